@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need, idempotently, on a machine that has only the stock
+# Rust toolchain, Node.js/npm and apt. Nothing here downloads prebuilt binaries outside the
+# registries: wasm tools come from crates.io, browsers and wasm-opt from Debian.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Keep in step with the `wasm-bindgen = "=..."` pin in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
+WASM_PACK_VERSION=0.15.1
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '[bootstrap] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "apt installing ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
+  say "cargo installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # no --locked: the CLI's lock file names crates this registry lacks
+  cargo install -q --force wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
+  say "cargo installing wasm-pack $WASM_PACK_VERSION"
+  cargo install -q --force wasm-pack --version "=$WASM_PACK_VERSION"
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "ready"

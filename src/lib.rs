@@ -1,0 +1,3 @@
+pub mod text;
+pub mod time;
+pub mod util;

@@ -1,0 +1,2 @@
+pub mod sentiment;
+pub mod tokens;

@@ -1,0 +1,477 @@
+//! Sentiment valence: a port of VADER (Hutto & Gilbert, ICWSM 2014; MIT licence) — lexicon
+//! valences with rules for negation, intensifiers and dampeners, "but", ALL CAPS, "!!!" and
+//! emoji — plus two additions for support text: elongated words ("sooo baaad") are read as
+//! their base word with extra emphasis, and the lexicon is extendable by configuration.
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+const B_INCR: f64 = 0.293;
+const B_DECR: f64 = -0.293;
+const C_INCR: f64 = 0.733;
+const N_SCALAR: f64 = -0.74;
+const ALPHA: f64 = 15.0;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Sentiment {
+    /// Normalised valence, −1 (most negative) .. 1 (most positive).
+    pub compound: f64,
+    pub pos: f64,
+    pub neg: f64,
+    pub neu: f64,
+}
+
+/// The valence lexicon (token → −4..4) and the emoji descriptions VADER reads emoji through.
+#[derive(Debug, Clone)]
+pub struct SentimentLexicon {
+    pub words: HashMap<String, f64>,
+    pub emoji: HashMap<char, String>,
+}
+
+const VADER_LEXICON: &str = include_str!("../../data/vader_lexicon.tsv");
+const EMOJI_LEXICON: &str = include_str!("../../data/emoji_lexicon.tsv");
+
+impl SentimentLexicon {
+    pub fn builtin() -> Self {
+        let mut words = HashMap::with_capacity(7600);
+        for line in VADER_LEXICON.lines() {
+            if let Some((w, v)) = line.split_once('\t') {
+                if let Ok(v) = v.parse::<f64>() {
+                    words.insert(w.to_string(), v);
+                }
+            }
+        }
+        let mut emoji = HashMap::with_capacity(2000);
+        for line in EMOJI_LEXICON.lines() {
+            if let Some((e, d)) = line.split_once('\t') {
+                let mut cs = e.chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    emoji.insert(c, d.to_string());
+                }
+            }
+        }
+        SentimentLexicon { words, emoji }
+    }
+}
+
+fn booster(w: &str) -> Option<f64> {
+    const INCR: &[&str] = &[
+        "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
+        "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
+        "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
+        "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+        "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+        "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+        "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+    ];
+    const DECR: &[&str] = &[
+        "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less", "little",
+        "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
+        "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+    ];
+    if INCR.contains(&w) {
+        Some(B_INCR)
+    } else if DECR.contains(&w) {
+        Some(B_DECR)
+    } else {
+        None
+    }
+}
+
+fn negated(w: &str) -> bool {
+    const NEGATE: &[&str] = &[
+        "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
+        "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt",
+        "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't",
+        "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
+        "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
+        "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
+    ];
+    NEGATE.contains(&w) || w.contains("n't")
+}
+
+fn special_case(phrase: &str) -> Option<f64> {
+    Some(match phrase {
+        "the shit" => 3.0,
+        "the bomb" => 3.0,
+        "bad ass" => 1.5,
+        "badass" => 1.5,
+        "bus stop" => 0.0,
+        "yeah right" => -2.0,
+        "kiss of death" => -1.5,
+        "to die for" => 3.0,
+        "beating heart" => 3.5,
+        "cut the mustard" => 2.0,
+        "hand to mouth" => -2.0,
+        "back handed" => -2.0,
+        "blow smoke" => -2.0,
+        "blowing smoke" => -2.0,
+        "upper hand" => 1.0,
+        "break a leg" => 2.0,
+        "cooking with gas" => 2.0,
+        "in the black" => 2.0,
+        "in the red" => -2.0,
+        "on the ball" => 2.0,
+        "under the weather" => -2.0,
+        _ => return None,
+    })
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+}
+
+fn is_upper_word(w: &str) -> bool {
+    // Python's str.isupper(): at least one cased char and no lower-case ones.
+    w.chars().any(|c| c.is_uppercase()) && !w.chars().any(|c| c.is_lowercase())
+}
+
+/// Collapses runs of one letter longer than `keep` down to `keep`; None when no run is longer.
+fn collapse_runs(w: &str, keep: usize) -> Option<String> {
+    let mut out = String::with_capacity(w.len());
+    let (mut prev, mut run, mut changed) = ('\0', 0usize, false);
+    for c in w.chars() {
+        run = if c == prev { run + 1 } else { 1 };
+        prev = c;
+        if run > keep {
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// "gooood" → "good", "sooooo" → "so", "baaaad" → "bad": only for a run of 3+ letters, and
+/// only when the shortened word is a lexicon or booster word.
+fn unstretch(w: &str, lex: &SentimentLexicon) -> Option<String> {
+    collapse_runs(w, 2)?;
+    let known = |c: &String| lex.words.contains_key(c) || booster(c).is_some();
+    [collapse_runs(w, 2), collapse_runs(w, 1)].into_iter().flatten().find(known)
+}
+
+/// HTML entities that help-desk exports and scraped pages leave in text.
+fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    text.replace("&amp;", "&").replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&#39;", "'").into()
+}
+
+/// "hahahah", "hehehe", "lolol" → the lexicon's laughter entries.
+fn laughter(w: &str) -> Option<&'static str> {
+    let b = w.as_bytes();
+    if b.len() >= 4 && b.iter().all(|c| matches!(c, b'h' | b'a' | b'e')) && b.windows(2).all(|p| p[0] != p[1]) {
+        return Some(if b.len() >= 6 { "hahaha" } else { "haha" });
+    }
+    if b.len() >= 5 && b.iter().all(|c| matches!(c, b'l' | b'o')) && b[0] == b'l' && b.windows(2).all(|p| p[0] != p[1]) {
+        return Some("lol");
+    }
+    None
+}
+
+/// A word with an emoticon glued to its end: "girl;)" → ("girl", ";)").
+fn split_emoticon<'a>(raw: &'a str, lex: &SentimentLexicon) -> Option<(&'a str, &'a str)> {
+    let cut = raw.find(|c: char| !c.is_alphanumeric())?;
+    let (word, emo) = raw.split_at(cut);
+    (word.chars().count() >= 2 && emo.chars().count() >= 2 && lex.words.contains_key(emo)).then_some((word, emo))
+}
+
+struct Word {
+    raw: String,
+    lower: String,
+    /// The word was elongated ("sooo"): treated like ALL CAPS emphasis.
+    stretched: bool,
+}
+
+fn words_of(text: &str, lex: &SentimentLexicon) -> Vec<Word> {
+    // VADER reads an emoji through its description ("😠" → "angry face").
+    let mut expanded = String::with_capacity(text.len() + 16);
+    let decoded = decode_entities(text);
+    for c in decoded.chars() {
+        match lex.emoji.get(&c) {
+            Some(d) => {
+                expanded.push(' ');
+                expanded.push_str(d);
+                expanded.push(' ');
+            }
+            None => expanded.push(c),
+        }
+    }
+    let mut out = Vec::new();
+    for tok in expanded.split_whitespace() {
+        if !lex.words.contains_key(tok) {
+            if let Some((word, emoticon)) = split_emoticon(tok, lex) {
+                // "home:(" → "home" ":("
+                out.push(Word { raw: word.to_string(), lower: word.to_lowercase(), stretched: false });
+                out.push(Word { raw: emoticon.to_string(), lower: emoticon.to_string(), stretched: false });
+                continue;
+            }
+        }
+        let stripped = tok.trim_matches(is_punct);
+        // Keep emoticons such as ":)" whole: only strip punctuation off real words.
+        // ...unless the short word is a lexicon word itself ("NO.", "ok!").
+        let keep_whole = stripped.chars().count() <= 2
+            && !(lex.words.contains_key(&stripped.to_lowercase()) && !lex.words.contains_key(tok));
+        let raw = if keep_whole { tok } else { stripped };
+        // Emoticons are case-sensitive ("D:" is dismay, "d:" a tongue out): exact match first.
+        let exact = !raw.chars().all(char::is_alphanumeric) && lex.words.contains_key(raw);
+        let mut lower = if exact { raw.to_string() } else { raw.to_lowercase() };
+        let mut stretched = false;
+        if !exact && !lex.words.contains_key(&lower) && booster(&lower).is_none() {
+            if let Some(base) = laughter(&lower) {
+                lower = base.to_string();
+            } else if let Some(base) = unstretch(&lower, lex) {
+                lower = base;
+                stretched = true;
+            }
+        }
+        out.push(Word { raw: raw.to_string(), lower, stretched });
+    }
+    out
+}
+
+fn normalize(score: f64) -> f64 {
+    (score / (score * score + ALPHA).sqrt()).clamp(-1.0, 1.0)
+}
+
+fn punctuation_emphasis(text: &str) -> f64 {
+    let ep = text.chars().filter(|&c| c == '!').count().min(4) as f64 * 0.292;
+    let qm = text.chars().filter(|&c| c == '?').count();
+    let qm_amp = if qm > 1 { if qm <= 3 { qm as f64 * 0.18 } else { 0.96 } } else { 0.0 };
+    ep + qm_amp
+}
+
+/// VADER polarity scores of one text.
+pub fn polarity(text: &str, lex: &SentimentLexicon) -> Sentiment {
+    let words = words_of(text, lex);
+    let n = words.len();
+    let caps = words.iter().filter(|w| is_upper_word(&w.raw)).count();
+    let is_cap_diff = caps > 0 && caps < n;
+    let in_lex = |i: usize| lex.words.contains_key(&words[i].lower);
+    let emphasized = |w: &Word| (is_upper_word(&w.raw) && is_cap_diff) || w.stretched;
+
+    let mut sentiments: Vec<f64> = Vec::with_capacity(n);
+    for i in 0..n {
+        let item = &words[i];
+        let lw = item.lower.as_str();
+        if booster(lw).is_some() || (lw == "kind" && i + 1 < n && words[i + 1].lower == "of") {
+            sentiments.push(0.0);
+            continue;
+        }
+        let Some(&base) = lex.words.get(lw) else {
+            sentiments.push(0.0);
+            continue;
+        };
+        let mut valence = base;
+        if lw == "no" && i + 1 < n && in_lex(i + 1) && words[i + 1].lower != "no" {
+            valence = 0.0;
+        }
+        // "no no no": a repeated "no" is emphasis, not a negation of the next "no".
+        if lw != "no" && (i > 0 && words[i - 1].lower == "no")
+            || (i > 1 && words[i - 2].lower == "no")
+            || (i > 2 && words[i - 3].lower == "no" && matches!(words[i - 1].lower.as_str(), "or" | "nor"))
+        {
+            valence = base * N_SCALAR;
+        }
+        if emphasized(item) {
+            valence += if valence > 0.0 { C_INCR } else { -C_INCR };
+        }
+        for start_i in 0..3 {
+            // A negator's scope ends at the sentiment word it negates: "don't care, don't care"
+            // must not negate the second "care" twice (VADER looks past the first "care").
+            if i > start_i && in_lex(i - (start_i + 1)) {
+                break;
+            }
+            if i > start_i && !in_lex(i - (start_i + 1)) {
+                let w = &words[i - (start_i + 1)];
+                let mut s = 0.0;
+                if let Some(b) = booster(&w.lower) {
+                    s = if valence < 0.0 { -b } else { b };
+                    if emphasized(w) {
+                        s += if valence > 0.0 { C_INCR } else { -C_INCR };
+                    }
+                }
+                if start_i == 1 {
+                    s *= 0.95;
+                }
+                if start_i == 2 {
+                    s *= 0.9;
+                }
+                valence += s;
+                valence = negation_check(valence, &words, start_i, i);
+            }
+        }
+        valence = idioms_check(valence, &words, i);
+        // "least": "the least helpful" flips; "at least" does not.
+        if i > 1 && !in_lex(i - 1) && words[i - 1].lower == "least" {
+            if words[i - 2].lower != "at" && words[i - 2].lower != "very" {
+                valence *= N_SCALAR;
+            }
+        } else if i > 0 && !in_lex(i - 1) && words[i - 1].lower == "least" {
+            valence *= N_SCALAR;
+        }
+        sentiments.push(valence);
+    }
+
+    // "but": what follows weighs 1.5×, what precedes 0.5×.
+    if let Some(bi) = words.iter().position(|w| w.lower == "but") {
+        for (si, s) in sentiments.iter_mut().enumerate() {
+            if si < bi {
+                *s *= 0.5;
+            } else if si > bi {
+                *s *= 1.5;
+            }
+        }
+    }
+    score_valence(&sentiments, text)
+}
+
+fn negation_check(valence: f64, w: &[Word], start_i: usize, i: usize) -> f64 {
+    let l = |k: usize| w[k].lower.as_str();
+    match start_i {
+        0 if negated(l(i - 1)) => valence * N_SCALAR,
+        1 => {
+            if l(i - 2) == "never" && matches!(l(i - 1), "so" | "this") {
+                valence * 1.25
+            } else if l(i - 2) == "without" && l(i - 1) == "doubt" {
+                valence
+            } else if negated(l(i - 2)) {
+                valence * N_SCALAR
+            } else {
+                valence
+            }
+        }
+        2 => {
+            if (l(i - 3) == "never" && matches!(l(i - 2), "so" | "this")) || matches!(l(i - 1), "so" | "this") {
+                valence * 1.25
+            } else if l(i - 3) == "without" && (l(i - 2) == "doubt" || l(i - 1) == "doubt") {
+                valence
+            } else if negated(l(i - 3)) {
+                valence * N_SCALAR
+            } else {
+                valence
+            }
+        }
+        _ => valence,
+    }
+}
+
+/// Multi-word expressions ("to die for", "yeah right", "under the weather") that end at, span
+/// or start at word `i` override its valence; booster bigrams ("kind of") before it add theirs.
+fn idioms_check(valence: f64, w: &[Word], i: usize) -> f64 {
+    let phrase = |from: usize, to: usize| -> Option<String> {
+        (to < w.len()).then(|| w[from..=to].iter().map(|x| x.lower.as_str()).collect::<Vec<_>>().join(" "))
+    };
+    let mut v = valence;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for back in 1..=3usize {
+        if i >= back {
+            spans.push((i - back, i));
+        }
+    }
+    spans.push((i, i + 1));
+    spans.push((i, i + 2));
+    for (a, b) in spans {
+        if let Some(s) = phrase(a, b).as_deref().and_then(special_case) {
+            v = s;
+        }
+    }
+    for back in [3usize, 2] {
+        if i >= back {
+            if let Some(b) = phrase(i - back, i - back + 1).as_deref().and_then(booster) {
+                v += b;
+            }
+        }
+    }
+    v
+}
+
+fn score_valence(sentiments: &[f64], text: &str) -> Sentiment {
+    if sentiments.is_empty() {
+        return Sentiment { compound: 0.0, pos: 0.0, neg: 0.0, neu: 0.0 };
+    }
+    let amp = punctuation_emphasis(text);
+    let mut sum: f64 = sentiments.iter().sum();
+    if sum > 0.0 {
+        sum += amp;
+    } else if sum < 0.0 {
+        sum -= amp;
+    }
+    let compound = normalize(sum);
+    let (mut pos, mut neg, mut neu) = (0.0, 0.0, 0.0);
+    for &s in sentiments {
+        if s > 0.0 {
+            pos += s + 1.0;
+        } else if s < 0.0 {
+            neg += s - 1.0;
+        } else {
+            neu += 1.0;
+        }
+    }
+    if pos > neg.abs() {
+        pos += amp;
+    } else if pos < neg.abs() {
+        neg -= amp;
+    }
+    let total = pos + neg.abs() + neu;
+    if total == 0.0 {
+        return Sentiment { compound, ..Default::default() };
+    }
+    Sentiment { compound, pos: (pos / total).abs(), neg: (neg / total).abs(), neu: (neu / total).abs() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(t: &str) -> f64 {
+        polarity(t, &SentimentLexicon::builtin()).compound
+    }
+
+    #[test]
+    fn polarity_and_neutral() {
+        assert!(c("The service was great") > 0.5);
+        assert!(c("The service was terrible") < -0.4);
+        assert_eq!(c("Where is my order 12345?"), 0.0);
+        let s = polarity("great", &SentimentLexicon::builtin());
+        assert!((s.pos + s.neg + s.neu - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn negation_flips() {
+        assert!(c("The service was good") > 0.0);
+        assert!(c("The service was not good") < 0.0);
+        assert!(c("The service wasn't good") < 0.0);
+    }
+
+    #[test]
+    fn intensifiers_and_dampeners() {
+        assert!(c("The service was extremely good") > c("The service was good"));
+        assert!(c("The service was slightly good") < c("The service was good"));
+    }
+
+    #[test]
+    fn but_shifts_weight_to_the_second_clause() {
+        assert!(c("The food is good, but the service is horrible") < 0.0);
+    }
+
+    #[test]
+    fn caps_and_exclamations_amplify() {
+        assert!(c("this is bad, REALLY BAD and the app is slow") < c("this is bad, really bad and the app is slow"));
+        assert!(c("This is terrible!!!") < c("This is terrible"));
+        assert!(c("I am very HAPPY with it") > c("I am very happy with it"));
+    }
+
+    #[test]
+    fn emoji_are_read() {
+        assert!(c("my parcel arrived 😠") < 0.0);
+        assert!(c("my parcel arrived 😍") > 0.0);
+    }
+
+    #[test]
+    fn elongation_reads_as_emphasis() {
+        assert!(c("this is sooo bad") < c("this is bad"));
+        assert!(c("baaaad") < 0.0);
+    }
+}

@@ -1,0 +1,101 @@
+//! Word tokens with their byte spans in the original text, lower-cased, apostrophes unified.
+//! Cues, emotions and intent read these; sentiment keeps VADER's own whitespace tokens.
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lower-cased word; curly apostrophes become `'`.
+    pub text: String,
+    /// Byte offsets of the word in the source text.
+    pub start: usize,
+    pub end: usize,
+    /// The word was written in capitals (2+ letters, all upper case).
+    pub caps: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’' || c == '‘'
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut word = String::new();
+        let mut letters = 0usize;
+        let mut uppers = 0usize;
+        let mut push = |c: char, word: &mut String| {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    uppers += 1;
+                }
+            }
+            word.extend(c.to_lowercase());
+        };
+        push(c, &mut word);
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                push(d, &mut word);
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_apostrophe(d) {
+                // Keep an apostrophe only between letters: "don't", "customer's".
+                let mut look = iter.clone();
+                look.next();
+                match look.peek() {
+                    Some(&(_, e)) if e.is_alphabetic() => {
+                        word.push('\'');
+                        iter.next();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token { text: word, start, end, caps: letters >= 2 && uppers == letters });
+    }
+    out
+}
+
+/// Negators used by cue and emotion matching (VADER's list, apostrophes kept or dropped).
+pub fn is_negator(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "without" | "cannot"
+    ) || w.ends_with("n't")
+        || matches!(
+            w,
+            "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "werent" | "havent" | "hasnt" | "hadnt" | "wont" | "wouldnt"
+                | "cant" | "couldnt" | "shouldnt" | "aint" | "arent"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_apostrophes() {
+        let t = tokenize("I DON’T get it, it's “broken”!");
+        let words: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["i", "don't", "get", "it", "it's", "broken"]);
+        assert!(t[1].caps && !t[0].caps);
+        let src = "I DON’T get it, it's “broken”!";
+        assert_eq!(&src[t[5].start..t[5].end], "broken");
+    }
+
+    #[test]
+    fn negators() {
+        assert!(is_negator("didn't") && is_negator("never") && !is_negator("now"));
+    }
+}
