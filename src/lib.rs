@@ -1,3 +1,4 @@
+pub mod csv;
 pub mod text;
 pub mod time;
 pub mod util;

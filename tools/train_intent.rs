@@ -1,1 +1,91 @@
-fn main(){}
+//! Trains the intent model embedded in the crate (data/intent_model.tsv) from the Bitext
+//! customer-support utterances (CDLA-Sharing-1.0, github.com/bitext/customer-support-llm-
+//! chatbot-training-dataset). Rows whose text hashes to 0 mod 5 are held out for evaluation
+//! (`cargo run --release --bin evaluate`) and never seen here.
+//! Usage: cargo run --release --bin train-intent [path/to/bitext.csv]
+
+#[path = "eval_data.rs"]
+mod rapport_eval;
+
+use rapport::text::intent::{features, softmax, words};
+use rapport::text::tokens::tokenize;
+use std::collections::HashMap;
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| rapport_eval::BITEXT.to_string());
+    let rows = rapport_eval::bitext_rows(&path);
+    let train: Vec<_> = rows.iter().filter(|r| !r.held_out).collect();
+    let mut classes: Vec<String> = rows.iter().map(|r| r.intent.clone()).collect();
+    classes.sort();
+    classes.dedup();
+    let ci: HashMap<&str, usize> = classes.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let k = classes.len();
+    // Feature ids
+    let mut fid: HashMap<String, usize> = HashMap::new();
+    let data: Vec<(Vec<usize>, usize)> = train
+        .iter()
+        .map(|r| {
+            let f = features(&words(&tokenize(&r.text)));
+            let ids = f.into_iter().map(|x| { let n = fid.len(); *fid.entry(x).or_insert(n) }).collect();
+            (ids, ci[r.intent.as_str()])
+        })
+        .collect();
+    let nf = fid.len();
+    let mut w = vec![0f32; nf * k];
+    let mut b = vec![0f32; k];
+    let (lr, l2, epochs) = (0.2f32, 1e-4f32, 30);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    for epoch in 0..epochs {
+        // deterministic Fisher–Yates shuffle (xorshift)
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let rate = lr / (1.0 + epoch as f32 * 0.1);
+        let mut loss = 0f32;
+        for &n in &order {
+            let (ids, y) = &data[n];
+            let mut logits = b.clone();
+            for &f in ids {
+                for c in 0..k {
+                    logits[c] += w[f * k + c];
+                }
+            }
+            let p = softmax(&logits);
+            loss -= p[*y].max(1e-9).ln();
+            for c in 0..k {
+                let g = p[c] - if c == *y { 1.0 } else { 0.0 };
+                b[c] -= rate * g;
+                for &f in ids {
+                    let wi = &mut w[f * k + c];
+                    *wi -= rate * (g + l2 * *wi);
+                }
+            }
+        }
+        eprintln!("epoch {epoch}: mean loss {:.4}", loss / data.len() as f32);
+    }
+    let mut names: Vec<(&String, &usize)> = fid.iter().collect();
+    names.sort();
+    let mut out = String::new();
+    out.push_str("# Intent model: multinomial logistic regression over words and word pairs.\n");
+    out.push_str("# Trained by tools/train_intent.rs on the Bitext customer-support utterances (CDLA-Sharing-1.0),\n");
+    out.push_str(&format!("# {} training rows; rows whose text hashes to 0 mod 5 are held out for evaluation.\n", data.len()));
+    out.push_str(&format!("classes\t{}\n", classes.join("\t")));
+    out.push_str(&format!("bias\t{}\n", b.iter().map(|x| format!("{x:.2}")).collect::<Vec<_>>().join("\t")));
+    let mut kept = 0;
+    for (name, &f) in names {
+        let pairs: Vec<String> = (0..k)
+            .filter(|&c| w[f * k + c].abs() >= 0.12)
+            .map(|c| format!("{c}:{:.2}", w[f * k + c]))
+            .collect();
+        if !pairs.is_empty() {
+            kept += 1;
+            out.push_str(&format!("{name}\t{}\n", pairs.join(" ")));
+        }
+    }
+    std::fs::write("data/intent_model.tsv", out).expect("write data/intent_model.tsv");
+    eprintln!("{nf} features, {kept} kept; wrote data/intent_model.tsv");
+}

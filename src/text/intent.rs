@@ -1,0 +1,195 @@
+//! Intent: a multinomial logistic-regression model over words and word pairs, trained by
+//! `tools/train_intent.rs` on the Bitext customer-support utterances (CDLA-Sharing-1.0) and
+//! embedded as `data/intent_model.tsv`; words it never saw are matched to a known word one
+//! edit away, so typos ("cancdling", "pasword") still count.
+
+use super::tokens::Token;
+use std::collections::HashMap;
+
+const BUILTIN_MODEL: &str = include_str!("../../data/intent_model.tsv");
+
+#[derive(Debug, Clone)]
+pub struct IntentModel {
+    pub classes: Vec<String>,
+    bias: Vec<f32>,
+    weights: HashMap<String, Vec<(u16, f32)>>,
+    /// Single-character deletions of every known word → that word (symmetric-delete spelling).
+    deletions: HashMap<String, String>,
+}
+
+/// The normalised word sequence the model reads: numbers become `#`, short junk stays.
+pub fn words(tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| if t.text.chars().all(|c| c.is_ascii_digit()) { "#".to_string() } else { t.text.replace('\'', "") })
+        .collect()
+}
+
+/// Features of a word sequence: each word, and each adjacent pair as `a_b`.
+pub fn features(words: &[String]) -> Vec<String> {
+    let mut f: Vec<String> = words.to_vec();
+    for p in words.windows(2) {
+        f.push(format!("{}_{}", p[0], p[1]));
+    }
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+fn deletions_of(w: &str) -> impl Iterator<Item = String> + '_ {
+    let idx: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
+    idx.into_iter().map(move |i| {
+        let mut s = String::with_capacity(w.len());
+        s.push_str(&w[..i]);
+        let next = w[i..].chars().next().map_or(0, char::len_utf8);
+        s.push_str(&w[i + next..]);
+        s
+    })
+}
+
+impl IntentModel {
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN_MODEL).expect("embedded intent model is well-formed")
+    }
+
+    /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, then `feature\t<i>:<w> <i>:<w>…`;
+    /// lines starting with `#` are comments.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut classes = Vec::new();
+        let mut bias = Vec::new();
+        let mut weights = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let (key, rest) = line.split_once('\t').ok_or(format!("intent model line {}: no tab", n + 1))?;
+            match key {
+                "classes" => classes = rest.split('\t').map(str::to_string).collect(),
+                "bias" => {
+                    bias = rest.split('\t').map(|v| v.parse::<f32>().map_err(|e| format!("line {}: {e}", n + 1))).collect::<Result<_, _>>()?
+                }
+                _ => {
+                    let mut ws = Vec::new();
+                    for pair in rest.split(' ') {
+                        let (i, w) = pair.split_once(':').ok_or(format!("intent model line {}: bad pair", n + 1))?;
+                        let i: u16 = i.parse().map_err(|_| format!("intent model line {}: bad class index", n + 1))?;
+                        if i as usize >= classes.len() {
+                            return Err(format!("intent model line {}: class index {i} out of range", n + 1));
+                        }
+                        ws.push((i, w.parse::<f32>().map_err(|_| format!("intent model line {}: bad weight", n + 1))?));
+                    }
+                    weights.insert(key.to_string(), ws);
+                }
+            }
+        }
+        if classes.is_empty() || bias.len() != classes.len() {
+            return Err("intent model: classes and bias lines are missing or disagree".into());
+        }
+        // Where several known words share a deletion, the one with the most weight (the most
+        // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
+        let mass = |k: &str| weights.get(k).map_or(0.0, |ws: &Vec<(u16, f32)>| ws.iter().map(|w| w.1.abs()).sum::<f32>());
+        let mut known: Vec<&String> = weights.keys().filter(|k| !k.contains('_') && k.chars().count() >= 4).collect();
+        known.sort_by(|a, b| mass(b).total_cmp(&mass(a)).then(a.cmp(b)));
+        let mut deletions = HashMap::new();
+        for k in known {
+            for d in deletions_of(k) {
+                deletions.entry(d).or_insert_with(|| k.clone());
+            }
+        }
+        Ok(IntentModel { classes, bias, weights, deletions })
+    }
+
+    /// A known word for an unknown one at edit distance ≤ 1 (deletion, insertion, substitution).
+    fn correct(&self, w: &str) -> Option<&str> {
+        if w.chars().count() < 4 || w.contains('#') {
+            return None;
+        }
+        if let Some(k) = self.deletions.get(w) {
+            return Some(k); // the typo dropped a letter
+        }
+        for d in deletions_of(w) {
+            if self.weights.contains_key(&d) {
+                return self.weights.get_key_value(&d).map(|(k, _)| k.as_str()); // an extra letter
+            }
+            if let Some(k) = self.deletions.get(&d) {
+                return Some(k); // a wrong letter
+            }
+        }
+        None
+    }
+
+    /// Words with unknown ones replaced by their spelling correction, where one exists.
+    pub fn corrected(&self, words: &[String]) -> Vec<String> {
+        words
+            .iter()
+            .map(|w| {
+                if self.weights.contains_key(w) {
+                    w.clone()
+                } else {
+                    self.correct(w).map(str::to_string).unwrap_or_else(|| w.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// Class logits of one feature set (no bias).
+    pub fn evidence(&self, feats: &[String], out: &mut [f32]) {
+        for f in feats {
+            if let Some(ws) = self.weights.get(f) {
+                for &(i, w) in ws {
+                    out[i as usize] += w;
+                }
+            }
+        }
+    }
+
+    /// Class probabilities of messages combined by weight (weights sum to 1): each message's
+    /// evidence counts in proportion, so later messages can weigh more.
+    pub fn predict(&self, messages: &[(Vec<String>, f32)]) -> Vec<f32> {
+        let mut logits = self.bias.clone();
+        let mut scratch = vec![0f32; self.classes.len()];
+        for (words, weight) in messages {
+            scratch.iter_mut().for_each(|x| *x = 0.0);
+            self.evidence(&features(&self.corrected(words)), &mut scratch);
+            for (l, s) in logits.iter_mut().zip(&scratch) {
+                *l += weight * s;
+            }
+        }
+        softmax(&logits)
+    }
+}
+
+pub fn softmax(logits: &[f32]) -> Vec<f32> {
+    let m = logits.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+    let e: Vec<f32> = logits.iter().map(|l| (l - m).exp()).collect();
+    let s: f32 = e.iter().sum();
+    e.into_iter().map(|x| x / s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn top(m: &IntentModel, text: &str) -> String {
+        let p = m.predict(&[(words(&tokenize(text)), 1.0)]);
+        let i = p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap().0;
+        m.classes[i].clone()
+    }
+
+    #[test]
+    fn recognises_common_requests() {
+        let m = IntentModel::builtin();
+        assert_eq!(top(&m, "I forgot my password and can't log in"), "recover_password");
+        assert_eq!(top(&m, "where is my order 12345?"), "track_order");
+        assert_eq!(top(&m, "I want to close my account, I'm done with you"), "delete_account");
+        assert_eq!(top(&m, "I want to file a complaint about your service"), "complaint");
+    }
+
+    #[test]
+    fn typos_are_corrected_to_known_words() {
+        let m = IntentModel::builtin();
+        let w = m.corrected(&["pasword".to_string(), "passwordd".to_string(), "pessword".to_string()]);
+        assert!(w.iter().all(|x| x == "password"), "{w:?}");
+    }
+}

@@ -1,0 +1,234 @@
+//! A small phrase-pattern language for cue and emotion lexicons, matched over word tokens.
+//!
+//! A pattern is words separated by spaces. `a|b` is either word; `refund*` any word starting
+//! with "refund"; `~N` allows up to N other words before the next element; a final `@0.5`
+//! sets the pattern's weight (default 1). Example: `charg* ~3 twice|double @1.5`.
+//! A match preceded (within three words) by a negator ("not", "never", "didn't") is dropped,
+//! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
+
+use super::tokens::{is_negator, Token};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Alt {
+    Word(String),
+    Prefix(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Element {
+    alts: Vec<Alt>,
+    /// Words allowed between the previous element and this one.
+    gap: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    elements: Vec<Element>,
+    pub weight: f64,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Index of the label (the section) the pattern belongs to.
+    pub label: usize,
+    /// Token range [first, last] of the match.
+    pub first: usize,
+    pub last: usize,
+    pub weight: f64,
+}
+
+fn alt_matches(a: &Alt, w: &str) -> bool {
+    match a {
+        Alt::Word(x) => x == w,
+        Alt::Prefix(p) => w.starts_with(p.as_str()),
+    }
+}
+
+impl Pattern {
+    pub fn parse(src: &str) -> Result<Pattern, String> {
+        let mut elements = Vec::new();
+        let mut gap = 0usize;
+        let mut weight = 1.0;
+        for part in src.split_whitespace() {
+            if let Some(n) = part.strip_prefix('~') {
+                gap = n.parse().map_err(|_| format!("\"{part}\": a gap is ~ and a number of words, like ~3"))?;
+                if gap > 8 {
+                    return Err(format!("\"{part}\": gaps are at most ~8 words"));
+                }
+                continue;
+            }
+            if let Some(w) = part.strip_prefix('@') {
+                weight = w.parse().map_err(|_| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
+                if !(0.0..=10.0).contains(&weight) {
+                    return Err(format!("\"{part}\": weights are between 0 and 10"));
+                }
+                continue;
+            }
+            let mut alts = Vec::new();
+            for a in part.split('|') {
+                let a = a.to_lowercase().replace('’', "'");
+                if a.is_empty() || a == "*" {
+                    return Err(format!("\"{part}\": empty alternative"));
+                }
+                alts.push(match a.strip_suffix('*') {
+                    Some(p) => Alt::Prefix(p.to_string()),
+                    None => Alt::Word(a),
+                });
+            }
+            elements.push(Element { alts, gap });
+            gap = 0;
+        }
+        if elements.is_empty() {
+            return Err(format!("\"{src}\": a pattern needs at least one word"));
+        }
+        Ok(Pattern { elements, weight, source: src.to_string() })
+    }
+
+    /// The last token index of a match starting at `i`, if one starts there.
+    fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        fn go(els: &[Element], toks: &[Token], pos: usize) -> Option<usize> {
+            let Some((e, rest)) = els.split_first() else { return Some(pos - 1) };
+            for j in pos..=(pos + e.gap).min(toks.len().saturating_sub(1)) {
+                if j < toks.len() && e.alts.iter().any(|a| alt_matches(a, &toks[j].text)) {
+                    if let Some(end) = go(rest, toks, j + 1) {
+                        return Some(end);
+                    }
+                }
+            }
+            None
+        }
+        let first = &self.elements[0];
+        if !first.alts.iter().any(|a| alt_matches(a, &toks[i].text)) {
+            return None;
+        }
+        go(&self.elements[1..], toks, i + 1)
+    }
+
+    fn first_words(&self) -> Option<Vec<&str>> {
+        self.elements[0]
+            .alts
+            .iter()
+            .map(|a| match a {
+                Alt::Word(w) => Some(w.as_str()),
+                Alt::Prefix(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// Labelled patterns with an index by first word, so matching costs little per token.
+#[derive(Debug, Clone, Default)]
+pub struct PatternSet {
+    pub labels: Vec<String>,
+    patterns: Vec<(usize, Pattern)>,
+    by_first: HashMap<String, Vec<usize>>,
+    prefix_first: Vec<usize>,
+}
+
+impl PatternSet {
+    pub fn label_index(&mut self, label: &str) -> usize {
+        match self.labels.iter().position(|l| l == label) {
+            Some(i) => i,
+            None => {
+                self.labels.push(label.to_string());
+                self.labels.len() - 1
+            }
+        }
+    }
+
+    pub fn add(&mut self, label: &str, p: Pattern) {
+        let li = self.label_index(label);
+        let pi = self.patterns.len();
+        match p.first_words() {
+            Some(ws) => {
+                for w in ws {
+                    self.by_first.entry(w.to_string()).or_default().push(pi);
+                }
+            }
+            None => self.prefix_first.push(pi),
+        }
+        self.patterns.push((li, p));
+    }
+
+    /// Reads `[label]` sections of patterns, one per line; `#` starts a comment.
+    pub fn parse_sections(&mut self, text: &str, origin: &str) -> Result<(), String> {
+        let mut label: Option<String> = None;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(l) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                label = Some(l.to_string());
+                continue;
+            }
+            let l = label.as_deref().ok_or(format!("{origin} line {}: pattern before any [section]", n + 1))?;
+            let p = Pattern::parse(line).map_err(|e| format!("{origin} line {}: {e}", n + 1))?;
+            self.add(l, p);
+        }
+        Ok(())
+    }
+
+    /// All matches, negated ones dropped, overlapping matches of one label kept once.
+    pub fn find(&self, toks: &[Token]) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut cand: Vec<usize> = Vec::new();
+        for i in 0..toks.len() {
+            cand.clear();
+            if let Some(v) = self.by_first.get(&toks[i].text) {
+                cand.extend_from_slice(v);
+            }
+            cand.extend_from_slice(&self.prefix_first);
+            // definition order is priority: the lexicon lists the most specific patterns first
+            cand.sort_unstable();
+            for &pi in &cand {
+                let (label, p) = &self.patterns[pi];
+                let Some(last) = p.match_at(toks, i) else { continue };
+                if (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text)) {
+                    continue;
+                }
+                if hits.iter().any(|h| h.label == *label && h.first <= last && i <= h.last) {
+                    continue;
+                }
+                hits.push(Hit { label: *label, first: i, last, weight: p.weight });
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn set(src: &str) -> PatternSet {
+        let mut s = PatternSet::default();
+        s.parse_sections(src, "test").unwrap();
+        s
+    }
+
+    #[test]
+    fn words_gaps_prefixes_and_alternatives() {
+        let s = set("[m]\ncharg* ~3 twice|double\n");
+        assert_eq!(s.find(&tokenize("You charged me twice")).len(), 1);
+        assert_eq!(s.find(&tokenize("I was charged for my order twice")).len(), 1);
+        assert_eq!(s.find(&tokenize("charged a, b, c, d, twice")).len(), 0, "gap too long");
+        assert_eq!(s.find(&tokenize("twice charged")).len(), 0, "order matters");
+    }
+
+    #[test]
+    fn negation_before_a_match_drops_it() {
+        let s = set("[m]\ncharg* ~3 twice\n");
+        assert!(s.find(&tokenize("I was not charged twice, all good")).is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let mut s = PatternSet::default();
+        let e = s.parse_sections("[m]\nok\nbad ~x\n", "lex").unwrap_err();
+        assert!(e.contains("line 3"), "{e}");
+    }
+}

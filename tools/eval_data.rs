@@ -1,0 +1,68 @@
+//! Loaders for the labelled public data in ../shared/data, shared by the evaluation and
+//! training commands.
+#![allow(dead_code)]
+
+pub const BITEXT: &str = "../shared/data/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv";
+pub const TWEETS: &str = "../shared/data/vader/tweets_GroundTruth.txt";
+pub const BANKING77: &str = "../shared/data/banking77/train.csv";
+
+pub struct Row {
+    pub text: String,
+    pub intent: String,
+    pub tags: String,
+    pub held_out: bool,
+}
+
+/// FNV-1a: a split by text, so duplicate utterances never straddle train and test.
+pub fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+pub fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e} (run from the repo root with ../shared beside it)"))
+}
+
+pub fn bitext_rows(path: &str) -> Vec<Row> {
+    let (records, err) = rapport::csv::parse(&read(path));
+    assert!(err.is_none(), "{path}: {err:?}");
+    let head = &records[0].fields;
+    let col = |n: &str| head.iter().position(|h| h == n).unwrap_or_else(|| panic!("{path}: no column {n}"));
+    let (ti, ii, gi) = (col("instruction"), col("intent"), col("tags"));
+    records[1..]
+        .iter()
+        .map(|r| Row {
+            text: r.fields[ti].clone(),
+            intent: r.fields[ii].clone(),
+            tags: r.fields[gi].clone(),
+            held_out: fnv(r.fields[ti].trim()) % 5 == 0,
+        })
+        .collect()
+}
+
+/// (human mean valence −4..4, text)
+pub fn tweets(path: &str) -> Vec<(f64, String)> {
+    read(path)
+        .lines()
+        .filter_map(|l| {
+            let mut p = l.splitn(3, '\t');
+            let (_, v, t) = (p.next()?, p.next()?, p.next()?);
+            Some((v.parse().ok()?, t.to_string()))
+        })
+        .collect()
+}
+
+/// (text, category)
+pub fn banking77(path: &str) -> Vec<(String, String)> {
+    let (records, err) = rapport::csv::parse(&read(path));
+    assert!(err.is_none(), "{path}: {err:?}");
+    records[1..].iter().map(|r| (r.fields[0].clone(), r.fields[1].clone())).collect()
+}
+
+pub fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
+    let n = xs.len() as f64;
+    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
+    let cov: f64 = xs.iter().zip(ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let vx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+    let vy: f64 = ys.iter().map(|y| (y - my).powi(2)).sum();
+    cov / (vx * vy).sqrt()
+}
