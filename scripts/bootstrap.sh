@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need, idempotently, on a machine that has only the stock
 # Rust toolchain, Node.js/npm and apt. Nothing here downloads prebuilt binaries outside the
-# registries: wasm tools come from crates.io, browsers and wasm-opt from Debian.
+# registries: wasm-pack and wasm-bindgen from crates.io, Chromium from Debian, wasm-opt
+# (binaryen), TypeScript and playwright-core from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,6 @@ fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-command -v wasm-opt >/dev/null 2>&1 || need_apt+=(binaryen)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo

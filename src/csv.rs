@@ -60,7 +60,10 @@ pub fn parse(text: &str) -> (Vec<Record>, Option<CsvError>) {
             '\n' | '\r' => {
                 fields.push(std::mem::take(&mut field));
                 if !(fields.len() == 1 && fields[0].is_empty()) {
-                    records.push(Record { line: record_line, fields: std::mem::take(&mut fields) });
+                    records.push(Record {
+                        line: record_line,
+                        fields: std::mem::take(&mut fields),
+                    });
                 } else {
                     fields.clear();
                 }
@@ -77,12 +80,20 @@ pub fn parse(text: &str) -> (Vec<Record>, Option<CsvError>) {
     if in_quotes {
         return (
             records,
-            Some(CsvError { line: quote_line, message: format!("quoted field opened on line {quote_line} is never closed (truncated file?)") }),
+            Some(CsvError {
+                line: quote_line,
+                message: format!(
+                    "quoted field opened on line {quote_line} is never closed (truncated file?)"
+                ),
+            }),
         );
     }
     if any && (!field.is_empty() || !fields.is_empty()) {
         fields.push(field);
-        records.push(Record { line: record_line, fields });
+        records.push(Record {
+            line: record_line,
+            fields,
+        });
     }
     (records, None)
 }
@@ -98,7 +109,10 @@ mod tests {
         assert_eq!(r.len(), 3);
         assert_eq!(r[0].fields, ["a", "b"]);
         assert_eq!(r[1].fields, ["x, \"y\"", "two\nlines"]);
-        assert_eq!((r[2].line, r[2].fields.clone()), (5, vec!["last".to_string(), "1".to_string()]));
+        assert_eq!(
+            (r[2].line, r[2].fields.clone()),
+            (5, vec!["last".to_string(), "1".to_string()])
+        );
     }
 
     #[test]

@@ -1,4 +1,27 @@
+//! Rapport: scores the relational opportunity of a help-desk ticket, explains it reason by
+//! reason, and recommends the route — a pure-Rust core with one thin WebAssembly binding.
+//!
+//! - `text/`     thread → TextSignals: sentiment, emotions, intent, cues (no history)
+//! - `history/`  records → Store (identity by id/email) → CustomerFacts at `now`
+//! - `signals/`  TextSignals + CustomerFacts → additive Reasons, one module per family
+//! - `score`     Σ reasons → score, band, route, follow-up, channel
+//! - `engine`    Engine: config + analyzer + store + feedback → Assessment
+//! - `config`, `ticket`, `input`: validated inputs whose errors name the field
+//! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
+
+pub mod config;
 pub mod csv;
+pub mod engine;
+pub mod history;
+pub mod input;
+pub mod score;
+pub mod signals;
 pub mod text;
+pub mod ticket;
 pub mod time;
 pub mod util;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+pub use engine::{Assessment, Engine};

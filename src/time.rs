@@ -49,13 +49,25 @@ fn num(s: &[u8]) -> Option<i64> {
 /// Years outside 1900..=2200 are rejected: they are typos in support data, not history.
 pub fn parse_iso(s: &str) -> Result<i64, String> {
     let b = s.trim().as_bytes();
-    let bad = || format!("\"{}\" is not an ISO-8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", crate::util::clip(s, 40));
+    let bad = || {
+        format!(
+            "\"{}\" is not an ISO-8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)",
+            crate::util::clip(s, 40)
+        )
+    };
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return Err(bad());
     }
-    let (y, m, d) = (num(&b[0..4]).ok_or_else(bad)?, num(&b[5..7]).ok_or_else(bad)? as u32, num(&b[8..10]).ok_or_else(bad)? as u32);
+    let (y, m, d) = (
+        num(&b[0..4]).ok_or_else(bad)?,
+        num(&b[5..7]).ok_or_else(bad)? as u32,
+        num(&b[8..10]).ok_or_else(bad)? as u32,
+    );
     if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
-        return Err(format!("\"{}\" is not a valid calendar date", crate::util::clip(s, 40)));
+        return Err(format!(
+            "\"{}\" is not a valid calendar date",
+            crate::util::clip(s, 40)
+        ));
     }
     let mut ms = days_from_civil(y, m, d) * MS_PER_DAY;
     let rest = &b[10..];
@@ -92,7 +104,10 @@ pub fn parse_iso(s: &str) -> Result<i64, String> {
         }
     }
     if hh > 24 || mm > 59 || ss > 60 {
-        return Err(format!("\"{}\" has an invalid time of day", crate::util::clip(s, 40)));
+        return Err(format!(
+            "\"{}\" has an invalid time of day",
+            crate::util::clip(s, 40)
+        ));
     }
     ms += ((hh * 60 + mm) * 60 + ss) * 1000 + frac_ms;
     let z = &t[i..];
@@ -104,7 +119,11 @@ pub fn parse_iso(s: &str) -> Result<i64, String> {
                 return Err(bad());
             }
             let oh = num(&digits[0..2]).ok_or_else(bad)?;
-            let om = if digits.len() == 4 { num(&digits[2..4]).ok_or_else(bad)? } else { 0 };
+            let om = if digits.len() == 4 {
+                num(&digits[2..4]).ok_or_else(bad)?
+            } else {
+                0
+            };
             if oh > 14 || om > 59 {
                 return Err(bad());
             }
@@ -147,12 +166,23 @@ mod tests {
         assert_eq!(parse_iso("1970-01-02T00:00:00Z").unwrap(), MS_PER_DAY);
         assert_eq!(parse_iso("1970-01-01T01:00:00+01:00").unwrap(), 0);
         assert_eq!(parse_iso("1970-01-01 00:00:01.5").unwrap(), 1500);
-        assert_eq!(parse_iso("2026-11-23T12:00Z").unwrap(), parse_iso("2026-11-23T12:00:00.000Z").unwrap());
+        assert_eq!(
+            parse_iso("2026-11-23T12:00Z").unwrap(),
+            parse_iso("2026-11-23T12:00:00.000Z").unwrap()
+        );
     }
 
     #[test]
     fn rejects_nonsense_with_the_value_named() {
-        for s in ["", "yesterday", "2026-13-01", "2026-02-30", "2026-11-23T25:00", "2026-11-23X", "0001-01-01"] {
+        for s in [
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-11-23T25:00",
+            "2026-11-23X",
+            "0001-01-01",
+        ] {
             let e = parse_iso(s).unwrap_err();
             assert!(e.contains('"'), "{e}");
         }

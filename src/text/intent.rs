@@ -21,7 +21,13 @@ pub struct IntentModel {
 pub fn words(tokens: &[Token]) -> Vec<String> {
     tokens
         .iter()
-        .map(|t| if t.text.chars().all(|c| c.is_ascii_digit()) { "#".to_string() } else { t.text.replace('\'', "") })
+        .map(|t| {
+            if t.text.chars().all(|c| c.is_ascii_digit()) {
+                "#".to_string()
+            } else {
+                t.text.replace('\'', "")
+            }
+        })
         .collect()
 }
 
@@ -62,21 +68,37 @@ impl IntentModel {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let (key, rest) = line.split_once('\t').ok_or(format!("intent model line {}: no tab", n + 1))?;
+            let (key, rest) = line
+                .split_once('\t')
+                .ok_or(format!("intent model line {}: no tab", n + 1))?;
             match key {
                 "classes" => classes = rest.split('\t').map(str::to_string).collect(),
                 "bias" => {
-                    bias = rest.split('\t').map(|v| v.parse::<f32>().map_err(|e| format!("line {}: {e}", n + 1))).collect::<Result<_, _>>()?
+                    bias = rest
+                        .split('\t')
+                        .map(|v| v.parse::<f32>().map_err(|e| format!("line {}: {e}", n + 1)))
+                        .collect::<Result<_, _>>()?
                 }
                 _ => {
                     let mut ws = Vec::new();
                     for pair in rest.split(' ') {
-                        let (i, w) = pair.split_once(':').ok_or(format!("intent model line {}: bad pair", n + 1))?;
-                        let i: u16 = i.parse().map_err(|_| format!("intent model line {}: bad class index", n + 1))?;
+                        let (i, w) = pair
+                            .split_once(':')
+                            .ok_or(format!("intent model line {}: bad pair", n + 1))?;
+                        let i: u16 = i
+                            .parse()
+                            .map_err(|_| format!("intent model line {}: bad class index", n + 1))?;
                         if i as usize >= classes.len() {
-                            return Err(format!("intent model line {}: class index {i} out of range", n + 1));
+                            return Err(format!(
+                                "intent model line {}: class index {i} out of range",
+                                n + 1
+                            ));
                         }
-                        ws.push((i, w.parse::<f32>().map_err(|_| format!("intent model line {}: bad weight", n + 1))?));
+                        ws.push((
+                            i,
+                            w.parse::<f32>()
+                                .map_err(|_| format!("intent model line {}: bad weight", n + 1))?,
+                        ));
                     }
                     weights.insert(key.to_string(), ws);
                 }
@@ -87,8 +109,15 @@ impl IntentModel {
         }
         // Where several known words share a deletion, the one with the most weight (the most
         // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
-        let mass = |k: &str| weights.get(k).map_or(0.0, |ws: &Vec<(u16, f32)>| ws.iter().map(|w| w.1.abs()).sum::<f32>());
-        let mut known: Vec<&String> = weights.keys().filter(|k| !k.contains('_') && k.chars().count() >= 4).collect();
+        let mass = |k: &str| {
+            weights.get(k).map_or(0.0, |ws: &Vec<(u16, f32)>| {
+                ws.iter().map(|w| w.1.abs()).sum::<f32>()
+            })
+        };
+        let mut known: Vec<&String> = weights
+            .keys()
+            .filter(|k| !k.contains('_') && k.chars().count() >= 4)
+            .collect();
         known.sort_by(|a, b| mass(b).total_cmp(&mass(a)).then(a.cmp(b)));
         let mut deletions = HashMap::new();
         for k in known {
@@ -96,7 +125,12 @@ impl IntentModel {
                 deletions.entry(d).or_insert_with(|| k.clone());
             }
         }
-        Ok(IntentModel { classes, bias, weights, deletions })
+        Ok(IntentModel {
+            classes,
+            bias,
+            weights,
+            deletions,
+        })
     }
 
     /// A known word for an unknown one at edit distance ≤ 1 (deletion, insertion, substitution).
@@ -126,7 +160,9 @@ impl IntentModel {
                 if self.weights.contains_key(w) {
                     w.clone()
                 } else {
-                    self.correct(w).map(str::to_string).unwrap_or_else(|| w.clone())
+                    self.correct(w)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| w.clone())
                 }
             })
             .collect()
@@ -173,23 +209,41 @@ mod tests {
 
     fn top(m: &IntentModel, text: &str) -> String {
         let p = m.predict(&[(words(&tokenize(text)), 1.0)]);
-        let i = p.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap().0;
+        let i = p
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .unwrap()
+            .0;
         m.classes[i].clone()
     }
 
     #[test]
     fn recognises_common_requests() {
         let m = IntentModel::builtin();
-        assert_eq!(top(&m, "I forgot my password and can't log in"), "recover_password");
+        assert_eq!(
+            top(&m, "I forgot my password and can't log in"),
+            "recover_password"
+        );
         assert_eq!(top(&m, "where is my order 12345?"), "track_order");
-        assert_eq!(top(&m, "I want to close my account, I'm done with you"), "delete_account");
-        assert_eq!(top(&m, "I want to file a complaint about your service"), "complaint");
+        assert_eq!(
+            top(&m, "I want to close my account, I'm done with you"),
+            "delete_account"
+        );
+        assert_eq!(
+            top(&m, "I want to file a complaint about your service"),
+            "complaint"
+        );
     }
 
     #[test]
     fn typos_are_corrected_to_known_words() {
         let m = IntentModel::builtin();
-        let w = m.corrected(&["pasword".to_string(), "passwordd".to_string(), "pessword".to_string()]);
+        let w = m.corrected(&[
+            "pasword".to_string(),
+            "passwordd".to_string(),
+            "pessword".to_string(),
+        ]);
         assert!(w.iter().all(|x| x == "password"), "{w:?}");
     }
 }

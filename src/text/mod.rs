@@ -14,11 +14,25 @@ use serde::Serialize;
 use tokens::Token;
 
 pub const BUILTIN_CUES: &str = include_str!("../../data/cues.txt");
+pub const BUILTIN_TOPICS: &str = include_str!("../../data/topics.txt");
 
 /// The cue families, in the order they appear in `Cues`.
-pub const CUES: [&str; 6] = ["mistake", "churn", "effort", "praise", "loyalty", "life_event"];
+pub const CUES: [&str; 6] = [
+    "mistake",
+    "churn",
+    "effort",
+    "praise",
+    "loyalty",
+    "life_event",
+];
 /// The emotion families, in the order they appear in `Emotions`.
-pub const EMOTIONS: [&str; 5] = ["frustration", "distress", "confusion", "urgency", "gratitude"];
+pub const EMOTIONS: [&str; 5] = [
+    "frustration",
+    "distress",
+    "confusion",
+    "urgency",
+    "gratitude",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,6 +118,8 @@ pub struct TextAnalyzer {
     pub intent_patterns: PatternSet,
     /// Cue and emotion patterns (labels `mistake`…, `emotion.frustration`…).
     pub patterns: PatternSet,
+    /// Topic patterns (`delivery`, `billing`…), to tell a repeat of the same problem.
+    pub topics: PatternSet,
 }
 
 /// Strength 0..1 of a family from its matches: each match closes part of the remaining gap.
@@ -121,21 +137,49 @@ struct MessageView<'a> {
 impl TextAnalyzer {
     pub fn builtin() -> Self {
         let mut patterns = PatternSet::default();
-        for l in CUES.iter().map(|c| c.to_string()).chain(EMOTIONS.iter().map(|e| format!("emotion.{e}"))) {
+        for l in CUES
+            .iter()
+            .map(|c| c.to_string())
+            .chain(EMOTIONS.iter().map(|e| format!("emotion.{e}")))
+        {
             patterns.label_index(&l);
         }
-        patterns.parse_sections(BUILTIN_CUES, "data/cues.txt").expect("built-in cue lexicon parses");
+        patterns
+            .parse_sections(BUILTIN_CUES, "data/cues.txt")
+            .expect("built-in cue lexicon parses");
+        let mut topics = PatternSet::default();
+        topics.ignore_negation = true;
+        topics
+            .parse_sections(BUILTIN_TOPICS, "data/topics.txt")
+            .expect("built-in topic lexicon parses");
         TextAnalyzer {
             lexicon: SentimentLexicon::builtin(),
             model: IntentModel::builtin(),
             taxonomy: default_taxonomy(),
             intent_patterns: PatternSet::default(),
             patterns,
+            topics,
         }
     }
 
+    /// Topic labels of a short text (a subject, tags, a first message), sorted, deduplicated.
+    pub fn topics_of(&self, text: &str) -> Vec<String> {
+        let mut t: Vec<String> = self
+            .topics
+            .find(&tokens::tokenize(text))
+            .iter()
+            .map(|h| self.topics.labels[h.label].clone())
+            .collect();
+        t.sort();
+        t.dedup();
+        t
+    }
+
     pub fn kind_of(&self, intent: &str) -> Kind {
-        self.taxonomy.iter().find(|d| d.id == intent).map_or(Kind::Transactional, |d| d.kind)
+        self.taxonomy
+            .iter()
+            .find(|d| d.id == intent)
+            .map_or(Kind::Transactional, |d| d.kind)
     }
 
     /// Signals of one text, as a one-message thread.
@@ -152,12 +196,19 @@ impl TextAnalyzer {
             .map(|&(index, text)| {
                 let tokens = tokens::tokenize(text);
                 let hits = self.patterns.find(&tokens);
-                MessageView { text, index, tokens, hits }
+                MessageView {
+                    text,
+                    index,
+                    tokens,
+                    hits,
+                }
             })
             .collect();
         let n = views.len().max(1);
         // recency: the last message weighs 1, the first at least 0.5
-        let recency: Vec<f64> = (0..views.len()).map(|m| 0.5 + 0.5 * (m + 1) as f64 / n as f64).collect();
+        let recency: Vec<f64> = (0..views.len())
+            .map(|m| 0.5 + 0.5 * (m + 1) as f64 / n as f64)
+            .collect();
         let rsum: f64 = recency.iter().sum::<f64>().max(1e-9);
 
         let mut sent = Sentiment::default();
@@ -177,19 +228,27 @@ impl TextAnalyzer {
         };
 
         let label_strength = |label: &str, by_recency: bool| -> f64 {
-            let Some(li) = self.patterns.labels.iter().position(|l| l == label) else { return 0.0 };
+            let Some(li) = self.patterns.labels.iter().position(|l| l == label) else {
+                return 0.0;
+            };
             if by_recency {
                 views
                     .iter()
                     .zip(&recency)
                     .map(|(v, r)| {
-                        let caps = v.hits.iter().any(|h| h.label == li && v.tokens[h.first..=h.last].iter().any(|t| t.caps));
+                        let caps = v.hits.iter().any(|h| {
+                            h.label == li && v.tokens[h.first..=h.last].iter().any(|t| t.caps)
+                        });
                         let s = strength(v.hits.iter().filter(|h| h.label == li).map(|h| h.weight));
                         (s * if caps { 1.25 } else { 1.0 }).min(1.0) * r
                     })
                     .fold(0.0, f64::max)
             } else {
-                strength(views.iter().flat_map(|v| v.hits.iter().filter(|h| h.label == li).map(|h| h.weight)))
+                strength(
+                    views
+                        .iter()
+                        .flat_map(|v| v.hits.iter().filter(|h| h.label == li).map(|h| h.weight)),
+                )
             }
         };
         let e = |name: &str| round2(label_strength(&format!("emotion.{name}"), true));
@@ -215,7 +274,11 @@ impl TextAnalyzer {
             for h in &v.hits {
                 let label = &self.patterns.labels[h.label];
                 let (s, e) = (v.tokens[h.first].start, v.tokens[h.last].end);
-                let signal = if label.starts_with("emotion.") { label.clone() } else { format!("cue.{label}") };
+                let signal = if label.starts_with("emotion.") {
+                    label.clone()
+                } else {
+                    format!("cue.{label}")
+                };
                 matches.push(Match {
                     signal,
                     text: v.text[s..e].to_string(),
@@ -227,7 +290,13 @@ impl TextAnalyzer {
         }
 
         let intent = self.intent_of(&views, &recency, rsum);
-        TextSignals { sentiment, emotions, intent, cues, matches }
+        TextSignals {
+            sentiment,
+            emotions,
+            intent,
+            cues,
+            matches,
+        }
     }
 
     fn intent_of(&self, views: &[MessageView], recency: &[f64], rsum: f64) -> Intent {
@@ -235,32 +304,75 @@ impl TextAnalyzer {
         for v in views.iter().rev() {
             if let Some(h) = self.intent_patterns.find(&v.tokens).first() {
                 let id = self.intent_patterns.labels[h.label].clone();
-                return Intent { kind: self.kind_of(&id), id, confidence: 0.9 };
+                return Intent {
+                    kind: self.kind_of(&id),
+                    id,
+                    confidence: 0.9,
+                };
             }
         }
-        let msgs: Vec<(Vec<String>, f32)> =
-            views.iter().zip(recency).map(|(v, r)| (intent::words(&v.tokens), (r / rsum) as f32)).collect();
+        let msgs: Vec<(Vec<String>, f32)> = views
+            .iter()
+            .zip(recency)
+            .map(|(v, r)| (intent::words(&v.tokens), (r / rsum) as f32))
+            .collect();
         let p = self.model.predict(&msgs);
-        let (best, conf) = p.iter().enumerate().fold((0, 0f32), |a, (i, &x)| if x > a.1 { (i, x) } else { a });
+        let (best, conf) = p
+            .iter()
+            .enumerate()
+            .fold((0, 0f32), |a, (i, &x)| if x > a.1 { (i, x) } else { a });
         let id = self.model.classes[best].clone();
-        Intent { kind: self.kind_of(&id), id, confidence: round2(conf as f64) }
+        Intent {
+            kind: self.kind_of(&id),
+            id,
+            confidence: round2(conf as f64),
+        }
     }
 }
 
 /// Intent taxonomy v1 (PRODUCT.md): which intents call for speed, which for a relationship.
 pub fn default_taxonomy() -> Vec<IntentDef> {
     const TRANSACTIONAL: &[&str] = &[
-        "track_order", "delivery_options", "delivery_period", "change_order", "place_order", "cancel_order",
-        "change_shipping_address", "set_up_shipping_address", "check_invoice", "get_invoice",
-        "check_payment_methods", "payment_issue", "check_refund_policy", "get_refund", "track_refund",
-        "check_cancellation_fee", "create_account", "edit_account", "switch_account", "recover_password",
-        "registration_problems", "newsletter_subscription", "contact_customer_service",
+        "track_order",
+        "delivery_options",
+        "delivery_period",
+        "change_order",
+        "place_order",
+        "cancel_order",
+        "change_shipping_address",
+        "set_up_shipping_address",
+        "check_invoice",
+        "get_invoice",
+        "check_payment_methods",
+        "payment_issue",
+        "check_refund_policy",
+        "get_refund",
+        "track_refund",
+        "check_cancellation_fee",
+        "create_account",
+        "edit_account",
+        "switch_account",
+        "recover_password",
+        "registration_problems",
+        "newsletter_subscription",
+        "contact_customer_service",
     ];
-    const RELATIONAL: &[&str] = &["complaint", "review", "delete_account", "contact_human_agent"];
+    const RELATIONAL: &[&str] = &[
+        "complaint",
+        "review",
+        "delete_account",
+        "contact_human_agent",
+    ];
     TRANSACTIONAL
         .iter()
-        .map(|id| IntentDef { id: id.to_string(), kind: Kind::Transactional })
-        .chain(RELATIONAL.iter().map(|id| IntentDef { id: id.to_string(), kind: Kind::Relational }))
+        .map(|id| IntentDef {
+            id: id.to_string(),
+            kind: Kind::Transactional,
+        })
+        .chain(RELATIONAL.iter().map(|id| IntentDef {
+            id: id.to_string(),
+            kind: Kind::Relational,
+        }))
         .collect()
 }
 
@@ -276,53 +388,112 @@ mod tests {
     fn mistake_cue_quotes_its_words() {
         let s = a().analyze("Hi, you charged me twice for the same order!");
         assert!(s.cues.mistake > 0.5);
-        let m = s.matches.iter().find(|m| m.signal == "cue.mistake").unwrap();
+        let m = s
+            .matches
+            .iter()
+            .find(|m| m.signal == "cue.mistake")
+            .unwrap();
         assert_eq!(m.text, "charged me twice");
-        assert_eq!(a().analyze("Can you tell me your exchange rate for euros?").cues.mistake, 0.0);
+        assert_eq!(
+            a().analyze("Can you tell me your exchange rate for euros?")
+                .cues
+                .mistake,
+            0.0
+        );
     }
 
     #[test]
     fn churn_cue() {
-        assert!(a().analyze("I'm switching to a competitor and closing my account").cues.churn > 0.5);
-        assert_eq!(a().analyze("How do I update my account email?").cues.churn, 0.0);
+        assert!(
+            a().analyze("I'm switching to a competitor and closing my account")
+                .cues
+                .churn
+                > 0.5
+        );
+        assert_eq!(
+            a().analyze("How do I update my account email?").cues.churn,
+            0.0
+        );
     }
 
     #[test]
     fn effort_cue() {
-        assert!(a().analyze("This is the third time I write and nobody answered").cues.effort > 0.7);
-        assert_eq!(a().analyze("Where can I download my invoice?").cues.effort, 0.0);
+        assert!(
+            a().analyze("This is the third time I write and nobody answered")
+                .cues
+                .effort
+                > 0.7
+        );
+        assert_eq!(
+            a().analyze("Where can I download my invoice?").cues.effort,
+            0.0
+        );
     }
 
     #[test]
     fn praise_and_loyalty_and_life_events() {
         let s = a().analyze("I've been a customer for 10 years and I love your service, I recommend you to all my friends");
         assert!(s.cues.praise > 0.5 && s.cues.loyalty > 0.3, "{:?}", s.cues);
-        assert!(a().analyze("The dress is for my daughter's wedding next week").cues.life_event > 0.3);
+        assert!(
+            a().analyze("The dress is for my daughter's wedding next week")
+                .cues
+                .life_event
+                > 0.3
+        );
         assert_eq!(a().analyze("Please send the invoice").cues.praise, 0.0);
     }
 
     #[test]
     fn emotions() {
         let an = a();
-        assert!(an.analyze("This is ridiculous, I'm so frustrated and fed up").emotions.frustration > 0.6);
-        assert!(an.analyze("I'm really worried, I need this medication for my son").emotions.distress > 0.4);
-        assert!(an.analyze("I don't understand why my bill is different, it makes no sense").emotions.confusion > 0.4);
+        assert!(
+            an.analyze("This is ridiculous, I'm so frustrated and fed up")
+                .emotions
+                .frustration
+                > 0.6
+        );
+        assert!(
+            an.analyze("I'm really worried, I need this medication for my son")
+                .emotions
+                .distress
+                > 0.4
+        );
+        assert!(
+            an.analyze("I don't understand why my bill is different, it makes no sense")
+                .emotions
+                .confusion
+                > 0.4
+        );
         assert!(an.analyze("I need it today, it's urgent").emotions.urgency > 0.4);
-        assert!(an.analyze("Thank you so much, you saved my day").emotions.gratitude > 0.4);
+        assert!(
+            an.analyze("Thank you so much, you saved my day")
+                .emotions
+                .gratitude
+                > 0.4
+        );
         let calm = an.analyze("Please update the shipping address on order 123.");
-        assert_eq!((calm.emotions.frustration, calm.emotions.distress), (0.0, 0.0));
+        assert_eq!(
+            (calm.emotions.frustration, calm.emotions.distress),
+            (0.0, 0.0)
+        );
     }
 
     #[test]
     fn caps_raise_emotion() {
         let an = a();
-        assert!(an.analyze("this is UNACCEPTABLE").emotions.frustration > an.analyze("this is unacceptable").emotions.frustration);
+        assert!(
+            an.analyze("this is UNACCEPTABLE").emotions.frustration
+                > an.analyze("this is unacceptable").emotions.frustration
+        );
     }
 
     #[test]
     fn later_messages_weigh_more() {
         let an = a();
-        let t = an.analyze_thread(&[(0, "Thanks, great!"), (2, "Actually it broke again. Terrible, I'm furious.")]);
+        let t = an.analyze_thread(&[
+            (0, "Thanks, great!"),
+            (2, "Actually it broke again. Terrible, I'm furious."),
+        ]);
         assert!(t.sentiment.compound < 0.0, "{:?}", t.sentiment);
         assert!(t.matches.iter().any(|m| m.message == 2));
     }
@@ -330,15 +501,30 @@ mod tests {
     #[test]
     fn offsets_are_utf16() {
         let s = a().analyze("😀 you charged me twice");
-        let m = s.matches.iter().find(|m| m.signal == "cue.mistake").unwrap();
+        let m = s
+            .matches
+            .iter()
+            .find(|m| m.signal == "cue.mistake")
+            .unwrap();
         let u: Vec<u16> = "😀 you charged me twice".encode_utf16().collect();
-        assert_eq!(String::from_utf16(&u[m.start..m.end]).unwrap(), "charged me twice");
+        assert_eq!(
+            String::from_utf16(&u[m.start..m.end]).unwrap(),
+            "charged me twice"
+        );
     }
 
     #[test]
     fn intent_kind_from_taxonomy() {
         let an = a();
-        assert_eq!(an.analyze("I forgot my password").intent.kind, Kind::Transactional);
-        assert_eq!(an.analyze("I want to speak to a human, your bot is useless").intent.kind, Kind::Relational);
+        assert_eq!(
+            an.analyze("I forgot my password").intent.kind,
+            Kind::Transactional
+        );
+        assert_eq!(
+            an.analyze("I want to speak to a human, your bot is useless")
+                .intent
+                .kind,
+            Kind::Relational
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! A small phrase-pattern language for cue and emotion lexicons, matched over word tokens.
 //!
-//! A pattern is words separated by spaces. `a|b` is either word; `refund*` any word starting
-//! with "refund"; `~N` allows up to N other words before the next element; a final `@0.5`
-//! sets the pattern's weight (default 1). Example: `charg* ~3 twice|double @1.5`.
+//! A pattern is elements separated by spaces. `a|b` is either alternative; `refund*` any word
+//! starting with "refund"; `money_back` the two words in a row (so `refund*|money_back` is one
+//! element); `~N` allows up to N other words before the next element; a final `@0.5` sets the
+//! pattern's weight (default 1). Example: `charg* ~3 twice|double|two_times @1.5`.
 //! A match preceded (within three words) by a negator ("not", "never", "didn't") is dropped,
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
 
@@ -10,10 +11,14 @@ use super::tokens::{is_negator, Token};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
-enum Alt {
+enum Atom {
     Word(String),
     Prefix(String),
 }
+
+/// One alternative of an element: one word, or several in a row (`money_back`).
+#[derive(Debug, Clone, PartialEq)]
+struct Alt(Vec<Atom>);
 
 #[derive(Debug, Clone, PartialEq)]
 struct Element {
@@ -39,11 +44,23 @@ pub struct Hit {
     pub weight: f64,
 }
 
-fn alt_matches(a: &Alt, w: &str) -> bool {
+fn atom_matches(a: &Atom, w: &str) -> bool {
     match a {
-        Alt::Word(x) => x == w,
-        Alt::Prefix(p) => w.starts_with(p.as_str()),
+        Atom::Word(x) => x == w,
+        Atom::Prefix(p) => w.starts_with(p.as_str()),
     }
+}
+
+/// The last token index of `alt` matched from token `j`, if it matches there.
+fn alt_match(alt: &Alt, toks: &[Token], j: usize) -> Option<usize> {
+    let end = j + alt.0.len() - 1;
+    (end < toks.len()
+        && alt
+            .0
+            .iter()
+            .zip(&toks[j..=end])
+            .all(|(a, t)| atom_matches(a, &t.text)))
+    .then_some(end)
 }
 
 impl Pattern {
@@ -53,14 +70,18 @@ impl Pattern {
         let mut weight = 1.0;
         for part in src.split_whitespace() {
             if let Some(n) = part.strip_prefix('~') {
-                gap = n.parse().map_err(|_| format!("\"{part}\": a gap is ~ and a number of words, like ~3"))?;
+                gap = n.parse().map_err(|_| {
+                    format!("\"{part}\": a gap is ~ and a number of words, like ~3")
+                })?;
                 if gap > 8 {
                     return Err(format!("\"{part}\": gaps are at most ~8 words"));
                 }
                 continue;
             }
             if let Some(w) = part.strip_prefix('@') {
-                weight = w.parse().map_err(|_| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
+                weight = w
+                    .parse()
+                    .map_err(|_| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
                 if !(0.0..=10.0).contains(&weight) {
                     return Err(format!("\"{part}\": weights are between 0 and 10"));
                 }
@@ -68,14 +89,18 @@ impl Pattern {
             }
             let mut alts = Vec::new();
             for a in part.split('|') {
-                let a = a.to_lowercase().replace('’', "'");
-                if a.is_empty() || a == "*" {
-                    return Err(format!("\"{part}\": empty alternative"));
+                let mut atoms = Vec::new();
+                for w in a.split('_') {
+                    let w = w.to_lowercase().replace('’', "'");
+                    if w.is_empty() || w == "*" {
+                        return Err(format!("\"{part}\": empty alternative"));
+                    }
+                    atoms.push(match w.strip_suffix('*') {
+                        Some(p) => Atom::Prefix(p.to_string()),
+                        None => Atom::Word(w),
+                    });
                 }
-                alts.push(match a.strip_suffix('*') {
-                    Some(p) => Alt::Prefix(p.to_string()),
-                    None => Alt::Word(a),
-                });
+                alts.push(Alt(atoms));
             }
             elements.push(Element { alts, gap });
             gap = 0;
@@ -83,36 +108,44 @@ impl Pattern {
         if elements.is_empty() {
             return Err(format!("\"{src}\": a pattern needs at least one word"));
         }
-        Ok(Pattern { elements, weight, source: src.to_string() })
+        Ok(Pattern {
+            elements,
+            weight,
+            source: src.to_string(),
+        })
     }
 
     /// The last token index of a match starting at `i`, if one starts there.
     fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
         fn go(els: &[Element], toks: &[Token], pos: usize) -> Option<usize> {
-            let Some((e, rest)) = els.split_first() else { return Some(pos - 1) };
+            let Some((e, rest)) = els.split_first() else {
+                return Some(pos - 1);
+            };
             for j in pos..=(pos + e.gap).min(toks.len().saturating_sub(1)) {
-                if j < toks.len() && e.alts.iter().any(|a| alt_matches(a, &toks[j].text)) {
-                    if let Some(end) = go(rest, toks, j + 1) {
-                        return Some(end);
+                for a in &e.alts {
+                    if let Some(last) = alt_match(a, toks, j) {
+                        if let Some(end) = go(rest, toks, last + 1) {
+                            return Some(end);
+                        }
                     }
                 }
             }
             None
         }
-        let first = &self.elements[0];
-        if !first.alts.iter().any(|a| alt_matches(a, &toks[i].text)) {
-            return None;
-        }
-        go(&self.elements[1..], toks, i + 1)
+        self.elements[0]
+            .alts
+            .iter()
+            .filter_map(|a| alt_match(a, toks, i))
+            .find_map(|last| go(&self.elements[1..], toks, last + 1))
     }
 
     fn first_words(&self) -> Option<Vec<&str>> {
         self.elements[0]
             .alts
             .iter()
-            .map(|a| match a {
-                Alt::Word(w) => Some(w.as_str()),
-                Alt::Prefix(_) => None,
+            .map(|a| match &a.0[0] {
+                Atom::Word(w) => Some(w.as_str()),
+                Atom::Prefix(_) => None,
             })
             .collect()
     }
@@ -125,6 +158,8 @@ pub struct PatternSet {
     patterns: Vec<(usize, Pattern)>,
     by_first: HashMap<String, Vec<usize>>,
     prefix_first: Vec<usize>,
+    /// Keep matches after a negator (topics: "not delivered" is still about delivery).
+    pub ignore_negation: bool,
 }
 
 impl PatternSet {
@@ -164,7 +199,10 @@ impl PatternSet {
                 label = Some(l.to_string());
                 continue;
             }
-            let l = label.as_deref().ok_or(format!("{origin} line {}: pattern before any [section]", n + 1))?;
+            let l = label.as_deref().ok_or(format!(
+                "{origin} line {}: pattern before any [section]",
+                n + 1
+            ))?;
             let p = Pattern::parse(line).map_err(|e| format!("{origin} line {}: {e}", n + 1))?;
             self.add(l, p);
         }
@@ -185,14 +223,26 @@ impl PatternSet {
             cand.sort_unstable();
             for &pi in &cand {
                 let (label, p) = &self.patterns[pi];
-                let Some(last) = p.match_at(toks, i) else { continue };
-                if (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text)) {
+                let Some(last) = p.match_at(toks, i) else {
+                    continue;
+                };
+                if !self.ignore_negation
+                    && (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text))
+                {
                     continue;
                 }
-                if hits.iter().any(|h| h.label == *label && h.first <= last && i <= h.last) {
+                if hits
+                    .iter()
+                    .any(|h| h.label == *label && h.first <= last && i <= h.last)
+                {
                     continue;
                 }
-                hits.push(Hit { label: *label, first: i, last, weight: p.weight });
+                hits.push(Hit {
+                    label: *label,
+                    first: i,
+                    last,
+                    weight: p.weight,
+                });
             }
         }
         hits
@@ -214,15 +264,34 @@ mod tests {
     fn words_gaps_prefixes_and_alternatives() {
         let s = set("[m]\ncharg* ~3 twice|double\n");
         assert_eq!(s.find(&tokenize("You charged me twice")).len(), 1);
-        assert_eq!(s.find(&tokenize("I was charged for my order twice")).len(), 1);
-        assert_eq!(s.find(&tokenize("charged a, b, c, d, twice")).len(), 0, "gap too long");
+        assert_eq!(
+            s.find(&tokenize("I was charged for my order twice")).len(),
+            1
+        );
+        assert_eq!(
+            s.find(&tokenize("charged a, b, c, d, twice")).len(),
+            0,
+            "gap too long"
+        );
         assert_eq!(s.find(&tokenize("twice charged")).len(), 0, "order matters");
+    }
+
+    #[test]
+    fn phrases_inside_alternatives() {
+        let s = set("[r]\nrefund*|money_back ~2 please\n");
+        assert_eq!(s.find(&tokenize("money back please")).len(), 1);
+        assert_eq!(s.find(&tokenize("refund please")).len(), 1);
+        assert_eq!(s.find(&tokenize("money please")).len(), 0);
+        let h = s.find(&tokenize("I want my money back now please"));
+        assert_eq!((h[0].first, h[0].last), (3, 6));
     }
 
     #[test]
     fn negation_before_a_match_drops_it() {
         let s = set("[m]\ncharg* ~3 twice\n");
-        assert!(s.find(&tokenize("I was not charged twice, all good")).is_empty());
+        assert!(s
+            .find(&tokenize("I was not charged twice, all good"))
+            .is_empty());
     }
 
     #[test]

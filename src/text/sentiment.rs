@@ -56,18 +56,92 @@ impl SentimentLexicon {
 
 fn booster(w: &str) -> Option<f64> {
     const INCR: &[&str] = &[
-        "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
-        "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
-        "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
-        "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
-        "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
-        "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
-        "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+        "absolutely",
+        "amazingly",
+        "awfully",
+        "completely",
+        "considerable",
+        "considerably",
+        "decidedly",
+        "deeply",
+        "effing",
+        "enormous",
+        "enormously",
+        "entirely",
+        "especially",
+        "exceptional",
+        "exceptionally",
+        "extreme",
+        "extremely",
+        "fabulously",
+        "flipping",
+        "flippin",
+        "frackin",
+        "fracking",
+        "fricking",
+        "frickin",
+        "frigging",
+        "friggin",
+        "fully",
+        "fuckin",
+        "fucking",
+        "fuggin",
+        "fugging",
+        "greatly",
+        "hella",
+        "highly",
+        "hugely",
+        "incredible",
+        "incredibly",
+        "intensely",
+        "major",
+        "majorly",
+        "more",
+        "most",
+        "particularly",
+        "purely",
+        "quite",
+        "really",
+        "remarkably",
+        "so",
+        "substantially",
+        "thoroughly",
+        "total",
+        "totally",
+        "tremendous",
+        "tremendously",
+        "uber",
+        "unbelievably",
+        "unusually",
+        "utter",
+        "utterly",
+        "very",
     ];
     const DECR: &[&str] = &[
-        "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less", "little",
-        "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
-        "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+        "almost",
+        "barely",
+        "hardly",
+        "just enough",
+        "kind of",
+        "kinda",
+        "kindof",
+        "kind-of",
+        "less",
+        "little",
+        "marginal",
+        "marginally",
+        "occasional",
+        "occasionally",
+        "partly",
+        "scarce",
+        "scarcely",
+        "slight",
+        "slightly",
+        "somewhat",
+        "sort of",
+        "sorta",
+        "sortof",
+        "sort-of",
     ];
     if INCR.contains(&w) {
         Some(B_INCR)
@@ -80,12 +154,65 @@ fn booster(w: &str) -> Option<f64> {
 
 fn negated(w: &str) -> bool {
     const NEGATE: &[&str] = &[
-        "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't",
-        "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt",
-        "neither", "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't",
-        "never", "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
-        "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont",
-        "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
+        "aint",
+        "arent",
+        "cannot",
+        "cant",
+        "couldnt",
+        "darent",
+        "didnt",
+        "doesnt",
+        "ain't",
+        "aren't",
+        "can't",
+        "couldn't",
+        "daren't",
+        "didn't",
+        "doesn't",
+        "dont",
+        "hadnt",
+        "hasnt",
+        "havent",
+        "isnt",
+        "mightnt",
+        "mustnt",
+        "neither",
+        "don't",
+        "hadn't",
+        "hasn't",
+        "haven't",
+        "isn't",
+        "mightn't",
+        "mustn't",
+        "neednt",
+        "needn't",
+        "never",
+        "none",
+        "nope",
+        "nor",
+        "not",
+        "nothing",
+        "nowhere",
+        "oughtnt",
+        "shant",
+        "shouldnt",
+        "uhuh",
+        "wasnt",
+        "werent",
+        "oughtn't",
+        "shan't",
+        "shouldn't",
+        "uh-uh",
+        "wasn't",
+        "weren't",
+        "without",
+        "wont",
+        "wouldnt",
+        "won't",
+        "wouldn't",
+        "rarely",
+        "seldom",
+        "despite",
     ];
     NEGATE.contains(&w) || w.contains("n't")
 }
@@ -147,7 +274,10 @@ fn collapse_runs(w: &str, keep: usize) -> Option<String> {
 fn unstretch(w: &str, lex: &SentimentLexicon) -> Option<String> {
     collapse_runs(w, 2)?;
     let known = |c: &String| lex.words.contains_key(c) || booster(c).is_some();
-    [collapse_runs(w, 2), collapse_runs(w, 1)].into_iter().flatten().find(known)
+    [collapse_runs(w, 2), collapse_runs(w, 1)]
+        .into_iter()
+        .flatten()
+        .find(known)
 }
 
 /// HTML entities that help-desk exports and scraped pages leave in text.
@@ -155,16 +285,28 @@ fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('&') {
         return text.into();
     }
-    text.replace("&amp;", "&").replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&#39;", "'").into()
+    text.replace("&amp;", "&")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .into()
 }
 
 /// "hahahah", "hehehe", "lolol" → the lexicon's laughter entries.
 fn laughter(w: &str) -> Option<&'static str> {
     let b = w.as_bytes();
-    if b.len() >= 4 && b.iter().all(|c| matches!(c, b'h' | b'a' | b'e')) && b.windows(2).all(|p| p[0] != p[1]) {
+    if b.len() >= 4
+        && b.iter().all(|c| matches!(c, b'h' | b'a' | b'e'))
+        && b.windows(2).all(|p| p[0] != p[1])
+    {
         return Some(if b.len() >= 6 { "hahaha" } else { "haha" });
     }
-    if b.len() >= 5 && b.iter().all(|c| matches!(c, b'l' | b'o')) && b[0] == b'l' && b.windows(2).all(|p| p[0] != p[1]) {
+    if b.len() >= 5
+        && b.iter().all(|c| matches!(c, b'l' | b'o'))
+        && b[0] == b'l'
+        && b.windows(2).all(|p| p[0] != p[1])
+    {
         return Some("lol");
     }
     None
@@ -174,7 +316,8 @@ fn laughter(w: &str) -> Option<&'static str> {
 fn split_emoticon<'a>(raw: &'a str, lex: &SentimentLexicon) -> Option<(&'a str, &'a str)> {
     let cut = raw.find(|c: char| !c.is_alphanumeric())?;
     let (word, emo) = raw.split_at(cut);
-    (word.chars().count() >= 2 && emo.chars().count() >= 2 && lex.words.contains_key(emo)).then_some((word, emo))
+    (word.chars().count() >= 2 && emo.chars().count() >= 2 && lex.words.contains_key(emo))
+        .then_some((word, emo))
 }
 
 struct Word {
@@ -203,8 +346,16 @@ fn words_of(text: &str, lex: &SentimentLexicon) -> Vec<Word> {
         if !lex.words.contains_key(tok) {
             if let Some((word, emoticon)) = split_emoticon(tok, lex) {
                 // "home:(" → "home" ":("
-                out.push(Word { raw: word.to_string(), lower: word.to_lowercase(), stretched: false });
-                out.push(Word { raw: emoticon.to_string(), lower: emoticon.to_string(), stretched: false });
+                out.push(Word {
+                    raw: word.to_string(),
+                    lower: word.to_lowercase(),
+                    stretched: false,
+                });
+                out.push(Word {
+                    raw: emoticon.to_string(),
+                    lower: emoticon.to_string(),
+                    stretched: false,
+                });
                 continue;
             }
         }
@@ -216,7 +367,11 @@ fn words_of(text: &str, lex: &SentimentLexicon) -> Vec<Word> {
         let raw = if keep_whole { tok } else { stripped };
         // Emoticons are case-sensitive ("D:" is dismay, "d:" a tongue out): exact match first.
         let exact = !raw.chars().all(char::is_alphanumeric) && lex.words.contains_key(raw);
-        let mut lower = if exact { raw.to_string() } else { raw.to_lowercase() };
+        let mut lower = if exact {
+            raw.to_string()
+        } else {
+            raw.to_lowercase()
+        };
         let mut stretched = false;
         if !exact && !lex.words.contains_key(&lower) && booster(&lower).is_none() {
             if let Some(base) = laughter(&lower) {
@@ -226,7 +381,11 @@ fn words_of(text: &str, lex: &SentimentLexicon) -> Vec<Word> {
                 stretched = true;
             }
         }
-        out.push(Word { raw: raw.to_string(), lower, stretched });
+        out.push(Word {
+            raw: raw.to_string(),
+            lower,
+            stretched,
+        });
     }
     out
 }
@@ -238,7 +397,15 @@ fn normalize(score: f64) -> f64 {
 fn punctuation_emphasis(text: &str) -> f64 {
     let ep = text.chars().filter(|&c| c == '!').count().min(4) as f64 * 0.292;
     let qm = text.chars().filter(|&c| c == '?').count();
-    let qm_amp = if qm > 1 { if qm <= 3 { qm as f64 * 0.18 } else { 0.96 } } else { 0.0 };
+    let qm_amp = if qm > 1 {
+        if qm <= 3 {
+            qm as f64 * 0.18
+        } else {
+            0.96
+        }
+    } else {
+        0.0
+    };
     ep + qm_amp
 }
 
@@ -270,7 +437,9 @@ pub fn polarity(text: &str, lex: &SentimentLexicon) -> Sentiment {
         // "no no no": a repeated "no" is emphasis, not a negation of the next "no".
         if lw != "no" && (i > 0 && words[i - 1].lower == "no")
             || (i > 1 && words[i - 2].lower == "no")
-            || (i > 2 && words[i - 3].lower == "no" && matches!(words[i - 1].lower.as_str(), "or" | "nor"))
+            || (i > 2
+                && words[i - 3].lower == "no"
+                && matches!(words[i - 1].lower.as_str(), "or" | "nor"))
         {
             valence = base * N_SCALAR;
         }
@@ -343,7 +512,9 @@ fn negation_check(valence: f64, w: &[Word], start_i: usize, i: usize) -> f64 {
             }
         }
         2 => {
-            if (l(i - 3) == "never" && matches!(l(i - 2), "so" | "this")) || matches!(l(i - 1), "so" | "this") {
+            if (l(i - 3) == "never" && matches!(l(i - 2), "so" | "this"))
+                || matches!(l(i - 1), "so" | "this")
+            {
                 valence * 1.25
             } else if l(i - 3) == "without" && (l(i - 2) == "doubt" || l(i - 1) == "doubt") {
                 valence
@@ -361,7 +532,13 @@ fn negation_check(valence: f64, w: &[Word], start_i: usize, i: usize) -> f64 {
 /// or start at word `i` override its valence; booster bigrams ("kind of") before it add theirs.
 fn idioms_check(valence: f64, w: &[Word], i: usize) -> f64 {
     let phrase = |from: usize, to: usize| -> Option<String> {
-        (to < w.len()).then(|| w[from..=to].iter().map(|x| x.lower.as_str()).collect::<Vec<_>>().join(" "))
+        (to < w.len()).then(|| {
+            w[from..=to]
+                .iter()
+                .map(|x| x.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
     };
     let mut v = valence;
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -389,7 +566,12 @@ fn idioms_check(valence: f64, w: &[Word], i: usize) -> f64 {
 
 fn score_valence(sentiments: &[f64], text: &str) -> Sentiment {
     if sentiments.is_empty() {
-        return Sentiment { compound: 0.0, pos: 0.0, neg: 0.0, neu: 0.0 };
+        return Sentiment {
+            compound: 0.0,
+            pos: 0.0,
+            neg: 0.0,
+            neu: 0.0,
+        };
     }
     let amp = punctuation_emphasis(text);
     let mut sum: f64 = sentiments.iter().sum();
@@ -416,9 +598,17 @@ fn score_valence(sentiments: &[f64], text: &str) -> Sentiment {
     }
     let total = pos + neg.abs() + neu;
     if total == 0.0 {
-        return Sentiment { compound, ..Default::default() };
+        return Sentiment {
+            compound,
+            ..Default::default()
+        };
     }
-    Sentiment { compound, pos: (pos / total).abs(), neg: (neg / total).abs(), neu: (neu / total).abs() }
+    Sentiment {
+        compound,
+        pos: (pos / total).abs(),
+        neg: (neg / total).abs(),
+        neu: (neu / total).abs(),
+    }
 }
 
 #[cfg(test)]
@@ -458,7 +648,10 @@ mod tests {
 
     #[test]
     fn caps_and_exclamations_amplify() {
-        assert!(c("this is bad, REALLY BAD and the app is slow") < c("this is bad, really bad and the app is slow"));
+        assert!(
+            c("this is bad, REALLY BAD and the app is slow")
+                < c("this is bad, really bad and the app is slow")
+        );
         assert!(c("This is terrible!!!") < c("This is terrible"));
         assert!(c("I am very HAPPY with it") > c("I am very happy with it"));
     }

@@ -62,7 +62,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        out.push(Token { text: word, start, end, caps: letters >= 2 && uppers == letters });
+        out.push(Token {
+            text: word,
+            start,
+            end,
+            caps: letters >= 2 && uppers == letters,
+        });
     }
     out
 }
@@ -71,12 +76,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn is_negator(w: &str) -> bool {
     matches!(
         w,
-        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "without" | "cannot"
+        "not"
+            | "no"
+            | "never"
+            | "none"
+            | "nobody"
+            | "nothing"
+            | "neither"
+            | "nor"
+            | "without"
+            | "cannot"
     ) || w.ends_with("n't")
         || matches!(
             w,
-            "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "werent" | "havent" | "hasnt" | "hadnt" | "wont" | "wouldnt"
-                | "cant" | "couldnt" | "shouldnt" | "aint" | "arent"
+            "dont"
+                | "didnt"
+                | "doesnt"
+                | "isnt"
+                | "wasnt"
+                | "werent"
+                | "havent"
+                | "hasnt"
+                | "hadnt"
+                | "wont"
+                | "wouldnt"
+                | "cant"
+                | "couldnt"
+                | "shouldnt"
+                | "aint"
+                | "arent"
         )
 }
 

@@ -2,9 +2,24 @@
 //! training commands.
 #![allow(dead_code)]
 
-pub const BITEXT: &str = "../shared/data/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv";
-pub const TWEETS: &str = "../shared/data/vader/tweets_GroundTruth.txt";
-pub const BANKING77: &str = "../shared/data/banking77/train.csv";
+/// A file under the shared data folder: `$RAPPORT_SHARED` or `../shared` beside the repo.
+pub fn shared(rel: &str) -> String {
+    let base = std::env::var("RAPPORT_SHARED")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared").to_string());
+    format!("{base}/{rel}")
+}
+
+pub fn bitext_path() -> String {
+    shared("data/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv")
+}
+
+pub fn tweets_path() -> String {
+    shared("data/vader/tweets_GroundTruth.txt")
+}
+
+pub fn banking77_path() -> String {
+    shared("data/banking77/train.csv")
+}
 
 pub struct Row {
     pub text: String,
@@ -15,18 +30,26 @@ pub struct Row {
 
 /// FNV-1a: a split by text, so duplicate utterances never straddle train and test.
 pub fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 pub fn read(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e} (run from the repo root with ../shared beside it)"))
+    std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("cannot read {path}: {e} (run from the repo root with ../shared beside it)")
+    })
 }
 
 pub fn bitext_rows(path: &str) -> Vec<Row> {
     let (records, err) = rapport::csv::parse(&read(path));
     assert!(err.is_none(), "{path}: {err:?}");
     let head = &records[0].fields;
-    let col = |n: &str| head.iter().position(|h| h == n).unwrap_or_else(|| panic!("{path}: no column {n}"));
+    let col = |n: &str| {
+        head.iter()
+            .position(|h| h == n)
+            .unwrap_or_else(|| panic!("{path}: no column {n}"))
+    };
     let (ti, ii, gi) = (col("instruction"), col("intent"), col("tags"));
     records[1..]
         .iter()
@@ -55,7 +78,10 @@ pub fn tweets(path: &str) -> Vec<(f64, String)> {
 pub fn banking77(path: &str) -> Vec<(String, String)> {
     let (records, err) = rapport::csv::parse(&read(path));
     assert!(err.is_none(), "{path}: {err:?}");
-    records[1..].iter().map(|r| (r.fields[0].clone(), r.fields[1].clone())).collect()
+    records[1..]
+        .iter()
+        .map(|r| (r.fields[0].clone(), r.fields[1].clone()))
+        .collect()
 }
 
 pub fn pearson(xs: &[f64], ys: &[f64]) -> f64 {

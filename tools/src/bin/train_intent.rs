@@ -2,9 +2,9 @@
 //! customer-support utterances (CDLA-Sharing-1.0, github.com/bitext/customer-support-llm-
 //! chatbot-training-dataset). Rows whose text hashes to 0 mod 5 are held out for evaluation
 //! (`cargo run --release --bin evaluate`) and never seen here.
-//! Usage: cargo run --release --bin train-intent [path/to/bitext.csv]
+//! Usage: cargo run --release -p rapport-tools --bin train-intent [path/to/bitext.csv]
 
-#[path = "eval_data.rs"]
+#[path = "../eval_data.rs"]
 mod rapport_eval;
 
 use rapport::text::intent::{features, softmax, words};
@@ -12,13 +12,19 @@ use rapport::text::tokens::tokenize;
 use std::collections::HashMap;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| rapport_eval::BITEXT.to_string());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(rapport_eval::bitext_path);
     let rows = rapport_eval::bitext_rows(&path);
     let train: Vec<_> = rows.iter().filter(|r| !r.held_out).collect();
     let mut classes: Vec<String> = rows.iter().map(|r| r.intent.clone()).collect();
     classes.sort();
     classes.dedup();
-    let ci: HashMap<&str, usize> = classes.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let ci: HashMap<&str, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
     let k = classes.len();
     // Feature ids
     let mut fid: HashMap<String, usize> = HashMap::new();
@@ -26,7 +32,13 @@ fn main() {
         .iter()
         .map(|r| {
             let f = features(&words(&tokenize(&r.text)));
-            let ids = f.into_iter().map(|x| { let n = fid.len(); *fid.entry(x).or_insert(n) }).collect();
+            let ids = f
+                .into_iter()
+                .map(|x| {
+                    let n = fid.len();
+                    *fid.entry(x).or_insert(n)
+                })
+                .collect();
             (ids, ci[r.intent.as_str()])
         })
         .collect();
@@ -72,9 +84,18 @@ fn main() {
     let mut out = String::new();
     out.push_str("# Intent model: multinomial logistic regression over words and word pairs.\n");
     out.push_str("# Trained by tools/train_intent.rs on the Bitext customer-support utterances (CDLA-Sharing-1.0),\n");
-    out.push_str(&format!("# {} training rows; rows whose text hashes to 0 mod 5 are held out for evaluation.\n", data.len()));
+    out.push_str(&format!(
+        "# {} training rows; rows whose text hashes to 0 mod 5 are held out for evaluation.\n",
+        data.len()
+    ));
     out.push_str(&format!("classes\t{}\n", classes.join("\t")));
-    out.push_str(&format!("bias\t{}\n", b.iter().map(|x| format!("{x:.2}")).collect::<Vec<_>>().join("\t")));
+    out.push_str(&format!(
+        "bias\t{}\n",
+        b.iter()
+            .map(|x| format!("{x:.2}"))
+            .collect::<Vec<_>>()
+            .join("\t")
+    ));
     let mut kept = 0;
     for (name, &f) in names {
         let pairs: Vec<String> = (0..k)
@@ -86,6 +107,10 @@ fn main() {
             out.push_str(&format!("{name}\t{}\n", pairs.join(" ")));
         }
     }
-    std::fs::write("data/intent_model.tsv", out).expect("write data/intent_model.tsv");
+    std::fs::write(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../data/intent_model.tsv"),
+        out,
+    )
+    .expect("write data/intent_model.tsv");
     eprintln!("{nf} features, {kept} kept; wrote data/intent_model.tsv");
 }

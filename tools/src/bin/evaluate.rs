@@ -1,9 +1,9 @@
 //! Prints the engine's figures on the labelled public data in ../shared/data:
 //! sentiment Pearson r (VADER tweets), intent and intent-kind accuracy on the held-out part of
 //! Bitext (per intent and per linguistic tag), and the mistake cue's precision and recall on
-//! BANKING77. Usage: cargo run --release --bin evaluate   (from the repo root)
+//! BANKING77. Usage: cargo run --release -p rapport-tools --bin evaluate
 
-#[path = "eval_data.rs"]
+#[path = "../eval_data.rs"]
 mod rapport_eval;
 
 use rapport::text::{Kind, TextAnalyzer};
@@ -18,20 +18,35 @@ pub const MISTAKE_INTENTS: &[&str] = &[
     "extra_charge_on_statement",
     "card_payment_wrong_exchange_rate",
 ];
-pub const INFO_INTENTS: &[&str] = &["exchange_rate", "top_up_limits", "country_support", "supported_cards_and_currencies"];
+pub const INFO_INTENTS: &[&str] = &[
+    "exchange_rate",
+    "top_up_limits",
+    "country_support",
+    "supported_cards_and_currencies",
+];
 
 fn main() {
     let an = TextAnalyzer::builtin();
     let verbose = std::env::args().any(|a| a == "--verbose");
 
     // 1. Sentiment
-    let tweets = tweets(TWEETS);
-    let xs: Vec<f64> = tweets.iter().map(|(_, t)| rapport::text::sentiment::polarity(t, &an.lexicon).compound).collect();
+    let tweets = tweets(&tweets_path());
+    let xs: Vec<f64> = tweets
+        .iter()
+        .map(|(_, t)| rapport::text::sentiment::polarity(t, &an.lexicon).compound)
+        .collect();
     let ys: Vec<f64> = tweets.iter().map(|(h, _)| *h).collect();
-    println!("sentiment: Pearson r = {:.4} on {} VADER tweets (target >= 0.88)", pearson(&xs, &ys), xs.len());
+    println!(
+        "sentiment: Pearson r = {:.4} on {} VADER tweets (target >= 0.88)",
+        pearson(&xs, &ys),
+        xs.len()
+    );
 
     // 2. Intent on the held-out part of Bitext
-    let rows: Vec<_> = bitext_rows(BITEXT).into_iter().filter(|r| r.held_out).collect();
+    let rows: Vec<_> = bitext_rows(&bitext_path())
+        .into_iter()
+        .filter(|r| r.held_out)
+        .collect();
     let mut per_intent: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new(); // (n, intent ok, kind ok)
     let mut per_tag: BTreeMap<char, (usize, usize)> = BTreeMap::new();
     let (mut ok_intent, mut ok_kind) = (0, 0);
@@ -42,7 +57,8 @@ fn main() {
         let (i_ok, k_ok) = (s.intent.id == r.intent, s.intent.kind == truth_kind);
         ok_intent += i_ok as usize;
         ok_kind += k_ok as usize;
-        kind_confusion[(truth_kind == Kind::Relational) as usize][(s.intent.kind == Kind::Relational) as usize] += 1;
+        kind_confusion[(truth_kind == Kind::Relational) as usize]
+            [(s.intent.kind == Kind::Relational) as usize] += 1;
         let e = per_intent.entry(r.intent.clone()).or_default();
         e.0 += 1;
         e.1 += i_ok as usize;
@@ -53,7 +69,10 @@ fn main() {
             e.1 += k_ok as usize;
         }
         if verbose && !k_ok {
-            println!("  kind miss: {} -> {} ({}) : {}", r.intent, s.intent.id, s.intent.confidence, r.text);
+            println!(
+                "  kind miss: {} -> {} ({}) : {}",
+                r.intent, s.intent.id, s.intent.confidence, r.text
+            );
         }
     }
     let n = rows.len() as f64;
@@ -84,7 +103,7 @@ fn main() {
     }
 
     // 3. Mistake cue on BANKING77
-    let bank = banking77(BANKING77);
+    let bank = banking77(&banking77_path());
     // The patterns were written looking only at the "dev" half (text hash even); the other
     // half is reported on its own as the untouched check.
     let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
@@ -102,14 +121,29 @@ fn main() {
         e.1 += hit as usize;
         let half = (fnv(text) % 2) as usize;
         let cell = match (is_mistake, hit) {
-            (true, true) => { tp += 1; 0 }
-            (true, false) => { fn_ += 1; 1 }
-            (false, true) => { fp += 1; 2 }
-            (false, false) => { tn += 1; 3 }
+            (true, true) => {
+                tp += 1;
+                0
+            }
+            (true, false) => {
+                fn_ += 1;
+                1
+            }
+            (false, true) => {
+                fp += 1;
+                2
+            }
+            (false, false) => {
+                tn += 1;
+                3
+            }
         };
         halves[half][cell] += 1;
         if verbose && is_mistake != hit && half == 0 {
-            println!("  mistake {}: [{cat}] {text}", if hit { "FP" } else { "FN" });
+            println!(
+                "  mistake {}: [{cat}] {text}",
+                if hit { "FP" } else { "FN" }
+            );
         }
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
@@ -125,9 +159,18 @@ fn main() {
     for (name, h) in ["dev half", "untouched half"].iter().zip(&halves) {
         let p = h[0] as f64 / (h[0] + h[2]).max(1) as f64;
         let r = h[0] as f64 / (h[0] + h[1]).max(1) as f64;
-        println!("    {name}: precision {:.1}%, recall {:.1}% ({} queries)", 100.0 * p, 100.0 * r, h.iter().sum::<usize>());
+        println!(
+            "    {name}: precision {:.1}%, recall {:.1}% ({} queries)",
+            100.0 * p,
+            100.0 * r,
+            h.iter().sum::<usize>()
+        );
     }
     for (cat, (n, h)) in &per {
-        println!("    {:<42} cue fired on {:>5.1}% of {n}", cat, 100.0 * *h as f64 / *n as f64);
+        println!(
+            "    {:<42} cue fired on {:>5.1}% of {n}",
+            cat,
+            100.0 * *h as f64 / *n as f64
+        );
     }
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the npm package `rapport` into pkg/: wasm-pack (release, web target), then wasm-opt,
+# then the Node entry and a complete package.json.
+# wasm-opt is binaryen 132 from npm (a devDependency): Debian's binaryen 108 rewrites
+# wasm-bindgen's externref table so that `new Engine()` fails with "Table.set(): Argument 1 is
+# invalid" — measured with every -O level.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+wasm-pack build --release --target web --out-dir pkg --out-name rapport --no-pack >/dev/null 2>pkg-build.log || { cat pkg-build.log; exit 1; }
+rm -f pkg-build.log
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers pkg/rapport_bg.wasm -o pkg/rapport_bg.wasm
+node scripts/finish-pkg.mjs
+echo "[build-pkg] pkg/ ready: $(wc -c < pkg/rapport_bg.wasm) bytes wasm, $(gzip -9 -c pkg/rapport_bg.wasm | wc -c) gzipped"

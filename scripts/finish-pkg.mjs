@@ -1,0 +1,41 @@
+// Completes pkg/ after wasm-pack: a Node entry that loads the .wasm itself (so
+// `import { Engine } from "rapport"` works with no bundler), the package README, and a
+// package.json with exports for Node and browsers.
+import fs from 'node:fs';
+const pkg = new URL('../pkg/', import.meta.url);
+const cargo = fs.readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+
+fs.writeFileSync(new URL('rapport_node.js', pkg), `// Node entry: instantiates the WebAssembly synchronously from the file beside this one.
+import { readFileSync } from 'node:fs';
+import { initSync } from './rapport.js';
+initSync({ module: readFileSync(new URL('./rapport_bg.wasm', import.meta.url)) });
+export * from './rapport.js';
+export { default } from './rapport.js';
+`);
+fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));
+fs.copyFileSync(new URL('../LICENSE', import.meta.url), new URL('LICENSE', pkg));
+const manifest = {
+  name: 'rapport',
+  version,
+  description: 'Scores the relational opportunity of help-desk tickets in the browser: score, band, route, reasons with evidence, follow-up and channel advice. WebAssembly; no data leaves the page.',
+  license: 'MIT',
+  type: 'module',
+  keywords: ['customer-service', 'help-desk', 'sentiment', 'support', 'webassembly', 'wasm'],
+  engines: { node: '>=20' },
+  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'README.md', 'LICENSE'],
+  main: './rapport_node.js',
+  module: './rapport.js',
+  types: './rapport.d.ts',
+  exports: {
+    '.': {
+      types: './rapport.d.ts',
+      node: './rapport_node.js',
+      default: './rapport.js',
+    },
+    './rapport_bg.wasm': './rapport_bg.wasm',
+    './package.json': './package.json',
+  },
+  sideEffects: ['./rapport_node.js'],
+};
+fs.writeFileSync(new URL('package.json', pkg), JSON.stringify(manifest, null, 2) + '\n');

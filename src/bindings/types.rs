@@ -1,0 +1,240 @@
+//! TypeScript types of the public API, emitted into the package's `.d.ts`. They describe the
+//! plain objects the binding layer accepts and returns; keep them in step with the core's
+//! serde shapes (tests/ts/usage.ts type-checks a full use of them with `tsc --strict`).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** An ISO-8601 date ("2026-11-23") or date-time ("2026-11-23T09:00:00Z", "+01:00" offsets). */
+export type IsoDate = string;
+
+export type Band = "transactional" | "relational" | "critical";
+export type Route = "resolve-fast" | "personal-touch" | "steward";
+export type IntentKind = "transactional" | "relational";
+
+/** Signal ids that `Config.weights` may set and `Reason.signal` carries. */
+export type SignalId =
+  | "intent.relational" | "intent.transactional"
+  | "sentiment.negative" | "sentiment.positive"
+  | "emotion.frustration" | "emotion.distress" | "emotion.confusion" | "emotion.urgency" | "emotion.gratitude"
+  | "cue.mistake" | "cue.churn" | "cue.effort" | "cue.praise" | "cue.loyalty" | "cue.life_event"
+  | "thread.unanswered" | "ticket.time_open"
+  | "history.tenure" | "history.value" | "history.orders" | "history.tier" | "history.csat_low"
+  | "history.nps_detractor" | "history.nps_promoter" | "history.nps_drop"
+  | "history.recent_contacts" | "history.repeat_topic"
+  | "moment.birthday" | "moment.anniversary" | "moment.milestone_order"
+  | "combo.mistake_valued" | "customer.unknown";
+
+export type CueName = "mistake" | "churn" | "effort" | "praise" | "loyalty" | "life_event";
+export type EmotionName = "frustration" | "distress" | "confusion" | "urgency" | "gratitude";
+
+/**
+ * Engine configuration; every field is optional and defaults are built in. Patterns use the
+ * phrase syntax of the built-in lexicons: `a|b` alternatives, `word*` prefixes, `two_words`
+ * in a row, `~N` up to N words between elements, `@0.5` a weight.
+ */
+export interface Config {
+  /** Points a signal contributes at full strength (−100..100). */
+  weights?: Partial<Record<SignalId, number>>;
+  /** Score from which a ticket is relational (default 35) and critical (default 65). */
+  bands?: { relational?: number; critical?: number };
+  value?: {
+    /** Lifetime value that earns the value signal's full points (default 2000). */
+    high?: number;
+    /** Tier name → share 0..1 of the tier signal's points; replaces the default tiers. */
+    tiers?: Record<string, number>;
+  };
+  /** Change an intent's kind, or add an intent recognised by its patterns. */
+  intents?: { id: string; kind: IntentKind; patterns?: string[] }[];
+  lexicons?: {
+    /** Word or emoticon → valence −4..4, added to the VADER lexicon. */
+    sentiment?: Record<string, number>;
+    cues?: Partial<Record<CueName, string[]>>;
+    emotions?: Partial<Record<EmotionName, string[]>>;
+    /** Topic name → patterns, used to recognise a repeat of the same problem. */
+    topics?: Record<string, string[]>;
+  };
+}
+
+export interface Message {
+  /** "note" is an internal note: never read as the customer's words. */
+  from: "customer" | "agent" | "note";
+  at?: IsoDate;
+  text: string;
+}
+
+export interface Ticket {
+  id: string | number;
+  subject?: string;
+  channel?: string;
+  createdAt?: IsoDate;
+  status?: string;
+  /** Matched to history by id, then by email (trimmed, case-insensitive). `{}` if unknown. */
+  customer: { id?: string | number; email?: string; name?: string };
+  messages: Message[];
+}
+
+/** A record's owner: `customerId` or `customerEmail` (or both). */
+export interface CustomerLink { customerId?: string | number; customerEmail?: string }
+
+export interface CustomerRecord {
+  id?: string | number;
+  email?: string;
+  name?: string;
+  since?: IsoDate;
+  birthday?: IsoDate;
+  tier?: string;
+  lifetimeValue?: number;
+}
+
+export interface TicketRecord extends CustomerLink {
+  id: string | number;
+  createdAt: IsoDate;
+  solvedAt?: IsoDate;
+  channel?: string;
+  subject?: string;
+  /** 1..5 */
+  csat?: number;
+  tags?: string[];
+  /** Length of the conversation, for the channel preference. */
+  durationSeconds?: number;
+}
+
+export interface OrderRecord extends CustomerLink {
+  id: string | number;
+  at: IsoDate;
+  total?: number;
+  currency?: string;
+  items?: string[];
+  status?: string;
+}
+
+export interface SurveyRecord extends CustomerLink {
+  at: IsoDate;
+  kind: "nps" | "csat";
+  /** NPS 0..10, CSAT 1..5 */
+  score: number;
+}
+
+export interface History {
+  customers?: CustomerRecord[];
+  tickets?: TicketRecord[];
+  orders?: OrderRecord[];
+  surveys?: SurveyRecord[];
+}
+
+export interface RecordCounts { customers: number; tickets: number; orders: number; surveys: number }
+
+export interface RejectedRecord {
+  kind: "customers" | "tickets" | "orders" | "surveys";
+  /** Index in the input array. */
+  index: number;
+  /** The field at fault, e.g. "tickets[4].createdAt". */
+  field: string;
+  reason: string;
+}
+
+export interface LoadReport {
+  added: RecordCounts;
+  updated: RecordCounts;
+  rejected: RejectedRecord[];
+  customersFromRecords: number;
+  conflicts: string[];
+  totals: RecordCounts;
+}
+
+export type HistoryStats = RecordCounts;
+
+export interface AssessOptions {
+  /** The moment to assess at (ISO string or epoch ms); default: the current time. */
+  now?: IsoDate | number;
+}
+
+export interface Sentiment { compound: number; pos: number; neg: number; neu: number }
+export interface Emotions { frustration: number; distress: number; confusion: number; urgency: number; gratitude: number }
+export interface Cues { mistake: number; churn: number; effort: number; praise: number; loyalty: number; lifeEvent: number }
+export interface Intent { id: string; kind: IntentKind; confidence: number }
+
+/** Words that carried a cue or emotion; offsets are UTF-16 indices into `messages[message].text`. */
+export interface Match { signal: string; text: string; message: number; start: number; end: number }
+
+export interface TextSignals {
+  sentiment: Sentiment;
+  emotions: Emotions;
+  intent: Intent;
+  cues: Cues;
+  matches: Match[];
+}
+
+export interface Span { message: number; start: number; end: number }
+
+export interface Reason {
+  signal: SignalId | "clamp";
+  label: string;
+  points: number;
+  /** The quoted words, or the history fact. */
+  evidence: string;
+  spans: Span[];
+  /** The history record the fact comes from, e.g. "ticket h2". */
+  source?: string;
+}
+
+export interface PastTicket { id: string; subject: string | null; createdAt: string; csat: number | null }
+export interface Rating { score: number; source: string; date: string }
+export interface ChannelStat { channel: string; contacts: number; meanCsat: number | null; meanDurationSeconds: number | null }
+
+export interface CustomerFacts {
+  known: boolean;
+  customerId: string | null;
+  name: string | null;
+  tier: string | null;
+  tenureDays: number | null;
+  lifetimeValue: number | null;
+  lifetimeValueFromOrders: boolean;
+  orderCount: number;
+  lastOrder: { id: string; date: string } | null;
+  lastCsat: Rating | null;
+  nps: Rating | null;
+  npsPrevious: number | null;
+  contacts30d: PastTicket[];
+  sameTopic: PastTicket[];
+  birthdayInDays: number | null;
+  anniversaryInDays: number | null;
+  anniversaryYears: number | null;
+  milestoneOrder: number | null;
+  channels: ChannelStat[];
+}
+
+export interface Assessment {
+  ticketId: string;
+  /** 0..100: exactly the sum of `reasons[].points`. */
+  score: number;
+  band: Band;
+  route: Route;
+  /** Largest contributions first. */
+  reasons: Reason[];
+  intent: Intent;
+  sentiment: Sentiment;
+  emotions: Emotions;
+  cues: Cues;
+  matches: Match[];
+  customer: CustomerFacts;
+  channel: { channel: string; reason: string };
+  followUp: { inDays: number; reason: string } | null;
+  /** Ranked reply snippets (empty until the snippet library ships). */
+  snippets: unknown[];
+}
+
+export interface FeedbackEvent {
+  ticketId: string | number;
+  snippetId: string | number;
+  action: "inserted" | "edited" | "dismissed";
+  at?: IsoDate;
+  /** For "edited": the text the agent sent. */
+  text?: string;
+  agent?: string;
+}
+
+export interface FeedbackReceipt { recorded: number }
+"#;

@@ -1,0 +1,320 @@
+//! Configuration as JSON: weights per signal, band thresholds, what counts as high value, the
+//! intent taxonomy, and lexicon additions. Every field is validated; an error names it.
+
+use crate::input::{err, object, Obj, Result};
+use crate::signals::{default_points, SIGNALS};
+use crate::text::patterns::Pattern;
+use crate::text::{default_taxonomy, IntentDef, Kind, TextAnalyzer, CUES, EMOTIONS};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Points per signal at full strength (defaults from `signals::SIGNALS`).
+    pub weights: BTreeMap<String, f64>,
+    /// Score from which a ticket is `relational`, and `critical`.
+    pub relational_from: f64,
+    pub critical_from: f64,
+    /// Lifetime value that earns the value signal's full points.
+    pub value_high: f64,
+    /// Tier (lower case) → share of the tier signal's points.
+    pub tiers: BTreeMap<String, f64>,
+    pub taxonomy: Vec<IntentDef>,
+    /// Extra intents found by patterns: (intent id, pattern).
+    pub intent_patterns: Vec<(String, Pattern)>,
+    pub sentiment_words: Vec<(String, f64)>,
+    /// (section label, pattern) additions to the cue/emotion lexicon.
+    pub cue_patterns: Vec<(String, Pattern)>,
+    pub topic_patterns: Vec<(String, Pattern)>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            weights: SIGNALS
+                .iter()
+                .map(|s| (s.id.to_string(), s.points))
+                .collect(),
+            relational_from: 35.0,
+            critical_from: 65.0,
+            value_high: 2000.0,
+            tiers: [
+                ("platinum", 1.0),
+                ("diamond", 1.0),
+                ("vip", 1.0),
+                ("gold", 1.0),
+                ("premium", 0.8),
+                ("plus", 0.5),
+                ("silver", 0.5),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+            taxonomy: default_taxonomy(),
+            intent_patterns: Vec::new(),
+            sentiment_words: Vec::new(),
+            cue_patterns: Vec::new(),
+            topic_patterns: Vec::new(),
+        }
+    }
+}
+
+fn patterns_of(v: &Value, path: &str) -> Result<Vec<Pattern>> {
+    let list = crate::input::array(v, path)?;
+    list.iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let here = format!("{path}[{i}]");
+            match p {
+                Value::String(s) => Pattern::parse(s).or_else(|m| err(&here, m)),
+                other => err(
+                    &here,
+                    format!(
+                        "expected a pattern string, got {}",
+                        crate::input::describe(other)
+                    ),
+                ),
+            }
+        })
+        .collect()
+}
+
+fn number(o: &Obj, key: &str, min: f64, max: f64) -> Result<Option<f64>> {
+    match o.get(key) {
+        None => Ok(None),
+        Some(Value::Number(n)) => {
+            let x = n.as_f64().unwrap_or(f64::NAN);
+            if x.is_finite() && x >= min && x <= max {
+                Ok(Some(x))
+            } else {
+                err(&o.at(key), format!("{x} is outside {min}..{max}"))
+            }
+        }
+        Some(other) => err(
+            &o.at(key),
+            format!("expected a number, got {}", crate::input::describe(other)),
+        ),
+    }
+}
+
+impl Config {
+    /// Reads a configuration; absent fields keep their defaults.
+    pub fn from_json(v: &Value) -> Result<Config> {
+        let o = object(v, "config")?;
+        o.only(&["weights", "bands", "value", "intents", "lexicons"])?;
+        let mut c = Config::default();
+
+        if let Some(w) = o.get("weights") {
+            let wo = object(w, "config.weights")?;
+            for (k, _) in wo.map.iter() {
+                if default_points(k).is_none() {
+                    return err(
+                        &wo.at(k),
+                        format!(
+                            "unknown signal; known signals: {}",
+                            SIGNALS.iter().map(|s| s.id).collect::<Vec<_>>().join(", ")
+                        ),
+                    );
+                }
+                let x = number(&wo, k, -100.0, 100.0)?.unwrap_or(0.0);
+                c.weights.insert(k.clone(), x);
+            }
+        }
+        if let Some(b) = o.get("bands") {
+            let bo = object(b, "config.bands")?;
+            bo.only(&["relational", "critical"])?;
+            if let Some(x) = number(&bo, "relational", 1.0, 100.0)? {
+                c.relational_from = x;
+            }
+            if let Some(x) = number(&bo, "critical", 1.0, 100.0)? {
+                c.critical_from = x;
+            }
+            if c.relational_from >= c.critical_from {
+                return err(
+                    "config.bands",
+                    format!(
+                        "relational ({}) must be below critical ({})",
+                        c.relational_from, c.critical_from
+                    ),
+                );
+            }
+        }
+        if let Some(v) = o.get("value") {
+            let vo = object(v, "config.value")?;
+            vo.only(&["high", "tiers"])?;
+            if let Some(x) = number(&vo, "high", 1.0, 1e9)? {
+                c.value_high = x;
+            }
+            if let Some(t) = vo.get("tiers") {
+                let to = object(t, "config.value.tiers")?;
+                c.tiers.clear();
+                for k in to.map.keys() {
+                    let share = number(&to, k, 0.0, 1.0)?.unwrap_or(0.0);
+                    c.tiers.insert(k.trim().to_lowercase(), share);
+                }
+            }
+        }
+        if let Some(list) = o.get("intents") {
+            let items = crate::input::array(list, "config.intents")?;
+            for (i, item) in items.iter().enumerate() {
+                let io = object(item, &format!("config.intents[{i}]"))?;
+                io.only(&["id", "kind", "patterns"])?;
+                let id = io.req_id("id")?;
+                let kind_s = io.req_str("kind")?;
+                let kind = Kind::parse(&kind_s).map_or_else(
+                    || {
+                        err(
+                            &io.at("kind"),
+                            format!(
+                                "expected \"transactional\" or \"relational\", got \"{kind_s}\""
+                            ),
+                        )
+                    },
+                    Ok,
+                )?;
+                let known = c.taxonomy.iter().any(|d| d.id == id);
+                match c.taxonomy.iter_mut().find(|d| d.id == id) {
+                    Some(d) => d.kind = kind,
+                    None => c.taxonomy.push(IntentDef {
+                        id: id.clone(),
+                        kind,
+                    }),
+                }
+                match io.get("patterns") {
+                    Some(p) => {
+                        for pat in patterns_of(p, &io.at("patterns"))? {
+                            c.intent_patterns.push((id.clone(), pat));
+                        }
+                    }
+                    None if !known => {
+                        return err(
+                            &io.at("patterns"),
+                            "a new intent needs patterns to be recognised by",
+                        )
+                    }
+                    None => {}
+                }
+            }
+        }
+        if let Some(l) = o.get("lexicons") {
+            let lo = object(l, "config.lexicons")?;
+            lo.only(&["sentiment", "cues", "emotions", "topics"])?;
+            if let Some(s) = lo.get("sentiment") {
+                let so = object(s, "config.lexicons.sentiment")?;
+                for k in so.map.keys() {
+                    if k.trim().is_empty() || k.contains(char::is_whitespace) {
+                        return err(&so.at(k), "a sentiment entry is one word or emoticon");
+                    }
+                    let x = number(&so, k, -4.0, 4.0)?.unwrap_or(0.0);
+                    c.sentiment_words.push((k.clone(), x));
+                }
+            }
+            for (key, sections, prefix) in [
+                ("cues", &CUES[..], ""),
+                ("emotions", &EMOTIONS[..], "emotion."),
+            ] {
+                if let Some(s) = lo.get(key) {
+                    let so = object(s, &format!("config.lexicons.{key}"))?;
+                    so.only(sections)?;
+                    for (name, v) in so.map.iter() {
+                        for p in patterns_of(v, &so.at(name))? {
+                            c.cue_patterns.push((format!("{prefix}{name}"), p));
+                        }
+                    }
+                }
+            }
+            if let Some(s) = lo.get("topics") {
+                let so = object(s, "config.lexicons.topics")?;
+                for (name, v) in so.map.iter() {
+                    for p in patterns_of(v, &so.at(name))? {
+                        c.topic_patterns.push((name.clone(), p));
+                    }
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn weight(&self, id: &str) -> f64 {
+        self.weights.get(id).copied().unwrap_or(0.0)
+    }
+
+    /// The text analyzer this configuration asks for: built-in data plus the additions.
+    pub fn analyzer(&self) -> TextAnalyzer {
+        let mut a = TextAnalyzer::builtin();
+        a.taxonomy = self.taxonomy.clone();
+        for (w, v) in &self.sentiment_words {
+            a.lexicon.words.insert(w.to_lowercase(), *v);
+        }
+        for (label, p) in &self.cue_patterns {
+            a.patterns.add(label, p.clone());
+        }
+        for (label, p) in &self.intent_patterns {
+            a.intent_patterns.add(label, p.clone());
+        }
+        for (label, p) in &self.topic_patterns {
+            a.topics.add(label, p.clone());
+        }
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn e(v: Value) -> String {
+        Config::from_json(&v).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn bad_configs_name_the_field() {
+        assert!(e(json!({"bands": "nonsense"})).starts_with("config.bands: expected an object"));
+        assert!(e(json!({"weights": 42})).starts_with("config.weights:"));
+        assert!(e(json!({"weights": {"cue.nope": 3}}))
+            .starts_with("config.weights.cue.nope: unknown signal"));
+        assert!(e(json!({"weights": {"cue.churn": "high"}}))
+            .starts_with("config.weights.cue.churn: expected a number"));
+        assert!(e(json!({"bands": {"relational": 70, "critical": 60}})).contains("must be below"));
+        assert!(e(json!({"intents": [{"id": "x", "kind": "maybe"}]}))
+            .starts_with("config.intents[0].kind"));
+        assert!(
+            e(json!({"intents": [{"id": "warranty", "kind": "relational"}]}))
+                .contains("needs patterns")
+        );
+        assert!(
+            e(json!({"lexicons": {"cues": {"mistake": ["ok", "bad ~x"]}}}))
+                .starts_with("config.lexicons.cues.mistake[1]")
+        );
+        assert!(e(json!({"lexicons": {"cues": {"typo": []}}})).contains("unknown field"));
+        assert!(e(json!({"wieghts": {}})).starts_with("config.wieghts: unknown field"));
+        assert!(e(json!([1])).starts_with("config: expected an object"));
+    }
+
+    #[test]
+    fn good_config_applies() {
+        let c = Config::from_json(&json!({
+            "weights": {"cue.churn": 40},
+            "bands": {"critical": 80},
+            "intents": [{"id": "warranty_claim", "kind": "relational", "patterns": ["warranty ~3 claim|repair"]},
+                        {"id": "track_order", "kind": "relational"}],
+            "lexicons": {"sentiment": {"meh": -1.5}, "cues": {"mistake": ["forgot ~2 my ~1 gift"]}}
+        }))
+        .unwrap();
+        assert_eq!(
+            (c.weight("cue.churn"), c.critical_from, c.relational_from),
+            (40.0, 80.0, 35.0)
+        );
+        let a = c.analyzer();
+        assert_eq!(a.kind_of("track_order"), Kind::Relational);
+        assert_eq!(
+            a.analyze("I want to make a warranty claim for my kettle")
+                .intent
+                .id,
+            "warranty_claim"
+        );
+        assert!(a.analyze("you forgot my gift wrap").cues.mistake > 0.0);
+        assert!(crate::text::sentiment::polarity("meh", &a.lexicon).compound < 0.0);
+    }
+}

@@ -1,0 +1,229 @@
+//! CustomerFacts: what the history says about one customer at the moment `now` — value,
+//! health, recurrence, moments and channel preference. Records dated after `now` are ignored,
+//! so an assessment at a given `now` is reproducible.
+
+use super::records::SurveyKind;
+use super::store::CustomerHistory;
+use crate::time::{days_until_yearly, format_date, MS_PER_DAY};
+use serde::Serialize;
+
+/// One past ticket cited as evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PastTicket {
+    pub id: String,
+    pub subject: Option<String>,
+    pub created_at: String,
+    pub csat: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrderRef {
+    pub id: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rating {
+    pub score: f64,
+    /// The record it comes from: `ticket h2`, `CSAT survey`, `NPS survey`.
+    pub source: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelStat {
+    pub channel: String,
+    pub contacts: usize,
+    pub mean_csat: Option<f64>,
+    pub mean_duration_seconds: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerFacts {
+    pub known: bool,
+    pub customer_id: Option<String>,
+    pub name: Option<String>,
+    pub tier: Option<String>,
+    pub tenure_days: Option<i64>,
+    pub lifetime_value: Option<f64>,
+    /// Whether the lifetime value was given or summed from orders.
+    pub lifetime_value_from_orders: bool,
+    pub order_count: usize,
+    pub last_order: Option<OrderRef>,
+    /// The latest CSAT answer (1..5).
+    pub last_csat: Option<Rating>,
+    /// The latest NPS answer (0..10) and the one before it.
+    pub nps: Option<Rating>,
+    pub nps_previous: Option<f64>,
+    /// Past tickets opened in the 30 days before `now` (the current one excluded).
+    pub contacts_30d: Vec<PastTicket>,
+    /// Past tickets in the last 180 days on a topic this ticket shares.
+    pub same_topic: Vec<PastTicket>,
+    pub birthday_in_days: Option<i64>,
+    pub anniversary_in_days: Option<i64>,
+    /// Years as a customer at the coming anniversary.
+    pub anniversary_years: Option<i64>,
+    /// Set when the latest order (within 30 days) is a milestone: the 10th, 25th, 50th, 100th…
+    pub milestone_order: Option<usize>,
+    pub channels: Vec<ChannelStat>,
+}
+
+const MILESTONES: &[usize] = &[10, 25, 50, 100, 250, 500, 1000];
+
+/// `topics_of` gives the topic labels of a text; `ticket_topics` are the current ticket's.
+pub fn facts(
+    h: &CustomerHistory,
+    current_ticket_id: &str,
+    ticket_topics: &[String],
+    topics_of: &dyn Fn(&str) -> Vec<String>,
+    now: i64,
+) -> CustomerFacts {
+    let p = &h.profile;
+    let mut f = CustomerFacts {
+        known: true,
+        customer_id: p.id.clone(),
+        name: p.name.clone(),
+        tier: p.tier.clone(),
+        ..Default::default()
+    };
+    let orders: Vec<_> = h.orders.iter().filter(|o| o.at <= now).collect();
+    let first_order = orders.iter().map(|o| o.at).min();
+    let since = p.since.filter(|s| *s <= now).or(first_order);
+    f.tenure_days = since.map(|s| (now - s).div_euclid(MS_PER_DAY));
+    f.order_count = orders.len();
+    let summed: f64 = orders.iter().filter_map(|o| o.total).sum();
+    f.lifetime_value = match p.lifetime_value {
+        Some(v) => Some(v),
+        None if orders.iter().any(|o| o.total.is_some()) => {
+            f.lifetime_value_from_orders = true;
+            Some(summed)
+        }
+        None => None,
+    };
+    if let Some(last) = orders.iter().max_by_key(|o| (o.at, o.id.clone())) {
+        f.last_order = Some(OrderRef {
+            id: last.id.clone(),
+            date: format_date(last.at),
+        });
+        if now - last.at <= 30 * MS_PER_DAY && MILESTONES.contains(&orders.len()) {
+            f.milestone_order = Some(orders.len());
+        }
+    }
+
+    // CSAT from tickets and CSAT surveys: the latest answer counts.
+    let mut csats: Vec<(i64, f64, String)> = h
+        .tickets
+        .iter()
+        .filter(|t| t.created_at <= now && t.id != current_ticket_id)
+        .filter_map(|t| {
+            t.csat.map(|c| {
+                (
+                    t.solved_at.unwrap_or(t.created_at).min(now),
+                    c,
+                    format!("ticket {}", t.id),
+                )
+            })
+        })
+        .collect();
+    csats.extend(
+        h.surveys
+            .iter()
+            .filter(|s| s.kind == SurveyKind::Csat && s.at <= now)
+            .map(|s| (s.at, s.score, "CSAT survey".to_string())),
+    );
+    csats.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    f.last_csat = csats.last().map(|(at, c, src)| Rating {
+        score: *c,
+        source: src.clone(),
+        date: format_date(*at),
+    });
+
+    let mut nps: Vec<_> = h
+        .surveys
+        .iter()
+        .filter(|s| s.kind == SurveyKind::Nps && s.at <= now)
+        .collect();
+    nps.sort_by_key(|s| s.at);
+    if let Some(last) = nps.last() {
+        f.nps = Some(Rating {
+            score: last.score,
+            source: "NPS survey".into(),
+            date: format_date(last.at),
+        });
+        f.nps_previous = nps.len().checked_sub(2).map(|i| nps[i].score);
+    }
+
+    let past = |t: &super::records::TicketRecord| PastTicket {
+        id: t.id.clone(),
+        subject: t.subject.clone(),
+        created_at: format_date(t.created_at),
+        csat: t.csat,
+    };
+    let mut previous: Vec<_> = h
+        .tickets
+        .iter()
+        .filter(|t| t.created_at <= now && t.id != current_ticket_id)
+        .collect();
+    previous.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+    f.contacts_30d = previous
+        .iter()
+        .filter(|t| now - t.created_at <= 30 * MS_PER_DAY)
+        .map(|t| past(t))
+        .collect();
+    if !ticket_topics.is_empty() {
+        f.same_topic = previous
+            .iter()
+            .filter(|t| now - t.created_at <= 180 * MS_PER_DAY)
+            .filter(|t| {
+                let text = format!(
+                    "{} {}",
+                    t.subject.as_deref().unwrap_or(""),
+                    t.tags.join(" ")
+                );
+                topics_of(&text).iter().any(|x| ticket_topics.contains(x))
+            })
+            .map(|t| past(t))
+            .collect();
+    }
+
+    f.birthday_in_days = p.birthday.map(|b| days_until_yearly(b, now));
+    if let Some(s) = since {
+        let d = days_until_yearly(s, now);
+        let years = (now + d * MS_PER_DAY - s) / (365 * MS_PER_DAY + MS_PER_DAY / 4);
+        if years >= 1 {
+            f.anniversary_in_days = Some(d);
+            f.anniversary_years = Some(years);
+        }
+    }
+
+    let mut by_channel: Vec<(String, Vec<&super::records::TicketRecord>)> = Vec::new();
+    for t in &previous {
+        if let Some(c) = &t.channel {
+            match by_channel.iter_mut().find(|(k, _)| k == c) {
+                Some((_, v)) => v.push(t),
+                None => by_channel.push((c.clone(), vec![t])),
+            }
+        }
+    }
+    f.channels = by_channel
+        .into_iter()
+        .map(|(channel, ts)| {
+            let cs: Vec<f64> = ts.iter().filter_map(|t| t.csat).collect();
+            let ds: Vec<f64> = ts.iter().filter_map(|t| t.duration_seconds).collect();
+            ChannelStat {
+                channel,
+                contacts: ts.len(),
+                mean_csat: (!cs.is_empty())
+                    .then(|| crate::util::round2(cs.iter().sum::<f64>() / cs.len() as f64)),
+                mean_duration_seconds: (!ds.is_empty())
+                    .then(|| (ds.iter().sum::<f64>() / ds.len() as f64).round()),
+            }
+        })
+        .collect();
+    f.channels
+        .sort_by(|a, b| b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel)));
+    f
+}

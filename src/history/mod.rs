@@ -1,0 +1,9 @@
+//! Customer history: records (contract v1), the Store that matches them to customers, and the
+//! facts an assessment reads from it.
+
+pub mod facts;
+pub mod records;
+pub mod store;
+
+pub use facts::{facts, CustomerFacts};
+pub use store::{LoadReport, Store};

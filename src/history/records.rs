@@ -1,0 +1,192 @@
+//! History records (contract v1 of PRODUCT.md) and their validation from JSON-shaped input.
+
+use crate::input::{normalize_email, object, Obj, Result};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerRecord {
+    pub id: Option<String>,
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub since: Option<i64>,
+    pub birthday: Option<i64>,
+    pub tier: Option<String>,
+    pub lifetime_value: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketRecord {
+    pub id: String,
+    pub created_at: i64,
+    pub solved_at: Option<i64>,
+    pub channel: Option<String>,
+    pub subject: Option<String>,
+    /// Customer satisfaction 1..5.
+    pub csat: Option<f64>,
+    pub tags: Vec<String>,
+    /// Length of the conversation (chat or call), seconds: one of the channel-preference inputs.
+    pub duration_seconds: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderRecord {
+    pub id: String,
+    pub at: i64,
+    pub total: Option<f64>,
+    pub currency: Option<String>,
+    pub items: Vec<String>,
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurveyKind {
+    Nps,
+    Csat,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyRecord {
+    pub at: i64,
+    pub kind: SurveyKind,
+    pub score: f64,
+}
+
+/// Who a record belongs to: an id, an email, or both.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerRef {
+    pub id: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Largest amount accepted as a lifetime value or an order total: beyond it is a unit error.
+pub const MAX_AMOUNT: f64 = 1e9;
+
+fn customer_ref(o: &Obj) -> Result<CustomerRef> {
+    let id = o.opt_id("customerId")?;
+    let email = match o.opt_str("customerEmail")? {
+        Some(e) if !e.trim().is_empty() => {
+            Some(normalize_email(&e).ok_or_else(|| crate::input::InputError {
+                path: o.at("customerEmail"),
+                message: "is not an email address".into(),
+            })?)
+        }
+        _ => None,
+    };
+    if id.is_none() && email.is_none() {
+        return crate::input::err(&o.at("customerId"), "is required (or customerEmail)");
+    }
+    Ok(CustomerRef { id, email })
+}
+
+pub fn customer(v: &Value, path: &str) -> Result<CustomerRecord> {
+    let o = object(v, path)?;
+    let id = o.opt_id("id")?;
+    let email = match o.opt_str("email")? {
+        Some(e) if !e.trim().is_empty() => {
+            Some(normalize_email(&e).ok_or_else(|| crate::input::InputError {
+                path: o.at("email"),
+                message: format!("\"{}\" is not an email address", crate::util::clip(&e, 40)),
+            })?)
+        }
+        _ => None,
+    };
+    if id.is_none() && email.is_none() {
+        return crate::input::err(&o.at("id"), "is required (or email)");
+    }
+    Ok(CustomerRecord {
+        id,
+        email,
+        name: o
+            .opt_str("name")?
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        since: o.opt_date("since")?,
+        birthday: o.opt_date("birthday")?,
+        tier: o
+            .opt_str("tier")?
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty()),
+        lifetime_value: o.opt_num("lifetimeValue", 0.0, MAX_AMOUNT)?,
+    })
+}
+
+pub fn ticket(v: &Value, path: &str) -> Result<(CustomerRef, TicketRecord)> {
+    let o = object(v, path)?;
+    let who = customer_ref(&o)?;
+    let created_at = o.req_date("createdAt")?;
+    let solved_at = o.opt_date("solvedAt")?;
+    if let Some(s) = solved_at {
+        if s < created_at {
+            return crate::input::err(&o.at("solvedAt"), "is before createdAt");
+        }
+    }
+    Ok((
+        who,
+        TicketRecord {
+            id: o.req_id("id")?,
+            created_at,
+            solved_at,
+            channel: o
+                .opt_str("channel")?
+                .map(|c| c.trim().to_lowercase())
+                .filter(|c| !c.is_empty()),
+            subject: o.opt_str("subject")?,
+            csat: o.opt_num("csat", 1.0, 5.0)?,
+            tags: o.opt_strings("tags")?,
+            duration_seconds: o.opt_num("durationSeconds", 0.0, 30.0 * 86_400.0)?,
+        },
+    ))
+}
+
+pub fn order(v: &Value, path: &str) -> Result<(CustomerRef, OrderRecord)> {
+    let o = object(v, path)?;
+    let who = customer_ref(&o)?;
+    Ok((
+        who,
+        OrderRecord {
+            id: o.req_id("id")?,
+            at: o.req_date("at")?,
+            total: o.opt_num("total", 0.0, MAX_AMOUNT)?,
+            currency: o.opt_str("currency")?,
+            items: o.opt_strings("items")?,
+            status: o.opt_str("status")?,
+        },
+    ))
+}
+
+pub fn survey(v: &Value, path: &str) -> Result<(CustomerRef, SurveyRecord)> {
+    let o = object(v, path)?;
+    let who = customer_ref(&o)?;
+    let kind = match o.req_str("kind")?.trim().to_lowercase().as_str() {
+        "nps" => SurveyKind::Nps,
+        "csat" => SurveyKind::Csat,
+        other => {
+            return crate::input::err(
+                &o.at("kind"),
+                format!(
+                    "expected \"nps\" or \"csat\", got \"{}\"",
+                    crate::util::clip(other, 20)
+                ),
+            )
+        }
+    };
+    let (lo, hi) = if kind == SurveyKind::Nps {
+        (0.0, 10.0)
+    } else {
+        (1.0, 5.0)
+    };
+    let score = o
+        .opt_num("score", lo, hi)?
+        .ok_or_else(|| crate::input::InputError {
+            path: o.at("score"),
+            message: "is required".into(),
+        })?;
+    Ok((
+        who,
+        SurveyRecord {
+            at: o.req_date("at")?,
+            kind,
+            score,
+        },
+    ))
+}

@@ -1,0 +1,384 @@
+//! The history Store: customers matched by id or email (trimmed, case-insensitive), each with
+//! their tickets, orders and surveys. Loading keeps every good record, reports every rejected
+//! one with its place, field and reason, and never duplicates a record loaded twice.
+
+use super::records::{self, CustomerRecord, CustomerRef, OrderRecord, SurveyRecord, TicketRecord};
+use crate::input::{array, object, InputError};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default)]
+pub struct CustomerHistory {
+    pub profile: CustomerRecord,
+    pub tickets: Vec<TicketRecord>,
+    pub orders: Vec<OrderRecord>,
+    pub surveys: Vec<SurveyRecord>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    pub customers: Vec<CustomerHistory>,
+    by_id: HashMap<String, usize>,
+    by_email: HashMap<String, usize>,
+    tickets: HashMap<String, (usize, usize)>,
+    orders: HashMap<String, (usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub customers: usize,
+    pub tickets: usize,
+    pub orders: usize,
+    pub surveys: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rejected {
+    /// `customers`, `tickets`, `orders` or `surveys`.
+    pub kind: String,
+    /// Index in the input array (0-based), or the CSV row.
+    pub index: usize,
+    /// The field at fault, e.g. `tickets[4].createdAt`.
+    pub field: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoadReport {
+    /// Records new to the store.
+    pub added: Counts,
+    /// Records that replaced or merged into one already there (same id, or same customer).
+    pub updated: Counts,
+    /// Records not loaded, each with where and why. The rest were kept.
+    pub rejected: Vec<Rejected>,
+    /// Customers created because a record named one the customers list did not have.
+    pub customers_from_records: usize,
+    /// Identity conflicts resolved on the way, e.g. one email on two customer ids.
+    pub conflicts: Vec<String>,
+    /// What the store holds after this load.
+    pub totals: Counts,
+}
+
+impl Store {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            customers: self.customers.len(),
+            tickets: self.tickets.len(),
+            orders: self.orders.len(),
+            surveys: self.customers.iter().map(|c| c.surveys.len()).sum(),
+        }
+    }
+
+    /// The customer a ticket or record refers to: by id first, then by email.
+    pub fn resolve(&self, r: &CustomerRef) -> Option<usize> {
+        r.id.as_ref()
+            .and_then(|id| self.by_id.get(id))
+            .or_else(|| r.email.as_ref().and_then(|e| self.by_email.get(e)))
+            .copied()
+    }
+
+    pub fn get(&self, i: usize) -> &CustomerHistory {
+        &self.customers[i]
+    }
+
+    fn new_customer(&mut self, profile: CustomerRecord) -> usize {
+        let i = self.customers.len();
+        if let Some(id) = &profile.id {
+            self.by_id.insert(id.clone(), i);
+        }
+        if let Some(e) = &profile.email {
+            self.by_email.insert(e.clone(), i);
+        }
+        self.customers.push(CustomerHistory {
+            profile,
+            ..Default::default()
+        });
+        i
+    }
+
+    /// Adds or merges a customer; returns whether it was new.
+    pub fn upsert_customer(&mut self, c: CustomerRecord, report: &mut LoadReport) -> bool {
+        let by_id = c.id.as_ref().and_then(|id| self.by_id.get(id)).copied();
+        let by_email = c.email.as_ref().and_then(|e| self.by_email.get(e)).copied();
+        let target = match (by_id, by_email) {
+            (Some(a), Some(b)) if a != b => {
+                report.conflicts.push(format!(
+                    "email {} is on customer {} and customer {}; kept on the first",
+                    c.email.as_deref().unwrap_or(""),
+                    self.customers[b].profile.id.as_deref().unwrap_or("(no id)"),
+                    c.id.as_deref().unwrap_or("")
+                ));
+                Some(a)
+            }
+            (Some(a), _) => Some(a),
+            (None, Some(b)) => {
+                let existing = self.customers[b].profile.id.clone();
+                match (&existing, &c.id) {
+                    (Some(x), Some(y)) if x != y => {
+                        // Two ids, one email: distinct records in the source system; keep both.
+                        report.conflicts.push(format!("email {} is on customer {x} and customer {y}; both kept, the email stays with {x}", c.email.as_deref().unwrap_or("")));
+                        None
+                    }
+                    _ => Some(b),
+                }
+            }
+            (None, None) => None,
+        };
+        match target {
+            None => {
+                let mut c = c;
+                if c.email
+                    .as_ref()
+                    .is_some_and(|e| self.by_email.contains_key(e))
+                {
+                    c.email = None;
+                }
+                self.new_customer(c);
+                true
+            }
+            Some(i) => {
+                let p = &mut self.customers[i].profile;
+                if p.id.is_none() {
+                    if let Some(id) = &c.id {
+                        p.id = Some(id.clone());
+                        self.by_id.insert(id.clone(), i);
+                    }
+                }
+                if let Some(e) = &c.email {
+                    if p.email.as_ref() != Some(e) && !self.by_email.contains_key(e) {
+                        if let Some(old) = &p.email {
+                            report.conflicts.push(format!(
+                                "customer {}: email changed from {old} to {e}; both find them",
+                                p.id.as_deref().unwrap_or("(no id)")
+                            ));
+                        }
+                        p.email = Some(e.clone());
+                        self.by_email.insert(e.clone(), i);
+                    }
+                }
+                // later values win, absent ones do not erase
+                macro_rules! take {
+                    ($f:ident) => {
+                        if c.$f.is_some() {
+                            p.$f = c.$f.clone();
+                        }
+                    };
+                }
+                take!(name);
+                take!(since);
+                take!(birthday);
+                take!(tier);
+                take!(lifetime_value);
+                false
+            }
+        }
+    }
+
+    fn owner(&mut self, r: &CustomerRef, report: &mut LoadReport) -> usize {
+        match self.resolve(r) {
+            Some(i) => i,
+            None => {
+                report.customers_from_records += 1;
+                report.added.customers += 1;
+                self.new_customer(CustomerRecord {
+                    id: r.id.clone(),
+                    email: r.email.clone(),
+                    ..Default::default()
+                })
+            }
+        }
+    }
+
+    pub fn upsert_ticket(&mut self, r: CustomerRef, t: TicketRecord, report: &mut LoadReport) {
+        let owner = self.owner(&r, report);
+        if let Some(&(c, k)) = self.tickets.get(&t.id) {
+            if c == owner {
+                self.customers[c].tickets[k] = t;
+            } else {
+                // the ticket moved to another customer: drop the old copy
+                self.customers[c].tickets.remove(k);
+                self.reindex_tickets(c);
+                self.push_ticket(owner, t);
+            }
+            report.updated.tickets += 1;
+        } else {
+            self.push_ticket(owner, t);
+            report.added.tickets += 1;
+        }
+    }
+
+    fn push_ticket(&mut self, owner: usize, t: TicketRecord) {
+        self.tickets
+            .insert(t.id.clone(), (owner, self.customers[owner].tickets.len()));
+        self.customers[owner].tickets.push(t);
+    }
+
+    fn reindex_tickets(&mut self, c: usize) {
+        for (k, t) in self.customers[c].tickets.iter().enumerate() {
+            self.tickets.insert(t.id.clone(), (c, k));
+        }
+    }
+
+    pub fn upsert_order(&mut self, r: CustomerRef, o: OrderRecord, report: &mut LoadReport) {
+        let owner = self.owner(&r, report);
+        if let Some(&(c, k)) = self.orders.get(&o.id) {
+            if c == owner {
+                self.customers[c].orders[k] = o;
+            } else {
+                self.customers[c].orders.remove(k);
+                for (k, o) in self.customers[c].orders.iter().enumerate() {
+                    self.orders.insert(o.id.clone(), (c, k));
+                }
+                self.orders
+                    .insert(o.id.clone(), (owner, self.customers[owner].orders.len()));
+                self.customers[owner].orders.push(o);
+            }
+            report.updated.orders += 1;
+        } else {
+            self.orders
+                .insert(o.id.clone(), (owner, self.customers[owner].orders.len()));
+            self.customers[owner].orders.push(o);
+            report.added.orders += 1;
+        }
+    }
+
+    pub fn upsert_survey(&mut self, r: CustomerRef, s: SurveyRecord, report: &mut LoadReport) {
+        let owner = self.owner(&r, report);
+        let list = &mut self.customers[owner].surveys;
+        // a survey has no id: the same customer, time and kind is the same answer
+        if let Some(old) = list.iter_mut().find(|x| x.at == s.at && x.kind == s.kind) {
+            *old = s;
+            report.updated.surveys += 1;
+        } else {
+            list.push(s);
+            report.added.surveys += 1;
+        }
+    }
+
+    /// Loads history JSON `{ customers?, tickets?, orders?, surveys? }`. A malformed shape is an
+    /// error (nothing is loaded); a malformed record is reported and skipped.
+    pub fn load_json(&mut self, v: &Value) -> Result<LoadReport, InputError> {
+        let o = object(v, "history")?;
+        o.only(&["customers", "tickets", "orders", "surveys"])?;
+        let mut lists: Vec<(&str, &Vec<Value>)> = Vec::new();
+        for k in ["customers", "tickets", "orders", "surveys"] {
+            if let Some(a) = o.get(k) {
+                lists.push((k, array(a, &format!("history.{k}"))?));
+            }
+        }
+        let mut report = LoadReport::default();
+        for (kind, items) in lists {
+            for (i, item) in items.iter().enumerate() {
+                let path = format!("{kind}[{i}]");
+                let res = match kind {
+                    "customers" => records::customer(item, &path).map(|c| {
+                        if self.upsert_customer(c, &mut report) {
+                            report.added.customers += 1;
+                        } else {
+                            report.updated.customers += 1;
+                        }
+                    }),
+                    "tickets" => records::ticket(item, &path)
+                        .map(|(r, t)| self.upsert_ticket(r, t, &mut report)),
+                    "orders" => records::order(item, &path)
+                        .map(|(r, x)| self.upsert_order(r, x, &mut report)),
+                    _ => records::survey(item, &path)
+                        .map(|(r, s)| self.upsert_survey(r, s, &mut report)),
+                };
+                if let Err(e) = res {
+                    report.rejected.push(Rejected {
+                        kind: kind.to_string(),
+                        index: i,
+                        field: e.path,
+                        reason: e.message,
+                    });
+                }
+            }
+        }
+        report.totals = self.counts();
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn identity_by_id_or_email_and_no_duplicates() {
+        let mut s = Store::default();
+        let h = json!({
+            "customers": [{"id": "c1", "email": " Ana@Example.com ", "name": "Ana"}, {"email": "bo@x.org"}],
+            "tickets": [{"id": "t1", "customerEmail": "ANA@example.com", "createdAt": "2026-01-01"},
+                        {"id": "t2", "customerId": "c9", "createdAt": "2026-01-02"}],
+        });
+        let r = s.load_json(&h).unwrap();
+        assert_eq!(
+            (r.added.customers, r.added.tickets, r.customers_from_records),
+            (3, 2, 1)
+        );
+        let again = s.load_json(&h).unwrap();
+        assert_eq!(again.added, Counts::default(), "re-importing adds nothing");
+        assert_eq!(again.updated.tickets, 2);
+        assert_eq!(s.counts().tickets, 2);
+        let ana = s
+            .resolve(&CustomerRef {
+                id: None,
+                email: Some("ana@example.com".into()),
+            })
+            .unwrap();
+        assert_eq!(s.get(ana).tickets.len(), 1);
+    }
+
+    #[test]
+    fn bad_records_are_reported_good_ones_kept() {
+        let mut s = Store::default();
+        let r = s
+            .load_json(&json!({
+                "tickets": [{"id": "t1", "customerId": "c1", "createdAt": "yesterday"},
+                            {"id": "t2", "customerId": "c1", "createdAt": "2026-01-01", "csat": 9},
+                            {"id": "t3", "customerId": "c1", "createdAt": "2026-01-01"}],
+                "orders": [{"id": "o1", "customerId": "c1", "at": "2026-01-01", "total": -5}],
+            }))
+            .unwrap();
+        assert_eq!(r.added.tickets, 1);
+        let fields: Vec<_> = r.rejected.iter().map(|x| x.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["tickets[0].createdAt", "tickets[1].csat", "orders[0].total"]
+        );
+    }
+
+    #[test]
+    fn malformed_shapes_are_errors() {
+        let mut s = Store::default();
+        assert!(s.load_json(&json!("not history")).is_err());
+        assert_eq!(
+            s.load_json(&json!({"customers": 3})).unwrap_err().path,
+            "history.customers"
+        );
+        assert!(s
+            .load_json(&json!({"customer": []}))
+            .unwrap_err()
+            .message
+            .contains("unknown field"));
+    }
+
+    #[test]
+    fn ticket_moving_to_another_customer_is_not_duplicated() {
+        let mut s = Store::default();
+        s.load_json(
+            &json!({"tickets": [{"id": "t1", "customerId": "a", "createdAt": "2026-01-01"}]}),
+        )
+        .unwrap();
+        s.load_json(
+            &json!({"tickets": [{"id": "t1", "customerId": "b", "createdAt": "2026-01-01"}]}),
+        )
+        .unwrap();
+        let total: usize = s.customers.iter().map(|c| c.tickets.len()).sum();
+        assert_eq!(total, 1);
+    }
+}

@@ -1,0 +1,264 @@
+//! Reading untrusted JSON-shaped input (from JS objects or files) with errors that name the
+//! field: `ticket.messages[2].from: expected "customer", "agent" or "note", got "bot"`.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    /// Where: `ticket.messages[2].from`.
+    pub path: String,
+    /// What is wrong there.
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+pub type Result<T> = std::result::Result<T, InputError>;
+
+pub fn err<T>(path: &str, message: impl Into<String>) -> Result<T> {
+    Err(InputError {
+        path: path.to_string(),
+        message: message.into(),
+    })
+}
+
+/// A short description of a JSON value for error messages.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("\"{}\"", crate::util::clip(s, 30)),
+        Value::Array(a) => format!("an array of {}", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// An object being read, with its path for messages.
+pub struct Obj<'a> {
+    pub map: &'a Map<String, Value>,
+    pub path: String,
+}
+
+pub fn object<'a>(v: &'a Value, path: &str) -> Result<Obj<'a>> {
+    match v {
+        Value::Object(map) => Ok(Obj {
+            map,
+            path: path.to_string(),
+        }),
+        other => err(path, format!("expected an object, got {}", describe(other))),
+    }
+}
+
+pub fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>> {
+    match v {
+        Value::Array(a) => Ok(a),
+        other => err(path, format!("expected an array, got {}", describe(other))),
+    }
+}
+
+/// Maximum length of one text field, in characters (a ticket message, a subject).
+pub const MAX_TEXT: usize = 200_000;
+
+impl<'a> Obj<'a> {
+    pub fn at(&self, key: &str) -> String {
+        format!("{}.{}", self.path, key)
+    }
+
+    /// The value of `key`, treating `null` like absence.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// Rejects keys outside `known`, naming the first unknown one (catches typos in config).
+    pub fn only(&self, known: &[&str]) -> Result<()> {
+        for k in self.map.keys() {
+            if !known.contains(&k.as_str()) {
+                return err(
+                    &self.at(k),
+                    format!("unknown field; expected one of {}", known.join(", ")),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    pub fn opt_str(&self, key: &str) -> Result<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => {
+                if s.chars().count() > MAX_TEXT {
+                    return err(
+                        &self.at(key),
+                        format!("text longer than {MAX_TEXT} characters"),
+                    );
+                }
+                Ok(Some(s.clone()))
+            }
+            // ids are often numbers in exports: accept them as their decimal text
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => err(
+                &self.at(key),
+                format!("expected a string, got {}", describe(other)),
+            ),
+        }
+    }
+
+    pub fn req_str(&self, key: &str) -> Result<String> {
+        match self.opt_str(key)? {
+            Some(s) if !s.trim().is_empty() => Ok(s),
+            Some(_) => err(&self.at(key), "must not be empty"),
+            None => err(&self.at(key), "is required"),
+        }
+    }
+
+    /// An identifier: trimmed, non-empty, at most 200 characters.
+    pub fn opt_id(&self, key: &str) -> Result<Option<String>> {
+        match self.opt_str(key)? {
+            None => Ok(None),
+            Some(s) if s.trim().is_empty() => Ok(None),
+            Some(s) if s.chars().count() > 200 => {
+                err(&self.at(key), "identifier longer than 200 characters")
+            }
+            Some(s) => Ok(Some(s.trim().to_string())),
+        }
+    }
+
+    pub fn req_id(&self, key: &str) -> Result<String> {
+        match self.opt_id(key)? {
+            Some(s) => Ok(s),
+            None => err(&self.at(key), "is required"),
+        }
+    }
+
+    pub fn opt_num(&self, key: &str, min: f64, max: f64) -> Result<Option<f64>> {
+        let v = match self.get(key) {
+            None => return Ok(None),
+            Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
+            // numbers exported as text ("4", "129.90")
+            Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
+            Some(Value::String(s)) => match s.trim().parse::<f64>() {
+                Ok(x) => x,
+                Err(_) => {
+                    return err(
+                        &self.at(key),
+                        format!(
+                            "expected a number, got {}",
+                            describe(&Value::String(s.clone()))
+                        ),
+                    )
+                }
+            },
+            Some(other) => {
+                return err(
+                    &self.at(key),
+                    format!("expected a number, got {}", describe(other)),
+                )
+            }
+        };
+        if !v.is_finite() || v < min || v > max {
+            return err(&self.at(key), format!("{v} is outside {min}..{max}"));
+        }
+        Ok(Some(v))
+    }
+
+    /// An ISO-8601 date or date-time, as epoch milliseconds.
+    pub fn opt_date(&self, key: &str) -> Result<Option<i64>> {
+        match self.opt_str(key)? {
+            None => Ok(None),
+            Some(s) if s.trim().is_empty() => Ok(None),
+            Some(s) => crate::time::parse_iso(&s)
+                .map(Some)
+                .or_else(|m| err(&self.at(key), m)),
+        }
+    }
+
+    pub fn req_date(&self, key: &str) -> Result<i64> {
+        match self.opt_date(key)? {
+            Some(d) => Ok(d),
+            None => err(&self.at(key), "is required (an ISO-8601 date)"),
+        }
+    }
+
+    /// A list of strings; a single string is taken as a list of one.
+    pub fn opt_strings(&self, key: &str) -> Result<Vec<String>> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::String(s)) => Ok(vec![s.clone()]),
+            Some(Value::Array(a)) => a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::String(s) => Ok(s.clone()),
+                    Value::Number(n) => Ok(n.to_string()),
+                    Value::Object(o) => Ok(o
+                        .get("name")
+                        .or_else(|| o.get("title"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .unwrap_or_default()),
+                    other => err(
+                        &format!("{}[{i}]", self.at(key)),
+                        format!("expected a string, got {}", describe(other)),
+                    ),
+                })
+                .collect(),
+            Some(other) => err(
+                &self.at(key),
+                format!("expected an array of strings, got {}", describe(other)),
+            ),
+        }
+    }
+}
+
+/// Normalised email for identity: trimmed and lower-cased; None unless it looks like one.
+pub fn normalize_email(s: &str) -> Option<String> {
+    let e = s.trim().to_lowercase();
+    let (local, domain) = e.split_once('@')?;
+    (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn errors_name_the_path() {
+        let v = json!({"a": "x", "n": "4.5", "bad": true, "d": "2026-99-01"});
+        let o = object(&v, "t").unwrap();
+        assert_eq!(o.opt_num("n", 0.0, 5.0).unwrap(), Some(4.5));
+        assert_eq!(o.opt_num("a", 0.0, 5.0).unwrap_err().path, "t.a");
+        assert!(o
+            .opt_str("bad")
+            .unwrap_err()
+            .to_string()
+            .starts_with("t.bad: expected a string"));
+        assert!(o.opt_date("d").unwrap_err().to_string().contains("t.d"));
+        assert!(o
+            .only(&["a", "n"])
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field"));
+        assert_eq!(
+            o.req_str("missing").unwrap_err().to_string(),
+            "t.missing: is required"
+        );
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            normalize_email("  Ana@Example.COM ").as_deref(),
+            Some("ana@example.com")
+        );
+        assert_eq!(normalize_email("not an email"), None);
+    }
+}

@@ -1,0 +1,262 @@
+//! Reasons from the customer's history: value, health, recurrence and moments.
+
+use super::{points, Reason};
+use crate::history::CustomerFacts;
+
+/// What the history reasons need besides the facts.
+pub struct HistoryContext<'a> {
+    pub weights: &'a dyn Fn(&str) -> f64,
+    /// Lifetime value that earns full points (config `value.high`).
+    pub value_high: f64,
+    /// Tier name → share of the tier points (config `value.tiers`).
+    pub tier_share: &'a dyn Fn(&str) -> Option<f64>,
+    /// The ticket shows a relational trigger (relational intent, a cue, strong emotion, a
+    /// repeat). Without one, value alone only half counts: a happy VIP's password reset is
+    /// still a password reset (seed 004).
+    pub triggered: bool,
+    /// The ticket carries our mistake (for `combo.mistake_valued`).
+    pub mistake: bool,
+}
+
+fn reason(
+    signal: &str,
+    label: String,
+    pts: i32,
+    evidence: String,
+    source: Option<String>,
+) -> Reason {
+    Reason {
+        signal: signal.into(),
+        label,
+        points: pts,
+        evidence,
+        spans: vec![],
+        source,
+    }
+}
+
+pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
+    let w = cx.weights;
+    let mut out = Vec::new();
+    if !f.known {
+        out.push(reason(
+            "customer.unknown",
+            "New or unknown customer".into(),
+            points(w, "customer.unknown", 1.0),
+            "no history loaded for this customer: assessed from the text alone".into(),
+            None,
+        ));
+        return out;
+    }
+    let damp = if cx.triggered { 1.0 } else { 0.5 };
+    let routine = if cx.triggered {
+        ""
+    } else {
+        " (half: routine request)"
+    };
+    let mut valued = false;
+
+    if let Some(days) = f.tenure_days {
+        let years = days as f64 / 365.25;
+        if years >= 1.0 {
+            valued |= years >= 2.0;
+            out.push(reason(
+                "history.tenure",
+                format!("Customer for {} years{routine}", years.floor()),
+                points(w, "history.tenure", damp * (years / 5.0).min(1.0)),
+                format!("customer for {days} days"),
+                None,
+            ));
+        }
+    }
+    if let Some(v) = f.lifetime_value {
+        if v >= cx.value_high / 4.0 {
+            valued = true;
+            let from = if f.lifetime_value_from_orders {
+                format!(" (sum of {} orders)", f.order_count)
+            } else {
+                String::new()
+            };
+            out.push(reason(
+                "history.value",
+                format!("High lifetime value{routine}"),
+                points(w, "history.value", damp * (v / cx.value_high).min(1.0)),
+                format!("lifetime value {v:.0}{from}"),
+                None,
+            ));
+        }
+    }
+    if f.order_count >= 5 {
+        out.push(reason(
+            "history.orders",
+            format!("{} orders{routine}", f.order_count),
+            points(
+                w,
+                "history.orders",
+                damp * (f.order_count as f64 / 20.0).min(1.0),
+            ),
+            format!("{} orders placed", f.order_count),
+            f.last_order
+                .as_ref()
+                .map(|o| format!("order {} ({})", o.id, o.date)),
+        ));
+    }
+    if let Some(t) = &f.tier {
+        if let Some(share) = (cx.tier_share)(t) {
+            if share > 0.0 {
+                valued = true;
+                out.push(reason(
+                    "history.tier",
+                    format!("{} tier{routine}", capitalise(t)),
+                    points(w, "history.tier", damp * share),
+                    format!("loyalty tier {t}"),
+                    None,
+                ));
+            }
+        }
+    }
+    if let Some(crate::history::facts::Rating {
+        score: c,
+        source: src,
+        date,
+    }) = &f.last_csat
+    {
+        if *c <= 2.0 {
+            out.push(reason(
+                "history.csat_low",
+                "Unhappy last time".into(),
+                points(w, "history.csat_low", if *c <= 1.0 { 1.0 } else { 0.7 }),
+                format!("last CSAT {c} of 5 on {date}"),
+                Some(src.clone()),
+            ));
+        }
+    }
+    if let Some(crate::history::facts::Rating { score: n, date, .. }) = &f.nps {
+        if *n <= 6.0 {
+            out.push(reason(
+                "history.nps_detractor",
+                "NPS detractor".into(),
+                points(w, "history.nps_detractor", 1.0 - n / 12.0),
+                format!("NPS {n} of 10 on {date}"),
+                Some("NPS survey".into()),
+            ));
+        } else if *n >= 9.0 {
+            out.push(reason(
+                "history.nps_promoter",
+                format!("NPS promoter{routine}"),
+                points(w, "history.nps_promoter", damp),
+                format!("NPS {n} of 10 on {date}"),
+                Some("NPS survey".into()),
+            ));
+        }
+        if let Some(prev) = f.nps_previous {
+            if prev - n >= 3.0 {
+                out.push(reason(
+                    "history.nps_drop",
+                    "NPS dropped".into(),
+                    points(w, "history.nps_drop", ((prev - n) / 6.0).min(1.0)),
+                    format!("NPS fell from {prev} to {n}"),
+                    Some("NPS survey".into()),
+                ));
+            }
+        }
+    }
+    if !f.contacts_30d.is_empty() {
+        let n = f.contacts_30d.len();
+        out.push(reason(
+            "history.recent_contacts",
+            format!(
+                "{} other contact{} this month",
+                n,
+                if n == 1 { "" } else { "s" }
+            ),
+            points(w, "history.recent_contacts", (n as f64 * 0.3).min(1.0)),
+            f.contacts_30d
+                .iter()
+                .take(3)
+                .map(|t| format!("ticket {} on {}", t.id, t.created_at))
+                .collect::<Vec<_>>()
+                .join(", "),
+            f.contacts_30d.first().map(|t| format!("ticket {}", t.id)),
+        ));
+    }
+    if !f.same_topic.is_empty() {
+        let n = f.same_topic.len();
+        let t = &f.same_topic[0];
+        let subject = t
+            .subject
+            .as_deref()
+            .map(|s| format!(" “{}”", crate::util::clip(s, 60)))
+            .unwrap_or_default();
+        let csat = t
+            .csat
+            .map(|c| format!(", rated CSAT {c}"))
+            .unwrap_or_default();
+        out.push(reason(
+            "history.repeat_topic",
+            if n == 1 {
+                "Same problem as a recent ticket".into()
+            } else {
+                format!("Same problem as {n} recent tickets")
+            },
+            points(w, "history.repeat_topic", if n >= 2 { 1.0 } else { 0.6 }),
+            format!("ticket {}{subject} on {}{csat}", t.id, t.created_at),
+            Some(format!("ticket {}", t.id)),
+        ));
+    }
+    if let Some(d) = f.birthday_in_days.filter(|d| *d <= 7) {
+        out.push(reason(
+            "moment.birthday",
+            "Birthday this week".into(),
+            points(w, "moment.birthday", 1.0),
+            in_days("birthday", d),
+            None,
+        ));
+    }
+    if let (Some(d), Some(y)) = (
+        f.anniversary_in_days.filter(|d| *d <= 7),
+        f.anniversary_years,
+    ) {
+        out.push(reason(
+            "moment.anniversary",
+            format!("{y}-year customer anniversary this week"),
+            points(w, "moment.anniversary", 1.0),
+            in_days(&format!("{y}-year anniversary"), d),
+            None,
+        ));
+    }
+    if let Some(n) = f.milestone_order {
+        out.push(reason(
+            "moment.milestone_order",
+            format!("{n}th order"),
+            points(w, "moment.milestone_order", 1.0),
+            format!("their latest order is order number {n}"),
+            f.last_order.as_ref().map(|o| format!("order {}", o.id)),
+        ));
+    }
+    if cx.mistake && valued {
+        out.push(reason(
+            "combo.mistake_valued",
+            "Our mistake hit a valued customer".into(),
+            points(w, "combo.mistake_valued", 1.0),
+            "a mistake cue in the ticket and a long-standing or high-value customer".into(),
+            None,
+        ));
+    }
+    out
+}
+
+fn in_days(what: &str, d: i64) -> String {
+    match d {
+        0 => format!("{what} today"),
+        1 => format!("{what} tomorrow"),
+        _ => format!("{what} in {d} days"),
+    }
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,210 @@
+//! Signals → reasons. Each family turns text signals or customer facts into `Reason`s with
+//! points; the score is their sum. One module per family; the default points per signal
+//! live in `SIGNALS` and are overridden by `config.weights`.
+
+pub mod history;
+pub mod text;
+
+use serde::Serialize;
+
+/// A signal's id, its default points at full strength, and what it means.
+pub struct SignalDef {
+    pub id: &'static str,
+    pub points: f64,
+    pub about: &'static str,
+}
+
+pub const SIGNALS: &[SignalDef] = &[
+    SignalDef {
+        id: "intent.relational",
+        points: 18.0,
+        about: "the request is relational (complaint, feedback, churn, wants a human)",
+    },
+    SignalDef {
+        id: "intent.transactional",
+        points: 0.0,
+        about: "the request is routine (order status, password, invoice…)",
+    },
+    SignalDef {
+        id: "sentiment.negative",
+        points: 14.0,
+        about: "negative valence over the thread, later messages weighing more",
+    },
+    SignalDef {
+        id: "sentiment.positive",
+        points: 4.0,
+        about: "a warm, positive thread",
+    },
+    SignalDef {
+        id: "emotion.frustration",
+        points: 10.0,
+        about: "frustration or anger",
+    },
+    SignalDef {
+        id: "emotion.distress",
+        points: 14.0,
+        about: "anxiety or distress",
+    },
+    SignalDef {
+        id: "emotion.confusion",
+        points: 4.0,
+        about: "confusion",
+    },
+    SignalDef {
+        id: "emotion.urgency",
+        points: 5.0,
+        about: "urgency",
+    },
+    SignalDef {
+        id: "emotion.gratitude",
+        points: 4.0,
+        about: "gratitude or delight",
+    },
+    SignalDef {
+        id: "cue.mistake",
+        points: 20.0,
+        about: "our mistake: charged twice, wrong or damaged item, late, a broken promise",
+    },
+    SignalDef {
+        id: "cue.churn",
+        points: 24.0,
+        about: "a churn threat: cancel, close the account, switch to a competitor",
+    },
+    SignalDef {
+        id: "cue.effort",
+        points: 14.0,
+        about: "customer effort: third time, still, again, nobody answered",
+    },
+    SignalDef {
+        id: "cue.praise",
+        points: 10.0,
+        about: "praise or advocacy: a chance to thank and ask for a review",
+    },
+    SignalDef {
+        id: "cue.loyalty",
+        points: 6.0,
+        about: "the customer speaks of their loyalty",
+    },
+    SignalDef {
+        id: "cue.life_event",
+        points: 10.0,
+        about: "a life event: a wedding, a birth, a bereavement, a move",
+    },
+    SignalDef {
+        id: "thread.unanswered",
+        points: 8.0,
+        about: "the customer wrote several times without an answer",
+    },
+    SignalDef {
+        id: "ticket.time_open",
+        points: 6.0,
+        about: "the ticket has been open for days",
+    },
+    SignalDef {
+        id: "history.tenure",
+        points: 8.0,
+        about: "years as a customer",
+    },
+    SignalDef {
+        id: "history.value",
+        points: 10.0,
+        about: "lifetime value",
+    },
+    SignalDef {
+        id: "history.orders",
+        points: 4.0,
+        about: "number of orders",
+    },
+    SignalDef {
+        id: "history.tier",
+        points: 6.0,
+        about: "loyalty tier",
+    },
+    SignalDef {
+        id: "history.csat_low",
+        points: 10.0,
+        about: "the last satisfaction rating was low",
+    },
+    SignalDef {
+        id: "history.nps_detractor",
+        points: 8.0,
+        about: "the customer is an NPS detractor",
+    },
+    SignalDef {
+        id: "history.nps_promoter",
+        points: 4.0,
+        about: "the customer is an NPS promoter",
+    },
+    SignalDef {
+        id: "history.nps_drop",
+        points: 6.0,
+        about: "the NPS answer dropped",
+    },
+    SignalDef {
+        id: "history.recent_contacts",
+        points: 10.0,
+        about: "other contacts in the last 30 days",
+    },
+    SignalDef {
+        id: "history.repeat_topic",
+        points: 14.0,
+        about: "earlier tickets on the same topic",
+    },
+    SignalDef {
+        id: "moment.birthday",
+        points: 5.0,
+        about: "a birthday within a week",
+    },
+    SignalDef {
+        id: "moment.anniversary",
+        points: 5.0,
+        about: "a customer anniversary within a week",
+    },
+    SignalDef {
+        id: "moment.milestone_order",
+        points: 4.0,
+        about: "a milestone order (10th, 25th, 50th…)",
+    },
+    SignalDef {
+        id: "combo.mistake_valued",
+        points: 10.0,
+        about: "our mistake hit a valuable customer (seed 002)",
+    },
+    SignalDef {
+        id: "customer.unknown",
+        points: 0.0,
+        about: "no history for this customer: assessed from the text alone",
+    },
+];
+
+pub fn default_points(id: &str) -> Option<f64> {
+    SIGNALS.iter().find(|s| s.id == id).map(|s| s.points)
+}
+
+/// A place in the ticket's text: message index and UTF-16 offsets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub message: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One additive contribution to the score, with what supports it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub signal: String,
+    pub label: String,
+    pub points: i32,
+    /// The words quoted from the ticket, or the history fact, in plain words.
+    pub evidence: String,
+    /// Where the quoted words are in the ticket's messages (empty for history facts).
+    pub spans: Vec<Span>,
+    /// The history record the fact comes from, e.g. `ticket h2`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Points for a signal at a strength 0..1, rounded to whole points.
+pub fn points(weights: &dyn Fn(&str) -> f64, id: &str, strength: f64) -> i32 {
+    (weights(id) * strength.clamp(0.0, 1.0)).round() as i32
+}

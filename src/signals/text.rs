@@ -1,0 +1,167 @@
+//! Reasons from the ticket's words and thread: intent, sentiment, emotions, cues, an
+//! unanswered run of messages, time open.
+
+use super::{points, Reason, Span};
+use crate::text::{Kind, Match, TextSignals};
+
+fn quotes(matches: &[&Match]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for m in matches {
+        let q = format!("“{}”", crate::util::clip(m.text.trim(), 60));
+        if !seen.contains(&q) {
+            seen.push(q);
+        }
+    }
+    seen.truncate(4);
+    seen.join(", ")
+}
+
+fn spans(matches: &[&Match]) -> Vec<Span> {
+    matches
+        .iter()
+        .map(|m| Span {
+            message: m.message,
+            start: m.start,
+            end: m.end,
+        })
+        .collect()
+}
+
+fn humanize(id: &str) -> String {
+    id.replace('_', " ")
+}
+
+pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usize) -> Vec<Reason> {
+    let mut out = Vec::new();
+    let mut push =
+        |signal: &str, label: String, strength: f64, evidence: String, spans: Vec<Span>| {
+            out.push(Reason {
+                signal: signal.into(),
+                label,
+                points: points(w, signal, strength),
+                evidence,
+                spans,
+                source: None,
+            });
+        };
+
+    let pct = (s.intent.confidence * 100.0).round();
+    match s.intent.kind {
+        Kind::Relational => push(
+            "intent.relational",
+            format!("Relational request: {}", humanize(&s.intent.id)),
+            s.intent.confidence,
+            format!(
+                "the customer's words read as {} ({pct}% sure)",
+                humanize(&s.intent.id)
+            ),
+            vec![],
+        ),
+        Kind::Transactional => push(
+            "intent.transactional",
+            format!("Routine request: {}", humanize(&s.intent.id)),
+            s.intent.confidence,
+            format!(
+                "the customer's words read as {} ({pct}% sure)",
+                humanize(&s.intent.id)
+            ),
+            vec![],
+        ),
+    }
+
+    let by =
+        |signal: &str| -> Vec<&Match> { s.matches.iter().filter(|m| m.signal == signal).collect() };
+    let over = if customer_messages > 1 {
+        format!(" over {customer_messages} customer messages")
+    } else {
+        String::new()
+    };
+    if s.sentiment.compound <= -0.05 {
+        let m = by("emotion.frustration");
+        push(
+            "sentiment.negative",
+            "Negative tone".into(),
+            -s.sentiment.compound,
+            format!("sentiment {:.2} (−1..1){over}", s.sentiment.compound),
+            spans(&m),
+        );
+    } else if s.sentiment.compound >= 0.5 {
+        push(
+            "sentiment.positive",
+            "Warm, positive tone".into(),
+            (s.sentiment.compound - 0.5) * 2.0,
+            format!("sentiment {:.2} (−1..1){over}", s.sentiment.compound),
+            vec![],
+        );
+    }
+
+    let emotions = [
+        (
+            "emotion.frustration",
+            "Frustration or anger",
+            s.emotions.frustration,
+        ),
+        (
+            "emotion.distress",
+            "Anxiety or distress",
+            s.emotions.distress,
+        ),
+        ("emotion.confusion", "Confusion", s.emotions.confusion),
+        ("emotion.urgency", "Urgency", s.emotions.urgency),
+        (
+            "emotion.gratitude",
+            "Gratitude or delight",
+            s.emotions.gratitude,
+        ),
+    ];
+    for (signal, label, strength) in emotions {
+        let m = by(signal);
+        if strength >= 0.2 && !m.is_empty() {
+            push(signal, label.into(), strength, quotes(&m), spans(&m));
+        }
+    }
+
+    let cues = [
+        ("cue.mistake", "Our mistake", s.cues.mistake),
+        ("cue.churn", "Churn threat", s.cues.churn),
+        ("cue.effort", "Repeated effort", s.cues.effort),
+        ("cue.praise", "Praise or advocacy", s.cues.praise),
+        ("cue.loyalty", "Speaks of their loyalty", s.cues.loyalty),
+        ("cue.life_event", "Life event", s.cues.life_event),
+    ];
+    for (signal, label, strength) in cues {
+        let m = by(signal);
+        if strength > 0.0 && !m.is_empty() {
+            push(signal, label.into(), strength, quotes(&m), spans(&m));
+        }
+    }
+    out
+}
+
+/// The customer wrote `run` messages in a row at the end of the thread with no answer.
+pub fn unanswered(run: usize, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
+    (run >= 2).then(|| Reason {
+        signal: "thread.unanswered".into(),
+        label: "Waiting without an answer".into(),
+        points: points(w, "thread.unanswered", (run - 1) as f64 / 2.0),
+        evidence: format!("{run} customer messages in a row with no reply"),
+        spans: vec![],
+        source: None,
+    })
+}
+
+/// The ticket has been open `hours` (more than two days counts).
+pub fn time_open(hours: f64, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
+    (hours > 48.0).then(|| Reason {
+        signal: "ticket.time_open".into(),
+        label: "Open for days".into(),
+        points: points(
+            w,
+            "ticket.time_open",
+            0.5 + 0.5 * ((hours - 48.0) / 120.0).min(1.0),
+        ),
+        evidence: format!("open {:.0} days", (hours / 24.0).floor()),
+        spans: vec![],
+        source: None,
+    })
+}

@@ -1,0 +1,219 @@
+//! The open ticket being assessed (contract v1) and its validation.
+
+use crate::history::records::CustomerRef;
+use crate::input::{array, describe, err, normalize_email, object, Result};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    Customer,
+    Agent,
+    /// An internal note: never read as the customer's words.
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub from: Author,
+    pub at: Option<i64>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ticket {
+    pub id: String,
+    pub subject: Option<String>,
+    pub channel: Option<String>,
+    pub created_at: Option<i64>,
+    pub status: Option<String>,
+    pub customer: CustomerRef,
+    pub customer_name: Option<String>,
+    pub messages: Vec<Message>,
+}
+
+pub const MAX_MESSAGES: usize = 5_000;
+
+impl Ticket {
+    /// The customer's messages as (index in `messages`, text), oldest first.
+    pub fn customer_texts(&self) -> Vec<(usize, &str)> {
+        self.messages
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.from == Author::Customer)
+            .map(|(i, m)| (i, m.text.as_str()))
+            .collect()
+    }
+
+    /// Customer messages at the end of the thread since the last agent reply.
+    pub fn unanswered_run(&self) -> usize {
+        self.messages
+            .iter()
+            .rev()
+            .filter(|m| m.from != Author::Note)
+            .take_while(|m| m.from == Author::Customer)
+            .count()
+    }
+
+    /// When the ticket was opened: `createdAt`, or its first dated message.
+    pub fn opened_at(&self) -> Option<i64> {
+        self.created_at
+            .or_else(|| self.messages.iter().filter_map(|m| m.at).min())
+    }
+}
+
+pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
+    let o = object(v, path)?;
+    let id = o.req_id("id")?;
+    let c = match o.get("customer") {
+        Some(c) => object(c, &o.at("customer"))?,
+        None => {
+            return err(
+                &o.at("customer"),
+                "is required (an object, {} for an unknown customer)",
+            )
+        }
+    };
+    let email = match c.opt_str("email")? {
+        Some(e) if !e.trim().is_empty() => {
+            Some(normalize_email(&e).ok_or_else(|| crate::input::InputError {
+                path: c.at("email"),
+                message: format!("\"{}\" is not an email address", crate::util::clip(&e, 40)),
+            })?)
+        }
+        _ => None,
+    };
+    let customer = CustomerRef {
+        id: c.opt_id("id")?,
+        email,
+    };
+    let list = match o.get("messages") {
+        Some(m) => array(m, &o.at("messages"))?,
+        None => {
+            return err(
+                &o.at("messages"),
+                "is required (an array of { from, text, at? })",
+            )
+        }
+    };
+    if list.is_empty() {
+        return err(&o.at("messages"), "must hold at least one message");
+    }
+    if list.len() > MAX_MESSAGES {
+        return err(
+            &o.at("messages"),
+            format!("more than {MAX_MESSAGES} messages"),
+        );
+    }
+    let mut messages = Vec::with_capacity(list.len());
+    for (i, m) in list.iter().enumerate() {
+        let mo = object(m, &format!("{}[{i}]", o.at("messages")))?;
+        let from = match mo.get("from") {
+            Some(Value::String(s)) => match s.trim().to_lowercase().as_str() {
+                "customer" | "requester" | "contact" | "user" | "end-user" => Author::Customer,
+                "agent" | "staff" => Author::Agent,
+                "note" | "internal" => Author::Note,
+                _ => {
+                    return err(
+                        &mo.at("from"),
+                        format!(
+                            "expected \"customer\", \"agent\" or \"note\", got {}",
+                            describe(&Value::String(s.clone()))
+                        ),
+                    )
+                }
+            },
+            Some(other) => {
+                return err(
+                    &mo.at("from"),
+                    format!(
+                        "expected \"customer\", \"agent\" or \"note\", got {}",
+                        describe(other)
+                    ),
+                )
+            }
+            None => {
+                return err(
+                    &mo.at("from"),
+                    "is required (\"customer\", \"agent\" or \"note\")",
+                )
+            }
+        };
+        let text = match mo.get("text") {
+            Some(Value::String(_)) => mo.opt_str("text")?.unwrap_or_default(),
+            Some(other) => {
+                return err(
+                    &mo.at("text"),
+                    format!("expected a string, got {}", describe(other)),
+                )
+            }
+            None => return err(&mo.at("text"), "is required"),
+        };
+        messages.push(Message {
+            from,
+            at: mo.opt_date("at")?,
+            text,
+        });
+    }
+    Ok(Ticket {
+        id,
+        subject: o.opt_str("subject")?,
+        channel: o
+            .opt_str("channel")?
+            .map(|c| c.trim().to_lowercase())
+            .filter(|c| !c.is_empty()),
+        created_at: o.opt_date("createdAt")?,
+        status: o.opt_str("status")?,
+        customer,
+        customer_name: c.opt_str("name")?,
+        messages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn errors_name_the_message_field() {
+        let e = |v: Value| ticket(&v, "ticket").unwrap_err().to_string();
+        assert_eq!(e(json!(null)), "ticket: expected an object, got null");
+        assert_eq!(
+            e(json!({"id": "x", "customer": {}})),
+            "ticket.messages: is required (an array of { from, text, at? })"
+        );
+        assert!(
+            e(json!({"id": "x", "customer": {}, "messages": [{"from": "bot", "text": "hi"}]}))
+                .starts_with("ticket.messages[0].from: expected")
+        );
+        assert!(e(
+            json!({"id": "x", "customer": {}, "messages": [{"from": "customer", "text": 5}]})
+        )
+        .starts_with("ticket.messages[0].text"));
+        assert!(
+            e(json!({"id": "x", "customer": {"email": "nope"}, "messages": []}))
+                .starts_with("ticket.customer.email")
+        );
+        assert!(
+            e(json!({"customer": {}, "messages": [{"from": "customer", "text": "x"}]}))
+                .starts_with("ticket.id")
+        );
+    }
+
+    #[test]
+    fn notes_are_not_customer_words_and_runs_count() {
+        let t = ticket(
+            &json!({"id": 7, "customer": {}, "messages": [
+                {"from": "customer", "text": "a"}, {"from": "agent", "text": "b"},
+                {"from": "customer", "text": "c"}, {"from": "note", "text": "internal"}, {"from": "customer", "text": "d"}]}),
+            "ticket",
+        )
+        .unwrap();
+        assert_eq!(t.id, "7");
+        assert_eq!(
+            t.customer_texts().iter().map(|x| x.1).collect::<Vec<_>>(),
+            ["a", "c", "d"]
+        );
+        assert_eq!(t.unanswered_run(), 2);
+    }
+}

@@ -1,0 +1,269 @@
+//! End-to-end behaviour of the core Engine (native): history changes the band, routine requests
+//! stay routine, reasons add up, bad input is named.
+
+use rapport::score::Band;
+use rapport::time::parse_iso;
+use rapport::Engine;
+use serde_json::{json, Value};
+
+fn now() -> i64 {
+    parse_iso("2026-11-23T12:00:00Z").unwrap()
+}
+
+fn ticket(id: &str, customer: Value, text: &str) -> Value {
+    json!({"id": id, "subject": "Order", "channel": "email", "createdAt": "2026-11-23T09:00:00Z",
+           "customer": customer, "messages": [{"from": "customer", "at": "2026-11-23T09:00:00Z", "text": text}]})
+}
+
+/// A customer of seven years, gold, whose last two tickets were about the same late delivery
+/// and were rated CSAT 1, and who answered NPS 3.
+fn unhappy_loyal_history() -> Value {
+    json!({
+        "customers": [{"id": "c1", "email": "ana@example.com", "name": "Ana Silva", "since": "2019-03-02", "tier": "gold", "lifetimeValue": 5400}],
+        "tickets": [
+            {"id": "h1", "customerId": "c1", "createdAt": "2026-11-02T10:00:00Z", "solvedAt": "2026-11-03T10:00:00Z", "channel": "email", "subject": "Late delivery", "csat": 1},
+            {"id": "h2", "customerId": "c1", "createdAt": "2026-11-12T10:00:00Z", "solvedAt": "2026-11-14T10:00:00Z", "channel": "email", "subject": "Order still late", "csat": 1}
+        ],
+        "orders": [{"id": "o1", "customerId": "c1", "at": "2026-10-28T10:00:00Z", "total": 180, "items": ["Espresso machine"]}],
+        "surveys": [{"customerId": "c1", "at": "2026-11-14T12:00:00Z", "kind": "nps", "score": 3}]
+    })
+}
+
+fn sum(a: &rapport::Assessment) -> i32 {
+    a.reasons.iter().map(|r| r.points).sum()
+}
+
+#[test]
+fn same_words_different_customers_different_bands() {
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&unhappy_loyal_history()).unwrap();
+    let text = "Hi, where is my order? It was supposed to arrive last week.";
+    let loyal = e
+        .assess(
+            &ticket("t1", json!({"email": " ANA@example.com"}), text),
+            now(),
+        )
+        .unwrap();
+    let first = e
+        .assess(
+            &ticket(
+                "t2",
+                json!({"email": "new@example.org", "name": "New Person"}),
+                text,
+            ),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(loyal.band, Band::Critical, "{loyal:#?}");
+    assert_ne!(first.band, Band::Critical);
+    assert!(
+        loyal.score >= first.score + 30,
+        "{} vs {}",
+        loyal.score,
+        first.score
+    );
+    let signals: Vec<_> = loyal.reasons.iter().map(|r| r.signal.as_str()).collect();
+    for s in [
+        "history.repeat_topic",
+        "history.csat_low",
+        "combo.mistake_valued",
+        "cue.mistake",
+    ] {
+        assert!(signals.contains(&s), "missing {s} in {signals:?}");
+    }
+    assert!(first.reasons.iter().any(|r| r.signal == "customer.unknown"));
+    assert!(!first.customer.known && loyal.customer.known);
+    assert_eq!(sum(&loyal), loyal.score);
+    assert_eq!(sum(&first), first.score);
+}
+
+#[test]
+fn a_routine_request_stays_routine_despite_a_happy_history() {
+    let mut e = Engine::new(None).unwrap();
+    let orders: Vec<Value> = (0..30).map(|i| json!({"id": format!("o{i}"), "customerId": "v1", "at": "2025-06-01", "total": 200})).collect();
+    e.load_history(&json!({
+        "customers": [{"id": "v1", "name": "Vera", "since": "2018-01-01", "tier": "platinum", "lifetimeValue": 9000}],
+        "tickets": [{"id": "p1", "customerId": "v1", "createdAt": "2026-06-01", "channel": "chat", "subject": "Gift wrap", "csat": 5}],
+        "orders": orders,
+        "surveys": [{"customerId": "v1", "at": "2026-06-02", "kind": "nps", "score": 10}]
+    }))
+    .unwrap();
+    let a = e
+        .assess(
+            &ticket(
+                "t9",
+                json!({"id": "v1"}),
+                "Hi, I forgot my password and can't log in. Can you send a reset link?",
+            ),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(a.intent.id, "recover_password");
+    assert_eq!(a.band, Band::Transactional, "{:#?}", a.reasons);
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.signal == "history.value" && r.label.contains("half")));
+    // and the same customer's complaint about our mistake is not routine
+    let b = e
+        .assess(
+            &ticket(
+                "t10",
+                json!({"id": "v1"}),
+                "You charged me twice for my last order and the parcel arrived damaged.",
+            ),
+            now(),
+        )
+        .unwrap();
+    assert_ne!(b.band, Band::Transactional);
+    assert!(b.score > a.score + 25);
+}
+
+#[test]
+fn furious_third_contact_outranks_password_reset() {
+    let e = Engine::new(None).unwrap();
+    let angry = e.assess(&ticket("a", json!({}), "This is the THIRD time I write. Nobody answers. Terrible service!!! I'm done, cancel my account."), now()).unwrap();
+    let reset = e
+        .assess(
+            &ticket("b", json!({}), "How do I reset my password?"),
+            now(),
+        )
+        .unwrap();
+    assert!(
+        angry.score > reset.score + 30,
+        "{} vs {}",
+        angry.score,
+        reset.score
+    );
+    assert_eq!(reset.band, Band::Transactional);
+    assert_ne!(angry.band, Band::Transactional);
+    let effort = angry
+        .reasons
+        .iter()
+        .find(|r| r.signal == "cue.effort")
+        .unwrap();
+    assert!(
+        effort.evidence.contains("THIRD time"),
+        "{}",
+        effort.evidence
+    );
+    let span = &effort.spans[0];
+    let text: Vec<u16> = "This is the THIRD time I write. Nobody answers. Terrible service!!! I'm done, cancel my account.".encode_utf16().collect();
+    assert!(String::from_utf16(&text[span.start..span.end])
+        .unwrap()
+        .contains("THIRD time"));
+}
+
+#[test]
+fn deterministic_for_the_same_now() {
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&unhappy_loyal_history()).unwrap();
+    let t = ticket(
+        "t1",
+        json!({"id": "c1"}),
+        "Still waiting for my order, again.",
+    );
+    let a = serde_json::to_string(&e.assess(&t, now()).unwrap()).unwrap();
+    let b = serde_json::to_string(&e.assess(&t, now()).unwrap()).unwrap();
+    assert_eq!(a, b);
+    // a later `now` changes what counts as recent
+    let later = e.assess(&t, parse_iso("2027-06-01").unwrap()).unwrap();
+    assert!(later.customer.contacts_30d.is_empty());
+}
+
+#[test]
+fn queue_keeps_input_order_and_agrees_with_assess() {
+    let e = Engine::new(None).unwrap();
+    let ts = json!([
+        ticket("x", json!({}), "Where is my invoice?"),
+        ticket("y", json!({}), "You broke my laptop and I'm furious")
+    ]);
+    let q = e.assess_queue(&ts, now()).unwrap();
+    assert_eq!(
+        q.iter().map(|a| a.ticket_id.as_str()).collect::<Vec<_>>(),
+        ["x", "y"]
+    );
+    assert_eq!(q[1], e.assess(&ts[1], now()).unwrap());
+    let err = e
+        .assess_queue(&json!([ticket("x", json!({}), "hi"), {"id": "bad"}]), now())
+        .unwrap_err();
+    assert!(err.to_string().starts_with("tickets[1].customer"), "{err}");
+}
+
+#[test]
+fn moments_and_channel_preference() {
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&json!({
+        "customers": [{"id": "m1", "name": "Mia", "since": "2021-11-25", "birthday": "1990-11-26"}],
+        "tickets": [
+            {"id": "k1", "customerId": "m1", "createdAt": "2026-01-01", "channel": "email", "csat": 2},
+            {"id": "k2", "customerId": "m1", "createdAt": "2026-02-01", "channel": "chat", "csat": 5, "durationSeconds": 600},
+            {"id": "k3", "customerId": "m1", "createdAt": "2026-03-01", "channel": "chat", "csat": 5, "durationSeconds": 900}
+        ]
+    }))
+    .unwrap();
+    let a = e
+        .assess(
+            &ticket(
+                "t",
+                json!({"id": "m1"}),
+                "Can I change the delivery address?",
+            ),
+            now(),
+        )
+        .unwrap();
+    let s: Vec<_> = a.reasons.iter().map(|r| r.signal.as_str()).collect();
+    assert!(
+        s.contains(&"moment.birthday") && s.contains(&"moment.anniversary"),
+        "{s:?}"
+    );
+    assert_eq!(a.channel.channel, "chat", "{:?}", a.channel);
+    assert_eq!(a.customer.anniversary_years, Some(5));
+}
+
+#[test]
+fn internal_notes_are_not_scored() {
+    let e = Engine::new(None).unwrap();
+    let t = json!({"id": "n", "customer": {}, "messages": [
+        {"from": "customer", "text": "Could you send me my invoice?"},
+        {"from": "note", "text": "This customer is furious, charged twice, wants to cancel the account!!!"}]});
+    let a = e.assess(&t, now()).unwrap();
+    assert_eq!(a.band, Band::Transactional);
+    assert!(a.matches.is_empty());
+}
+
+#[test]
+fn config_changes_the_judgement() {
+    let text = "I want to close my account.";
+    let base = Engine::new(None)
+        .unwrap()
+        .assess(&ticket("c", json!({}), text), now())
+        .unwrap();
+    let heavy = Engine::new(Some(&json!({"weights": {"cue.churn": 100}})))
+        .unwrap()
+        .assess(&ticket("c", json!({}), text), now())
+        .unwrap();
+    assert!(heavy.score > base.score);
+    assert_eq!(heavy.band, Band::Critical);
+}
+
+#[test]
+fn feedback_is_validated_and_recorded() {
+    let mut e = Engine::new(None).unwrap();
+    assert_eq!(
+        e.feedback(&json!({"ticketId": "t", "snippetId": "s", "action": "inserted"}))
+            .unwrap()
+            .recorded,
+        1
+    );
+    let err = e
+        .feedback(&json!({"ticketId": "t", "snippetId": "s", "action": "explode"}))
+        .unwrap_err();
+    assert!(err.to_string().starts_with("feedback.action: expected"));
+    assert!(e
+        .feedback(&json!({"snippetId": "s", "action": "edited"}))
+        .unwrap_err()
+        .to_string()
+        .starts_with("feedback.ticketId"));
+    assert_eq!(e.feedback_events().len(), 1);
+}

@@ -1,0 +1,131 @@
+// The real npm package in Node: `import { Engine } from "rapport"` after installing the packed
+// tarball; the API contract; bad input gets an Error naming the field and the engine survives.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { importRapport, installPacked, root, tmp } from './harness.mjs';
+
+const rapport = await importRapport();
+const { Engine } = rapport;
+const now = '2026-11-23T12:00:00Z';
+
+const history = {
+  customers: [{ id: 'c1', email: 'Ana@Example.com', name: 'Ana Silva', since: '2019-03-02', tier: 'gold', lifetimeValue: 5400 }],
+  tickets: [
+    { id: 'h1', customerId: 'c1', createdAt: '2026-11-02T10:00:00Z', channel: 'email', subject: 'Late delivery', csat: 1 },
+    { id: 'h2', customerId: 'c1', createdAt: '2026-11-12T10:00:00Z', channel: 'email', subject: 'Order still late', csat: 1 },
+  ],
+  orders: [{ id: 'o1', customerId: 'c1', at: '2026-10-28T10:00:00Z', total: 180, items: ['Espresso machine'] }],
+  surveys: [{ customerId: 'c1', at: '2026-11-14T12:00:00Z', kind: 'nps', score: 3 }],
+};
+const ticket = (id, customer, text) => ({ id, subject: 'Order', channel: 'email', createdAt: '2026-11-23T09:00:00Z', customer, messages: [{ from: 'customer', text }] });
+
+test('the package manifest is complete', () => {
+  const pj = JSON.parse(fs.readFileSync(path.join(tmp, 'node_modules/rapport/package.json'), 'utf8'));
+  for (const k of ['name', 'version', 'description', 'license', 'files', 'types', 'exports']) assert.ok(pj[k], `package.json lacks ${k}`);
+  assert.equal(pj.name, 'rapport');
+  for (const f of pj.files) assert.ok(fs.existsSync(path.join(tmp, 'node_modules/rapport', f)), `packed file ${f} missing`);
+});
+
+test('loads with no manual wasm step and assesses', () => {
+  const e = new Engine();
+  const report = e.loadHistory(history);
+  assert.deepEqual(report.added, { customers: 1, tickets: 2, orders: 1, surveys: 1 });
+  assert.deepEqual(report.rejected, []);
+  const a = e.assess(ticket('t1', { email: ' ana@example.COM ' }, 'Hi, where is my order? It was supposed to arrive last week.'), { now });
+  const b = e.assess(ticket('t2', { email: 'new@example.org' }, 'Hi, where is my order? It was supposed to arrive last week.'), { now });
+  assert.equal(a.band, 'critical');
+  assert.equal(a.route, 'steward');
+  assert.notEqual(b.band, 'critical');
+  assert.equal(a.reasons.reduce((s, r) => s + r.points, 0), a.score);
+  assert.ok(a.reasons.some((r) => r.signal === 'history.repeat_topic' && r.source === 'ticket h2'));
+  assert.equal(a.customer.lastCsat.score, 1);
+  assert.equal(typeof a.followUp.inDays, 'number');
+  assert.equal(a.channel.channel, 'email');
+});
+
+test('assessQueue keeps input order and matches assess; now accepts epoch ms', () => {
+  const e = new Engine();
+  e.loadHistory(history);
+  const ts = [ticket('x', {}, 'Can I get a copy of my invoice?'), ticket('y', { id: 'c1' }, 'You charged me twice!!! This is the third time I write.')];
+  const q = e.assessQueue(ts, { now });
+  assert.deepEqual(q.map((a) => a.ticketId), ['x', 'y']);
+  assert.deepEqual(q[1], e.assess(ts[1], { now: Date.parse(now) }));
+  assert.ok(q[1].score > q[0].score);
+});
+
+test('analyzeText and analyzeTexts', () => {
+  const e = new Engine();
+  const t = e.analyzeText('This is the THIRD time I write. Nobody answers. Terrible!!!');
+  assert.ok(t.sentiment.compound < -0.3);
+  assert.ok(t.cues.effort > 0.5);
+  const m = t.matches.find((x) => x.signal === 'cue.effort');
+  assert.equal('This is the THIRD time I write. Nobody answers. Terrible!!!'.slice(m.start, m.end), m.text);
+  const many = e.analyzeTexts(['I love you guys', 'I hate this']);
+  assert.equal(many.length, 2);
+  assert.ok(many[0].sentiment.compound > 0 && many[1].sentiment.compound < 0);
+});
+
+test('a configuration changes the judgement; a bad one names the field', () => {
+  const strict = new Engine({ bands: { relational: 10, critical: 20 } });
+  const a = strict.assess(ticket('t', {}, 'I want to close my account'), { now });
+  assert.equal(a.band, 'critical');
+  assert.throws(() => new Engine({ weights: { 'cue.nope': 1 } }), /config\.weights\.cue\.nope: unknown signal/);
+  assert.throws(() => new Engine({ bands: 'nonsense' }), /config\.bands: expected an object/);
+  assert.throws(() => new Engine(42), /config: expected an object/);
+});
+
+test('every method rejects bad input with an Error naming the field, and the engine keeps working', () => {
+  const e = new Engine();
+  e.loadHistory(history);
+  const cyclic = { id: 'c', customer: {}, messages: [] };
+  cyclic.self = cyclic;
+  const cases = [
+    [() => e.assess(null), /ticket: expected an object, got null/],
+    [() => e.assess(undefined), /ticket: expected an object/],
+    [() => e.assess({ id: 'x', customer: {} }), /ticket\.messages: is required/],
+    [() => e.assess({ id: 'x', customer: {}, messages: [{ from: 'bot', text: 'hi' }] }), /ticket\.messages\[0\]\.from/],
+    [() => e.assess({ id: 'x', customer: { email: 'nope' }, messages: [{ from: 'customer', text: 'hi' }] }), /ticket\.customer\.email/],
+    [() => e.assess(ticket('t', {}, 'hi'), { now: 'tomorrow' }), /options\.now/],
+    [() => e.assess(ticket('t', {}, 'hi'), { later: 1 }), /options\.later: unknown option/],
+    [() => e.assess(cyclic), /ticket: cannot be read as JSON/],
+    [() => e.assess({ id: 1n, customer: {}, messages: [] }), /ticket: cannot be read as JSON/],
+    [() => e.assessQueue('x'), /tickets: expected an array/],
+    [() => e.assessQueue([ticket('a', {}, 'hi'), { id: 'b' }]), /tickets\[1\]\.customer: is required/],
+    [() => e.loadHistory('not history'), /history: expected an object/],
+    [() => e.loadHistory({ customers: 5 }), /history\.customers: expected an array/],
+    [() => e.analyzeText(42), /text: expected a string, got number/],
+    [() => e.analyzeTexts(['ok', 3]), /texts\[1\]: expected a string/],
+    [() => e.analyzeTexts('ok'), /texts: expected an array/],
+    [() => e.feedback({ ticketId: 't1', snippetId: 's', action: 'explode' }), /feedback\.action: expected/],
+    [() => e.feedback({}), /feedback\.(action|ticketId)/],
+  ];
+  for (const [f, re] of cases) {
+    let err;
+    try { f(); } catch (x) { err = x; }
+    assert.ok(err instanceof Error, `no Error for ${f}`);
+    assert.match(err.message, re);
+    assert.doesNotMatch(String(err), /unreachable|RuntimeError|recursive use/);
+  }
+  const a = e.assess(ticket('ok', { id: 'c1' }, 'Thanks!'), { now });
+  assert.equal(a.ticketId, 'ok');
+  assert.deepEqual(e.historyStats(), { customers: 1, tickets: 2, orders: 1, surveys: 1 });
+});
+
+test('bad history rows are reported with field and reason, good rows kept', () => {
+  const e = new Engine();
+  const r = e.loadHistory({
+    customers: [{ id: 'a' }, { name: 'no id' }],
+    tickets: [{ id: 't1', customerId: 'a', createdAt: '2026-02-30' }, { id: 't2', customerId: 'a', createdAt: '2026-02-03', csat: 3 }],
+  });
+  assert.deepEqual(r.rejected.map((x) => [x.kind, x.index, x.field]), [['customers', 1, 'customers[1].id'], ['tickets', 0, 'tickets[0].createdAt']]);
+  assert.equal(r.totals.tickets, 1);
+});
+
+test('the shared conformance check passes against the packed package', { skip: !fs.existsSync(path.join(root, '../shared/checks/contract.mjs')) }, () => {
+  installPacked();
+  const out = execFileSync('node', [path.join(root, '../shared/checks/contract.mjs')], { cwd: tmp, encoding: 'utf8' });
+  assert.match(out, /^contract: ok/);
+});
