@@ -23,6 +23,8 @@ extern "C" {
     pub type AssessOptionsArg;
     #[wasm_bindgen(typescript_type = "FeedbackEvent")]
     pub type FeedbackArg;
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type TextArg;
     #[wasm_bindgen(typescript_type = "string[]")]
     pub type TextsArg;
     #[wasm_bindgen(typescript_type = "LoadReport")]
@@ -172,7 +174,8 @@ impl Engine {
 
     /// Sentiment, emotions, intent and cues of one text.
     #[wasm_bindgen(js_name = analyzeText)]
-    pub fn analyze_text(&self, text: JsValue) -> Result<TextSignalsOut, JsError> {
+    pub fn analyze_text(&self, text: TextArg) -> Result<TextSignalsOut, JsError> {
+        let text: JsValue = text.into();
         let s = text
             .as_string()
             .ok_or_else(|| fail(format!("text: expected a string, got {}", js_type(&text))))?;

@@ -1,7 +1,8 @@
 //! Prints the engine's figures on the labelled public data in ../shared/data:
 //! sentiment Pearson r (VADER tweets), intent and intent-kind accuracy on the held-out part of
 //! Bitext (per intent and per linguistic tag), and the mistake cue's precision and recall on
-//! BANKING77. Usage: cargo run --release -p rapport-tools --bin evaluate
+//! BANKING77. Usage: cargo run --release -p rapport-tools --bin evaluate [-- --check] [--verbose]
+//! With --check it exits non-zero when a figure misses its target (used by `make test`).
 
 #[path = "../eval_data.rs"]
 mod rapport_eval;
@@ -28,6 +29,12 @@ pub const INFO_INTENTS: &[&str] = &[
 fn main() {
     let an = TextAnalyzer::builtin();
     let verbose = std::env::args().any(|a| a == "--verbose");
+    let check = std::env::args().any(|a| a == "--check");
+    if !std::path::Path::new(&tweets_path()).exists() {
+        println!("evaluate: the shared data is not at {} (set RAPPORT_SHARED); nothing to evaluate", shared(""));
+        std::process::exit(if check { 1 } else { 0 });
+    }
+    let mut verdicts: Vec<(String, bool)> = Vec::new();
 
     // 1. Sentiment
     let tweets = tweets(&tweets_path());
@@ -36,11 +43,9 @@ fn main() {
         .map(|(_, t)| rapport::text::sentiment::polarity(t, &an.lexicon).compound)
         .collect();
     let ys: Vec<f64> = tweets.iter().map(|(h, _)| *h).collect();
-    println!(
-        "sentiment: Pearson r = {:.4} on {} VADER tweets (target >= 0.88)",
-        pearson(&xs, &ys),
-        xs.len()
-    );
+    let r = pearson(&xs, &ys);
+    println!("sentiment: Pearson r = {:.4} on {} VADER tweets (target >= 0.88)", r, xs.len());
+    verdicts.push((format!("sentiment r {r:.4} >= 0.88"), r >= 0.88));
 
     // 2. Intent on the held-out part of Bitext
     let rows: Vec<_> = bitext_rows(&bitext_path())
@@ -82,6 +87,8 @@ fn main() {
         100.0 * ok_kind as f64 / n,
         100.0 * ok_intent as f64 / n
     );
+    let kind_acc = ok_kind as f64 / n;
+    verdicts.push((format!("intent kind accuracy {:.2}% >= 95%", 100.0 * kind_acc), kind_acc >= 0.95));
     println!(
         "  kind confusion (rows = truth, cols = predicted) transactional: {:?}  relational: {:?}",
         kind_confusion[0], kind_confusion[1]
@@ -156,6 +163,8 @@ fn main() {
         100.0 * r,
         2.0 * p * r / (p + r).max(1e-9)
     );
+    verdicts.push((format!("mistake cue precision {:.1}% >= 95%", 100.0 * p), p >= 0.95));
+    verdicts.push((format!("mistake cue recall {:.1}% >= 75%", 100.0 * r), r >= 0.75));
     for (name, h) in ["dev half", "untouched half"].iter().zip(&halves) {
         let p = h[0] as f64 / (h[0] + h[2]).max(1) as f64;
         let r = h[0] as f64 / (h[0] + h[1]).max(1) as f64;
@@ -172,5 +181,13 @@ fn main() {
             cat,
             100.0 * *h as f64 / *n as f64
         );
+    }
+    let failed = verdicts.iter().filter(|v| !v.1).count();
+    for (what, ok) in &verdicts {
+        println!("  {} {what}", if *ok { "ok  " } else { "FAIL" });
+    }
+    println!("evaluate: {} passed, {} failed", verdicts.len() - failed, failed);
+    if check && failed > 0 {
+        std::process::exit(1);
     }
 }

@@ -1,0 +1,43 @@
+# The README's commands. Each installs what is missing first (scripts/bootstrap.sh).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: demo test pkg bootstrap evaluate size test-native test-wasm test-node test-types test-browser
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+## Build the npm package into pkg/ (wasm-pack, wasm-opt, Node entry, package.json).
+pkg: bootstrap
+	@bash scripts/build-pkg.sh
+
+## Build and serve the demo page on http://127.0.0.1:8080/www/
+demo: pkg
+	@node scripts/serve.mjs
+
+## Every test: native, evaluation on the public data, WASM in headless Chromium, the packed
+## package in Node, the TypeScript types, the page in Chromium, and the size budget.
+test: bootstrap test-native evaluate pkg test-wasm test-node test-types test-browser size
+
+test-native:
+	cargo test --workspace
+
+evaluate:
+	cargo run --release -q -p rapport-tools --bin evaluate -- --check
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-node: pkg
+	node --test tests/node/
+
+test-types: test-node
+	node_modules/.bin/tsc -p tests/ts/tsconfig.json
+	@echo "types: tsc --noEmit --strict on tests/ts/usage.ts: 1 passed, 0 failed"
+
+test-browser: pkg
+	node --test tests/browser/
+
+size: pkg
+	node scripts/size-report.mjs

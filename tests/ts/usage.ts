@@ -1,0 +1,47 @@
+// A full use of the public API, type-checked with `tsc --noEmit --strict` against the packed
+// package's rapport.d.ts. The @ts-expect-error lines prove the types are precise: each must be
+// an error, or tsc fails.
+import init, { Engine } from "rapport";
+import type { Assessment, Band, Config, History, LoadReport, Reason, Ticket, TextSignals } from "rapport";
+
+export async function demo(): Promise<number> {
+  await init(); // browsers; in Node the package initialises itself
+  const config: Config = { weights: { "cue.churn": 30 }, bands: { relational: 30, critical: 70 }, value: { high: 1500 } };
+  const engine = new Engine(config);
+  const history: History = {
+    customers: [{ id: "c1", email: "ana@example.com", since: "2019-03-02", tier: "gold", lifetimeValue: 5400 }],
+    tickets: [{ id: "h1", customerId: "c1", createdAt: "2026-11-02", csat: 1, channel: "email" }],
+    orders: [{ id: "o1", customerEmail: "ana@example.com", at: "2026-10-28", total: 180, items: ["Espresso machine"] }],
+    surveys: [{ customerId: "c1", at: "2026-11-14", kind: "nps", score: 3 }],
+  };
+  const report: LoadReport = engine.loadHistory(history);
+  const rejectedFields: string[] = report.rejected.map((r) => r.field);
+
+  const ticket: Ticket = {
+    id: "T-1",
+    customer: { email: "ana@example.com" },
+    messages: [{ from: "customer", text: "Charged twice again!", at: "2026-11-23T09:00:00Z" }, { from: "note", text: "VIP" }],
+  };
+  const a: Assessment = engine.assess(ticket, { now: "2026-11-23T12:00:00Z" });
+  const band: Band = a.band;
+  const top: Reason | undefined = a.reasons[0];
+  const days: number | undefined = a.followUp?.inDays;
+  const quoted: string[] = a.reasons.flatMap((r) => r.spans.map((s) => ticket.messages[s.message].text.slice(s.start, s.end)));
+  const queue: Assessment[] = engine.assessQueue([ticket], { now: Date.now() });
+  const t: TextSignals = engine.analyzeText("Thanks so much!");
+  const many: TextSignals[] = engine.analyzeTexts(["a", "b"]);
+  const receipt = engine.feedback({ ticketId: "T-1", snippetId: "apology", action: "inserted" });
+  const lastCsat: number | undefined = a.customer.lastCsat?.score;
+
+  // @ts-expect-error: a band is one of three words
+  const wrongBand: Band = "urgent";
+  // @ts-expect-error: weights only name known signals
+  const wrongConfig: Config = { weights: { "cue.nonsense": 3 } };
+  // @ts-expect-error: a message comes from a customer, an agent or a note
+  const wrongTicket: Ticket = { id: 1, customer: {}, messages: [{ from: "bot", text: "hi" }] };
+  // @ts-expect-error: feedback actions are fixed
+  engine.feedback({ ticketId: 1, snippetId: 2, action: "liked" });
+
+  void [rejectedFields, band, top, days, quoted, queue, t, many, lastCsat, wrongBand, wrongConfig, wrongTicket];
+  return receipt.recorded + a.score + (a.intent.kind === "relational" ? 1 : 0) + t.cues.lifeEvent;
+}
