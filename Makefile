@@ -19,6 +19,7 @@ demo: pkg
 ## Every test: native, evaluation on the public data, WASM in headless Chromium, the packed
 ## package in Node, the TypeScript types, the page in Chromium, and the size budget.
 test: bootstrap test-native evaluate pkg test-wasm test-node test-types test-browser size
+	@echo "make test: 7 passed, 0 failed (native, evaluate, wasm in Chromium, node package, types, page in Chromium, size)"
 
 test-native:
 	cargo test --workspace
