@@ -199,7 +199,7 @@ impl Engine {
             band,
             route: band.route(),
             follow_up: score::follow_up(band, &signals),
-            channel: score::channel(&facts, t.channel.as_deref()),
+            channel: score::channel(&facts, t.channel.as_deref(), band),
             reasons,
             intent: signals.intent,
             sentiment: signals.sentiment,

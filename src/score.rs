@@ -112,8 +112,10 @@ pub fn follow_up(band: Band, s: &TextSignals) -> Option<FollowUp> {
 }
 
 /// Which channel to answer on (seed 001): the one the customer uses most and rates best, with
-/// longer sessions read as engagement; without history, the channel they wrote on.
-pub fn channel(facts: &CustomerFacts, ticket_channel: Option<&str>) -> ChannelAdvice {
+/// longer sessions read as engagement; without history, the channel they wrote on. A critical
+/// ticket whose best channel has left them unhappy (average CSAT ≤ 2) goes to a call from the
+/// relationship owner instead (seed 003: steward it in-house).
+pub fn channel(facts: &CustomerFacts, ticket_channel: Option<&str>, band: Band) -> ChannelAdvice {
     let total: usize = facts.channels.iter().map(|c| c.contacts).sum();
     let max_dur = facts
         .channels
@@ -136,6 +138,15 @@ pub fn channel(facts: &CustomerFacts, ticket_channel: Option<&str>) -> ChannelAd
         },
     );
     match best {
+        Some((_, c)) if band == Band::Critical && c.mean_csat.is_some_and(|x| x <= 2.0) && c.channel != "phone" => ChannelAdvice {
+            channel: "phone".into(),
+            reason: format!(
+                "{} has not worked for them (average CSAT {} over {} contacts): a call from the relationship owner",
+                c.channel,
+                c.mean_csat.unwrap_or(0.0),
+                c.contacts
+            ),
+        },
         Some((_, c)) if total >= 2 => {
             let sat = c
                 .mean_csat

@@ -72,6 +72,9 @@ fn same_words_different_customers_different_bands() {
         assert!(signals.contains(&s), "missing {s} in {signals:?}");
     }
     assert!(first.reasons.iter().any(|r| r.signal == "customer.unknown"));
+    // email left them unhappy twice: the steward calls
+    assert_eq!(loyal.channel.channel, "phone", "{:?}", loyal.channel);
+    assert_eq!(first.channel.channel, "email");
     assert!(!first.customer.known && loyal.customer.known);
     assert_eq!(sum(&loyal), loyal.score);
     assert_eq!(sum(&first), first.score);

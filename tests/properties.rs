@@ -11,32 +11,73 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         ".{0,40}".prop_map(Value::String),
-        prop_oneof![Just("2026-11-23"), Just("2026-02-30"), Just("1899-01-01T00:00Z"), Just("2026-11-23T25:61:00+99:00"), Just("")]
-            .prop_map(|s| Value::String(s.into())),
+        prop_oneof![
+            Just("2026-11-23"),
+            Just("2026-02-30"),
+            Just("1899-01-01T00:00Z"),
+            Just("2026-11-23T25:61:00+99:00"),
+            Just("")
+        ]
+        .prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((prop_oneof![Just("id".to_string()), Just("customerId".to_string()), Just("createdAt".to_string()),
-                Just("csat".to_string()), Just("score".to_string()), Just("kind".to_string()), Just("email".to_string()),
-                Just("at".to_string()), Just("since".to_string()), "[a-z]{1,8}"], inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("id".to_string()),
+                        Just("customerId".to_string()),
+                        Just("createdAt".to_string()),
+                        Just("csat".to_string()),
+                        Just("score".to_string()),
+                        Just("kind".to_string()),
+                        Just("email".to_string()),
+                        Just("at".to_string()),
+                        Just("since".to_string()),
+                        "[a-z]{1,8}"
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
 
 /// History-shaped values: the right top-level keys, arbitrary records inside.
 fn any_history() -> impl Strategy<Value = Value> {
-    (prop::collection::vec(any_json(), 0..5), prop::collection::vec(any_json(), 0..5), prop::collection::vec(any_json(), 0..5), prop::collection::vec(any_json(), 0..5))
+    (
+        prop::collection::vec(any_json(), 0..5),
+        prop::collection::vec(any_json(), 0..5),
+        prop::collection::vec(any_json(), 0..5),
+        prop::collection::vec(any_json(), 0..5),
+    )
         .prop_map(|(c, t, o, s)| json!({"customers": c, "tickets": t, "orders": o, "surveys": s}))
 }
 
 /// Plausible records with random values, so many pass validation and reach the facts.
 fn plausible_history() -> impl Strategy<Value = Value> {
-    let date = prop_oneof![Just("2019-05-01"), Just("2026-11-20T10:00:00Z"), Just("2030-01-01"), Just("2026-11-23"), Just("1990-02-29")];
-    let rec = (date.clone(), date.clone(), 0u8..12, -5.0f64..1e6, prop::option::of("[a-z ]{0,12}"), 0u8..3);
+    let date = prop_oneof![
+        Just("2019-05-01"),
+        Just("2026-11-20T10:00:00Z"),
+        Just("2030-01-01"),
+        Just("2026-11-23"),
+        Just("1990-02-29")
+    ];
+    let rec = (
+        date.clone(),
+        date.clone(),
+        0u8..12,
+        -5.0f64..1e6,
+        prop::option::of("[a-z ]{0,12}"),
+        0u8..3,
+    );
     prop::collection::vec(rec, 0..12).prop_map(|rs| {
         let mut h = json!({"customers": [], "tickets": [], "orders": [], "surveys": []});
         for (i, (d1, d2, n, amount, text, who)) in rs.into_iter().enumerate() {

@@ -10,7 +10,10 @@ use serde_json::{json, Value};
 const NOW: &str = "2026-11-23T12:00:00Z";
 
 fn ticket(texts: &[&str]) -> Value {
-    let messages: Vec<Value> = texts.iter().map(|t| json!({"from": "customer", "text": t})).collect();
+    let messages: Vec<Value> = texts
+        .iter()
+        .map(|t| json!({"from": "customer", "text": t}))
+        .collect();
     json!({"id": "t", "customer": {"id": "c1"}, "createdAt": "2026-11-23T08:00:00Z", "messages": messages})
 }
 
@@ -23,53 +26,118 @@ fn case(signal: &str) -> (Value, Value) {
     let t = |x: &str| ticket(&[x]);
     let neutral = "Hello, a question about my order.";
     match signal {
-        "intent.relational" => (t("I want to file a complaint about your service"), plain_customer()),
+        "intent.relational" => (
+            t("I want to file a complaint about your service"),
+            plain_customer(),
+        ),
         "intent.transactional" => (t("How do I reset my password?"), plain_customer()),
         "sentiment.negative" => (t("This is awful and horrible."), plain_customer()),
-        "sentiment.positive" => (t("Wonderful news, I am so happy, what a lovely and great day!"), plain_customer()),
+        "sentiment.positive" => (
+            t("Wonderful news, I am so happy, what a lovely and great day!"),
+            plain_customer(),
+        ),
         "emotion.frustration" => (t("I'm so frustrated, this is ridiculous"), plain_customer()),
-        "emotion.distress" => (t("I'm really worried and anxious about my order"), plain_customer()),
+        "emotion.distress" => (
+            t("I'm really worried and anxious about my order"),
+            plain_customer(),
+        ),
         "emotion.confusion" => (t("I'm confused, the bill makes no sense"), plain_customer()),
         "emotion.urgency" => (t("I need this urgently, asap please"), plain_customer()),
         "emotion.gratitude" => (t("Thank you, I'm grateful for the help"), plain_customer()),
         "cue.mistake" => (t("You charged me twice for one order"), plain_customer()),
-        "cue.churn" => (t("I'm cancelling my subscription and switching to a competitor"), plain_customer()),
-        "cue.effort" => (t("This is the third time I write about my order"), plain_customer()),
-        "cue.praise" => (t("Amazing service, I recommend you to everyone"), plain_customer()),
-        "cue.loyalty" => (t("I'm a loyal customer and I have a question about my order"), plain_customer()),
-        "cue.life_event" => (t("The order is a gift for my daughter's wedding"), plain_customer()),
-        "thread.unanswered" => (ticket(&[neutral, "Hello?", "Anyone there?"]), plain_customer()),
+        "cue.churn" => (
+            t("I'm cancelling my subscription and switching to a competitor"),
+            plain_customer(),
+        ),
+        "cue.effort" => (
+            t("This is the third time I write about my order"),
+            plain_customer(),
+        ),
+        "cue.praise" => (
+            t("Amazing service, I recommend you to everyone"),
+            plain_customer(),
+        ),
+        "cue.loyalty" => (
+            t("I'm a loyal customer and I have a question about my order"),
+            plain_customer(),
+        ),
+        "cue.life_event" => (
+            t("The order is a gift for my daughter's wedding"),
+            plain_customer(),
+        ),
+        "thread.unanswered" => (
+            ticket(&[neutral, "Hello?", "Anyone there?"]),
+            plain_customer(),
+        ),
         "ticket.time_open" => {
             let mut x = t(neutral);
             x["createdAt"] = json!("2026-11-17T08:00:00Z");
             (x, plain_customer())
         }
-        "history.tenure" => (t(neutral), json!({"customers": [{"id": "c1", "since": "2020-01-01"}]})),
-        "history.value" => (t(neutral), json!({"customers": [{"id": "c1", "lifetimeValue": 3000}]})),
+        "history.tenure" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1", "since": "2020-01-01"}]}),
+        ),
+        "history.value" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1", "lifetimeValue": 3000}]}),
+        ),
         "history.orders" => {
-            let orders: Vec<Value> = (0..8).map(|i| json!({"id": format!("o{i}"), "customerId": "c1", "at": "2026-01-01"})).collect();
-            (t(neutral), json!({"customers": [{"id": "c1"}], "orders": orders}))
+            let orders: Vec<Value> = (0..8)
+                .map(|i| json!({"id": format!("o{i}"), "customerId": "c1", "at": "2026-01-01"}))
+                .collect();
+            (
+                t(neutral),
+                json!({"customers": [{"id": "c1"}], "orders": orders}),
+            )
         }
-        "history.tier" => (t(neutral), json!({"customers": [{"id": "c1", "tier": "Gold"}]})),
-        "history.csat_low" => (t(neutral), json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-05-01", "csat": 1}]})),
-        "history.nps_detractor" => (t(neutral), json!({"customers": [{"id": "c1"}], "surveys": [{"customerId": "c1", "at": "2026-05-01", "kind": "nps", "score": 2}]})),
-        "history.nps_promoter" => (t(neutral), json!({"customers": [{"id": "c1"}], "surveys": [{"customerId": "c1", "at": "2026-05-01", "kind": "nps", "score": 10}]})),
+        "history.tier" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1", "tier": "Gold"}]}),
+        ),
+        "history.csat_low" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-05-01", "csat": 1}]}),
+        ),
+        "history.nps_detractor" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1"}], "surveys": [{"customerId": "c1", "at": "2026-05-01", "kind": "nps", "score": 2}]}),
+        ),
+        "history.nps_promoter" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1"}], "surveys": [{"customerId": "c1", "at": "2026-05-01", "kind": "nps", "score": 10}]}),
+        ),
         "history.nps_drop" => (
             t(neutral),
             json!({"customers": [{"id": "c1"}], "surveys": [{"customerId": "c1", "at": "2026-01-01", "kind": "nps", "score": 10}, {"customerId": "c1", "at": "2026-05-01", "kind": "nps", "score": 7}]}),
         ),
-        "history.recent_contacts" => (t(neutral), json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-11-20", "subject": "Gift card"}]})),
+        "history.recent_contacts" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-11-20", "subject": "Gift card"}]}),
+        ),
         "history.repeat_topic" => (
             t("My parcel has not arrived"),
             json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-08-01", "subject": "Late delivery"}]}),
         ),
-        "moment.birthday" => (t(neutral), json!({"customers": [{"id": "c1", "birthday": "1990-11-25"}]})),
-        "moment.anniversary" => (t(neutral), json!({"customers": [{"id": "c1", "since": "2023-11-26"}]})),
+        "moment.birthday" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1", "birthday": "1990-11-25"}]}),
+        ),
+        "moment.anniversary" => (
+            t(neutral),
+            json!({"customers": [{"id": "c1", "since": "2023-11-26"}]}),
+        ),
         "moment.milestone_order" => {
             let orders: Vec<Value> = (0..10).map(|i| json!({"id": format!("o{i}"), "customerId": "c1", "at": if i == 9 { "2026-11-20" } else { "2025-01-01" }})).collect();
-            (t(neutral), json!({"customers": [{"id": "c1"}], "orders": orders}))
+            (
+                t(neutral),
+                json!({"customers": [{"id": "c1"}], "orders": orders}),
+            )
         }
-        "combo.mistake_valued" => (t("You charged me twice for one order"), json!({"customers": [{"id": "c1", "tier": "gold"}]})),
+        "combo.mistake_valued" => (
+            t("You charged me twice for one order"),
+            json!({"customers": [{"id": "c1", "tier": "gold"}]}),
+        ),
         "customer.unknown" => (t(neutral), json!({})),
         other => panic!("no test case for signal {other}: add one"),
     }
@@ -83,8 +151,16 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
         let mut on = Engine::new(None).unwrap();
         on.load_history(&history).unwrap();
         let a = on.assess(&ticket, now).unwrap();
-        let r = a.reasons.iter().find(|r| r.signal == s.id).unwrap_or_else(|| panic!("{}: no reason in {:#?}", s.id, a.reasons));
-        assert!(!r.label.is_empty() && !r.evidence.is_empty(), "{}: label and evidence", s.id);
+        let r = a
+            .reasons
+            .iter()
+            .find(|r| r.signal == s.id)
+            .unwrap_or_else(|| panic!("{}: no reason in {:#?}", s.id, a.reasons));
+        assert!(
+            !r.label.is_empty() && !r.evidence.is_empty(),
+            "{}: label and evidence",
+            s.id
+        );
         if s.points == 0.0 {
             assert_eq!(r.points, 0, "{}", s.id);
             continue;
@@ -94,7 +170,12 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
         off.load_history(&history).unwrap();
         let b = off.assess(&ticket, now).unwrap();
         assert!(a.score < 100, "{}: case must not be clamped", s.id);
-        assert_eq!(a.score - b.score, r.points, "{}: removing the signal removes its points", s.id);
+        assert_eq!(
+            a.score - b.score,
+            r.points,
+            "{}: removing the signal removes its points",
+            s.id
+        );
     }
 }
 
@@ -108,8 +189,16 @@ fn text_spans_point_at_the_quoted_words() {
         for sp in &r.spans {
             let u: Vec<u16> = texts[sp.message].encode_utf16().collect();
             let quoted = String::from_utf16(&u[sp.start..sp.end]).unwrap();
-            assert!(r.evidence.contains(&quoted) || r.signal == "sentiment.negative", "{}: {quoted} vs {}", r.signal, r.evidence);
+            assert!(
+                r.evidence.contains(&quoted) || r.signal == "sentiment.negative",
+                "{}: {quoted} vs {}",
+                r.signal,
+                r.evidence
+            );
         }
     }
-    assert!(a.reasons.iter().any(|r| r.signal == "cue.mistake" && r.spans[0].message == 1));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.signal == "cue.mistake" && r.spans[0].message == 1));
 }

@@ -13,13 +13,18 @@ fn js(json: &str) -> JsValue {
 }
 
 fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |o, k| js_sys::Reflect::get(&o, &JsValue::from_str(k)).unwrap())
+    path.split('.').fold(v.clone(), |o, k| {
+        js_sys::Reflect::get(&o, &JsValue::from_str(k)).unwrap()
+    })
 }
 
 fn message(e: wasm_bindgen::JsError) -> String {
     let v: JsValue = e.into();
     assert!(v.is_instance_of::<js_sys::Error>(), "a JS Error");
-    v.unchecked_into::<js_sys::Error>().message().as_string().unwrap()
+    v.unchecked_into::<js_sys::Error>()
+        .message()
+        .as_string()
+        .unwrap()
 }
 
 const TICKET: &str = r#"{"id":"t1","customer":{"email":"ANA@example.com "},"createdAt":"2026-11-23T09:00:00Z",
@@ -36,28 +41,61 @@ fn assesses_with_history_in_the_browser() {
         .unwrap()
         .into();
     assert_eq!(get(&rep, "added.tickets").as_f64(), Some(1.0));
-    let a: JsValue = e.assess(js(TICKET).unchecked_into(), Some(js(NOW).unchecked_into())).map_err(message).unwrap().into();
+    let a: JsValue = e
+        .assess(js(TICKET).unchecked_into(), Some(js(NOW).unchecked_into()))
+        .map_err(message)
+        .unwrap()
+        .into();
     assert_eq!(get(&a, "band").as_string().as_deref(), Some("critical"));
     assert_eq!(get(&a, "route").as_string().as_deref(), Some("steward"));
     let reasons: js_sys::Array = get(&a, "reasons").unchecked_into();
-    let sum: f64 = reasons.iter().map(|r| get(&r, "points").as_f64().unwrap()).sum();
+    let sum: f64 = reasons
+        .iter()
+        .map(|r| get(&r, "points").as_f64().unwrap())
+        .sum();
     assert_eq!(Some(sum), get(&a, "score").as_f64());
 }
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_named_error_and_the_engine_survives() {
     let mut e = Engine::new(None).unwrap();
-    let m = message(e.assess(JsValue::NULL.unchecked_into(), None).err().unwrap());
+    let m = message(
+        e.assess(JsValue::NULL.unchecked_into(), None)
+            .err()
+            .unwrap(),
+    );
     assert!(m.starts_with("ticket: expected an object"), "{m}");
-    let m = message(e.assess(js(r#"{"id":"x","customer":{}}"#).unchecked_into(), None).err().unwrap());
+    let m = message(
+        e.assess(js(r#"{"id":"x","customer":{}}"#).unchecked_into(), None)
+            .err()
+            .unwrap(),
+    );
     assert!(m.starts_with("ticket.messages"), "{m}");
-    let m = message(e.load_history(JsValue::from_str("not history").unchecked_into()).err().unwrap());
+    let m = message(
+        e.load_history(JsValue::from_str("not history").unchecked_into())
+            .err()
+            .unwrap(),
+    );
     assert!(m.starts_with("history: expected an object"), "{m}");
-    let m = message(e.feedback(js(r#"{"ticketId":"t","snippetId":"s","action":"explode"}"#).unchecked_into()).err().unwrap());
+    let m = message(
+        e.feedback(js(r#"{"ticketId":"t","snippetId":"s","action":"explode"}"#).unchecked_into())
+            .err()
+            .unwrap(),
+    );
     assert!(m.starts_with("feedback.action"), "{m}");
-    let m = message(Engine::new(Some(js(r#"{"bands":"nonsense","weights":42}"#).unchecked_into())).err().unwrap());
+    let m = message(
+        Engine::new(Some(
+            js(r#"{"bands":"nonsense","weights":42}"#).unchecked_into(),
+        ))
+        .err()
+        .unwrap(),
+    );
     assert!(m.starts_with("config."), "{m}");
-    let m = message(e.analyze_text(JsValue::from_f64(3.0).unchecked_into()).err().unwrap());
+    let m = message(
+        e.analyze_text(JsValue::from_f64(3.0).unchecked_into())
+            .err()
+            .unwrap(),
+    );
     assert!(m.starts_with("text: expected a string"), "{m}");
     // a cyclic object is an error, not a crash
     let cyclic = js(r#"{"id":"c","customer":{},"messages":[]}"#);
@@ -65,7 +103,11 @@ fn bad_input_is_a_named_error_and_the_engine_survives() {
     let m = message(e.assess(cyclic.unchecked_into(), None).err().unwrap());
     assert!(m.starts_with("ticket: cannot be read as JSON"), "{m}");
     // still works
-    let a: JsValue = e.assess(js(TICKET).unchecked_into(), Some(js(NOW).unchecked_into())).map_err(message).unwrap().into();
+    let a: JsValue = e
+        .assess(js(TICKET).unchecked_into(), Some(js(NOW).unchecked_into()))
+        .map_err(message)
+        .unwrap()
+        .into();
     assert_eq!(get(&a, "ticketId").as_string().as_deref(), Some("t1"));
 }
 
@@ -73,7 +115,10 @@ fn bad_input_is_a_named_error_and_the_engine_survives() {
 fn analyze_text_batch_in_order() {
     let e = Engine::new(None).unwrap();
     let out: js_sys::Array = e
-        .analyze_texts(js(r#"["I love this, thank you!", "This is terrible and I'm furious"]"#).unchecked_into())
+        .analyze_texts(
+            js(r#"["I love this, thank you!", "This is terrible and I'm furious"]"#)
+                .unchecked_into(),
+        )
         .map_err(message)
         .unwrap()
         .unchecked_into();

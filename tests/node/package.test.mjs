@@ -43,7 +43,7 @@ test('loads with no manual wasm step and assesses', () => {
   assert.ok(a.reasons.some((r) => r.signal === 'history.repeat_topic' && r.source === 'ticket h2'));
   assert.equal(a.customer.lastCsat.score, 1);
   assert.equal(typeof a.followUp.inDays, 'number');
-  assert.equal(a.channel.channel, 'email');
+  assert.equal(a.channel.channel, 'phone'); // email left her unhappy twice: a call from the steward
 });
 
 test('assessQueue keeps input order and matches assess; now accepts epoch ms', () => {

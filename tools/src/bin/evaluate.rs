@@ -31,7 +31,10 @@ fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let check = std::env::args().any(|a| a == "--check");
     if !std::path::Path::new(&tweets_path()).exists() {
-        println!("evaluate: the shared data is not at {} (set RAPPORT_SHARED); nothing to evaluate", shared(""));
+        println!(
+            "evaluate: the shared data is not at {} (set RAPPORT_SHARED); nothing to evaluate",
+            shared("")
+        );
         std::process::exit(if check { 1 } else { 0 });
     }
     let mut verdicts: Vec<(String, bool)> = Vec::new();
@@ -44,7 +47,11 @@ fn main() {
         .collect();
     let ys: Vec<f64> = tweets.iter().map(|(h, _)| *h).collect();
     let r = pearson(&xs, &ys);
-    println!("sentiment: Pearson r = {:.4} on {} VADER tweets (target >= 0.88)", r, xs.len());
+    println!(
+        "sentiment: Pearson r = {:.4} on {} VADER tweets (target >= 0.88)",
+        r,
+        xs.len()
+    );
     verdicts.push((format!("sentiment r {r:.4} >= 0.88"), r >= 0.88));
 
     // 2. Intent on the held-out part of Bitext
@@ -88,7 +95,10 @@ fn main() {
         100.0 * ok_intent as f64 / n
     );
     let kind_acc = ok_kind as f64 / n;
-    verdicts.push((format!("intent kind accuracy {:.2}% >= 95%", 100.0 * kind_acc), kind_acc >= 0.95));
+    verdicts.push((
+        format!("intent kind accuracy {:.2}% >= 95%", 100.0 * kind_acc),
+        kind_acc >= 0.95,
+    ));
     println!(
         "  kind confusion (rows = truth, cols = predicted) transactional: {:?}  relational: {:?}",
         kind_confusion[0], kind_confusion[1]
@@ -163,8 +173,14 @@ fn main() {
         100.0 * r,
         2.0 * p * r / (p + r).max(1e-9)
     );
-    verdicts.push((format!("mistake cue precision {:.1}% >= 95%", 100.0 * p), p >= 0.95));
-    verdicts.push((format!("mistake cue recall {:.1}% >= 75%", 100.0 * r), r >= 0.75));
+    verdicts.push((
+        format!("mistake cue precision {:.1}% >= 95%", 100.0 * p),
+        p >= 0.95,
+    ));
+    verdicts.push((
+        format!("mistake cue recall {:.1}% >= 75%", 100.0 * r),
+        r >= 0.75,
+    ));
     for (name, h) in ["dev half", "untouched half"].iter().zip(&halves) {
         let p = h[0] as f64 / (h[0] + h[2]).max(1) as f64;
         let r = h[0] as f64 / (h[0] + h[1]).max(1) as f64;
@@ -186,7 +202,11 @@ fn main() {
     for (what, ok) in &verdicts {
         println!("  {} {what}", if *ok { "ok  " } else { "FAIL" });
     }
-    println!("evaluate: {} passed, {} failed", verdicts.len() - failed, failed);
+    println!(
+        "evaluate: {} passed, {} failed",
+        verdicts.len() - failed,
+        failed
+    );
     if check && failed > 0 {
         std::process::exit(1);
     }
