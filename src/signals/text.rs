@@ -16,9 +16,11 @@ fn quotes(matches: &[&Match]) -> String {
     seen.join(", ")
 }
 
+/// Where the words are; at most 50 per reason (a pasted log can repeat a phrase thousands of times).
 fn spans(matches: &[&Match]) -> Vec<Span> {
     matches
         .iter()
+        .take(50)
         .map(|m| Span {
             message: m.message,
             start: m.start,

@@ -271,6 +271,10 @@ impl TextAnalyzer {
 
         let mut matches = Vec::new();
         for v in &views {
+            if v.hits.is_empty() {
+                continue;
+            }
+            let (u_start, u_end) = utf16_bounds(v.text, &v.tokens);
             for h in &v.hits {
                 let label = &self.patterns.labels[h.label];
                 let (s, e) = (v.tokens[h.first].start, v.tokens[h.last].end);
@@ -283,8 +287,8 @@ impl TextAnalyzer {
                     signal,
                     text: v.text[s..e].to_string(),
                     message: v.index,
-                    start: utf16_len(&v.text[..s]),
-                    end: utf16_len(&v.text[..e]),
+                    start: u_start[h.first],
+                    end: u_end[h.last],
                 });
             }
         }
@@ -328,6 +332,26 @@ impl TextAnalyzer {
             confidence: round2(conf as f64),
         }
     }
+}
+
+/// UTF-16 offsets of every token's start and end, in one pass over the text (JavaScript
+/// indexes strings in UTF-16 code units; per-match counting would be quadratic on long texts).
+fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
+    let (mut starts, mut ends) = (
+        Vec::with_capacity(tokens.len()),
+        Vec::with_capacity(tokens.len()),
+    );
+    let (mut byte, mut u16s) = (0usize, 0usize);
+    let mut advance = |to: usize| {
+        u16s += utf16_len(&text[byte..to]);
+        byte = to;
+        u16s
+    };
+    for t in tokens {
+        starts.push(advance(t.start));
+        ends.push(advance(t.end));
+    }
+    (starts, ends)
 }
 
 /// Intent taxonomy v1 (PRODUCT.md): which intents call for speed, which for a relationship.
