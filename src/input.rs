@@ -187,6 +187,20 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// An email address, normalised for identity (trimmed, lower case); empty means absent.
+    pub fn opt_email(&self, key: &str) -> Result<Option<String>> {
+        match self.opt_str(key)? {
+            Some(e) if !e.trim().is_empty() => match normalize_email(&e) {
+                Some(n) => Ok(Some(n)),
+                None => err(
+                    &self.at(key),
+                    format!("\"{}\" is not an email address", crate::util::clip(&e, 40)),
+                ),
+            },
+            _ => Ok(None),
+        }
+    }
+
     /// A list of strings; a single string is taken as a list of one.
     pub fn opt_strings(&self, key: &str) -> Result<Vec<String>> {
         match self.get(key) {

@@ -1,7 +1,7 @@
 //! The open ticket being assessed (contract v1) and its validation.
 
 use crate::history::records::CustomerRef;
-use crate::input::{array, describe, err, normalize_email, object, Result};
+use crate::input::{array, describe, err, object, Result};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,15 +73,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
             )
         }
     };
-    let email = match c.opt_str("email")? {
-        Some(e) if !e.trim().is_empty() => {
-            Some(normalize_email(&e).ok_or_else(|| crate::input::InputError {
-                path: c.at("email"),
-                message: format!("\"{}\" is not an email address", crate::util::clip(&e, 40)),
-            })?)
-        }
-        _ => None,
-    };
+    let email = c.opt_email("email")?;
     let customer = CustomerRef {
         id: c.opt_id("id")?,
         email,

@@ -1,6 +1,6 @@
 //! History records (contract v1 of PRODUCT.md) and their validation from JSON-shaped input.
 
-use crate::input::{normalize_email, object, Obj, Result};
+use crate::input::{object, Obj, Result};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,15 +63,7 @@ pub const MAX_AMOUNT: f64 = 1e9;
 
 fn customer_ref(o: &Obj) -> Result<CustomerRef> {
     let id = o.opt_id("customerId")?;
-    let email = match o.opt_str("customerEmail")? {
-        Some(e) if !e.trim().is_empty() => {
-            Some(normalize_email(&e).ok_or_else(|| crate::input::InputError {
-                path: o.at("customerEmail"),
-                message: "is not an email address".into(),
-            })?)
-        }
-        _ => None,
-    };
+    let email = o.opt_email("customerEmail")?;
     if id.is_none() && email.is_none() {
         return crate::input::err(&o.at("customerId"), "is required (or customerEmail)");
     }
@@ -81,15 +73,7 @@ fn customer_ref(o: &Obj) -> Result<CustomerRef> {
 pub fn customer(v: &Value, path: &str) -> Result<CustomerRecord> {
     let o = object(v, path)?;
     let id = o.opt_id("id")?;
-    let email = match o.opt_str("email")? {
-        Some(e) if !e.trim().is_empty() => {
-            Some(normalize_email(&e).ok_or_else(|| crate::input::InputError {
-                path: o.at("email"),
-                message: format!("\"{}\" is not an email address", crate::util::clip(&e, 40)),
-            })?)
-        }
-        _ => None,
-    };
+    let email = o.opt_email("email")?;
     if id.is_none() && email.is_none() {
         return crate::input::err(&o.at("id"), "is required (or email)");
     }

@@ -193,55 +193,36 @@ impl Store {
 
     pub fn upsert_ticket(&mut self, r: CustomerRef, t: TicketRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        if let Some(&(c, k)) = self.tickets.get(&t.id) {
-            if c == owner {
-                self.customers[c].tickets[k] = t;
-            } else {
-                // the ticket moved to another customer: drop the old copy
-                self.customers[c].tickets.remove(k);
-                self.reindex_tickets(c);
-                self.push_ticket(owner, t);
-            }
-            report.updated.tickets += 1;
+        let added = upsert_by_id(
+            &mut self.customers,
+            &mut self.tickets,
+            owner,
+            t,
+            |h| &mut h.tickets,
+            |t| &t.id,
+        );
+        *if added {
+            &mut report.added.tickets
         } else {
-            self.push_ticket(owner, t);
-            report.added.tickets += 1;
-        }
-    }
-
-    fn push_ticket(&mut self, owner: usize, t: TicketRecord) {
-        self.tickets
-            .insert(t.id.clone(), (owner, self.customers[owner].tickets.len()));
-        self.customers[owner].tickets.push(t);
-    }
-
-    fn reindex_tickets(&mut self, c: usize) {
-        for (k, t) in self.customers[c].tickets.iter().enumerate() {
-            self.tickets.insert(t.id.clone(), (c, k));
-        }
+            &mut report.updated.tickets
+        } += 1;
     }
 
     pub fn upsert_order(&mut self, r: CustomerRef, o: OrderRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        if let Some(&(c, k)) = self.orders.get(&o.id) {
-            if c == owner {
-                self.customers[c].orders[k] = o;
-            } else {
-                self.customers[c].orders.remove(k);
-                for (k, o) in self.customers[c].orders.iter().enumerate() {
-                    self.orders.insert(o.id.clone(), (c, k));
-                }
-                self.orders
-                    .insert(o.id.clone(), (owner, self.customers[owner].orders.len()));
-                self.customers[owner].orders.push(o);
-            }
-            report.updated.orders += 1;
+        let added = upsert_by_id(
+            &mut self.customers,
+            &mut self.orders,
+            owner,
+            o,
+            |h| &mut h.orders,
+            |o| &o.id,
+        );
+        *if added {
+            &mut report.added.orders
         } else {
-            self.orders
-                .insert(o.id.clone(), (owner, self.customers[owner].orders.len()));
-            self.customers[owner].orders.push(o);
-            report.added.orders += 1;
-        }
+            &mut report.updated.orders
+        } += 1;
     }
 
     pub fn upsert_survey(&mut self, r: CustomerRef, s: SurveyRecord, report: &mut LoadReport) {
@@ -299,6 +280,40 @@ impl Store {
         }
         report.totals = self.counts();
         Ok(report)
+    }
+}
+
+/// Puts a record with an id under `owner`: replaces the record with the same id (moving it if
+/// it belonged to another customer) or appends it. `index` maps id → (customer, position).
+/// Returns whether the record is new.
+fn upsert_by_id<T>(
+    customers: &mut [CustomerHistory],
+    index: &mut HashMap<String, (usize, usize)>,
+    owner: usize,
+    record: T,
+    list: fn(&mut CustomerHistory) -> &mut Vec<T>,
+    id: fn(&T) -> &String,
+) -> bool {
+    let key = id(&record).clone();
+    match index.get(&key).copied() {
+        Some((c, k)) if c == owner => {
+            list(&mut customers[c])[k] = record;
+            false
+        }
+        found => {
+            if let Some((c, k)) = found {
+                // the record moved to another customer: drop the old copy, reindex the rest
+                let old = list(&mut customers[c]);
+                old.remove(k);
+                for (k, r) in old.iter().enumerate().skip(k) {
+                    index.insert(id(r).clone(), (c, k));
+                }
+            }
+            let dest = list(&mut customers[owner]);
+            index.insert(key, (owner, dest.len()));
+            dest.push(record);
+            found.is_none()
+        }
     }
 }
 
@@ -380,5 +395,28 @@ mod tests {
         .unwrap();
         let total: usize = s.customers.iter().map(|c| c.tickets.len()).sum();
         assert_eq!(total, 1);
+        let a = s
+            .resolve(&CustomerRef {
+                id: Some("a".into()),
+                email: None,
+            })
+            .unwrap();
+        assert!(s.get(a).tickets.is_empty());
+        let orders = |id: &str| json!({"orders": [{"id": "o1", "customerId": id, "at": "2026-01-01"}, {"id": "o2", "customerId": "a", "at": "2026-01-02"}]});
+        s.load_json(&orders("a")).unwrap();
+        let r = s.load_json(&orders("b")).unwrap();
+        assert_eq!((r.added.orders, r.updated.orders), (0, 2));
+        assert_eq!(
+            s.get(a)
+                .orders
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>(),
+            ["o2"]
+        );
+        // o2 was reindexed after o1 left: updating it again must hit the right record
+        let r = s.load_json(&json!({"orders": [{"id": "o2", "customerId": "a", "at": "2026-03-03", "total": 9}]})).unwrap();
+        assert_eq!(r.updated.orders, 1);
+        assert_eq!(s.get(a).orders[0].total, Some(9.0));
     }
 }

@@ -48,28 +48,18 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         };
 
     let pct = (s.intent.confidence * 100.0).round();
-    match s.intent.kind {
-        Kind::Relational => push(
-            "intent.relational",
-            format!("Relational request: {}", humanize(&s.intent.id)),
-            s.intent.confidence,
-            format!(
-                "the customer's words read as {} ({pct}% sure)",
-                humanize(&s.intent.id)
-            ),
-            vec![],
-        ),
-        Kind::Transactional => push(
-            "intent.transactional",
-            format!("Routine request: {}", humanize(&s.intent.id)),
-            s.intent.confidence,
-            format!(
-                "the customer's words read as {} ({pct}% sure)",
-                humanize(&s.intent.id)
-            ),
-            vec![],
-        ),
-    }
+    let (signal, kind) = match s.intent.kind {
+        Kind::Relational => ("intent.relational", "Relational request"),
+        Kind::Transactional => ("intent.transactional", "Routine request"),
+    };
+    let intent = humanize(&s.intent.id);
+    push(
+        signal,
+        format!("{kind}: {intent}"),
+        s.intent.confidence,
+        format!("the customer's words read as {intent} ({pct}% sure)"),
+        vec![],
+    );
 
     let by =
         |signal: &str| -> Vec<&Match> { s.matches.iter().filter(|m| m.signal == signal).collect() };
