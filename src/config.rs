@@ -244,7 +244,7 @@ impl Config {
         let mut a = TextAnalyzer::builtin();
         a.taxonomy = self.taxonomy.clone();
         for (w, v) in &self.sentiment_words {
-            a.lexicon.words.insert(w.to_lowercase(), *v);
+            a.lexicon.set_valence(&w.to_lowercase(), *v);
         }
         for (label, p) in &self.cue_patterns {
             a.patterns.add(label, p.clone());
@@ -316,5 +316,6 @@ mod tests {
         );
         assert!(a.analyze("you forgot my gift wrap").cues.mistake > 0.0);
         assert!(crate::text::sentiment::polarity("meh", &a.lexicon).compound < 0.0);
+        assert_eq!(a.lexicon.valence("meh"), Some(-1.5));
     }
 }

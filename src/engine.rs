@@ -92,6 +92,10 @@ impl Engine {
         &self.store
     }
 
+    pub fn analyzer(&self) -> &TextAnalyzer {
+        &self.text
+    }
+
     pub fn analyze_text(&self, text: &str) -> TextSignals {
         self.text.analyze(text)
     }

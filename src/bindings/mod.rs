@@ -207,6 +207,15 @@ impl Engine {
         output(&out)
     }
 
+    /// Sentiment only, for many texts: the VADER-style `compound` (−1..1) of each, in input
+    /// order — the fast path for scoring large batches (no emotions, intent or cues).
+    pub fn sentiments(&self, texts: TextsArg) -> Result<js_sys::Float64Array, JsError> {
+        let strings = strings_of(texts.into())?;
+        let lex = &self.core.analyzer().lexicon;
+        let out: Vec<f64> = strings.iter().map(|t| crate::text::sentiment::polarity(t, lex).compound).collect();
+        Ok(js_sys::Float64Array::from(&out[..]))
+    }
+
     /// Records what the agent did with a snippet.
     pub fn feedback(&mut self, event: FeedbackArg) -> Result<FeedbackReceiptOut, JsError> {
         let v = input(event.into(), "feedback")?;
@@ -218,6 +227,31 @@ impl Engine {
     pub fn history_stats(&self) -> Result<HistoryStatsOut, JsError> {
         output(&self.core.store().counts())
     }
+}
+
+/// A JS array of strings as Rust strings. One `join` and one UTF-8 conversion for the whole
+/// batch (per-element conversions dominated small texts); the separator is a character no
+/// text should hold, and a batch that holds it anyway is converted element by element.
+fn strings_of(v: JsValue) -> Result<Vec<String>, JsError> {
+    const SEP: char = '\u{1F}';
+    let arr: &js_sys::Array = v.dyn_ref().ok_or_else(|| fail(format!("texts: expected an array of strings, got {}", js_type(&v))))?;
+    let n = arr.length() as usize;
+    for (i, t) in arr.iter().enumerate() {
+        if !t.is_string() {
+            return Err(fail(format!("texts[{i}]: expected a string, got {}", js_type(&t))));
+        }
+    }
+    let joined = arr.join(&SEP.to_string()).as_string().unwrap_or_default();
+    let parts: Vec<String> = if n == 0 {
+        Vec::new()
+    } else {
+        joined.split(SEP).map(str::to_string).collect()
+    };
+    let parts = if parts.len() == n { parts } else { arr.iter().map(|t| t.as_string().unwrap_or_default()).collect() };
+    for (i, s) in parts.iter().enumerate() {
+        check_len(s, &format!("texts[{i}]"))?;
+    }
+    Ok(parts)
 }
 
 fn check_len(s: &str, what: &str) -> Result<(), JsError> {

@@ -4,7 +4,8 @@
 //! edit away, so typos ("cancdling", "pasword") still count.
 
 use super::tokens::Token;
-use std::collections::HashMap;
+use crate::util::{fnv, FastMap, FNV_START};
+use std::borrow::Cow;
 
 const BUILTIN_MODEL: &str = include_str!("../../data/intent_model.tsv");
 
@@ -12,9 +13,20 @@ const BUILTIN_MODEL: &str = include_str!("../../data/intent_model.tsv");
 pub struct IntentModel {
     pub classes: Vec<String>,
     bias: Vec<f32>,
-    weights: HashMap<String, Vec<(u16, f32)>>,
+    /// Feature (by `feature_hash` of its text) → (class, weight). Hashing spares a string per
+    /// word pair at prediction time.
+    weights: FastMap<u64, Vec<(u16, f32)>>,
     /// Single-character deletions of every known word → that word (symmetric-delete spelling).
-    deletions: HashMap<String, String>,
+    deletions: FastMap<String, String>,
+}
+
+/// The 64-bit FNV-1a hash a feature is stored under.
+pub fn feature_hash(text: &str) -> u64 {
+    fnv(FNV_START, text.as_bytes())
+}
+
+fn pair_hash(a: &str, b: &str) -> u64 {
+    fnv(fnv(fnv(FNV_START, a.as_bytes()), b"_"), b.as_bytes())
 }
 
 /// The normalised word sequence the model reads: numbers become `#`, short junk stays.
@@ -63,7 +75,7 @@ impl IntentModel {
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut classes = Vec::new();
         let mut bias = Vec::new();
-        let mut weights = HashMap::new();
+        let mut named: Vec<(String, Vec<(u16, f32)>)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -100,7 +112,7 @@ impl IntentModel {
                                 .map_err(|_| format!("intent model line {}: bad weight", n + 1))?,
                         ));
                     }
-                    weights.insert(key.to_string(), ws);
+                    named.push((key.to_string(), ws));
                 }
             }
         }
@@ -109,22 +121,16 @@ impl IntentModel {
         }
         // Where several known words share a deletion, the one with the most weight (the most
         // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
-        let mass = |k: &str| {
-            weights.get(k).map_or(0.0, |ws: &Vec<(u16, f32)>| {
-                ws.iter().map(|w| w.1.abs()).sum::<f32>()
-            })
-        };
-        let mut known: Vec<&String> = weights
-            .keys()
-            .filter(|k| !k.contains('_') && k.chars().count() >= 4)
-            .collect();
-        known.sort_by(|a, b| mass(b).total_cmp(&mass(a)).then(a.cmp(b)));
-        let mut deletions = HashMap::new();
-        for k in known {
+        let mass = |ws: &Vec<(u16, f32)>| ws.iter().map(|w| w.1.abs()).sum::<f32>();
+        let mut known: Vec<&(String, Vec<(u16, f32)>)> = named.iter().filter(|(k, _)| !k.contains('_') && k.chars().count() >= 4).collect();
+        known.sort_by(|a, b| mass(&b.1).total_cmp(&mass(&a.1)).then(a.0.cmp(&b.0)));
+        let mut deletions = FastMap::default();
+        for (k, _) in known {
             for d in deletions_of(k) {
                 deletions.entry(d).or_insert_with(|| k.clone());
             }
         }
+        let weights = named.into_iter().map(|(k, ws)| (feature_hash(&k), ws)).collect();
         Ok(IntentModel {
             classes,
             bias,
@@ -133,45 +139,53 @@ impl IntentModel {
         })
     }
 
+    fn known(&self, w: &str) -> bool {
+        self.weights.contains_key(&feature_hash(w))
+    }
+
     /// A known word for an unknown one at edit distance ≤ 1 (deletion, insertion, substitution).
-    fn correct(&self, w: &str) -> Option<&str> {
+    fn correct(&self, w: &str) -> Option<String> {
         if w.chars().count() < 4 || w.contains('#') {
             return None;
         }
         if let Some(k) = self.deletions.get(w) {
-            return Some(k); // the typo dropped a letter
+            return Some(k.clone()); // the typo dropped a letter
         }
         for d in deletions_of(w) {
-            if self.weights.contains_key(&d) {
-                return self.weights.get_key_value(&d).map(|(k, _)| k.as_str()); // an extra letter
+            if self.known(&d) {
+                return Some(d); // an extra letter
             }
             if let Some(k) = self.deletions.get(&d) {
-                return Some(k); // a wrong letter
+                return Some(k.clone()); // a wrong letter
             }
         }
         None
     }
 
-    /// Words with unknown ones replaced by their spelling correction, where one exists.
-    pub fn corrected(&self, words: &[String]) -> Vec<String> {
+    fn corrected_cow<'a>(&self, words: &'a [String]) -> Vec<Cow<'a, str>> {
         words
             .iter()
-            .map(|w| {
-                if self.weights.contains_key(w) {
-                    w.clone()
-                } else {
-                    self.correct(w)
-                        .map(str::to_string)
-                        .unwrap_or_else(|| w.clone())
-                }
+            .map(|w| match self.known(w) {
+                true => Cow::Borrowed(w.as_str()),
+                false => self.correct(w).map_or(Cow::Borrowed(w.as_str()), Cow::Owned),
             })
             .collect()
     }
 
-    /// Class logits of one feature set (no bias).
-    pub fn evidence(&self, feats: &[String], out: &mut [f32]) {
+    /// Words with unknown ones replaced by their spelling correction, where one exists.
+    pub fn corrected(&self, words: &[String]) -> Vec<String> {
+        self.corrected_cow(words).into_iter().map(Cow::into_owned).collect()
+    }
+
+    /// Class logits of one message's words (no bias): its words and word pairs, each once.
+    fn evidence(&self, words: &[String], out: &mut [f32]) {
+        let ws = self.corrected_cow(words);
+        let mut feats: Vec<u64> = ws.iter().map(|w| feature_hash(w)).collect();
+        feats.extend(ws.windows(2).map(|p| pair_hash(&p[0], &p[1])));
+        feats.sort_unstable();
+        feats.dedup();
         for f in feats {
-            if let Some(ws) = self.weights.get(f) {
+            if let Some(ws) = self.weights.get(&f) {
                 for &(i, w) in ws {
                     out[i as usize] += w;
                 }
@@ -186,7 +200,7 @@ impl IntentModel {
         let mut scratch = vec![0f32; self.classes.len()];
         for (words, weight) in messages {
             scratch.iter_mut().for_each(|x| *x = 0.0);
-            self.evidence(&features(&self.corrected(words)), &mut scratch);
+            self.evidence(words, &mut scratch);
             for (l, s) in logits.iter_mut().zip(&scratch) {
                 *l += weight * s;
             }

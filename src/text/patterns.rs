@@ -8,7 +8,7 @@
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
 
 use super::tokens::{is_negator, Token};
-use std::collections::HashMap;
+use crate::util::FastMap;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Atom {
@@ -139,16 +139,6 @@ impl Pattern {
             .find_map(|last| go(&self.elements[1..], toks, last + 1))
     }
 
-    fn first_words(&self) -> Option<Vec<&str>> {
-        self.elements[0]
-            .alts
-            .iter()
-            .map(|a| match &a.0[0] {
-                Atom::Word(w) => Some(w.as_str()),
-                Atom::Prefix(_) => None,
-            })
-            .collect()
-    }
 }
 
 /// Labelled patterns with an index by first word, so matching costs little per token.
@@ -156,10 +146,18 @@ impl Pattern {
 pub struct PatternSet {
     pub labels: Vec<String>,
     patterns: Vec<(usize, Pattern)>,
-    by_first: HashMap<String, Vec<usize>>,
-    prefix_first: Vec<usize>,
+    /// Patterns by their first element's exact words.
+    by_first: FastMap<String, Vec<usize>>,
+    /// Patterns whose first element has a prefix, by the prefix's first three bytes.
+    by_prefix3: FastMap<[u8; 3], Vec<usize>>,
+    /// Patterns whose first element has a prefix shorter than three bytes ("20*"): tried everywhere.
+    short_prefix: Vec<usize>,
     /// Keep matches after a negator (topics: "not delivered" is still about delivery).
     pub ignore_negation: bool,
+}
+
+fn key3(s: &str) -> Option<[u8; 3]> {
+    s.as_bytes().get(..3).map(|b| [b[0], b[1], b[2]])
 }
 
 impl PatternSet {
@@ -176,13 +174,17 @@ impl PatternSet {
     pub fn add(&mut self, label: &str, p: Pattern) {
         let li = self.label_index(label);
         let pi = self.patterns.len();
-        match p.first_words() {
-            Some(ws) => {
-                for w in ws {
-                    self.by_first.entry(w.to_string()).or_default().push(pi);
-                }
+        for alt in &p.elements[0].alts {
+            let list = match &alt.0[0] {
+                Atom::Word(w) => self.by_first.entry(w.clone()).or_default(),
+                Atom::Prefix(x) => match key3(x) {
+                    Some(k) => self.by_prefix3.entry(k).or_default(),
+                    None => &mut self.short_prefix,
+                },
+            };
+            if list.last() != Some(&pi) {
+                list.push(pi);
             }
-            None => self.prefix_first.push(pi),
         }
         self.patterns.push((li, p));
     }
@@ -213,36 +215,38 @@ impl PatternSet {
     pub fn find(&self, toks: &[Token]) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         let mut cand: Vec<usize> = Vec::new();
+        // Matches are found left to right, so a new one overlaps an earlier one of its label
+        // exactly when it starts before that label's furthest match end.
+        let mut reach: Vec<Option<usize>> = vec![None; self.labels.len()];
         for i in 0..toks.len() {
+            let w = toks[i].text.as_str();
             cand.clear();
-            if let Some(v) = self.by_first.get(&toks[i].text) {
+            if let Some(v) = self.by_first.get(w) {
                 cand.extend_from_slice(v);
             }
-            cand.extend_from_slice(&self.prefix_first);
+            if let Some(v) = key3(w).and_then(|k| self.by_prefix3.get(&k)) {
+                cand.extend_from_slice(v);
+            }
+            cand.extend_from_slice(&self.short_prefix);
+            if cand.is_empty() {
+                continue;
+            }
             // definition order is priority: the lexicon lists the most specific patterns first
             cand.sort_unstable();
+            cand.dedup();
             for &pi in &cand {
                 let (label, p) = &self.patterns[pi];
+                if reach[*label].is_some_and(|r| i <= r) {
+                    continue;
+                }
                 let Some(last) = p.match_at(toks, i) else {
                     continue;
                 };
-                if !self.ignore_negation
-                    && (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text))
-                {
+                if !self.ignore_negation && (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text)) {
                     continue;
                 }
-                if hits
-                    .iter()
-                    .any(|h| h.label == *label && h.first <= last && i <= h.last)
-                {
-                    continue;
-                }
-                hits.push(Hit {
-                    label: *label,
-                    first: i,
-                    last,
-                    weight: p.weight,
-                });
+                reach[*label] = Some(last);
+                hits.push(Hit { label: *label, first: i, last, weight: p.weight });
             }
         }
         hits
