@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test pkg bootstrap evaluate size test-native test-wasm test-node test-types test-browser
+.PHONY: demo test pkg bootstrap evaluate size bench test-native test-wasm test-node test-types test-browser
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -42,3 +42,10 @@ test-browser: pkg
 
 size: pkg
 	node scripts/size-report.mjs
+
+## Throughput and accuracy against vader-sentiment, sentiment (AFINN) and wink-sentiment in one
+## Node process, plus the size report; regenerates BENCHMARKS.md.
+bench: pkg test-node
+	@mkdir -p out/bench
+	cargo run --release -q -p rapport-tools --bin generate -- texts --bytes 1200000 > out/bench/support-corpus.json
+	node benches/peers.mjs out/bench/support-corpus.json --write

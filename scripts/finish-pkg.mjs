@@ -23,7 +23,7 @@ const manifest = {
   type: 'module',
   keywords: ['customer-service', 'help-desk', 'sentiment', 'support', 'webassembly', 'wasm'],
   engines: { node: '>=20' },
-  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'README.md', 'LICENSE'],
+  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'snippets/', 'README.md', 'LICENSE'],
   main: './rapport_node.js',
   module: './rapport.js',
   types: './rapport.d.ts',

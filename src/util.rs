@@ -32,7 +32,8 @@ impl std::hash::Hasher for FxHasher {
         let mut h = self.0;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).wrapping_mul(FX_K);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+                .wrapping_mul(FX_K);
         }
         for &b in chunks.remainder() {
             h = (h.rotate_left(5) ^ b as u64).wrapping_mul(FX_K);
@@ -59,5 +60,7 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 /// "a_b" from its parts without building the string.
 pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 pub fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }

@@ -122,7 +122,10 @@ impl IntentModel {
         // Where several known words share a deletion, the one with the most weight (the most
         // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
         let mass = |ws: &Vec<(u16, f32)>| ws.iter().map(|w| w.1.abs()).sum::<f32>();
-        let mut known: Vec<&(String, Vec<(u16, f32)>)> = named.iter().filter(|(k, _)| !k.contains('_') && k.chars().count() >= 4).collect();
+        let mut known: Vec<&(String, Vec<(u16, f32)>)> = named
+            .iter()
+            .filter(|(k, _)| !k.contains('_') && k.chars().count() >= 4)
+            .collect();
         known.sort_by(|a, b| mass(&b.1).total_cmp(&mass(&a.1)).then(a.0.cmp(&b.0)));
         let mut deletions = FastMap::default();
         for (k, _) in known {
@@ -130,7 +133,10 @@ impl IntentModel {
                 deletions.entry(d).or_insert_with(|| k.clone());
             }
         }
-        let weights = named.into_iter().map(|(k, ws)| (feature_hash(&k), ws)).collect();
+        let weights = named
+            .into_iter()
+            .map(|(k, ws)| (feature_hash(&k), ws))
+            .collect();
         Ok(IntentModel {
             classes,
             bias,
@@ -167,14 +173,19 @@ impl IntentModel {
             .iter()
             .map(|w| match self.known(w) {
                 true => Cow::Borrowed(w.as_str()),
-                false => self.correct(w).map_or(Cow::Borrowed(w.as_str()), Cow::Owned),
+                false => self
+                    .correct(w)
+                    .map_or(Cow::Borrowed(w.as_str()), Cow::Owned),
             })
             .collect()
     }
 
     /// Words with unknown ones replaced by their spelling correction, where one exists.
     pub fn corrected(&self, words: &[String]) -> Vec<String> {
-        self.corrected_cow(words).into_iter().map(Cow::into_owned).collect()
+        self.corrected_cow(words)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect()
     }
 
     /// Class logits of one message's words (no bias): its words and word pairs, each once.

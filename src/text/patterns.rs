@@ -138,7 +138,6 @@ impl Pattern {
             .filter_map(|a| alt_match(a, toks, i))
             .find_map(|last| go(&self.elements[1..], toks, last + 1))
     }
-
 }
 
 /// Labelled patterns with an index by first word, so matching costs little per token.
@@ -242,11 +241,18 @@ impl PatternSet {
                 let Some(last) = p.match_at(toks, i) else {
                     continue;
                 };
-                if !self.ignore_negation && (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text)) {
+                if !self.ignore_negation
+                    && (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text))
+                {
                     continue;
                 }
                 reach[*label] = Some(last);
-                hits.push(Hit { label: *label, first: i, last, weight: p.weight });
+                hits.push(Hit {
+                    label: *label,
+                    first: i,
+                    last,
+                    weight: p.weight,
+                });
             }
         }
         hits

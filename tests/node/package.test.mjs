@@ -68,6 +68,20 @@ test('analyzeText and analyzeTexts', () => {
   assert.ok(many[0].sentiment.compound > 0 && many[1].sentiment.compound < 0);
 });
 
+test('sentiments() is the sentiment-only batch: a Float64Array equal to analyzeText compounds', () => {
+  const e = new Engine();
+  const texts = ['I love this!', 'This is terrible and I am furious', '', 'plain words', 'héllo 😠 wörld', 'sep\u001fin the text'];
+  const fast = e.sentiments(texts);
+  assert.ok(fast instanceof Float64Array);
+  assert.equal(fast.length, texts.length);
+  // analyzeText rounds to two decimals
+  texts.forEach((t, i) => assert.ok(Math.abs(fast[i] - e.analyzeText(t).sentiment.compound) <= 0.005 + 1e-9, `text ${i}`));
+  assert.ok(fast[0] > 0.3 && fast[1] < -0.3);
+  assert.equal(e.sentiments([]).length, 0);
+  assert.throws(() => e.sentiments(['ok', null]), /texts\[1\]: expected a string, got null/);
+  assert.throws(() => e.sentiments('ok'), /texts: expected an array/);
+});
+
 test('a configuration changes the judgement; a bad one names the field', () => {
   const strict = new Engine({ bands: { relational: 10, critical: 20 } });
   const a = strict.assess(ticket('t', {}, 'I want to close my account'), { now });

@@ -30,6 +30,7 @@ export async function demo(): Promise<number> {
   const queue: Assessment[] = engine.assessQueue([ticket], { now: Date.now() });
   const t: TextSignals = engine.analyzeText("Thanks so much!");
   const many: TextSignals[] = engine.analyzeTexts(["a", "b"]);
+  const compounds: Float64Array = engine.sentiments(["a", "b"]);
   const receipt = engine.feedback({ ticketId: "T-1", snippetId: "apology", action: "inserted" });
   const lastCsat: number | undefined = a.customer.lastCsat?.score;
 
@@ -42,6 +43,6 @@ export async function demo(): Promise<number> {
   // @ts-expect-error: feedback actions are fixed
   engine.feedback({ ticketId: 1, snippetId: 2, action: "liked" });
 
-  void [rejectedFields, band, top, days, quoted, queue, t, many, lastCsat, wrongBand, wrongConfig, wrongTicket];
+  void [rejectedFields, band, top, days, quoted, queue, t, many, compounds, lastCsat, wrongBand, wrongConfig, wrongTicket];
   return receipt.recorded + a.score + (a.intent.kind === "relational" ? 1 : 0) + t.cues.lifeEvent;
 }
