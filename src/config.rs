@@ -87,7 +87,15 @@ fn number(o: &Obj, key: &str, min: f64, max: f64) -> Result<Option<f64>> {
             if x.is_finite() && x >= min && x <= max {
                 Ok(Some(x))
             } else {
-                err(&o.at(key), format!("{x} is outside {min}..{max}"))
+                err(
+                    &o.at(key),
+                    format!(
+                        "{} is outside {}..{}",
+                        crate::util::num(x, 3),
+                        crate::util::num(min, 3),
+                        crate::util::num(max, 3)
+                    ),
+                )
             }
         }
         Some(other) => err(
@@ -134,7 +142,8 @@ impl Config {
                     "config.bands",
                     format!(
                         "relational ({}) must be below critical ({})",
-                        c.relational_from, c.critical_from
+                        crate::util::num(c.relational_from, 2),
+                        crate::util::num(c.critical_from, 2)
                     ),
                 );
             }

@@ -7,11 +7,16 @@ use crate::history::{facts, CustomerFacts, LoadReport, Store};
 use crate::input::{array, object, InputError, Result};
 use crate::score::{self, Band, ChannelAdvice, FollowUp, Route};
 use crate::signals::{self, history::HistoryContext, Reason};
+use crate::snippets::learning::{self, Learning};
+use crate::snippets::macros::{self, Format};
+use crate::snippets::{self, FactSheet, FilledSnippet, Situation, Snippet, TicketInfo};
 use crate::text::sentiment::Sentiment;
 use crate::text::{Cues, Emotions, Intent, Kind, Match, TextAnalyzer, TextSignals};
 use crate::ticket::{self, Ticket};
 use serde::Serialize;
 use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -32,8 +37,8 @@ pub struct Assessment {
     pub customer: CustomerFacts,
     pub channel: ChannelAdvice,
     pub follow_up: Option<FollowUp>,
-    /// Reply snippets ranked for this ticket (the snippet library is not part of this build yet).
-    pub snippets: Vec<Value>,
+    /// Reply snippets ranked for this ticket, filled from the history.
+    pub snippets: Vec<FilledSnippet>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,11 +67,96 @@ pub struct FeedbackReceipt {
 /// Feedback kept in memory; the oldest events go first beyond this many.
 pub const MAX_FEEDBACK: usize = 100_000;
 
+/// How to assess: when, for which agent, how many snippets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessOptions {
+    pub now: i64,
+    /// The agent's name, for snippets that sign off or introduce themselves.
+    pub agent: Option<String>,
+    /// How many snippets to fill (default 5; 0 for none).
+    pub snippets: usize,
+}
+
+impl AssessOptions {
+    pub fn at(now: i64) -> AssessOptions {
+        AssessOptions {
+            now,
+            agent: None,
+            snippets: 5,
+        }
+    }
+
+    /// `{ now?, agent?, snippets? }`; `now` is an ISO string or epoch ms, `clock` when absent.
+    pub fn from_json(v: &Value, clock: i64) -> Result<AssessOptions> {
+        let mut o = AssessOptions::at(clock);
+        if v.is_null() {
+            return Ok(o);
+        }
+        let obj = object(v, "options")?;
+        obj.only(&["now", "agent", "snippets"])?;
+        o.now = match obj.get("now") {
+            None => clock,
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(x) if x.is_finite() && x.abs() < 1e15 => x as i64,
+                _ => {
+                    return Err(InputError {
+                        path: "options.now".into(),
+                        message: "expected epoch milliseconds".into(),
+                    })
+                }
+            },
+            Some(_) => obj.opt_date("now")?.unwrap_or(clock),
+        };
+        o.agent = obj
+            .opt_str("agent")?
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty());
+        if let Some(n) = obj.opt_num("snippets", 0.0, 50.0)? {
+            o.snippets = n as usize;
+        }
+        Ok(o)
+    }
+}
+
+/// What was proposed for a ticket, so feedback can be learned in its situation.
+#[derive(Debug, Clone)]
+struct Proposed {
+    situation: String,
+    texts: Vec<(String, String)>,
+}
+
+/// Proposals remembered for feedback; the oldest tickets go first beyond this many.
+pub const MAX_PROPOSED: usize = 10_000;
+
 pub struct Engine {
     config: Config,
     text: TextAnalyzer,
     store: Store,
     feedback: Vec<FeedbackEvent>,
+    library: Vec<Snippet>,
+    learning: Learning,
+    // assess takes &self (the JS API has no reason to lock the engine for it), so what it
+    // proposes is remembered through a RefCell
+    proposed: RefCell<(HashMap<String, Proposed>, VecDeque<String>)>,
+}
+
+/// The outcome of loading snippets or importing macros.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryReport {
+    /// Snippets in the library after the load.
+    pub total: usize,
+    pub added: Vec<String>,
+    pub replaced: Vec<String>,
+    /// Placeholders of imported macros we could not map: (macro id, placeholder).
+    pub unmapped: Vec<Unmapped>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unmapped {
+    pub snippet_id: String,
+    pub placeholder: String,
 }
 
 impl Engine {
@@ -81,6 +171,9 @@ impl Engine {
             text,
             store: Store::default(),
             feedback: Vec::new(),
+            library: snippets::builtin_library(),
+            learning: Learning::default(),
+            proposed: RefCell::new((HashMap::new(), VecDeque::new())),
         })
     }
 
@@ -101,23 +194,32 @@ impl Engine {
     }
 
     pub fn assess(&self, ticket: &Value, now: i64) -> Result<Assessment> {
+        self.assess_with(ticket, &AssessOptions::at(now))
+    }
+
+    pub fn assess_with(&self, ticket: &Value, o: &AssessOptions) -> Result<Assessment> {
         let t = ticket::ticket(ticket, "ticket")?;
-        Ok(self.assess_ticket(&t, now))
+        Ok(self.assess_ticket(&t, o))
     }
 
     /// Assessments in input order. One malformed ticket fails the call with its index named,
     /// before any work is done.
     pub fn assess_queue(&self, tickets: &Value, now: i64) -> Result<Vec<Assessment>> {
+        self.assess_queue_with(tickets, &AssessOptions::at(now))
+    }
+
+    pub fn assess_queue_with(&self, tickets: &Value, o: &AssessOptions) -> Result<Vec<Assessment>> {
         let list = array(tickets, "tickets")?;
         let parsed: Vec<Ticket> = list
             .iter()
             .enumerate()
             .map(|(i, v)| ticket::ticket(v, &format!("tickets[{i}]")))
             .collect::<Result<_>>()?;
-        Ok(parsed.iter().map(|t| self.assess_ticket(t, now)).collect())
+        Ok(parsed.iter().map(|t| self.assess_ticket(t, o)).collect())
     }
 
-    pub fn assess_ticket(&self, t: &Ticket, now: i64) -> Assessment {
+    pub fn assess_ticket(&self, t: &Ticket, o: &AssessOptions) -> Assessment {
+        let now = o.now;
         let mut texts = t.customer_texts();
         let subject_only;
         if texts.is_empty() {
@@ -186,7 +288,7 @@ impl Engine {
         };
         reasons.extend(signals::history::reasons(&facts, &hcx));
         // largest first; zero-point reasons (context) last; ties keep their order
-        reasons.sort_by(|a, b| {
+        crate::util::sort_by(&mut reasons, |a, b| {
             (b.points != 0)
                 .cmp(&(a.points != 0))
                 .then(b.points.cmp(&a.points))
@@ -197,12 +299,47 @@ impl Engine {
             self.config.relational_from,
             self.config.critical_from,
         );
+        let follow_up = score::follow_up(band, &signals);
+        let snippets = if o.snippets == 0 {
+            Vec::new()
+        } else {
+            let situation = Situation {
+                band,
+                signals: &signals,
+                facts: &facts,
+                moments: snippets::moments(&facts, &reasons, self.config.value_high),
+            };
+            let info = TicketInfo {
+                id: &t.id,
+                subject: t.subject.as_deref(),
+                channel: t.channel.as_deref(),
+                customer_email: t.customer.email.as_deref(),
+            };
+            let sheet = FactSheet::new(
+                &facts,
+                &info,
+                o.agent.as_deref(),
+                band,
+                &signals.intent.id,
+                follow_up.as_ref().map(|f| f.in_days),
+                self.config.value_high,
+            );
+            let filled = snippets::rank(
+                &self.library,
+                &situation,
+                &sheet,
+                &self.learning,
+                o.snippets,
+            );
+            self.remember(&t.id, situation.key(), &filled);
+            filled
+        };
         Assessment {
             ticket_id: t.id.clone(),
             score,
             band,
             route: band.route(),
-            follow_up: score::follow_up(band, &signals),
+            follow_up,
             channel: score::channel(&facts, t.channel.as_deref(), band),
             reasons,
             intent: signals.intent,
@@ -211,8 +348,125 @@ impl Engine {
             cues: signals.cues,
             matches: signals.matches,
             customer: facts,
-            snippets: Vec::new(),
+            snippets,
         }
+    }
+
+    fn remember(&self, ticket: &str, situation: String, filled: &[FilledSnippet]) {
+        let mut guard = self.proposed.borrow_mut();
+        let (map, order) = &mut *guard;
+        if !map.contains_key(ticket) {
+            order.push_back(ticket.to_string());
+            if order.len() > MAX_PROPOSED {
+                if let Some(old) = order.pop_front() {
+                    map.remove(&old);
+                }
+            }
+        }
+        map.insert(
+            ticket.to_string(),
+            Proposed {
+                situation,
+                texts: filled
+                    .iter()
+                    .map(|f| (f.id.clone(), f.text.clone()))
+                    .collect(),
+            },
+        );
+    }
+
+    /// Replaces or extends the snippet library from JSON (an array of snippets). Nothing
+    /// changes when any snippet is invalid; the error names it.
+    pub fn load_snippets(&mut self, v: &Value, replace: bool) -> Result<LibraryReport> {
+        let lib = snippets::library(v, "snippets")?;
+        Ok(self.merge_library(lib, replace, Vec::new()))
+    }
+
+    fn merge_library(
+        &mut self,
+        lib: Vec<Snippet>,
+        replace: bool,
+        unmapped: Vec<Unmapped>,
+    ) -> LibraryReport {
+        let mut report = LibraryReport {
+            unmapped,
+            ..Default::default()
+        };
+        if replace {
+            self.library.clear();
+        }
+        for s in lib {
+            match self.library.iter_mut().find(|x| x.id == s.id) {
+                Some(old) => {
+                    report.replaced.push(s.id.clone());
+                    *old = s;
+                }
+                None => {
+                    report.added.push(s.id.clone());
+                    self.library.push(s);
+                }
+            }
+        }
+        report.total = self.library.len();
+        report
+    }
+
+    /// Imports help-desk macros `{ format, macros: [{ id, title?, body, fits? }], replace? }`
+    /// into the library, reporting placeholders that could not be mapped.
+    pub fn import_macros(&mut self, v: &Value) -> Result<LibraryReport> {
+        let o = object(v, "macros")?;
+        o.only(&["format", "macros", "replace"])?;
+        let fmt = o.req_str("format")?;
+        let format = Format::parse(&fmt).ok_or_else(|| InputError {
+            path: o.at("format"),
+            message: format!("\"{}\" is not a supported syntax; expected zendesk, helpscout, zammad, osticket or chatwoot", crate::util::clip(&fmt, 20)),
+        })?;
+        let replace = matches!(o.get("replace"), Some(Value::Bool(true)));
+        let list = match o.get("macros") {
+            Some(m) => array(m, &o.at("macros"))?,
+            None => {
+                return Err(InputError {
+                    path: o.at("macros"),
+                    message: "is required".into(),
+                })
+            }
+        };
+        let mut converted = Vec::with_capacity(list.len());
+        let mut unmapped = Vec::new();
+        for (i, m) in list.iter().enumerate() {
+            let mo = object(m, &format!("macros.macros[{i}]"))?;
+            mo.only(&["id", "title", "body", "fits", "category", "tone"])?;
+            let id = mo.req_id("id")?;
+            let c = macros::import(format, &mo.req_str("body")?);
+            unmapped.extend(c.unmapped.iter().map(|p| Unmapped {
+                snippet_id: id.clone(),
+                placeholder: p.clone(),
+            }));
+            let mut obj = mo.map.clone();
+            obj.insert("body".into(), Value::String(c.template));
+            obj.entry("category")
+                .or_insert_with(|| Value::String("team".into()));
+            converted.push(Value::Object(obj));
+        }
+        let lib = snippets::library(&Value::Array(converted), "macros.macros")?;
+        Ok(self.merge_library(lib, replace, unmapped))
+    }
+
+    pub fn library(&self) -> &[Snippet] {
+        &self.library
+    }
+
+    pub fn learning(&self) -> &Learning {
+        &self.learning
+    }
+
+    pub fn import_learning(&mut self, v: &Value) -> Result<usize> {
+        self.learning = Learning::import(v)?;
+        Ok(self.learning.export().len())
+    }
+
+    pub fn reset_learning(&mut self) {
+        self.learning = Learning::default();
     }
 
     /// Validates and records an agent's response to a snippet.
@@ -240,6 +494,24 @@ impl Engine {
             at: o.opt_date("at")?,
             text: o.opt_str("text")?,
         };
+        // learn in the situation the snippet was proposed in
+        let (situation, share) = match self.proposed.borrow().0.get(&e.ticket_id) {
+            Some(p) => {
+                let proposed = p
+                    .texts
+                    .iter()
+                    .find(|(id, _)| *id == e.snippet_id)
+                    .map(|(_, t)| t.as_str());
+                let share = match (e.action, proposed, e.text.as_deref()) {
+                    (FeedbackAction::Edited, Some(a), Some(b)) => Some(learning::edit_share(a, b)),
+                    _ => None,
+                };
+                (p.situation.clone(), share)
+            }
+            None => ("any".to_string(), None),
+        };
+        self.learning
+            .record(&situation, &e.snippet_id, e.action, share);
         if self.feedback.len() >= MAX_FEEDBACK {
             self.feedback.remove(0);
         }

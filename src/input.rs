@@ -164,7 +164,15 @@ impl<'a> Obj<'a> {
             }
         };
         if !v.is_finite() || v < min || v > max {
-            return err(&self.at(key), format!("{v} is outside {min}..{max}"));
+            return err(
+                &self.at(key),
+                format!(
+                    "{} is outside {}..{}",
+                    crate::util::num(v, 3),
+                    crate::util::num(min, 3),
+                    crate::util::num(max, 3)
+                ),
+            );
         }
         Ok(Some(v))
     }

@@ -16,6 +16,7 @@ pub mod history;
 pub mod input;
 pub mod score;
 pub mod signals;
+pub mod snippets;
 pub mod text;
 pub mod ticket;
 pub mod time;

@@ -150,11 +150,11 @@ pub fn channel(facts: &CustomerFacts, ticket_channel: Option<&str>, band: Band) 
         Some((_, c)) if total >= 2 => {
             let sat = c
                 .mean_csat
-                .map(|x| format!(", average CSAT {x}"))
+                .map(|x| format!(", average CSAT {}", crate::util::num(x, 2)))
                 .unwrap_or_default();
             let dur = c
                 .mean_duration_seconds
-                .map(|d| format!(", sessions about {} min", (d / 60.0).round()))
+                .map(|d| format!(", sessions about {} min", (d / 60.0).round() as i64))
                 .unwrap_or_default();
             ChannelAdvice {
                 channel: c.channel.clone(),

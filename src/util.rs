@@ -28,6 +28,7 @@ pub struct FxHasher(u64);
 const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl std::hash::Hasher for FxHasher {
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         let mut h = self.0;
         let mut chunks = bytes.chunks_exact(8);
@@ -40,6 +41,7 @@ impl std::hash::Hasher for FxHasher {
         }
         self.0 = h;
     }
+    #[inline(always)]
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
     }
@@ -49,6 +51,7 @@ impl std::hash::Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.write_u64(i as u64);
     }
+    #[inline(always)]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -63,4 +66,47 @@ pub fn fnv(h: u64, bytes: &[u8]) -> u64 {
     bytes
         .iter()
         .fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Stable insertion sort. The lists sorted in the engine are short (reasons, snippets, one
+/// customer's tickets), and each standard-library sort instantiation costs about 5 KB of
+/// WebAssembly; this costs a few hundred bytes.
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && cmp(&v[j - 1], &v[j]) == std::cmp::Ordering::Greater {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A number as people write it: at most `decimals` decimals, trailing zeros dropped
+/// ("4", "4.5", "-0.72"). Integer arithmetic, so the float formatter of `std` (about 20 KB of
+/// WebAssembly) is not needed.
+pub fn num(x: f64, decimals: u32) -> String {
+    if !x.is_finite() {
+        return "?".into();
+    }
+    let scale = 10i64.pow(decimals.min(6));
+    let scaled = (x * scale as f64).round();
+    if scaled.abs() >= 9.0e15 {
+        return format!("{}", x as i64);
+    }
+    let scaled = scaled as i64;
+    let (sign, abs) = if scaled < 0 {
+        ("-", -scaled)
+    } else {
+        ("", scaled)
+    };
+    let (int, mut frac) = (abs / scale, abs % scale);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let mut width = decimals as usize;
+    while frac % 10 == 0 {
+        frac /= 10;
+        width -= 1;
+    }
+    format!("{sign}{int}.{frac:0width$}")
 }

@@ -4,7 +4,7 @@
 
 mod types;
 
-use crate::engine::Engine as Core;
+use crate::engine::{AssessOptions, Engine as Core};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -41,6 +41,20 @@ extern "C" {
     pub type FeedbackReceiptOut;
     #[wasm_bindgen(typescript_type = "HistoryStats")]
     pub type HistoryStatsOut;
+    #[wasm_bindgen(typescript_type = "SnippetSpec[]")]
+    pub type SnippetsArg;
+    #[wasm_bindgen(typescript_type = "{ replace?: boolean }")]
+    pub type LoadSnippetsOptionsArg;
+    #[wasm_bindgen(typescript_type = "MacroImport")]
+    pub type MacroImportArg;
+    #[wasm_bindgen(typescript_type = "LibraryReport")]
+    pub type LibraryReportOut;
+    #[wasm_bindgen(typescript_type = "SnippetInfo[]")]
+    pub type SnippetInfosOut;
+    #[wasm_bindgen(typescript_type = "LearnedRow[]")]
+    pub type LearnedRowsOut;
+    #[wasm_bindgen(typescript_type = "LearnedRow[]")]
+    pub type LearnedRowsArg;
 }
 
 /// JS value → JSON-shaped input. Going through `JSON.stringify` gives the semantics JS users
@@ -82,36 +96,12 @@ fn fail(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// `now` from options: an ISO string or epoch milliseconds; the current time when absent.
-fn now_of(options: Value) -> Result<i64, JsError> {
-    match options {
-        Value::Null => Ok(js_sys::Date::now() as i64),
-        Value::Object(o) => {
-            for k in o.keys() {
-                if k != "now" {
-                    return Err(fail(format!("options.{k}: unknown option; expected now")));
-                }
-            }
-            match o.get("now") {
-                None | Some(Value::Null) => Ok(js_sys::Date::now() as i64),
-                Some(Value::String(s)) => {
-                    crate::time::parse_iso(s).map_err(|m| fail(format!("options.now: {m}")))
-                }
-                Some(Value::Number(n)) => match n.as_f64() {
-                    Some(x) if x.is_finite() && x.abs() < 1e15 => Ok(x as i64),
-                    _ => Err(fail("options.now: expected epoch milliseconds")),
-                },
-                Some(other) => Err(fail(format!(
-                    "options.now: expected an ISO-8601 string or epoch milliseconds, got {}",
-                    crate::input::describe(other)
-                ))),
-            }
-        }
-        other => Err(fail(format!(
-            "options: expected an object like {{ now }}, got {}",
-            crate::input::describe(&other)
-        ))),
-    }
+fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOptions, JsError> {
+    let v = match options {
+        Some(o) => input(o.into(), "options")?,
+        None => Value::Null,
+    };
+    AssessOptions::from_json(&v, js_sys::Date::now() as i64).map_err(fail)
 }
 
 /// Scores help-desk tickets for relational opportunity, with reasons, route, follow-up and
@@ -149,12 +139,9 @@ impl Engine {
         ticket: TicketArg,
         options: Option<AssessOptionsArg>,
     ) -> Result<AssessmentOut, JsError> {
-        let now = now_of(match options {
-            Some(o) => input(o.into(), "options")?,
-            None => Value::Null,
-        })?;
+        let o = options_of(options)?;
         let v = input(ticket.into(), "ticket")?;
-        output(&self.core.assess(&v, now).map_err(fail)?)
+        output(&self.core.assess_with(&v, &o).map_err(fail)?)
     }
 
     /// Assesses many tickets in one call; results are in input order.
@@ -164,12 +151,9 @@ impl Engine {
         tickets: TicketsArg,
         options: Option<AssessOptionsArg>,
     ) -> Result<AssessmentsOut, JsError> {
-        let now = now_of(match options {
-            Some(o) => input(o.into(), "options")?,
-            None => Value::Null,
-        })?;
+        let o = options_of(options)?;
         let v = input(tickets.into(), "tickets")?;
-        output(&self.core.assess_queue(&v, now).map_err(fail)?)
+        output(&self.core.assess_queue_with(&v, &o).map_err(fail)?)
     }
 
     /// Sentiment, emotions, intent and cues of one text.
@@ -204,6 +188,95 @@ impl Engine {
     pub fn feedback(&mut self, event: FeedbackArg) -> Result<FeedbackReceiptOut, JsError> {
         let v = input(event.into(), "feedback")?;
         output(&self.core.feedback(&v).map_err(fail)?)
+    }
+
+    /// Adds snippets to the library, or replaces it with `{ replace: true }`. Snippets with an
+    /// id already in the library replace it. An invalid snippet changes nothing and the error
+    /// names it, its field and, in a body, the line and column.
+    #[wasm_bindgen(js_name = loadSnippets)]
+    pub fn load_snippets(
+        &mut self,
+        snippets: SnippetsArg,
+        options: Option<LoadSnippetsOptionsArg>,
+    ) -> Result<LibraryReportOut, JsError> {
+        let v = input(snippets.into(), "snippets")?;
+        let o = match options {
+            Some(o) => input(o.into(), "options")?,
+            None => Value::Null,
+        };
+        let replace = match &o {
+            Value::Null => false,
+            Value::Object(m) => {
+                if let Some(k) = m.keys().find(|k| *k != "replace") {
+                    return Err(fail(format!(
+                        "options.{k}: unknown option; expected replace"
+                    )));
+                }
+                matches!(m.get("replace"), Some(Value::Bool(true)))
+            }
+            other => {
+                return Err(fail(format!(
+                    "options: expected an object like {{ replace }}, got {}",
+                    crate::input::describe(other)
+                )))
+            }
+        };
+        output(&self.core.load_snippets(&v, replace).map_err(fail)?)
+    }
+
+    /// Imports help-desk macros (Zendesk, Help Scout, Zammad, osTicket, Chatwoot syntax).
+    #[wasm_bindgen(js_name = importMacros)]
+    pub fn import_macros(&mut self, spec: MacroImportArg) -> Result<LibraryReportOut, JsError> {
+        let v = input(spec.into(), "macros")?;
+        output(&self.core.import_macros(&v).map_err(fail)?)
+    }
+
+    /// The snippet library: id, category, title, tone and template of each.
+    #[wasm_bindgen(js_name = snippetLibrary)]
+    pub fn snippet_library(&self) -> Result<SnippetInfosOut, JsError> {
+        #[derive(serde::Serialize)]
+        struct Info<'a> {
+            id: &'a str,
+            category: &'a str,
+            title: &'a str,
+            tone: crate::snippets::Tone,
+            body: &'a str,
+        }
+        let rows: Vec<Info> = self
+            .core
+            .library()
+            .iter()
+            .map(|s| Info {
+                id: &s.id,
+                category: &s.category,
+                title: &s.title,
+                tone: s.tone,
+                body: &s.body,
+            })
+            .collect();
+        output(&rows)
+    }
+
+    /// What feedback has taught the ranking, as JSON rows (for backup or another browser).
+    #[wasm_bindgen(js_name = exportLearning)]
+    pub fn export_learning(&self) -> Result<LearnedRowsOut, JsError> {
+        output(&self.core.learning().export())
+    }
+
+    /// Replaces what is learned with exported rows; returns how many rows were read.
+    #[wasm_bindgen(js_name = importLearning)]
+    pub fn import_learning(&mut self, rows: LearnedRowsArg) -> Result<u32, JsError> {
+        let v = input(rows.into(), "learning")?;
+        self.core
+            .import_learning(&v)
+            .map(|n| n as u32)
+            .map_err(fail)
+    }
+
+    /// Forgets everything feedback taught.
+    #[wasm_bindgen(js_name = resetLearning)]
+    pub fn reset_learning(&mut self) {
+        self.core.reset_learning();
     }
 
     /// How many records the engine holds.

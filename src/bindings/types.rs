@@ -149,6 +149,73 @@ export type HistoryStats = RecordCounts;
 export interface AssessOptions {
   /** The moment to assess at (ISO string or epoch ms); default: the current time. */
   now?: IsoDate | number;
+  /** The agent's name, for snippets that sign off or introduce the agent. */
+  agent?: string;
+  /** How many snippets to fill, 0..50 (default 5). */
+  snippets?: number;
+}
+
+export type Tone = "concise" | "personal" | "ownership";
+export type Moment =
+  | "birthday" | "anniversary" | "milestone_order" | "repeat_topic" | "unhappy_last_time" | "long_tenure"
+  | "new_customer" | "unknown_customer" | "recent_contacts" | "high_value" | "promoter" | "detractor";
+
+/**
+ * A snippet for `loadSnippets`. `body` is a template: `{{ customer.first_name | default: "there" }}`,
+ * filters `default`, `capitalize`, `upcase`, `downcase`, `date: "long"|"short"|"iso"|"day_month"`,
+ * `plural: "year", "years"`, `join: ", "`, `round`; `{% if customer.tier == "gold" %}…{% elsif … %}…{% else %}…{% endif %}`.
+ */
+export interface SnippetSpec {
+  id: string;
+  category?: string;
+  title?: string;
+  tone?: Tone;
+  /** The situations it fits; an empty or absent list means any. */
+  fits?: { bands?: Band[]; intents?: string[]; kinds?: IntentKind[]; cues?: CueName[]; emotions?: EmotionName[]; moments?: Moment[] };
+  /** Facts without which it is demoted and flagged. */
+  requires?: string[];
+  body: string;
+}
+
+export interface MacroImport {
+  format: "zendesk" | "helpscout" | "zammad" | "osticket" | "chatwoot";
+  macros: { id: string; title?: string; body: string; category?: string; tone?: Tone; fits?: SnippetSpec["fits"] }[];
+  /** Replace the whole library instead of adding to it. */
+  replace?: boolean;
+}
+
+export interface LibraryReport {
+  total: number;
+  added: string[];
+  replaced: string[];
+  /** Macro placeholders that could not be mapped onto Rapport's facts (they were left out). */
+  unmapped: { snippetId: string; placeholder: string }[];
+}
+
+export interface SnippetInfo { id: string; category: string; title: string; tone: Tone; body: string }
+
+export interface LearnedRow {
+  situation: string;
+  snippetId: string;
+  inserted: number;
+  edited: number;
+  dismissed: number;
+  editShareSum: number;
+}
+
+export interface FilledSnippet {
+  id: string;
+  category: string;
+  title: string;
+  tone: Tone;
+  /** 0..1, learning included. */
+  relevance: number;
+  /** Plain text for the reply box. */
+  text: string;
+  /** The same text HTML-escaped, line breaks as <br>. */
+  html: string;
+  factsUsed: { fact: string; value: string; source: string }[];
+  missingFacts: string[];
 }
 
 export interface Sentiment { compound: number; pos: number; neg: number; neu: number }
@@ -180,7 +247,7 @@ export interface Reason {
   source?: string;
 }
 
-export interface PastTicket { id: string; subject: string | null; createdAt: string; csat: number | null }
+export interface PastTicket { id: string; subject: string | null; createdAt: string; solvedAt: string | null; csat: number | null }
 export interface Rating { score: number; source: string; date: string }
 export interface ChannelStat { channel: string; contacts: number; meanCsat: number | null; meanDurationSeconds: number | null }
 
@@ -190,13 +257,15 @@ export interface CustomerFacts {
   name: string | null;
   tier: string | null;
   tenureDays: number | null;
+  since: string | null;
   lifetimeValue: number | null;
   lifetimeValueFromOrders: boolean;
   orderCount: number;
-  lastOrder: { id: string; date: string } | null;
+  lastOrder: { id: string; date: string; items: string[]; total: number | null; currency: string | null } | null;
   lastCsat: Rating | null;
   nps: Rating | null;
   npsPrevious: number | null;
+  previousTicket: PastTicket | null;
   contacts30d: PastTicket[];
   sameTopic: PastTicket[];
   birthdayInDays: number | null;
@@ -222,8 +291,8 @@ export interface Assessment {
   customer: CustomerFacts;
   channel: { channel: string; reason: string };
   followUp: { inDays: number; reason: string } | null;
-  /** Ranked reply snippets (empty until the snippet library ships). */
-  snippets: unknown[];
+  /** Reply snippets ranked for this ticket, filled from the history. */
+  snippets: FilledSnippet[];
 }
 
 export interface FeedbackEvent {

@@ -14,6 +14,7 @@ pub struct PastTicket {
     pub id: String,
     pub subject: Option<String>,
     pub created_at: String,
+    pub solved_at: Option<String>,
     pub csat: Option<f64>,
 }
 
@@ -21,6 +22,9 @@ pub struct PastTicket {
 pub struct OrderRef {
     pub id: String,
     pub date: String,
+    pub items: Vec<String>,
+    pub total: Option<f64>,
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,6 +52,8 @@ pub struct CustomerFacts {
     pub name: Option<String>,
     pub tier: Option<String>,
     pub tenure_days: Option<i64>,
+    /// Customer since (ISO date): the profile's date, or the first order's.
+    pub since: Option<String>,
     pub lifetime_value: Option<f64>,
     /// Whether the lifetime value was given or summed from orders.
     pub lifetime_value_from_orders: bool,
@@ -58,6 +64,8 @@ pub struct CustomerFacts {
     /// The latest NPS answer (0..10) and the one before it.
     pub nps: Option<Rating>,
     pub nps_previous: Option<f64>,
+    /// The most recent earlier ticket (any age).
+    pub previous_ticket: Option<PastTicket>,
     /// Past tickets opened in the 30 days before `now` (the current one excluded).
     pub contacts_30d: Vec<PastTicket>,
     /// Past tickets in the last 180 days on a topic this ticket shares.
@@ -93,6 +101,7 @@ pub fn facts(
     let first_order = orders.iter().map(|o| o.at).min();
     let since = p.since.filter(|s| *s <= now).or(first_order);
     f.tenure_days = since.map(|s| (now - s).div_euclid(MS_PER_DAY));
+    f.since = since.map(format_date);
     f.order_count = orders.len();
     let summed: f64 = orders.iter().filter_map(|o| o.total).sum();
     f.lifetime_value = match p.lifetime_value {
@@ -107,6 +116,9 @@ pub fn facts(
         f.last_order = Some(OrderRef {
             id: last.id.clone(),
             date: format_date(last.at),
+            items: last.items.clone(),
+            total: last.total,
+            currency: last.currency.clone(),
         });
         if now - last.at <= 30 * MS_PER_DAY && MILESTONES.contains(&orders.len()) {
             f.milestone_order = Some(orders.len());
@@ -134,7 +146,7 @@ pub fn facts(
             .filter(|s| s.kind == SurveyKind::Csat && s.at <= now)
             .map(|s| (s.at, s.score, "CSAT survey".to_string())),
     );
-    csats.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+    crate::util::sort_by(&mut csats, |a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
     f.last_csat = csats.last().map(|(at, c, src)| Rating {
         score: *c,
         source: src.clone(),
@@ -146,7 +158,7 @@ pub fn facts(
         .iter()
         .filter(|s| s.kind == SurveyKind::Nps && s.at <= now)
         .collect();
-    nps.sort_by_key(|s| s.at);
+    crate::util::sort_by(&mut nps, |a, b| a.at.cmp(&b.at));
     if let Some(last) = nps.last() {
         f.nps = Some(Rating {
             score: last.score,
@@ -160,6 +172,7 @@ pub fn facts(
         id: t.id.clone(),
         subject: t.subject.clone(),
         created_at: format_date(t.created_at),
+        solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
         csat: t.csat,
     };
     let mut previous: Vec<_> = h
@@ -167,7 +180,10 @@ pub fn facts(
         .iter()
         .filter(|t| t.created_at <= now && t.id != current_ticket_id)
         .collect();
-    previous.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+    crate::util::sort_by(&mut previous, |a, b| {
+        b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id))
+    });
+    f.previous_ticket = previous.first().map(|t| past(t));
     f.contacts_30d = previous
         .iter()
         .filter(|t| now - t.created_at <= 30 * MS_PER_DAY)
@@ -223,7 +239,8 @@ pub fn facts(
             }
         })
         .collect();
-    f.channels
-        .sort_by(|a, b| b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel)));
+    crate::util::sort_by(&mut f.channels, |a, b| {
+        b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel))
+    });
     f
 }

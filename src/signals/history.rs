@@ -2,6 +2,7 @@
 
 use super::{points, Reason};
 use crate::history::CustomerFacts;
+use crate::util::num;
 
 /// What the history reasons need besides the facts.
 pub struct HistoryContext<'a> {
@@ -62,7 +63,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             valued |= years >= 2.0;
             out.push(reason(
                 "history.tenure",
-                format!("Customer for {} years{routine}", years.floor()),
+                format!("Customer for {} years{routine}", years.floor() as i64),
                 points(w, "history.tenure", damp * (years / 5.0).min(1.0)),
                 format!("customer for {days} days"),
                 None,
@@ -81,7 +82,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                 "history.value",
                 format!("High lifetime value{routine}"),
                 points(w, "history.value", damp * (v / cx.value_high).min(1.0)),
-                format!("lifetime value {v:.0}{from}"),
+                format!("lifetime value {}{from}", num(v, 0)),
                 None,
             ));
         }
@@ -126,7 +127,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                 "history.csat_low",
                 "Unhappy last time".into(),
                 points(w, "history.csat_low", if *c <= 1.0 { 1.0 } else { 0.7 }),
-                format!("last CSAT {c} of 5 on {date}"),
+                format!("last CSAT {} of 5 on {date}", num(*c, 1)),
                 Some(src.clone()),
             ));
         }
@@ -137,7 +138,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                 "history.nps_detractor",
                 "NPS detractor".into(),
                 points(w, "history.nps_detractor", 1.0 - n / 12.0),
-                format!("NPS {n} of 10 on {date}"),
+                format!("NPS {} of 10 on {date}", num(*n, 1)),
                 Some("NPS survey".into()),
             ));
         } else if *n >= 9.0 {
@@ -145,7 +146,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                 "history.nps_promoter",
                 format!("NPS promoter{routine}"),
                 points(w, "history.nps_promoter", damp),
-                format!("NPS {n} of 10 on {date}"),
+                format!("NPS {} of 10 on {date}", num(*n, 1)),
                 Some("NPS survey".into()),
             ));
         }
@@ -155,7 +156,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                     "history.nps_drop",
                     "NPS dropped".into(),
                     points(w, "history.nps_drop", ((prev - n) / 6.0).min(1.0)),
-                    format!("NPS fell from {prev} to {n}"),
+                    format!("NPS fell from {} to {}", num(prev, 1), num(*n, 1)),
                     Some("NPS survey".into()),
                 ));
             }
@@ -190,7 +191,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             .unwrap_or_default();
         let csat = t
             .csat
-            .map(|c| format!(", rated CSAT {c}"))
+            .map(|c| format!(", rated CSAT {}", num(c, 1)))
             .unwrap_or_default();
         out.push(reason(
             "history.repeat_topic",

@@ -3,6 +3,7 @@
 
 use super::{points, Reason, Span};
 use crate::text::{Kind, Match, TextSignals};
+use crate::util::num;
 
 fn quotes(matches: &[&Match]) -> String {
     let mut seen: Vec<String> = Vec::new();
@@ -74,7 +75,7 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
             "sentiment.negative",
             "Negative tone".into(),
             -s.sentiment.compound,
-            format!("sentiment {:.2} (−1..1){over}", s.sentiment.compound),
+            format!("sentiment {} (−1..1){over}", num(s.sentiment.compound, 2)),
             spans(&m),
         );
     } else if s.sentiment.compound >= 0.5 {
@@ -82,7 +83,7 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
             "sentiment.positive",
             "Warm, positive tone".into(),
             (s.sentiment.compound - 0.5) * 2.0,
-            format!("sentiment {:.2} (−1..1){over}", s.sentiment.compound),
+            format!("sentiment {} (−1..1){over}", num(s.sentiment.compound, 2)),
             vec![],
         );
     }
@@ -152,7 +153,7 @@ pub fn time_open(hours: f64, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
             "ticket.time_open",
             0.5 + 0.5 * ((hours - 48.0) / 120.0).min(1.0),
         ),
-        evidence: format!("open {:.0} days", (hours / 24.0).floor()),
+        evidence: format!("open {} days", (hours / 24.0).floor() as i64),
         spans: vec![],
         source: None,
     })

@@ -170,7 +170,7 @@ impl TextAnalyzer {
             .iter()
             .map(|h| self.topics.labels[h.label].clone())
             .collect();
-        t.sort();
+        crate::util::sort_by(&mut t, |a, b| a.cmp(b));
         t.dedup();
         t
     }

@@ -79,20 +79,24 @@ impl SentimentLexicon {
         e.valence = Some(valence);
     }
 
+    #[inline(always)]
     pub fn valence(&self, word: &str) -> Option<f64> {
         self.entries.get(word).and_then(|e| e.valence)
     }
 
     /// Whether a word not in the lexicon could still be read as laughter or an elongated word.
+    #[inline(always)]
     fn stretchable(&self, w: &str) -> bool {
         let b = w.as_bytes();
         b.windows(3).any(|x| x[0] == x[1] && x[1] == x[2]) || laughter(w).is_some()
     }
 
+    #[inline(always)]
     fn has(&self, word: &str) -> bool {
         self.valence(word).is_some()
     }
 
+    #[inline(always)]
     fn entry(&self, word: &str) -> Entry {
         let mut e = self.entries.get(word).copied().unwrap_or_default();
         e.f.negate |= word.len() > 3 && word.as_bytes().windows(3).any(|x| x == b"n't");
@@ -385,6 +389,7 @@ fn function_words() -> &'static FastMap<&'static str, FunctionWord> {
     })
 }
 
+#[inline(always)]
 fn booster(w: &str) -> Option<f64> {
     function_words().get(w).and_then(|f| f.boost)
 }
@@ -393,6 +398,7 @@ fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation()
 }
 
+#[inline(always)]
 fn is_upper_word(w: &str) -> bool {
     // Python's str.isupper(): at least one cased char and no lower-case ones.
     if w.is_ascii() {
@@ -449,6 +455,7 @@ fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// "hahahah", "hehehe", "lolol" → the lexicon's laughter entries.
+#[inline(always)]
 fn laughter(w: &str) -> Option<&'static str> {
     let b = w.as_bytes();
     if b.len() >= 4
@@ -484,6 +491,7 @@ struct Word<'a> {
     f: FunctionWord,
 }
 
+#[inline(always)]
 fn word<'a>(raw: &str, lower: Cow<'a, str>, stretched: bool, lex: &SentimentLexicon) -> Word<'a> {
     let e = lex.entry(&lower);
     Word {
@@ -496,6 +504,7 @@ fn word<'a>(raw: &str, lower: Cow<'a, str>, stretched: bool, lex: &SentimentLexi
 }
 
 /// Lower case, borrowed when the word already is.
+#[inline(always)]
 fn lowercase(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
         Cow::Borrowed(w)

@@ -103,7 +103,7 @@ test('every method rejects bad input with an Error naming the field, and the eng
     [() => e.assess({ id: 'x', customer: {}, messages: [{ from: 'bot', text: 'hi' }] }), /ticket\.messages\[0\]\.from/],
     [() => e.assess({ id: 'x', customer: { email: 'nope' }, messages: [{ from: 'customer', text: 'hi' }] }), /ticket\.customer\.email/],
     [() => e.assess(ticket('t', {}, 'hi'), { now: 'tomorrow' }), /options\.now/],
-    [() => e.assess(ticket('t', {}, 'hi'), { later: 1 }), /options\.later: unknown option/],
+    [() => e.assess(ticket('t', {}, 'hi'), { later: 1 }), /options\.later: unknown field/],
     [() => e.assess(cyclic), /ticket: cannot be read as JSON/],
     [() => e.assess({ id: 1n, customer: {}, messages: [] }), /ticket: cannot be read as JSON/],
     [() => e.assessQueue('x'), /tickets: expected an array/],

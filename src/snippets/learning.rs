@@ -1,0 +1,193 @@
+//! Local learning from feedback: per situation (band and main cue or intent) and snippet,
+//! counts of inserted, edited and dismissed, and how much edits changed the text. The ranking
+//! adjustment is bounded and shrunk toward zero while evidence is thin, so one agent's odd
+//! choice cannot swamp the built-in judgement.
+
+use crate::input::{array, err, object, Result};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    pub inserted: u32,
+    pub edited: u32,
+    pub dismissed: u32,
+    /// Sum over edits of the share of the text the agent changed (0..1 each).
+    pub edit_share_sum: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Learning {
+    /// situation key → snippet id → tally
+    pub tallies: BTreeMap<String, BTreeMap<String, Tally>>,
+}
+
+/// The most a learned adjustment moves a relevance (0..1 scale).
+pub const MAX_SHIFT: f64 = 0.25;
+/// Evidence needed before the shift approaches its bound: n / (n + PRIOR).
+pub const PRIOR: f64 = 4.0;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LearnedRow {
+    pub situation: String,
+    pub snippet_id: String,
+    pub inserted: u32,
+    pub edited: u32,
+    pub dismissed: u32,
+    pub edit_share_sum: f64,
+}
+
+impl Learning {
+    pub fn record(
+        &mut self,
+        situation: &str,
+        snippet: &str,
+        action: crate::engine::FeedbackAction,
+        edit_share: Option<f64>,
+    ) {
+        let t = self
+            .tallies
+            .entry(situation.to_string())
+            .or_default()
+            .entry(snippet.to_string())
+            .or_default();
+        match action {
+            crate::engine::FeedbackAction::Inserted => t.inserted += 1,
+            crate::engine::FeedbackAction::Dismissed => t.dismissed += 1,
+            crate::engine::FeedbackAction::Edited => {
+                t.edited += 1;
+                t.edit_share_sum += edit_share.unwrap_or(0.5).clamp(0.0, 1.0);
+            }
+        }
+    }
+
+    /// Shift of a snippet's relevance in a situation: positive when agents use it, negative
+    /// when they dismiss it; an edit counts as a use discounted by how much was changed.
+    pub fn adjustment(&self, situation: &str, snippet: &str) -> f64 {
+        let Some(t) = self.tallies.get(situation).and_then(|m| m.get(snippet)) else {
+            return 0.0;
+        };
+        let n = (t.inserted + t.edited + t.dismissed) as f64;
+        if n == 0.0 {
+            return 0.0;
+        }
+        let kept_of_edits = t.edited as f64 - t.edit_share_sum;
+        let net = t.inserted as f64 + kept_of_edits - t.dismissed as f64;
+        MAX_SHIFT * (net / n) * (n / (n + PRIOR))
+    }
+
+    pub fn export(&self) -> Vec<LearnedRow> {
+        self.tallies
+            .iter()
+            .flat_map(|(s, m)| {
+                m.iter().map(move |(id, t)| LearnedRow {
+                    situation: s.clone(),
+                    snippet_id: id.clone(),
+                    inserted: t.inserted,
+                    edited: t.edited,
+                    dismissed: t.dismissed,
+                    edit_share_sum: t.edit_share_sum,
+                })
+            })
+            .collect()
+    }
+
+    /// Reads an export back; the rows replace what is learned. Errors name the row and field.
+    pub fn import(v: &serde_json::Value) -> Result<Learning> {
+        let mut l = Learning::default();
+        for (i, row) in array(v, "learning")?.iter().enumerate() {
+            let o = object(row, &format!("learning[{i}]"))?;
+            o.only(&[
+                "situation",
+                "snippetId",
+                "inserted",
+                "edited",
+                "dismissed",
+                "editShareSum",
+            ])?;
+            let count =
+                |k: &str| -> Result<u32> { Ok(o.opt_num(k, 0.0, 1e9)?.unwrap_or(0.0) as u32) };
+            let t = Tally {
+                inserted: count("inserted")?,
+                edited: count("edited")?,
+                dismissed: count("dismissed")?,
+                edit_share_sum: o.opt_num("editShareSum", 0.0, 1e9)?.unwrap_or(0.0),
+            };
+            if t.edit_share_sum > t.edited as f64 {
+                return err(&o.at("editShareSum"), "is larger than the number of edits");
+            }
+            l.tallies
+                .entry(o.req_str("situation")?)
+                .or_default()
+                .insert(o.req_id("snippetId")?, t);
+        }
+        Ok(l)
+    }
+}
+
+/// Share of the words changed between what we proposed and what the agent sent (0..1), by
+/// word-level edit distance over the longer text.
+pub fn edit_share(proposed: &str, sent: &str) -> f64 {
+    let a: Vec<&str> = proposed.split_whitespace().collect();
+    let b: Vec<&str> = sent.split_whitespace().collect();
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (a, b) = (&a[..a.len().min(2000)], &b[..b.len().min(2000)]);
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::FeedbackAction::*;
+
+    #[test]
+    fn bounded_and_shrunk() {
+        let mut l = Learning::default();
+        l.record("k", "s", Dismissed, None);
+        let one = l.adjustment("k", "s");
+        assert!(
+            one < 0.0 && one > -0.06,
+            "one dismissal moves little: {one}"
+        );
+        for _ in 0..50 {
+            l.record("k", "s", Dismissed, None);
+        }
+        let many = l.adjustment("k", "s");
+        assert!(many < -0.2 && many >= -MAX_SHIFT, "{many}");
+        assert_eq!(l.adjustment("other", "s"), 0.0);
+    }
+
+    #[test]
+    fn edits_count_by_how_much_was_kept() {
+        let mut a = Learning::default();
+        a.record("k", "s", Edited, Some(0.1));
+        let mut b = Learning::default();
+        b.record("k", "s", Edited, Some(0.9));
+        assert!(a.adjustment("k", "s") > b.adjustment("k", "s"));
+        assert_eq!(edit_share("a b c d", "a b c d"), 0.0);
+        assert_eq!(edit_share("a b c d", "a x c d"), 0.25);
+    }
+
+    #[test]
+    fn export_import_round_trip() {
+        let mut l = Learning::default();
+        l.record("critical:mistake", "apology", Inserted, None);
+        l.record("critical:mistake", "apology", Edited, Some(0.2));
+        let v = serde_json::to_value(l.export()).unwrap();
+        assert_eq!(Learning::import(&v).unwrap(), l);
+        assert!(Learning::import(&serde_json::json!([{"situation": "x", "snippetId": "y", "edited": 1, "editShareSum": 3}])).is_err());
+    }
+}

@@ -1,0 +1,899 @@
+//! Reply snippets: the template language, the library (built-in and team), the facts a
+//! snippet is filled from, ranking for the ticket at hand, safe rendering, macro import and
+//! local learning from feedback.
+
+pub mod learning;
+pub mod macros;
+pub mod template;
+
+use crate::history::CustomerFacts;
+use crate::input::{array, describe, err, object, Result};
+use crate::score::Band;
+use crate::text::{Kind, TextSignals};
+use serde::Serialize;
+use serde_json::Value as Json;
+use template::{Template, Value};
+
+pub const BUILTIN_LIBRARY: &str = include_str!("../../data/snippets.json");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    /// Transactional: short, exact, no flourishes.
+    Concise,
+    /// Relational: name, past interactions, thanks.
+    Personal,
+    /// Critical: ownership and make-good first.
+    Ownership,
+}
+
+/// The situations a snippet fits; an empty list means "any".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fits {
+    pub bands: Vec<Band>,
+    pub intents: Vec<String>,
+    pub kinds: Vec<Kind>,
+    pub cues: Vec<String>,
+    pub emotions: Vec<String>,
+    pub moments: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet {
+    pub id: String,
+    pub category: String,
+    pub title: String,
+    pub tone: Tone,
+    pub fits: Fits,
+    /// Facts without which the snippet makes no sense (it is demoted and flagged without them).
+    pub requires: Vec<String>,
+    pub body: String,
+    pub template: Template,
+}
+
+pub const MOMENTS: &[&str] = &[
+    "birthday",
+    "anniversary",
+    "milestone_order",
+    "repeat_topic",
+    "unhappy_last_time",
+    "long_tenure",
+    "new_customer",
+    "unknown_customer",
+    "recent_contacts",
+    "high_value",
+    "promoter",
+    "detractor",
+];
+const CUE_NAMES: &[&str] = &[
+    "mistake",
+    "churn",
+    "effort",
+    "praise",
+    "loyalty",
+    "life_event",
+];
+const EMOTION_NAMES: &[&str] = &[
+    "frustration",
+    "distress",
+    "confusion",
+    "urgency",
+    "gratitude",
+];
+
+fn strings(o: &crate::input::Obj, key: &str, allowed: Option<&[&str]>) -> Result<Vec<String>> {
+    let list = o.opt_strings(key)?;
+    if let Some(allowed) = allowed {
+        for (i, s) in list.iter().enumerate() {
+            if !allowed.contains(&s.as_str()) {
+                return err(
+                    &format!("{}[{i}]", o.at(key)),
+                    format!("\"{s}\" is not one of {}", allowed.join(", ")),
+                );
+            }
+        }
+    }
+    Ok(list)
+}
+
+/// Reads one snippet; errors name the snippet's field and, for the body, line and column.
+pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
+    let o = object(v, path)?;
+    o.only(&[
+        "id", "category", "title", "tone", "fits", "requires", "body",
+    ])?;
+    let id = o.req_id("id")?;
+    let tone = match o.opt_str("tone")?.as_deref() {
+        None | Some("personal") => Tone::Personal,
+        Some("concise") => Tone::Concise,
+        Some("ownership") => Tone::Ownership,
+        Some(other) => {
+            return err(
+                &o.at("tone"),
+                format!("expected \"concise\", \"personal\" or \"ownership\", got \"{other}\""),
+            )
+        }
+    };
+    let mut fits = Fits::default();
+    if let Some(f) = o.get("fits") {
+        let fo = object(f, &o.at("fits"))?;
+        fo.only(&["bands", "intents", "kinds", "cues", "emotions", "moments"])?;
+        fits.bands = strings(
+            &fo,
+            "bands",
+            Some(&["transactional", "relational", "critical"]),
+        )?
+        .iter()
+        .map(|b| match b.as_str() {
+            "critical" => Band::Critical,
+            "relational" => Band::Relational,
+            _ => Band::Transactional,
+        })
+        .collect();
+        fits.kinds = strings(&fo, "kinds", Some(&["transactional", "relational"]))?
+            .iter()
+            .filter_map(|k| Kind::parse(k))
+            .collect();
+        fits.intents = strings(&fo, "intents", None)?;
+        fits.cues = strings(&fo, "cues", Some(CUE_NAMES))?;
+        fits.emotions = strings(&fo, "emotions", Some(EMOTION_NAMES))?;
+        fits.moments = strings(&fo, "moments", Some(MOMENTS))?;
+    }
+    let body = o.req_str("body")?;
+    let template = Template::parse(&body).map_err(|e| crate::input::InputError {
+        path: o.at("body"),
+        message: e.to_string(),
+    })?;
+    for p in template.paths() {
+        if !is_known_fact(&p) {
+            return err(
+                &o.at("body"),
+                format!("unknown fact `{p}`; facts: {}", FACTS.join(", ")),
+            );
+        }
+    }
+    let requires = strings(&o, "requires", Some(FACTS))?;
+    Ok(Snippet {
+        id,
+        category: o.opt_str("category")?.unwrap_or_else(|| "general".into()),
+        title: o.opt_str("title")?.unwrap_or_default(),
+        tone,
+        fits,
+        requires,
+        body,
+        template,
+    })
+}
+
+/// A library from JSON: an array of snippets. Ids must be unique.
+pub fn library(v: &Json, path: &str) -> Result<Vec<Snippet>> {
+    let list = array(v, path)?;
+    let mut out: Vec<Snippet> = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let s = snippet(item, &format!("{path}[{i}]"))?;
+        if out.iter().any(|x| x.id == s.id) {
+            return err(
+                &format!("{path}[{i}].id"),
+                format!("\"{}\" is used twice", s.id),
+            );
+        }
+        out.push(s);
+    }
+    Ok(out)
+}
+
+pub fn builtin_library() -> Vec<Snippet> {
+    let v: Json = serde_json::from_str(BUILTIN_LIBRARY).expect("data/snippets.json is JSON");
+    library(&v, "snippets").expect("the built-in library is valid")
+}
+
+/// The facts a template may use.
+pub const FACTS: &[&str] = &[
+    "customer.first_name",
+    "customer.name",
+    "customer.email",
+    "customer.tier",
+    "customer.tenure_years",
+    "customer.since",
+    "customer.value_band",
+    "customer.preferred_channel",
+    "orders.count",
+    "last_order.id",
+    "last_order.date",
+    "last_order.items",
+    "last_order.total",
+    "previous_ticket.subject",
+    "previous_ticket.date",
+    "previous_ticket.outcome",
+    "previous_ticket.csat",
+    "contacts.recent",
+    "moment.days_to_birthday",
+    "moment.days_to_anniversary",
+    "moment.anniversary_years",
+    "agent.name",
+    "agent.first_name",
+    "ticket.id",
+    "ticket.subject",
+    "ticket.channel",
+    "band",
+    "intent",
+    "followup.days",
+];
+
+pub fn is_known_fact(p: &str) -> bool {
+    FACTS.contains(&p)
+}
+
+/// What a snippet is filled from, each fact with the record it comes from.
+pub struct FactSheet {
+    facts: Vec<(&'static str, Value, String)>,
+}
+
+pub struct TicketInfo<'a> {
+    pub id: &'a str,
+    pub subject: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    pub customer_email: Option<&'a str>,
+}
+
+impl FactSheet {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        f: &CustomerFacts,
+        t: &TicketInfo,
+        agent: Option<&str>,
+        band: Band,
+        intent: &str,
+        follow_up_days: Option<u32>,
+        value_high: f64,
+    ) -> FactSheet {
+        let mut facts: Vec<(&'static str, Value, String)> = Vec::new();
+        let cust = f
+            .customer_id
+            .as_ref()
+            .map(|c| format!("customer {c}"))
+            .unwrap_or_else(|| "ticket".into());
+        let mut add = |k: &'static str, v: Value, src: String| facts.push((k, v, src));
+        if let Some(name) = f.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            add("customer.name", Value::Text(name.to_string()), cust.clone());
+            if let Some(first) = name.split_whitespace().next() {
+                add(
+                    "customer.first_name",
+                    Value::Text(first.trim_end_matches(',').to_string()),
+                    cust.clone(),
+                );
+            }
+        }
+        if let Some(e) = t.customer_email {
+            add(
+                "customer.email",
+                Value::Text(e.to_string()),
+                "ticket".into(),
+            );
+        }
+        if let Some(tier) = &f.tier {
+            add(
+                "customer.tier",
+                Value::Text(crate::signals::history::capitalise(tier)),
+                cust.clone(),
+            );
+        }
+        if let Some(d) = f.tenure_days {
+            add(
+                "customer.tenure_years",
+                Value::Number((d as f64 / 365.25).floor()),
+                cust.clone(),
+            );
+        }
+        if let Some(s) = f
+            .since
+            .as_deref()
+            .and_then(|s| crate::time::parse_iso(s).ok())
+        {
+            add("customer.since", Value::Date(s), cust.clone());
+        }
+        if let Some(v) = f.lifetime_value {
+            let band = if v >= value_high {
+                "high"
+            } else if v >= value_high / 4.0 {
+                "medium"
+            } else {
+                "low"
+            };
+            add(
+                "customer.value_band",
+                Value::Text(band.into()),
+                cust.clone(),
+            );
+        }
+        if let Some(c) = f.channels.first() {
+            add(
+                "customer.preferred_channel",
+                Value::Text(c.channel.clone()),
+                "ticket history".into(),
+            );
+        }
+        if f.known {
+            add(
+                "orders.count",
+                Value::Number(f.order_count as f64),
+                "order history".into(),
+            );
+            add(
+                "contacts.recent",
+                Value::Number(f.contacts_30d.len() as f64),
+                "ticket history".into(),
+            );
+        }
+        if let Some(o) = &f.last_order {
+            let src = format!("order {}", o.id);
+            add("last_order.id", Value::Text(o.id.clone()), src.clone());
+            if let Ok(d) = crate::time::parse_iso(&o.date) {
+                add("last_order.date", Value::Date(d), src.clone());
+            }
+            if !o.items.is_empty() {
+                add(
+                    "last_order.items",
+                    Value::List(o.items.clone()),
+                    src.clone(),
+                );
+            }
+            if let Some(total) = o.total {
+                add(
+                    "last_order.total",
+                    Value::Text(format!(
+                        "{}{}",
+                        crate::util::num(total, 2),
+                        o.currency
+                            .as_deref()
+                            .map(|c| format!(" {c}"))
+                            .unwrap_or_default()
+                    )),
+                    src,
+                );
+            }
+        }
+        if let Some(p) = &f.previous_ticket {
+            let src = format!("ticket {}", p.id);
+            if let Some(s) = &p.subject {
+                add(
+                    "previous_ticket.subject",
+                    Value::Text(s.clone()),
+                    src.clone(),
+                );
+            }
+            if let Ok(d) = crate::time::parse_iso(&p.created_at) {
+                add("previous_ticket.date", Value::Date(d), src.clone());
+            }
+            let outcome = match (&p.solved_at, p.csat) {
+                (Some(s), Some(c)) => Some(format!(
+                    "solved on {s}, rated {} of 5",
+                    crate::util::num(c, 1)
+                )),
+                (Some(s), None) => Some(format!("solved on {s}")),
+                (None, _) => None,
+            };
+            if let Some(o) = outcome {
+                add("previous_ticket.outcome", Value::Text(o), src.clone());
+            }
+            if let Some(c) = p.csat {
+                add("previous_ticket.csat", Value::Number(c), src);
+            }
+        }
+        if let Some(d) = f.birthday_in_days {
+            add(
+                "moment.days_to_birthday",
+                Value::Number(d as f64),
+                cust.clone(),
+            );
+        }
+        if let Some(d) = f.anniversary_in_days {
+            add(
+                "moment.days_to_anniversary",
+                Value::Number(d as f64),
+                cust.clone(),
+            );
+        }
+        if let Some(y) = f.anniversary_years {
+            add(
+                "moment.anniversary_years",
+                Value::Number(y as f64),
+                cust.clone(),
+            );
+        }
+        if let Some(a) = agent.map(str::trim).filter(|a| !a.is_empty()) {
+            add(
+                "agent.name",
+                Value::Text(a.to_string()),
+                "options.agent".into(),
+            );
+            add(
+                "agent.first_name",
+                Value::Text(a.split_whitespace().next().unwrap_or(a).to_string()),
+                "options.agent".into(),
+            );
+        }
+        add("ticket.id", Value::Text(t.id.to_string()), "ticket".into());
+        if let Some(s) = t.subject {
+            add(
+                "ticket.subject",
+                Value::Text(s.to_string()),
+                "ticket".into(),
+            );
+        }
+        if let Some(c) = t.channel {
+            add(
+                "ticket.channel",
+                Value::Text(c.to_string()),
+                "ticket".into(),
+            );
+        }
+        let band_name = match band {
+            Band::Transactional => "transactional",
+            Band::Relational => "relational",
+            Band::Critical => "critical",
+        };
+        add("band", Value::Text(band_name.into()), "assessment".into());
+        add(
+            "intent",
+            Value::Text(intent.to_string()),
+            "assessment".into(),
+        );
+        if let Some(d) = follow_up_days {
+            add(
+                "followup.days",
+                Value::Number(d as f64),
+                "assessment".into(),
+            );
+        }
+        FactSheet { facts }
+    }
+
+    pub fn get(&self, path: &str) -> Option<Value> {
+        self.facts.iter().find(|f| f.0 == path).map(|f| f.1.clone())
+    }
+
+    fn source(&self, path: &str) -> String {
+        self.facts
+            .iter()
+            .find(|f| f.0 == path)
+            .map(|f| f.2.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A fact a filled snippet used, and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactUsed {
+    pub fact: String,
+    pub value: String,
+    pub source: String,
+}
+
+/// A snippet filled for one ticket.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FilledSnippet {
+    pub id: String,
+    pub category: String,
+    pub title: String,
+    pub tone: Tone,
+    /// 0..1: how well the snippet fits this ticket (learning included).
+    pub relevance: f64,
+    /// Plain text, ready for the reply box.
+    pub text: String,
+    /// The same, HTML-escaped, with line breaks as `<br>`.
+    pub html: String,
+    pub facts_used: Vec<FactUsed>,
+    /// Facts the snippet wanted and the history did not have (its fallbacks were used).
+    pub missing_facts: Vec<String>,
+}
+
+/// What the ticket is, for matching snippets.
+pub struct Situation<'a> {
+    pub band: Band,
+    pub signals: &'a TextSignals,
+    pub facts: &'a CustomerFacts,
+    /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…).
+    pub moments: Vec<&'static str>,
+}
+
+impl Situation<'_> {
+    /// The learning key: similar tickets share it (band and the main cue, else the intent).
+    pub fn key(&self) -> String {
+        let c = &self.signals.cues;
+        let cues = [
+            ("mistake", c.mistake),
+            ("churn", c.churn),
+            ("effort", c.effort),
+            ("praise", c.praise),
+            ("life_event", c.life_event),
+        ];
+        let main = cues
+            .iter()
+            .filter(|x| x.1 >= 0.4)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|x| x.0.to_string());
+        let band = match self.band {
+            Band::Transactional => "transactional",
+            Band::Relational => "relational",
+            Band::Critical => "critical",
+        };
+        format!(
+            "{band}:{}",
+            main.unwrap_or_else(|| self.signals.intent.id.clone())
+        )
+    }
+
+    fn cue(&self, name: &str) -> f64 {
+        let c = &self.signals.cues;
+        match name {
+            "mistake" => c.mistake,
+            "churn" => c.churn,
+            "effort" => c.effort,
+            "praise" => c.praise,
+            "loyalty" => c.loyalty,
+            "life_event" => c.life_event,
+            _ => 0.0,
+        }
+    }
+
+    fn emotion(&self, name: &str) -> f64 {
+        let e = &self.signals.emotions;
+        match name {
+            "frustration" => e.frustration,
+            "distress" => e.distress,
+            "confusion" => e.confusion,
+            "urgency" => e.urgency,
+            "gratitude" => e.gratitude,
+            _ => 0.0,
+        }
+    }
+}
+
+fn band_tone(b: Band) -> Tone {
+    match b {
+        Band::Transactional => Tone::Concise,
+        Band::Relational => Tone::Personal,
+        Band::Critical => Tone::Ownership,
+    }
+}
+
+/// How well a snippet fits, 0..1 before learning: each declared dimension that matches adds,
+/// one that is declared and does not match takes away, and the tone must suit the band.
+pub fn fit(s: &Snippet, x: &Situation) -> f64 {
+    let f = &s.fits;
+    let mut score = 0.0;
+    let mut weight = 0.0;
+    let mut dim = |declared: bool, w: f64, m: f64| {
+        if declared {
+            weight += w;
+            score += w * m;
+        }
+    };
+    dim(
+        !f.bands.is_empty(),
+        1.0,
+        if f.bands.contains(&x.band) { 1.0 } else { -1.0 },
+    );
+    dim(
+        !f.kinds.is_empty(),
+        0.5,
+        if f.kinds.contains(&x.signals.intent.kind) {
+            1.0
+        } else {
+            -0.5
+        },
+    );
+    dim(
+        !f.intents.is_empty(),
+        1.2,
+        if f.intents.contains(&x.signals.intent.id) {
+            x.signals.intent.confidence.max(0.5)
+        } else {
+            -0.2
+        },
+    );
+    dim(
+        !f.cues.is_empty(),
+        1.6,
+        f.cues.iter().map(|c| x.cue(c)).fold(0.0, f64::max).min(1.0) * 1.2 - 0.2,
+    );
+    dim(
+        !f.emotions.is_empty(),
+        1.2,
+        (f.emotions.iter().map(|e| x.emotion(e)).fold(0.0, f64::max) * 1.3).min(1.0) - 0.2,
+    );
+    dim(
+        !f.moments.is_empty(),
+        1.4,
+        if f.moments.iter().any(|m| x.moments.contains(&m.as_str())) {
+            1.0
+        } else {
+            -0.3
+        },
+    );
+    let tone: f64 = if s.tone == band_tone(x.band) {
+        0.15
+    } else {
+        -0.1
+    };
+    if weight == 0.0 {
+        return (0.2 + tone).clamp(0.0, 1.0);
+    }
+    // specific snippets (several matching dimensions) outrank generic ones
+    let specificity = (weight / 4.0).min(1.0);
+    ((score / weight) * (0.6 + 0.4 * specificity) + tone).clamp(0.0, 1.0)
+}
+
+/// The moments an assessment shows, as snippet `fits.moments` names.
+pub fn moments(
+    f: &CustomerFacts,
+    reasons: &[crate::signals::Reason],
+    value_high: f64,
+) -> Vec<&'static str> {
+    let mut m = Vec::new();
+    let has = |s: &str| reasons.iter().any(|r| r.signal == s);
+    if has("moment.birthday") {
+        m.push("birthday");
+    }
+    if has("moment.anniversary") {
+        m.push("anniversary");
+    }
+    if has("moment.milestone_order") {
+        m.push("milestone_order");
+    }
+    if has("history.repeat_topic") {
+        m.push("repeat_topic");
+    }
+    if has("history.csat_low") {
+        m.push("unhappy_last_time");
+    }
+    if has("history.recent_contacts") {
+        m.push("recent_contacts");
+    }
+    if has("history.nps_promoter") {
+        m.push("promoter");
+    }
+    if has("history.nps_detractor") {
+        m.push("detractor");
+    }
+    if f.tenure_days.is_some_and(|d| d >= 2 * 365) {
+        m.push("long_tenure");
+    }
+    if f.lifetime_value.is_some_and(|v| v >= value_high) {
+        m.push("high_value");
+    }
+    if !f.known {
+        m.push("unknown_customer");
+    } else if f.order_count <= 1 && f.tenure_days.is_none_or(|d| d < 60) {
+        m.push("new_customer");
+    }
+    m
+}
+
+/// Cleans what missing facts may leave behind, so no reply reads "Hi ," or holds a lone "-":
+/// spaces before punctuation, doubled spaces, empty parentheses and quotes, dash-only lines.
+pub fn tidy(text: &str) -> String {
+    let mut s = text.replace("()", "").replace("\"\"", "").replace("“”", "");
+    for (from, to) in [
+        (" ,", ","),
+        (" .", "."),
+        (" !", "!"),
+        (" ?", "?"),
+        (" :", ":"),
+        (" ;", ";"),
+        (",,", ","),
+        ("  ", " "),
+    ] {
+        while s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let lines: Vec<String> = s
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !matches!(l.trim(), "-" | "–" | "—" | "*" | "•" | "," | ":"))
+        .collect();
+    let mut out = String::new();
+    let mut blank = 0;
+    for l in lines {
+        if l.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    // "Hi," with nothing after the greeting word: the comma stays, the space does not
+    out.trim().to_string()
+}
+
+/// Text a customer must never see from us.
+pub fn is_broken(text: &str) -> bool {
+    text.contains("{{")
+        || text.contains("{%")
+        || text.contains("#{")
+        || text.contains("%{")
+        || text.contains("}}")
+        || text.contains("%}")
+        || text.lines().any(|l| matches!(l.trim(), "-" | "–" | "—"))
+        || text.contains(" ,")
+        || text.trim().is_empty()
+}
+
+/// HTML for a plain text: every character escaped, line breaks as `<br>`.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Fills and ranks the library for one ticket: the `n` most relevant, never a broken one.
+pub fn rank(
+    lib: &[Snippet],
+    x: &Situation,
+    sheet: &FactSheet,
+    learned: &learning::Learning,
+    n: usize,
+) -> Vec<FilledSnippet> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let key = x.key();
+    let mut scored: Vec<(f64, usize)> = lib
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                (fit(s, x) + learned.adjustment(&key, &s.id)).clamp(0.0, 1.0),
+                i,
+            )
+        })
+        .collect();
+    crate::util::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out = Vec::with_capacity(n);
+    for (relevance, i) in scored {
+        if out.len() >= n {
+            break;
+        }
+        let s = &lib[i];
+        let r = template::render(&s.template, &|p| sheet.get(p));
+        let missing_required: Vec<&String> = s
+            .requires
+            .iter()
+            .filter(|p| sheet.get(p).is_none_or(|v| v.is_empty()))
+            .collect();
+        let text = tidy(&r.text);
+        if is_broken(&text) {
+            continue;
+        }
+        let mut missing: Vec<String> = r.missing.clone();
+        for p in &missing_required {
+            if !missing.contains(p) {
+                missing.push((*p).clone());
+            }
+        }
+        // a snippet missing what it requires, or printing around a gap, is demoted and flagged
+        let relevance = if missing_required.is_empty() && r.missing.is_empty() {
+            relevance
+        } else {
+            relevance * 0.3
+        };
+        out.push(FilledSnippet {
+            id: s.id.clone(),
+            category: s.category.clone(),
+            title: s.title.clone(),
+            tone: s.tone,
+            relevance: crate::util::round2(relevance),
+            html: html(&text),
+            text,
+            facts_used: r
+                .used
+                .iter()
+                .map(|p| FactUsed {
+                    fact: p.clone(),
+                    value: sheet.get(p).map(|v| v.render()).unwrap_or_default(),
+                    source: sheet.source(p),
+                })
+                .collect(),
+            missing_facts: missing,
+        });
+    }
+    crate::util::sort_by(&mut out, |a, b| b.relevance.total_cmp(&a.relevance));
+    out
+}
+
+#[allow(dead_code)]
+fn _describe(v: &Json) -> String {
+    describe(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_library_is_large_and_valid() {
+        let lib = builtin_library();
+        assert!(lib.len() >= 40, "{}", lib.len());
+        for cat in [
+            "apology",
+            "ownership",
+            "churn_save",
+            "birthday",
+            "anniversary",
+            "welcome_back",
+            "check_in",
+            "praise",
+            "feedback_request",
+            "order_status",
+            "password_reset",
+            "invoice",
+        ] {
+            assert!(lib.iter().any(|s| s.category == cat), "no {cat} snippet");
+        }
+    }
+
+    #[test]
+    fn tidy_removes_gaps() {
+        assert_eq!(
+            tidy("Hi ,\n\n\n-\nThanks  for () it ."),
+            "Hi,\n\nThanks for it."
+        );
+        assert!(
+            is_broken("Hi {{ name }}")
+                && is_broken("a\n-\nb")
+                && is_broken("Hi , there")
+                && !is_broken("Hi, there")
+        );
+    }
+
+    #[test]
+    fn html_escapes_everything() {
+        assert_eq!(
+            html("<b>\"x\" & 'y'</b>\nz"),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;<br>z"
+        );
+    }
+
+    #[test]
+    fn library_errors_name_snippet_field_and_position() {
+        let e = library(&serde_json::json!([{"id": "a", "body": "ok"}, {"id": "b", "body": "Hi\n{{ customer.first_name | nope }}"}]), "snippets").unwrap_err();
+        assert_eq!(e.path, "snippets[1].body");
+        assert!(e.message.starts_with("line 2, column"), "{}", e.message);
+        let e = library(
+            &serde_json::json!([{"id": "a", "body": "{{ customer.shoe_size }}"}]),
+            "snippets",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("unknown fact"), "{e}");
+        let e = library(
+            &serde_json::json!([{"id": "a", "body": "x"}, {"id": "a", "body": "y"}]),
+            "snippets",
+        )
+        .unwrap_err();
+        assert_eq!(e.path, "snippets[1].id");
+        let e = library(
+            &serde_json::json!([{"id": "a", "body": "x", "fits": {"bands": ["urgent"]}}]),
+            "snippets",
+        )
+        .unwrap_err();
+        assert_eq!(e.path, "snippets[0].fits.bands[0]");
+    }
+}
