@@ -308,6 +308,7 @@ impl Engine {
                 signals: &signals,
                 facts: &facts,
                 moments: snippets::moments(&facts, &reasons, self.config.value_high),
+                topics: ticket_topics.clone(),
             };
             let info = TicketInfo {
                 id: &t.id,

@@ -221,7 +221,13 @@ export interface FilledSnippet {
 export interface Sentiment { compound: number; pos: number; neg: number; neu: number }
 export interface Emotions { frustration: number; distress: number; confusion: number; urgency: number; gratitude: number }
 export interface Cues { mistake: number; churn: number; effort: number; praise: number; loyalty: number; lifeEvent: number }
-export interface Intent { id: string; kind: IntentKind; confidence: number }
+export interface Intent {
+  id: string;
+  kind: IntentKind;
+  confidence: number;
+  /** The next most likely intents (up to three, each at least 5%). */
+  alternatives: { id: string; confidence: number }[];
+}
 
 /** Words that carried a cue or emotion; offsets are UTF-16 indices into `messages[message].text`. */
 export interface Match { signal: string; text: string; message: number; start: number; end: number }

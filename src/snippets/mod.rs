@@ -36,6 +36,9 @@ pub struct Fits {
     pub cues: Vec<String>,
     pub emotions: Vec<String>,
     pub moments: Vec<String>,
+    /// Ticket topics (`delivery`, `billing`, `refund`, `damage`…, see data/topics.txt) that make
+    /// the snippet more specific: "charged twice" and "arrived damaged" are both our mistake.
+    pub topics: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +120,9 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
     let mut fits = Fits::default();
     if let Some(f) = o.get("fits") {
         let fo = object(f, &o.at("fits"))?;
-        fo.only(&["bands", "intents", "kinds", "cues", "emotions", "moments"])?;
+        fo.only(&[
+            "bands", "intents", "kinds", "cues", "emotions", "moments", "topics",
+        ])?;
         fits.bands = strings(
             &fo,
             "bands",
@@ -138,6 +143,7 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
         fits.cues = strings(&fo, "cues", Some(CUE_NAMES))?;
         fits.emotions = strings(&fo, "emotions", Some(EMOTION_NAMES))?;
         fits.moments = strings(&fo, "moments", Some(MOMENTS))?;
+        fits.topics = strings(&fo, "topics", None)?;
     }
     let body = o.req_str("body")?;
     let template = Template::parse(&body).map_err(|e| crate::input::InputError {
@@ -496,6 +502,8 @@ pub struct Situation<'a> {
     pub facts: &'a CustomerFacts,
     /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…).
     pub moments: Vec<&'static str>,
+    /// The ticket's topics.
+    pub topics: Vec<String>,
 }
 
 impl Situation<'_> {
@@ -559,71 +567,53 @@ fn band_tone(b: Band) -> Tone {
     }
 }
 
-/// How well a snippet fits, 0..1 before learning: each declared dimension that matches adds,
-/// one that is declared and does not match takes away, and the tone must suit the band.
+/// How well a snippet fits, 0..1 before learning. What the customer says comes first: a
+/// snippet that declares cues, intents or emotions fits as strongly as the best of them is
+/// present. History moments add to that (or carry a moment-only snippet such as a birthday
+/// wish); a band the snippet is not meant for weighs it down; the tone should suit the band.
 pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     let f = &s.fits;
-    let mut score = 0.0;
-    let mut weight = 0.0;
-    let mut dim = |declared: bool, w: f64, m: f64| {
-        if declared {
-            weight += w;
-            score += w * m;
-        }
+    let content_declared = !(f.cues.is_empty() && f.intents.is_empty() && f.emotions.is_empty());
+    // a cue the customer voiced is meaningful even when faint; an intent counts by how likely
+    // the model thinks it is (summed over the snippet's intents)
+    let cue = f.cues.iter().map(|c| x.cue(c)).fold(0.0, f64::max);
+    let cue = if cue > 0.0 { (0.2 + cue).min(1.0) } else { 0.0 };
+    let intent = 0.9 * x.signals.intent.probability_of(&f.intents);
+    let emotion = (f.emotions.iter().map(|e| x.emotion(e)).fold(0.0, f64::max) * 1.2).min(1.0);
+    let content = cue.max(intent).max(emotion);
+    let moment = !f.moments.is_empty() && f.moments.iter().any(|m| x.moments.contains(&m.as_str()));
+    let mut score = match (content_declared, f.moments.is_empty()) {
+        (true, _) if content < 0.15 => 0.05,
+        (true, _) => 0.35 + 0.6 * content.min(1.0),
+        (false, false) if moment => 0.6,
+        (false, false) => 0.0,
+        (false, true) => 0.3,
     };
-    dim(
-        !f.bands.is_empty(),
-        1.0,
-        if f.bands.contains(&x.band) { 1.0 } else { -1.0 },
-    );
-    dim(
-        !f.kinds.is_empty(),
-        0.5,
-        if f.kinds.contains(&x.signals.intent.kind) {
-            1.0
-        } else {
-            -0.5
-        },
-    );
-    dim(
-        !f.intents.is_empty(),
-        1.2,
-        if f.intents.contains(&x.signals.intent.id) {
-            x.signals.intent.confidence.max(0.5)
-        } else {
-            -0.2
-        },
-    );
-    dim(
-        !f.cues.is_empty(),
-        1.6,
-        f.cues.iter().map(|c| x.cue(c)).fold(0.0, f64::max).min(1.0) * 1.2 - 0.2,
-    );
-    dim(
-        !f.emotions.is_empty(),
-        1.2,
-        (f.emotions.iter().map(|e| x.emotion(e)).fold(0.0, f64::max) * 1.3).min(1.0) - 0.2,
-    );
-    dim(
-        !f.moments.is_empty(),
-        1.4,
-        if f.moments.iter().any(|m| x.moments.contains(&m.as_str())) {
-            1.0
-        } else {
-            -0.3
-        },
-    );
-    let tone: f64 = if s.tone == band_tone(x.band) {
-        0.15
-    } else {
-        -0.1
-    };
-    if weight == 0.0 {
-        return (0.2 + tone).clamp(0.0, 1.0);
+    if content_declared && !f.moments.is_empty() {
+        score += if moment { 0.15 } else { -0.05 };
     }
-    // specific snippets (several matching dimensions) outrank generic ones
-    let specificity = (weight / 4.0).min(1.0);
-    ((score / weight) * (0.6 + 0.4 * specificity) + tone).clamp(0.0, 1.0)
+    if !f.bands.is_empty() {
+        score = if f.bands.contains(&x.band) {
+            score + 0.08
+        } else {
+            score * 0.5
+        };
+    }
+    if !f.kinds.is_empty() && !f.kinds.contains(&x.signals.intent.kind) {
+        score *= 0.8;
+    }
+    if !f.topics.is_empty() {
+        score += if f.topics.iter().any(|t| x.topics.contains(t)) {
+            0.1
+        } else {
+            -0.15
+        };
+    }
+    if s.tone == band_tone(x.band) {
+        score += 0.05;
+    }
+    // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
+    (score / 1.25).clamp(0.0, 1.0)
 }
 
 /// The moments an assessment shows, as snippet `fits.moments` names.

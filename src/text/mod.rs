@@ -84,6 +84,32 @@ pub struct Intent {
     pub kind: Kind,
     /// Probability of this intent, 0..1.
     pub confidence: f64,
+    /// The next most likely intents with their probabilities (up to three).
+    pub alternatives: Vec<IntentAlternative>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntentAlternative {
+    pub id: String,
+    pub confidence: f64,
+}
+
+impl Intent {
+    /// Probability that the intent is one of `ids`.
+    pub fn probability_of(&self, ids: &[String]) -> f64 {
+        let mut p = if ids.contains(&self.id) {
+            self.confidence
+        } else {
+            0.0
+        };
+        p += self
+            .alternatives
+            .iter()
+            .filter(|a| ids.contains(&a.id))
+            .map(|a| a.confidence)
+            .sum::<f64>();
+        p.min(1.0)
+    }
 }
 
 /// Words in the text that carried a cue or an emotion.
@@ -312,6 +338,7 @@ impl TextAnalyzer {
                     kind: self.kind_of(&id),
                     id,
                     confidence: 0.9,
+                    alternatives: Vec::new(),
                 };
             }
         }
@@ -326,10 +353,26 @@ impl TextAnalyzer {
             .enumerate()
             .fold((0, 0f32), |a, (i, &x)| if x > a.1 { (i, x) } else { a });
         let id = self.model.classes[best].clone();
+        let mut rest: Vec<(usize, f32)> = p
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(i, x)| i != best && x >= 0.05)
+            .collect();
+        rest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let alternatives = rest
+            .iter()
+            .take(3)
+            .map(|&(i, x)| IntentAlternative {
+                id: self.model.classes[i].clone(),
+                confidence: round2(x as f64),
+            })
+            .collect();
         Intent {
             kind: self.kind_of(&id),
             id,
             confidence: round2(conf as f64),
+            alternatives,
         }
     }
 }

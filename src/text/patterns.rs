@@ -4,7 +4,7 @@
 //! starting with "refund"; `money_back` the two words in a row (so `refund*|money_back` is one
 //! element); `~N` allows up to N other words before the next element; a final `@0.5` sets the
 //! pattern's weight (default 1). Example: `charg* ~3 twice|double|two_times @1.5`.
-//! A match preceded (within three words) by a negator ("not", "never", "didn't") is dropped,
+//! A match preceded (within two words) by a negator ("not", "never", "didn't") is dropped,
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
 
 use super::tokens::{is_negator, Token};
@@ -241,8 +241,10 @@ impl PatternSet {
                 let Some(last) = p.match_at(toks, i) else {
                     continue;
                 };
+                // two words back: "not charged twice", "didn't get charged"; a negator further
+                // back belongs to another clause ("if this isn't fixed I'll take my business…")
                 if !self.ignore_negation
-                    && (i.saturating_sub(3)..i).any(|k| is_negator(&toks[k].text))
+                    && (i.saturating_sub(2)..i).any(|k| is_negator(&toks[k].text))
                 {
                     continue;
                 }
