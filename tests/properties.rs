@@ -148,3 +148,53 @@ proptest! {
         prop_assert!(a.reasons.iter().any(|r| r.signal == "clamp"));
     }
 }
+
+mod snippet_safety {
+    use proptest::prelude::*;
+    use rapport::snippets::template::{render, Template, Value};
+    use rapport::snippets::{html, tidy};
+
+    fn value() -> impl Strategy<Value = Option<Value>> {
+        prop_oneof![
+            Just(None),
+            "\\PC{0,40}".prop_map(|s| Some(Value::Text(s))),
+            prop_oneof![
+                Just("<script>alert(1)</script>"),
+                Just("\"><img src=x onerror=alert(1)>"),
+                Just("{{ customer.name }}"),
+                Just("&amp;<b>")
+            ]
+            .prop_map(|s| Some(Value::Text(s.to_string()))),
+            any::<f64>().prop_map(|n| Some(Value::Number(n))),
+            (-4_000_000_000_000i64..4_000_000_000_000).prop_map(|d| Some(Value::Date(d))),
+            prop::collection::vec("\\PC{0,10}", 0..4).prop_map(|l| Some(Value::List(l))),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+        /// Whatever the template and whatever the customer's values, parsing and rendering never
+        /// panic, and the HTML rendering holds no markup but our own line breaks.
+        #[test]
+        fn rendering_never_panics_and_never_injects_markup(src in "\\PC{0,120}", pieces in prop::collection::vec(prop_oneof![
+                Just("{{ customer.first_name }}".to_string()), Just("{{ customer.name | default: \"<i>x</i>\" | upcase }}".to_string()),
+                Just("{% if customer.tier == \"gold\" %}G{% else %}<b>{% endif %}".to_string()), Just("{{ last_order.date | date: \"long\" }}".to_string()),
+                Just("{{ orders.count | plural: \"order\", \"orders\" }}".to_string()), Just("{{ last_order.items | join: \" & \" }}".to_string()),
+                Just("{% if".to_string()), Just("}}".to_string()), Just("<a href=\"javascript:x\">".to_string())], 0..6),
+                v1 in value(), v2 in value(), v3 in value(), v4 in value()) {
+            let mut body = src.clone();
+            for p in &pieces {
+                body.push_str(p);
+            }
+            let facts = [("customer.first_name", v1), ("customer.name", v2), ("customer.tier", v3), ("last_order.date", v4.clone()), ("orders.count", v4.clone()), ("last_order.items", v4)];
+            if let Ok(t) = Template::parse(&body) {
+                let r = render(&t, &|p| facts.iter().find(|f| f.0 == p).and_then(|f| f.1.clone()));
+                let h = html(&tidy(&r.text));
+                prop_assert!(!h.replace("<br>", "").contains('<'), "{h}");
+                prop_assert!(!h.replace("<br>", "").contains('>'), "{h}");
+                prop_assert!(!h.contains('"'));
+            }
+        }
+    }
+}

@@ -122,20 +122,24 @@ impl IntentModel {
         // Where several known words share a deletion, the one with the most weight (the most
         // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
         let mass = |ws: &Vec<(u16, f32)>| ws.iter().map(|w| w.1.abs()).sum::<f32>();
-        let known: Vec<&(String, Vec<(u16, f32)>)> = named
+        let mut deletions: FastMap<String, (f32, String)> = FastMap::default();
+        for (k, ws) in named
             .iter()
             .filter(|(k, _)| !k.contains('_') && k.chars().count() >= 4)
-            .collect();
-        // (sorted once at load; ~2,000 words)
-        let mut known: Vec<(f32, &String)> =
-            known.into_iter().map(|(k, ws)| (mass(ws), k)).collect();
-        known.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        let mut deletions = FastMap::default();
-        for (_, k) in known {
+        {
+            let m = mass(ws);
             for d in deletions_of(k) {
-                deletions.entry(d).or_insert_with(|| k.clone());
+                let better = |old: &(f32, String)| m > old.0 || (m == old.0 && *k < old.1);
+                match deletions.get(&d) {
+                    Some(old) if !better(old) => {}
+                    _ => {
+                        deletions.insert(d, (m, k.clone()));
+                    }
+                }
             }
         }
+        let deletions: FastMap<String, String> =
+            deletions.into_iter().map(|(d, (_, k))| (d, k)).collect();
         let weights = named
             .into_iter()
             .map(|(k, ws)| (feature_hash(&k), ws))

@@ -359,7 +359,7 @@ impl TextAnalyzer {
             .enumerate()
             .filter(|&(i, x)| i != best && x >= 0.05)
             .collect();
-        rest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::util::sort_by(&mut rest, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let alternatives = rest
             .iter()
             .take(3)

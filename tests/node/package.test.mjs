@@ -138,6 +138,69 @@ test('bad history rows are reported with field and reason, good rows kept', () =
   assert.equal(r.totals.tickets, 1);
 });
 
+test('snippets: filled from history with sources, safe HTML, agent name, count option', () => {
+  const e = new Engine();
+  e.loadHistory(history);
+  const t = { ...ticket('s1', { id: 'c1' }, 'You charged me twice for my order!!! <b>fix it</b>') };
+  const a = e.assess(t, { now, agent: 'Maya Chen', snippets: 3 });
+  assert.equal(a.snippets.length, 3);
+  const top = a.snippets[0];
+  assert.equal(top.category, 'apology');
+  assert.match(top.text, /^Hi Ana,/);
+  assert.match(top.text, /Maya/);
+  assert.ok(top.relevance > 0 && top.relevance <= 1);
+  assert.ok(top.factsUsed.some((f) => f.fact === 'customer.first_name' && f.source === 'customer c1'));
+  for (const s of a.snippets) {
+    assert.doesNotMatch(s.text, /\{\{|\{%|#\{|%\{|Hi ,/);
+    assert.doesNotMatch(s.html.replaceAll('<br>', ''), /</);
+  }
+  assert.equal(e.assess(t, { now, snippets: 0 }).snippets.length, 0);
+  assert.throws(() => e.assess(t, { now, snippets: 99 }), /options\.snippets: 99 is outside 0\.\.50/);
+});
+
+test('snippet library: load, replace, import macros, errors name snippet and position', () => {
+  const e = new Engine();
+  const n = e.snippetLibrary().length;
+  assert.ok(n >= 40);
+  const rep = e.loadSnippets([{ id: 'team-hello', category: 'team', tone: 'concise', fits: { intents: ['track_order'] }, body: 'Hi {{ customer.first_name | default: "there" }}, it ships today.' }]);
+  assert.deepEqual(rep.added, ['team-hello']);
+  assert.equal(rep.total, n + 1);
+  assert.throws(() => e.loadSnippets([{ id: 'bad', body: 'Hi\n {{ customer.first_name | shout }}' }]), /snippets\[0\]\.body: line 2, column 26: unknown filter/);
+  assert.throws(() => e.loadSnippets([{ id: 'x', body: 'y', fits: { bands: ['urgent'] } }]), /snippets\[0\]\.fits\.bands\[0\]/);
+  assert.throws(() => e.loadSnippets([{ id: 'x', body: 'y' }], { wipe: true }), /options\.wipe: unknown option/);
+  assert.equal(e.snippetLibrary().length, n + 1, 'a failed load changes nothing');
+  const m = e.importMacros({ format: 'helpscout', macros: [{ id: 'hs', body: 'Hi {%customer.firstName,fallback=there%}, {%mailbox.name%} here.' }] });
+  assert.deepEqual(m.added, ['hs']);
+  assert.deepEqual(m.unmapped, [{ snippetId: 'hs', placeholder: '{%mailbox.name%}' }]);
+  assert.throws(() => e.importMacros({ format: 'freshdesk', macros: [] }), /macros\.format/);
+  e.loadSnippets([{ id: 'only', body: 'Hello.' }], { replace: true });
+  assert.equal(e.snippetLibrary().length, 1);
+});
+
+test('learning: feedback ranks, exports, imports, resets', () => {
+  const e = new Engine();
+  e.loadHistory(history);
+  const text = 'You charged me twice for my order!';
+  const first = e.assess(ticket('L0', { id: 'c1' }, text), { now, snippets: 50 });
+  const top = first.snippets[0].id;
+  const other = first.snippets.find((s) => s.relevance <= first.snippets[0].relevance - 0.1 && s.relevance >= first.snippets[0].relevance - 0.4).id;
+  for (let k = 1; k <= 12; k++) {
+    e.assess(ticket(`L${k}`, { id: 'c1' }, text), { now });
+    e.feedback({ ticketId: `L${k}`, snippetId: top, action: 'dismissed' });
+    e.feedback({ ticketId: `L${k}`, snippetId: other, action: 'inserted' });
+  }
+  assert.equal(e.assess(ticket('L99', { id: 'c1' }, text), { now }).snippets[0].id, other);
+  const rows = e.exportLearning();
+  assert.ok(rows.some((r) => r.snippetId === top && r.dismissed === 12));
+  const f = new Engine();
+  f.loadHistory(history);
+  assert.equal(f.importLearning(rows), rows.length);
+  assert.equal(f.assess(ticket('L100', { id: 'c1' }, text), { now }).snippets[0].id, other);
+  f.resetLearning();
+  assert.deepEqual(f.exportLearning(), []);
+  assert.throws(() => f.importLearning([{ situation: 'x', snippetId: 'y', dismissed: -1 }]), /learning\[0\]\.dismissed/);
+});
+
 test('the shared conformance check passes against the packed package', { skip: !fs.existsSync(path.join(root, '../shared/checks/contract.mjs')) }, () => {
   installPacked();
   const out = execFileSync('node', [path.join(root, '../shared/checks/contract.mjs')], { cwd: tmp, encoding: 'utf8' });

@@ -2,7 +2,7 @@
 // package's rapport.d.ts. The @ts-expect-error lines prove the types are precise: each must be
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
-import type { Assessment, Band, Config, History, LoadReport, Reason, Ticket, TextSignals } from "rapport";
+import type { Assessment, Band, Config, FilledSnippet, History, LearnedRow, LibraryReport, LoadReport, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -33,6 +33,13 @@ export async function demo(): Promise<number> {
   const compounds: Float64Array = engine.sentiments(["a", "b"]);
   const receipt = engine.feedback({ ticketId: "T-1", snippetId: "apology", action: "inserted" });
   const lastCsat: number | undefined = a.customer.lastCsat?.score;
+  const best: FilledSnippet | undefined = engine.assess(ticket, { now: "2026-11-23", agent: "Maya", snippets: 3 }).snippets[0];
+  const spec: SnippetSpec = { id: "x", tone: "concise", fits: { bands: ["transactional"], moments: ["birthday"] }, body: "Hi {{ customer.first_name }}" };
+  const lib: LibraryReport = engine.loadSnippets([spec], { replace: false });
+  const imported: LibraryReport = engine.importMacros({ format: "zammad", macros: [{ id: "z", body: "Hi #{ticket.customer.firstname}" }] });
+  const rows: LearnedRow[] = engine.exportLearning();
+  engine.importLearning(rows);
+  engine.resetLearning();
 
   // @ts-expect-error: a band is one of three words
   const wrongBand: Band = "urgent";
@@ -40,9 +47,11 @@ export async function demo(): Promise<number> {
   const wrongConfig: Config = { weights: { "cue.nonsense": 3 } };
   // @ts-expect-error: a message comes from a customer, an agent or a note
   const wrongTicket: Ticket = { id: 1, customer: {}, messages: [{ from: "bot", text: "hi" }] };
+  // @ts-expect-error: macro formats are the five supported desks
+  engine.importMacros({ format: "freshdesk", macros: [] });
   // @ts-expect-error: feedback actions are fixed
   engine.feedback({ ticketId: 1, snippetId: 2, action: "liked" });
 
-  void [rejectedFields, band, top, days, quoted, queue, t, many, compounds, lastCsat, wrongBand, wrongConfig, wrongTicket];
+  void [rejectedFields, band, top, days, quoted, queue, t, many, compounds, lastCsat, best, lib, imported, wrongBand, wrongConfig, wrongTicket];
   return receipt.recorded + a.score + (a.intent.kind === "relational" ? 1 : 0) + t.cues.lifeEvent;
 }
