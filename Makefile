@@ -44,8 +44,9 @@ size: pkg
 	node scripts/size-report.mjs
 
 ## Throughput and accuracy against vader-sentiment, sentiment (AFINN) and wink-sentiment in one
-## Node process, plus the size report; regenerates BENCHMARKS.md.
+## Node process, the size report, and what filling snippets costs; regenerates BENCHMARKS.md.
 bench: pkg test-node
 	@mkdir -p out/bench
 	cargo run --release -q -p rapport-tools --bin generate -- texts --bytes 1200000 > out/bench/support-corpus.json
 	node benches/peers.mjs out/bench/support-corpus.json --write
+	node benches/snippets.mjs out/bench/support-corpus.json --write

@@ -157,17 +157,17 @@ mod snippet_safety {
     fn value() -> impl Strategy<Value = Option<Value>> {
         prop_oneof![
             Just(None),
-            "\\PC{0,40}".prop_map(|s| Some(Value::Text(s))),
+            "\\PC{0,40}".prop_map(|s| Some(Value::Text(s.into()))),
             prop_oneof![
                 Just("<script>alert(1)</script>"),
                 Just("\"><img src=x onerror=alert(1)>"),
                 Just("{{ customer.name }}"),
                 Just("&amp;<b>")
             ]
-            .prop_map(|s| Some(Value::Text(s.to_string()))),
+            .prop_map(|s| Some(Value::Text(s.into()))),
             any::<f64>().prop_map(|n| Some(Value::Number(n))),
             (-4_000_000_000_000i64..4_000_000_000_000).prop_map(|d| Some(Value::Date(d))),
-            prop::collection::vec("\\PC{0,10}", 0..4).prop_map(|l| Some(Value::List(l))),
+            prop::collection::vec("\\PC{0,10}", 0..4).prop_map(|l| Some(Value::List(l.into()))),
         ]
     }
 

@@ -232,7 +232,18 @@ pub fn is_known_fact(p: &str) -> bool {
 
 /// What a snippet is filled from, each fact with the record it comes from.
 pub struct FactSheet {
-    facts: Vec<(&'static str, Value, String)>,
+    /// By position in `FACTS`: the value and the record it comes from.
+    slots: Vec<Option<(Value, String)>>,
+}
+
+/// Position of a fact in `FACTS`, by one hash look-up (templates look facts up often).
+fn fact_index(path: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<crate::util::FastMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| FACTS.iter().enumerate().map(|(i, f)| (*f, i)).collect())
+        .get(path)
+        .copied()
 }
 
 pub struct TicketInfo<'a> {
@@ -261,26 +272,22 @@ impl FactSheet {
             .unwrap_or_else(|| "ticket".into());
         let mut add = |k: &'static str, v: Value, src: String| facts.push((k, v, src));
         if let Some(name) = f.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            add("customer.name", Value::Text(name.to_string()), cust.clone());
+            add("customer.name", Value::Text(name.into()), cust.clone());
             if let Some(first) = name.split_whitespace().next() {
                 add(
                     "customer.first_name",
-                    Value::Text(first.trim_end_matches(',').to_string()),
+                    Value::Text(first.trim_end_matches(',').into()),
                     cust.clone(),
                 );
             }
         }
         if let Some(e) = t.customer_email {
-            add(
-                "customer.email",
-                Value::Text(e.to_string()),
-                "ticket".into(),
-            );
+            add("customer.email", Value::Text(e.into()), "ticket".into());
         }
         if let Some(tier) = &f.tier {
             add(
                 "customer.tier",
-                Value::Text(crate::signals::history::capitalise(tier)),
+                Value::Text(crate::signals::history::capitalise(tier).into()),
                 cust.clone(),
             );
         }
@@ -315,7 +322,7 @@ impl FactSheet {
         if let Some(c) = f.channels.first() {
             add(
                 "customer.preferred_channel",
-                Value::Text(c.channel.clone()),
+                Value::Text(c.channel.as_str().into()),
                 "ticket history".into(),
             );
         }
@@ -333,28 +340,35 @@ impl FactSheet {
         }
         if let Some(o) = &f.last_order {
             let src = format!("order {}", o.id);
-            add("last_order.id", Value::Text(o.id.clone()), src.clone());
+            add(
+                "last_order.id",
+                Value::Text(o.id.as_str().into()),
+                src.clone(),
+            );
             if let Ok(d) = crate::time::parse_iso(&o.date) {
                 add("last_order.date", Value::Date(d), src.clone());
             }
             if !o.items.is_empty() {
                 add(
                     "last_order.items",
-                    Value::List(o.items.clone()),
+                    Value::List(o.items.clone().into()),
                     src.clone(),
                 );
             }
             if let Some(total) = o.total {
                 add(
                     "last_order.total",
-                    Value::Text(format!(
-                        "{}{}",
-                        crate::util::num(total, 2),
-                        o.currency
-                            .as_deref()
-                            .map(|c| format!(" {c}"))
-                            .unwrap_or_default()
-                    )),
+                    Value::Text(
+                        format!(
+                            "{}{}",
+                            crate::util::num(total, 2),
+                            o.currency
+                                .as_deref()
+                                .map(|c| format!(" {c}"))
+                                .unwrap_or_default()
+                        )
+                        .into(),
+                    ),
                     src,
                 );
             }
@@ -364,7 +378,7 @@ impl FactSheet {
             if let Some(s) = &p.subject {
                 add(
                     "previous_ticket.subject",
-                    Value::Text(s.clone()),
+                    Value::Text(s.as_str().into()),
                     src.clone(),
                 );
             }
@@ -380,7 +394,11 @@ impl FactSheet {
                 (None, _) => None,
             };
             if let Some(o) = outcome {
-                add("previous_ticket.outcome", Value::Text(o), src.clone());
+                add(
+                    "previous_ticket.outcome",
+                    Value::Text(o.into()),
+                    src.clone(),
+                );
             }
             if let Some(c) = p.csat {
                 add("previous_ticket.csat", Value::Number(c), src);
@@ -408,31 +426,19 @@ impl FactSheet {
             );
         }
         if let Some(a) = agent.map(str::trim).filter(|a| !a.is_empty()) {
-            add(
-                "agent.name",
-                Value::Text(a.to_string()),
-                "options.agent".into(),
-            );
+            add("agent.name", Value::Text(a.into()), "options.agent".into());
             add(
                 "agent.first_name",
-                Value::Text(a.split_whitespace().next().unwrap_or(a).to_string()),
+                Value::Text(a.split_whitespace().next().unwrap_or(a).into()),
                 "options.agent".into(),
             );
         }
-        add("ticket.id", Value::Text(t.id.to_string()), "ticket".into());
+        add("ticket.id", Value::Text(t.id.into()), "ticket".into());
         if let Some(s) = t.subject {
-            add(
-                "ticket.subject",
-                Value::Text(s.to_string()),
-                "ticket".into(),
-            );
+            add("ticket.subject", Value::Text(s.into()), "ticket".into());
         }
         if let Some(c) = t.channel {
-            add(
-                "ticket.channel",
-                Value::Text(c.to_string()),
-                "ticket".into(),
-            );
+            add("ticket.channel", Value::Text(c.into()), "ticket".into());
         }
         let band_name = match band {
             Band::Transactional => "transactional",
@@ -440,11 +446,7 @@ impl FactSheet {
             Band::Critical => "critical",
         };
         add("band", Value::Text(band_name.into()), "assessment".into());
-        add(
-            "intent",
-            Value::Text(intent.to_string()),
-            "assessment".into(),
-        );
+        add("intent", Value::Text(intent.into()), "assessment".into());
         if let Some(d) = follow_up_days {
             add(
                 "followup.days",
@@ -452,18 +454,25 @@ impl FactSheet {
                 "assessment".into(),
             );
         }
-        FactSheet { facts }
+        let mut slots = vec![None; FACTS.len()];
+        for (k, v, src) in facts {
+            if let Some(i) = fact_index(k) {
+                slots[i] = Some((v, src));
+            }
+        }
+        FactSheet { slots }
     }
 
     pub fn get(&self, path: &str) -> Option<Value> {
-        self.facts.iter().find(|f| f.0 == path).map(|f| f.1.clone())
+        fact_index(path)
+            .and_then(|i| self.slots[i].as_ref())
+            .map(|f| f.0.clone())
     }
 
     fn source(&self, path: &str) -> String {
-        self.facts
-            .iter()
-            .find(|f| f.0 == path)
-            .map(|f| f.2.clone())
+        fact_index(path)
+            .and_then(|i| self.slots[i].as_ref())
+            .map(|f| f.1.clone())
             .unwrap_or_default()
     }
 }
@@ -663,57 +672,71 @@ pub fn moments(
 }
 
 /// Cleans what missing facts may leave behind, so no reply reads "Hi ," or holds a lone "-":
-/// spaces before punctuation, doubled spaces, empty parentheses and quotes, dash-only lines.
+/// spaces before punctuation, doubled spaces, empty parentheses and quotes, dash-only lines,
+/// runs of blank lines. One pass per line (it runs for every snippet of every ticket).
 pub fn tidy(text: &str) -> String {
-    let mut s = text.replace("()", "").replace("\"\"", "").replace("“”", "");
-    for (from, to) in [
-        (" ,", ","),
-        (" .", "."),
-        (" !", "!"),
-        (" ?", "?"),
-        (" :", ":"),
-        (" ;", ";"),
-        (",,", ","),
-        ("  ", " "),
-    ] {
-        while s.contains(from) {
-            s = s.replace(from, to);
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    let mut line = String::with_capacity(128);
+    for raw in text.lines() {
+        line.clear();
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                // empty pairs left by a missing fact: "()", "\"\"", "“”"
+                '(' | '"' | '“'
+                    if chars.peek()
+                        == Some(&match c {
+                            '(' => ')',
+                            '"' => '"',
+                            _ => '”',
+                        }) =>
+                {
+                    chars.next();
+                }
+                ' ' if line.is_empty() || line.ends_with(' ') => {}
+                ',' | '.' | '!' | '?' | ':' | ';' => {
+                    if line.ends_with(' ') {
+                        line.pop();
+                    }
+                    if !(c == ',' && line.ends_with(',')) {
+                        line.push(c);
+                    }
+                }
+                c => line.push(c),
+            }
         }
-    }
-    let lines: Vec<String> = s
-        .lines()
-        .map(|l| l.trim_end().to_string())
-        .filter(|l| !matches!(l.trim(), "-" | "–" | "—" | "*" | "•" | "," | ":"))
-        .collect();
-    let mut out = String::new();
-    let mut blank = 0;
-    for l in lines {
-        if l.trim().is_empty() {
-            blank += 1;
-            if blank > 1 {
+        let l = line.trim_end();
+        if matches!(l, "-" | "–" | "—" | "*" | "•" | "," | ":") {
+            continue;
+        }
+        if l.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
                 continue;
             }
         } else {
-            blank = 0;
+            blank_run = 0;
         }
-        out.push_str(&l);
+        out.push_str(l);
         out.push('\n');
     }
-    // "Hi," with nothing after the greeting word: the comma stays, the space does not
     out.trim().to_string()
 }
 
-/// Text a customer must never see from us.
+/// Text a customer must never see from us: template syntax, a lone dash line, "Hi ,".
 pub fn is_broken(text: &str) -> bool {
-    text.contains("{{")
-        || text.contains("{%")
-        || text.contains("#{")
-        || text.contains("%{")
-        || text.contains("}}")
-        || text.contains("%}")
+    let b = text.as_bytes();
+    let pair = |x: u8, y: u8| b.windows(2).any(|w| w[0] == x && w[1] == y);
+    text.trim().is_empty()
+        || pair(b'{', b'{')
+        || pair(b'{', b'%')
+        || pair(b'#', b'{')
+        || pair(b'%', b'{')
+        || pair(b'}', b'}')
+        || pair(b'%', b'}')
+        || pair(b' ', b',')
         || text.lines().any(|l| matches!(l.trim(), "-" | "–" | "—"))
-        || text.contains(" ,")
-        || text.trim().is_empty()
 }
 
 /// HTML for a plain text: every character escaped, line breaks as `<br>`.
@@ -769,7 +792,12 @@ pub fn rank(
             .iter()
             .filter(|p| sheet.get(p).is_none_or(|v| v.is_empty()))
             .collect();
-        let text = tidy(&r.text);
+        // a template rendered with every fact it asked for is as tidy as it was written
+        let text = if r.missing.is_empty() {
+            r.text.trim().to_string()
+        } else {
+            tidy(&r.text)
+        };
         if is_broken(&text) {
             continue;
         }

@@ -9,14 +9,17 @@
 //! Parse errors name the line and column.
 
 use std::fmt;
+use std::rc::Rc;
 
+/// A fact's value. Text and lists are reference-counted: rendering looks facts up many times
+/// and each look-up hands out a copy.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Text(String),
+    Text(Rc<str>),
     Number(f64),
     /// Epoch milliseconds.
     Date(i64),
-    List(Vec<String>),
+    List(Rc<[String]>),
 }
 
 impl Value {
@@ -31,7 +34,7 @@ impl Value {
 
     pub fn render(&self) -> String {
         match self {
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
             Value::Number(n) => crate::util::num(*n, 2),
             Value::Date(ms) => crate::time::format_date(*ms),
             Value::List(l) => l.join(", "),
@@ -532,7 +535,7 @@ fn note(list: &mut Vec<String>, p: &str) {
 
 fn arg_value(a: &Arg, lookup: &dyn Fn(&str) -> Option<Value>) -> Option<Value> {
     match a {
-        Arg::Str(s) => Some(Value::Text(s.clone())),
+        Arg::Str(s) => Some(Value::Text(s.as_str().into())),
         Arg::Num(n) => Some(Value::Number(*n)),
         Arg::Path(p) => lookup(p).filter(|v| !v.is_empty()),
     }
@@ -691,9 +694,9 @@ mod tests {
             "customer.tenure_years" => Some(Value::Number(7.0)),
             "orders.count" => Some(Value::Number(1.0)),
             "last_order.date" => Some(Value::Date(crate::time::parse_iso("2026-10-28").unwrap())),
-            "last_order.items" => {
-                Some(Value::List(vec!["Espresso machine".into(), "Beans".into()]))
-            }
+            "last_order.items" => Some(Value::List(
+                vec!["Espresso machine".to_string(), "Beans".to_string()].into(),
+            )),
             "customer.nickname" => Some(Value::Text("  ".into())),
             _ => None,
         }

@@ -1,0 +1,53 @@
+// What filling snippets costs: assessQueue over the same tickets with `snippets: 0` and with
+// the default 5, each median of RUNS runs after a warm-up, in one Node process. Tickets are
+// threads of three customer messages and an agent reply drawn from the generator's support
+// corpus; customers have four past tickets and four orders each.
+// Usage (after `make pkg` and the generator): node benches/snippets.mjs out/bench/support-corpus.json
+import fs from 'node:fs';
+import { importRapport } from '../tests/node/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const { Engine } = await importRapport();
+const e = new Engine();
+const history = { customers: [], tickets: [], orders: [], surveys: [] };
+for (let i = 0; i < 500; i++) {
+  history.customers.push({ id: `c${i}`, name: `Customer ${i} Smith`, since: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, tier: ['gold', 'silver', 'basic'][i % 3], lifetimeValue: (i * 37) % 6000 });
+  for (let k = 0; k < 4; k++) {
+    history.tickets.push({ id: `h${i}_${k}`, customerId: `c${i}`, createdAt: `2026-${String(1 + ((i + k) % 11)).padStart(2, '0')}-15`, solvedAt: `2026-${String(1 + ((i + k) % 11)).padStart(2, '0')}-16`, subject: ['Late delivery', 'Charged twice', 'Password reset', 'Invoice copy'][k], csat: 1 + ((i + k) % 5), channel: ['email', 'chat'][k % 2] });
+    history.orders.push({ id: `o${i}_${k}`, customerId: `c${i}`, at: `2026-0${1 + k}-0${1 + (i % 9)}`, total: 20 + k * 30, items: [['Espresso machine', 'Coffee beans', 'Mug', 'Grinder'][k]] });
+  }
+}
+e.loadHistory(history);
+const texts = JSON.parse(fs.readFileSync(process.argv[2] ?? 'out/bench/support-corpus.json', 'utf8'));
+const tickets = Array.from({ length: 2000 }, (_, i) => ({
+  id: `t${i}`, channel: 'email', createdAt: '2026-11-22T09:00:00Z', customer: { id: `c${i % 500}` },
+  messages: [
+    { from: 'customer', text: texts[(3 * i) % texts.length] },
+    { from: 'agent', text: 'Thanks for reaching out, I am looking into it.' },
+    { from: 'customer', text: texts[(3 * i + 1) % texts.length] },
+    { from: 'customer', text: texts[(3 * i + 2) % texts.length] },
+  ],
+}));
+const now = '2026-11-23T12:00:00Z';
+function median(f) {
+  f();
+  const ts = [];
+  for (let r = 0; r < RUNS; r++) { const s = performance.now(); f(); ts.push(performance.now() - s); }
+  ts.sort((a, b) => a - b);
+  return { med: ts[Math.floor(ts.length / 2)], min: ts[0], max: ts[ts.length - 1] };
+}
+const without = median(() => e.assessQueue(tickets, { now, snippets: 0 }));
+const withFive = median(() => e.assessQueue(tickets, { now, snippets: 5 }));
+const extra = (withFive.med / without.med - 1) * 100;
+const lines = [
+  `### Filling snippets (assessQueue of ${tickets.length} tickets against 500 customers, median of ${RUNS} runs)`,
+  '',
+  '| | median ms | spread ms | µs per ticket |',
+  '| --- | ---: | ---: | ---: |',
+  `| snippets: 0 | ${without.med.toFixed(1)} | ${without.min.toFixed(1)}–${without.max.toFixed(1)} | ${(without.med * 1000 / tickets.length).toFixed(1)} |`,
+  `| snippets: 5 (default) | ${withFive.med.toFixed(1)} | ${withFive.min.toFixed(1)}–${withFive.max.toFixed(1)} | ${(withFive.med * 1000 / tickets.length).toFixed(1)} |`,
+  '',
+  `Filling the top 5 snippets adds ${extra.toFixed(1)}% to assess time (budget ≤ 20%).`,
+];
+console.log(lines.join('\n'));
+if (process.argv.includes('--write')) fs.appendFileSync(new URL('../BENCHMARKS.md', import.meta.url), '\n' + lines.join('\n') + '\n');

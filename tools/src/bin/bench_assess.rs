@@ -1,0 +1,81 @@
+//! Native timing of `assess_queue` with and without snippets (the core without the WASM
+//! boundary), median of 7 runs:  cargo run --release -p rapport-tools --bin bench-assess
+use rapport::engine::AssessOptions;
+use rapport::Engine;
+use serde_json::json;
+
+fn main() {
+    let mut e = Engine::new(None).expect("default config");
+    let mut customers = vec![];
+    let mut tickets = vec![];
+    let mut orders = vec![];
+    const TIERS: [&str; 3] = ["gold", "silver", "basic"];
+    const SUBJECTS: [&str; 4] = [
+        "Late delivery",
+        "Charged twice",
+        "Password reset",
+        "Invoice copy",
+    ];
+    const ITEMS: [&str; 4] = ["Espresso machine", "Coffee beans", "Mug", "Grinder"];
+    for i in 0..500 {
+        let (tier, ltv) = (TIERS[i % 3], (i * 37) % 6000);
+        customers.push(json!({"id": format!("c{i}"), "name": format!("Customer {i} Smith"), "since": "2019-03-01", "tier": tier, "lifetimeValue": ltv}));
+        for k in 0..4 {
+            let (subject, item, csat) = (SUBJECTS[k], ITEMS[k], 1 + (i + k) % 5);
+            tickets.push(json!({"id": format!("h{i}_{k}"), "customerId": format!("c{i}"), "createdAt": format!("2026-{:02}-15", 1 + (i + k) % 11), "subject": subject, "csat": csat, "channel": "email"}));
+            orders.push(json!({"id": format!("o{i}_{k}"), "customerId": format!("c{i}"), "at": format!("2026-0{}-01", 1 + k), "total": 20 + k * 30, "items": [item]}));
+        }
+    }
+    e.load_history(&json!({"customers": customers, "tickets": tickets, "orders": orders}))
+        .expect("history loads");
+    let texts = [
+        "Where is my order? It was supposed to arrive last week.",
+        "You charged me twice for my last order!!! Third time I write.",
+        "Thank you so much, amazing service, I recommend you to everyone.",
+        "I forgot my password, please send me a reset link.",
+        "I'm closing my account and switching to a competitor.",
+        "Can I get a copy of my invoice?",
+    ];
+    let queue: Vec<_> = (0..2000)
+        .map(|i| {
+            let text = texts[i % texts.len()];
+            json!({"id": format!("t{i}"), "channel": "email", "createdAt": "2026-11-22T09:00:00Z", "customer": {"id": format!("c{}", i % 500)}, "messages": [{"from": "customer", "text": text}]})
+        })
+        .collect();
+    let queue = serde_json::Value::Array(queue);
+    let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").expect("date");
+    let time = |n: usize, json_out: bool| {
+        let mut ts = vec![];
+        for _ in 0..8 {
+            let t0 = std::time::Instant::now();
+            let a = e
+                .assess_queue_with(
+                    &queue,
+                    &AssessOptions {
+                        now,
+                        agent: None,
+                        snippets: n,
+                    },
+                )
+                .expect("valid queue");
+            if json_out {
+                std::hint::black_box(serde_json::to_string(&a).expect("serialises"));
+            }
+            ts.push(t0.elapsed().as_secs_f64() * 1000.0);
+        }
+        ts.sort_by(f64::total_cmp);
+        ts[4]
+    };
+    for json_out in [false, true] {
+        let (a, b) = (time(0, json_out), time(5, json_out));
+        println!(
+            "{}: snippets 0: {a:.1} ms, snippets 5: {b:.1} ms (+{:.0}%)",
+            if json_out {
+                "with JSON output"
+            } else {
+                "core only"
+            },
+            (b / a - 1.0) * 100.0
+        );
+    }
+}
