@@ -75,6 +75,8 @@ pub struct AssessOptions {
     pub agent: Option<String>,
     /// How many snippets to fill (default 5; 0 for none).
     pub snippets: usize,
+    /// Also render each snippet as escaped HTML (off by default: it doubles the output).
+    pub html: bool,
 }
 
 impl AssessOptions {
@@ -83,6 +85,7 @@ impl AssessOptions {
             now,
             agent: None,
             snippets: 5,
+            html: false,
         }
     }
 
@@ -93,7 +96,7 @@ impl AssessOptions {
             return Ok(o);
         }
         let obj = object(v, "options")?;
-        obj.only(&["now", "agent", "snippets"])?;
+        obj.only(&["now", "agent", "snippets", "html"])?;
         o.now = match obj.get("now") {
             None => clock,
             Some(Value::Number(n)) => match n.as_f64() {
@@ -114,6 +117,19 @@ impl AssessOptions {
         if let Some(n) = obj.opt_num("snippets", 0.0, 50.0)? {
             o.snippets = n as usize;
         }
+        o.html = match obj.get("html") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                return Err(InputError {
+                    path: "options.html".into(),
+                    message: format!(
+                        "expected true or false, got {}",
+                        crate::input::describe(other)
+                    ),
+                })
+            }
+        };
         Ok(o)
     }
 }
@@ -331,6 +347,7 @@ impl Engine {
                 &sheet,
                 &self.learning,
                 o.snippets,
+                o.html,
             );
             self.remember(&t.id, situation.key(), &filled);
             filled

@@ -153,6 +153,8 @@ export interface AssessOptions {
   agent?: string;
   /** How many snippets to fill, 0..50 (default 5). */
   snippets?: number;
+  /** Also give each snippet as escaped HTML (`html`); off by default. */
+  html?: boolean;
 }
 
 export type Tone = "concise" | "personal" | "ownership";
@@ -212,8 +214,8 @@ export interface FilledSnippet {
   relevance: number;
   /** Plain text for the reply box. */
   text: string;
-  /** The same text HTML-escaped, line breaks as <br>. */
-  html: string;
+  /** The same text HTML-escaped, line breaks as <br>; present when asked for with `{ html: true }`. */
+  html?: string;
   factsUsed: { fact: string; value: string; source: string }[];
   missingFacts: string[];
 }

@@ -497,8 +497,9 @@ pub struct FilledSnippet {
     pub relevance: f64,
     /// Plain text, ready for the reply box.
     pub text: String,
-    /// The same, HTML-escaped, with line breaks as `<br>`.
-    pub html: String,
+    /// The same, HTML-escaped, with line breaks as `<br>` (when asked for with `html: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
     pub facts_used: Vec<FactUsed>,
     /// Facts the snippet wanted and the history did not have (its fallbacks were used).
     pub missing_facts: Vec<String>,
@@ -764,6 +765,7 @@ pub fn rank(
     sheet: &FactSheet,
     learned: &learning::Learning,
     n: usize,
+    with_html: bool,
 ) -> Vec<FilledSnippet> {
     if n == 0 {
         return Vec::new();
@@ -819,7 +821,7 @@ pub fn rank(
             title: s.title.clone(),
             tone: s.tone,
             relevance: crate::util::round2(relevance),
-            html: html(&text),
+            html: with_html.then(|| html(&text)),
             text,
             facts_used: r
                 .used

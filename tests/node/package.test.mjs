@@ -142,7 +142,7 @@ test('snippets: filled from history with sources, safe HTML, agent name, count o
   const e = new Engine();
   e.loadHistory(history);
   const t = { ...ticket('s1', { id: 'c1' }, 'You charged me twice for my order!!! <b>fix it</b>') };
-  const a = e.assess(t, { now, agent: 'Maya Chen', snippets: 3 });
+  const a = e.assess(t, { now, agent: 'Maya Chen', snippets: 3, html: true });
   assert.equal(a.snippets.length, 3);
   const top = a.snippets[0];
   assert.equal(top.category, 'apology');
@@ -155,6 +155,8 @@ test('snippets: filled from history with sources, safe HTML, agent name, count o
     assert.doesNotMatch(s.html.replaceAll('<br>', ''), /</);
   }
   assert.equal(e.assess(t, { now, snippets: 0 }).snippets.length, 0);
+  assert.equal(e.assess(t, { now }).snippets[0].html, undefined, 'html only when asked for');
+  assert.throws(() => e.assess(t, { now, html: 'yes' }), /options\.html: expected true or false/);
   assert.throws(() => e.assess(t, { now, snippets: 99 }), /options\.snippets: 99 is outside 0\.\.50/);
 });
 

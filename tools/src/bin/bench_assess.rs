@@ -55,6 +55,7 @@ fn main() {
                         now,
                         agent: None,
                         snippets: n,
+                        html: false,
                     },
                 )
                 .expect("valid queue");
