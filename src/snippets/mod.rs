@@ -68,21 +68,6 @@ pub const MOMENTS: &[&str] = &[
     "promoter",
     "detractor",
 ];
-const CUE_NAMES: &[&str] = &[
-    "mistake",
-    "churn",
-    "effort",
-    "praise",
-    "loyalty",
-    "life_event",
-];
-const EMOTION_NAMES: &[&str] = &[
-    "frustration",
-    "distress",
-    "confusion",
-    "urgency",
-    "gratitude",
-];
 
 fn strings(o: &crate::input::Obj, key: &str, allowed: Option<&[&str]>) -> Result<Vec<String>> {
     let list = o.opt_strings(key)?;
@@ -140,8 +125,8 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
             .filter_map(|k| Kind::parse(k))
             .collect();
         fits.intents = strings(&fo, "intents", None)?;
-        fits.cues = strings(&fo, "cues", Some(CUE_NAMES))?;
-        fits.emotions = strings(&fo, "emotions", Some(EMOTION_NAMES))?;
+        fits.cues = strings(&fo, "cues", Some(&crate::text::CUES))?;
+        fits.emotions = strings(&fo, "emotions", Some(&crate::text::EMOTIONS))?;
         fits.moments = strings(&fo, "moments", Some(MOMENTS))?;
         fits.topics = strings(&fo, "topics", None)?;
     }

@@ -569,29 +569,23 @@ fn holds(c: &Cond, lookup: &dyn Fn(&str) -> Option<Value>, r: &mut Rendering) ->
                 Value::List(_) => None,
             };
             match (num(&x), num(&y)) {
-                (Some(p), Some(q)) => match op {
-                    Op::Eq => p == q,
-                    Op::Ne => p != q,
-                    Op::Gt => p > q,
-                    Op::Ge => p >= q,
-                    Op::Lt => p < q,
-                    Op::Le => p <= q,
-                },
-                _ => {
-                    let (p, q) = (x.render().to_lowercase(), y.render().to_lowercase());
-                    match op {
-                        Op::Eq => p == q,
-                        Op::Ne => p != q,
-                        Op::Gt => p > q,
-                        Op::Ge => p >= q,
-                        Op::Lt => p < q,
-                        Op::Le => p <= q,
-                    }
-                }
+                (Some(p), Some(q)) => compare(*op, p, q),
+                _ => compare(*op, x.render().to_lowercase(), y.render().to_lowercase()),
             }
         }
         Cond::And(a, b) => holds(a, lookup, r) & holds(b, lookup, r),
         Cond::Or(a, b) => holds(a, lookup, r) | holds(b, lookup, r),
+    }
+}
+
+fn compare<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
+    match op {
+        Op::Eq => p == q,
+        Op::Ne => p != q,
+        Op::Gt => p > q,
+        Op::Ge => p >= q,
+        Op::Lt => p < q,
+        Op::Le => p <= q,
     }
 }
 
