@@ -7,7 +7,7 @@ pub mod macros;
 pub mod template;
 
 use crate::history::CustomerFacts;
-use crate::input::{array, describe, err, object, Result};
+use crate::input::{array, err, object, Result};
 use crate::score::Band;
 use crate::text::{Kind, TextSignals};
 use serde::Serialize;
@@ -822,11 +822,6 @@ pub fn rank(
     }
     crate::util::sort_by(&mut out, |a, b| b.relevance.total_cmp(&a.relevance));
     out
-}
-
-#[allow(dead_code)]
-fn _describe(v: &Json) -> String {
-    describe(v)
 }
 
 #[cfg(test)]
