@@ -60,6 +60,16 @@ function show(a, text) {
   $('quoted').replaceChildren(highlighted(text, spans));
   $('follow-up').textContent = a.followUp ? `Follow up in ${a.followUp.inDays} day(s): ${a.followUp.reason}.` : 'No follow-up needed.';
   $('channel').textContent = `Answer on ${a.channel.channel}: ${a.channel.reason}.`;
+  const snippets = $('snippets');
+  snippets.replaceChildren();
+  for (const sn of a.snippets) {
+    const li = el('li', 'snippet');
+    const head = el('div', 'snippet-head');
+    head.append(el('strong', '', sn.title), ' ', el('span', 'evidence', `${sn.tone} · fits ${Math.round(sn.relevance * 100)}%`));
+    const facts = sn.factsUsed.map((f) => `${f.fact} from ${f.source}`).join('; ');
+    li.append(head, el('pre', 'snippet-text', sn.text), el('p', 'evidence', facts ? `Uses ${facts}.` : 'Uses no customer facts.'));
+    snippets.append(li);
+  }
 }
 
 const t0 = performance.now();
@@ -73,7 +83,7 @@ $('ticket-form').addEventListener('submit', (ev) => {
   const text = $('message').value;
   const customer = $('customer').value ? { id: $('customer').value } : {};
   try {
-    const a = engine.assess({ id: 'typed', channel: 'email', customer, messages: [{ from: 'customer', text }] }, { now: '2026-11-23T12:00:00Z' });
+    const a = engine.assess({ id: 'typed', channel: 'email', customer, messages: [{ from: 'customer', text }] }, { now: '2026-11-23T12:00:00Z', agent: 'Maya', snippets: 3 });
     show(a, text);
     $('status').textContent = `Scored ${a.score}: ${a.band}.`;
   } catch (e) {

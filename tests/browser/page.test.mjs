@@ -24,6 +24,10 @@ test('assesses a typed ticket, highlights evidence, history changes the band', a
   const marks = await page.$$eval('#quoted mark', (ms) => ms.map((m) => m.textContent));
   assert.ok(marks.some((m) => /charged me twice/.test(m)), `marks: ${marks}`);
   assert.ok(marks.some((m) => /THIRD time/.test(m)), `marks: ${marks}`);
+  const snippets = await page.$$eval('#snippets .snippet-text', (ps) => ps.map((p) => p.textContent));
+  assert.equal(snippets.length, 3);
+  assert.match(snippets[0], /^Hi Ana,/);
+  for (const t of snippets) assert.doesNotMatch(t, /\{\{|\{%|Hi ,/);
   const points = await page.$$eval('#reasons .points', (ps) => ps.map((p) => Number(p.textContent)));
   assert.equal(points.reduce((a, b) => a + b, 0), score);
 
