@@ -617,32 +617,22 @@ pub fn moments(
     reasons: &[crate::signals::Reason],
     value_high: f64,
 ) -> Vec<&'static str> {
-    let mut m = Vec::new();
-    let has = |s: &str| reasons.iter().any(|r| r.signal == s);
-    if has("moment.birthday") {
-        m.push("birthday");
-    }
-    if has("moment.anniversary") {
-        m.push("anniversary");
-    }
-    if has("moment.milestone_order") {
-        m.push("milestone_order");
-    }
-    if has("history.repeat_topic") {
-        m.push("repeat_topic");
-    }
-    if has("history.csat_low") {
-        m.push("unhappy_last_time");
-    }
-    if has("history.recent_contacts") {
-        m.push("recent_contacts");
-    }
-    if has("history.nps_promoter") {
-        m.push("promoter");
-    }
-    if has("history.nps_detractor") {
-        m.push("detractor");
-    }
+    // the reasons that stand for a moment, and its name in `fits.moments`
+    const FROM_REASONS: [(&str, &str); 8] = [
+        ("moment.birthday", "birthday"),
+        ("moment.anniversary", "anniversary"),
+        ("moment.milestone_order", "milestone_order"),
+        ("history.repeat_topic", "repeat_topic"),
+        ("history.csat_low", "unhappy_last_time"),
+        ("history.recent_contacts", "recent_contacts"),
+        ("history.nps_promoter", "promoter"),
+        ("history.nps_detractor", "detractor"),
+    ];
+    let mut m: Vec<&'static str> = FROM_REASONS
+        .iter()
+        .filter(|(signal, _)| reasons.iter().any(|r| r.signal == *signal))
+        .map(|(_, moment)| *moment)
+        .collect();
     if f.tenure_days.is_some_and(|d| d >= 2 * 365) {
         m.push("long_tenure");
     }
