@@ -175,24 +175,31 @@ pub fn facts(
         solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
         csat: t.csat,
     };
-    let mut previous: Vec<_> = h
+    let previous: Vec<_> = h
         .tickets
         .iter()
         .filter(|t| t.created_at <= now && t.id != current_ticket_id)
         .collect();
-    crate::util::sort_by(&mut previous, |a, b| {
+    // newest first, ties by id; only the last 180 days are sorted (a customer may have
+    // thousands of old tickets, and the sort is an insertion sort)
+    let newest_first = |a: &&super::records::TicketRecord, b: &&super::records::TicketRecord| {
         b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id))
-    });
-    f.previous_ticket = previous.first().map(|t| past(t));
-    f.contacts_30d = previous
+    };
+    f.previous_ticket = previous.iter().copied().min_by(newest_first).map(past);
+    let mut recent: Vec<_> = previous
+        .iter()
+        .copied()
+        .filter(|t| now - t.created_at <= 180 * MS_PER_DAY)
+        .collect();
+    crate::util::sort_by(&mut recent, newest_first);
+    f.contacts_30d = recent
         .iter()
         .filter(|t| now - t.created_at <= 30 * MS_PER_DAY)
         .map(|t| past(t))
         .collect();
     if !ticket_topics.is_empty() {
-        f.same_topic = previous
+        f.same_topic = recent
             .iter()
-            .filter(|t| now - t.created_at <= 180 * MS_PER_DAY)
             .filter(|t| {
                 let text = format!(
                     "{} {}",
