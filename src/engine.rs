@@ -16,7 +16,8 @@ use crate::ticket::{self, Ticket};
 use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -134,11 +135,14 @@ impl AssessOptions {
     }
 }
 
+/// Proposals by ticket id, and ticket ids oldest first (to forget the oldest).
+type ProposedLog = (crate::util::FastMap<Rc<str>, Proposed>, VecDeque<Rc<str>>);
+
 /// What was proposed for a ticket, so feedback can be learned in its situation.
 #[derive(Debug, Clone)]
 struct Proposed {
     situation: String,
-    texts: Vec<(String, String)>,
+    texts: Vec<(Rc<str>, Rc<str>)>,
 }
 
 /// Proposals remembered for feedback; the oldest tickets go first beyond this many.
@@ -153,7 +157,7 @@ pub struct Engine {
     learning: Learning,
     // assess takes &self (the JS API has no reason to lock the engine for it), so what it
     // proposes is remembered through a RefCell
-    proposed: RefCell<(HashMap<String, Proposed>, VecDeque<String>)>,
+    proposed: RefCell<ProposedLog>,
 }
 
 /// The outcome of loading snippets or importing macros.
@@ -189,7 +193,7 @@ impl Engine {
             feedback: Vec::new(),
             library: snippets::builtin_library(),
             learning: Learning::default(),
-            proposed: RefCell::new((HashMap::new(), VecDeque::new())),
+            proposed: RefCell::new(Default::default()),
         })
     }
 
@@ -324,7 +328,7 @@ impl Engine {
                 signals: &signals,
                 facts: &facts,
                 moments: snippets::moments(&facts, &reasons, self.config.value_high),
-                topics: ticket_topics.clone(),
+                topics: &ticket_topics,
             };
             let info = TicketInfo {
                 id: &t.id,
@@ -341,15 +345,17 @@ impl Engine {
                 follow_up.as_ref().map(|f| f.in_days),
                 self.config.value_high,
             );
+            let key = situation.key();
             let filled = snippets::rank(
                 &self.library,
                 &situation,
+                &key,
                 &sheet,
                 &self.learning,
                 o.snippets,
                 o.html,
             );
-            self.remember(&t.id, situation.key(), &filled);
+            self.remember(&t.id, key, &filled);
             filled
         };
         Assessment {
@@ -371,26 +377,27 @@ impl Engine {
     }
 
     fn remember(&self, ticket: &str, situation: String, filled: &[FilledSnippet]) {
+        let proposed = Proposed {
+            situation,
+            texts: filled
+                .iter()
+                .map(|f| (f.id.clone(), f.text.clone()))
+                .collect(),
+        };
         let mut guard = self.proposed.borrow_mut();
         let (map, order) = &mut *guard;
-        if !map.contains_key(ticket) {
-            order.push_back(ticket.to_string());
-            if order.len() > MAX_PROPOSED {
-                if let Some(old) = order.pop_front() {
-                    map.remove(&old);
-                }
+        if let Some(p) = map.get_mut(ticket) {
+            *p = proposed;
+            return;
+        }
+        let key: Rc<str> = ticket.into();
+        order.push_back(key.clone());
+        map.insert(key, proposed);
+        if order.len() > MAX_PROPOSED {
+            if let Some(old) = order.pop_front() {
+                map.remove(&old);
             }
         }
-        map.insert(
-            ticket.to_string(),
-            Proposed {
-                situation,
-                texts: filled
-                    .iter()
-                    .map(|f| (f.id.clone(), f.text.clone()))
-                    .collect(),
-            },
-        );
     }
 
     /// Replaces or extends the snippet library from JSON (an array of snippets). Nothing
@@ -416,11 +423,11 @@ impl Engine {
         for s in lib {
             match self.library.iter_mut().find(|x| x.id == s.id) {
                 Some(old) => {
-                    report.replaced.push(s.id.clone());
+                    report.replaced.push(s.id.to_string());
                     *old = s;
                 }
                 None => {
-                    report.added.push(s.id.clone());
+                    report.added.push(s.id.to_string());
                     self.library.push(s);
                 }
             }
@@ -513,13 +520,13 @@ impl Engine {
             text: o.opt_str("text")?,
         };
         // learn in the situation the snippet was proposed in
-        let (situation, share) = match self.proposed.borrow().0.get(&e.ticket_id) {
+        let (situation, share) = match self.proposed.borrow().0.get(e.ticket_id.as_str()) {
             Some(p) => {
                 let proposed = p
                     .texts
                     .iter()
-                    .find(|(id, _)| *id == e.snippet_id)
-                    .map(|(_, t)| t.as_str());
+                    .find(|(id, _)| **id == *e.snippet_id)
+                    .map(|(_, t)| &**t);
                 let share = match (e.action, proposed, e.text.as_deref()) {
                     (FeedbackAction::Edited, Some(a), Some(b)) => Some(learning::edit_share(a, b)),
                     _ => None,

@@ -219,7 +219,7 @@ fn top_snippet_fits_the_situation() {
     for (i, (who, text, ok)) in CASES.iter().enumerate() {
         let a = e.assess(&ticket(i, who, text), now).unwrap();
         let top = &a.snippets[0];
-        if ok.contains(&top.category.as_str()) {
+        if ok.contains(&top.category.as_ref()) {
             fit += 1;
         } else {
             misses.push(format!(
@@ -231,7 +231,7 @@ fn top_snippet_fits_the_situation() {
                 a.snippets
                     .iter()
                     .skip(1)
-                    .map(|s| s.id.as_str())
+                    .map(|s| s.id.as_ref())
                     .collect::<Vec<_>>()
             ));
         }
@@ -278,7 +278,7 @@ fn every_snippet_renders_for_every_ticket_with_nothing_left_unfilled() {
                 assert_eq!(s.html.as_deref(), Some(html(t).as_str()));
                 for f in &s.facts_used {
                     assert!(
-                        !f.source.is_empty(),
+                        !f.source.as_str().is_empty(),
                         "{}: fact {} has no source",
                         s.id,
                         f.fact
@@ -319,7 +319,7 @@ fn tone_follows_the_band() {
     let s = critical
         .snippets
         .iter()
-        .find(|s| s.id == "apology-make-good")
+        .find(|s| &*s.id == "apology-make-good")
         .unwrap();
     assert!(s.text.starts_with("Hi Ana,"), "{}", s.text);
     assert!(
@@ -339,7 +339,11 @@ fn missing_facts_use_fallbacks_and_are_flagged_when_required() {
     let mut e = engine();
     let now = parse_iso(NOW).unwrap();
     let a = e.assess(&ticket(0, "", "Where is my order?"), now).unwrap();
-    let s = a.snippets.iter().find(|s| s.id == "order-status").unwrap();
+    let s = a
+        .snippets
+        .iter()
+        .find(|s| &*s.id == "order-status")
+        .unwrap();
     assert!(s.text.starts_with("Hi there,"), "{}", s.text);
     // a team snippet that requires a fact the history lacks is demoted and flagged
     e.load_snippets(&json!([{"id": "vip-only", "category": "team", "tone": "concise", "fits": {"intents": ["track_order"]},
@@ -353,7 +357,7 @@ fn missing_facts_use_fallbacks_and_are_flagged_when_required() {
             },
         )
         .unwrap();
-    let v = a.snippets.iter().find(|s| s.id == "vip-only").unwrap();
+    let v = a.snippets.iter().find(|s| &*s.id == "vip-only").unwrap();
     assert_eq!(v.missing_facts, ["customer.first_name", "customer.tier"]);
     assert!(v.relevance < 0.3);
     assert!(!is_broken(&v.text), "{}", v.text);
@@ -376,8 +380,8 @@ fn macros_from_each_desk_import_and_fill() {
         assert!(rep.unmapped.is_empty(), "{format}: {:?}", rep.unmapped);
         let o = AssessOptions { now, agent: Some("Maya Chen".into()), snippets: 60, html: false };
         let a = e.assess_with(&ticket(7, "loyal", "Where is my order?"), &o).unwrap();
-        let s = a.snippets.iter().find(|s| s.id == "thanks").unwrap();
-        assert_eq!(s.text, "Hi Ana, thanks for writing about ticket T7. Maya", "{format}");
+        let s = a.snippets.iter().find(|s| &*s.id == "thanks").unwrap();
+        assert_eq!(&*s.text, "Hi Ana, thanks for writing about ticket T7. Maya", "{format}");
     }
     let mut e = engine();
     let rep = e.import_macros(&json!({"format": "zendesk", "macros": [{"id": "x", "body": "Hi {{ticket.requester.first_name}} from {{ticket.organization.name}}"}]})).unwrap();
@@ -403,7 +407,7 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
     let rel = |a: &rapport::Assessment, id: &str| {
         a.snippets
             .iter()
-            .find(|s| s.id == id)
+            .find(|s| &*s.id == id)
             .map(|s| s.relevance)
             .unwrap()
     };
@@ -454,7 +458,7 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
     let routine = e
         .assess(&ticket(9, "", "I forgot my password"), now)
         .unwrap();
-    assert_eq!(routine.snippets[0].id, "password-reset");
+    assert_eq!(&*routine.snippets[0].id, "password-reset");
     // learned state exports, imports into a fresh engine, and resets
     let rows = serde_json::to_value(e.learning().export()).unwrap();
     let mut f = engine();
@@ -476,7 +480,7 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
         .learning()
         .export()
         .into_iter()
-        .find(|r| r.snippet_id == s.id && r.edited == 1)
+        .find(|r| *r.snippet_id == *s.id && r.edited == 1)
         .unwrap();
     assert!(
         row.edit_share_sum > 0.0 && row.edit_share_sum < 0.2,

@@ -12,6 +12,8 @@ use crate::score::Band;
 use crate::text::{Kind, TextSignals};
 use serde::Serialize;
 use serde_json::Value as Json;
+use std::cell::OnceCell;
+use std::rc::Rc;
 use template::{Template, Value};
 
 pub const BUILTIN_LIBRARY: &str = include_str!("../../data/snippets.json");
@@ -43,9 +45,9 @@ pub struct Fits {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snippet {
-    pub id: String,
-    pub category: String,
-    pub title: String,
+    pub id: Rc<str>,
+    pub category: Rc<str>,
+    pub title: Rc<str>,
     pub tone: Tone,
     pub fits: Fits,
     /// Facts without which the snippet makes no sense (it is demoted and flagged without them).
@@ -90,7 +92,7 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
     o.only(&[
         "id", "category", "title", "tone", "fits", "requires", "body",
     ])?;
-    let id = o.req_id("id")?;
+    let id: Rc<str> = o.req_id("id")?.into();
     let tone = match o.opt_str("tone")?.as_deref() {
         None | Some("personal") => Tone::Personal,
         Some("concise") => Tone::Concise,
@@ -146,8 +148,12 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
     let requires = strings(&o, "requires", Some(FACTS))?;
     Ok(Snippet {
         id,
-        category: o.opt_str("category")?.unwrap_or_else(|| "general".into()),
-        title: o.opt_str("title")?.unwrap_or_default(),
+        category: o
+            .opt_str("category")?
+            .as_deref()
+            .unwrap_or("general")
+            .into(),
+        title: o.opt_str("title")?.unwrap_or_default().into(),
         tone,
         fits,
         requires,
@@ -215,10 +221,49 @@ pub fn is_known_fact(p: &str) -> bool {
     FACTS.contains(&p)
 }
 
-/// What a snippet is filled from, each fact with the record it comes from.
-pub struct FactSheet {
-    /// By position in `FACTS`: the value and the record it comes from.
-    slots: Vec<Option<(Value, String)>>,
+/// Where a fact comes from: a fixed part of the input ("ticket", "assessment") or a record
+/// ("customer c1", "order L99"). Shared, not copied, between the snippets that cite it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Named(&'static str),
+    Record(Rc<str>),
+}
+
+impl Source {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Source::Named(s) => s,
+            Source::Record(s) => s,
+        }
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Source {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+const N_FACTS: usize = FACTS.len();
+
+/// What a snippet is filled from. Facts are worked out on first use and kept: a ticket's top
+/// snippets read a handful of the facts, so the rest are never built.
+pub struct FactSheet<'a> {
+    f: &'a CustomerFacts,
+    t: &'a TicketInfo<'a>,
+    agent: Option<&'a str>,
+    band: Band,
+    intent: &'a str,
+    follow_up_days: Option<u32>,
+    value_high: f64,
+    customer: OnceCell<Source>,
+    slots: [OnceCell<Option<(Value, Source)>>; N_FACTS],
 }
 
 /// Position of a fact in `FACTS`, by one hash look-up (templates look facts up often).
@@ -238,250 +283,206 @@ pub struct TicketInfo<'a> {
     pub customer_email: Option<&'a str>,
 }
 
-impl FactSheet {
+fn text(s: &str) -> Value {
+    Value::Text(s.into())
+}
+
+impl<'a> FactSheet<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        f: &CustomerFacts,
-        t: &TicketInfo,
-        agent: Option<&str>,
+        f: &'a CustomerFacts,
+        t: &'a TicketInfo<'a>,
+        agent: Option<&'a str>,
         band: Band,
-        intent: &str,
+        intent: &'a str,
         follow_up_days: Option<u32>,
         value_high: f64,
-    ) -> FactSheet {
-        let mut facts: Vec<(&'static str, Value, String)> = Vec::new();
-        let cust = f
-            .customer_id
-            .as_ref()
-            .map(|c| format!("customer {c}"))
-            .unwrap_or_else(|| "ticket".into());
-        let mut add = |k: &'static str, v: Value, src: String| facts.push((k, v, src));
-        if let Some(name) = f.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            add("customer.name", Value::Text(name.into()), cust.clone());
-            if let Some(first) = name.split_whitespace().next() {
-                add(
-                    "customer.first_name",
-                    Value::Text(first.trim_end_matches(',').into()),
-                    cust.clone(),
-                );
+    ) -> FactSheet<'a> {
+        FactSheet {
+            f,
+            t,
+            agent: agent.map(str::trim).filter(|a| !a.is_empty()),
+            band,
+            intent,
+            follow_up_days,
+            value_high,
+            customer: OnceCell::new(),
+            slots: std::array::from_fn(|_| OnceCell::new()),
+        }
+    }
+
+    fn customer_source(&self) -> Source {
+        self.customer
+            .get_or_init(|| match &self.f.customer_id {
+                Some(c) => Source::Record(format!("customer {c}").into()),
+                None => Source::Named("ticket"),
+            })
+            .clone()
+    }
+
+    /// Works out one fact (`FACTS[i]`) and the record it comes from.
+    fn compute(&self, i: usize) -> Option<(Value, Source)> {
+        let (f, t) = (self.f, self.t);
+        let cust = || self.customer_source();
+        let named = Source::Named;
+        let name = || f.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let order_src = |id: &str| Source::Record(format!("order {id}").into());
+        let ticket_src = |id: &str| Source::Record(format!("ticket {id}").into());
+        Some(match FACTS[i] {
+            "customer.name" => (text(name()?), cust()),
+            "customer.first_name" => (
+                text(name()?.split_whitespace().next()?.trim_end_matches(',')),
+                cust(),
+            ),
+            "customer.email" => (text(t.customer_email?), named("ticket")),
+            "customer.tier" => (
+                text(crate::signals::history::capitalise(f.tier.as_deref()?).as_ref()),
+                cust(),
+            ),
+            "customer.tenure_years" => (
+                Value::Number((f.tenure_days? as f64 / 365.25).floor()),
+                cust(),
+            ),
+            "customer.since" => (
+                Value::Date(crate::time::parse_iso(f.since.as_deref()?).ok()?),
+                cust(),
+            ),
+            "customer.value_band" => {
+                let v = f.lifetime_value?;
+                let band = if v >= self.value_high {
+                    "high"
+                } else if v >= self.value_high / 4.0 {
+                    "medium"
+                } else {
+                    "low"
+                };
+                (text(band), cust())
             }
-        }
-        if let Some(e) = t.customer_email {
-            add("customer.email", Value::Text(e.into()), "ticket".into());
-        }
-        if let Some(tier) = &f.tier {
-            add(
-                "customer.tier",
-                Value::Text(crate::signals::history::capitalise(tier).into()),
-                cust.clone(),
-            );
-        }
-        if let Some(d) = f.tenure_days {
-            add(
-                "customer.tenure_years",
-                Value::Number((d as f64 / 365.25).floor()),
-                cust.clone(),
-            );
-        }
-        if let Some(s) = f
-            .since
-            .as_deref()
-            .and_then(|s| crate::time::parse_iso(s).ok())
-        {
-            add("customer.since", Value::Date(s), cust.clone());
-        }
-        if let Some(v) = f.lifetime_value {
-            let band = if v >= value_high {
-                "high"
-            } else if v >= value_high / 4.0 {
-                "medium"
-            } else {
-                "low"
-            };
-            add(
-                "customer.value_band",
-                Value::Text(band.into()),
-                cust.clone(),
-            );
-        }
-        if let Some(c) = f.channels.first() {
-            add(
-                "customer.preferred_channel",
-                Value::Text(c.channel.as_str().into()),
-                "ticket history".into(),
-            );
-        }
-        if f.known {
-            add(
-                "orders.count",
-                Value::Number(f.order_count as f64),
-                "order history".into(),
-            );
-            add(
-                "contacts.recent",
+            "customer.preferred_channel" => (
+                text(f.channels.first()?.channel.as_str()),
+                named("ticket history"),
+            ),
+            "orders.count" if f.known => {
+                (Value::Number(f.order_count as f64), named("order history"))
+            }
+            "contacts.recent" if f.known => (
                 Value::Number(f.contacts_30d.len() as f64),
-                "ticket history".into(),
-            );
-        }
-        if let Some(o) = &f.last_order {
-            let src = format!("order {}", o.id);
-            add(
-                "last_order.id",
-                Value::Text(o.id.as_str().into()),
-                src.clone(),
-            );
-            if let Ok(d) = crate::time::parse_iso(&o.date) {
-                add("last_order.date", Value::Date(d), src.clone());
+                named("ticket history"),
+            ),
+            "last_order.id" => {
+                let o = f.last_order.as_ref()?;
+                (text(&o.id), order_src(&o.id))
             }
-            if !o.items.is_empty() {
-                add(
-                    "last_order.items",
-                    Value::List(o.items.clone().into()),
-                    src.clone(),
-                );
+            "last_order.date" => {
+                let o = f.last_order.as_ref()?;
+                (
+                    Value::Date(crate::time::parse_iso(&o.date).ok()?),
+                    order_src(&o.id),
+                )
             }
-            if let Some(total) = o.total {
-                add(
-                    "last_order.total",
-                    Value::Text(
-                        format!(
-                            "{}{}",
-                            crate::util::num(total, 2),
-                            o.currency
-                                .as_deref()
-                                .map(|c| format!(" {c}"))
-                                .unwrap_or_default()
-                        )
-                        .into(),
-                    ),
-                    src,
-                );
+            "last_order.items" => {
+                let o = f.last_order.as_ref().filter(|o| !o.items.is_empty())?;
+                (Value::List(o.items.clone().into()), order_src(&o.id))
             }
-        }
-        if let Some(p) = &f.previous_ticket {
-            let src = format!("ticket {}", p.id);
-            if let Some(s) = &p.subject {
-                add(
-                    "previous_ticket.subject",
-                    Value::Text(s.as_str().into()),
-                    src.clone(),
-                );
+            "last_order.total" => {
+                let o = f.last_order.as_ref()?;
+                let mut total = crate::util::num(o.total?, 2);
+                if let Some(c) = &o.currency {
+                    total.push(' ');
+                    total.push_str(c);
+                }
+                (text(&total), order_src(&o.id))
             }
-            if let Ok(d) = crate::time::parse_iso(&p.created_at) {
-                add("previous_ticket.date", Value::Date(d), src.clone());
+            "previous_ticket.subject" => {
+                let p = f.previous_ticket.as_ref()?;
+                (text(p.subject.as_deref()?), ticket_src(&p.id))
             }
-            let outcome = match (&p.solved_at, p.csat) {
-                (Some(s), Some(c)) => Some(format!(
-                    "solved on {s}, rated {} of 5",
-                    crate::util::num(c, 1)
-                )),
-                (Some(s), None) => Some(format!("solved on {s}")),
-                (None, _) => None,
-            };
-            if let Some(o) = outcome {
-                add(
-                    "previous_ticket.outcome",
-                    Value::Text(o.into()),
-                    src.clone(),
-                );
+            "previous_ticket.date" => {
+                let p = f.previous_ticket.as_ref()?;
+                (
+                    Value::Date(crate::time::parse_iso(&p.created_at).ok()?),
+                    ticket_src(&p.id),
+                )
             }
-            if let Some(c) = p.csat {
-                add("previous_ticket.csat", Value::Number(c), src);
+            "previous_ticket.outcome" => {
+                let p = f.previous_ticket.as_ref()?;
+                let solved = p.solved_at.as_deref()?;
+                let outcome = match p.csat {
+                    Some(c) => format!("solved on {solved}, rated {} of 5", crate::util::num(c, 1)),
+                    None => format!("solved on {solved}"),
+                };
+                (text(&outcome), ticket_src(&p.id))
             }
-        }
-        if let Some(d) = f.birthday_in_days {
-            add(
-                "moment.days_to_birthday",
-                Value::Number(d as f64),
-                cust.clone(),
-            );
-        }
-        if let Some(d) = f.anniversary_in_days {
-            add(
-                "moment.days_to_anniversary",
-                Value::Number(d as f64),
-                cust.clone(),
-            );
-        }
-        if let Some(y) = f.anniversary_years {
-            add(
-                "moment.anniversary_years",
-                Value::Number(y as f64),
-                cust.clone(),
-            );
-        }
-        if let Some(a) = agent.map(str::trim).filter(|a| !a.is_empty()) {
-            add("agent.name", Value::Text(a.into()), "options.agent".into());
-            add(
-                "agent.first_name",
-                Value::Text(a.split_whitespace().next().unwrap_or(a).into()),
-                "options.agent".into(),
-            );
-        }
-        add("ticket.id", Value::Text(t.id.into()), "ticket".into());
-        if let Some(s) = t.subject {
-            add("ticket.subject", Value::Text(s.into()), "ticket".into());
-        }
-        if let Some(c) = t.channel {
-            add("ticket.channel", Value::Text(c.into()), "ticket".into());
-        }
-        let band_name = match band {
-            Band::Transactional => "transactional",
-            Band::Relational => "relational",
-            Band::Critical => "critical",
-        };
-        add("band", Value::Text(band_name.into()), "assessment".into());
-        add("intent", Value::Text(intent.into()), "assessment".into());
-        if let Some(d) = follow_up_days {
-            add(
-                "followup.days",
-                Value::Number(d as f64),
-                "assessment".into(),
-            );
-        }
-        let mut slots = vec![None; FACTS.len()];
-        for (k, v, src) in facts {
-            if let Some(i) = fact_index(k) {
-                slots[i] = Some((v, src));
+            "previous_ticket.csat" => {
+                let p = f.previous_ticket.as_ref()?;
+                (Value::Number(p.csat?), ticket_src(&p.id))
             }
-        }
-        FactSheet { slots }
+            "moment.days_to_birthday" => (Value::Number(f.birthday_in_days? as f64), cust()),
+            "moment.days_to_anniversary" => (Value::Number(f.anniversary_in_days? as f64), cust()),
+            "moment.anniversary_years" => (Value::Number(f.anniversary_years? as f64), cust()),
+            "agent.name" => (text(self.agent?), named("options.agent")),
+            "agent.first_name" => {
+                let a = self.agent?;
+                (
+                    text(a.split_whitespace().next().unwrap_or(a)),
+                    named("options.agent"),
+                )
+            }
+            "ticket.id" => (text(t.id), named("ticket")),
+            "ticket.subject" => (text(t.subject?), named("ticket")),
+            "ticket.channel" => (text(t.channel?), named("ticket")),
+            "band" => (
+                text(match self.band {
+                    Band::Transactional => "transactional",
+                    Band::Relational => "relational",
+                    Band::Critical => "critical",
+                }),
+                named("assessment"),
+            ),
+            "intent" => (text(self.intent), named("assessment")),
+            "followup.days" => (
+                Value::Number(self.follow_up_days? as f64),
+                named("assessment"),
+            ),
+            _ => return None,
+        })
+    }
+
+    fn slot(&self, path: &str) -> Option<&(Value, Source)> {
+        let i = fact_index(path)?;
+        self.slots[i].get_or_init(|| self.compute(i)).as_ref()
     }
 
     pub fn get(&self, path: &str) -> Option<Value> {
-        fact_index(path)
-            .and_then(|i| self.slots[i].as_ref())
-            .map(|f| f.0.clone())
+        self.slot(path).map(|f| f.0.clone())
     }
 
-    fn source(&self, path: &str) -> String {
-        fact_index(path)
-            .and_then(|i| self.slots[i].as_ref())
-            .map(|f| f.1.clone())
-            .unwrap_or_default()
+    /// Whether the fact is there and not blank.
+    pub fn has(&self, path: &str) -> bool {
+        self.slot(path).is_some_and(|f| !f.0.is_empty())
     }
 }
 
 /// A fact a filled snippet used, and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactUsed {
-    pub fact: String,
+    pub fact: &'static str,
     pub value: String,
-    pub source: String,
+    pub source: Source,
 }
 
 /// A snippet filled for one ticket.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FilledSnippet {
-    pub id: String,
-    pub category: String,
-    pub title: String,
+    pub id: Rc<str>,
+    pub category: Rc<str>,
+    pub title: Rc<str>,
     pub tone: Tone,
     /// 0..1: how well the snippet fits this ticket (learning included).
     pub relevance: f64,
     /// Plain text, ready for the reply box.
-    pub text: String,
+    pub text: Rc<str>,
     /// The same, HTML-escaped, with line breaks as `<br>` (when asked for with `html: true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub html: Option<String>,
@@ -498,7 +499,7 @@ pub struct Situation<'a> {
     /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…).
     pub moments: Vec<&'static str>,
     /// The ticket's topics.
-    pub topics: Vec<String>,
+    pub topics: &'a [String],
 }
 
 impl Situation<'_> {
@@ -701,18 +702,21 @@ pub fn tidy(text: &str) -> String {
 }
 
 /// Text a customer must never see from us: template syntax, a lone dash line, "Hi ,".
+/// One pass over the bytes (it runs for every snippet filled).
 pub fn is_broken(text: &str) -> bool {
     let b = text.as_bytes();
-    let pair = |x: u8, y: u8| b.windows(2).any(|w| w[0] == x && w[1] == y);
+    for w in b.windows(2) {
+        if matches!(
+            (w[0], w[1]),
+            (b'{', b'{' | b'%') | (b'#' | b'%', b'{') | (b'}' | b'%', b'}') | (b' ', b',')
+        ) {
+            return true;
+        }
+    }
     text.trim().is_empty()
-        || pair(b'{', b'{')
-        || pair(b'{', b'%')
-        || pair(b'#', b'{')
-        || pair(b'%', b'{')
-        || pair(b'}', b'}')
-        || pair(b'%', b'}')
-        || pair(b' ', b',')
-        || text.lines().any(|l| matches!(l.trim(), "-" | "–" | "—"))
+        || text
+            .split('\n')
+            .any(|l| matches!(l.trim(), "-" | "–" | "—"))
 }
 
 /// HTML for a plain text: every character escaped, line breaks as `<br>`.
@@ -734,9 +738,12 @@ pub fn html(text: &str) -> String {
 }
 
 /// Fills and ranks the library for one ticket: the `n` most relevant, never a broken one.
+/// `key` is the situation's learning key (`Situation::key`).
+#[allow(clippy::too_many_arguments)]
 pub fn rank(
     lib: &[Snippet],
     x: &Situation,
+    key: &str,
     sheet: &FactSheet,
     learned: &learning::Learning,
     n: usize,
@@ -745,47 +752,47 @@ pub fn rank(
     if n == 0 {
         return Vec::new();
     }
-    let key = x.key();
     let mut scored: Vec<(f64, usize)> = lib
         .iter()
         .enumerate()
         .map(|(i, s)| {
             (
-                (fit(s, x) + learned.adjustment(&key, &s.id)).clamp(0.0, 1.0),
+                (fit(s, x) + learned.adjustment(key, &s.id)).clamp(0.0, 1.0),
                 i,
             )
         })
         .collect();
     crate::util::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let lookup = |p: &str| sheet.get(p);
     let mut out = Vec::with_capacity(n);
     for (relevance, i) in scored {
         if out.len() >= n {
             break;
         }
         let s = &lib[i];
-        let r = template::render(&s.template, &|p| sheet.get(p));
-        let missing_required: Vec<&String> = s
-            .requires
-            .iter()
-            .filter(|p| sheet.get(p).is_none_or(|v| v.is_empty()))
-            .collect();
+        let r = template::render(&s.template, &lookup);
         // a template rendered with every fact it asked for is as tidy as it was written
         let text = if r.missing.is_empty() {
-            r.text.trim().to_string()
+            let t = r.text.trim();
+            if t.len() == r.text.len() {
+                r.text
+            } else {
+                t.to_string()
+            }
         } else {
             tidy(&r.text)
         };
         if is_broken(&text) {
             continue;
         }
-        let mut missing: Vec<String> = r.missing.clone();
-        for p in &missing_required {
-            if !missing.contains(p) {
-                missing.push((*p).clone());
+        let mut missing = r.missing;
+        for p in &s.requires {
+            if !sheet.has(p) && !missing.contains(&p.as_str()) {
+                missing.push(p);
             }
         }
         // a snippet missing what it requires, or printing around a gap, is demoted and flagged
-        let relevance = if missing_required.is_empty() && r.missing.is_empty() {
+        let relevance = if missing.is_empty() {
             relevance
         } else {
             relevance * 0.3
@@ -797,17 +804,23 @@ pub fn rank(
             tone: s.tone,
             relevance: crate::util::round2(relevance),
             html: with_html.then(|| html(&text)),
-            text,
+            text: text.into(),
             facts_used: r
                 .used
                 .iter()
-                .map(|p| FactUsed {
-                    fact: p.clone(),
-                    value: sheet.get(p).map(|v| v.render()).unwrap_or_default(),
-                    source: sheet.source(p),
+                .filter_map(|p| {
+                    let i = fact_index(p)?;
+                    let (v, src) = sheet.slot(p)?;
+                    let mut value = String::new();
+                    v.render_into(&mut value);
+                    Some(FactUsed {
+                        fact: FACTS[i],
+                        value,
+                        source: src.clone(),
+                    })
                 })
                 .collect(),
-            missing_facts: missing,
+            missing_facts: missing.iter().map(|m| m.to_string()).collect(),
         });
     }
     crate::util::sort_by(&mut out, |a, b| b.relevance.total_cmp(&a.relevance));
@@ -836,7 +849,7 @@ mod tests {
             "password_reset",
             "invoice",
         ] {
-            assert!(lib.iter().any(|s| s.category == cat), "no {cat} snippet");
+            assert!(lib.iter().any(|s| &*s.category == cat), "no {cat} snippet");
         }
     }
 

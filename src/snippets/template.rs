@@ -40,6 +40,22 @@ impl Value {
             Value::List(l) => l.join(", "),
         }
     }
+
+    /// Appends the value as `render` would give it, without a string of its own for text.
+    pub fn render_into(&self, out: &mut String) {
+        match self {
+            Value::Text(s) => out.push_str(s),
+            Value::List(l) => {
+                for (i, x) in l.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(x);
+                }
+            }
+            v => out.push_str(&v.render()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +122,8 @@ pub enum Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     pub nodes: Vec<Node>,
+    /// The output's likely length, to allocate it once.
+    pub size_hint: usize,
 }
 
 /// Where a byte offset is: 1-based line and column (in characters).
@@ -422,7 +440,10 @@ impl Template {
         if let Some(o) = stack.last() {
             return err(src, o.at, "`if` is never closed with `{% endif %}`");
         }
-        Ok(Template { nodes })
+        Ok(Template {
+            nodes,
+            size_hint: src.len() + 64,
+        })
     }
 
     /// Every fact path the template reads, in order of first use.
@@ -478,12 +499,13 @@ impl Template {
     }
 }
 
-/// What a rendering read: each fact used, each fact missing where it was needed.
+/// What a rendering read: each fact used, each fact missing where it was needed (paths
+/// borrowed from the template).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Rendering {
+pub struct Rendering<'t> {
     pub text: String,
-    pub used: Vec<String>,
-    pub missing: Vec<String>,
+    pub used: Vec<&'t str>,
+    pub missing: Vec<&'t str>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -521,15 +543,19 @@ fn capitalize(s: &str) -> String {
 
 /// Renders with `lookup` giving a fact's value. A placeholder whose fact is missing and has no
 /// `default` renders as nothing and is listed in `missing`.
-pub fn render(t: &Template, lookup: &dyn Fn(&str) -> Option<Value>) -> Rendering {
-    let mut r = Rendering::default();
+pub fn render<'t>(t: &'t Template, lookup: &dyn Fn(&str) -> Option<Value>) -> Rendering<'t> {
+    let mut r = Rendering {
+        text: String::with_capacity(t.size_hint),
+        used: Vec::new(),
+        missing: Vec::new(),
+    };
     render_nodes(&t.nodes, lookup, &mut r);
     r
 }
 
-fn note(list: &mut Vec<String>, p: &str) {
-    if !list.iter().any(|x| x == p) {
-        list.push(p.to_string());
+fn note<'t>(list: &mut Vec<&'t str>, p: &'t str) {
+    if !list.contains(&p) {
+        list.push(p);
     }
 }
 
@@ -541,7 +567,7 @@ fn arg_value(a: &Arg, lookup: &dyn Fn(&str) -> Option<Value>) -> Option<Value> {
     }
 }
 
-fn holds(c: &Cond, lookup: &dyn Fn(&str) -> Option<Value>, r: &mut Rendering) -> bool {
+fn holds<'t>(c: &'t Cond, lookup: &dyn Fn(&str) -> Option<Value>, r: &mut Rendering<'t>) -> bool {
     match c {
         Cond::Exists(p) => {
             let ok = lookup(p).is_some_and(|v| !v.is_empty());
@@ -589,7 +615,11 @@ fn compare<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
     }
 }
 
-fn render_nodes(nodes: &[Node], lookup: &dyn Fn(&str) -> Option<Value>, r: &mut Rendering) {
+fn render_nodes<'t>(
+    nodes: &'t [Node],
+    lookup: &dyn Fn(&str) -> Option<Value>,
+    r: &mut Rendering<'t>,
+) {
     for n in nodes {
         match n {
             Node::Text(s) => r.text.push_str(s),
@@ -655,9 +685,10 @@ fn render_nodes(nodes: &[Node], lookup: &dyn Fn(&str) -> Option<Value>, r: &mut 
                         }
                     }
                 }
-                match out.or_else(|| v.as_ref().map(Value::render)) {
-                    Some(s) => r.text.push_str(&s),
-                    None => note(&mut r.missing, &e.path),
+                match (out, v) {
+                    (Some(s), _) => r.text.push_str(&s),
+                    (None, Some(v)) => v.render_into(&mut r.text),
+                    (None, None) => note(&mut r.missing, &e.path),
                 }
             }
             Node::If(branches, els) => {
@@ -696,8 +727,9 @@ mod tests {
         }
     }
 
-    fn r(src: &str) -> Rendering {
-        render(&Template::parse(src).unwrap(), &facts)
+    fn r(src: &str) -> Rendering<'static> {
+        // leaked: a test's few templates outlive the rendering that borrows their paths
+        render(Box::leak(Box::new(Template::parse(src).unwrap())), &facts)
     }
 
     #[test]
