@@ -201,6 +201,24 @@ impl Engine {
         self.store.load_json(history)
     }
 
+    /// Loads a CSV export of one kind (`customers`, `tickets`, `orders`, `surveys`); see
+    /// `history::csv_import`. `mapping` is `{ contractField: "Their Column" }`.
+    pub fn import_csv(
+        &mut self,
+        kind: &str,
+        text: &str,
+        mapping: Option<&Value>,
+    ) -> Result<LoadReport> {
+        let mapping = match mapping {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(m)) => Some(m),
+            Some(_) => {
+                return crate::input::err("mapping", "expected an object { field: \"Column\" }")
+            }
+        };
+        crate::history::csv_import::import(&mut self.store, kind, text, mapping)
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -27,6 +27,8 @@ extern "C" {
     pub type TextArg;
     #[wasm_bindgen(typescript_type = "string[]")]
     pub type TextsArg;
+    #[wasm_bindgen(typescript_type = "CsvMapping")]
+    pub type CsvMappingArg;
     #[wasm_bindgen(typescript_type = "LoadReport")]
     pub type LoadReportOut;
     #[wasm_bindgen(typescript_type = "Assessment")]
@@ -131,6 +133,29 @@ impl Engine {
     pub fn load_history(&mut self, history: HistoryArg) -> Result<LoadReportOut, JsError> {
         let v = input(history.into(), "history")?;
         output(&self.core.load_history(&v).map_err(fail)?)
+    }
+
+    /// Loads a CSV export of one kind: "customers", "tickets", "orders" or "surveys". Columns
+    /// are matched by their usual names in help-desk and shop exports, or by `mapping`
+    /// (`{ createdAt: "Opened on" }`). Bad rows are reported with their line and column; the
+    /// rest are kept.
+    #[wasm_bindgen(js_name = importCsv)]
+    pub fn import_csv(
+        &mut self,
+        kind: String,
+        text: String,
+        mapping: Option<CsvMappingArg>,
+    ) -> Result<LoadReportOut, JsError> {
+        let m = match mapping {
+            Some(m) => Some(input(m.into(), "mapping")?),
+            None => None,
+        };
+        output(
+            &self
+                .core
+                .import_csv(&kind, &text, m.as_ref())
+                .map_err(fail)?,
+        )
     }
 
     /// Assesses one open ticket.

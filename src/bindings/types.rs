@@ -128,9 +128,9 @@ export interface RecordCounts { customers: number; tickets: number; orders: numb
 
 export interface RejectedRecord {
   kind: "customers" | "tickets" | "orders" | "surveys";
-  /** Index in the input array. */
+  /** Index in the input array, or for `importCsv` the line of the file the row starts on. */
   index: number;
-  /** The field at fault, e.g. "tickets[4].createdAt". */
+  /** The field at fault, e.g. "tickets[4].createdAt"; for `importCsv` the column's header. */
   field: string;
   reason: string;
 }
@@ -145,6 +145,11 @@ export interface LoadReport {
 }
 
 export type HistoryStats = RecordCounts;
+
+/** For `importCsv`: contract field → the column's header in the file, for columns whose
+ * names are not the usual ones (e.g. `{ createdAt: "Opened on", customerEmail: "Requester" }`). */
+export type CsvMapping = Record<string, string>;
+export type CsvKind = "customers" | "tickets" | "orders" | "surveys";
 
 export interface AssessOptions {
   /** The moment to assess at (ISO string or epoch ms); default: the current time. */

@@ -252,23 +252,7 @@ impl Store {
         let mut report = LoadReport::default();
         for (kind, items) in lists {
             for (i, item) in items.iter().enumerate() {
-                let path = format!("{kind}[{i}]");
-                let res = match kind {
-                    "customers" => records::customer(item, &path).map(|c| {
-                        if self.upsert_customer(c, &mut report) {
-                            report.added.customers += 1;
-                        } else {
-                            report.updated.customers += 1;
-                        }
-                    }),
-                    "tickets" => records::ticket(item, &path)
-                        .map(|(r, t)| self.upsert_ticket(r, t, &mut report)),
-                    "orders" => records::order(item, &path)
-                        .map(|(r, x)| self.upsert_order(r, x, &mut report)),
-                    _ => records::survey(item, &path)
-                        .map(|(r, s)| self.upsert_survey(r, s, &mut report)),
-                };
-                if let Err(e) = res {
+                if let Err(e) = self.load_record(kind, item, &format!("{kind}[{i}]"), &mut report) {
                     report.rejected.push(Rejected {
                         kind: kind.to_string(),
                         index: i,
@@ -280,6 +264,29 @@ impl Store {
         }
         report.totals = self.counts();
         Ok(report)
+    }
+
+    /// Validates one record of `kind` (`customers`, `tickets`, `orders`, `surveys`) and puts
+    /// it in the store; errors name the field under `path`.
+    pub fn load_record(
+        &mut self,
+        kind: &str,
+        item: &Value,
+        path: &str,
+        report: &mut LoadReport,
+    ) -> Result<(), InputError> {
+        match kind {
+            "customers" => records::customer(item, path).map(|c| {
+                if self.upsert_customer(c, report) {
+                    report.added.customers += 1;
+                } else {
+                    report.updated.customers += 1;
+                }
+            }),
+            "tickets" => records::ticket(item, path).map(|(r, t)| self.upsert_ticket(r, t, report)),
+            "orders" => records::order(item, path).map(|(r, x)| self.upsert_order(r, x, report)),
+            _ => records::survey(item, path).map(|(r, s)| self.upsert_survey(r, s, report)),
+        }
     }
 }
 
