@@ -14,6 +14,9 @@ export * from './rapport.js';
 export { default } from './rapport.js';
 `);
 fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));
+// the widget and its shared panel, beside the engine they load (widget/ inside the package)
+fs.mkdirSync(new URL('widget/', pkg), { recursive: true });
+for (const f of ['rapport-panel.js', 'panel.js', 'engine.js']) fs.copyFileSync(new URL(`../widget/${f}`, import.meta.url), new URL(`widget/${f}`, pkg));
 fs.copyFileSync(new URL('../LICENSE', import.meta.url), new URL('LICENSE', pkg));
 const manifest = {
   name: 'rapport',
@@ -23,7 +26,7 @@ const manifest = {
   type: 'module',
   keywords: ['customer-service', 'help-desk', 'sentiment', 'support', 'webassembly', 'wasm'],
   engines: { node: '>=20' },
-  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'snippets/', 'README.md', 'LICENSE'],
+  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'snippets/', 'widget/', 'README.md', 'LICENSE'],
   main: './rapport_node.js',
   module: './rapport.js',
   types: './rapport.d.ts',
@@ -34,6 +37,8 @@ const manifest = {
       default: './rapport.js',
     },
     './rapport_bg.wasm': './rapport_bg.wasm',
+    './widget': './widget/rapport-panel.js',
+    './widget/panel': './widget/panel.js',
     './package.json': './package.json',
   },
   sideEffects: ['./rapport_node.js'],

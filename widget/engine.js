@@ -1,0 +1,25 @@
+// Loads the Rapport engine once per page (per base path): the package's rapport.js and
+// rapport_bg.wasm, found relative to this file unless a base is given. Nothing else is fetched.
+
+const engines = new Map();
+
+/** The package folder this file was served from (widget/ sits inside it). */
+export const DEFAULT_BASE = new URL('../', import.meta.url).href;
+
+function folder(base) {
+  const u = new URL(base, document.baseURI).href;
+  return u.endsWith('/') ? u : `${u}/`;
+}
+
+/** `{ module, engine }` for the package at `base`; the same promise for the same base. */
+export function loadEngine(base = DEFAULT_BASE) {
+  const dir = folder(base);
+  if (!engines.has(dir)) {
+    engines.set(dir, (async () => {
+      const module = await import(`${dir}rapport.js`);
+      await module.default({ module_or_path: `${dir}rapport_bg.wasm` });
+      return { module, engine: new module.Engine() };
+    })());
+  }
+  return engines.get(dir);
+}

@@ -1,0 +1,150 @@
+// The Rapport panel: one assessment drawn as DOM — score chip, band and route, the top reasons
+// with their evidence, follow-up and channel advice, and reply snippets with Insert and
+// Dismiss. Shared by the demo help desk, the <rapport-panel> widget and the extension's side
+// panel. Every customer-supplied string goes in as textContent; nothing is parsed as HTML.
+
+export const BAND_LABEL = { critical: 'Critical', relational: 'Relational', transactional: 'Transactional' };
+// a shape as well as a colour, so the band never rests on colour alone
+export const BAND_MARK = { critical: '▲', relational: '◆', transactional: '●' };
+export const ROUTE_LABEL = { steward: 'Steward: senior agent, own it end to end', 'personal-touch': 'Personal touch: take time, use the history', 'resolve-fast': 'Resolve fast: a short, exact answer' };
+
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== undefined && c !== null) e.append(c);
+  return e;
+}
+
+/** A score chip: the number, its band as a shape, and a label for screen readers. */
+export function chip(score, band) {
+  return el('span', { class: `rp-chip rp-${band}`, role: 'img', 'aria-label': `Score ${score} of 100, ${BAND_LABEL[band] ?? band}` },
+    el('span', { class: 'rp-mark', 'aria-hidden': 'true' }, BAND_MARK[band] ?? ''), ` ${score}`);
+}
+
+/** `text` with the given spans (UTF-16 offsets) wrapped in <mark>, from text nodes only. */
+export function highlighted(text, spans, title) {
+  const frag = document.createDocumentFragment();
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at || s.end > text.length) continue; // overlapping spans: the first wins
+    frag.append(text.slice(at, s.start));
+    frag.append(el('mark', { title: s.label ?? title }, text.slice(s.start, s.end)));
+    at = s.end;
+  }
+  frag.append(text.slice(at));
+  return frag;
+}
+
+/** Spans of the reasons that quote a message, by message index, each with its reason label. */
+export function spansByMessage(assessment, top = Infinity) {
+  const by = new Map();
+  for (const r of assessment.reasons.slice(0, top)) {
+    for (const s of r.spans) {
+      if (!by.has(s.message)) by.set(s.message, []);
+      by.get(s.message).push({ ...s, label: r.label });
+    }
+  }
+  return by;
+}
+
+/**
+ * Draws `assessment` into `root` (replacing what was there).
+ * options: { onInsert(snippet), onDismiss(snippet), messages: ticket messages (to quote the
+ * evidence in context when the host shows no conversation), topReasons = 3, heading }
+ */
+export function renderPanel(root, a, options = {}) {
+  const { onInsert, onDismiss, messages, topReasons = 3, heading = 'Rapport' } = options;
+  const top = a.reasons.filter((r) => r.points !== 0).slice(0, topReasons);
+  const rest = a.reasons.filter((r) => !top.includes(r));
+  const reason = (r) => el('li', { class: 'rp-reason' },
+    el('span', { class: `rp-points ${r.points < 0 ? 'rp-neg' : ''}` }, `${r.points > 0 ? '+' : ''}${r.points}`), ' ',
+    el('strong', {}, r.label),
+    r.evidence ? el('span', { class: 'rp-evidence' }, ` — ${r.evidence}`) : null,
+    r.source ? el('span', { class: 'rp-source' }, ` (${r.source})`) : null);
+
+  const section = el('section', { class: 'rp-panel', 'aria-label': `${heading}: ticket ${a.ticketId}` });
+  section.append(
+    el('div', { class: 'rp-head' },
+      chip(a.score, a.band),
+      el('span', { class: `rp-band rp-${a.band}` }, BAND_LABEL[a.band] ?? a.band),
+      el('span', { class: 'rp-route' }, ROUTE_LABEL[a.route] ?? a.route)),
+    el('h3', {}, 'Top reasons'),
+    el('ol', { class: 'rp-reasons', 'aria-label': 'Top reasons, largest first' }, ...top.map(reason)),
+  );
+  if (rest.length) {
+    section.append(el('details', { class: 'rp-more' }, el('summary', {}, `All ${a.reasons.length} reasons`), el('ol', { class: 'rp-reasons' }, ...rest.map(reason))));
+  }
+  if (messages) {
+    const by = spansByMessage(a, topReasons);
+    const quoted = [...by.keys()].filter((i) => messages[i]).map((i) => el('blockquote', { class: 'rp-quote' }, highlighted(messages[i].text, by.get(i))));
+    if (quoted.length) section.append(el('h3', {}, 'In the customer\u2019s words'), ...quoted);
+  }
+  section.append(
+    el('h3', {}, 'Next'),
+    el('p', { class: 'rp-followup' }, a.followUp ? `Follow up in ${a.followUp.inDays} day${a.followUp.inDays === 1 ? '' : 's'}: ${a.followUp.reason}.` : 'No follow-up needed.'),
+    el('p', { class: 'rp-channel' }, `Answer by ${a.channel.channel}: ${a.channel.reason}.`),
+  );
+  if (a.snippets.length) {
+    const list = el('ol', { class: 'rp-snippets', 'aria-label': 'Suggested replies, best first' });
+    for (const sn of a.snippets) {
+      const facts = sn.factsUsed.map((f) => `${f.fact} (${f.source})`).join(', ');
+      const titleId = `rp-s-${a.ticketId}-${sn.id}`.replace(/[^A-Za-z0-9_-]/g, '_');
+      list.append(el('li', { class: 'rp-snippet', 'aria-labelledby': titleId, 'data-snippet': sn.id },
+        el('div', { class: 'rp-snippet-head' },
+          el('strong', { id: titleId }, sn.title || sn.category),
+          el('span', { class: 'rp-fit' }, ` ${sn.tone} · fits ${Math.round(sn.relevance * 100)}%`)),
+        el('p', { class: 'rp-snippet-text' }, sn.text),
+        el('p', { class: 'rp-facts' }, facts ? `Uses ${facts}.` : 'Uses no customer facts.'),
+        sn.missingFacts.length ? el('p', { class: 'rp-missing' }, `Missing: ${sn.missingFacts.join(', ')}.`) : null,
+        el('div', { class: 'rp-actions' },
+          el('button', { type: 'button', class: 'rp-insert', 'aria-label': `Insert: ${sn.title || sn.category}`, onclick: () => onInsert?.(sn) }, 'Insert'),
+          el('button', { type: 'button', class: 'rp-dismiss', 'aria-label': `Dismiss: ${sn.title || sn.category}`, onclick: () => onDismiss?.(sn) }, 'Dismiss'))));
+    }
+    section.append(el('h3', {}, 'Reply snippets'), list);
+  }
+  root.replaceChildren(section);
+  return section;
+}
+
+/** The styles as a constructed stylesheet, for `adoptedStyleSheets` of a document or a shadow
+ * root: unlike a <style> element it works under a strict style-src CSP, as help desks have. */
+export function sheet(extra = '') {
+  const s = new CSSStyleSheet();
+  s.replaceSync(PANEL_CSS + extra);
+  return s;
+}
+
+/** The panel's styles, for a shadow root or a page; every rule is scoped under .rp-panel. */
+export const PANEL_CSS = `
+.rp-panel { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232a; background: #fff; text-align: left; }
+.rp-panel h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: #4a5560; margin: 1rem 0 .35rem; }
+.rp-head { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; }
+.rp-chip { white-space: nowrap; font-size: 1.5rem; font-weight: 700; padding: .1rem .65rem; border-radius: 1rem; border: 2px solid currentColor; font-variant-numeric: tabular-nums; }
+.rp-mark { font-size: .9rem; vertical-align: .15em; }
+.rp-band { font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
+.rp-route { color: #4a5560; flex-basis: 100%; }
+.rp-critical { color: #a3202b; } .rp-relational { color: #8a5a00; } .rp-transactional { color: #2f6b3a; }
+.rp-reasons { margin: 0; padding-left: 1.25rem; }
+.rp-reason { margin: .25rem 0; }
+.rp-points { display: inline-block; min-width: 3ch; font-weight: 700; font-variant-numeric: tabular-nums; }
+.rp-neg { color: #2f6b3a; }
+.rp-evidence, .rp-source, .rp-fit, .rp-facts, .rp-missing, .rp-followup, .rp-channel { color: #4a5560; }
+.rp-facts, .rp-missing { font-size: .8rem; margin: .2rem 0; }
+.rp-quote { margin: .35rem 0; padding: .35rem .75rem; border-left: 4px solid #d9dee3; white-space: pre-wrap; }
+.rp-panel mark { background: #ffe08a; color: inherit; padding: 0 .1em; border-bottom: 2px solid #b88a00; }
+.rp-more summary { cursor: pointer; color: #1f5fbf; margin-top: .35rem; }
+.rp-snippets { margin: 0; padding-left: 1.25rem; }
+.rp-snippet { margin: .5rem 0 .9rem; }
+.rp-snippet-text { white-space: pre-wrap; background: #f6f7f9; border: 1px solid #d9dee3; border-radius: .35rem; padding: .5rem .65rem; margin: .3rem 0; }
+.rp-actions { display: flex; gap: .5rem; }
+.rp-panel button { font: inherit; font-weight: 600; padding: .3rem .9rem; border-radius: .35rem; cursor: pointer; border: 1px solid #1f5fbf; }
+.rp-insert { background: #1f5fbf; color: #fff; }
+.rp-dismiss { background: #fff; color: #1f5fbf; }
+.rp-panel button:focus-visible, .rp-more summary:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+`;

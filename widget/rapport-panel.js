@@ -1,0 +1,137 @@
+// <rapport-panel>: the embeddable widget. One script tag registers it:
+//   <script type="module" src="/rapport/widget/rapport-panel.js"></script>
+//   <rapport-panel agent="Maya"></rapport-panel>
+// The host gives it a ticket (property `ticket`, or the `ticket` attribute as JSON) and history
+// (property `history`); it shows the assessment in its own shadow DOM and fires
+// `rapport-insert` when the agent inserts a snippet, so the host can put the text in its editor.
+// See the README's "Widget" section for the whole API.
+import { loadEngine, DEFAULT_BASE } from './engine.js';
+import { renderPanel, sheet, el } from './panel.js';
+
+// :host resets inherited styles so the host page's fonts and colours do not leak in; the
+// panel's own rules live in the shadow root and cannot leak out.
+const HOST_CSS = `:host { all: initial; display: block; contain: content; }
+:host([hidden]) { display: none; }
+.rp-status { font: 13px/1.4 system-ui, sans-serif; color: #4a5560; margin: 0; padding: .25rem 0; }
+.rp-error { color: #a3202b; }`;
+
+export class RapportPanel extends HTMLElement {
+  static observedAttributes = ['ticket', 'agent', 'snippets', 'now', 'base'];
+  /** Where the package (rapport.js, rapport_bg.wasm) lives, for every panel without `base`. */
+  static base = globalThis.RAPPORT_BASE ?? DEFAULT_BASE;
+
+  #ticket = null;
+  #history = [];
+  #assessment = null;
+  #root;
+  #body;
+  #status;
+  #pending = Promise.resolve();
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [sheet(HOST_CSS)];
+    this.#status = el('p', { class: 'rp-status', role: 'status', 'aria-live': 'polite' }, 'Rapport: waiting for a ticket.');
+    this.#body = el('div');
+    this.#root.append(this.#status, this.#body);
+  }
+
+  /** The engine this panel uses (shared by the panels of a page with the same base). */
+  get ready() {
+    return loadEngine(this.getAttribute('base') ?? RapportPanel.base).then(({ engine }) => engine);
+  }
+
+  /** The open ticket, in the engine's Ticket shape. Setting it assesses and redraws. */
+  get ticket() { return this.#ticket; }
+  set ticket(t) {
+    this.#ticket = t;
+    this.#refresh();
+  }
+
+  /** History to load (the engine's History shape); loads add up and never duplicate. */
+  set history(h) {
+    this.#history.push(h);
+    this.#refresh();
+  }
+
+  /** The latest assessment shown, or null. */
+  get assessment() { return this.#assessment; }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'ticket') {
+      try {
+        this.ticket = value ? JSON.parse(value) : null;
+      } catch (e) {
+        this.#fail(`the ticket attribute is not JSON: ${e.message}`);
+      }
+    } else if (this.#ticket) {
+      this.#refresh();
+    }
+  }
+
+  /** Assess again (e.g. after the host changed the history another way). */
+  refresh() { return this.#refresh(); }
+
+  #options() {
+    const o = { snippets: Number(this.getAttribute('snippets') ?? 3) };
+    if (this.getAttribute('agent')) o.agent = this.getAttribute('agent');
+    if (this.getAttribute('now')) o.now = this.getAttribute('now');
+    return o;
+  }
+
+  #refresh() {
+    // one assessment at a time, in the order asked for
+    this.#pending = this.#pending.then(() => this.#draw()).catch((e) => this.#fail(e.message ?? String(e)));
+    return this.#pending;
+  }
+
+  async #draw() {
+    if (!this.#ticket && !this.#history.length) return;
+    this.#status.textContent = 'Rapport: loading…';
+    const engine = await this.ready;
+    while (this.#history.length) {
+      const report = engine.loadHistory(this.#history.shift());
+      this.#emit('rapport-history', report);
+    }
+    if (!this.#ticket) {
+      this.#status.textContent = 'Rapport: waiting for a ticket.';
+      return;
+    }
+    const a = engine.assess(this.#ticket, this.#options());
+    this.#assessment = a;
+    this.#status.textContent = '';
+    this.#status.classList.remove('rp-error');
+    renderPanel(this.#body, a, {
+      messages: this.hasAttribute('quote') ? this.#ticket.messages : undefined,
+      onInsert: (sn) => this.#act(sn, 'inserted'),
+      onDismiss: (sn) => this.#act(sn, 'dismissed'),
+    });
+    this.#emit('rapport-assessed', a);
+  }
+
+  async #act(sn, action) {
+    const engine = await this.ready;
+    engine.feedback({ ticketId: this.#assessment.ticketId, snippetId: sn.id, action });
+    if (action === 'inserted') {
+      this.#emit('rapport-insert', { ticketId: this.#assessment.ticketId, snippetId: sn.id, text: sn.text });
+    } else {
+      this.#emit('rapport-dismiss', { ticketId: this.#assessment.ticketId, snippetId: sn.id });
+      await this.#refresh(); // the ranking has learned from it
+      this.#root.querySelector('.rp-insert')?.focus();
+    }
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #fail(message) {
+    this.#status.textContent = `Rapport: ${message}`;
+    this.#status.classList.add('rp-error');
+    this.#emit('rapport-error', { message });
+  }
+}
+
+// Registering twice (two script tags, two copies) does no harm: the first definition stays.
+if (!customElements.get('rapport-panel')) customElements.define('rapport-panel', RapportPanel);
