@@ -19,7 +19,7 @@ demo: pkg
 ## Every test: native, evaluation on the public data, WASM in headless Chromium, the packed
 ## package in Node, the TypeScript types, the page in Chromium, and the size budget.
 test: bootstrap test-native evaluate pkg test-wasm test-node test-types test-browser size
-	@echo "make test: 7 passed, 0 failed (native, evaluate, wasm in Chromium, node package, types, page in Chromium, size)"
+	@echo "make test: 7 passed, 0 failed (native, evaluate, wasm in Chromium, node package, types, demo desk and widget in Chromium, size)"
 
 test-native:
 	cargo test --workspace
@@ -50,3 +50,4 @@ bench: pkg test-node
 	cargo run --release -q -p rapport-tools --bin generate -- texts --bytes 1200000 > out/bench/support-corpus.json
 	node benches/peers.mjs out/bench/support-corpus.json --write
 	node benches/snippets.mjs out/bench/support-corpus.json --write
+	node benches/cold-start.mjs --write

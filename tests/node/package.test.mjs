@@ -203,6 +203,26 @@ test('learning: feedback ranks, exports, imports, resets', () => {
   assert.throws(() => f.importLearning([{ situation: 'x', snippetId: 'y', dismissed: -1 }]), /learning\[0\]\.dismissed/);
 });
 
+test('importCsv: header names or a mapping, bad rows by line and column, good rows kept, no duplicates', () => {
+  const e = new Engine();
+  const csv = '\uFEFFCustomer ID,Email,First name,Last name,Customer since,LTV\r\n'
+    + 'c1,ana@example.com,Ana,Silva,2019-03-02,5400\r\n'
+    + 'c2,not-an-email,Ben,Okafor,2026-01-01,10\r\n'
+    + 'c3,cy@example.com,"Cy, Jr","Lee\nSmith",2020-01-01,-5\r\n';
+  const r = e.importCsv('customers', csv);
+  assert.equal(r.added.customers, 1);
+  assert.deepEqual(r.rejected.map((x) => [x.index, x.field]), [[3, 'Email'], [4, 'LTV']]);
+  const t = 'Ticket,Requester,Opened on,CSAT\nT1,ana@example.com,2026-11-20,1\n';
+  const map = { id: 'Ticket', customerEmail: 'Requester', createdAt: 'Opened on' };
+  assert.equal(e.importCsv('tickets', t, map).added.tickets, 1);
+  assert.equal(e.importCsv('tickets', t, map).updated.tickets, 1, 're-importing does not duplicate');
+  assert.equal(e.historyStats().tickets, 1);
+  assert.throws(() => e.importCsv('pets', t), /kind/);
+  assert.throws(() => e.importCsv('tickets', ''), /empty/);
+  assert.throws(() => e.importCsv('tickets', t, { id: 'Nope' }), /mapping\.id/);
+  assert.equal(e.historyStats().tickets, 1);
+});
+
 test('the shared conformance check passes against the packed package', { skip: !fs.existsSync(path.join(root, '../shared/checks/contract.mjs')) }, () => {
   installPacked();
   const out = execFileSync('node', [path.join(root, '../shared/checks/contract.mjs')], { cwd: tmp, encoding: 'utf8' });

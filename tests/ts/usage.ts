@@ -2,7 +2,7 @@
 // package's rapport.d.ts. The @ts-expect-error lines prove the types are precise: each must be
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
-import type { Assessment, Band, Config, FilledSnippet, History, LearnedRow, LibraryReport, LoadReport, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
+import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, LearnedRow, LibraryReport, LoadReport, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -15,6 +15,9 @@ export async function demo(): Promise<number> {
     surveys: [{ customerId: "c1", at: "2026-11-14", kind: "nps", score: 3 }],
   };
   const report: LoadReport = engine.loadHistory(history);
+  const fromCsv: LoadReport = engine.importCsv("tickets", "id,email,created\n", { createdAt: "created" });
+  const kind: CsvKind = "orders";
+  void fromCsv; void kind;
   const rejectedFields: string[] = report.rejected.map((r) => r.field);
 
   const ticket: Ticket = {

@@ -5,7 +5,17 @@ use rapport::Engine;
 use serde_json::json;
 
 fn main() {
+    let t0 = std::time::Instant::now();
+    let lib = rapport::snippets::builtin_library();
+    let t_lib = t0.elapsed();
+    let t0 = std::time::Instant::now();
     let mut e = Engine::new(None).expect("default config");
+    println!(
+        "Engine::new: {:.1} ms (of which the snippet library {:.1} ms, {} snippets)",
+        t0.elapsed().as_secs_f64() * 1000.0,
+        t_lib.as_secs_f64() * 1000.0,
+        lib.len()
+    );
     let mut customers = vec![];
     let mut tickets = vec![];
     let mut orders = vec![];
