@@ -109,9 +109,9 @@ fn aliases(kind: &str) -> &'static [(&'static str, &'static [&'static str])] {
 
 fn normalise(header: &str) -> String {
     header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase() as char)
         .collect()
 }
 
@@ -197,6 +197,8 @@ pub fn import(
         }
         let mut obj = Map::new();
         let mut extra_cells = false;
+        // first and last name columns make the name when there is no name column
+        let mut parts: [&str; 2] = ["", ""];
         for (i, cell) in row.fields.iter().enumerate() {
             let Some(field) = columns.get(i).copied() else {
                 extra_cells |= !cell.trim().is_empty();
@@ -205,6 +207,10 @@ pub fn import(
             let Some(field) = field else { continue };
             let cell = cell.trim();
             if cell.is_empty() {
+                continue;
+            }
+            if field == "firstName" || field == "lastName" {
+                parts[(field == "lastName") as usize] = cell;
                 continue;
             }
             let value = match field {
@@ -219,16 +225,10 @@ pub fn import(
             };
             obj.insert(field.to_string(), value);
         }
-        // first and last name columns make the name when there is no name column
-        if !obj.contains_key("name") {
-            let part = |k: &str| obj.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            let full = format!("{} {}", part("firstName"), part("lastName"));
-            if !full.trim().is_empty() {
-                obj.insert("name".into(), Value::String(full.trim().to_string()));
-            }
+        if !obj.contains_key("name") && parts != ["", ""] {
+            let full = [parts[0], parts[1]].join(" ");
+            obj.insert("name".into(), Value::String(full.trim().to_string()));
         }
-        obj.remove("firstName");
-        obj.remove("lastName");
         let res = if extra_cells {
             err(
                 "row",
