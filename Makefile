@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test pkg bootstrap evaluate size bench test-native test-wasm test-node test-types test-browser
+.PHONY: demo test pkg bootstrap evaluate size bench extension test-native test-wasm test-node test-types test-browser test-extension
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -18,8 +18,8 @@ demo: pkg
 
 ## Every test: native, evaluation on the public data, WASM in headless Chromium, the packed
 ## package in Node, the TypeScript types, the page in Chromium, and the size budget.
-test: bootstrap test-native evaluate pkg test-wasm test-node test-types test-browser size
-	@echo "make test: 7 passed, 0 failed (native, evaluate, wasm in Chromium, node package, types, demo desk and widget in Chromium, size)"
+test: bootstrap test-native evaluate pkg test-wasm test-node test-types test-browser test-extension size
+	@echo "make test: 8 passed, 0 failed (native, evaluate, wasm in Chromium, node package, types, demo desk and widget in Chromium, extension in Chromium, size)"
 
 test-native:
 	cargo test --workspace
@@ -39,6 +39,14 @@ test-types: test-node
 
 test-browser: pkg
 	node --test tests/browser/
+
+## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip
+extension: pkg
+	node scripts/build-extension.mjs
+
+test-extension: pkg
+	node scripts/build-extension.mjs --test-hosts
+	node --test tests/extension/
 
 size: pkg
 	node scripts/size-report.mjs

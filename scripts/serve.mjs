@@ -13,15 +13,17 @@ const types = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.d.ts': 'text/plain; charset=utf-8',
 };
 
-export function serve(port = 0) {
+/** Serves `root` (default: the repository) on 127.0.0.1. `csp: false` serves pages without the
+ * demo's content security policy (third-party desk pages bring their own). */
+export function serve(port = 0, { root: base = root, csp = true } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname === '/') {
       res.writeHead(302, { location: '/www/' });
       return res.end();
     }
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root + path.sep)) {
+    let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(base + path.sep)) {
       res.writeHead(403);
       return res.end('forbidden');
     }
@@ -35,7 +37,7 @@ export function serve(port = 0) {
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         // the demo needs nothing from any other origin
-        'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'",
+        ...(csp ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'" } : {}),
       });
       res.end(body);
     });

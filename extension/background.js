@@ -1,0 +1,75 @@
+// Service worker: remembers what each help-desk tab shows (in session storage, as the worker
+// may sleep), answers the side panel, relays Insert to the tab's content script, and registers
+// the content scripts for self-hosted desks the agent has granted. No network requests.
+const CONTENT_FILES = ['adapters/core.js', 'adapters/osticket.js', 'adapters/freescout.js', 'adapters/saas.js', 'content.js'];
+
+chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+const key = (tabId) => `page:${tabId}`;
+
+async function pageOf(tabId) {
+  const v = await chrome.storage.session.get(key(tabId));
+  return v[key(tabId)] ?? null;
+}
+
+/** The desk tab the panel should follow: the active tab if it shows a desk, else the last one. */
+async function targetTab(windowId) {
+  const [active] = await chrome.tabs.query(windowId ? { active: true, windowId } : { active: true, lastFocusedWindow: true });
+  if (active && (await pageOf(active.id))?.desk) return active.id;
+  const { lastDeskTab } = await chrome.storage.session.get('lastDeskTab');
+  return lastDeskTab ?? active?.id ?? null;
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+  (async () => {
+    switch (msg?.type) {
+      case 'page': {
+        const tabId = sender.tab?.id;
+        if (tabId == null) return null;
+        await chrome.storage.session.set({ [key(tabId)]: { ...msg.snapshot, tabId, at: Date.now() }, ...(msg.snapshot.desk ? { lastDeskTab: tabId } : {}) });
+        chrome.runtime.sendMessage({ type: 'page-updated', tabId }).catch(() => {});
+        return null;
+      }
+      case 'get-page': {
+        const tabId = msg.tabId ?? (await targetTab(msg.windowId));
+        if (tabId == null) return null;
+        // ask the tab for a fresh reading; fall back to the last one it sent
+        const fresh = await chrome.tabs.sendMessage(tabId, { type: 'snapshot' }).catch(() => null);
+        return fresh ? { ...fresh, tabId } : await pageOf(tabId);
+      }
+      case 'insert':
+        return chrome.tabs.sendMessage(msg.tabId, { type: 'insert', text: msg.text }).catch((e) => ({ ok: false, reason: e.message }));
+      case 'open':
+        await chrome.tabs.update(msg.tabId, { url: msg.url });
+        return null;
+      case 'enable-site':
+        return enableSite(msg.origin, msg.tabId);
+      case 'forget':
+        await chrome.storage.session.clear();
+        chrome.runtime.sendMessage({ type: 'forgotten' }).catch(() => {});
+        return null;
+      default:
+        return null;
+    }
+  })().then(reply, (e) => reply({ ok: false, reason: e.message }));
+  return true;
+});
+
+/** After the agent granted `origin` (chrome.permissions.request in the panel or options):
+ * run the content script there from now on, and in the open tab now. */
+async function enableSite(origin, tabId) {
+  if (!(await chrome.permissions.contains({ origins: [`${origin}/*`] }))) return { ok: false, reason: 'permission not granted' };
+  const id = `desk-${origin.replace(/[^a-z0-9]/gi, '_')}`;
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (!existing.length) await chrome.scripting.registerContentScripts([{ id, matches: [`${origin}/*`], js: CONTENT_FILES, runAt: 'document_idle', persistAcrossSessions: true }]);
+  if (tabId != null) await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES }).catch(() => {});
+  return { ok: true };
+}
+
+// a revoked origin stops getting the content script
+chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
+  const ids = origins.map((o) => `desk-${o.replace(/\/\*$/, '').replace(/[^a-z0-9]/gi, '_')}`);
+  if (ids.length) await chrome.scripting.unregisterContentScripts({ ids }).catch(() => {});
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => { chrome.storage.session.remove(key(tabId)); });

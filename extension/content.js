@@ -1,0 +1,50 @@
+// Content script: reads the help-desk page with the adapters and relays what it sees to the
+// extension; puts snippet text into the desk's reply editor when the side panel asks. It loads
+// no WASM, injects nothing into the page's own world and never writes page data as HTML.
+'use strict';
+(() => {
+  if (globalThis.__rapportContent) return; // injected twice (static + runtime registration)
+  globalThis.__rapportContent = true;
+  const A = globalThis.RapportAdapters;
+  let generic = [];
+  let last = '';
+
+  const extra = () => generic.filter((g) => location.origin === g.origin).map((g) => A.fromSelectors(g));
+
+  function report(force) {
+    let snap;
+    try {
+      snap = A.snapshot(document, extra());
+    } catch (e) {
+      snap = { desk: null, url: location.href, error: String(e?.message ?? e) };
+    }
+    const key = JSON.stringify(snap);
+    if (!force && key === last) return;
+    last = key;
+    chrome.runtime.sendMessage({ type: 'page', snapshot: snap }).catch(() => {});
+  }
+
+  let timer = 0;
+  const soon = () => { clearTimeout(timer); timer = setTimeout(() => report(false), 250); };
+
+  chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
+    if (msg?.type === 'snapshot') {
+      reply(A.snapshot(document, extra()));
+    } else if (msg?.type === 'insert') {
+      const a = A.detect(document, extra());
+      reply(a ? A.insertText(a, document, String(msg.text ?? '')) : { ok: false, reason: 'no help desk recognised on this page' });
+      soon();
+    }
+    return false;
+  });
+
+  // single-page desks change ticket without a page load: follow the URL and the DOM
+  addEventListener('popstate', soon);
+  addEventListener('hashchange', soon);
+  new MutationObserver(soon).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  let href = location.href;
+  setInterval(() => { if (location.href !== href) { href = location.href; soon(); } }, 400);
+
+  chrome.storage.local.get('genericAdapters').then((v) => { generic = v.genericAdapters ?? []; report(true); }, () => report(true));
+  chrome.storage.onChanged.addListener((c) => { if (c.genericAdapters) { generic = c.genericAdapters.newValue ?? []; report(true); } });
+})();

@@ -1,0 +1,116 @@
+// The side panel: compiles the engine (WASM runs only in extension pages), loads the agent's
+// stored history and learned state, and follows the help-desk tab: the open ticket's
+// assessment with Insert and Dismiss, or the page's queue by opportunity.
+import { renderPanel, chip, sheet, el, BAND_LABEL } from './panel.js';
+import { openEngine, loadInto, saveLearning } from './db.js';
+
+document.adoptedStyleSheets = [sheet()];
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+// `now` and `tab` pin the clock and the followed tab (for tests and screenshots)
+const NOW = params.get('now') ?? undefined;
+const PINNED_TAB = params.has('tab') ? Number(params.get('tab')) : undefined;
+let engine = null;
+let current = null; // the snapshot shown
+
+const send = (msg) => chrome.runtime.sendMessage(msg);
+const options = (extra) => ({ ...(NOW ? { now: NOW } : {}), ...extra });
+
+async function start() {
+  engine = await openEngine();
+  await loadInto(engine);
+  const { agentName } = await chrome.storage.local.get('agentName');
+  engine.agentName = agentName;
+  await refresh();
+}
+
+async function refresh() {
+  const windowId = (await chrome.windows?.getCurrent?.().catch(() => null))?.id;
+  const page = await send({ type: 'get-page', tabId: PINNED_TAB, windowId });
+  current = page;
+  draw(page);
+}
+
+function showMissing(list) {
+  $('missing').hidden = !list?.length;
+  $('missing').replaceChildren(...(list ?? []).map((m) => el('li', {}, `Not found on this page: ${m}`)));
+}
+
+function draw(page) {
+  const view = $('view');
+  $('desk').textContent = page?.deskName ? `· ${page.deskName}` : '';
+  showMissing(page?.missing);
+  if (!page?.desk) {
+    $('status').textContent = 'Open a ticket or a ticket list in your help desk.';
+    view.replaceChildren(enableSiteBox(page));
+    return;
+  }
+  if (page.ticket) {
+    const t = page.ticket;
+    const a = engine.assess(t, options({ snippets: 3, ...(engine.agentName ? { agent: engine.agentName } : {}) }));
+    // remembered for this browser session, so the queue page can score it by its words
+    chrome.storage.session.set({ [`thread:${t.id}`]: t });
+    $('status').textContent = `${t.subject || t.id}`;
+    renderPanel(view, a, {
+      messages: t.messages,
+      onInsert: async (sn) => {
+        const r = await send({ type: 'insert', tabId: page.tabId, text: sn.text });
+        engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'inserted' });
+        await saveLearning(engine);
+        $('status').textContent = r?.ok ? `Inserted “${sn.title}” into the reply.` : `Could not insert: ${r?.reason ?? 'the page did not answer'}.`;
+      },
+      onDismiss: async (sn) => {
+        engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'dismissed' });
+        await saveLearning(engine);
+        draw(current);
+        $('status').textContent = `Dismissed “${sn.title}”.`;
+      },
+    });
+    return;
+  }
+  if (page.queue?.length) {
+    drawQueue(page, view);
+    return;
+  }
+  $('status').textContent = `${page.deskName}: no ticket on this page.`;
+  view.replaceChildren();
+}
+
+/** The page's queue by opportunity. Tickets opened earlier in this session are scored on their
+ * conversation; the others on their subject, the only text a queue page shows. */
+async function drawQueue(page, view) {
+  const seen = await chrome.storage.session.get(page.queue.map((q) => `thread:${q.id}`));
+  const tickets = page.queue.map((q) => seen[`thread:${q.id}`] ?? { id: q.id, subject: q.subject, customer: q.customer, messages: [] });
+  const scored = engine.assessQueue(tickets, options({ snippets: 0 }))
+    .map((a, i) => ({ a, q: page.queue[i] }))
+    .sort((x, y) => y.a.score - x.a.score);
+  $('status').textContent = `${scored.length} tickets on this page, by opportunity.`;
+  view.replaceChildren(el('ol', { class: 'rp-queue', 'aria-label': 'Tickets by opportunity' }, ...scored.map(({ a, q }) =>
+    el('li', { 'data-ticket': q.id, 'data-score': a.score },
+      chip(a.score, a.band), ' ',
+      q.url ? el('a', { href: q.url, onclick: (ev) => { ev.preventDefault(); send({ type: 'open', tabId: page.tabId, url: q.url }); } }, q.subject) : el('span', {}, q.subject),
+      el('span', { class: 'muted' }, ` · ${q.customer?.name ?? ''} · ${BAND_LABEL[a.band]}${a.reasons[0] ? ` · ${a.reasons[0].label}` : ''}${seen[`thread:${q.id}`] ? '' : ' · subject only'}`)))));
+}
+
+/** For a self-hosted desk the extension has no access to yet: ask for it, for this site only. */
+function enableSiteBox(page) {
+  let origin = null;
+  try { origin = page?.url ? new URL(page.url).origin : null; } catch { /* not a web page */ }
+  if (!origin || !/^https?:/.test(origin)) return el('p', { class: 'muted' }, 'Rapport reads osTicket, FreeScout, Zendesk, Freshdesk, Help Scout, Zammad and Chatwoot pages, and any desk you describe in Options.');
+  return el('div', {},
+    el('p', {}, `If ${origin} is your help desk (osTicket, FreeScout, Zammad, Chatwoot or another self-hosted desk), let Rapport read its pages. Only this site; nothing is sent anywhere.`),
+    el('button', { type: 'button', class: 'rp-insert', onclick: async () => {
+      const granted = await chrome.permissions.request({ origins: [`${origin}/*`] });
+      if (!granted) { $('status').textContent = 'Not granted.'; return; }
+      await send({ type: 'enable-site', origin, tabId: page.tabId });
+      setTimeout(refresh, 500);
+    } }, `Use Rapport on ${origin}`));
+}
+
+chrome.runtime.onMessage.addListener((msg) => {
+  if (msg?.type === 'page-updated' && engine && (PINNED_TAB == null || msg.tabId === PINNED_TAB)) refresh();
+  if (msg?.type === 'forgotten') location.reload();
+});
+chrome.tabs?.onActivated?.addListener(() => engine && PINNED_TAB == null && refresh());
+
+start().catch((e) => { $('status').textContent = `Rapport could not start: ${e.message}`; console.error(e); });
