@@ -41,7 +41,7 @@ test-browser: pkg
 	node --test tests/browser/
 
 ## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip
-extension: pkg
+extension: bootstrap pkg
 	node scripts/build-extension.mjs
 
 test-extension: pkg

@@ -21,6 +21,7 @@ fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v zip >/dev/null 2>&1 || need_apt+=(zip)   # packs the extension (make extension)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
