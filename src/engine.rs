@@ -201,6 +201,11 @@ impl Engine {
         self.store.load_json(history)
     }
 
+    /// The same from JSON text, streamed record by record (for large files).
+    pub fn load_history_text(&mut self, text: &str) -> Result<LoadReport> {
+        self.store.load_json_text(text)
+    }
+
     /// Loads a CSV export of one kind (`customers`, `tickets`, `orders`, `surveys`); see
     /// `history::csv_import`. `mapping` is `{ contractField: "Their Column" }`.
     pub fn import_csv(

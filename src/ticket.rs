@@ -88,9 +88,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
         }
     };
     // a queue page may show only subjects: a ticket with a subject may have no messages yet
-    let has_subject = o
-        .opt_str("subject")?
-        .is_some_and(|s| !s.trim().is_empty());
+    let has_subject = o.opt_str("subject")?.is_some_and(|s| !s.trim().is_empty());
     if list.is_empty() && !has_subject {
         return err(
             &o.at("messages"),

@@ -53,7 +53,9 @@ impl std::hash::Hasher for FxHasher {
     }
     #[inline(always)]
     fn finish(&self) -> u64 {
-        self.0
+        // the multiply leaves its best bits at the top; hashbrown indexes by the low bits, so
+        // bring them down (as rustc-hash 2 does) — without it, ids like "h123-4" collide
+        self.0.rotate_left(26)
     }
 }
 

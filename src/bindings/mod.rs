@@ -66,7 +66,17 @@ fn input(v: JsValue, what: &str) -> Result<Value, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(Value::Null);
     }
-    let text = js_sys::JSON::stringify(&v)
+    let text = input_text(v, what)?;
+    serde_json::from_str::<Value>(&text)
+        .map_err(|e| fail(format!("{what}: cannot be read as JSON ({e})")))
+}
+
+/// A JS value as JSON text (`JSON.stringify`): cycles and BigInts become clear errors.
+fn input_text(v: JsValue, what: &str) -> Result<String, JsError> {
+    if v.is_undefined() || v.is_null() {
+        return Err(fail(format!("{what}: is required")));
+    }
+    js_sys::JSON::stringify(&v)
         .map_err(|e| {
             fail(format!(
                 "{what}: cannot be read as JSON ({})",
@@ -74,9 +84,7 @@ fn input(v: JsValue, what: &str) -> Result<Value, JsError> {
             ))
         })?
         .as_string()
-        .ok_or_else(|| fail(format!("{what}: cannot be read as JSON")))?;
-    serde_json::from_str::<Value>(&text)
-        .map_err(|e| fail(format!("{what}: cannot be read as JSON ({e})")))
+        .ok_or_else(|| fail(format!("{what}: cannot be read as JSON")))
 }
 
 fn js_error_text(e: &JsValue) -> String {
@@ -131,8 +139,16 @@ impl Engine {
     /// and skipped; the rest are kept. Loading the same records again does not duplicate them.
     #[wasm_bindgen(js_name = loadHistory)]
     pub fn load_history(&mut self, history: HistoryArg) -> Result<LoadReportOut, JsError> {
-        let v = input(history.into(), "history")?;
-        output(&self.core.load_history(&v).map_err(fail)?)
+        // through JSON text, streamed record by record: no tree of the whole history
+        let text = input_text(history.into(), "history")?;
+        output(&self.core.load_history_text(&text).map_err(fail)?)
+    }
+
+    /// Loads history from JSON text (a file's contents), record by record: for large files
+    /// this skips building JS objects and keeps memory to the store itself.
+    #[wasm_bindgen(js_name = loadHistoryText)]
+    pub fn load_history_text(&mut self, text: String) -> Result<LoadReportOut, JsError> {
+        output(&self.core.load_history_text(&text).map_err(fail)?)
     }
 
     /// Loads a CSV export of one kind: "customers", "tickets", "orders" or "surveys". Columns

@@ -4,9 +4,9 @@
 
 use super::records::{self, CustomerRecord, CustomerRef, OrderRecord, SurveyRecord, TicketRecord};
 use crate::input::{array, object, InputError};
+use crate::util::FastMap as HashMap;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct CustomerHistory {
@@ -266,6 +266,100 @@ impl Store {
         Ok(report)
     }
 
+    /// Loads history (contract v1) from JSON text, one record at a time: the text is never
+    /// held as a tree, so a million records cost the store and little else. The same rules
+    /// and report as `load_json`; malformed JSON is an error naming line and column, and the
+    /// records read before it stay loaded.
+    pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, InputError> {
+        use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+        use std::fmt;
+        struct Top<'a> {
+            store: &'a mut Store,
+            report: &'a mut LoadReport,
+        }
+        struct List<'a, 'k> {
+            top: &'a mut Top<'k>,
+            kind: &'static str,
+        }
+        impl<'de> Visitor<'de> for Top<'_> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object { customers, tickets, orders, surveys }")
+            }
+            fn visit_map<A: MapAccess<'de>>(mut self, mut m: A) -> Result<(), A::Error> {
+                while let Some(key) = m.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let kind = match key.as_ref() {
+                        "customers" => "customers",
+                        "tickets" => "tickets",
+                        "orders" => "orders",
+                        "surveys" => "surveys",
+                        other => {
+                            return Err(A::Error::custom(format!(
+                                "history.{}: unknown field; expected customers, tickets, orders or surveys",
+                                crate::util::clip(other, 30)
+                            )))
+                        }
+                    };
+                    m.next_value_seed(List {
+                        top: &mut self,
+                        kind,
+                    })?;
+                }
+                Ok(())
+            }
+        }
+        impl<'de> DeserializeSeed<'de> for List<'_, '_> {
+            type Value = ();
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+                d.deserialize_seq(self)
+            }
+        }
+        impl<'de> Visitor<'de> for List<'_, '_> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "history.{}: an array", self.kind)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                let mut i = 0;
+                while let Some(item) = seq.next_element::<Value>()? {
+                    let (store, report) = (&mut *self.top.store, &mut *self.top.report);
+                    if let Err(e) =
+                        store.load_record(self.kind, &item, &format!("{}[{i}]", self.kind), report)
+                    {
+                        report.rejected.push(Rejected {
+                            kind: self.kind.to_string(),
+                            index: i,
+                            field: e.path,
+                            reason: e.message,
+                        });
+                    }
+                    i += 1;
+                }
+                Ok(())
+            }
+        }
+        let mut report = LoadReport::default();
+        let mut de = serde_json::Deserializer::from_str(text);
+        let res = de
+            .deserialize_map(Top {
+                store: self,
+                report: &mut report,
+            })
+            .and_then(|_| de.end());
+        report.totals = self.counts();
+        match res {
+            Ok(()) => Ok(report),
+            Err(e) => Err(InputError {
+                path: "history".into(),
+                message: if e.to_string().starts_with("history.") {
+                    e.to_string()
+                } else {
+                    format!("cannot be read as JSON ({e}); the records before it were loaded")
+                },
+            }),
+        }
+    }
+
     /// Validates one record of `kind` (`customers`, `tickets`, `orders`, `surveys`) and puts
     /// it in the store; errors name the field under `path`.
     pub fn load_record(
@@ -328,6 +422,41 @@ fn upsert_by_id<T>(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn text_loading_matches_tree_loading_and_reports_bad_json() {
+        let h = json!({
+            "customers": [{"id": "c1", "email": "a@x.org", "since": "2019-01-01"}, {"id": "c2", "email": "nope"}],
+            "tickets": [{"id": "t1", "customerId": "c1", "createdAt": "2026-01-01", "csat": 9}, {"id": "t2", "customerEmail": "A@x.org", "createdAt": "2026-02-01"}],
+            "orders": [{"id": "o1", "customerId": "c3", "at": "2026-01-05", "total": 20}],
+            "surveys": [{"customerId": "c1", "at": "2026-01-09", "kind": "nps", "score": 9}]
+        });
+        let (mut a, mut b) = (Store::default(), Store::default());
+        let ra = a.load_json(&h).unwrap();
+        let rb = b.load_json_text(&h.to_string()).unwrap();
+        assert_eq!(ra, rb);
+        assert_eq!(rb.rejected.len(), 2);
+        let mut c = Store::default();
+        let e = c
+            .load_json_text(r#"{"customers": [{"id": "c1"}, {"id": "c2"}, {"id": "#)
+            .unwrap_err();
+        assert!(
+            e.message.contains("cannot be read as JSON") && e.message.contains("line 1"),
+            "{e}"
+        );
+        assert_eq!(
+            c.counts().customers,
+            2,
+            "records before the break stay loaded"
+        );
+        assert!(c
+            .load_json_text(r#"{"pets": []}"#)
+            .unwrap_err()
+            .message
+            .contains("history.pets: unknown field"));
+        assert!(c.load_json_text(r#"[1, 2]"#).is_err());
+        assert!(c.load_json_text(r#"{"customers": 5}"#).is_err());
+    }
 
     #[test]
     fn identity_by_id_or_email_and_no_duplicates() {

@@ -1,5 +1,11 @@
 //! Deterministic generator of support-style data for tests and benchmarks.
 //!   cargo run --release -p rapport-tools --bin generate -- texts --bytes 1200000 [--seed 7]
+//!   cargo run --release -p rapport-tools --bin generate -- history --customers 100000 \
+//!       [--open 10000] [--format json|csv] [--out DIR] [--seed 7]
+//! `history` writes customers with tenure, tiers, birthdays and lifetime value, their orders,
+//! past tickets (channels, subjects, CSAT) and NPS answers — about ten records per customer —
+//! and optionally open tickets in every band (`open.json`). JSON: one `history.json` (contract
+//! v1) or, without --out, to stdout; CSV: customers.csv, tickets.csv, orders.csv, surveys.csv.
 //! prints a JSON array of customer messages: greetings, a request or a problem drawn from the
 //! situations a help desk sees (routine requests, our mistakes, repeat contacts, churn threats,
 //! praise, life events), details with order numbers and dates, emotion, and the noise of real
@@ -239,9 +245,186 @@ fn main() {
                 serde_json::to_string(&out).expect("strings serialise")
             );
         }
+        "history" => {
+            let customers: usize = arg("--customers")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1000);
+            let open: usize = arg("--open").and_then(|s| s.parse().ok()).unwrap_or(0);
+            let format = arg("--format").unwrap_or_else(|| "json".into());
+            let out = arg("--out");
+            history(&mut rng, customers, open, &format, out.as_deref());
+        }
         _ => {
-            eprintln!("usage: generate texts [--bytes N] [--seed S]");
+            eprintln!("usage: generate texts [--bytes N] [--seed S]\n       generate history --customers N [--open M] [--format json|csv] [--out DIR] [--seed S]");
             std::process::exit(2);
+        }
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Ana", "Ben", "Chloe", "Dmitri", "Eva", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi",
+    "Liam", "Maya", "Nikos", "Olga", "Pedro", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Victor",
+    "Wen", "Ximena", "Yusuf", "Zoe",
+];
+const LAST: &[&str] = &[
+    "Silva", "Okafor", "Martin", "Ivanov", "Schmidt", "Haddad", "Kim", "Tanaka", "Garcia", "Berg",
+    "Adeyemi", "Walsh", "Cohen", "Novak", "Costa", "Reyes", "Rossi", "Nguyen", "Shah",
+];
+const SUBJECTS: &[&str] = &[
+    "Where is my order?",
+    "Charged twice",
+    "Invoice copy",
+    "Password reset",
+    "Parcel arrived damaged",
+    "Change delivery address",
+    "Refund status",
+    "Wrong item delivered",
+    "Warranty question",
+    "Cancel my order",
+];
+const CHANNELS: &[&str] = &["email", "email", "chat", "phone", "chat", "social"];
+
+/// The demo clock: dates are relative to it, so a generated history means the same any day.
+const NOW_DAYS: i64 = 20_780; // 2026-11-23
+
+fn day(days: i64) -> String {
+    rapport::time::format_date(days * 86_400_000)
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn history(rng: &mut Rng, n: usize, open: usize, format: &str, out: Option<&str>) {
+    use serde_json::json;
+    let (mut customers, mut tickets, mut orders, mut surveys) = (vec![], vec![], vec![], vec![]);
+    let mut t_csv = String::from(
+        "Ticket ID,Customer ID,Requester email,Subject,Created at,Solved at,Channel,CSAT\n",
+    );
+    let mut c_csv = String::from(
+        "Customer ID,Email,First name,Last name,Customer since,Birthday,Tier,Lifetime value\n",
+    );
+    let mut o_csv = String::from("Order ID,Customer ID,Order date,Total,Currency,Items\n");
+    let mut s_csv = String::from("Customer ID,Date,Type,Score\n");
+    let csv = format == "csv";
+    for i in 0..n {
+        let id = format!("c{i}");
+        let (first, last) = (rng.pick(FIRST), rng.pick(LAST));
+        let email = format!(
+            "{}.{}{}@example.com",
+            first.to_lowercase(),
+            last.to_lowercase(),
+            i
+        );
+        let tenure = 5 + rng.below(4000) as i64;
+        let since = NOW_DAYS - tenure;
+        let birthday = format!(
+            "19{}-{:02}-{:02}",
+            50 + rng.below(50),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
+        let n_orders = 2 + rng.below(9);
+        let mut ltv = 0.0;
+        for k in 0..n_orders {
+            let at = since + (tenure * (k as i64 + 1)) / (n_orders as i64 + 1);
+            let total = (2000 + rng.below(40_000)) as f64 / 100.0;
+            ltv += total;
+            let item = rng.pick(PRODUCTS);
+            if csv {
+                o_csv += &format!("o{i}-{k},{id},{},{total:.2},EUR,{item}\n", day(at));
+            } else {
+                orders.push(json!({"id": format!("o{i}-{k}"), "customerId": id, "at": day(at), "total": total, "currency": "EUR", "items": [item]}));
+            }
+        }
+        let n_tickets = rng.below(6);
+        for k in 0..n_tickets {
+            let at = NOW_DAYS - 1 - rng.below(tenure.min(700) as usize) as i64;
+            let solved = at + rng.below(4) as i64;
+            let csat = 1 + rng.below(5);
+            let (subject, channel) = (rng.pick(SUBJECTS), rng.pick(CHANNELS));
+            if csv {
+                t_csv += &format!(
+                    "h{i}-{k},{id},{email},{},{},{},{channel},{csat}\n",
+                    csv_cell(subject),
+                    day(at),
+                    day(solved)
+                );
+            } else {
+                tickets.push(json!({"id": format!("h{i}-{k}"), "customerId": id, "createdAt": day(at), "solvedAt": day(solved), "subject": subject, "channel": channel, "csat": csat}));
+            }
+        }
+        if rng.chance(50) {
+            let (at, score) = (NOW_DAYS - rng.below(300) as i64, rng.below(11));
+            if csv {
+                s_csv += &format!("{id},{},nps,{score}\n", day(at));
+            } else {
+                surveys
+                    .push(json!({"customerId": id, "at": day(at), "kind": "nps", "score": score}));
+            }
+        }
+        let tier = if ltv > 1500.0 {
+            "gold"
+        } else if ltv > 600.0 {
+            "silver"
+        } else {
+            "basic"
+        };
+        if csv {
+            c_csv += &format!(
+                "{id},{email},{first},{last},{},{birthday},{tier},{ltv:.0}\n",
+                day(since)
+            );
+        } else {
+            customers.push(json!({"id": id, "email": email, "name": format!("{first} {last}"), "since": day(since), "birthday": birthday, "tier": tier, "lifetimeValue": ltv.round()}));
+        }
+    }
+    let records = |c: usize, t: usize, o: usize, s: usize| c + t + o + s;
+    let write = |name: &str, body: &str| match out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).expect("output folder");
+            std::fs::write(format!("{dir}/{name}"), body).expect("write");
+        }
+        None => print!("{body}"),
+    };
+    if csv {
+        let count = |s: &str| s.lines().count() - 1;
+        eprintln!(
+            "generate: {} records",
+            records(count(&c_csv), count(&t_csv), count(&o_csv), count(&s_csv))
+        );
+        write("customers.csv", &c_csv);
+        write("tickets.csv", &t_csv);
+        write("orders.csv", &o_csv);
+        write("surveys.csv", &s_csv);
+    } else {
+        eprintln!(
+            "generate: {} records",
+            records(customers.len(), tickets.len(), orders.len(), surveys.len())
+        );
+        let h = json!({"customers": customers, "tickets": tickets, "orders": orders, "surveys": surveys});
+        write(
+            "history.json",
+            &serde_json::to_string(&h).expect("serialises"),
+        );
+    }
+    if open > 0 {
+        // open tickets against random customers, texts from the support corpus generator
+        let list: Vec<_> = (0..open)
+            .map(|i| {
+                let c = rng.below(n.max(1));
+                let m = message(rng);
+                json!({"id": format!("t{i}"), "channel": rng.pick(CHANNELS), "createdAt": format!("{}T08:00:00Z", day(NOW_DAYS)), "customer": {"id": format!("c{c}")}, "messages": [{"from": "customer", "text": m}]})
+            })
+            .collect();
+        let body = serde_json::to_string(&list).expect("serialises");
+        match out {
+            Some(dir) => std::fs::write(format!("{dir}/open.json"), body).expect("write"),
+            None => eprintln!("--open needs --out"),
         }
     }
 }

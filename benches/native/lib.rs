@@ -1,0 +1,1 @@
+//! Criterion benches only: see benches/history.rs.
