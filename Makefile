@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test pkg bootstrap evaluate size bench extension test-native test-wasm test-node test-types test-browser test-extension
+.PHONY: demo test pkg bootstrap evaluate size bench bench-history extension test-native test-wasm test-node test-types test-browser test-extension
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -39,6 +39,16 @@ test-types: test-node
 
 test-browser: pkg
 	node --test tests/browser/
+
+## History at scale: generates 10k/100k/1M records (JSON and CSV), then the native criterion
+## benches and the same in headless Chromium; appends to BENCHMARKS.md
+bench-history: pkg
+	@for n in 1000 10000 100000; do \
+	  cargo run --release -q -p rapport-tools --bin generate -- history --customers $$n --open 10000 --out out/bench/h$$n && \
+	  cargo run --release -q -p rapport-tools --bin generate -- history --customers $$n --format csv --out out/bench/h$$n || exit 1; \
+	done
+	cargo bench -q -p rapport-bench --bench history
+	node benches/history.mjs --write
 
 ## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip
 extension: bootstrap pkg

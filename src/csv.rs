@@ -17,12 +17,33 @@ pub struct CsvError {
 /// Parses the whole text. An unterminated quoted field at the end of the input is an error
 /// that names the line where the field began; the records before it are returned with it.
 pub fn parse(text: &str) -> (Vec<Record>, Option<CsvError>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
+    let e = for_each(text, 1, |r| records.push(r));
+    (records, e)
+}
+
+/// Where the last complete record of `text` ends (after its line break, outside quotes): the
+/// part a chunked reader can parse now; the rest waits for the next chunk.
+pub fn complete_prefix(text: &str) -> usize {
+    let (mut in_quotes, mut cut) = (false, 0);
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => in_quotes = !in_quotes, // "" inside quotes toggles twice: no change
+            b'\n' if !in_quotes => cut = i + 1,
+            _ => {}
+        }
+    }
+    cut
+}
+
+/// Calls `f` with each record in turn, without holding them all (a million-row file costs one
+/// row at a time). `first_line` is the line `text` starts on in its file.
+pub fn for_each(text: &str, first_line: usize, mut f: impl FnMut(Record)) -> Option<CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut fields: Vec<String> = Vec::new();
     let mut field = String::new();
-    let mut line = 1usize;
-    let mut record_line = 1usize;
+    let mut line = first_line;
+    let mut record_line = first_line;
     let mut in_quotes = false;
     let mut quote_line = 0usize;
     let mut at_field_start = true;
@@ -60,9 +81,9 @@ pub fn parse(text: &str) -> (Vec<Record>, Option<CsvError>) {
             '\n' | '\r' => {
                 fields.push(std::mem::take(&mut field));
                 if !(fields.len() == 1 && fields[0].is_empty()) {
-                    records.push(Record {
+                    f(Record {
                         line: record_line,
-                        fields: std::mem::take(&mut fields),
+                        fields: std::mem::replace(&mut fields, Vec::with_capacity(8)),
                     });
                 } else {
                     fields.clear();
@@ -78,24 +99,21 @@ pub fn parse(text: &str) -> (Vec<Record>, Option<CsvError>) {
         }
     }
     if in_quotes {
-        return (
-            records,
-            Some(CsvError {
-                line: quote_line,
-                message: format!(
-                    "quoted field opened on line {quote_line} is never closed (truncated file?)"
-                ),
-            }),
-        );
+        return Some(CsvError {
+            line: quote_line,
+            message: format!(
+                "quoted field opened on line {quote_line} is never closed (truncated file?)"
+            ),
+        });
     }
     if any && (!field.is_empty() || !fields.is_empty()) {
         fields.push(field);
-        records.push(Record {
+        f(Record {
             line: record_line,
             fields,
         });
     }
-    (records, None)
+    None
 }
 
 #[cfg(test)]
@@ -113,6 +131,13 @@ mod tests {
             (r[2].line, r[2].fields.clone()),
             (5, vec!["last".to_string(), "1".to_string()])
         );
+    }
+
+    #[test]
+    fn complete_prefix_stops_before_a_split_record() {
+        let t = "a,b\n\"x\ny\",2\n3,\"open";
+        assert_eq!(&t[..complete_prefix(t)], "a,b\n\"x\ny\",2\n");
+        assert_eq!(complete_prefix("no break yet"), 0);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! layer converts JS objects into); `now` is always an input, so results are reproducible.
 
 use crate::config::Config;
+use crate::history::csv_import::CsvImport;
 use crate::history::{facts, CustomerFacts, LoadReport, Store};
 use crate::input::{array, object, InputError, Result};
 use crate::score::{self, Band, ChannelAdvice, FollowUp, Route};
@@ -158,6 +159,10 @@ pub struct Engine {
     // assess takes &self (the JS API has no reason to lock the engine for it), so what it
     // proposes is remembered through a RefCell
     proposed: RefCell<ProposedLog>,
+    /// A chunked CSV import in progress (`import_csv_chunk` … `finish_csv`).
+    csv: Option<CsvImport>,
+    /// A chunked JSON load in progress (`load_history_chunk` … `finish_history`).
+    json: Option<crate::history::store::JsonImport>,
 }
 
 /// The outcome of loading snippets or importing macros.
@@ -194,6 +199,8 @@ impl Engine {
             library: snippets::builtin_library(),
             learning: Learning::default(),
             proposed: RefCell::new(Default::default()),
+            csv: None,
+            json: None,
         })
     }
 
@@ -222,6 +229,59 @@ impl Engine {
             }
         };
         crate::history::csv_import::import(&mut self.store, kind, text, mapping)
+    }
+
+    /// One chunk of history JSON read piece by piece: records are loaded as they complete.
+    /// Returns the records read so far. End with `finish_history`.
+    pub fn load_history_chunk(&mut self, chunk: &str) -> Result<usize> {
+        let imp = self.json.get_or_insert_with(Default::default);
+        if let Err(e) = imp.push(&mut self.store, chunk) {
+            self.json = None;
+            return Err(e);
+        }
+        Ok(imp.records())
+    }
+
+    /// Ends the chunked JSON load and gives its report.
+    pub fn finish_history(&mut self) -> Result<LoadReport> {
+        match self.json.take() {
+            Some(imp) => imp.finish(&mut self.store),
+            None => crate::input::err("loadHistoryChunk", "no history load in progress"),
+        }
+    }
+
+    /// One chunk of a CSV export read piece by piece: rows are loaded as they complete. A new
+    /// kind starts a new import (finishing none). Returns the rows read so far.
+    pub fn import_csv_chunk(
+        &mut self,
+        kind: &str,
+        chunk: &str,
+        mapping: Option<&Value>,
+    ) -> Result<usize> {
+        if self.csv.as_ref().is_none_or(|c| c.kind() != kind) {
+            let mapping = match mapping {
+                None | Some(Value::Null) => None,
+                Some(Value::Object(m)) => Some(m),
+                Some(_) => {
+                    return crate::input::err("mapping", "expected an object { field: \"Column\" }")
+                }
+            };
+            self.csv = Some(CsvImport::new(kind, mapping)?);
+        }
+        let imp = self.csv.as_mut().expect("started above");
+        if let Err(e) = imp.push(&mut self.store, chunk, false) {
+            self.csv = None; // a header that names nothing: this import is over
+            return Err(e);
+        }
+        Ok(imp.rows)
+    }
+
+    /// Ends the chunked CSV import and gives its report.
+    pub fn finish_csv(&mut self) -> Result<LoadReport> {
+        match self.csv.take() {
+            Some(imp) => imp.finish(&mut self.store),
+            None => crate::input::err("importCsvChunk", "no CSV import in progress"),
+        }
     }
 
     pub fn store(&self) -> &Store {

@@ -174,6 +174,46 @@ impl Engine {
         )
     }
 
+    /// One chunk of history JSON read piece by piece (e.g. from `file.stream()`): records are
+    /// loaded as they complete, so a large file is never one string. Returns the records read
+    /// so far. End with `finishHistory()` for the report.
+    #[wasm_bindgen(js_name = loadHistoryChunk)]
+    pub fn load_history_chunk(&mut self, chunk: String) -> Result<u32, JsError> {
+        Ok(self.core.load_history_chunk(&chunk).map_err(fail)? as u32)
+    }
+
+    /// Ends a chunked history load and returns its report.
+    #[wasm_bindgen(js_name = finishHistory)]
+    pub fn finish_history(&mut self) -> Result<LoadReportOut, JsError> {
+        output(&self.core.finish_history().map_err(fail)?)
+    }
+
+    /// One chunk of a CSV export read piece by piece (e.g. from `file.stream()`): complete rows
+    /// are loaded at once, a row split between chunks waits for the next. Returns the rows read
+    /// so far, for progress. End with `finishCsv()` for the report.
+    #[wasm_bindgen(js_name = importCsvChunk)]
+    pub fn import_csv_chunk(
+        &mut self,
+        kind: String,
+        chunk: String,
+        mapping: Option<CsvMappingArg>,
+    ) -> Result<u32, JsError> {
+        let m = match mapping {
+            Some(m) => Some(input(m.into(), "mapping")?),
+            None => None,
+        };
+        Ok(self
+            .core
+            .import_csv_chunk(&kind, &chunk, m.as_ref())
+            .map_err(fail)? as u32)
+    }
+
+    /// Ends a chunked CSV import: the last row is read and the report returned.
+    #[wasm_bindgen(js_name = finishCsv)]
+    pub fn finish_csv(&mut self) -> Result<LoadReportOut, JsError> {
+        output(&self.core.finish_csv().map_err(fail)?)
+    }
+
     /// Assesses one open ticket.
     pub fn assess(
         &self,

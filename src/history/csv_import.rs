@@ -124,77 +124,113 @@ pub fn import(
     text: &str,
     mapping: Option<&Map<String, Value>>,
 ) -> Result<LoadReport> {
-    if !KINDS.contains(&kind) {
-        return err(
-            "kind",
-            format!(
-                "expected one of {}, got \"{}\"",
-                KINDS.join(", "),
-                crate::util::clip(kind, 20)
-            ),
-        );
+    let mut imp = CsvImport::new(kind, mapping)?;
+    imp.push(store, text, true)?;
+    imp.finish(store)
+}
+
+/// A CSV import fed in chunks (a file read piece by piece need never be one string): rows are
+/// loaded as soon as they are complete; a record split between chunks waits for the next.
+pub struct CsvImport {
+    kind: &'static str,
+    mapping: Option<Map<String, Value>>,
+    header: Option<(Vec<String>, Vec<Option<&'static str>>)>,
+    leftover: String,
+    next_line: usize,
+    report: LoadReport,
+    /// Rows read so far (good and rejected), for progress.
+    pub rows: usize,
+}
+
+impl CsvImport {
+    pub fn new(kind: &str, mapping: Option<&Map<String, Value>>) -> Result<CsvImport> {
+        let Some(kind) = KINDS.iter().copied().find(|k| *k == kind) else {
+            return err(
+                "kind",
+                format!(
+                    "expected one of {}, got \"{}\"",
+                    KINDS.join(", "),
+                    crate::util::clip(kind, 20)
+                ),
+            );
+        };
+        Ok(CsvImport {
+            kind,
+            mapping: mapping.cloned(),
+            header: None,
+            leftover: String::new(),
+            next_line: 1,
+            report: LoadReport::default(),
+            rows: 0,
+        })
     }
-    let (records, broken) = crate::csv::parse(text);
-    let Some((header, rows)) = records.split_first() else {
-        return err("text", "is empty: expected a header line and rows");
-    };
-    let table = aliases(kind);
-    // column index → contract field
-    let mut columns: Vec<Option<&'static str>> = vec![None; header.fields.len()];
-    if let Some(m) = mapping {
-        for (field, col) in m {
-            let Some((name, _)) = table.iter().find(|(f, _)| f == field) else {
-                let fields: Vec<&str> = table.iter().map(|(f, _)| *f).collect();
-                return err(
-                    &format!("mapping.{field}"),
-                    format!("is not a {kind} field; fields: {}", fields.join(", ")),
-                );
-            };
-            let Some(col) = col.as_str() else {
-                return err(
-                    &format!("mapping.{field}"),
-                    "expected the column's header as a string",
-                );
-            };
-            match header.fields.iter().position(|h| h.trim() == col.trim()) {
-                Some(i) => columns[i] = Some(name),
-                None => {
-                    return err(
-                        &format!("mapping.{field}"),
-                        format!("no column \"{}\" in the header", crate::util::clip(col, 40)),
-                    )
-                }
+
+    pub fn kind(&self) -> &str {
+        self.kind
+    }
+
+    /// Loads the complete rows of `chunk` (after what the last chunk left); `last` says no
+    /// more text follows. A header that names no field is an error.
+    pub fn push(&mut self, store: &mut Store, chunk: &str, last: bool) -> Result<()> {
+        let mut text = std::mem::take(&mut self.leftover);
+        text.push_str(chunk);
+        let cut = if last {
+            text.len()
+        } else {
+            crate::csv::complete_prefix(&text)
+        };
+        let (now, rest) = text.split_at(cut);
+        let mut failure = None;
+        let broken = crate::csv::for_each(now, self.next_line, |row| {
+            if failure.is_some() {
+                return;
             }
+            if self.header.is_none() {
+                match columns_of(self.kind, &row.fields, self.mapping.as_ref()) {
+                    Ok(c) => self.header = Some((row.fields, c)),
+                    Err(e) => failure = Some(e),
+                }
+                return;
+            }
+            self.row(store, row);
+        });
+        if let Some(e) = failure {
+            return Err(e);
         }
-    }
-    for (i, h) in header.fields.iter().enumerate() {
-        if columns[i].is_some() {
-            continue;
+        self.next_line += now.bytes().filter(|b| *b == b'\n').count();
+        if let Some(b) = broken {
+            self.report.rejected.push(Rejected {
+                kind: self.kind.to_string(),
+                index: b.line,
+                field: String::new(),
+                reason: b.message,
+            });
         }
-        let n = normalise(h);
-        let taken = |f: &str| columns.iter().any(|c| *c == Some(f));
-        if let Some((f, _)) = table
-            .iter()
-            .find(|(f, names)| names.contains(&n.as_str()) && !taken(f))
-        {
-            columns[i] = Some(f);
+        self.leftover = rest.to_string();
+        Ok(())
+    }
+
+    /// Ends the import: the last partial row is read, and the report returned.
+    pub fn finish(mut self, store: &mut Store) -> Result<LoadReport> {
+        if !self.leftover.is_empty() {
+            self.push(store, "", true)?;
         }
+        if self.header.is_none() {
+            return err("text", "is empty: expected a header line and rows");
+        }
+        self.report.totals = store.counts();
+        Ok(self.report)
     }
-    if columns.iter().all(Option::is_none) {
-        let expected: Vec<&str> = table.iter().map(|(f, _)| *f).collect();
-        return err(
-            "text",
-            format!(
-                "no column of the header names a {kind} field ({}); give a mapping",
-                expected.join(", ")
-            ),
-        );
-    }
-    let mut report = LoadReport::default();
-    for row in rows {
+
+    fn row(&mut self, store: &mut Store, row: crate::csv::Record) {
+        let kind = self.kind;
+        let Some((header, columns)) = &self.header else {
+            return;
+        };
         if row.fields.len() == 1 && row.fields[0].trim().is_empty() {
-            continue; // a blank line
+            return; // a blank line
         }
+        self.rows += 1;
         let mut obj = Map::new();
         let mut extra_cells = false;
         // first and last name columns make the name when there is no name column
@@ -235,11 +271,11 @@ pub fn import(
                 format!(
                     "has {} cells, the header has {}",
                     row.fields.len(),
-                    header.fields.len()
+                    header.len()
                 ),
             )
         } else {
-            store.load_record(kind, &Value::Object(obj), kind, &mut report)
+            store.load_record(kind, &Value::Object(obj), kind, &mut self.report)
         };
         if let Err(InputError { path, message }) = res {
             // name the column as the file names it
@@ -251,9 +287,9 @@ pub fn import(
             let column = columns
                 .iter()
                 .position(|c| *c == Some(field.as_str()))
-                .map(|i| header.fields[i].trim().to_string())
+                .map(|i| header[i].trim().to_string())
                 .unwrap_or(field);
-            report.rejected.push(Rejected {
+            self.report.rejected.push(Rejected {
                 kind: kind.to_string(),
                 index: row.line,
                 field: column,
@@ -261,16 +297,66 @@ pub fn import(
             });
         }
     }
-    if let Some(b) = broken {
-        report.rejected.push(Rejected {
-            kind: kind.to_string(),
-            index: b.line,
-            field: String::new(),
-            reason: b.message,
-        });
+}
+
+/// Column index → contract field, from the mapping and the usual header names.
+fn columns_of(
+    kind: &str,
+    header: &[String],
+    mapping: Option<&Map<String, Value>>,
+) -> Result<Vec<Option<&'static str>>> {
+    let table = aliases(kind);
+    let mut columns: Vec<Option<&'static str>> = vec![None; header.len()];
+    if let Some(m) = mapping {
+        for (field, col) in m {
+            let Some((name, _)) = table.iter().find(|(f, _)| f == field) else {
+                let fields: Vec<&str> = table.iter().map(|(f, _)| *f).collect();
+                return err(
+                    &format!("mapping.{field}"),
+                    format!("is not a {kind} field; fields: {}", fields.join(", ")),
+                );
+            };
+            let Some(col) = col.as_str() else {
+                return err(
+                    &format!("mapping.{field}"),
+                    "expected the column's header as a string",
+                );
+            };
+            match header.iter().position(|h| h.trim() == col.trim()) {
+                Some(i) => columns[i] = Some(name),
+                None => {
+                    return err(
+                        &format!("mapping.{field}"),
+                        format!("no column \"{}\" in the header", crate::util::clip(col, 40)),
+                    )
+                }
+            }
+        }
     }
-    report.totals = store.counts();
-    Ok(report)
+    for (i, h) in header.iter().enumerate() {
+        if columns[i].is_some() {
+            continue;
+        }
+        let n = normalise(h);
+        let taken = |f: &str| columns.contains(&Some(f));
+        if let Some((f, _)) = table
+            .iter()
+            .find(|(f, names)| names.contains(&n.as_str()) && !taken(f))
+        {
+            columns[i] = Some(f);
+        }
+    }
+    if columns.iter().all(Option::is_none) {
+        let expected: Vec<&str> = table.iter().map(|(f, _)| *f).collect();
+        return err(
+            "text",
+            format!(
+                "no column of the header names a {kind} field ({}); give a mapping",
+                expected.join(", ")
+            ),
+        );
+    }
+    Ok(columns)
 }
 
 #[cfg(test)]
@@ -305,6 +391,23 @@ mod tests {
             })
             .unwrap();
         assert_eq!(s.get(ana).profile.name.as_deref(), Some("Ana Silva"));
+    }
+
+    #[test]
+    fn chunks_at_any_cut_give_the_same_store_and_report() {
+        let csv = "Customer ID,Email,First name,Last name,LTV\r\nc1,ana@example.com,Ana,Silva,5\r\nc2,bad,Ben,O,1\r\nc3,cy@example.com,\"Cy, Jr\",\"Lee\nSmith\",2\r\nc4,dee@example.com,Dee,Do,1";
+        let mut whole = Store::default();
+        let want = import(&mut whole, "customers", csv, None).unwrap();
+        for cut in [1, 7, 40, 80, 95, 110] {
+            let mut s = Store::default();
+            let mut imp = CsvImport::new("customers", None).unwrap();
+            for piece in csv.as_bytes().chunks(cut) {
+                imp.push(&mut s, std::str::from_utf8(piece).unwrap(), false)
+                    .unwrap();
+            }
+            let got = imp.finish(&mut s).unwrap();
+            assert_eq!(got, want, "cut {cut}");
+        }
     }
 
     #[test]

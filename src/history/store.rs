@@ -268,96 +268,12 @@ impl Store {
 
     /// Loads history (contract v1) from JSON text, one record at a time: the text is never
     /// held as a tree, so a million records cost the store and little else. The same rules
-    /// and report as `load_json`; malformed JSON is an error naming line and column, and the
-    /// records read before it stay loaded.
+    /// and report as `load_json`; malformed JSON is an error naming the line, and the records
+    /// read before it stay loaded. `JsonImport` takes the same text in chunks.
     pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, InputError> {
-        use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
-        use std::fmt;
-        struct Top<'a> {
-            store: &'a mut Store,
-            report: &'a mut LoadReport,
-        }
-        struct List<'a, 'k> {
-            top: &'a mut Top<'k>,
-            kind: &'static str,
-        }
-        impl<'de> Visitor<'de> for Top<'_> {
-            type Value = ();
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object { customers, tickets, orders, surveys }")
-            }
-            fn visit_map<A: MapAccess<'de>>(mut self, mut m: A) -> Result<(), A::Error> {
-                while let Some(key) = m.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let kind = match key.as_ref() {
-                        "customers" => "customers",
-                        "tickets" => "tickets",
-                        "orders" => "orders",
-                        "surveys" => "surveys",
-                        other => {
-                            return Err(A::Error::custom(format!(
-                                "history.{}: unknown field; expected customers, tickets, orders or surveys",
-                                crate::util::clip(other, 30)
-                            )))
-                        }
-                    };
-                    m.next_value_seed(List {
-                        top: &mut self,
-                        kind,
-                    })?;
-                }
-                Ok(())
-            }
-        }
-        impl<'de> DeserializeSeed<'de> for List<'_, '_> {
-            type Value = ();
-            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-                d.deserialize_seq(self)
-            }
-        }
-        impl<'de> Visitor<'de> for List<'_, '_> {
-            type Value = ();
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "history.{}: an array", self.kind)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-                let mut i = 0;
-                while let Some(item) = seq.next_element::<Value>()? {
-                    let (store, report) = (&mut *self.top.store, &mut *self.top.report);
-                    if let Err(e) =
-                        store.load_record(self.kind, &item, &format!("{}[{i}]", self.kind), report)
-                    {
-                        report.rejected.push(Rejected {
-                            kind: self.kind.to_string(),
-                            index: i,
-                            field: e.path,
-                            reason: e.message,
-                        });
-                    }
-                    i += 1;
-                }
-                Ok(())
-            }
-        }
-        let mut report = LoadReport::default();
-        let mut de = serde_json::Deserializer::from_str(text);
-        let res = de
-            .deserialize_map(Top {
-                store: self,
-                report: &mut report,
-            })
-            .and_then(|_| de.end());
-        report.totals = self.counts();
-        match res {
-            Ok(()) => Ok(report),
-            Err(e) => Err(InputError {
-                path: "history".into(),
-                message: if e.to_string().starts_with("history.") {
-                    e.to_string()
-                } else {
-                    format!("cannot be read as JSON ({e}); the records before it were loaded")
-                },
-            }),
-        }
+        let mut imp = JsonImport::default();
+        imp.push(self, text)?;
+        imp.finish(self)
     }
 
     /// Validates one record of `kind` (`customers`, `tickets`, `orders`, `surveys`) and puts
@@ -381,6 +297,205 @@ impl Store {
             "orders" => records::order(item, path).map(|(r, x)| self.upsert_order(r, x, report)),
             _ => records::survey(item, path).map(|(r, s)| self.upsert_survey(r, s, report)),
         }
+    }
+}
+
+/// History JSON fed in chunks. A small scanner finds each record of the four lists (tracking
+/// depth, strings and escapes across chunk ends); each record is parsed and loaded on its own.
+#[derive(Default)]
+pub struct JsonImport {
+    buf: String,
+    /// Where scanning resumes in `buf`, and where the current record started.
+    at: usize,
+    start: Option<usize>,
+    depth: u32,
+    in_str: bool,
+    esc: bool,
+    /// The list being read, the last string seen at depth 1 (its key), the record's index.
+    kind: Option<&'static str>,
+    key: Option<String>,
+    key_start: usize,
+    index: usize,
+    line: usize,
+    started: bool,
+    ended: bool,
+    before: Option<Counts>,
+    report: LoadReport,
+}
+
+impl JsonImport {
+    fn fail<T>(&self, message: String) -> Result<T, InputError> {
+        Err(InputError {
+            path: "history".into(),
+            message,
+        })
+    }
+
+    pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
+        self.before.get_or_insert_with(|| store.counts());
+        self.buf.push_str(chunk);
+        let mut i = self.at;
+        while i < self.buf.len() {
+            let b = self.buf.as_bytes()[i];
+            if b == b'\n' {
+                self.line += 1;
+            }
+            if self.in_str {
+                if self.esc {
+                    self.esc = false;
+                } else if b == b'\\' {
+                    self.esc = true;
+                } else if b == b'"' {
+                    self.in_str = false;
+                    if self.depth == 1 {
+                        self.key = Some(self.buf[self.key_start..i].to_string());
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            match b {
+                b' ' | b'\t' | b'\r' | b'\n' => {}
+                _ if self.ended => {
+                    return self.fail(format!(
+                        "cannot be read as JSON (text after the end, line {})",
+                        self.line + 1
+                    ))
+                }
+                b'{' if !self.started => {
+                    self.started = true;
+                    self.depth = 1;
+                }
+                _ if !self.started => {
+                    return self
+                        .fail("expected an object { customers, tickets, orders, surveys }".into())
+                }
+                b'"' => {
+                    self.in_str = true;
+                    self.key_start = i + 1;
+                    if self.depth == 2 && self.start.is_none() {
+                        self.start = Some(i);
+                    }
+                }
+                b'[' | b'{' => {
+                    if self.depth == 1 {
+                        let key = self.key.take().unwrap_or_default();
+                        let kind = ["customers", "tickets", "orders", "surveys"]
+                            .into_iter()
+                            .find(|k| *k == key);
+                        match (kind, b) {
+                            (Some(k), b'[') => {
+                                self.kind = Some(k);
+                                self.index = 0;
+                            }
+                            (Some(_), _) => return Err(InputError { path: format!("history.{key}"), message: "expected an array".into() }),
+                            (None, _) => return Err(InputError { path: format!("history.{}", crate::util::clip(&key, 30)), message: "is not a list of history; expected customers, tickets, orders or surveys".into() }),
+                        }
+                    } else if self.depth == 2 && self.start.is_none() {
+                        self.start = Some(i);
+                    }
+                    self.depth += 1;
+                }
+                b']' | b'}' | b',' => {
+                    if b != b',' {
+                        if self.depth == 0 {
+                            return self.fail(format!(
+                                "cannot be read as JSON (unbalanced brackets, line {})",
+                                self.line + 1
+                            ));
+                        }
+                        self.depth -= 1;
+                    }
+                    // a record ends: its closing bracket brings the depth back to 2, or a
+                    // scalar record ends at the comma or bracket after it
+                    let closing_record = b != b',' && self.depth == 2;
+                    let after_scalar = self.depth <= 2 && self.start.is_some() && !closing_record;
+                    if closing_record || after_scalar {
+                        if let Some(st) = self.start.take() {
+                            let end = if closing_record { i + 1 } else { i };
+                            self.record(store, st, end)?;
+                        }
+                    }
+                    if self.depth == 1 && b == b']' {
+                        self.kind = None;
+                    }
+                    if self.depth == 0 {
+                        self.ended = true;
+                    }
+                }
+                b':' if self.depth == 1 => {}
+                _ if self.depth == 1 && self.key.is_some() => {
+                    let key = self.key.take().unwrap_or_default();
+                    return Err(InputError {
+                        path: format!("history.{}", crate::util::clip(&key, 30)),
+                        message: "expected an array".into(),
+                    });
+                }
+                _ if self.depth == 2 && self.start.is_none() => self.start = Some(i),
+                _ => {}
+            }
+            i += 1;
+        }
+        // keep only what the next chunk still needs: the record in progress (or a key)
+        let keep = self.start.unwrap_or(if self.in_str {
+            self.key_start.saturating_sub(1)
+        } else {
+            i
+        });
+        self.buf.drain(..keep);
+        self.start = self.start.map(|s| s - keep);
+        self.key_start = self.key_start.saturating_sub(keep);
+        self.at = i - keep;
+        Ok(())
+    }
+
+    fn record(&mut self, store: &mut Store, st: usize, end: usize) -> Result<(), InputError> {
+        let kind = self.kind.unwrap_or("customers");
+        let path = format!("{kind}[{}]", self.index);
+        let v: Value = serde_json::from_str(&self.buf[st..end]).map_err(|e| InputError {
+            path: "history".into(),
+            message: format!("cannot be read as JSON ({path}: {e})"),
+        })?;
+        if let Err(e) = store.load_record(kind, &v, &path, &mut self.report) {
+            self.report.rejected.push(Rejected {
+                kind: kind.to_string(),
+                index: self.index,
+                field: e.path,
+                reason: e.message,
+            });
+        }
+        self.index += 1;
+        Ok(())
+    }
+
+    /// Records read so far, for progress.
+    pub fn records(&self) -> usize {
+        self.report.added.customers
+            + self.report.added.tickets
+            + self.report.added.orders
+            + self.report.added.surveys
+            + self.report.updated.customers
+            + self.report.updated.tickets
+            + self.report.updated.orders
+            + self.report.updated.surveys
+            + self.report.rejected.len()
+    }
+
+    pub fn finish(mut self, store: &mut Store) -> Result<LoadReport, InputError> {
+        if !self.ended {
+            let loaded = self.before.is_some_and(|b| b != store.counts());
+            return self.fail(format!(
+                "cannot be read as JSON (it ends before the history object closes, line {}); {}",
+                self.line + 1,
+                if loaded {
+                    "the records before it were loaded"
+                } else {
+                    "nothing was loaded"
+                }
+            ));
+        }
+        self.report.totals = store.counts();
+        Ok(std::mem::take(&mut self.report))
     }
 }
 
@@ -449,13 +564,40 @@ mod tests {
             2,
             "records before the break stay loaded"
         );
-        assert!(c
-            .load_json_text(r#"{"pets": []}"#)
-            .unwrap_err()
-            .message
-            .contains("history.pets: unknown field"));
+        assert_eq!(
+            c.load_json_text(r#"{"pets": []}"#).unwrap_err().path,
+            "history.pets"
+        );
         assert!(c.load_json_text(r#"[1, 2]"#).is_err());
-        assert!(c.load_json_text(r#"{"customers": 5}"#).is_err());
+        let e = c.load_json_text(r#"{"customers": 5}"#).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("history.customers", "expected an array")
+        );
+    }
+
+    #[test]
+    fn json_in_chunks_at_any_cut_matches_one_piece() {
+        let text = r#" { "customers" : [ {"id": "c1", "name": "A \"]}{ [", "email": "a@x.org"}, {"id": "c2", "email": "nope"}, 5 ],
+            "tickets": [], "orders": [{"id": "o1", "customerId": "c1", "at": "2026-01-05", "items": ["x,]"]}],
+            "surveys": [{"customerId": "c1", "at": "2026-01-09", "kind": "nps", "score": 9}] } "#;
+        let want = Store::default().load_json_text(text).unwrap();
+        assert_eq!(want.rejected.len(), 2, "{want:?}");
+        assert_eq!(want.added.orders, 1);
+        for cut in 1..40 {
+            let mut s = Store::default();
+            let mut imp = JsonImport::default();
+            let mut rest = text;
+            while !rest.is_empty() {
+                let mut k = cut.min(rest.len());
+                while !rest.is_char_boundary(k) {
+                    k += 1;
+                }
+                imp.push(&mut s, &rest[..k]).unwrap();
+                rest = &rest[k..];
+            }
+            assert_eq!(imp.finish(&mut s).unwrap(), want, "cut {cut}");
+        }
     }
 
     #[test]

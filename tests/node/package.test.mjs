@@ -223,6 +223,32 @@ test('importCsv: header names or a mapping, bad rows by line and column, good ro
   assert.equal(e.historyStats().tickets, 1);
 });
 
+test('chunked CSV and JSON text: the same store as one piece, progress, errors', () => {
+  const csv = 'Ticket ID,Requester email,Subject,Created at,CSAT\n' + Array.from({ length: 50 }, (_, i) => `T${i},c${i % 7}@example.com,"Late, again",2026-11-${String(1 + (i % 20)).padStart(2, '0')},${1 + (i % 5)}\n`).join('') + 'T99,bad,x,2026-11-01,1';
+  const whole = new Engine();
+  const want = whole.importCsv('tickets', csv);
+  const e = new Engine();
+  let rows = 0;
+  for (let i = 0; i < csv.length; i += 37) rows = e.importCsvChunk('tickets', csv.slice(i, i + 37));
+  assert.ok(rows >= 49 && rows <= 51, `progress ${rows}`);
+  assert.deepEqual(e.finishCsv(), want);
+  assert.throws(() => e.finishCsv(), /no CSV import in progress/);
+  assert.throws(() => e.importCsvChunk('tickets', 'a,b\n1,2\n'), /give a mapping/);
+  const t = new Engine();
+  const r = t.loadHistoryText(JSON.stringify({ customers: [{ id: 'c1', email: 'a@x.org' }, { id: 'c2', email: 'nope' }] }));
+  assert.equal(r.added.customers, 1);
+  assert.equal(r.rejected[0].field, 'customers[1].email');
+  assert.throws(() => t.loadHistoryText('{"customers": [{"id": "c3"}, '), /cannot be read as JSON/);
+  assert.equal(t.historyStats().customers, 2, 'records before the break stay loaded (c1, c3; c2 was rejected)');
+  // the same JSON in chunks
+  const json = JSON.stringify({ customers: [{ id: 'k1', email: 'k@x.org', name: 'K "Q" ]}' }], orders: [{ id: 'o1', customerId: 'k1', at: '2026-01-01', items: ['a,]'] }] });
+  const one = new Engine().loadHistoryText(json);
+  const c = new Engine();
+  for (let i = 0; i < json.length; i += 5) c.loadHistoryChunk(json.slice(i, i + 5));
+  assert.deepEqual(c.finishHistory(), one);
+  assert.throws(() => c.finishHistory(), /no history load in progress/);
+});
+
 test('the shared conformance check passes against the packed package', { skip: !fs.existsSync(path.join(root, '../shared/checks/contract.mjs')) }, () => {
   installPacked();
   const out = execFileSync('node', [path.join(root, '../shared/checks/contract.mjs')], { cwd: tmp, encoding: 'utf8' });

@@ -17,7 +17,13 @@ export async function demo(): Promise<number> {
   const report: LoadReport = engine.loadHistory(history);
   const fromCsv: LoadReport = engine.importCsv("tickets", "id,email,created\n", { createdAt: "created" });
   const kind: CsvKind = "orders";
-  void fromCsv; void kind;
+  const progress: number = engine.importCsvChunk("orders", "id,email,date\n");
+  const finished: LoadReport = engine.finishCsv();
+  const fromText: LoadReport = engine.loadHistoryText("{}");
+  const read: number = engine.loadHistoryChunk("{}");
+  const loaded: LoadReport = engine.finishHistory();
+  void read; void loaded;
+  void fromCsv; void kind; void progress; void finished; void fromText;
   const rejectedFields: string[] = report.rejected.map((r) => r.field);
 
   const ticket: Ticket = {
