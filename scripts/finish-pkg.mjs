@@ -16,7 +16,7 @@ export { default } from './rapport.js';
 fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));
 // the widget and its shared panel, beside the engine they load (widget/ inside the package)
 fs.mkdirSync(new URL('widget/', pkg), { recursive: true });
-for (const f of ['rapport-panel.js', 'panel.js', 'engine.js']) fs.copyFileSync(new URL(`../widget/${f}`, import.meta.url), new URL(`widget/${f}`, pkg));
+for (const f of ['rapport-panel.js', 'panel.js', 'engine.js', 'history-db.js']) fs.copyFileSync(new URL(`../widget/${f}`, import.meta.url), new URL(`widget/${f}`, pkg));
 fs.copyFileSync(new URL('../LICENSE', import.meta.url), new URL('LICENSE', pkg));
 const manifest = {
   name: 'rapport',

@@ -4,6 +4,9 @@
 // only ever set as textContent.
 import init, { Engine } from '../pkg/rapport.js';
 import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet } from '../pkg/widget/panel.js';
+import { historyDb } from '../pkg/widget/history-db.js';
+
+const kept = historyDb('rapport-demo');
 
 const AGENT = 'Maya Lopes';
 const $ = (id) => document.getElementById(id);
@@ -106,10 +109,13 @@ async function importFiles(files) {
       if (/\.json$/i.test(f.name) || /^\s*[{[]/.test(text)) {
         kind = 'JSON';
         const v = JSON.parse(text);
-        report = state.engine.loadHistory(v.history ?? v);
+        const json = JSON.stringify(v.history ?? v);
+        report = state.engine.loadHistoryText(json);
+        await kept.save({ name: f.name, kind: 'json', text: json });
       } else {
         kind = csvKind(f.name, text);
         report = state.engine.importCsv(kind, text);
+        await kept.save({ name: f.name, kind, text });
       }
       out.push({ name: f.name, kind, report });
     } catch (e) {
@@ -130,25 +136,36 @@ async function importFiles(files) {
         el('li', {}, `${r.kind === 'JSON' ? `${x.kind}[${x.index}]` : `line ${x.index}`}${x.field ? `, ${x.field}` : ''}: ${x.reason}`))) : null);
   }), el('p', { class: 'changed' }, changed.length ? `Scores updated: ${changed.join(', ')}.` : 'No score changed.'));
   if (state.current) drawTicket();
+  $('kept').textContent = `${(await kept.list()).length} file(s) kept in this browser.`;
   $('status').textContent = `Imported ${out.length} file(s); ${changed.length} score(s) changed.`;
+}
+
+/** A fresh engine with the sample history, plus the files kept in this browser. */
+async function loadAll(withKept = true) {
+  state.engine?.free();
+  state.engine = new Engine();
+  state.engine.loadHistory(state.sample.history);
+  return withKept ? kept.restoreInto(state.engine) : 0;
 }
 
 async function start() {
   // marks for benches/cold-start.mjs: where the time from navigation to a scored queue goes
   performance.mark('rapport-start');
-  const [, data] = await Promise.all([
+  const [, data, files] = await Promise.all([
     init({ module_or_path: new URL('../pkg/rapport_bg.wasm', import.meta.url) }).then(() => performance.mark('rapport-engine-ready')),
     fetch('data/sample.json').then((r) => r.json()),
+    kept.list().catch(() => []),
   ]);
-  state.engine = new Engine();
+  state.sample = data;
   state.now = data.now;
   state.open = data.open;
-  state.engine.loadHistory(data.history);
+  const restored = await loadAll(files.length > 0);
   performance.mark('rapport-history-loaded');
   scoreQueue();
   performance.mark('rapport-queue-scored');
   document.documentElement.dataset.queueScoredMs = String(Math.round(performance.now()));
-  $('status').textContent = `${state.open.length} tickets scored in ${Math.round(performance.now())} ms from page load.`;
+  $('status').textContent = `${state.open.length} tickets scored in ${Math.round(performance.now())} ms from page load.${restored ? ` Restored ${restored} file(s) you loaded before (kept in this browser).` : ''}`;
+  $('kept').textContent = restored ? `${restored} file(s) kept in this browser.` : 'Nothing kept in this browser.';
   addEventListener('hashchange', route);
   route();
 }
@@ -164,6 +181,15 @@ $('reply-form').addEventListener('submit', (ev) => {
   $('status').textContent = 'Reply sent (in this demo it is only added to the conversation).';
 });
 $('files').addEventListener('change', (ev) => importFiles([...ev.target.files]));
+$('forget').addEventListener('click', async () => {
+  await kept.forgetAll();
+  await loadAll(false);
+  scoreQueue();
+  if (state.current) drawTicket();
+  $('import-report').replaceChildren();
+  $('kept').textContent = 'Nothing kept in this browser.';
+  $('status').textContent = 'Forgot the files you loaded; back to the sample data.';
+});
 const drop = $('drop');
 drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));

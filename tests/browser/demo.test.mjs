@@ -131,3 +131,30 @@ test('keyboard only: from the page top to a ticket and its Insert button', async
   assert.ok((await page.inputValue('#reply')).length > 40);
   assert.deepEqual(problems, []);
 });
+
+test('loaded files are kept in IndexedDB across a reload, and "Forget my data" erases them', async () => {
+  const { page, problems } = await desk();
+  const scoreOf = async (id) => (await queue(page)).find((x) => x.id === id).score;
+  const base = await scoreOf('T-1022');
+  await page.setInputFiles('#files', new URL('../../www/data/sample-import.csv', import.meta.url).pathname);
+  await page.waitForSelector('#import-report .report');
+  const raised = await scoreOf('T-1022');
+  assert.ok(raised > base);
+  await page.reload();
+  await page.waitForSelector('#queue li a[data-score]');
+  assert.equal(await scoreOf('T-1022'), raised, 'restored without importing again');
+  assert.match(await page.textContent('#status'), /Restored 1 file/);
+  await page.click('#forget');
+  await page.waitForFunction(() => /Forgot/.test(document.getElementById('status').textContent));
+  assert.equal(await scoreOf('T-1022'), base);
+  const rows = await page.evaluate(() => new Promise((resolve) => {
+    const r = indexedDB.open('rapport-demo', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('imports', { keyPath: 'id', autoIncrement: true });
+    r.onsuccess = () => { const q = r.result.transaction('imports').objectStore('imports').count(); q.onsuccess = () => { resolve(q.result); r.result.close(); }; };
+  }));
+  assert.equal(rows, 0, 'nothing left in IndexedDB');
+  await page.reload();
+  await page.waitForSelector('#queue li a[data-score]');
+  assert.equal(await scoreOf('T-1022'), base, 'still forgotten after a reload');
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,58 @@
+// History files the agent loaded, kept in this origin's IndexedDB so a reload restores them
+// without asking again; `forgetAll` erases them. Used by the demo desk (and any page embedding
+// the widget); nothing here leaves the browser.
+const STORE = 'imports';
+
+function open(name) {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+async function run(name, mode, f) {
+  const db = await open(name);
+  try {
+    return await new Promise((resolve, reject) => {
+      const t = db.transaction(STORE, mode);
+      const req = f(t.objectStore(STORE));
+      t.oncomplete = () => resolve(req?.result);
+      t.onerror = () => reject(t.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export function historyDb(name = 'rapport-history') {
+  return {
+    /** Keeps one loaded file: `{ name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text }`. */
+    save: (file) => run(name, 'readwrite', (s) => s.add({ ...file, bytes: file.text.length, at: Date.now() })),
+    /** Every kept file, oldest first. */
+    list: () => run(name, 'readonly', (s) => s.getAll()),
+    /** Loads every kept file into `engine` (in streamed chunks); returns how many. */
+    async restoreInto(engine) {
+      const files = await this.list();
+      for (const f of files) {
+        const CHUNK = 1 << 20;
+        if (f.kind === 'json') {
+          for (let i = 0; i < f.text.length; i += CHUNK) engine.loadHistoryChunk(f.text.slice(i, i + CHUNK));
+          engine.finishHistory();
+        } else {
+          for (let i = 0; i < f.text.length; i += CHUNK) engine.importCsvChunk(f.kind, f.text.slice(i, i + CHUNK));
+          engine.finishCsv();
+        }
+      }
+      return files.length;
+    },
+    /** Erases the whole database. */
+    forgetAll: () => new Promise((resolve, reject) => {
+      const r = indexedDB.deleteDatabase(name);
+      r.onsuccess = () => resolve();
+      r.onblocked = () => resolve();
+      r.onerror = () => reject(r.error);
+    }),
+  };
+}
