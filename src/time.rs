@@ -45,7 +45,8 @@ fn num(s: &[u8]) -> Option<i64> {
 }
 
 /// Parses `YYYY-MM-DD`, optionally followed by `T` or a space and `HH:MM[:SS[.fff]]`, and an
-/// optional `Z` or `±HH:MM` / `±HHMM` offset (no offset means UTC). Returns epoch milliseconds.
+/// optional `Z` or `±HH:MM` / `±HHMM` offset, with or without a space before it (no offset means
+/// UTC). Returns epoch milliseconds. Nothing else is guessed: "11/20/2026" could be two dates.
 /// Years outside 1900..=2200 are rejected: they are typos in support data, not history.
 pub fn parse_iso(s: &str) -> Result<i64, String> {
     let b = s.trim().as_bytes();
@@ -110,7 +111,8 @@ pub fn parse_iso(s: &str) -> Result<i64, String> {
         ));
     }
     ms += ((hh * 60 + mm) * 60 + ss) * 1000 + frac_ms;
-    let z = &t[i..];
+    // shop exports put a space before the offset: "2026-11-20 10:15:00 -0500"
+    let z = t[i..].trim_ascii_start();
     match z {
         [] | [b'Z'] | [b'z'] => Ok(ms),
         [sign @ (b'+' | b'-'), rest @ ..] => {

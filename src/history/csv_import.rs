@@ -135,6 +135,8 @@ pub struct CsvImport {
     kind: &'static str,
     mapping: Option<Map<String, Value>>,
     header: Option<(Vec<String>, Vec<Option<&'static str>>)>,
+    /// An order being gathered from its line-item rows: (id, fields, line).
+    pending: Option<(Value, Map<String, Value>, usize)>,
     leftover: String,
     next_line: usize,
     report: LoadReport,
@@ -158,6 +160,7 @@ impl CsvImport {
             kind,
             mapping: mapping.cloned(),
             header: None,
+            pending: None,
             leftover: String::new(),
             next_line: 1,
             report: LoadReport::default(),
@@ -218,6 +221,7 @@ impl CsvImport {
         if self.header.is_none() {
             return err("text", "is empty: expected a header line and rows");
         }
+        self.flush(store);
         self.report.totals = store.counts();
         Ok(self.report)
     }
@@ -249,6 +253,20 @@ impl CsvImport {
                 parts[(field == "lastName") as usize] = cell;
                 continue;
             }
+            // Shopify writes ids as '7001 so spreadsheets keep them as text
+            let cell = match field {
+                "id" | "customerId" => cell.strip_prefix('\'').unwrap_or(cell),
+                _ => cell,
+            };
+            // help desks export satisfaction as words: good is 5, bad is 1, "offered" is none
+            let cell = match (field, cell.parse::<f64>()) {
+                ("csat", Err(_)) => match cell.to_ascii_lowercase().as_str() {
+                    "good" | "positive" | "satisfied" | "happy" | "great" => "5",
+                    "bad" | "negative" | "unsatisfied" | "dissatisfied" | "unhappy" | "poor" => "1",
+                    _ => continue,
+                },
+                _ => cell,
+            };
             let value = match field {
                 "items" | "tags" => Value::Array(
                     cell.split(['|', ';', '\n'])
@@ -265,37 +283,88 @@ impl CsvImport {
             let full = [parts[0], parts[1]].join(" ");
             obj.insert("name".into(), Value::String(full.trim().to_string()));
         }
-        let res = if extra_cells {
-            err(
-                "row",
-                format!(
-                    "has {} cells, the header has {}",
-                    row.fields.len(),
-                    header.len()
-                ),
-            )
-        } else {
+        // survey exports often have no type column: the header says which survey it is
+        if kind == "surveys" && !obj.contains_key("kind") {
+            let csat = header.iter().any(|h| normalise(h).contains("csat"));
+            obj.insert(
+                "kind".into(),
+                Value::String(if csat { "csat" } else { "nps" }.into()),
+            );
+        }
+        if extra_cells {
+            let n = header.len();
+            self.reject(
+                row.line,
+                "row".into(),
+                format!("has {} cells, the header has {n}", row.fields.len()),
+            );
+            return;
+        }
+        // shop exports give one row per line item: rows of one order become one order
+        if kind == "orders" {
+            let id = obj.get("id").cloned();
+            if let Some((pid, pending, _)) = &mut self.pending {
+                if id.is_some() && Some(&*pid) == id.as_ref() {
+                    for (k, v) in obj {
+                        match (pending.get_mut(&k), v) {
+                            (Some(Value::Array(items)), Value::Array(more)) => items.extend(more),
+                            (None, v) => {
+                                pending.insert(k, v);
+                            }
+                            _ => {}
+                        }
+                    }
+                    return;
+                }
+            }
+            self.flush(store);
+            if let Some(id) = id {
+                self.pending = Some((id, obj, row.line));
+                return;
+            }
+        }
+        self.load(store, obj, row.line);
+    }
+
+    /// Loads the order whose line items were being gathered.
+    fn flush(&mut self, store: &mut Store) {
+        if let Some((_, obj, line)) = self.pending.take() {
+            self.load(store, obj, line);
+        }
+    }
+
+    fn load(&mut self, store: &mut Store, obj: Map<String, Value>, line: usize) {
+        let kind = self.kind;
+        if let Err(InputError { path, message }) =
             store.load_record(kind, &Value::Object(obj), kind, &mut self.report)
-        };
-        if let Err(InputError { path, message }) = res {
+        {
             // name the column as the file names it
             let field = path
                 .strip_prefix(kind)
                 .unwrap_or(&path)
                 .trim_start_matches('.')
                 .to_string();
-            let column = columns
-                .iter()
-                .position(|c| *c == Some(field.as_str()))
-                .map(|i| header[i].trim().to_string())
+            let column = self
+                .header
+                .as_ref()
+                .and_then(|(header, columns)| {
+                    columns
+                        .iter()
+                        .position(|c| *c == Some(field.as_str()))
+                        .map(|i| header[i].trim().to_string())
+                })
                 .unwrap_or(field);
-            self.report.rejected.push(Rejected {
-                kind: kind.to_string(),
-                index: row.line,
-                field: column,
-                reason: message,
-            });
+            self.reject(line, column, message);
         }
+    }
+
+    fn reject(&mut self, line: usize, field: String, reason: String) {
+        self.report.rejected.push(Rejected {
+            kind: self.kind.to_string(),
+            index: line,
+            field,
+            reason,
+        });
     }
 }
 

@@ -7,7 +7,7 @@ use super::tokens::Token;
 use crate::util::{fnv, FastMap, FNV_START};
 use std::borrow::Cow;
 
-const BUILTIN_MODEL: &str = include_str!("../../data/intent_model.tsv");
+const BUILTIN_MODEL: &str = include_str!(concat!(env!("OUT_DIR"), "/intent_model.tsv"));
 
 #[derive(Debug, Clone)]
 pub struct IntentModel {

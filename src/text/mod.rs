@@ -13,8 +13,8 @@ use sentiment::{Sentiment, SentimentLexicon};
 use serde::Serialize;
 use tokens::Token;
 
-pub const BUILTIN_CUES: &str = include_str!("../../data/cues.txt");
-pub const BUILTIN_TOPICS: &str = include_str!("../../data/topics.txt");
+pub const BUILTIN_CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"));
+pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.txt"));
 
 /// The cue families, in the order they appear in `Cues`.
 pub const CUES: [&str; 6] = [

@@ -1,0 +1,81 @@
+//! The exports the importer recognises without a mapping, each from a file written in that
+//! product's export format (tests/fixtures/exports/): Zendesk and Freshdesk ticket exports,
+//! Shopify customers and orders (one row per line item), and a plain NPS survey export.
+use rapport::Engine;
+use serde_json::json;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/exports/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+#[test]
+fn shop_and_desk_exports_load_without_a_mapping() {
+    let mut e = Engine::new(None).unwrap();
+    let r = e
+        .import_csv("customers", &fixture("shopify-customers.csv"), None)
+        .unwrap();
+    assert_eq!((r.added.customers, r.rejected.len()), (2, 0), "{r:?}");
+    let r = e
+        .import_csv("orders", &fixture("shopify-orders.csv"), None)
+        .unwrap();
+    assert_eq!(
+        (r.added.orders, r.rejected.len()),
+        (2, 0),
+        "line items of #1001 make one order: {r:?}"
+    );
+    let r = e
+        .import_csv("tickets", &fixture("zendesk-tickets.csv"), None)
+        .unwrap();
+    assert_eq!((r.added.tickets, r.rejected.len()), (3, 0), "{r:?}");
+    let r = e
+        .import_csv("tickets", &fixture("freshdesk-tickets.csv"), None)
+        .unwrap();
+    assert_eq!(
+        (r.added.tickets, r.rejected.len(), r.customers_from_records),
+        (2, 0, 1),
+        "{r:?}"
+    );
+    let r = e
+        .import_csv("surveys", &fixture("nps-survey.csv"), None)
+        .unwrap();
+    assert_eq!(r.added.surveys, 2, "{r:?}");
+    assert_eq!(
+        (r.rejected[0].index, r.rejected[0].field.as_str()),
+        (4, "Score")
+    );
+
+    // what the assessment now knows about Ana: Shopify's id (without its quote), lifetime value,
+    // the two line items, Zendesk's "Bad" rating as CSAT 1, the NPS detractor answer
+    let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").unwrap();
+    let a = e
+        .assess(&json!({"id": "T", "customer": {"email": "ANA.SILVA@example.com"}, "messages": [{"from": "customer", "text": "Charged twice again!"}]}), now)
+        .unwrap();
+    let f = &a.customer;
+    assert_eq!(f.customer_id.as_deref(), Some("7001"));
+    assert_eq!(f.lifetime_value, Some(5400.0));
+    assert_eq!(
+        f.last_order.as_ref().map(|o| o.items.clone()),
+        Some(vec!["Espresso machine".to_string(), "Milk jug".to_string()])
+    );
+    assert!(
+        f.last_csat.as_ref().is_some_and(|c| c.score == 1.0),
+        "{:?}",
+        f.last_csat
+    );
+    assert!(
+        f.nps.as_ref().is_some_and(|n| n.score == 3.0),
+        "{:?}",
+        f.nps
+    );
+    assert!(
+        a.reasons
+            .iter()
+            .any(|r| r.signal == "history.csat_low" || r.signal == "history.repeat_topic"),
+        "{:?}",
+        a.reasons
+    );
+}
