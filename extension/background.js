@@ -16,6 +16,9 @@ async function pageOf(tabId) {
 async function targetTab(windowId) {
   const [active] = await chrome.tabs.query(windowId ? { active: true, windowId } : { active: true, lastFocusedWindow: true });
   if (active && (await pageOf(active.id))?.desk) return active.id;
+  // a web page without the content script (a self-hosted desk not granted yet): follow it, so
+  // the panel can offer to enable Rapport there
+  if (active?.url && /^https?:/.test(active.url) && !(await pageOf(active.id))) return active.id;
   const { lastDeskTab } = await chrome.storage.session.get('lastDeskTab');
   return lastDeskTab ?? active?.id ?? null;
 }
@@ -35,7 +38,11 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
         if (tabId == null) return null;
         // ask the tab for a fresh reading; fall back to the last one it sent
         const fresh = await chrome.tabs.sendMessage(tabId, { type: 'snapshot' }).catch(() => null);
-        return fresh ? { ...fresh, tabId } : await pageOf(tabId);
+        if (fresh) return { ...fresh, tabId };
+        const stored = await pageOf(tabId);
+        if (stored) return stored;
+        const tab = await chrome.tabs.get(tabId).catch(() => null);
+        return tab?.url ? { desk: null, url: tab.url, tabId } : null;
       }
       case 'insert':
         return chrome.tabs.sendMessage(msg.tabId, { type: 'insert', text: msg.text }).catch((e) => ({ ok: false, reason: e.message }));

@@ -92,13 +92,29 @@ async function drawQueue(page, view) {
       el('span', { class: 'muted' }, ` · ${q.customer?.name ?? ''} · ${BAND_LABEL[a.band]}${a.reasons[0] ? ` · ${a.reasons[0].label}` : ''}${seen[`thread:${q.id}`] ? '' : ' · subject only'}`)))));
 }
 
+/** Which desk the tab shows, read once with the access the toolbar click gave (activeTab):
+ * the adapters' DOM signatures, run in the content script's isolated world. */
+async function detectDesk(tabId) {
+  if (tabId == null || !chrome.scripting) return null;
+  try {
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['adapters/core.js', 'adapters/osticket.js', 'adapters/freescout.js', 'adapters/saas.js'] });
+    const [r] = await chrome.scripting.executeScript({ target: { tabId }, func: () => globalThis.RapportAdapters?.detect(document)?.name ?? null });
+    return r?.result ?? null;
+  } catch {
+    return null; // no access to this tab yet
+  }
+}
+
 /** For a self-hosted desk the extension has no access to yet: ask for it, for this site only. */
 function enableSiteBox(page) {
   let origin = null;
   try { origin = page?.url ? new URL(page.url).origin : null; } catch { /* not a web page */ }
   if (!origin || !/^https?:/.test(origin)) return el('p', { class: 'muted' }, 'Rapport reads osTicket, FreeScout, Zendesk, Freshdesk, Help Scout, Zammad and Chatwoot pages, and any desk you describe in Options.');
+  const intro = el('p', {}, `If ${origin} is your help desk (osTicket, FreeScout, Zammad, Chatwoot or another self-hosted desk), let Rapport read its pages. Only this site; nothing is sent anywhere.`);
+  // with the toolbar click's access, say which desk the page looks like before asking
+  detectDesk(page.tabId).then((name) => { if (name) intro.textContent = `This page looks like ${name} at ${origin}. Let Rapport read this site's pages? Only this site; nothing is sent anywhere.`; });
   return el('div', {},
-    el('p', {}, `If ${origin} is your help desk (osTicket, FreeScout, Zammad, Chatwoot or another self-hosted desk), let Rapport read its pages. Only this site; nothing is sent anywhere.`),
+    intro,
     el('button', { type: 'button', class: 'rp-insert', onclick: async () => {
       const granted = await chrome.permissions.request({ origins: [`${origin}/*`] });
       if (!granted) { $('status').textContent = 'Not granted.'; return; }

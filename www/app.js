@@ -144,6 +144,7 @@ async function importFiles(files) {
 async function loadAll(withKept = true) {
   state.engine?.free();
   state.engine = new Engine();
+  performance.mark('rapport-engine-built');
   state.engine.loadHistory(state.sample.history);
   return withKept ? kept.restoreInto(state.engine) : 0;
 }

@@ -249,6 +249,19 @@ test('chunked CSV and JSON text: the same store as one piece, progress, errors',
   assert.throws(() => c.finishHistory(), /no history load in progress/);
 });
 
+test('importCsv: bytes that are not UTF-8 and a 5 MB field', () => {
+  const e = new Engine();
+  const bytes = Buffer.concat([
+    Buffer.from('Ticket ID,Requester email,Subject,Created at\nT1,a@x.org,'), Buffer.from([0xff, 0xfe, 0x41]),
+    Buffer.from(`,2026-11-01\nT2,b@x.org,"${'x'.repeat(5_000_000)}",2026-11-02\nT3,c@x.org,ok,2026-11-03\n`),
+  ]);
+  // what File.text() or TextDecoder gives a page: invalid bytes become U+FFFD, never a crash
+  const r = e.importCsv('tickets', new TextDecoder().decode(bytes));
+  assert.equal(r.added.tickets, 2);
+  assert.deepEqual(r.rejected.map((x) => [x.index, x.field]), [[3, 'Subject']]);
+  assert.match(r.rejected[0].reason, /longer than/);
+});
+
 test('the shared conformance check passes against the packed package', { skip: !fs.existsSync(path.join(root, '../shared/checks/contract.mjs')) }, () => {
   installPacked();
   const out = execFileSync('node', [path.join(root, '../shared/checks/contract.mjs')], { cwd: tmp, encoding: 'utf8' });
