@@ -264,6 +264,8 @@ pub struct FactSheet<'a> {
     value_high: f64,
     customer: OnceCell<Source>,
     slots: [OnceCell<Option<(Value, Source)>>; N_FACTS],
+    /// Each fact as text, made once and shared by every snippet that cites it.
+    shown: [OnceCell<Rc<str>>; N_FACTS],
 }
 
 /// Position of a fact in `FACTS`, by one hash look-up (templates look facts up often).
@@ -308,6 +310,7 @@ impl<'a> FactSheet<'a> {
             value_high,
             customer: OnceCell::new(),
             slots: std::array::from_fn(|_| OnceCell::new()),
+            shown: std::array::from_fn(|_| OnceCell::new()),
         }
     }
 
@@ -467,7 +470,7 @@ impl<'a> FactSheet<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactUsed {
     pub fact: &'static str,
-    pub value: String,
+    pub value: Rc<str>,
     pub source: Source,
 }
 
@@ -811,8 +814,13 @@ pub fn rank(
                 .filter_map(|p| {
                     let i = fact_index(p)?;
                     let (v, src) = sheet.slot(p)?;
-                    let mut value = String::new();
-                    v.render_into(&mut value);
+                    let value = sheet.shown[i]
+                        .get_or_init(|| {
+                            let mut text = String::new();
+                            v.render_into(&mut text);
+                            text.into()
+                        })
+                        .clone();
                     Some(FactUsed {
                         fact: FACTS[i],
                         value,

@@ -3,5 +3,8 @@ fn main() {
     for _ in 0..200 {
         std::hint::black_box(rapport::Engine::new(None).unwrap());
     }
-    println!("{:.2} ms per Engine::new", t.elapsed().as_secs_f64() * 1000.0 / 200.0);
+    println!(
+        "{:.2} ms per Engine::new",
+        t.elapsed().as_secs_f64() * 1000.0 / 200.0
+    );
 }
