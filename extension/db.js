@@ -1,43 +1,16 @@
 // The agent's history files and learned state, kept in this extension's own IndexedDB and
 // chrome.storage.local: never synced, never sent. Shared by the side panel and the options page.
-const DB = 'rapport';
+import { historyDb } from './history-db.js';
 
-function open() {
-  return new Promise((resolve, reject) => {
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('imports', { keyPath: 'id', autoIncrement: true });
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-async function tx(mode, f) {
-  const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const t = db.transaction('imports', mode);
-      const out = f(t.objectStore('imports'));
-      t.oncomplete = () => resolve(out?.result ?? out);
-      t.onerror = () => reject(t.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+// the same store as the widget's, in the extension's own origin
+const db = historyDb('rapport');
 
 /** `{ id, name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text, bytes, at, report }` */
-export const imports = {
-  all: () => tx('readonly', (s) => s.getAll()),
-  add: (rec) => tx('readwrite', (s) => s.add(rec)),
-  remove: (id) => tx('readwrite', (s) => s.delete(id)),
-};
+export const imports = { all: db.list, add: db.save, remove: db.remove };
 
-/** Loads every stored import into `engine`, in the order they were added. */
+/** Loads every stored import into `engine`, in the order they were added, and the learning. */
 export async function loadInto(engine) {
-  for (const rec of await imports.all()) {
-    if (rec.kind === 'json') engine.loadHistory(JSON.parse(rec.text));
-    else engine.importCsv(rec.kind, rec.text);
-  }
+  await db.restoreInto(engine);
   const { learning } = await chrome.storage.local.get('learning');
   if (learning?.length) engine.importLearning(learning);
 }
@@ -48,11 +21,7 @@ export async function saveLearning(engine) {
 
 /** Erases everything: the database, local and session storage. */
 export async function forgetAll() {
-  await new Promise((resolve, reject) => {
-    const r = indexedDB.deleteDatabase(DB);
-    r.onsuccess = r.onblocked = () => resolve();
-    r.onerror = () => reject(r.error);
-  });
+  await db.forgetAll();
   await chrome.storage.local.clear();
   await chrome.runtime.sendMessage({ type: 'forget' }).catch(() => {});
 }

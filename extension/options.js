@@ -2,19 +2,14 @@
 // stored, export/import learned rankings, describe another desk, forget everything.
 import { imports, openEngine, loadInto, forgetAll, stored } from './db.js';
 import { el } from './panel.js';
+import { guessCsvKind } from './history-db.js';
 
 const $ = (id) => document.getElementById(id);
 let engine;
 
 function csvKind(name, text) {
   const chosen = $('csv-kind').value;
-  if (chosen !== 'auto') return chosen;
-  const head = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
-  for (const k of ['surveys', 'orders', 'tickets', 'customers']) if (name.toLowerCase().includes(k.slice(0, -1))) return k;
-  if (/\bnps\b|survey/.test(head)) return 'surveys';
-  if (/order|total|amount|items/.test(head)) return 'orders';
-  if (/ticket|subject|csat|solved|requester/.test(head)) return 'tickets';
-  return 'customers';
+  return chosen === 'auto' ? guessCsvKind(name, text) : chosen;
 }
 
 const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);

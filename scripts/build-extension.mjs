@@ -1,5 +1,5 @@
 // Builds the browser extension from extension/ and the npm package build (pkg/): the engine
-// (rapport.js + rapport_bg.wasm) goes to engine/, the shared panel to panel.js. Writes the
+// (rapport.js + rapport_bg.wasm) goes to engine/, the shared panel and history store beside the pages. Writes the
 // unpacked extension to dist/extension/ and the zip to dist/rapport-extension-<version>.zip.
 //   node scripts/build-extension.mjs                 the extension as shipped
 //   node scripts/build-extension.mjs --test-hosts    also reads http://127.0.0.1 pages (for the
@@ -20,7 +20,7 @@ fs.mkdirSync(path.join(out, 'engine'), { recursive: true });
 fs.cpSync(path.join(root, 'extension'), out, { recursive: true });
 for (const f of ['rapport.js', 'rapport_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'engine', f));
 fs.cpSync(path.join(pkg, 'snippets'), path.join(out, 'engine', 'snippets'), { recursive: true });
-fs.copyFileSync(path.join(pkg, 'widget', 'panel.js'), path.join(out, 'panel.js'));
+for (const f of ['panel.js', 'history-db.js']) fs.copyFileSync(path.join(pkg, 'widget', f), path.join(out, f));
 
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 manifest.version = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;

@@ -30,6 +30,8 @@ export function historyDb(name = 'rapport-history') {
   return {
     /** Keeps one loaded file: `{ name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text }`. */
     save: (file) => run(name, 'readwrite', (s) => s.add({ ...file, bytes: file.text.length, at: Date.now() })),
+    /** Removes one kept file by its id. */
+    remove: (id) => run(name, 'readwrite', (s) => s.delete(id)),
     /** Every kept file, oldest first. */
     list: () => run(name, 'readonly', (s) => s.getAll()),
     /** Loads every kept file into `engine` (in streamed chunks); returns how many. */
@@ -55,4 +57,16 @@ export function historyDb(name = 'rapport-history') {
       r.onerror = () => reject(r.error);
     }),
   };
+}
+
+/** Which kind of records a CSV export holds: from its file name ("orders.csv"), else from its
+ * header line. The page can let the agent say so instead. */
+export function guessCsvKind(fileName, text) {
+  const head = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
+  const file = fileName.toLowerCase();
+  for (const k of ['surveys', 'orders', 'tickets', 'customers']) if (file.includes(k.slice(0, -1))) return k;
+  if (/\bnps\b|survey/.test(head)) return 'surveys';
+  if (/order|total|amount|items/.test(head)) return 'orders';
+  if (/ticket|subject|csat|solved|requester/.test(head)) return 'tickets';
+  return 'customers';
 }

@@ -4,7 +4,7 @@
 // only ever set as textContent.
 import init, { Engine } from '../pkg/rapport.js';
 import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet } from '../pkg/widget/panel.js';
-import { historyDb } from '../pkg/widget/history-db.js';
+import { historyDb, guessCsvKind } from '../pkg/widget/history-db.js';
 
 const kept = historyDb('rapport-demo');
 
@@ -86,17 +86,10 @@ function route() {
   if (t) document.title = `${t.subject} · Rapport demo desk`;
 }
 
-/** Which kind of records a CSV holds, from its header (the select can say so instead). */
+/** Which kind of records a CSV holds: as chosen, else guessed from its name and header. */
 function csvKind(name, text) {
   const chosen = $('csv-kind').value;
-  if (chosen !== 'auto') return chosen;
-  const head = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
-  const file = name.toLowerCase();
-  for (const k of ['surveys', 'orders', 'tickets', 'customers']) if (file.includes(k.slice(0, -1))) return k;
-  if (/\bnps\b|survey|score/.test(head)) return 'surveys';
-  if (/order|total|amount|items/.test(head)) return 'orders';
-  if (/ticket|subject|csat|solved|requester/.test(head)) return 'tickets';
-  return 'customers';
+  return chosen === 'auto' ? guessCsvKind(name, text) : chosen;
 }
 
 async function importFiles(files) {
