@@ -24,6 +24,7 @@ async function desk() {
   return w;
 }
 const queue = (page) => page.$$eval('#queue a[data-ticket]', (as) => as.map((a) => ({ id: a.dataset.ticket, score: Number(a.dataset.score), label: a.querySelector('.rp-chip').getAttribute('aria-label') })));
+const scoreIn = async (page, id) => (await queue(page)).find((x) => x.id === id).score;
 const snippetIds = (page) => page.$$eval('#rapport .rp-snippet', (ls) => ls.map((l) => l.dataset.snippet));
 
 test('the queue holds every open ticket, ordered by score, each chip labelled with score and band', async () => {
@@ -85,7 +86,7 @@ test('Dismiss sends feedback and changes the next ranking', async () => {
 
 test('a CSV with bad rows: the report lists them by line and column, the good rows change scores', async () => {
   const { page, problems } = await desk();
-  const scoreOf = async (id) => (await queue(page)).find((x) => x.id === id).score;
+  const scoreOf = (id) => scoreIn(page, id);
   const before = await scoreOf('T-1022');
   await page.setInputFiles('#files', new URL('../../www/data/sample-import.csv', import.meta.url).pathname);
   await page.waitForSelector('#import-report .report');
@@ -134,7 +135,7 @@ test('keyboard only: from the page top to a ticket and its Insert button', async
 
 test('loaded files are kept in IndexedDB across a reload, and "Forget my data" erases them', async () => {
   const { page, problems } = await desk();
-  const scoreOf = async (id) => (await queue(page)).find((x) => x.id === id).score;
+  const scoreOf = (id) => scoreIn(page, id);
   const base = await scoreOf('T-1022');
   await page.setInputFiles('#files', new URL('../../www/data/sample-import.csv', import.meta.url).pathname);
   await page.waitForSelector('#import-report .report');

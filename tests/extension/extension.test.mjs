@@ -208,8 +208,8 @@ test('options: history stored in IndexedDB and used by the panel; forget-all lea
   await o.waitForFunction(() => /1 added/.test(document.getElementById('report').textContent));
   await o.setInputFiles('#files', { name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from('Ticket ID,Requester email,Subject,Created at,CSAT\nZ1,noor.haddad@example.com,Kettle,2026-11-10,1\nZ2,bad,Kettle,2026-11-11,1\n') });
   await o.waitForFunction(() => /line 3, Requester email/.test(document.getElementById('report').textContent));
-  assert.match(await o.textContent('#totals'), /1 customers, 1 tickets/);
-  assert.equal(await o.$$eval('#stored tr', (r) => r.length), 2);
+  // the totals and the list are redrawn after the report: wait for them
+  await o.waitForFunction(() => /1 customers, 1 tickets/.test(document.getElementById('totals').textContent) && document.querySelectorAll('#stored tr').length === 2);
   // the panel now knows Noor: her gold tier shows among the reasons
   const desk = await openDesk('/agent/tickets/4711');
   await snapshotOf(x.worker, desk.url());
@@ -232,7 +232,7 @@ test('options: history stored in IndexedDB and used by the panel; forget-all lea
   assert.deepEqual(left.local, {});
   assert.deepEqual(left.session, {});
   assert.equal(rows, 0);
-  assert.match(await o.textContent('#totals'), /0 customers, 0 tickets, 0 orders, 0 surveys from 0 file/);
+  await o.waitForFunction(() => /0 customers, 0 tickets, 0 orders, 0 surveys from 0 file/.test(document.getElementById('totals').textContent));
   assert.deepEqual(errors, []);
   await o.close();
 });
