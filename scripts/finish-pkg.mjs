@@ -39,6 +39,7 @@ const manifest = {
     './rapport_bg.wasm': './rapport_bg.wasm',
     './widget': './widget/rapport-panel.js',
     './widget/panel': './widget/panel.js',
+    './widget/history-db': './widget/history-db.js',
     './package.json': './package.json',
   },
   sideEffects: ['./rapport_node.js'],
