@@ -41,7 +41,10 @@
   // single-page desks change ticket without a page load: follow the URL and the DOM
   addEventListener('popstate', soon);
   addEventListener('hashchange', soon);
-  new MutationObserver(soon).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  // typing in the reply editor changes the DOM on every key: those changes are not the ticket
+  const inEditor = (n) => (n.nodeType === 1 ? n : n.parentElement)?.closest?.('[contenteditable="true"], textarea');
+  new MutationObserver((records) => { if (records.some((r) => !inEditor(r.target))) soon(); })
+    .observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   let href = location.href;
   setInterval(() => { if (location.href !== href) { href = location.href; soon(); } }, 400);
 
