@@ -221,13 +221,7 @@ impl Engine {
         text: &str,
         mapping: Option<&Value>,
     ) -> Result<LoadReport> {
-        let mapping = match mapping {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(m)) => Some(m),
-            Some(_) => {
-                return crate::input::err("mapping", "expected an object { field: \"Column\" }")
-            }
-        };
+        let mapping = csv_mapping(mapping)?;
         crate::history::csv_import::import(&mut self.store, kind, text, mapping)
     }
 
@@ -259,13 +253,7 @@ impl Engine {
         mapping: Option<&Value>,
     ) -> Result<usize> {
         if self.csv.as_ref().is_none_or(|c| c.kind() != kind) {
-            let mapping = match mapping {
-                None | Some(Value::Null) => None,
-                Some(Value::Object(m)) => Some(m),
-                Some(_) => {
-                    return crate::input::err("mapping", "expected an object { field: \"Column\" }")
-                }
-            };
+            let mapping = csv_mapping(mapping)?;
             self.csv = Some(CsvImport::new(kind, mapping)?);
         }
         let imp = self.csv.as_mut().expect("started above");
@@ -631,5 +619,14 @@ impl Engine {
 
     pub fn feedback_events(&self) -> &[FeedbackEvent] {
         &self.feedback
+    }
+}
+
+/// A CSV column mapping as given: absent or null for none, else `{ field: "Column" }`.
+fn csv_mapping(mapping: Option<&Value>) -> Result<Option<&serde_json::Map<String, Value>>> {
+    match mapping {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(m)) => Ok(Some(m)),
+        Some(_) => crate::input::err("mapping", "expected an object { field: \"Column\" }"),
     }
 }
