@@ -71,11 +71,6 @@ fn input(v: JsValue, what: &str) -> Result<Value, JsError> {
         .map_err(|e| fail(format!("{what}: cannot be read as JSON ({e})")))
 }
 
-/// An optional argument as a JSON value, if given.
-fn optional_input(v: Option<impl Into<JsValue>>, what: &str) -> Result<Option<Value>, JsError> {
-    v.map(|v| input(v.into(), what)).transpose()
-}
-
 /// A JS value as JSON text (`JSON.stringify`): cycles and BigInts become clear errors.
 fn input_text(v: JsValue, what: &str) -> Result<String, JsError> {
     if v.is_undefined() || v.is_null() {
@@ -112,7 +107,10 @@ fn fail(e: impl std::fmt::Display) -> JsError {
 }
 
 fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOptions, JsError> {
-    let v = optional_input(options, "options")?.unwrap_or(Value::Null);
+    let v = match options {
+        Some(o) => input(o.into(), "options")?,
+        None => Value::Null,
+    };
     AssessOptions::from_json(&v, js_sys::Date::now() as i64).map_err(fail)
 }
 
@@ -128,7 +126,10 @@ impl Engine {
     /// Throws an `Error` naming the field when the configuration is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(config: Option<ConfigArg>) -> Result<Engine, JsError> {
-        let cfg = optional_input(config, "config")?.unwrap_or(Value::Null);
+        let cfg = match config {
+            Some(c) => input(c.into(), "config")?,
+            None => Value::Null,
+        };
         Core::new(Some(&cfg))
             .map(|core| Engine { core })
             .map_err(fail)
@@ -161,7 +162,10 @@ impl Engine {
         text: String,
         mapping: Option<CsvMappingArg>,
     ) -> Result<LoadReportOut, JsError> {
-        let m = optional_input(mapping, "mapping")?;
+        let m = match mapping {
+            Some(m) => Some(input(m.into(), "mapping")?),
+            None => None,
+        };
         output(
             &self
                 .core
@@ -194,7 +198,10 @@ impl Engine {
         chunk: String,
         mapping: Option<CsvMappingArg>,
     ) -> Result<u32, JsError> {
-        let m = optional_input(mapping, "mapping")?;
+        let m = match mapping {
+            Some(m) => Some(input(m.into(), "mapping")?),
+            None => None,
+        };
         Ok(self
             .core
             .import_csv_chunk(&kind, &chunk, m.as_ref())
@@ -274,7 +281,10 @@ impl Engine {
         options: Option<LoadSnippetsOptionsArg>,
     ) -> Result<LibraryReportOut, JsError> {
         let v = input(snippets.into(), "snippets")?;
-        let o = optional_input(options, "options")?.unwrap_or(Value::Null);
+        let o = match options {
+            Some(o) => input(o.into(), "options")?,
+            None => Value::Null,
+        };
         let replace = match &o {
             Value::Null => false,
             Value::Object(m) => {
