@@ -13,6 +13,21 @@ initSync({ module: readFileSync(new URL('./rapport_bg.wasm', import.meta.url)) }
 export * from './rapport.js';
 export { default } from './rapport.js';
 `);
+// wasm-bindgen puts each `inline_js` in its own module under snippets/: a request the browser
+// finds only after rapport.js has arrived (one more round trip on every cold start). Inline
+// them into rapport.js and drop the folder.
+{
+  const glue = new URL('rapport.js', pkg);
+  let js = fs.readFileSync(glue, 'utf8');
+  js = js.replace(/^import \{ ([\w, ]+) \} from '\.\/(snippets\/[^']+\.js)';\n/gm, (_, names, file) => {
+    const body = fs.readFileSync(new URL(file, pkg), 'utf8').replace(/^export function /gm, 'function ');
+    for (const n of names.split(', ')) if (!new RegExp(`^function ${n}\\(`, 'm').test(body)) throw new Error(`finish-pkg: ${file} does not define ${n}`);
+    return `// from ${file}\n${body.trim()}\n`;
+  });
+  if (/from '\.\/snippets\//.test(js)) throw new Error('finish-pkg: an import from snippets/ is left in rapport.js');
+  fs.writeFileSync(glue, js);
+  fs.rmSync(new URL('snippets/', pkg), { recursive: true, force: true });
+}
 fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));
 // the widget and its shared panel, beside the engine they load (widget/ inside the package)
 fs.mkdirSync(new URL('widget/', pkg), { recursive: true });
@@ -26,7 +41,7 @@ const manifest = {
   type: 'module',
   keywords: ['customer-service', 'help-desk', 'sentiment', 'support', 'webassembly', 'wasm'],
   engines: { node: '>=20' },
-  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'snippets/', 'widget/', 'README.md', 'LICENSE'],
+  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'widget/', 'README.md', 'LICENSE'],
   main: './rapport_node.js',
   module: './rapport.js',
   types: './rapport.d.ts',

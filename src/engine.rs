@@ -154,7 +154,9 @@ pub struct Engine {
     text: TextAnalyzer,
     store: Store,
     feedback: Vec<FeedbackEvent>,
-    library: Vec<Snippet>,
+    /// The snippet library, parsed on first use: a queue scored without snippets (the demo's
+    /// first screen) never pays for it.
+    library: std::cell::OnceCell<Vec<Snippet>>,
     learning: Learning,
     // assess takes &self (the JS API has no reason to lock the engine for it), so what it
     // proposes is remembered through a RefCell
@@ -196,7 +198,7 @@ impl Engine {
             text,
             store: Store::default(),
             feedback: Vec::new(),
-            library: snippets::builtin_library(),
+            library: Default::default(),
             learning: Learning::default(),
             proposed: RefCell::new(Default::default()),
             csv: None,
@@ -418,7 +420,7 @@ impl Engine {
             );
             let key = situation.key();
             let filled = snippets::rank(
-                &self.library,
+                self.library(),
                 &situation,
                 &key,
                 &sheet,
@@ -488,22 +490,23 @@ impl Engine {
             unmapped,
             ..Default::default()
         };
+        let library = self.library_mut();
         if replace {
-            self.library.clear();
+            library.clear();
         }
         for s in lib {
-            match self.library.iter_mut().find(|x| x.id == s.id) {
+            match library.iter_mut().find(|x| x.id == s.id) {
                 Some(old) => {
                     report.replaced.push(s.id.to_string());
                     *old = s;
                 }
                 None => {
                     report.added.push(s.id.to_string());
-                    self.library.push(s);
+                    library.push(s);
                 }
             }
         }
-        report.total = self.library.len();
+        report.total = library.len();
         report
     }
 
@@ -549,7 +552,12 @@ impl Engine {
     }
 
     pub fn library(&self) -> &[Snippet] {
-        &self.library
+        self.library.get_or_init(snippets::builtin_library)
+    }
+
+    fn library_mut(&mut self) -> &mut Vec<Snippet> {
+        self.library.get_or_init(snippets::builtin_library);
+        self.library.get_mut().expect("initialised above")
     }
 
     pub fn learning(&self) -> &Learning {

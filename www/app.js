@@ -7,6 +7,11 @@ import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet }
 import { historyDb, guessCsvKind } from '../pkg/widget/history-db.js';
 
 const kept = historyDb('rapport-demo');
+// A note in localStorage that files were kept: opening IndexedDB on a fresh profile took
+// ~40 ms of the cold start, so a page that never kept anything does not wait for it.
+const KEPT_NOTE = 'rapport-demo-kept';
+const note = (on) => { try { on ? localStorage.setItem(KEPT_NOTE, '1') : localStorage.removeItem(KEPT_NOTE); } catch { /* no storage: IndexedDB is asked each time */ } };
+const mayHaveKept = () => { try { return localStorage.getItem(KEPT_NOTE) !== null; } catch { return true; } };
 
 const AGENT = 'Maya Lopes';
 const $ = (id) => document.getElementById(id);
@@ -39,6 +44,7 @@ function scoreQueue() {
   // the queue needs scores only; snippets are filled when a ticket is opened
   state.queue = state.engine.assessQueue(state.open, { now: state.now, snippets: 0 })
     .sort((a, b) => b.score - a.score || a.ticketId.localeCompare(b.ticketId));
+  performance.mark('rapport-queue-assessed');
   drawQueue();
 }
 
@@ -105,10 +111,12 @@ async function importFiles(files) {
         const json = JSON.stringify(v.history ?? v);
         report = state.engine.loadHistoryText(json);
         await kept.save({ name: f.name, kind: 'json', text: json });
+        note(true);
       } else {
         kind = csvKind(f.name, text);
         report = state.engine.importCsv(kind, text);
         await kept.save({ name: f.name, kind, text });
+        note(true);
       }
       out.push({ name: f.name, kind, report });
     } catch (e) {
@@ -145,11 +153,14 @@ async function loadAll(withKept = true) {
 async function start() {
   // marks for benches/cold-start.mjs: where the time from navigation to a scored queue goes
   performance.mark('rapport-start');
+  // boot.js (in the page's head) started compiling the .wasm and fetching the sample already
+  const boot = window.rapportBoot ?? {};
   const [, data, files] = await Promise.all([
-    init({ module_or_path: new URL('../pkg/rapport_bg.wasm', import.meta.url) }).then(() => performance.mark('rapport-engine-ready')),
-    fetch('data/sample.json').then((r) => r.json()),
-    kept.list().catch(() => []),
+    init({ module_or_path: await (boot.module ?? new URL('../pkg/rapport_bg.wasm', import.meta.url)) }).then(() => performance.mark('rapport-engine-ready')),
+    boot.sample ?? fetch('data/sample.json').then((r) => r.json()),
+    mayHaveKept() ? kept.list().catch(() => []) : [],
   ]);
+  performance.mark('rapport-inputs-ready');
   state.sample = data;
   state.now = data.now;
   state.open = data.open;
@@ -177,6 +188,7 @@ $('reply-form').addEventListener('submit', (ev) => {
 $('files').addEventListener('change', (ev) => importFiles([...ev.target.files]));
 $('forget').addEventListener('click', async () => {
   await kept.forgetAll();
+  note(false);
   await loadAll(false);
   scoreQueue();
   if (state.current) drawTicket();

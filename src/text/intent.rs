@@ -4,7 +4,7 @@
 //! edit away, so typos ("cancdling", "pasword") still count.
 
 use super::tokens::Token;
-use crate::util::{fnv, FastMap, FNV_START};
+use crate::util::{fnv, parse_decimal, FastMap, FNV_START};
 use std::borrow::Cow;
 
 const BUILTIN_MODEL: &str = include_str!(concat!(env!("OUT_DIR"), "/intent_model.tsv"));
@@ -16,8 +16,12 @@ pub struct IntentModel {
     /// Feature (by `feature_hash` of its text) → (class, weight). Hashing spares a string per
     /// word pair at prediction time.
     weights: FastMap<u64, Vec<(u16, f32)>>,
-    /// Single-character deletions of every known word → that word (symmetric-delete spelling).
-    deletions: FastMap<String, String>,
+    /// Single-character deletions of every known word (by `feature_hash`) → that word, as an
+    /// index into `words` (symmetric-delete spelling). Keyed by hash so that building it, at
+    /// every engine start, allocates no string per deletion.
+    deletions: FastMap<u64, u32>,
+    /// The known single words that deletions point to (slices of the embedded model).
+    words: Vec<&'static str>,
 }
 
 /// The 64-bit FNV-1a hash a feature is stored under.
@@ -54,15 +58,15 @@ pub fn features(words: &[String]) -> Vec<String> {
     f
 }
 
-fn deletions_of(w: &str) -> impl Iterator<Item = String> + '_ {
-    let idx: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
-    idx.into_iter().map(move |i| {
-        let mut s = String::with_capacity(w.len());
-        s.push_str(&w[..i]);
-        let next = w[i..].chars().next().map_or(0, char::len_utf8);
-        s.push_str(&w[i + next..]);
-        s
-    })
+/// Each single-character deletion of `w`, as its two halves (hash them with `deletion_hash`).
+fn deletions_of(w: &str) -> impl Iterator<Item = (&str, &str)> + '_ {
+    w.char_indices()
+        .map(move |(i, c)| (&w[..i], &w[i + c.len_utf8()..]))
+}
+
+/// `feature_hash` of the deletion `a` + `b`, without building it.
+fn deletion_hash((a, b): (&str, &str)) -> u64 {
+    fnv(fnv(FNV_START, a.as_bytes()), b.as_bytes())
 }
 
 impl IntentModel {
@@ -72,23 +76,27 @@ impl IntentModel {
 
     /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, then `feature\t<i>:<w> <i>:<w>…`;
     /// lines starting with `#` are comments.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &'static str) -> Result<Self, String> {
         let mut classes = Vec::new();
         let mut bias = Vec::new();
-        let mut named: Vec<(String, Vec<(u16, f32)>)> = Vec::new();
+        let mut named: Vec<(&'static str, Vec<(u16, f32)>)> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
             let (key, rest) = line
                 .split_once('\t')
-                .ok_or(format!("intent model line {}: no tab", n + 1))?;
+                .ok_or_else(|| format!("intent model line {}: no tab", n + 1))?;
             match key {
                 "classes" => classes = rest.split('\t').map(str::to_string).collect(),
                 "bias" => {
                     bias = rest
                         .split('\t')
-                        .map(|v| v.parse::<f32>().map_err(|e| format!("line {}: {e}", n + 1)))
+                        .map(|v| {
+                            parse_decimal(v)
+                                .map(|v| v as f32)
+                                .ok_or_else(|| format!("intent model line {}: bad bias", n + 1))
+                        })
                         .collect::<Result<_, _>>()?
                 }
                 _ => {
@@ -96,7 +104,7 @@ impl IntentModel {
                     for pair in rest.split(' ') {
                         let (i, w) = pair
                             .split_once(':')
-                            .ok_or(format!("intent model line {}: bad pair", n + 1))?;
+                            .ok_or_else(|| format!("intent model line {}: bad pair", n + 1))?;
                         let i: u16 = i
                             .parse()
                             .map_err(|_| format!("intent model line {}: bad class index", n + 1))?;
@@ -108,11 +116,12 @@ impl IntentModel {
                         }
                         ws.push((
                             i,
-                            w.parse::<f32>()
-                                .map_err(|_| format!("intent model line {}: bad weight", n + 1))?,
+                            parse_decimal(w)
+                                .ok_or_else(|| format!("intent model line {}: bad weight", n + 1))?
+                                as f32,
                         ));
                     }
-                    named.push((key.to_string(), ws));
+                    named.push((key, ws));
                 }
             }
         }
@@ -122,33 +131,39 @@ impl IntentModel {
         // Where several known words share a deletion, the one with the most weight (the most
         // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
         let mass = |ws: &Vec<(u16, f32)>| ws.iter().map(|w| w.1.abs()).sum::<f32>();
-        let mut deletions: FastMap<String, (f32, String)> = FastMap::default();
+        let mut deletions: FastMap<u64, (f32, u32)> = FastMap::default();
+        let mut words: Vec<&'static str> = Vec::new();
         for (k, ws) in named
             .iter()
             .filter(|(k, _)| !k.contains('_') && k.chars().count() >= 4)
         {
             let m = mass(ws);
+            let id = words.len() as u32;
+            words.push(k);
             for d in deletions_of(k) {
-                let better = |old: &(f32, String)| m > old.0 || (m == old.0 && *k < old.1);
-                match deletions.get(&d) {
+                let h = deletion_hash(d);
+                let better =
+                    |old: &(f32, u32)| m > old.0 || (m == old.0 && *k < words[old.1 as usize]);
+                match deletions.get(&h) {
                     Some(old) if !better(old) => {}
                     _ => {
-                        deletions.insert(d, (m, k.clone()));
+                        deletions.insert(h, (m, id));
                     }
                 }
             }
         }
-        let deletions: FastMap<String, String> =
+        let deletions: FastMap<u64, u32> =
             deletions.into_iter().map(|(d, (_, k))| (d, k)).collect();
         let weights = named
             .into_iter()
-            .map(|(k, ws)| (feature_hash(&k), ws))
+            .map(|(k, ws)| (feature_hash(k), ws))
             .collect();
         Ok(IntentModel {
             classes,
             bias,
             weights,
             deletions,
+            words,
         })
     }
 
@@ -161,15 +176,17 @@ impl IntentModel {
         if w.chars().count() < 4 || w.contains('#') {
             return None;
         }
-        if let Some(k) = self.deletions.get(w) {
-            return Some(k.clone()); // the typo dropped a letter
+        let word = |i: &u32| self.words[*i as usize].to_string();
+        if let Some(k) = self.deletions.get(&feature_hash(w)) {
+            return Some(word(k)); // the typo dropped a letter
         }
         for d in deletions_of(w) {
-            if self.known(&d) {
-                return Some(d); // an extra letter
+            let h = deletion_hash(d);
+            if self.weights.contains_key(&h) {
+                return Some([d.0, d.1].concat()); // an extra letter
             }
-            if let Some(k) = self.deletions.get(&d) {
-                return Some(k.clone()); // a wrong letter
+            if let Some(k) = self.deletions.get(&h) {
+                return Some(word(k)); // a wrong letter
             }
         }
         None

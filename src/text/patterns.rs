@@ -200,10 +200,9 @@ impl PatternSet {
                 label = Some(l.to_string());
                 continue;
             }
-            let l = label.as_deref().ok_or(format!(
-                "{origin} line {}: pattern before any [section]",
-                n + 1
-            ))?;
+            let l = label
+                .as_deref()
+                .ok_or_else(|| format!("{origin} line {}: pattern before any [section]", n + 1))?;
             let p = Pattern::parse(line).map_err(|e| format!("{origin} line {}: {e}", n + 1))?;
             self.add(l, p);
         }

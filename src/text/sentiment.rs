@@ -3,7 +3,7 @@
 //! emoji — plus two additions for support text: elongated words ("sooo baaad") are read as
 //! their base word with extra emphasis, and the lexicon is extendable by configuration.
 
-use crate::util::FastMap;
+use crate::util::{parse_decimal, FastMap};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -34,7 +34,8 @@ struct Entry {
 /// One map holds valences and function words, so each word costs one lookup.
 #[derive(Debug, Clone)]
 pub struct SentimentLexicon {
-    entries: FastMap<String, Entry>,
+    /// Word → entry; the built-in words borrow the embedded table (no allocation per word).
+    entries: FastMap<Cow<'static, str>, Entry>,
     pub emoji: FastMap<char, String>,
 }
 
@@ -43,11 +44,11 @@ const EMOJI_LEXICON: &str = include_str!("../../data/emoji_lexicon.tsv");
 
 impl SentimentLexicon {
     pub fn builtin() -> Self {
-        let mut entries: FastMap<String, Entry> = FastMap::default();
+        let mut entries: FastMap<Cow<'static, str>, Entry> = FastMap::default();
         entries.reserve(7700);
         for (w, f) in function_words() {
             entries.insert(
-                w.to_string(),
+                Cow::Borrowed(*w),
                 Entry {
                     valence: None,
                     f: *f,
@@ -56,8 +57,8 @@ impl SentimentLexicon {
         }
         for line in VADER_LEXICON.lines() {
             if let Some((w, v)) = line.split_once('\t') {
-                if let Ok(v) = v.parse::<f64>() {
-                    entries.entry(w.to_string()).or_default().valence = Some(v);
+                if let Some(v) = parse_decimal(v) {
+                    entries.entry(Cow::Borrowed(w)).or_default().valence = Some(v);
                 }
             }
         }
@@ -75,7 +76,10 @@ impl SentimentLexicon {
 
     /// Adds or changes a word's valence (configuration).
     pub fn set_valence(&mut self, word: &str, valence: f64) {
-        let e = self.entries.entry(word.to_string()).or_default();
+        let e = self
+            .entries
+            .entry(Cow::Owned(word.to_string()))
+            .or_default();
         e.valence = Some(valence);
     }
 
