@@ -19,7 +19,6 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'engine'), { recursive: true });
 fs.cpSync(path.join(root, 'extension'), out, { recursive: true });
 for (const f of ['rapport.js', 'rapport_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'engine', f));
-fs.cpSync(path.join(pkg, 'snippets'), path.join(out, 'engine', 'snippets'), { recursive: true });
 for (const f of ['panel.js', 'history-db.js']) fs.copyFileSync(path.join(pkg, 'widget', f), path.join(out, f));
 
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));

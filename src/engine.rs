@@ -324,17 +324,27 @@ impl Engine {
         let w = |id: &str| self.config.weight(id);
 
         let first_text = texts.first().map(|x| x.1).unwrap_or("");
-        let ticket_topics = self.text.topics_of(&format!(
-            "{} {}",
-            t.subject.as_deref().unwrap_or(""),
-            first_text
-        ));
+        let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
+        // past tickets' topics as bits, each read once and kept on its record
+        let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
+        let same_topic = |r: &crate::history::records::TicketRecord| match ticket_mask {
+            Some(m) => {
+                r.topics
+                    .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
+                    & m
+                    != 0
+            }
+            None => self
+                .text
+                .topics_of(&r.topic_text())
+                .iter()
+                .any(|x| ticket_topics.contains(x)),
+        };
         let facts = match self.store.resolve(&t.customer) {
             Some(i) => facts(
                 self.store.get(i),
                 &t.id,
-                &ticket_topics,
-                &|s| self.text.topics_of(s),
+                (!ticket_topics.is_empty()).then_some(&same_topic as _),
                 now,
             ),
             None => CustomerFacts {

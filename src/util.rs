@@ -126,22 +126,38 @@ pub fn num(x: f64, decimals: u32) -> String {
     if scaled.abs() >= 9.0e15 {
         return format!("{}", x as i64);
     }
+    // digits by hand: this runs for every number in every filled snippet and assessment,
+    // and `format!` costs several times as much
     let scaled = scaled as i64;
-    let (sign, abs) = if scaled < 0 {
-        ("-", -scaled)
-    } else {
-        ("", scaled)
-    };
-    let (int, mut frac) = (abs / scale, abs % scale);
-    if frac == 0 {
-        return format!("{sign}{int}");
+    let abs = scaled.unsigned_abs();
+    let (int, mut frac) = (abs / scale as u64, abs % scale as u64);
+    let mut out = String::with_capacity(24);
+    if scaled < 0 {
+        out.push('-');
     }
-    let mut width = decimals as usize;
-    while frac % 10 == 0 {
-        frac /= 10;
-        width -= 1;
+    push_digits(&mut out, int, 1);
+    if frac != 0 {
+        let mut width = decimals.min(6) as usize;
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        push_digits(&mut out, frac, width);
     }
-    format!("{sign}{int}.{frac:0width$}")
+    out
+}
+
+/// `n` in decimal, zero-padded to at least `width` digits.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    while n > 0 || buf.len() - i < width {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
 #[cfg(test)]
@@ -149,14 +165,59 @@ mod tests {
     use super::parse_decimal;
 
     #[test]
+    fn num_matches_the_format_it_replaced() {
+        let reference = |x: f64, d: u32| {
+            let scale = 10i64.pow(d);
+            let scaled = (x * scale as f64).round() as i64;
+            let (sign, abs) = if scaled < 0 {
+                ("-", -scaled)
+            } else {
+                ("", scaled)
+            };
+            let (int, mut frac) = (abs / scale, abs % scale);
+            if frac == 0 {
+                return format!("{sign}{int}");
+            }
+            let mut width = d as usize;
+            while frac % 10 == 0 {
+                frac /= 10;
+                width -= 1;
+            }
+            format!("{sign}{int}.{frac:0width$}")
+        };
+        for x in [
+            0.0, -0.0, 1.0, -1.0, 0.5, -0.004, 0.005, 12.345, 4.05, 100.0, -7.1, 1e9, 0.01, 99.999,
+        ] {
+            for d in 0..=4 {
+                assert_eq!(super::num(x, d), reference(x, d), "{x} to {d}");
+            }
+        }
+        assert_eq!(super::num(f64::NAN, 2), "?");
+    }
+
+    #[test]
     fn parse_decimal_agrees_with_str_parse() {
-        for s in ["0", "-0.55", "1.84", "+2.5", ".5", "3.", "-1.5", "0.0001", "123456.789012345"] {
+        for s in [
+            "0",
+            "-0.55",
+            "1.84",
+            "+2.5",
+            ".5",
+            "3.",
+            "-1.5",
+            "0.0001",
+            "123456.789012345",
+        ] {
             assert_eq!(parse_decimal(s), s.parse::<f64>().ok(), "{s}");
         }
         // every value in the embedded tables' range, to two decimals, is bit-exact
         for i in -5000i32..=5000 {
             let s = format!("{}.{:02}", i / 100, (i % 100).abs());
-            let s = if i < 0 && i > -100 { format!("-{s}") } else { s };
+            let s = if i < 0 && i > -100 {
+                format!("-{s}")
+            } else {
+                s
+            };
             assert_eq!(parse_decimal(&s), s.parse::<f64>().ok(), "{s}");
         }
         for bad in ["", "-", ".", "1.2.3", "1e5", "abc", "1,5", "--1", " 1"] {

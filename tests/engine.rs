@@ -270,3 +270,32 @@ fn feedback_is_validated_and_recorded() {
         .starts_with("feedback.ticketId"));
     assert_eq!(e.feedback_events().len(), 1);
 }
+
+/// Past tickets' topics are read once and kept on the record: assessing again, or another open
+/// ticket of the same customer, gives the same repeat-topic answer; a configuration with more
+/// topic labels than the cache holds (31) reads them without it, with the same result.
+#[test]
+fn repeat_topic_is_the_same_with_the_topic_cache_and_without() {
+    let repeat = |e: &Engine, id: &str, text: &str| {
+        e.assess(&ticket(id, json!({"id": "c1"}), text), now())
+            .unwrap()
+            .reasons
+            .iter()
+            .any(|r| r.signal == "history.repeat_topic")
+    };
+    let late = "My delivery is late again, where is my order?";
+    let login = "I can't log in to my account.";
+    let mut cached = Engine::new(None).unwrap();
+    cached.load_history(&unhappy_loyal_history()).unwrap();
+    let extra: serde_json::Map<String, Value> = (0..40)
+        .map(|i| (format!("extra_topic_{i}"), json!([format!("zzword{i}")])))
+        .collect();
+    let mut uncached = Engine::new(Some(&json!({"lexicons": {"topics": extra}}))).unwrap();
+    uncached.load_history(&unhappy_loyal_history()).unwrap();
+    for e in [&cached, &uncached] {
+        for round in 0..2 {
+            assert!(repeat(e, "t1", late), "round {round}");
+            assert!(!repeat(e, "t2", login), "round {round}");
+        }
+    }
+}

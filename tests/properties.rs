@@ -109,8 +109,28 @@ fn check(a: &rapport::Assessment) {
     assert!((-1.0..=1.0).contains(&a.sentiment.compound));
 }
 
+/// The plain definition `snippets::is_broken` must agree with (it is written for speed).
+fn broken_by_definition(text: &str) -> bool {
+    let bad_pair = text.as_bytes().windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            (b'{', b'{' | b'%') | (b'#' | b'%', b'{') | (b'}' | b'%', b'}') | (b' ', b',')
+        )
+    });
+    bad_pair
+        || text.trim().is_empty()
+        || text
+            .split('\n')
+            .any(|l| matches!(l.trim(), "-" | "–" | "—"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn is_broken_matches_its_definition(text in "([ a-z{}%#,\n\t-]|–|—|\\PC){0,40}") {
+        prop_assert_eq!(rapport::snippets::is_broken(&text), broken_by_definition(&text), "{:?}", text);
+    }
 
     #[test]
     fn assess_never_panics_on_arbitrary_text(texts in prop::collection::vec((0u8..3, "\\PC{0,200}"), 1..5), now in 0i64..4_000_000_000_000) {

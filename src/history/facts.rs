@@ -81,12 +81,12 @@ pub struct CustomerFacts {
 
 const MILESTONES: &[usize] = &[10, 25, 50, 100, 250, 500, 1000];
 
-/// `topics_of` gives the topic labels of a text; `ticket_topics` are the current ticket's.
+/// `same_topic` tells whether a past ticket shares a topic with the current one (`None`: the
+/// current ticket has no topic).
 pub fn facts(
     h: &CustomerHistory,
     current_ticket_id: &str,
-    ticket_topics: &[String],
-    topics_of: &dyn Fn(&str) -> Vec<String>,
+    same_topic: Option<&dyn Fn(&super::records::TicketRecord) -> bool>,
     now: i64,
 ) -> CustomerFacts {
     let p = &h.profile;
@@ -197,17 +197,10 @@ pub fn facts(
         .filter(|t| now - t.created_at <= 30 * MS_PER_DAY)
         .map(|t| past(t))
         .collect();
-    if !ticket_topics.is_empty() {
+    if let Some(same_topic) = same_topic {
         f.same_topic = recent
             .iter()
-            .filter(|t| {
-                let text = format!(
-                    "{} {}",
-                    t.subject.as_deref().unwrap_or(""),
-                    t.tags.join(" ")
-                );
-                topics_of(&text).iter().any(|x| ticket_topics.contains(x))
-            })
+            .filter(|t| same_topic(t))
             .map(|t| past(t))
             .collect();
     }

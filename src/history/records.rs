@@ -26,6 +26,46 @@ pub struct TicketRecord {
     pub tags: Vec<String>,
     /// Length of the conversation (chat or call), seconds: one of the channel-preference inputs.
     pub duration_seconds: Option<f64>,
+    /// The topics of the subject and tags, worked out the first time an assessment asks
+    /// (every open ticket of the customer would otherwise read them again).
+    pub topics: TopicCache,
+}
+
+/// Topic labels as bits (`TextAnalyzer::topic_mask`), once known: bit 31 says it is known.
+/// Four bytes on each of up to a million records. A cache: it never makes two records differ.
+#[derive(Debug, Clone, Default)]
+pub struct TopicCache(std::cell::Cell<u32>);
+
+impl TopicCache {
+    const KNOWN: u32 = 1 << 31;
+
+    pub fn get_or(&self, compute: impl FnOnce() -> u32) -> u32 {
+        let v = self.0.get();
+        if v & Self::KNOWN != 0 {
+            return v & !Self::KNOWN;
+        }
+        let m = compute() & !Self::KNOWN;
+        self.0.set(m | Self::KNOWN);
+        m
+    }
+}
+
+impl PartialEq for TopicCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl TicketRecord {
+    /// The text a past ticket's topics are read from: its subject and tags.
+    pub fn topic_text(&self) -> String {
+        let mut s = self.subject.clone().unwrap_or_default();
+        for t in &self.tags {
+            s.push(' ');
+            s.push_str(t);
+        }
+        s
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +158,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<(CustomerRef, TicketRecord)> {
             csat: o.opt_num("csat", 1.0, 5.0)?,
             tags: o.opt_strings("tags")?,
             duration_seconds: o.opt_num("durationSeconds", 0.0, 30.0 * 86_400.0)?,
+            topics: TopicCache::default(),
         },
     ))
 }

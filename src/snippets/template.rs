@@ -526,12 +526,30 @@ const MONTHS: [&str; 12] = [
 fn date_as(ms: i64, style: &str) -> String {
     let (y, m, d) = crate::time::civil_from_days(ms.div_euclid(crate::time::MS_PER_DAY));
     let month = MONTHS[(m as usize).saturating_sub(1).min(11)];
+    // pushed, not format!: dates are in many snippets and this runs for each
+    let mut out = String::with_capacity(20);
+    let push_num = |out: &mut String, n: i64| out.push_str(&crate::util::num(n as f64, 0));
     match style {
-        "short" => format!("{d} {}", &month[..3]),
-        "day_month" => format!("{d} {month}"),
-        "iso" => crate::time::format_date(ms),
-        _ => format!("{d} {month} {y}"),
+        "iso" => return crate::time::format_date(ms),
+        "short" => {
+            push_num(&mut out, d as i64);
+            out.push(' ');
+            out.push_str(&month[..3]);
+        }
+        "day_month" => {
+            push_num(&mut out, d as i64);
+            out.push(' ');
+            out.push_str(month);
+        }
+        _ => {
+            push_num(&mut out, d as i64);
+            out.push(' ');
+            out.push_str(month);
+            out.push(' ');
+            push_num(&mut out, y);
+        }
     }
+    out
 }
 
 fn capitalize(s: &str) -> String {
@@ -655,7 +673,10 @@ fn render_nodes<'t>(
                                 } else {
                                     noun(&f.args[1])
                                 };
-                                out = Some(format!("{} {word}", Value::Number(x).render()));
+                                let mut s = Value::Number(x).render();
+                                s.push(' ');
+                                s.push_str(&word);
+                                out = Some(s);
                             }
                         }
                         "join" => {
