@@ -35,9 +35,9 @@ async function peakOfOneLoad(dir, format) {
   const browser = await launch();
   const page = await browser.newPage();
   await page.goto(`${base}/www/data/`).catch(() => {});
-  await page.evaluate(async ({ dir, format }) => {
+  const wasmMb = await page.evaluate(async ({ dir, format }) => {
     const m = await import('/pkg/rapport.js');
-    await m.default({ module_or_path: '/pkg/rapport_bg.wasm' });
+    const wasm = await m.default({ module_or_path: '/pkg/rapport_bg.wasm' });
     const engine = new m.Engine();
     if (format === 'json') {
       const reader = (await fetch(`/${dir}/history.json`)).body.pipeThrough(new TextDecoderStream()).getReader();
@@ -52,11 +52,12 @@ async function peakOfOneLoad(dir, format) {
       }
     }
     window.__engine = engine; // kept alive while the peak is read
+    return wasm.memory.buffer.byteLength / 2 ** 20;
   }, { dir, format });
   // the renderers this browser started (nothing else runs Chromium meanwhile)
   const peak = Math.max(0, ...[...renderers()].filter(([pid]) => !before.has(pid)).map(([, mb]) => mb));
   await browser.close();
-  return peak;
+  return { peak, wasmMb };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -107,9 +108,9 @@ for (const n of SIZES) {
       return out;
     }, { dir, format, RUNS, withQueue: format === 'json' });
     await browser.close();
-    const peak = await peakOfOneLoad(dir, format);
+    const { peak, wasmMb } = await peakOfOneLoad(dir, format);
     const med = median(r.times);
-    rows.push(`| ${r.records.toLocaleString('en')} | ${format.toUpperCase()} | ${(r.bytes / 1e6).toFixed(1)} MB | ${med.toFixed(0)} ms (${Math.min(...r.times).toFixed(0)}–${Math.max(...r.times).toFixed(0)}) | ${(r.bytes / 1e6 / (med / 1000)).toFixed(0)} MB/s | ${Math.round(r.records / (med / 1000)).toLocaleString('en')} | ${peak.toFixed(0)} MB |`);
+    rows.push(`| ${r.records.toLocaleString('en')} | ${format.toUpperCase()} | ${(r.bytes / 1e6).toFixed(1)} MB | ${med.toFixed(0)} ms (${Math.min(...r.times).toFixed(0)}–${Math.max(...r.times).toFixed(0)}) | ${(r.bytes / 1e6 / (med / 1000)).toFixed(0)} MB/s | ${Math.round(r.records / (med / 1000)).toLocaleString('en')} | ${peak.toFixed(0)} MB | ${wasmMb.toFixed(0)} MB |`);
     if (r.queue0) queueRows.push(`| ${r.records.toLocaleString('en')} | ${median(r.queue0).toFixed(0)} ms | ${median(r.queue5).toFixed(0)} ms | ${r.single.p50.toFixed(2)} ms | ${r.single.p95.toFixed(2)} ms |`);
     console.error(`[bench-history] ${n} customers ${format}: ${med.toFixed(0)} ms`);
   }
@@ -118,8 +119,8 @@ server.close();
 const lines = [
   `### History at scale in headless Chromium (generated history, median of ${RUNS} runs)`,
   '',
-  '| records | format | input | load (min–max) | throughput | records/s | renderer peak RSS, one load |',
-  '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  '| records | format | input | load (min–max) | throughput | records/s | renderer peak RSS, one load | of which WASM memory |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
   '',
   '| store (records) | assessQueue 10,000, snippets: 0 | assessQueue 10,000, snippets: 5 | assess p50 | assess p95 |',

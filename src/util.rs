@@ -61,6 +61,35 @@ impl std::hash::Hasher for FxHasher {
 
 pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
+/// Shares the many copies of a short, often repeated value (a currency, a channel, a tier, a
+/// product name): a million history records hold a few hundred distinct ones, and a shared
+/// `Rc<str>` is 8 bytes where a `String` of its own is 12 plus its heap block. Past
+/// `MAX_SHARED` distinct values (a field that is not repetitive after all) new ones are no
+/// longer remembered.
+// (a `String` → index map like the store's own indexes, so no new hash-map code is compiled
+// in: the .wasm has no room to spare)
+#[derive(Debug, Clone, Default)]
+pub struct Interner {
+    index: FastMap<String, usize>,
+    shared: Vec<std::rc::Rc<str>>,
+}
+
+impl Interner {
+    const MAX_SHARED: usize = 1 << 16;
+
+    pub fn share(&mut self, s: &str) -> std::rc::Rc<str> {
+        if let Some(&i) = self.index.get(s) {
+            return self.shared[i].clone();
+        }
+        let k: std::rc::Rc<str> = s.into();
+        if self.shared.len() < Self::MAX_SHARED {
+            self.index.insert(s.to_string(), self.shared.len());
+            self.shared.push(k.clone());
+        }
+        k
+    }
+}
+
 /// A plain decimal (`-1.25`, `3`, `.5`) as f64, for the embedded data tables: far cheaper than
 /// `str::parse` on a cold start (the engine reads ~25k of them when it is created). Exact
 /// to the last bit for up to 15 significant digits, which is all the tables hold; `None` for

@@ -6,6 +6,7 @@ use super::records::SurveyKind;
 use super::store::CustomerHistory;
 use crate::time::{days_until_yearly, format_date, MS_PER_DAY};
 use serde::Serialize;
+use std::rc::Rc;
 
 /// One past ticket cited as evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,9 +23,9 @@ pub struct PastTicket {
 pub struct OrderRef {
     pub id: String,
     pub date: String,
-    pub items: Vec<String>,
+    pub items: Vec<Rc<str>>,
     pub total: Option<f64>,
-    pub currency: Option<String>,
+    pub currency: Option<Rc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,7 +51,7 @@ pub struct CustomerFacts {
     pub known: bool,
     pub customer_id: Option<String>,
     pub name: Option<String>,
-    pub tier: Option<String>,
+    pub tier: Option<Rc<str>>,
     pub tenure_days: Option<i64>,
     /// Customer since (ISO date): the profile's date, or the first order's.
     pub since: Option<String>,
@@ -215,12 +216,12 @@ pub fn facts(
         }
     }
 
-    let mut by_channel: Vec<(String, Vec<&super::records::TicketRecord>)> = Vec::new();
+    let mut by_channel: Vec<(&str, Vec<&super::records::TicketRecord>)> = Vec::new();
     for t in &previous {
-        if let Some(c) = &t.channel {
-            match by_channel.iter_mut().find(|(k, _)| k == c) {
+        if let Some(c) = t.channel.as_deref() {
+            match by_channel.iter_mut().find(|(k, _)| *k == c) {
                 Some((_, v)) => v.push(t),
-                None => by_channel.push((c.clone(), vec![t])),
+                None => by_channel.push((c, vec![t])),
             }
         }
     }
@@ -230,7 +231,7 @@ pub fn facts(
             let cs: Vec<f64> = ts.iter().filter_map(|t| t.csat).collect();
             let ds: Vec<f64> = ts.iter().filter_map(|t| t.duration_seconds).collect();
             ChannelStat {
-                channel,
+                channel: channel.to_string(),
                 contacts: ts.len(),
                 mean_csat: (!cs.is_empty())
                     .then(|| crate::util::round2(cs.iter().sum::<f64>() / cs.len() as f64)),

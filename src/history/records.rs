@@ -1,7 +1,9 @@
 //! History records (contract v1 of PRODUCT.md) and their validation from JSON-shaped input.
 
 use crate::input::{object, Obj, Result};
+use crate::util::Interner;
 use serde_json::Value;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerRecord {
@@ -10,7 +12,7 @@ pub struct CustomerRecord {
     pub name: Option<String>,
     pub since: Option<i64>,
     pub birthday: Option<i64>,
-    pub tier: Option<String>,
+    pub tier: Option<Rc<str>>,
     pub lifetime_value: Option<f64>,
 }
 
@@ -19,7 +21,7 @@ pub struct TicketRecord {
     pub id: String,
     pub created_at: i64,
     pub solved_at: Option<i64>,
-    pub channel: Option<String>,
+    pub channel: Option<Rc<str>>,
     pub subject: Option<String>,
     /// Customer satisfaction 1..5.
     pub csat: Option<f64>,
@@ -73,9 +75,9 @@ pub struct OrderRecord {
     pub id: String,
     pub at: i64,
     pub total: Option<f64>,
-    pub currency: Option<String>,
-    pub items: Vec<String>,
-    pub status: Option<String>,
+    pub currency: Option<Rc<str>>,
+    pub items: Vec<Rc<str>>,
+    pub status: Option<Rc<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +112,8 @@ fn customer_ref(o: &Obj) -> Result<CustomerRef> {
     Ok(CustomerRef { id, email })
 }
 
-pub fn customer(v: &Value, path: &str) -> Result<CustomerRecord> {
+/// Records are read from JSON-shaped values; `strings` shares their repetitive short fields.
+pub fn customer(v: &Value, path: &str, strings: &mut Interner) -> Result<CustomerRecord> {
     let o = object(v, path)?;
     let id = o.opt_id("id")?;
     let email = o.opt_email("email")?;
@@ -129,12 +132,17 @@ pub fn customer(v: &Value, path: &str) -> Result<CustomerRecord> {
         tier: o
             .opt_str("tier")?
             .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty()),
+            .filter(|s| !s.is_empty())
+            .map(|s| strings.share(&s)),
         lifetime_value: o.opt_num("lifetimeValue", 0.0, MAX_AMOUNT)?,
     })
 }
 
-pub fn ticket(v: &Value, path: &str) -> Result<(CustomerRef, TicketRecord)> {
+pub fn ticket(
+    v: &Value,
+    path: &str,
+    strings: &mut Interner,
+) -> Result<(CustomerRef, TicketRecord)> {
     let o = object(v, path)?;
     let who = customer_ref(&o)?;
     let created_at = o.req_date("createdAt")?;
@@ -153,7 +161,8 @@ pub fn ticket(v: &Value, path: &str) -> Result<(CustomerRef, TicketRecord)> {
             channel: o
                 .opt_str("channel")?
                 .map(|c| c.trim().to_lowercase())
-                .filter(|c| !c.is_empty()),
+                .filter(|c| !c.is_empty())
+                .map(|c| strings.share(&c)),
             subject: o.opt_str("subject")?,
             csat: o.opt_num("csat", 1.0, 5.0)?,
             tags: o.opt_strings("tags")?,
@@ -163,7 +172,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<(CustomerRef, TicketRecord)> {
     ))
 }
 
-pub fn order(v: &Value, path: &str) -> Result<(CustomerRef, OrderRecord)> {
+pub fn order(v: &Value, path: &str, strings: &mut Interner) -> Result<(CustomerRef, OrderRecord)> {
     let o = object(v, path)?;
     let who = customer_ref(&o)?;
     Ok((
@@ -172,9 +181,13 @@ pub fn order(v: &Value, path: &str) -> Result<(CustomerRef, OrderRecord)> {
             id: o.req_id("id")?,
             at: o.req_date("at")?,
             total: o.opt_num("total", 0.0, MAX_AMOUNT)?,
-            currency: o.opt_str("currency")?,
-            items: o.opt_strings("items")?,
-            status: o.opt_str("status")?,
+            currency: o.opt_str("currency")?.map(|c| strings.share(&c)),
+            items: o
+                .opt_strings("items")?
+                .iter()
+                .map(|i| strings.share(i))
+                .collect(),
+            status: o.opt_str("status")?.map(|c| strings.share(&c)),
         },
     ))
 }

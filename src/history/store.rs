@@ -23,6 +23,8 @@ pub struct Store {
     by_email: HashMap<String, usize>,
     tickets: HashMap<String, (usize, usize)>,
     orders: HashMap<String, (usize, usize)>,
+    /// Shared copies of the records' repetitive short fields.
+    strings: crate::util::Interner,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -286,15 +288,17 @@ impl Store {
         report: &mut LoadReport,
     ) -> Result<(), InputError> {
         match kind {
-            "customers" => records::customer(item, path).map(|c| {
+            "customers" => records::customer(item, path, &mut self.strings).map(|c| {
                 if self.upsert_customer(c, report) {
                     report.added.customers += 1;
                 } else {
                     report.updated.customers += 1;
                 }
             }),
-            "tickets" => records::ticket(item, path).map(|(r, t)| self.upsert_ticket(r, t, report)),
-            "orders" => records::order(item, path).map(|(r, x)| self.upsert_order(r, x, report)),
+            "tickets" => records::ticket(item, path, &mut self.strings)
+                .map(|(r, t)| self.upsert_ticket(r, t, report)),
+            "orders" => records::order(item, path, &mut self.strings)
+                .map(|(r, x)| self.upsert_order(r, x, report)),
             _ => records::survey(item, path).map(|(r, s)| self.upsert_survey(r, s, report)),
         }
     }

@@ -406,7 +406,10 @@ impl<'a> FactSheet<'a> {
             }
             "last_order.items" => {
                 let o = f.last_order.as_ref().filter(|o| !o.items.is_empty())?;
-                (Value::List(o.items.clone().into()), order_src(&o.id))
+                (
+                    Value::List(o.items.iter().map(|i| i.to_string()).collect()),
+                    order_src(&o.id),
+                )
             }
             "last_order.total" => {
                 let o = f.last_order.as_ref()?;
