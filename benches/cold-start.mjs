@@ -3,12 +3,17 @@
 // Prints the median and spread of RUNS runs, and where the time goes, from the page's marks.
 // Usage (after `make pkg`): node benches/cold-start.mjs [--write]
 import fs from 'node:fs';
-import { serve } from '../scripts/serve.mjs';
+import { spawn } from 'node:child_process';
 import { launch } from '../tests/browser/chromium.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
-const server = await serve(0);
-const url = `http://127.0.0.1:${server.address().port}/www/`;
+// The page is served as `make demo` serves it: scripts/serve.mjs in a process of its own (in
+// this one, Playwright's traffic held up its replies by tens of milliseconds).
+const server = spawn(process.execPath, [new URL('../scripts/serve.mjs', import.meta.url).pathname], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\/www\//.exec(String(d)); if (m) resolve(m[0]); });
+  server.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+});
 const browser = await launch();
 const marks = ['domContentLoaded', 'rapport-start', 'rapport-engine-ready', 'rapport-inputs-ready', 'rapport-engine-built', 'rapport-history-loaded', 'rapport-queue-assessed', 'rapport-queue-scored'];
 const runs = [];
@@ -24,7 +29,7 @@ for (let i = 0; i < RUNS + 1; i++) {
   await ctx.close();
 }
 await browser.close();
-server.close();
+server.kill();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const lines = [
   `### Cold start of the demo desk (headless Chromium ${browser.version?.() ?? ''}, fresh context per run, median of ${RUNS})`,

@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const types = {
@@ -12,6 +13,13 @@ const types = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.d.ts': 'text/plain; charset=utf-8',
 };
+
+/** `'sha256-…'` sources for the inline scripts of an HTML file (none for other files). */
+function inlineHashes(file, body) {
+  if (path.extname(file) !== '.html') return '';
+  return [...body.toString('utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)]
+    .map((m) => ` 'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`).join('');
+}
 
 /** Serves `root` (default: the repository) on 127.0.0.1. `csp: false` serves pages without the
  * demo's content security policy (third-party desk pages bring their own). */
@@ -36,8 +44,9 @@ export function serve(port = 0, { root: base = root, csp = true } = {}) {
       res.writeHead(200, {
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-        // the demo needs nothing from any other origin
-        ...(csp ? { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'" } : {}),
+        // the demo needs nothing from any other origin; a page's own inline scripts are
+        // allowed by their hashes, and no other inline script runs
+        ...(csp ? { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${inlineHashes(file, body)}; style-src 'self'; connect-src 'self'` } : {}),
       });
       res.end(body);
     });

@@ -153,7 +153,7 @@ async function loadAll(withKept = true) {
 async function start() {
   // marks for benches/cold-start.mjs: where the time from navigation to a scored queue goes
   performance.mark('rapport-start');
-  // boot.js (in the page's head) started compiling the .wasm and fetching the sample already
+  // the inline script in the page's head started compiling the .wasm and fetching the sample already
   const boot = window.rapportBoot ?? {};
   const [, data, files] = await Promise.all([
     init({ module_or_path: await (boot.module ?? new URL('../pkg/rapport_bg.wasm', import.meta.url)) }).then(() => performance.mark('rapport-engine-ready')),
