@@ -63,6 +63,8 @@ async function peakOfOneLoad(dir, format) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const queueRows = [];
+const chromium = {}; // label → { json, csv, queue0, queue5 } medians in ms, for the native ratios
+const LABEL = { 1000: '10k', 10000: '100k', 100000: '1M' };
 for (const n of SIZES) {
   const dir = `out/bench/h${n}`;
   if (!fs.existsSync(path.join(root, dir, 'history.json'))) throw new Error(`${dir} missing: run make bench-history`);
@@ -110,6 +112,9 @@ for (const n of SIZES) {
     await browser.close();
     const { peak, wasmMb } = await peakOfOneLoad(dir, format);
     const med = median(r.times);
+    const c = (chromium[LABEL[n]] ??= {});
+    c[format] = med;
+    if (r.queue0) Object.assign(c, { queue0: median(r.queue0), queue5: median(r.queue5) });
     rows.push(`| ${r.records.toLocaleString('en')} | ${format.toUpperCase()} | ${(r.bytes / 1e6).toFixed(1)} MB | ${med.toFixed(0)} ms (${Math.min(...r.times).toFixed(0)}–${Math.max(...r.times).toFixed(0)}) | ${(r.bytes / 1e6 / (med / 1000)).toFixed(0)} MB/s | ${Math.round(r.records / (med / 1000)).toLocaleString('en')} | ${peak.toFixed(0)} MB | ${wasmMb.toFixed(0)} MB |`);
     if (r.queue0) queueRows.push(`| ${r.records.toLocaleString('en')} | ${median(r.queue0).toFixed(0)} ms | ${median(r.queue5).toFixed(0)} ms | ${r.single.p50.toFixed(2)} ms | ${r.single.p95.toFixed(2)} ms |`);
     console.error(`[bench-history] ${n} customers ${format}: ${med.toFixed(0)} ms`);
@@ -128,6 +133,34 @@ const lines = [
   ...queueRows,
   '',
   'Budgets: 1M records loaded in ≤ 3 s with ≤ 500 MB peak (stretch ≤ 1 s); assessQueue of 10,000 tickets against 1M records ≤ 1 s (stretch ≤ 200 ms); assess p95 ≤ 1 ms.',
+  ...nativeSection(),
 ];
+
+/** The same core natively, from criterion's medians (`cargo bench -p rapport-bench --bench
+ * history`, which make bench-history runs first), and Chromium ÷ native for each. */
+function nativeSection() {
+  const est = (id) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(root, 'target/criterion', id, 'new/estimates.json'), 'utf8')).median.point_estimate / 1e6;
+    } catch { return null; }
+  };
+  const labels = Object.values(LABEL).filter((l) => est(`load/json/${l}`) != null);
+  if (!labels.length) return ['', '(No criterion results in target/criterion: run `make bench-history` for the native figures.)'];
+  const ms = (x) => (x == null ? '–' : x >= 1000 ? `${(x / 1000).toFixed(3)} s` : `${x.toFixed(1)} ms`);
+  const what = [['load JSON text', 'load/json', 'json'], ['load CSV (four files)', 'load/csv', 'csv'],
+    ['assessQueue 10,000 tickets, snippets: 0', 'assess_queue_10k/snippets0', 'queue0'], ['assessQueue 10,000 tickets, snippets: 5', 'assess_queue_10k/snippets5', 'queue5']];
+  return [
+    '',
+    '### The same core natively (criterion medians, `cargo bench -p rapport-bench --bench history`), and Chromium ÷ native',
+    '',
+    `| what | ${labels.map((l) => `${l} records`).join(' | ')} | Chromium ÷ native, ${labels.at(-1)} |`,
+    `| --- | ${labels.map(() => '---:').join(' | ')} | ---: |`,
+    ...what.map(([name, id, key]) => {
+      const last = labels.at(-1);
+      const ratio = chromium[last]?.[key] != null && est(`${id}/${last}`) ? `${(chromium[last][key] / est(`${id}/${last}`)).toFixed(2)}×` : '–';
+      return `| ${name} | ${labels.map((l) => ms(est(`${id}/${l}`))).join(' | ')} | ${ratio} |`;
+    }),
+  ];
+}
 console.log(lines.join('\n'));
 if (process.argv.includes('--write')) fs.appendFileSync(new URL('../BENCHMARKS.md', import.meta.url), '\n' + lines.join('\n') + '\n');
