@@ -111,13 +111,12 @@ async function importFiles(files) {
         const json = JSON.stringify(v.history ?? v);
         report = state.engine.loadHistoryText(json);
         await kept.save({ name: f.name, kind: 'json', text: json });
-        note(true);
       } else {
         kind = csvKind(f.name, text);
         report = state.engine.importCsv(kind, text);
         await kept.save({ name: f.name, kind, text });
-        note(true);
       }
+      note(true);
       out.push({ name: f.name, kind, report });
     } catch (e) {
       out.push({ name: f.name, error: e.message ?? String(e) });

@@ -526,28 +526,16 @@ const MONTHS: [&str; 12] = [
 fn date_as(ms: i64, style: &str) -> String {
     let (y, m, d) = crate::time::civil_from_days(ms.div_euclid(crate::time::MS_PER_DAY));
     let month = MONTHS[(m as usize).saturating_sub(1).min(11)];
+    if style == "iso" {
+        return crate::time::format_date(ms);
+    }
     // pushed, not format!: dates are in many snippets and this runs for each
-    let mut out = String::with_capacity(20);
-    let push_num = |out: &mut String, n: i64| out.push_str(&crate::util::num(n as f64, 0));
-    match style {
-        "iso" => return crate::time::format_date(ms),
-        "short" => {
-            push_num(&mut out, d as i64);
-            out.push(' ');
-            out.push_str(&month[..3]);
-        }
-        "day_month" => {
-            push_num(&mut out, d as i64);
-            out.push(' ');
-            out.push_str(month);
-        }
-        _ => {
-            push_num(&mut out, d as i64);
-            out.push(' ');
-            out.push_str(month);
-            out.push(' ');
-            push_num(&mut out, y);
-        }
+    let mut out = crate::util::num(d as f64, 0);
+    out.push(' ');
+    out.push_str(if style == "short" { &month[..3] } else { month });
+    if !matches!(style, "short" | "day_month") {
+        out.push(' ');
+        out.push_str(&crate::util::num(y as f64, 0));
     }
     out
 }
@@ -779,6 +767,11 @@ mod tests {
             r("{{ last_order.date | date: \"long\" }} / {{ last_order.date | date: \"short\" }}")
                 .text,
             "28 October 2026 / 28 Oct"
+        );
+        assert_eq!(
+            r("{{ last_order.date | date: \"day_month\" }} / {{ last_order.date | date: \"iso\" }}")
+                .text,
+            "28 October / 2026-10-28"
         );
         assert_eq!(
             r("{{ last_order.items | join: \" and \" }}").text,

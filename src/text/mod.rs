@@ -196,29 +196,23 @@ impl TextAnalyzer {
     /// `topics_of` and `topic_mask` of a text, read once.
     pub fn topics_and_mask(&self, text: &str) -> (Vec<String>, Option<u32>) {
         let hits = self.topics.find(&tokens::tokenize(text));
-        let mask = (self.topics.labels.len() <= 31)
-            .then(|| hits.iter().fold(0, |m, h| m | 1u32 << h.label));
         let mut t: Vec<String> = hits
             .iter()
             .map(|h| self.topics.labels[h.label].clone())
             .collect();
         crate::util::sort_by(&mut t, |a, b| a.cmp(b));
         t.dedup();
-        (t, mask)
+        (t, self.mask_of(&hits))
     }
 
     /// The topics of a short text as bits (label `i` → bit `i`), for comparing many texts
     /// cheaply; `None` when there are more than 31 topic labels (9 are built in).
     pub fn topic_mask(&self, text: &str) -> Option<u32> {
-        if self.topics.labels.len() > 31 {
-            return None;
-        }
-        Some(
-            self.topics
-                .find(&tokens::tokenize(text))
-                .iter()
-                .fold(0, |m, h| m | 1u32 << h.label),
-        )
+        self.mask_of(&self.topics.find(&tokens::tokenize(text)))
+    }
+
+    fn mask_of(&self, hits: &[Hit]) -> Option<u32> {
+        (self.topics.labels.len() <= 31).then(|| hits.iter().fold(0, |m, h| m | 1u32 << h.label))
     }
 
     pub fn kind_of(&self, intent: &str) -> Kind {
