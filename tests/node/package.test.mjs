@@ -56,6 +56,23 @@ test('assessQueue keeps input order and matches assess; now accepts epoch ms', (
   assert.ok(q[1].score > q[0].score);
 });
 
+test('text that is not ASCII comes back exactly: accents, curly quotes, dashes, emoji', () => {
+  // results cross as ASCII-only JSON (\uXXXX escapes, surrogate pairs for emoji)
+  const e = new Engine();
+  const name = 'Zoë “Z” Ünal-Øster';
+  const text = 'I’m furious 😡 — you charged me twice for the café order!';
+  const a = e.assess({ ...ticket('T—ø😀', { id: 'ç1', name }, text), subject: 'Cobrança dupla — pedido' }, { now, snippets: 3, agent: 'Ana-María Núñez' });
+  assert.equal(a.ticketId, 'T—ø😀');
+  assert.equal(a.customer.name, name);
+  // evidence quotes the text, and its spans (UTF-16 offsets, past the emoji) point at it
+  const mistake = a.reasons.find((r) => r.signal === 'cue.mistake');
+  assert.equal(mistake.evidence, '“charged me twice”');
+  assert.deepEqual(mistake.spans.map((sp) => text.slice(sp.start, sp.end)), ['charged me twice']);
+  assert.ok(a.snippets.some((sn) => sn.text.includes('Zoë')), a.snippets.map((sn) => sn.text).join('\n'));
+  assert.ok(a.snippets.some((sn) => sn.text.includes('Ana-María')));
+  assert.equal(e.analyzeText(text).matches.every((m) => text.includes(m.text)), true);
+});
+
 test('analyzeText and analyzeTexts', () => {
   const e = new Engine();
   const t = e.analyzeText('This is the THIRD time I write. Nobody answers. Terrible!!!');
