@@ -1,6 +1,8 @@
 // Headless Chromium from Debian's package, driven by playwright-core (no browser download).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import test from 'node:test';
+import { serve } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
@@ -25,4 +27,17 @@ export async function watchedPage(browser) {
     if (!['127.0.0.1'].includes(u.hostname) && u.protocol !== 'data:' && u.protocol !== 'blob:') problems.push(`request left the machine: ${r.url()}`);
   });
   return { page, problems };
+}
+
+/** Where tests save screenshots (git-ignored). */
+export const SHOTS = new URL('../../out/screenshots/', import.meta.url);
+
+/** One suite's fixture: the repository served on 127.0.0.1 and one browser, both closed after
+ * the suite's tests. */
+export async function suite() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const server = await serve(0);
+  const browser = await launch();
+  test.after(async () => { await browser.close(); server.close(); });
+  return { base: `http://127.0.0.1:${server.address().port}`, browser };
 }

@@ -3,16 +3,9 @@
 // 127.0.0.1. Screenshots go to out/screenshots/ (git-ignored).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, watchedPage } from './chromium.mjs';
+import { suite, watchedPage, SHOTS } from './chromium.mjs';
 
-const SHOTS = new URL('../../out/screenshots/', import.meta.url);
-fs.mkdirSync(SHOTS, { recursive: true });
-const server = await serve(0);
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await launch();
-test.after(async () => { await browser.close(); server.close(); });
+const { base, browser } = await suite();
 
 const PLACEHOLDER = /\{\{|\{%|#\{|%\{|\}\}|Hi ,|^\s*-\s*$/m;
 

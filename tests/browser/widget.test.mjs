@@ -3,16 +3,9 @@
 // both ways, the insert event into the host's editor, and customer text never as markup.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, watchedPage } from './chromium.mjs';
+import { suite, watchedPage, SHOTS } from './chromium.mjs';
 
-const SHOTS = new URL('../../out/screenshots/', import.meta.url);
-fs.mkdirSync(SHOTS, { recursive: true });
-const server = await serve(0);
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await launch();
-test.after(async () => { await browser.close(); server.close(); });
+const { base, browser } = await suite();
 
 const inPanel = (page, id, fn, arg) => page.evaluate(([id, fn, arg]) => new Function('root', 'arg', `return (${fn})(root, arg)`)(document.getElementById(id).shadowRoot, arg), [id, fn.toString(), arg]);
 
