@@ -7,8 +7,10 @@
 //! - `score`     Σ reasons → score, band, route, follow-up, channel
 //! - `engine`    Engine: config + analyzer + store + feedback → Assessment
 //! - `config`, `ticket`, `input`: validated inputs whose errors name the field
+//! - `ascii_json` results as ASCII-only JSON text, for the bindings' `JSON.parse`
 //! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
 
+pub mod ascii_json;
 pub mod config;
 pub mod csv;
 pub mod engine;

@@ -93,56 +93,14 @@ fn js_error_text(e: &JsValue) -> String {
         .unwrap_or_else(|| "not serialisable".into())
 }
 
-/// Result → plain JS objects, through one `JSON.parse` (fast for large batches). The JSON is
-/// pure ASCII (other characters as `\uXXXX`): one curly quote in a reason or a snippet made
-/// the whole text a two-byte string in JS, and decoding and parsing it took a fifth longer.
+/// Result → plain JS objects, through one `JSON.parse` of ASCII text (`crate::ascii_json`):
+/// fast for large batches, and never a two-byte JS string.
 fn output<T: Serialize, O: JsCast>(v: &T) -> Result<O, JsError> {
-    let mut json = Vec::with_capacity(4096);
-    v.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut json, AsciiJson,
-    ))
-    .map_err(|e| fail(format!("could not convert the result: {e}")))?;
-    // the formatter writes only ASCII, and serde_json only valid JSON
-    let text = String::from_utf8(json).map_err(|_| fail("could not convert the result"))?;
+    let text = crate::ascii_json::to_string(v)
+        .map_err(|e| fail(format!("could not convert the result: {e}")))?;
     js_sys::JSON::parse(&text)
         .map(JsCast::unchecked_into)
         .map_err(|_| fail("could not convert the result"))
-}
-
-/// serde_json's compact output with every non-ASCII character escaped as `\uXXXX` (UTF-16).
-struct AsciiJson;
-
-impl serde_json::ser::Formatter for AsciiJson {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        if fragment.is_ascii() {
-            return w.write_all(fragment.as_bytes());
-        }
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if c.is_ascii() {
-                continue;
-            }
-            w.write_all(&fragment.as_bytes()[start..i])?;
-            for u in c.encode_utf16(&mut [0; 2]) {
-                let u = *u as usize;
-                w.write_all(&[
-                    b'\\',
-                    b'u',
-                    HEX[u >> 12],
-                    HEX[(u >> 8) & 15],
-                    HEX[(u >> 4) & 15],
-                    HEX[u & 15],
-                ])?;
-            }
-            start = i + c.len_utf8();
-        }
-        w.write_all(&fragment.as_bytes()[start..])
-    }
 }
 
 fn fail(e: impl std::fmt::Display) -> JsError {

@@ -38,20 +38,42 @@ fn main() {
     }
     e.load_history(&json!({"customers": customers, "tickets": tickets, "orders": orders}))
         .expect("history loads");
-    let texts = [
-        "Where is my order? It was supposed to arrive last week.",
-        "You charged me twice for my last order!!! Third time I write.",
-        "Thank you so much, amazing service, I recommend you to everyone.",
-        "I forgot my password, please send me a reset link.",
-        "I'm closing my account and switching to a competitor.",
-        "Can I get a copy of my invoice?",
-    ];
-    let queue: Vec<_> = (0..2000)
-        .map(|i| {
-            let text = texts[i % texts.len()];
-            json!({"id": format!("t{i}"), "channel": "email", "createdAt": "2026-11-22T09:00:00Z", "customer": {"id": format!("c{}", i % 500)}, "messages": [{"from": "customer", "text": text}]})
-        })
-        .collect();
+    // `bench-assess [corpus.json [snippets]]`: with the generator's support corpus, threads of
+    // three customer messages and an agent reply, as benches/snippets.mjs builds them; with a
+    // snippet count, one configuration only, for callgrind.
+    let args: Vec<String> = std::env::args().collect();
+    let queue: Vec<_> = match args.get(1) {
+        Some(path) => {
+            let texts: Vec<String> = serde_json::from_str(
+                &std::fs::read_to_string(path).expect("the corpus file reads"),
+            )
+            .expect("a JSON array of texts");
+            let t = |k: usize| texts[k % texts.len()].clone();
+            (0..2000)
+                .map(|i| json!({"id": format!("t{i}"), "channel": "email", "createdAt": "2026-11-22T09:00:00Z", "customer": {"id": format!("c{}", i % 500)}, "messages": [
+                    {"from": "customer", "text": t(3 * i)},
+                    {"from": "agent", "text": "Thanks for reaching out, I am looking into it."},
+                    {"from": "customer", "text": t(3 * i + 1)},
+                    {"from": "customer", "text": t(3 * i + 2)}]}))
+                .collect()
+        }
+        None => {
+            let texts = [
+                "Where is my order? It was supposed to arrive last week.",
+                "You charged me twice for my last order!!! Third time I write.",
+                "Thank you so much, amazing service, I recommend you to everyone.",
+                "I forgot my password, please send me a reset link.",
+                "I'm closing my account and switching to a competitor.",
+                "Can I get a copy of my invoice?",
+            ];
+            (0..2000)
+                .map(|i| {
+                    let text = texts[i % texts.len()];
+                    json!({"id": format!("t{i}"), "channel": "email", "createdAt": "2026-11-22T09:00:00Z", "customer": {"id": format!("c{}", i % 500)}, "messages": [{"from": "customer", "text": text}]})
+                })
+                .collect()
+        }
+    };
     let queue = serde_json::Value::Array(queue);
     let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").expect("date");
     let time = |n: usize, json_out: bool| {
@@ -70,13 +92,20 @@ fn main() {
                 )
                 .expect("valid queue");
             if json_out {
-                std::hint::black_box(serde_json::to_string(&a).expect("serialises"));
+                std::hint::black_box(rapport::ascii_json::to_string(&a).expect("serialises"));
             }
             ts.push(t0.elapsed().as_secs_f64() * 1000.0);
         }
         ts.sort_by(f64::total_cmp);
         ts[4]
     };
+    if let Some(n) = args.get(2).and_then(|s| s.parse::<usize>().ok()) {
+        let a = e
+            .assess_queue_with(&queue, &AssessOptions { now, agent: None, snippets: n, html: false })
+            .expect("valid queue");
+        std::hint::black_box(rapport::ascii_json::to_string(&a).expect("serialises"));
+        return;
+    }
     for json_out in [false, true] {
         let (a, b) = (time(0, json_out), time(5, json_out));
         println!(
