@@ -65,10 +65,19 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
-        let n = (b.len() - i).min(8);
-        let mut w = [b'a'; 8];
-        w[..n].copy_from_slice(&b[i..i + n]);
-        let mask = escape_mask(u64::from_le_bytes(w));
+        // a whole word is one load; the tail is put together a byte at a time (a
+        // variable-length copy is a `memory.copy`, which V8 runs as a call)
+        let (n, w) = match b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            Some(w) => (8, u64::from_le_bytes(w)),
+            None => {
+                let mut w = LO * b'a' as u64;
+                for (k, &c) in b[i..].iter().enumerate() {
+                    w = w & !(0xff << (8 * k)) | (c as u64) << (8 * k);
+                }
+                (b.len() - i, w)
+            }
+        };
+        let mask = escape_mask(w);
         if mask == 0 {
             i += n;
             continue;
