@@ -739,47 +739,53 @@ pub fn tidy(text: &str) -> String {
 }
 
 /// Text a customer must never see from us: template syntax, a lone dash line, "Hi ,".
-/// It runs on every snippet filled, so it is one pass with a byte table: most bytes are
-/// neither the end of a bad pair (`{`, `}`, `%`, `,`) nor a dash, and cost one look-up.
+/// It runs on every snippet filled, so it looks at eight bytes at a time for any byte that
+/// can end a bad pair (`{`, `}`, `%`, `,`) or start a dash, and only such words byte by byte.
 pub fn is_broken(text: &str) -> bool {
-    const PAIR_END: u8 = 1;
-    const DASH: u8 = 2;
-    static CLASS: [u8; 256] = {
-        let mut t = [0u8; 256];
-        t[b'{' as usize] = PAIR_END;
-        t[b'%' as usize] = PAIR_END;
-        t[b'}' as usize] = PAIR_END;
-        t[b',' as usize] = PAIR_END;
-        t[b'-' as usize] = DASH;
-        t[0xE2] = DASH; // the first byte of "–" and "—"
-        t
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // bytes equal to `c` as high bits (or a byte above one: a hint, checked exactly below)
+    let eq = |w: u64, c: u8| {
+        let x = w ^ (LO * c as u64);
+        x.wrapping_sub(LO) & !x & HI
     };
     let b = text.as_bytes();
-    let mut prev = 0u8;
-    for (i, &c) in b.iter().enumerate() {
-        let class = CLASS[c as usize];
-        if class == PAIR_END {
-            if match c {
-                b'{' => matches!(prev, b'{' | b'#' | b'%'),
-                b'%' => prev == b'{',
-                b'}' => matches!(prev, b'}' | b'%'),
-                _ => prev == b' ',
-            } {
-                return true;
-            }
-        } else if class == DASH {
-            let len = match (c, b.get(i + 1), b.get(i + 2)) {
-                (b'-', _, _) => 1,
-                (_, Some(0x80), Some(0x93 | 0x94)) => 3, // "–", "—"
-                _ => 0,
-            };
-            if len > 0 && alone_on_its_line(text, i, len) {
-                return true;
+    let mut i = 0;
+    while i < b.len() {
+        let end = (i + 8).min(b.len());
+        if let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            let w = u64::from_le_bytes(w);
+            if eq(w, b'{') | eq(w, b'}') | eq(w, b'%') | eq(w, b',') | eq(w, b'-') | eq(w, 0xE2) == 0 {
+                i = end;
+                continue;
             }
         }
-        prev = c;
+        if (i..end).any(|k| broken_at(text, k)) {
+            return true;
+        }
+        i = end;
     }
     text.trim().is_empty()
+}
+
+/// Whether the byte at `i` ends a bad pair (`{{`, `{%`, `#{`, `%{`, `}}`, `%}`, " ,") or is
+/// a dash alone on its line.
+fn broken_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let prev = if i > 0 { b[i - 1] } else { 0 };
+    match b[i] {
+        b'{' => matches!(prev, b'{' | b'#' | b'%'),
+        b'%' => prev == b'{',
+        b'}' => matches!(prev, b'}' | b'%'),
+        b',' => prev == b' ',
+        b'-' => alone_on_its_line(text, i, 1),
+        // "–", "—"
+        0xE2 => {
+            matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x93 | 0x94)))
+                && alone_on_its_line(text, i, 3)
+        }
+        _ => false,
+    }
 }
 
 /// Whether the `len` bytes at `at` are all their line holds, but for white space.
