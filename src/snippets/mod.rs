@@ -35,9 +35,13 @@ pub struct Fits {
     pub bands: Vec<Band>,
     pub intents: Vec<String>,
     pub kinds: Vec<Kind>,
-    pub cues: Vec<String>,
-    pub emotions: Vec<String>,
-    pub moments: Vec<String>,
+    /// Bit `i` stands for `text::CUES[i]` (names are checked on loading; fit runs for every
+    /// snippet of every ticket, so it tests bits rather than compares strings).
+    pub cues: u8,
+    /// Bit `i`: `text::EMOTIONS[i]`.
+    pub emotions: u8,
+    /// Bit `i`: `MOMENTS[i]`.
+    pub moments: u16,
     /// Ticket topics (`delivery`, `billing`, `refund`, `damage`…, see data/topics.txt) that make
     /// the snippet more specific: "charged twice" and "arrived damaged" are both our mistake.
     pub topics: Vec<String>,
@@ -70,6 +74,21 @@ pub const MOMENTS: &[&str] = &[
     "promoter",
     "detractor",
 ];
+
+/// The names as bits of their positions in `all` (names not in it were refused before).
+fn mask_of(names: &[String], all: &[&str]) -> u32 {
+    names
+        .iter()
+        .filter_map(|n| all.iter().position(|a| a == n))
+        .fold(0, |m, i| m | 1 << i)
+}
+
+const _: () = assert!(MOMENTS.len() <= 16, "moment masks are u16");
+
+/// Bit `i` of a moment mask: `MOMENTS[i]`.
+fn moment_bit(name: &str) -> u16 {
+    MOMENTS.iter().position(|m| *m == name).map_or(0, |i| 1 << i)
+}
 
 fn strings(o: &crate::input::Obj, key: &str, allowed: Option<&[&str]>) -> Result<Vec<String>> {
     let list = o.opt_strings(key)?;
@@ -127,9 +146,10 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
             .filter_map(|k| Kind::parse(k))
             .collect();
         fits.intents = strings(&fo, "intents", None)?;
-        fits.cues = strings(&fo, "cues", Some(&crate::text::CUES))?;
-        fits.emotions = strings(&fo, "emotions", Some(&crate::text::EMOTIONS))?;
-        fits.moments = strings(&fo, "moments", Some(MOMENTS))?;
+        fits.cues = mask_of(&strings(&fo, "cues", Some(&crate::text::CUES))?, &crate::text::CUES) as u8;
+        fits.emotions =
+            mask_of(&strings(&fo, "emotions", Some(&crate::text::EMOTIONS))?, &crate::text::EMOTIONS) as u8;
+        fits.moments = mask_of(&strings(&fo, "moments", Some(MOMENTS))?, MOMENTS) as u16;
         fits.topics = strings(&fo, "topics", None)?;
     }
     let body = o.req_str("body")?;
@@ -523,8 +543,9 @@ pub struct Situation<'a> {
     pub band: Band,
     pub signals: &'a TextSignals,
     pub facts: &'a CustomerFacts,
-    /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…).
-    pub moments: Vec<&'static str>,
+    /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…), as bits of
+    /// `MOMENTS`.
+    pub moments: u16,
     /// The ticket's topics.
     pub topics: &'a [String],
 }
@@ -556,29 +577,16 @@ impl Situation<'_> {
         )
     }
 
-    fn cue(&self, name: &str) -> f64 {
+    /// The cues in `text::CUES` order.
+    fn cues(&self) -> [f64; 6] {
         let c = &self.signals.cues;
-        match name {
-            "mistake" => c.mistake,
-            "churn" => c.churn,
-            "effort" => c.effort,
-            "praise" => c.praise,
-            "loyalty" => c.loyalty,
-            "life_event" => c.life_event,
-            _ => 0.0,
-        }
+        [c.mistake, c.churn, c.effort, c.praise, c.loyalty, c.life_event]
     }
 
-    fn emotion(&self, name: &str) -> f64 {
+    /// The emotions in `text::EMOTIONS` order.
+    fn emotions(&self) -> [f64; 5] {
         let e = &self.signals.emotions;
-        match name {
-            "frustration" => e.frustration,
-            "distress" => e.distress,
-            "confusion" => e.confusion,
-            "urgency" => e.urgency,
-            "gratitude" => e.gratitude,
-            _ => 0.0,
-        }
+        [e.frustration, e.distress, e.confusion, e.urgency, e.gratitude]
     }
 }
 
@@ -596,23 +604,32 @@ fn band_tone(b: Band) -> Tone {
 /// wish); a band the snippet is not meant for weighs it down; the tone should suit the band.
 pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     let f = &s.fits;
-    let content_declared = !(f.cues.is_empty() && f.intents.is_empty() && f.emotions.is_empty());
+    let content_declared = !(f.cues == 0 && f.intents.is_empty() && f.emotions == 0);
+    // the strongest of the values whose bits are set
+    let strongest = |bits: u8, values: &[f64]| {
+        values
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits >> i & 1 == 1)
+            .fold(0.0, |m: f64, (_, v)| m.max(*v))
+    };
     // a cue the customer voiced is meaningful even when faint; an intent counts by how likely
     // the model thinks it is (summed over the snippet's intents)
-    let cue = f.cues.iter().map(|c| x.cue(c)).fold(0.0, f64::max);
+    let cues = x.cues();
+    let cue = strongest(f.cues, &cues);
     let cue = if cue > 0.0 { (0.2 + cue).min(1.0) } else { 0.0 };
     let intent = 0.9 * x.signals.intent.probability_of(&f.intents);
-    let emotion = (f.emotions.iter().map(|e| x.emotion(e)).fold(0.0, f64::max) * 1.2).min(1.0);
+    let emotion = (strongest(f.emotions, &x.emotions()) * 1.2).min(1.0);
     let content = cue.max(intent).max(emotion);
-    let moment = !f.moments.is_empty() && f.moments.iter().any(|m| x.moments.contains(&m.as_str()));
-    let mut score = match (content_declared, f.moments.is_empty()) {
+    let moment = f.moments & x.moments != 0;
+    let mut score = match (content_declared, f.moments == 0) {
         (true, _) if content < 0.15 => 0.05,
         (true, _) => 0.35 + 0.6 * content.min(1.0),
         (false, false) if moment => 0.6,
         (false, false) => 0.0,
         (false, true) => 0.3,
     };
-    if content_declared && !f.moments.is_empty() {
+    if content_declared && f.moments != 0 {
         score += if moment { 0.15 } else { -0.05 };
     }
     if !f.bands.is_empty() {
@@ -638,11 +655,8 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     }
     // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
     // courteous "thanks for the quick reply" before a complaint must not bring one up
-    if f.cues.iter().any(|c| c == "praise")
-        && ["mistake", "churn", "effort"]
-            .iter()
-            .any(|c| x.cue(c) >= 0.4)
-    {
+    // (CUES: mistake, churn, effort, praise, …)
+    if f.cues & 0b1000 != 0 && cues[..3].iter().any(|c| *c >= 0.4) {
         score *= 0.3;
     }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
@@ -654,7 +668,7 @@ pub fn moments(
     f: &CustomerFacts,
     reasons: &[crate::signals::Reason],
     value_high: f64,
-) -> Vec<&'static str> {
+) -> u16 {
     // the reasons that stand for a moment, and its name in `fits.moments`
     const FROM_REASONS: [(&str, &str); 8] = [
         ("moment.birthday", "birthday"),
@@ -666,21 +680,20 @@ pub fn moments(
         ("history.nps_promoter", "promoter"),
         ("history.nps_detractor", "detractor"),
     ];
-    let mut m: Vec<&'static str> = FROM_REASONS
+    let mut m = FROM_REASONS
         .iter()
         .filter(|(signal, _)| reasons.iter().any(|r| r.signal == *signal))
-        .map(|(_, moment)| *moment)
-        .collect();
+        .fold(0, |m, (_, moment)| m | moment_bit(moment));
     if f.tenure_days.is_some_and(|d| d >= 2 * 365) {
-        m.push("long_tenure");
+        m |= moment_bit("long_tenure");
     }
     if f.lifetime_value.is_some_and(|v| v >= value_high) {
-        m.push("high_value");
+        m |= moment_bit("high_value");
     }
     if !f.known {
-        m.push("unknown_customer");
+        m |= moment_bit("unknown_customer");
     } else if f.order_count <= 1 && f.tenure_days.is_none_or(|d| d < 60) {
-        m.push("new_customer");
+        m |= moment_bit("new_customer");
     }
     m
 }
