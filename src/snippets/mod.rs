@@ -603,6 +603,7 @@ fn band_tone(b: Band) -> Tone {
 /// present. History moments add to that (or carry a moment-only snippet such as a birthday
 /// wish); a band the snippet is not meant for weighs it down; the tone should suit the band.
 pub fn fit(s: &Snippet, x: &Situation) -> f64 {
+    use crate::util::{larger, smaller};
     let f = &s.fits;
     let content_declared = !(f.cues == 0 && f.intents.is_empty() && f.emotions == 0);
     // the strongest of the values whose bits are set
@@ -611,20 +612,20 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
             .iter()
             .enumerate()
             .filter(|(i, _)| bits >> i & 1 == 1)
-            .fold(0.0, |m: f64, (_, v)| m.max(*v))
+            .fold(0.0, |m, (_, v)| larger(m, *v))
     };
     // a cue the customer voiced is meaningful even when faint; an intent counts by how likely
     // the model thinks it is (summed over the snippet's intents)
     let cues = x.cues();
     let cue = strongest(f.cues, &cues);
-    let cue = if cue > 0.0 { (0.2 + cue).min(1.0) } else { 0.0 };
+    let cue = if cue > 0.0 { smaller(0.2 + cue, 1.0) } else { 0.0 };
     let intent = 0.9 * x.signals.intent.probability_of(&f.intents);
-    let emotion = (strongest(f.emotions, &x.emotions()) * 1.2).min(1.0);
-    let content = cue.max(intent).max(emotion);
+    let emotion = smaller(strongest(f.emotions, &x.emotions()) * 1.2, 1.0);
+    let content = larger(larger(cue, intent), emotion);
     let moment = f.moments & x.moments != 0;
     let mut score = match (content_declared, f.moments == 0) {
         (true, _) if content < 0.15 => 0.05,
-        (true, _) => 0.35 + 0.6 * content.min(1.0),
+        (true, _) => 0.35 + 0.6 * smaller(content, 1.0),
         (false, false) if moment => 0.6,
         (false, false) => 0.0,
         (false, true) => 0.3,
@@ -660,7 +661,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
         score *= 0.3;
     }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
-    (score / 1.25).clamp(0.0, 1.0)
+    larger(smaller(score / 1.25, 1.0), 0.0)
 }
 
 /// The moments an assessment shows, as snippet `fits.moments` names.
@@ -853,7 +854,7 @@ pub fn rank(
         .enumerate()
         .map(|(i, s)| {
             (
-                (fit(s, x) + learned.adjustment(key, &s.id)).clamp(0.0, 1.0),
+                crate::util::larger(crate::util::smaller(fit(s, x) + learned.adjustment(key, &s.id), 1.0), 0.0),
                 i,
             )
         })

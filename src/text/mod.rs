@@ -108,7 +108,7 @@ impl Intent {
             .filter(|a| ids.contains(&a.id))
             .map(|a| a.confidence)
             .sum::<f64>();
-        p.min(1.0)
+        crate::util::smaller(p, 1.0)
     }
 }
 
