@@ -406,13 +406,13 @@ impl Engine {
         let snippets = if o.snippets == 0 {
             Vec::new()
         } else {
-            let situation = Situation {
+            let situation = Situation::new(
                 band,
-                signals: &signals,
-                facts: &facts,
-                moments: snippets::moments(&facts, &reasons, self.config.value_high),
-                topics: &ticket_topics,
-            };
+                &signals,
+                &facts,
+                snippets::moments(&facts, &reasons, self.config.value_high),
+                &ticket_topics,
+            );
             let info = TicketInfo {
                 id: &t.id,
                 subject: t.subject.as_deref(),

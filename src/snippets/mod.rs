@@ -33,7 +33,9 @@ pub enum Tone {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fits {
     pub bands: Vec<Band>,
-    pub intents: Vec<String>,
+    /// Intent ids as `name_hash`es: compared with the ticket's few likely intents for every
+    /// snippet of every ticket.
+    pub intents: Vec<u64>,
     pub kinds: Vec<Kind>,
     /// Bit `i` stands for `text::CUES[i]` (names are checked on loading; fit runs for every
     /// snippet of every ticket, so it tests bits rather than compares strings).
@@ -44,7 +46,13 @@ pub struct Fits {
     pub moments: u16,
     /// Ticket topics (`delivery`, `billing`, `refund`, `damage`…, see data/topics.txt) that make
     /// the snippet more specific: "charged twice" and "arrived damaged" are both our mistake.
-    pub topics: Vec<String>,
+    /// As `name_hash`es.
+    pub topics: Vec<u64>,
+}
+
+/// A name (intent id, topic label) as a 64-bit hash, for comparing without strings.
+pub fn name_hash(name: &str) -> u64 {
+    crate::util::fnv(crate::util::FNV_START, name.as_bytes())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -145,12 +153,12 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
             .iter()
             .filter_map(|k| Kind::parse(k))
             .collect();
-        fits.intents = strings(&fo, "intents", None)?;
+        fits.intents = strings(&fo, "intents", None)?.iter().map(|n| name_hash(n)).collect();
         fits.cues = mask_of(&strings(&fo, "cues", Some(&crate::text::CUES))?, &crate::text::CUES) as u8;
         fits.emotions =
             mask_of(&strings(&fo, "emotions", Some(&crate::text::EMOTIONS))?, &crate::text::EMOTIONS) as u8;
         fits.moments = mask_of(&strings(&fo, "moments", Some(MOMENTS))?, MOMENTS) as u16;
-        fits.topics = strings(&fo, "topics", None)?;
+        fits.topics = strings(&fo, "topics", None)?.iter().map(|n| name_hash(n)).collect();
     }
     let body = o.req_str("body")?;
     let template = Template::parse(&body).map_err(|e| crate::input::InputError {
@@ -546,11 +554,44 @@ pub struct Situation<'a> {
     /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…), as bits of
     /// `MOMENTS`.
     pub moments: u16,
-    /// The ticket's topics.
-    pub topics: &'a [String],
+    /// The ticket's topics, as `name_hash`es.
+    pub topics: Vec<u64>,
+    /// The likely intents (the model's pick and its alternatives): `name_hash` and probability.
+    pub intents: Vec<(u64, f64)>,
 }
 
-impl Situation<'_> {
+impl<'a> Situation<'a> {
+    pub fn new(
+        band: Band,
+        signals: &'a TextSignals,
+        facts: &'a CustomerFacts,
+        moments: u16,
+        topics: &[String],
+    ) -> Self {
+        let i = &signals.intent;
+        Situation {
+            band,
+            signals,
+            facts,
+            moments,
+            topics: topics.iter().map(|t| name_hash(t)).collect(),
+            intents: std::iter::once((name_hash(&i.id), i.confidence))
+                .chain(i.alternatives.iter().map(|a| (name_hash(&a.id), a.confidence)))
+                .collect(),
+        }
+    }
+
+    /// Probability that the ticket's intent is one of `ids` (summed over the likely intents).
+    fn probability_of(&self, ids: &[u64]) -> f64 {
+        let p: f64 = self
+            .intents
+            .iter()
+            .filter(|(h, _)| ids.contains(h))
+            .map(|(_, p)| p)
+            .sum();
+        crate::util::smaller(p, 1.0)
+    }
+
     /// The learning key: similar tickets share it (band and the main cue, else the intent).
     pub fn key(&self) -> String {
         let c = &self.signals.cues;
@@ -619,7 +660,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     let cues = x.cues();
     let cue = strongest(f.cues, &cues);
     let cue = if cue > 0.0 { smaller(0.2 + cue, 1.0) } else { 0.0 };
-    let intent = 0.9 * x.signals.intent.probability_of(&f.intents);
+    let intent = 0.9 * x.probability_of(&f.intents);
     let emotion = smaller(strongest(f.emotions, &x.emotions()) * 1.2, 1.0);
     let content = larger(larger(cue, intent), emotion);
     let moment = f.moments & x.moments != 0;

@@ -94,24 +94,6 @@ pub struct IntentAlternative {
     pub confidence: f64,
 }
 
-impl Intent {
-    /// Probability that the intent is one of `ids`.
-    pub fn probability_of(&self, ids: &[String]) -> f64 {
-        let mut p = if ids.contains(&self.id) {
-            self.confidence
-        } else {
-            0.0
-        };
-        p += self
-            .alternatives
-            .iter()
-            .filter(|a| ids.contains(&a.id))
-            .map(|a| a.confidence)
-            .sum::<f64>();
-        crate::util::smaller(p, 1.0)
-    }
-}
-
 /// Words in the text that carried a cue or an emotion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
