@@ -99,7 +99,14 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
             out.extend_from_slice(short);
             i += 1;
         } else if c < 0x20 {
-            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]]);
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 15) as usize],
+            ]);
             i += 1;
         } else {
             // not ASCII: `i` is at a character boundary, as only whole characters are skipped
@@ -163,7 +170,8 @@ impl<'a> ser::Serializer for &'a mut Writer {
     type SerializeStructVariant = Compound<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out.extend_from_slice(if v { b"true" } else { b"false" });
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
@@ -243,10 +251,19 @@ impl<'a> ser::Serializer for &'a mut Writer {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
         self.serialize_unit()
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
         v.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -265,7 +282,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
         self.out.push(b'[');
-        Ok(Compound { w: self, first: true })
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
         self.serialize_seq(Some(len))
@@ -283,11 +303,17 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.out.push(b'{');
         write_str(&mut self.out, variant);
         self.out.extend_from_slice(b":[");
-        Ok(Compound { w: self, first: true })
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
         self.out.push(b'{');
-        Ok(Compound { w: self, first: true })
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
         self.serialize_map(None)
@@ -302,7 +328,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.out.push(b'{');
         write_str(&mut self.out, variant);
         self.out.extend_from_slice(b":{");
-        Ok(Compound { w: self, first: true })
+        Ok(Compound {
+            w: self,
+            first: true,
+        })
     }
 }
 
@@ -374,7 +403,11 @@ impl ser::SerializeMap for Compound<'_> {
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
         self.comma();
         write_str(&mut self.w.out, key);
         self.w.out.push(b':');
@@ -388,7 +421,11 @@ impl ser::SerializeStruct for Compound<'_> {
 impl ser::SerializeStructVariant for Compound<'_> {
     type Ok = ();
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
         ser::SerializeStruct::serialize_field(self, key, v)
     }
     fn end(self) -> Result<(), Error> {
@@ -433,10 +470,19 @@ impl ser::Serializer for KeyWriter<'_> {
         write_str(&mut self.0.out, v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
         v.serialize(self)
     }
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
@@ -508,7 +554,11 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         not_a_key()
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
         not_a_key()
     }
     fn serialize_tuple_variant(
@@ -545,7 +595,10 @@ mod tests {
     /// serde_json's text with every non-ASCII character escaped: what this writer must give.
     fn oracle(v: &serde_json::Value) -> String {
         let mut s = String::new();
-        for c in serde_json::to_string(v).expect("a Value serialises").chars() {
+        for c in serde_json::to_string(v)
+            .expect("a Value serialises")
+            .chars()
+        {
             if c.is_ascii() {
                 s.push(c);
             } else {
@@ -568,7 +621,10 @@ mod tests {
         let got = to_string(&v).expect("writes");
         assert_eq!(got, oracle(&v));
         assert!(got.is_ascii());
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&got).expect("reads back"), v);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&got).expect("reads back"),
+            v
+        );
     }
 
     #[test]
@@ -583,7 +639,18 @@ mod tests {
         let mut m = std::collections::BTreeMap::new();
         m.insert(7u32, "seven");
         m.insert(11u32, "eleven");
-        let v = (E::Unit, E::New(1), E::Tuple(2, "x"), E::Struct { a: Some(3), b: None }, m, f64::NAN, 'é');
+        let v = (
+            E::Unit,
+            E::New(1),
+            E::Tuple(2, "x"),
+            E::Struct {
+                a: Some(3),
+                b: None,
+            },
+            m,
+            f64::NAN,
+            'é',
+        );
         assert_eq!(to_string(&v).expect("writes"), {
             let s = serde_json::to_string(&v).expect("serialises");
             s.replace('é', "\\u00e9")
@@ -602,7 +669,11 @@ mod tests {
             for at in 0..17 {
                 let s = format!("{}{special}{}", "a".repeat(at), "b".repeat(17 - at));
                 let v = serde_json::Value::String(s);
-                assert_eq!(to_string(&v).expect("writes"), oracle(&v), "{special:?} at {at}");
+                assert_eq!(
+                    to_string(&v).expect("writes"),
+                    oracle(&v),
+                    "{special:?} at {at}"
+                );
             }
         }
     }

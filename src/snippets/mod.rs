@@ -95,7 +95,10 @@ const _: () = assert!(MOMENTS.len() <= 16, "moment masks are u16");
 
 /// Bit `i` of a moment mask: `MOMENTS[i]`.
 fn moment_bit(name: &str) -> u16 {
-    MOMENTS.iter().position(|m| *m == name).map_or(0, |i| 1 << i)
+    MOMENTS
+        .iter()
+        .position(|m| *m == name)
+        .map_or(0, |i| 1 << i)
 }
 
 fn strings(o: &crate::input::Obj, key: &str, allowed: Option<&[&str]>) -> Result<Vec<String>> {
@@ -153,12 +156,23 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
             .iter()
             .filter_map(|k| Kind::parse(k))
             .collect();
-        fits.intents = strings(&fo, "intents", None)?.iter().map(|n| name_hash(n)).collect();
-        fits.cues = mask_of(&strings(&fo, "cues", Some(&crate::text::CUES))?, &crate::text::CUES) as u8;
-        fits.emotions =
-            mask_of(&strings(&fo, "emotions", Some(&crate::text::EMOTIONS))?, &crate::text::EMOTIONS) as u8;
+        fits.intents = strings(&fo, "intents", None)?
+            .iter()
+            .map(|n| name_hash(n))
+            .collect();
+        fits.cues = mask_of(
+            &strings(&fo, "cues", Some(&crate::text::CUES))?,
+            &crate::text::CUES,
+        ) as u8;
+        fits.emotions = mask_of(
+            &strings(&fo, "emotions", Some(&crate::text::EMOTIONS))?,
+            &crate::text::EMOTIONS,
+        ) as u8;
         fits.moments = mask_of(&strings(&fo, "moments", Some(MOMENTS))?, MOMENTS) as u16;
-        fits.topics = strings(&fo, "topics", None)?.iter().map(|n| name_hash(n)).collect();
+        fits.topics = strings(&fo, "topics", None)?
+            .iter()
+            .map(|n| name_hash(n))
+            .collect();
     }
     let body = o.req_str("body")?;
     let template = Template::parse(&body).map_err(|e| crate::input::InputError {
@@ -576,7 +590,11 @@ impl<'a> Situation<'a> {
             moments,
             topics: topics.iter().map(|t| name_hash(t)).collect(),
             intents: std::iter::once((name_hash(&i.id), i.confidence))
-                .chain(i.alternatives.iter().map(|a| (name_hash(&a.id), a.confidence)))
+                .chain(
+                    i.alternatives
+                        .iter()
+                        .map(|a| (name_hash(&a.id), a.confidence)),
+                )
                 .collect(),
         }
     }
@@ -621,13 +639,26 @@ impl<'a> Situation<'a> {
     /// The cues in `text::CUES` order.
     fn cues(&self) -> [f64; 6] {
         let c = &self.signals.cues;
-        [c.mistake, c.churn, c.effort, c.praise, c.loyalty, c.life_event]
+        [
+            c.mistake,
+            c.churn,
+            c.effort,
+            c.praise,
+            c.loyalty,
+            c.life_event,
+        ]
     }
 
     /// The emotions in `text::EMOTIONS` order.
     fn emotions(&self) -> [f64; 5] {
         let e = &self.signals.emotions;
-        [e.frustration, e.distress, e.confusion, e.urgency, e.gratitude]
+        [
+            e.frustration,
+            e.distress,
+            e.confusion,
+            e.urgency,
+            e.gratitude,
+        ]
     }
 }
 
@@ -659,7 +690,11 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     // the model thinks it is (summed over the snippet's intents)
     let cues = x.cues();
     let cue = strongest(f.cues, &cues);
-    let cue = if cue > 0.0 { smaller(0.2 + cue, 1.0) } else { 0.0 };
+    let cue = if cue > 0.0 {
+        smaller(0.2 + cue, 1.0)
+    } else {
+        0.0
+    };
     let intent = 0.9 * x.probability_of(&f.intents);
     let emotion = smaller(strongest(f.emotions, &x.emotions()) * 1.2, 1.0);
     let content = larger(larger(cue, intent), emotion);
@@ -706,11 +741,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
 }
 
 /// The moments an assessment shows, as snippet `fits.moments` names.
-pub fn moments(
-    f: &CustomerFacts,
-    reasons: &[crate::signals::Reason],
-    value_high: f64,
-) -> u16 {
+pub fn moments(f: &CustomerFacts, reasons: &[crate::signals::Reason], value_high: f64) -> u16 {
     // the reasons that stand for a moment, and its name in `fits.moments`
     const FROM_REASONS: [(&str, &str); 8] = [
         ("moment.birthday", "birthday"),
@@ -810,7 +841,9 @@ pub fn is_broken(text: &str) -> bool {
         let end = (i + 8).min(b.len());
         if let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
             let w = u64::from_le_bytes(w);
-            if eq(w, b'{') | eq(w, b'}') | eq(w, b'%') | eq(w, b',') | eq(w, b'-') | eq(w, 0xE2) == 0 {
+            if eq(w, b'{') | eq(w, b'}') | eq(w, b'%') | eq(w, b',') | eq(w, b'-') | eq(w, 0xE2)
+                == 0
+            {
                 i = end;
                 continue;
             }
@@ -836,8 +869,10 @@ fn broken_at(text: &str, i: usize) -> bool {
         b'-' => alone_on_its_line(text, i, 1),
         // "–", "—"
         0xE2 => {
-            matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x93 | 0x94)))
-                && alone_on_its_line(text, i, 3)
+            matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x93 | 0x94))
+            ) && alone_on_its_line(text, i, 3)
         }
         _ => false,
     }
@@ -895,18 +930,27 @@ pub fn rank(
         .enumerate()
         .map(|(i, s)| {
             (
-                crate::util::larger(crate::util::smaller(fit(s, x) + learned.adjustment(key, &s.id), 1.0), 0.0),
+                crate::util::larger(
+                    crate::util::smaller(fit(s, x) + learned.adjustment(key, &s.id), 1.0),
+                    0.0,
+                ),
                 i,
             )
         })
         .collect();
-    crate::util::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let lookup = |p: &str| sheet.get(p);
     let mut out = Vec::with_capacity(n);
-    for (relevance, i) in scored {
-        if out.len() >= n {
-            break;
+    // the best remaining snippet, picked one at a time (ties: library order): only a few are
+    // ever taken, so this does less than sorting the whole library, which may be long
+    while out.len() < n {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (k, &(r, i)) in scored.iter().enumerate() {
+            if best.is_none_or(|b| r > b.0 || (r == b.0 && i < b.1)) {
+                best = Some((r, i, k));
+            }
         }
+        let Some((relevance, i, k)) = best else { break };
+        scored.swap_remove(k);
         let s = &lib[i];
         let r = template::render(&s.template, &lookup);
         // a template rendered with every fact it asked for is as tidy as it was written

@@ -101,7 +101,15 @@ fn main() {
     };
     if let Some(n) = args.get(2).and_then(|s| s.parse::<usize>().ok()) {
         let a = e
-            .assess_queue_with(&queue, &AssessOptions { now, agent: None, snippets: n, html: false })
+            .assess_queue_with(
+                &queue,
+                &AssessOptions {
+                    now,
+                    agent: None,
+                    snippets: n,
+                    html: false,
+                },
+            )
             .expect("valid queue");
         std::hint::black_box(rapport::ascii_json::to_string(&a).expect("serialises"));
         return;
