@@ -93,12 +93,24 @@ fn mask_of(names: &[String], all: &[&str]) -> u32 {
 
 const _: () = assert!(MOMENTS.len() <= 16, "moment masks are u16");
 
-/// Bit `i` of a moment mask: `MOMENTS[i]`.
-fn moment_bit(name: &str) -> u16 {
-    MOMENTS
-        .iter()
-        .position(|m| *m == name)
-        .map_or(0, |i| 1 << i)
+/// Bit `i` of a moment mask: `MOMENTS[i]`. Evaluated when compiling (every use is in a
+/// constant), so a name missing from `MOMENTS` stops the build.
+const fn moment_bit(name: &str) -> u16 {
+    let mut i = 0;
+    while i < MOMENTS.len() {
+        let (a, b) = (MOMENTS[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut k = 0;
+            while k < a.len() && a[k] == b[k] {
+                k += 1;
+            }
+            if k == a.len() {
+                return 1 << i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a moment name")
 }
 
 fn strings(o: &crate::input::Obj, key: &str, allowed: Option<&[&str]>) -> Result<Vec<String>> {
@@ -743,30 +755,34 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
 /// The moments an assessment shows, as snippet `fits.moments` names.
 pub fn moments(f: &CustomerFacts, reasons: &[crate::signals::Reason], value_high: f64) -> u16 {
     // the reasons that stand for a moment, and its name in `fits.moments`
-    const FROM_REASONS: [(&str, &str); 8] = [
-        ("moment.birthday", "birthday"),
-        ("moment.anniversary", "anniversary"),
-        ("moment.milestone_order", "milestone_order"),
-        ("history.repeat_topic", "repeat_topic"),
-        ("history.csat_low", "unhappy_last_time"),
-        ("history.recent_contacts", "recent_contacts"),
-        ("history.nps_promoter", "promoter"),
-        ("history.nps_detractor", "detractor"),
+    const FROM_REASONS: [(&str, u16); 8] = [
+        ("moment.birthday", moment_bit("birthday")),
+        ("moment.anniversary", moment_bit("anniversary")),
+        ("moment.milestone_order", moment_bit("milestone_order")),
+        ("history.repeat_topic", moment_bit("repeat_topic")),
+        ("history.csat_low", moment_bit("unhappy_last_time")),
+        ("history.recent_contacts", moment_bit("recent_contacts")),
+        ("history.nps_promoter", moment_bit("promoter")),
+        ("history.nps_detractor", moment_bit("detractor")),
     ];
+    const LONG_TENURE: u16 = moment_bit("long_tenure");
+    const HIGH_VALUE: u16 = moment_bit("high_value");
+    const UNKNOWN: u16 = moment_bit("unknown_customer");
+    const NEW: u16 = moment_bit("new_customer");
     let mut m = FROM_REASONS
         .iter()
         .filter(|(signal, _)| reasons.iter().any(|r| r.signal == *signal))
-        .fold(0, |m, (_, moment)| m | moment_bit(moment));
+        .fold(0, |m, (_, bit)| m | bit);
     if f.tenure_days.is_some_and(|d| d >= 2 * 365) {
-        m |= moment_bit("long_tenure");
+        m |= LONG_TENURE;
     }
     if f.lifetime_value.is_some_and(|v| v >= value_high) {
-        m |= moment_bit("high_value");
+        m |= HIGH_VALUE;
     }
     if !f.known {
-        m |= moment_bit("unknown_customer");
+        m |= UNKNOWN;
     } else if f.order_count <= 1 && f.tenure_days.is_none_or(|d| d < 60) {
-        m |= moment_bit("new_customer");
+        m |= NEW;
     }
     m
 }
