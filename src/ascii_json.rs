@@ -52,9 +52,9 @@ const HI: u64 = 0x8080_8080_8080_8080;
 /// below one, so the lowest mark is exact.
 #[inline]
 fn escape_mask(w: u64) -> u64 {
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    use crate::util::word_eq;
     let control = w.wrapping_sub(LO * 0x20) & !w & HI;
-    (w & HI) | control | zero(w ^ (LO * b'"' as u64)) | zero(w ^ (LO * b'\\' as u64))
+    (w & HI) | control | word_eq(w, b'"') | word_eq(w, b'\\')
 }
 
 /// Writes `s` as a JSON string, quotes included. Eight bytes are checked at a time (the
@@ -67,8 +67,8 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     while i < b.len() {
         // a whole word is one load; the tail is put together a byte at a time (a
         // variable-length copy is a `memory.copy`, which V8 runs as a call)
-        let (n, w) = match b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            Some(w) => (8, u64::from_le_bytes(w)),
+        let (n, w) = match crate::util::word_at(b, i) {
+            Some(w) => (8, w),
             None => {
                 let mut w = LO * b'a' as u64;
                 for (k, &c) in b[i..].iter().enumerate() {

@@ -142,6 +142,24 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     Some(if neg { -v } else { v })
 }
 
+/// Eight bytes (a little-endian `u64`) compared with `c` at once: the high bit of each byte
+/// equal to `c` is set. A borrow can also set it in a byte above a true match, never below one,
+/// so the lowest set bit is exact and a zero result means no byte matched.
+#[inline]
+pub fn word_eq(w: u64, c: u8) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let x = w ^ (LO * c as u64);
+    x.wrapping_sub(LO) & !x & (LO << 7)
+}
+
+/// The eight bytes of `b` at `i`, if there are eight, as a little-endian `u64` (one load).
+#[inline]
+pub fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map(u64::from_le_bytes)
+}
+
 /// FNV-1a over bytes, continued from `h` (start with `FNV_START`): hashes a feature such as
 /// "a_b" from its parts without building the string.
 pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;

@@ -582,12 +582,34 @@ mod tests {
 
     #[test]
     fn json_in_chunks_at_any_cut_matches_one_piece() {
-        let text = r#" { "customers" : [ {"id": "c1", "name": "A \"]}{ [", "email": "a@x.org"}, {"id": "c2", "email": "nope"}, 5 ],
-            "tickets": [], "orders": [{"id": "o1", "customerId": "c1", "at": "2026-01-05", "items": ["x,]"]}],
+        // strings longer than a chunk, with escaped quotes and backslashes, brackets and
+        // commas at different offsets inside them
+        let text = r#" { "customers" : [ {"id": "c1", "name": "A \"]}{ [", "email": "a@x.org"}, {"id": "c2", "email": "nope"}, 5,
+            {"id": "c3", "name": "Zoë \"The Long\" Name, with ]} and {[ inside \\ it", "email": "long.name.here@example.org"},
+            {"id": "c4", "name": "abcdefg\"hijklmno\\\"pqrstuvw\\xyz0123456789\"", "tier": "gold"} ],
+            "tickets": [], "orders": [{"id": "o1", "customerId": "c1", "at": "2026-01-05", "items": ["x,]", "a much longer item name, with \"quotes\""]}],
             "surveys": [{"customerId": "c1", "at": "2026-01-09", "kind": "nps", "score": 9}] } "#;
-        let want = Store::default().load_json_text(text).unwrap();
+        let mut whole = Store::default();
+        let want = whole.load_json_text(text).unwrap();
         assert_eq!(want.rejected.len(), 2, "{want:?}");
-        assert_eq!(want.added.orders, 1);
+        assert_eq!(
+            (want.added.customers, want.added.orders),
+            (3, 1),
+            "{want:?}"
+        );
+        let names: Vec<_> = whole
+            .customers
+            .iter()
+            .map(|c| c.profile.name.clone())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Some("A \"]}{ [".to_string()),
+                Some("Zoë \"The Long\" Name, with ]} and {[ inside \\ it".to_string()),
+                Some("abcdefg\"hijklmno\\\"pqrstuvw\\xyz0123456789\"".to_string()),
+            ]
+        );
         for cut in 1..40 {
             let mut s = Store::default();
             let mut imp = JsonImport::default();

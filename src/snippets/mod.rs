@@ -844,19 +844,12 @@ pub fn tidy(text: &str) -> String {
 /// It runs on every snippet filled, so it looks at eight bytes at a time for any byte that
 /// can end a bad pair (`{`, `}`, `%`, `,`) or start a dash, and only such words byte by byte.
 pub fn is_broken(text: &str) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // bytes equal to `c` as high bits (or a byte above one: a hint, checked exactly below)
-    let eq = |w: u64, c: u8| {
-        let x = w ^ (LO * c as u64);
-        x.wrapping_sub(LO) & !x & HI
-    };
+    use crate::util::{word_at, word_eq as eq};
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let end = (i + 8).min(b.len());
-        if let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            let w = u64::from_le_bytes(w);
+        if let Some(w) = word_at(b, i) {
             if eq(w, b'{') | eq(w, b'}') | eq(w, b'%') | eq(w, b',') | eq(w, b'-') | eq(w, 0xE2)
                 == 0
             {
