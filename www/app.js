@@ -159,7 +159,7 @@ async function start() {
   const [, data, files] = await Promise.all([
     init({ module_or_path: await (boot.module ?? new URL('../pkg/rapport_bg.wasm', import.meta.url)) }).then(() => performance.mark('rapport-engine-ready')),
     boot.sample ?? fetch('data/sample.json').then((r) => r.json()),
-    mayHaveKept() ? kept.list().catch(() => []) : [],
+    (boot.kept ?? mayHaveKept()) ? kept.list().catch(() => []) : [],
   ]);
   performance.mark('rapport-inputs-ready');
   state.sample = data;
