@@ -138,8 +138,23 @@ pub fn parse_iso(s: &str) -> Result<i64, String> {
 
 /// `YYYY-MM-DD` of epoch milliseconds (UTC).
 pub fn format_date(ms: i64) -> String {
+    let mut out = String::with_capacity(10);
+    push_date(&mut out, ms);
+    out
+}
+
+/// Appends `YYYY-MM-DD` (a year before 1 or after 9999 as it comes, with its sign).
+pub fn push_date(out: &mut String, ms: i64) {
+    use crate::util::push_digits;
     let (y, m, d) = civil_from_days(ms.div_euclid(MS_PER_DAY));
-    format!("{y:04}-{m:02}-{d:02}")
+    if y < 0 {
+        out.push('-');
+    }
+    push_digits(out, y.unsigned_abs() as u64, 4);
+    out.push('-');
+    push_digits(out, m as u64, 2);
+    out.push('-');
+    push_digits(out, d as u64, 2);
 }
 
 /// Days from `now` until the next yearly recurrence of the month/day of `date_ms` (0 = today).
@@ -161,6 +176,21 @@ pub fn days_until_yearly(date_ms: i64, now_ms: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_written_by_hand_as_format_would() {
+        // every 997th day from year 0 to 9999, and the ends of months around them
+        let (lo, hi) = (-719_528 * MS_PER_DAY, 2_932_896 * MS_PER_DAY);
+        let mut ms = lo;
+        while ms < hi {
+            for d in [0, 1, 27, 28, 29, 30] {
+                let t = ms + d * MS_PER_DAY;
+                let (y, m, dd) = civil_from_days(t.div_euclid(MS_PER_DAY));
+                assert_eq!(format_date(t), format!("{y:04}-{m:02}-{dd:02}"));
+            }
+            ms += 997 * MS_PER_DAY;
+        }
+    }
 
     #[test]
     fn parses_common_iso_shapes() {

@@ -217,7 +217,7 @@ pub fn num(x: f64, decimals: u32) -> String {
 }
 
 /// `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
+pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
     let mut buf = [b'0'; 20];
     let mut i = buf.len();
     while n > 0 || buf.len() - i < width {

@@ -524,18 +524,23 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn date_as(ms: i64, style: &str) -> String {
+    let mut out = String::with_capacity(20);
+    if style == "iso" {
+        crate::time::push_date(&mut out, ms);
+        return out;
+    }
     let (y, m, d) = crate::time::civil_from_days(ms.div_euclid(crate::time::MS_PER_DAY));
     let month = MONTHS[(m as usize).saturating_sub(1).min(11)];
-    if style == "iso" {
-        return crate::time::format_date(ms);
-    }
     // pushed, not format!: dates are in many snippets and this runs for each
-    let mut out = crate::util::num(d as f64, 0);
+    crate::util::push_digits(&mut out, d as u64, 1);
     out.push(' ');
     out.push_str(if style == "short" { &month[..3] } else { month });
     if !matches!(style, "short" | "day_month") {
         out.push(' ');
-        out.push_str(&crate::util::num(y as f64, 0));
+        if y < 0 {
+            out.push('-');
+        }
+        crate::util::push_digits(&mut out, y.unsigned_abs() as u64, 1);
     }
     out
 }
@@ -639,7 +644,11 @@ fn render_nodes<'t>(
                     match f.name.as_str() {
                         "default" => {
                             if v.is_none() && out.is_none() {
-                                out = arg_value(&f.args[0], lookup).map(|x| x.render());
+                                out = match &f.args[0] {
+                                    // a literal fallback ("there"), the usual case, as it is
+                                    Arg::Str(s) => Some(s.clone()),
+                                    a => arg_value(a, lookup).map(|x| x.render()),
+                                };
                             }
                         }
                         "date" => {
