@@ -143,14 +143,17 @@ pub fn format_date(ms: i64) -> String {
     out
 }
 
-/// Appends `YYYY-MM-DD` (a year before 1 or after 9999 as it comes, with its sign).
+/// Appends `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` would (a negative year's sign
+/// counts in the four places).
 pub fn push_date(out: &mut String, ms: i64) {
     use crate::util::push_digits;
     let (y, m, d) = civil_from_days(ms.div_euclid(MS_PER_DAY));
     if y < 0 {
         out.push('-');
+        push_digits(out, y.unsigned_abs(), 3);
+    } else {
+        push_digits(out, y as u64, 4);
     }
-    push_digits(out, y.unsigned_abs() as u64, 4);
     out.push('-');
     push_digits(out, m as u64, 2);
     out.push('-');
@@ -179,8 +182,8 @@ mod tests {
 
     #[test]
     fn dates_written_by_hand_as_format_would() {
-        // every 997th day from year 0 to 9999, and the ends of months around them
-        let (lo, hi) = (-719_528 * MS_PER_DAY, 2_932_896 * MS_PER_DAY);
+        // every 997th day from year -1200 to 9999, and the ends of months around them
+        let (lo, hi) = (-1_158_000 * MS_PER_DAY, 2_932_896 * MS_PER_DAY);
         let mut ms = lo;
         while ms < hi {
             for d in [0, 1, 27, 28, 29, 30] {
