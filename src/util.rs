@@ -35,9 +35,30 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// UTF-16 length of a UTF-8 prefix: JavaScript indexes strings in UTF-16 code units.
+/// The length of `s` in UTF-16 code units, as JavaScript indexes strings. Eight bytes at a
+/// time: one unit per byte that starts a character, one more per four-byte character.
 pub fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    // bit 7 of each byte: continuation bytes are 10xxxxxx, four-byte leads 11110xxx
+    let tally = |w: u64| {
+        let cont = w & !(w << 1) & HI;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HI;
+        (cont.count_ones() as usize, four.count_ones() as usize)
+    };
+    let (mut cont, mut four) = (0, 0);
+    let mut chunks = b.chunks_exact(8);
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    for w in (&mut chunks)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+        .chain([u64::from_le_bytes(last)])
+    {
+        let (c, f) = tally(w);
+        cont += c;
+        four += f;
+    }
+    b.len() - cont + four
 }
 
 /// A fast, non-cryptographic hasher for the lexicon and model maps (the FxHash scheme used by
@@ -231,6 +252,16 @@ pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::parse_decimal;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn utf16_len_is_the_js_length(s in any::<String>(), ascii in "[ -~]{0,20}") {
+            for t in [s.clone(), format!("{ascii}{s}"), format!("{s}é😀{ascii}")] {
+                prop_assert_eq!(super::utf16_len(&t), t.encode_utf16().count());
+            }
+        }
+    }
 
     #[test]
     fn num_matches_the_format_it_replaced() {

@@ -4,7 +4,8 @@
 
 mod types;
 
-use crate::engine::{AssessOptions, Engine as Core};
+use crate::engine::{AssessOptions, Assessment, Engine as Core};
+use crate::snippets::tape::Tape;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -103,6 +104,44 @@ fn output<T: Serialize, O: JsCast>(v: &T) -> Result<O, JsError> {
         .map_err(|_| fail("could not convert the result"))
 }
 
+#[wasm_bindgen(module = "/src/bindings/snippet_tape.js")]
+extern "C" {
+    /// Builds the snippets of each assessment in `target` from the tape (`snippet_tape.js`).
+    #[wasm_bindgen(catch)]
+    fn attach_snippets(target: &JsValue, text: &str, nums: &[f64]) -> Result<(), JsValue>;
+}
+
+impl Engine {
+    /// The assessments as JS objects: `json` converts them with their snippets moved out, and
+    /// the snippets follow on the tape (`crate::snippets::tape`).
+    fn with_snippets<O: JsCast>(
+        &self,
+        list: &mut [Assessment],
+        json: impl FnOnce(&[Assessment]) -> Result<JsValue, JsError>,
+    ) -> Result<O, JsError> {
+        let mut tape = self
+            .tape
+            .try_borrow_mut()
+            .map_err(|_| fail("the engine is busy with another call"))?;
+        tape.refill(list);
+        let v = json(list)?;
+        // no snippets anywhere (`snippets: 0`): the JSON's empty lists are already right
+        if tape.nums.iter().any(|&n| n != 0.0) {
+            attach_snippets(&v, &tape.text, &tape.nums).map_err(|e| {
+                fail(format!(
+                    "could not convert the snippets: {}",
+                    js_error_text(&e)
+                ))
+            })?;
+        }
+        // a large queue's tape is not kept
+        if tape.text.capacity() > 1 << 20 {
+            *tape = Tape::default();
+        }
+        Ok(v.unchecked_into())
+    }
+}
+
 fn fail(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -120,6 +159,8 @@ fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOptions, JsErro
 #[wasm_bindgen]
 pub struct Engine {
     core: Core,
+    /// Where assessments' snippets are written for JS, reused from call to call.
+    tape: std::cell::RefCell<Tape>,
 }
 
 #[wasm_bindgen]
@@ -132,7 +173,10 @@ impl Engine {
             None => Value::Null,
         };
         Core::new(Some(&cfg))
-            .map(|core| Engine { core })
+            .map(|core| Engine {
+                core,
+                tape: Default::default(),
+            })
             .map_err(fail)
     }
 
@@ -223,7 +267,8 @@ impl Engine {
     ) -> Result<AssessmentOut, JsError> {
         let o = options_of(options)?;
         let v = input(ticket.into(), "ticket")?;
-        output(&self.core.assess_with(&v, &o).map_err(fail)?)
+        let mut a = self.core.assess_with(&v, &o).map_err(fail)?;
+        self.with_snippets(std::slice::from_mut(&mut a), |a| output(&a[0]))
     }
 
     /// Assesses many tickets in one call; results are in input order.
@@ -235,7 +280,8 @@ impl Engine {
     ) -> Result<AssessmentsOut, JsError> {
         let o = options_of(options)?;
         let v = input(tickets.into(), "tickets")?;
-        output(&self.core.assess_queue_with(&v, &o).map_err(fail)?)
+        let mut list = self.core.assess_queue_with(&v, &o).map_err(fail)?;
+        self.with_snippets(&mut list, |list| output(&list))
     }
 
     /// Sentiment, emotions, intent and cues of one text.

@@ -4,6 +4,7 @@
 
 pub mod learning;
 pub mod macros;
+pub mod tape;
 pub mod template;
 
 use crate::history::CustomerFacts;
@@ -27,6 +28,17 @@ pub enum Tone {
     Personal,
     /// Critical: ownership and make-good first.
     Ownership,
+}
+
+impl Tone {
+    /// The name serde writes (lowercase).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Concise => "concise",
+            Tone::Personal => "personal",
+            Tone::Ownership => "ownership",
+        }
+    }
 }
 
 /// The situations a snippet fits; an empty list means "any".
@@ -850,14 +862,18 @@ pub fn is_broken(text: &str) -> bool {
     while i < b.len() {
         let end = (i + 8).min(b.len());
         if let Some(w) = word_at(b, i) {
-            if eq(w, b'{') | eq(w, b'}') | eq(w, b'%') | eq(w, b',') | eq(w, b'-') | eq(w, 0xE2)
-                == 0
-            {
-                i = end;
-                continue;
+            // every byte that matches has its bit set (and a few above a match may too): only
+            // those are checked. `,` and `-` differ in the low bit only, so one test finds both;
+            // any non-ASCII byte stands for the lead of a long dash.
+            const LO: u64 = 0x0101_0101_0101_0101;
+            let mut m = eq(w, b'{') | eq(w, b'}') | eq(w, b'%') | eq(w & !LO, b',') | (w & LO << 7);
+            while m != 0 {
+                if broken_at(text, i + (m.trailing_zeros() / 8) as usize) {
+                    return true;
+                }
+                m &= m - 1;
             }
-        }
-        if (i..end).any(|k| broken_at(text, k)) {
+        } else if (i..end).any(|k| broken_at(text, k)) {
             return true;
         }
         i = end;
@@ -934,48 +950,55 @@ pub fn rank(
     if n == 0 {
         return Vec::new();
     }
-    let mut scored: Vec<(f64, usize)> = lib
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            (
-                crate::util::larger(
-                    crate::util::smaller(fit(s, x) + learned.adjustment(key, &s.id), 1.0),
-                    0.0,
-                ),
-                i,
-            )
-        })
-        .collect();
+    let score = |(i, s): (usize, &Snippet)| {
+        let r = fit(s, x) + learned.adjustment(key, &s.id);
+        (crate::util::larger(crate::util::smaller(r, 1.0), 0.0), i)
+    };
+    // on the stack for a library of usual size: one allocation fewer per ticket
+    let mut on_stack = [(0.0, 0); 64];
+    let mut on_heap = Vec::new();
+    let scored: &mut [(f64, usize)] = if lib.len() <= on_stack.len() {
+        for (slot, v) in on_stack.iter_mut().zip(lib.iter().enumerate().map(score)) {
+            *slot = v;
+        }
+        &mut on_stack[..lib.len()]
+    } else {
+        on_heap.extend(lib.iter().enumerate().map(score));
+        &mut on_heap
+    };
+    let mut left = scored.len();
     let lookup = |p: &str| sheet.get(p);
     let mut out = Vec::with_capacity(n);
+    // one text buffer for every rendering: the filled text is copied out of it once
+    let mut buf = String::new();
     // the best remaining snippet, picked one at a time (ties: library order): only a few are
     // ever taken, so this does less than sorting the whole library, which may be long
     while out.len() < n {
         let mut best: Option<(f64, usize, usize)> = None;
-        for (k, &(r, i)) in scored.iter().enumerate() {
+        for (k, &(r, i)) in scored[..left].iter().enumerate() {
             if best.is_none_or(|b| r > b.0 || (r == b.0 && i < b.1)) {
                 best = Some((r, i, k));
             }
         }
         let Some((relevance, i, k)) = best else { break };
-        scored.swap_remove(k);
+        left -= 1;
+        scored.swap(k, left);
         let s = &lib[i];
-        let r = template::render(&s.template, &lookup);
+        let r = template::render_in(&s.template, &lookup, std::mem::take(&mut buf));
         // a template rendered with every fact it asked for is as tidy as it was written
+        let tidied;
         let text = if r.missing.is_empty() {
-            let t = r.text.trim();
-            if t.len() == r.text.len() {
-                r.text
-            } else {
-                t.to_string()
-            }
+            r.text.trim()
         } else {
-            tidy(&r.text)
+            tidied = tidy(&r.text);
+            &tidied
         };
-        if is_broken(&text) {
+        if is_broken(text) {
+            buf = r.text;
             continue;
         }
+        let text: Rc<str> = text.into();
+        buf = r.text;
         let mut missing = r.missing;
         for p in &s.requires {
             if !sheet.has(p) && !missing.contains(&p.as_str()) {
@@ -995,7 +1018,7 @@ pub fn rank(
             tone: s.tone,
             relevance: crate::util::round2(relevance),
             html: with_html.then(|| html(&text)),
-            text: text.into(),
+            text,
             facts_used: r
                 .used
                 .iter()

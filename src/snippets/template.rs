@@ -555,8 +555,20 @@ fn capitalize(s: &str) -> String {
 /// Renders with `lookup` giving a fact's value. A placeholder whose fact is missing and has no
 /// `default` renders as nothing and is listed in `missing`.
 pub fn render<'t>(t: &'t Template, lookup: &dyn Fn(&str) -> Option<Value>) -> Rendering<'t> {
+    render_in(t, lookup, String::new())
+}
+
+/// `render`, writing the text into `buf` (cleared first): a caller filling many templates
+/// hands the same buffer round instead of allocating one each time.
+pub fn render_in<'t>(
+    t: &'t Template,
+    lookup: &dyn Fn(&str) -> Option<Value>,
+    mut buf: String,
+) -> Rendering<'t> {
+    buf.clear();
+    buf.reserve(t.size_hint);
     let mut r = Rendering {
-        text: String::with_capacity(t.size_hint),
+        text: buf,
         used: Vec::new(),
         missing: Vec::new(),
     };
@@ -588,30 +600,64 @@ fn holds<'t>(c: &'t Cond, lookup: &dyn Fn(&str) -> Option<Value>, r: &mut Render
             ok
         }
         Cond::Compare(a, op, b) => {
-            let (x, y) = (arg_value(a, lookup), arg_value(b, lookup));
-            for arg in [a, b] {
-                if let Arg::Path(p) = arg {
-                    if lookup(p).is_some() {
-                        note(&mut r.used, p);
-                    }
+            // each side looked up once; a fact that exists counts as used, even when empty
+            let mut side = |arg: &'t Arg| match arg {
+                Arg::Str(s) => Some(Side::Str(s)),
+                Arg::Num(n) => Some(Side::Num(*n)),
+                Arg::Path(p) => {
+                    let v = lookup(p)?;
+                    note(&mut r.used, p);
+                    (!v.is_empty()).then_some(Side::Fact(v))
                 }
-            }
+            };
+            let (x, y) = (side(a), side(b));
             let (Some(x), Some(y)) = (x, y) else {
                 return *op == Op::Ne;
             };
-            let num = |v: &Value| match v {
-                Value::Number(n) => Some(*n),
-                Value::Date(d) => Some(*d as f64),
-                Value::Text(s) => s.trim().parse().ok(),
-                Value::List(_) => None,
-            };
-            match (num(&x), num(&y)) {
+            match (x.number(), y.number()) {
                 (Some(p), Some(q)) => compare(*op, p, q),
-                _ => compare(*op, x.render().to_lowercase(), y.render().to_lowercase()),
+                _ => {
+                    let (p, q) = (x.text(), y.text());
+                    // `tier == "gold"`, the usual text test, without lowercased copies
+                    if matches!(op, Op::Eq | Op::Ne) && p.is_ascii() && q.is_ascii() {
+                        p.eq_ignore_ascii_case(&q) == (*op == Op::Eq)
+                    } else {
+                        compare(*op, p.to_lowercase(), q.to_lowercase())
+                    }
+                }
             }
         }
         Cond::And(a, b) => holds(a, lookup, r) & holds(b, lookup, r),
         Cond::Or(a, b) => holds(a, lookup, r) | holds(b, lookup, r),
+    }
+}
+
+/// One side of a comparison: a literal from the template or a fact's value.
+enum Side<'t> {
+    Str(&'t str),
+    Num(f64),
+    Fact(Value),
+}
+
+impl Side<'_> {
+    /// The side as a number, when it reads as one.
+    fn number(&self) -> Option<f64> {
+        match self {
+            Side::Num(n) | Side::Fact(Value::Number(n)) => Some(*n),
+            Side::Fact(Value::Date(d)) => Some(*d as f64),
+            Side::Str(s) => s.trim().parse().ok(),
+            Side::Fact(Value::Text(s)) => s.trim().parse().ok(),
+            Side::Fact(Value::List(_)) => None,
+        }
+    }
+
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Side::Str(s) => (*s).into(),
+            Side::Fact(Value::Text(s)) => s.as_ref().into(),
+            Side::Num(n) => Value::Number(*n).render().into(),
+            Side::Fact(v) => v.render().into(),
+        }
     }
 }
 
@@ -741,6 +787,7 @@ mod tests {
                 vec!["Espresso machine".to_string(), "Beans".to_string()].into(),
             )),
             "customer.nickname" => Some(Value::Text("  ".into())),
+            "customer.name" => Some(Value::Text("Émile Zola".into())),
             _ => None,
         }
     }
@@ -803,6 +850,29 @@ mod tests {
             r("{% if customer.nickname %}x{% endif %}").text,
             "",
             "blank counts as missing"
+        );
+        // text compares without regard to case (Unicode too), numbers as numbers; a missing
+        // side makes every test but `!=` false
+        for (cond, want) in [
+            ("customer.tier != \"GOLD\"", false),
+            ("customer.tier == \" gold\"", false),
+            ("customer.name == \"émile zola\"", true),
+            ("customer.name != \"ÉMILE ZOLA\"", false),
+            ("customer.tier > \"FOO\"", true),
+            ("customer.tenure_years == \"7\"", true),
+            ("customer.tenure_years < orders.count", false),
+            ("agent.name == \"x\"", false),
+            ("agent.name != \"x\"", true),
+            ("customer.nickname == \"\"", false),
+        ] {
+            let x = r(&format!("{{% if {cond} %}}y{{% else %}}n{{% endif %}}"));
+            assert_eq!(x.text, if want { "y" } else { "n" }, "{cond}");
+        }
+        let x = r("{% if customer.tier == \"gold\" and agent.name %}{% endif %}");
+        assert_eq!(
+            x.used,
+            ["customer.tier"],
+            "a compared fact that exists counts as used"
         );
     }
 

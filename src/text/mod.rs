@@ -6,7 +6,7 @@ pub mod patterns;
 pub mod sentiment;
 pub mod tokens;
 
-use crate::util::{round2, utf16_len};
+use crate::util::round2;
 use intent::IntentModel;
 use patterns::{Hit, PatternSet};
 use sentiment::{Sentiment, SentimentLexicon};
@@ -380,9 +380,16 @@ fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
         Vec::with_capacity(tokens.len()),
         Vec::with_capacity(tokens.len()),
     );
+    if text.is_ascii() {
+        // one unit per byte
+        starts.extend(tokens.iter().map(|t| t.start));
+        ends.extend(tokens.iter().map(|t| t.end));
+        return (starts, ends);
+    }
     let (mut byte, mut u16s) = (0usize, 0usize);
     let mut advance = |to: usize| {
-        u16s += utf16_len(&text[byte..to]);
+        // spans between token edges are short: char by char beats eight bytes at a time
+        u16s += text[byte..to].chars().map(char::len_utf16).sum::<usize>();
         byte = to;
         u16s
     };

@@ -76,9 +76,10 @@ fn main() {
     };
     let queue = serde_json::Value::Array(queue);
     let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").expect("date");
-    // one queue assessed with `n` snippets, written as the bindings write it when asked
+    // one queue assessed with `n` snippets, written as the bindings write it when asked (JSON,
+    // and the snippets on a tape)
     let run = |n: usize, json_out: bool| {
-        let a = e
+        let mut a = e
             .assess_queue_with(
                 &queue,
                 &AssessOptions {
@@ -90,7 +91,11 @@ fn main() {
             )
             .expect("valid queue");
         if json_out {
-            std::hint::black_box(rapport::ascii_json::to_string(&a).expect("serialises"));
+            let tape = rapport::snippets::tape::Tape::take(&mut a);
+            std::hint::black_box((
+                tape,
+                rapport::ascii_json::to_string(&a).expect("serialises"),
+            ));
         }
     };
     let time = |n: usize, json_out: bool| {
