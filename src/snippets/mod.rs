@@ -44,11 +44,13 @@ impl Tone {
 /// The situations a snippet fits; an empty list means "any".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fits {
-    pub bands: Vec<Band>,
+    /// Bit `band as u8`: the bands it is meant for.
+    pub bands: u8,
     /// Intent ids as `name_hash`es: compared with the ticket's few likely intents for every
     /// snippet of every ticket.
     pub intents: Vec<u64>,
-    pub kinds: Vec<Kind>,
+    /// Bit `kind as u8`: the intent kinds it is meant for.
+    pub kinds: u8,
     /// Bit `i` stands for `text::CUES[i]` (names are checked on loading; fit runs for every
     /// snippet of every ticket, so it tests bits rather than compares strings).
     pub cues: u8,
@@ -170,16 +172,17 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
             Some(&["transactional", "relational", "critical"]),
         )?
         .iter()
-        .map(|b| match b.as_str() {
-            "critical" => Band::Critical,
-            "relational" => Band::Relational,
-            _ => Band::Transactional,
-        })
-        .collect();
+        .fold(0, |m, b| {
+            m | band_bit(match b.as_str() {
+                "critical" => Band::Critical,
+                "relational" => Band::Relational,
+                _ => Band::Transactional,
+            })
+        });
         fits.kinds = strings(&fo, "kinds", Some(&["transactional", "relational"]))?
             .iter()
             .filter_map(|k| Kind::parse(k))
-            .collect();
+            .fold(0, |m, k| m | kind_bit(k));
         fits.intents = strings(&fo, "intents", None)?
             .iter()
             .map(|n| name_hash(n))
@@ -596,6 +599,23 @@ pub struct Situation<'a> {
     pub topics: Vec<u64>,
     /// The likely intents (the model's pick and its alternatives): `name_hash` and probability.
     pub intents: Vec<(u64, f64)>,
+    // worked out once here, read by `fit` for every snippet
+    /// The cues in `text::CUES` order.
+    cues: [f64; 6],
+    /// The emotions in `text::EMOTIONS` order.
+    emotions: [f64; 5],
+    band_bit: u8,
+    kind_bit: u8,
+    /// The customer voiced a mistake, a churn threat or effort: no advocacy ask.
+    failed: bool,
+}
+
+fn band_bit(b: Band) -> u8 {
+    1 << b as u8
+}
+
+fn kind_bit(k: Kind) -> u8 {
+    1 << k as u8
 }
 
 impl<'a> Situation<'a> {
@@ -607,11 +627,32 @@ impl<'a> Situation<'a> {
         topics: &[String],
     ) -> Self {
         let i = &signals.intent;
+        let (c, e) = (&signals.cues, &signals.emotions);
+        let cues = [
+            c.mistake,
+            c.churn,
+            c.effort,
+            c.praise,
+            c.loyalty,
+            c.life_event,
+        ];
         Situation {
             band,
             signals,
             facts,
             moments,
+            cues,
+            emotions: [
+                e.frustration,
+                e.distress,
+                e.confusion,
+                e.urgency,
+                e.gratitude,
+            ],
+            band_bit: band_bit(band),
+            kind_bit: kind_bit(i.kind),
+            // (CUES: mistake, churn, effort, praise, …)
+            failed: cues[..3].iter().any(|c| *c >= 0.4),
             topics: topics.iter().map(|t| name_hash(t)).collect(),
             intents: std::iter::once((name_hash(&i.id), i.confidence))
                 .chain(
@@ -660,30 +701,6 @@ impl<'a> Situation<'a> {
         )
     }
 
-    /// The cues in `text::CUES` order.
-    fn cues(&self) -> [f64; 6] {
-        let c = &self.signals.cues;
-        [
-            c.mistake,
-            c.churn,
-            c.effort,
-            c.praise,
-            c.loyalty,
-            c.life_event,
-        ]
-    }
-
-    /// The emotions in `text::EMOTIONS` order.
-    fn emotions(&self) -> [f64; 5] {
-        let e = &self.signals.emotions;
-        [
-            e.frustration,
-            e.distress,
-            e.confusion,
-            e.urgency,
-            e.gratitude,
-        ]
-    }
 }
 
 fn band_tone(b: Band) -> Tone {
@@ -701,26 +718,32 @@ fn band_tone(b: Band) -> Tone {
 pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     use crate::util::{larger, smaller};
     let f = &s.fits;
-    let content_declared = !(f.cues == 0 && f.intents.is_empty() && f.emotions == 0);
+    let content_declared = f.cues != 0 || f.emotions != 0 || !f.intents.is_empty();
     // the strongest of the values whose bits are set
     let strongest = |bits: u8, values: &[f64]| {
-        values
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| bits >> i & 1 == 1)
-            .fold(0.0, |m, (_, v)| larger(m, *v))
+        let (mut m, mut best) = (bits, 0.0);
+        while m != 0 {
+            if let Some(v) = values.get(m.trailing_zeros() as usize) {
+                best = larger(best, *v);
+            }
+            m &= m - 1;
+        }
+        best
     };
     // a cue the customer voiced is meaningful even when faint; an intent counts by how likely
     // the model thinks it is (summed over the snippet's intents)
-    let cues = x.cues();
-    let cue = strongest(f.cues, &cues);
+    let cue = strongest(f.cues, &x.cues);
     let cue = if cue > 0.0 {
         smaller(0.2 + cue, 1.0)
     } else {
         0.0
     };
-    let intent = 0.9 * x.probability_of(&f.intents);
-    let emotion = smaller(strongest(f.emotions, &x.emotions()) * 1.2, 1.0);
+    let intent = if f.intents.is_empty() {
+        0.0
+    } else {
+        0.9 * x.probability_of(&f.intents)
+    };
+    let emotion = smaller(strongest(f.emotions, &x.emotions) * 1.2, 1.0);
     let content = larger(larger(cue, intent), emotion);
     let moment = f.moments & x.moments != 0;
     let mut score = match (content_declared, f.moments == 0) {
@@ -733,14 +756,14 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     if content_declared && f.moments != 0 {
         score += if moment { 0.15 } else { -0.05 };
     }
-    if !f.bands.is_empty() {
-        score = if f.bands.contains(&x.band) {
+    if f.bands != 0 {
+        score = if f.bands & x.band_bit != 0 {
             score + 0.08
         } else {
             score * 0.5
         };
     }
-    if !f.kinds.is_empty() && !f.kinds.contains(&x.signals.intent.kind) {
+    if f.kinds != 0 && f.kinds & x.kind_bit == 0 {
         score *= 0.8;
     }
     if !f.topics.is_empty() {
@@ -756,8 +779,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     }
     // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
     // courteous "thanks for the quick reply" before a complaint must not bring one up
-    // (CUES: mistake, churn, effort, praise, …)
-    if f.cues & 0b1000 != 0 && cues[..3].iter().any(|c| *c >= 0.4) {
+    if f.cues & 0b1000 != 0 && x.failed {
         score *= 0.3;
     }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
