@@ -157,6 +157,8 @@ pub struct Engine {
     /// The snippet library, parsed on first use: a queue scored without snippets (the demo's
     /// first screen) never pays for it.
     library: std::cell::OnceCell<Vec<Snippet>>,
+    /// Counts the library's changes (what a copy of its strings elsewhere is checked against).
+    library_version: u64,
     learning: Learning,
     // assess takes &self (the JS API has no reason to lock the engine for it), so what it
     // proposes is remembered through a RefCell
@@ -199,6 +201,7 @@ impl Engine {
             store: Store::default(),
             feedback: Vec::new(),
             library: Default::default(),
+            library_version: 0,
             learning: Learning::default(),
             proposed: RefCell::new(Default::default()),
             csv: None,
@@ -565,7 +568,13 @@ impl Engine {
         self.library.get_or_init(snippets::builtin_library)
     }
 
+    /// Changes whenever the library may have.
+    pub fn library_version(&self) -> u64 {
+        self.library_version
+    }
+
     fn library_mut(&mut self) -> &mut Vec<Snippet> {
+        self.library_version += 1;
         self.library.get_or_init(snippets::builtin_library);
         self.library.get_mut().expect("initialised above")
     }

@@ -143,7 +143,7 @@ pub fn channel(facts: &CustomerFacts, ticket_channel: Option<&str>, band: Band) 
             reason: format!(
                 "{} has not worked for them (average CSAT {} over {} contacts): a call from the relationship owner",
                 c.channel,
-                c.mean_csat.unwrap_or(0.0),
+                crate::util::num(c.mean_csat.unwrap_or(0.0), 2),
                 c.contacts
             ),
         },
@@ -201,6 +201,28 @@ mod tests {
         let mut v = vec![r(40)];
         assert_eq!(total(&mut v), 40);
         assert_eq!(v.len(), 1);
+    }
+
+    #[test]
+    fn phone_advice_rounds_the_average_csat() {
+        let facts = crate::history::facts::CustomerFacts {
+            channels: vec![crate::history::facts::ChannelStat {
+                channel: "email".into(),
+                contacts: 3,
+                mean_csat: Some(5.0 / 3.0),
+                mean_duration_seconds: None,
+            }],
+            ..Default::default()
+        };
+        let advice = channel(&facts, Some("email"), Band::Critical);
+        assert_eq!(advice.channel, "phone");
+        assert!(
+            advice
+                .reason
+                .contains("(average CSAT 1.67 over 3 contacts)"),
+            "{}",
+            advice.reason
+        );
     }
 
     #[test]

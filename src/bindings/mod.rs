@@ -8,6 +8,7 @@ use crate::engine::{AssessOptions, Assessment, Engine as Core};
 use crate::snippets::tape::Tape;
 use serde::Serialize;
 use serde_json::Value;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -96,7 +97,7 @@ fn js_error_text(e: &JsValue) -> String {
 
 /// Result → plain JS objects, through one `JSON.parse` of ASCII text (`crate::ascii_json`):
 /// fast for large batches, and never a two-byte JS string.
-fn output<T: Serialize, O: JsCast>(v: &T) -> Result<O, JsError> {
+fn output<T: Serialize + ?Sized, O: JsCast>(v: &T) -> Result<O, JsError> {
     let text = crate::ascii_json::to_string(v)
         .map_err(|e| fail(format!("could not convert the result: {e}")))?;
     js_sys::JSON::parse(&text)
@@ -108,26 +109,31 @@ fn output<T: Serialize, O: JsCast>(v: &T) -> Result<O, JsError> {
 extern "C" {
     /// Builds the snippets of each assessment in `target` from the tape (`snippet_tape.js`).
     #[wasm_bindgen(catch)]
-    fn attach_snippets(target: &JsValue, text: &str, nums: &[f64]) -> Result<(), JsValue>;
+    fn attach_snippets(
+        target: &JsValue,
+        text: &str,
+        nums: &[f64],
+        dictionary: &js_sys::Array,
+    ) -> Result<(), JsValue>;
 }
 
 impl Engine {
-    /// The assessments as JS objects: `json` converts them with their snippets moved out, and
-    /// the snippets follow on the tape (`crate::snippets::tape`).
-    fn with_snippets<O: JsCast>(
-        &self,
-        list: &mut [Assessment],
-        json: impl FnOnce(&[Assessment]) -> Result<JsValue, JsError>,
-    ) -> Result<O, JsError> {
+    /// The assessments as JS objects (`one`: the only one, else the array): all but their
+    /// snippets through JSON, the snippets on the tape (`crate::snippets::tape`).
+    fn assessments_out(&self, list: &mut [Assessment], one: bool) -> Result<JsValue, JsError> {
         let mut tape = self
             .tape
             .try_borrow_mut()
             .map_err(|_| fail("the engine is busy with another call"))?;
-        tape.refill(list);
-        let v = json(list)?;
+        tape.refill(list, self.core.library());
+        let v: JsValue = match list {
+            [a] if one => output(a)?,
+            _ => output(&*list)?,
+        };
         // no snippets anywhere (`snippets: 0`): the JSON's empty lists are already right
         if tape.nums.iter().any(|&n| n != 0.0) {
-            attach_snippets(&v, &tape.text, &tape.nums).map_err(|e| {
+            let dictionary = self.dictionary();
+            attach_snippets(&v, &tape.text, &tape.nums, &dictionary).map_err(|e| {
                 fail(format!(
                     "could not convert the snippets: {}",
                     js_error_text(&e)
@@ -138,7 +144,25 @@ impl Engine {
         if tape.text.capacity() > 1 << 20 {
             *tape = Tape::default();
         }
-        Ok(v.unchecked_into())
+        Ok(v)
+    }
+
+    /// The tape's dictionary (`crate::snippets::tape::dictionary`) for the current library,
+    /// made into JS strings once per library version.
+    fn dictionary(&self) -> js_sys::Array {
+        let version = self.core.library_version();
+        let mut cached = self.dictionary.borrow_mut();
+        match &*cached {
+            Some((v, d)) if *v == version => d.clone(),
+            _ => {
+                let d: js_sys::Array = crate::snippets::tape::dictionary(self.core.library())
+                    .into_iter()
+                    .map(JsValue::from_str)
+                    .collect();
+                *cached = Some((version, d.clone()));
+                d
+            }
+        }
     }
 }
 
@@ -160,7 +184,9 @@ fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOptions, JsErro
 pub struct Engine {
     core: Core,
     /// Where assessments' snippets are written for JS, reused from call to call.
-    tape: std::cell::RefCell<Tape>,
+    tape: RefCell<Tape>,
+    /// The tape's dictionary as JS strings, for the library version it was made from.
+    dictionary: RefCell<Option<(u64, js_sys::Array)>>,
 }
 
 #[wasm_bindgen]
@@ -176,6 +202,7 @@ impl Engine {
             .map(|core| Engine {
                 core,
                 tape: Default::default(),
+                dictionary: Default::default(),
             })
             .map_err(fail)
     }
@@ -268,7 +295,8 @@ impl Engine {
         let o = options_of(options)?;
         let v = input(ticket.into(), "ticket")?;
         let mut a = self.core.assess_with(&v, &o).map_err(fail)?;
-        self.with_snippets(std::slice::from_mut(&mut a), |a| output(&a[0]))
+        self.assessments_out(std::slice::from_mut(&mut a), true)
+            .map(JsCast::unchecked_into)
     }
 
     /// Assesses many tickets in one call; results are in input order.
@@ -281,7 +309,8 @@ impl Engine {
         let o = options_of(options)?;
         let v = input(tickets.into(), "tickets")?;
         let mut list = self.core.assess_queue_with(&v, &o).map_err(fail)?;
-        self.with_snippets(&mut list, |list| output(&list))
+        self.assessments_out(&mut list, false)
+            .map(JsCast::unchecked_into)
     }
 
     /// Sentiment, emotions, intent and cues of one text.
@@ -430,7 +459,8 @@ fn map_texts<R>(v: JsValue, mut f: impl FnMut(&str) -> R) -> Result<Vec<R>, JsEr
     let joined = join_strings(&v, SEP.encode_utf8(&mut [0; 4]));
     let joined = match joined.as_f64() {
         Some(i) => {
-            let bad = js_sys::Reflect::get_u32(&v, i as u32).unwrap_or(JsValue::UNDEFINED);
+            let i = i as u32;
+            let bad = js_sys::Reflect::get_u32(&v, i).unwrap_or(JsValue::UNDEFINED);
             return Err(fail(format!(
                 "texts[{i}]: expected a string, got {}",
                 js_type(&bad)

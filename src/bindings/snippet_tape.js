@@ -1,14 +1,16 @@
 // Reads the snippet tape the engine writes (layout: src/snippets/tape.rs) into plain objects,
-// the same as JSON.parse would give, and sets `snippets` on each assessment. `text` holds every
-// string end to end; `nums` (a view of WASM memory, read before anything else runs) holds the
-// counts, relevances and where each string ends. About 6x cheaper than parsing the snippets
-// as JSON.
-export function attach_snippets(target, text, nums) {
+// the same as JSON.parse would give, and sets `snippets` on each assessment. `nums` (a view of
+// WASM memory, read before anything else runs) holds the counts, relevances and strings: a
+// string is `dictionary[-n - 1]` for a negative n (ids, titles, fact names: the same JS
+// string every time), else the span of `text` from where the previous one ended to n.
+// Several times cheaper than parsing the snippets as JSON.
+export function attach_snippets(target, text, nums, dictionary) {
   const list = Array.isArray(target) ? target : [target];
   let i = 0;
   let at = 0;
   const str = () => {
     const end = nums[i++];
+    if (end < 0) return dictionary[-end - 1];
     const s = text.slice(at, end);
     at = end;
     return s;

@@ -48,7 +48,8 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
             });
         };
 
-    let pct = (s.intent.confidence * 100.0).round();
+    // an integer: f64's Display would bring the whole float formatter into the .wasm
+    let pct = (s.intent.confidence * 100.0).round() as i64;
     let (signal, kind) = match s.intent.kind {
         Kind::Relational => ("intent.relational", "Relational request"),
         Kind::Transactional => ("intent.transactional", "Routine request"),

@@ -571,6 +571,9 @@ pub struct FactUsed {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FilledSnippet {
+    /// Position in the library it was filled from.
+    #[serde(skip)]
+    pub index: usize,
     pub id: Rc<str>,
     pub category: Rc<str>,
     pub title: Rc<str>,
@@ -700,7 +703,6 @@ impl<'a> Situation<'a> {
             main.unwrap_or_else(|| self.signals.intent.id.clone())
         )
     }
-
 }
 
 fn band_tone(b: Band) -> Tone {
@@ -1034,6 +1036,7 @@ pub fn rank(
             relevance * 0.3
         };
         out.push(FilledSnippet {
+            index: i,
             id: s.id.clone(),
             category: s.category.clone(),
             title: s.title.clone(),

@@ -4,22 +4,51 @@
 //! Why: in the browser, `JSON.parse` of five filled snippets cost about 9 µs per assessment
 //! (a third of what filling adds). Building the objects in JS from substrings of one decoded
 //! string costs about 1.5 µs (measured in Node on the support corpus), and writing the tape
-//! needs no escaping.
+//! needs no escaping. Strings that come from the library or the code (ids, titles, tones, fact
+//! names, named sources) are not carried at all: the reader holds them in a dictionary made
+//! once per library, and hands out the same JS strings each time (fewer objects for the GC).
 //!
 //! Layout, per assessment: the number of snippets, then for each snippet, in order:
 //! `id category title tone` (strings), `relevance` (number), `text` (string), `has_html`
 //! (0 or 1) and `html` (string, when 1), the number of facts used then `fact value source`
-//! for each, the number of missing facts then each name. A string is the end of its span in
-//! UTF-16 code units (JS string indices); it starts where the previous one ended.
+//! for each, the number of missing facts then each name. A string is either `-(k + 1)` for
+//! entry `k` of the dictionary, or the end of its span of `text` in UTF-16 code units (JS
+//! string indices), starting where the previous span ended.
 
-use super::FilledSnippet;
+use super::{fact_index, FilledSnippet, Snippet, Source, Tone, FACTS};
 use crate::engine::Assessment;
+
+/// The record-less sources a fact may cite (`Source::Named`).
+const NAMED_SOURCES: [&str; 5] = [
+    "ticket",
+    "ticket history",
+    "order history",
+    "options.agent",
+    "assessment",
+];
+const TONES: [Tone; 3] = [Tone::Concise, Tone::Personal, Tone::Ownership];
+const FIRST_FACT: usize = TONES.len();
+const FIRST_SOURCE: usize = FIRST_FACT + FACTS.len();
+const FIRST_SNIPPET: usize = FIRST_SOURCE + NAMED_SOURCES.len();
+
+/// The strings a tape refers to by number: the tones, the fact names, the named sources, then
+/// the id, category and title of each snippet of `lib`.
+pub fn dictionary(lib: &[Snippet]) -> Vec<&str> {
+    let mut d = Vec::with_capacity(FIRST_SNIPPET + 3 * lib.len());
+    d.extend(TONES.map(Tone::as_str));
+    d.extend_from_slice(FACTS);
+    d.extend_from_slice(&NAMED_SOURCES);
+    for s in lib {
+        d.extend([&*s.id, &*s.category, &*s.title]);
+    }
+    d
+}
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Tape {
-    /// Every string, one after the other.
+    /// The strings not in the dictionary, one after the other.
     pub text: String,
-    /// Counts, relevances and string ends.
+    /// Counts, relevances and strings (dictionary entries or span ends).
     pub nums: Vec<f64>,
     /// Length of `text` in UTF-16 code units.
     units: usize,
@@ -29,52 +58,67 @@ pub struct Tape {
 }
 
 impl Tape {
-    /// The assessments' snippets, moved onto a new tape (see `refill`).
-    pub fn take(list: &mut [Assessment]) -> Tape {
+    /// The assessments' snippets, filled from `lib`, moved onto a new tape (see `refill`).
+    pub fn take(list: &mut [Assessment], lib: &[Snippet]) -> Tape {
         let mut tape = Tape::default();
-        tape.refill(list);
+        tape.refill(list, lib);
         tape
     }
 
     /// Empties the tape (its buffers are kept, for the next call) and moves the assessments'
-    /// snippets onto it. Each assessment keeps an empty `snippets` list, so the key stays in
-    /// its place in the JSON and the reader fills it in.
-    pub fn refill(&mut self, list: &mut [Assessment]) {
+    /// snippets, filled from `lib`, onto it. Each assessment keeps an empty `snippets` list, so
+    /// the key stays in its place in the JSON and the reader fills it in.
+    pub fn refill(&mut self, list: &mut [Assessment], lib: &[Snippet]) {
         self.text.clear();
         self.nums.clear();
         self.units = 0;
         let snippets: usize = list.iter().map(|a| a.snippets.len()).sum();
-        // a typical snippet: about 400 bytes of strings and 16 numbers
-        self.text.reserve(snippets * 512);
+        // a typical snippet: about 300 bytes of text and 16 numbers
+        self.text.reserve(snippets * 384);
         self.nums.reserve(list.len() + snippets * 16);
         for a in list {
-            self.push(&a.snippets);
+            self.push(&a.snippets, lib);
             a.snippets.clear();
         }
     }
 
     /// Appends one assessment's snippets.
-    pub fn push(&mut self, snippets: &[FilledSnippet]) {
+    pub fn push(&mut self, snippets: &[FilledSnippet], lib: &[Snippet]) {
         let (bytes, nums, units) = (self.text.len(), self.nums.len(), self.units);
-        self.write(snippets);
+        self.write(snippets, lib);
         if !self.text.as_bytes()[bytes..].is_ascii() {
             // written as if bytes were units: again, counting
             self.text.truncate(bytes);
             self.nums.truncate(nums);
             self.units = units;
             self.counting = true;
-            self.write(snippets);
+            self.write(snippets, lib);
             self.counting = false;
         }
     }
 
-    fn write(&mut self, snippets: &[FilledSnippet]) {
+    fn write(&mut self, snippets: &[FilledSnippet], lib: &[Snippet]) {
         self.nums.push(snippets.len() as f64);
         for s in snippets {
-            self.str(&s.id);
-            self.str(&s.category);
-            self.str(&s.title);
-            self.str(s.tone.as_str());
+            // the library's own strings by number (checked: the snippet is the one at `index`)
+            match lib.get(s.index) {
+                Some(l)
+                    if std::rc::Rc::ptr_eq(&l.id, &s.id)
+                        && std::rc::Rc::ptr_eq(&l.category, &s.category)
+                        && std::rc::Rc::ptr_eq(&l.title, &s.title) =>
+                {
+                    let k = FIRST_SNIPPET + 3 * s.index;
+                    self.entry(k);
+                    self.entry(k + 1);
+                    self.entry(k + 2);
+                }
+                _ => {
+                    self.str(&s.id);
+                    self.str(&s.category);
+                    self.str(&s.title);
+                }
+            }
+            self.entry(s.tone as usize);
             self.nums.push(s.relevance);
             self.str(&s.text);
             match &s.html {
@@ -86,15 +130,29 @@ impl Tape {
             }
             self.nums.push(s.facts_used.len() as f64);
             for f in &s.facts_used {
-                self.str(f.fact);
+                match fact_index(f.fact) {
+                    Some(k) => self.entry(FIRST_FACT + k),
+                    None => self.str(f.fact),
+                }
                 self.str(&f.value);
-                self.str(f.source.as_str());
+                match &f.source {
+                    Source::Named(n) => match NAMED_SOURCES.iter().position(|x| x == n) {
+                        Some(k) => self.entry(FIRST_SOURCE + k),
+                        None => self.str(n),
+                    },
+                    Source::Record(r) => self.str(r),
+                }
             }
             self.nums.push(s.missing_facts.len() as f64);
             for m in &s.missing_facts {
                 self.str(m);
             }
         }
+    }
+
+    /// Dictionary entry `k`.
+    fn entry(&mut self, k: usize) {
+        self.nums.push(-(k as f64) - 1.0);
     }
 
     fn str(&mut self, s: &str) {
@@ -111,13 +169,13 @@ impl Tape {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippets::{FactUsed, Source, Tone};
+    use crate::snippets::{builtin_library, FactUsed, Source, Tone};
     use proptest::prelude::*;
     use std::rc::Rc;
 
     /// The reader's logic (snippet_tape.js), in Rust, building the JSON the objects would
     /// stringify to: what the tests compare with serde's JSON of the same snippets.
-    fn read(t: &Tape) -> Vec<serde_json::Value> {
+    fn read(t: &Tape, dict: &[&str]) -> Vec<serde_json::Value> {
         use serde_json::{json, Value};
         let units: Vec<u16> = t.text.encode_utf16().collect();
         let (mut i, mut at) = (0usize, 0usize);
@@ -133,9 +191,12 @@ mod tests {
                 let mut strs = |k: usize, nums: &mut dyn FnMut() -> f64| -> Vec<Value> {
                     (0..k)
                         .map(|_| {
-                            let end = nums() as usize;
-                            let s = String::from_utf16(&units[at..end]).unwrap();
-                            at = end;
+                            let e = nums();
+                            if e < 0.0 {
+                                return Value::String(dict[(-e - 1.0) as usize].to_string());
+                            }
+                            let s = String::from_utf16(&units[at..e as usize]).unwrap();
+                            at = e as usize;
                             Value::String(s)
                         })
                         .collect()
@@ -165,12 +226,26 @@ mod tests {
         out
     }
 
-    fn snippet(text: &str, value: &str, html: bool, missing: usize) -> FilledSnippet {
+    /// Snippet `index` of `lib`, filled; an index past the library makes one of its own (its
+    /// strings must then travel on the tape).
+    fn snippet(
+        lib: &[Snippet],
+        index: usize,
+        text: &str,
+        value: &str,
+        html: bool,
+        missing: usize,
+    ) -> FilledSnippet {
+        let (id, category, title) = match lib.get(index) {
+            Some(s) => (s.id.clone(), s.category.clone(), s.title.clone()),
+            None => ("own".into(), "team".into(), "Ours é".into()),
+        };
         FilledSnippet {
-            id: "welcome-back".into(),
-            category: "loyalty".into(),
-            title: "Welcome back".into(),
-            tone: Tone::Personal,
+            index,
+            id,
+            category,
+            title,
+            tone: TONES[index % 3],
             relevance: 0.87,
             text: text.into(),
             html: html.then(|| format!("<p>{text}</p>")),
@@ -183,7 +258,12 @@ mod tests {
                 FactUsed {
                     fact: "agent.name",
                     value: Rc::from("Sam"),
-                    source: Source::Named("options"),
+                    source: Source::Named("options.agent"),
+                },
+                FactUsed {
+                    fact: "not.a.fact",
+                    value: Rc::from(""),
+                    source: Source::Named("somewhere else"),
                 },
             ],
             missing_facts: (0..missing).map(|i| format!("fact_{i}")).collect(),
@@ -192,19 +272,21 @@ mod tests {
 
     #[test]
     fn reads_back_as_the_json_would() {
+        let lib = builtin_library();
         let batches = [
             vec![],
-            vec![snippet("Hi José, 👋 thanks", "José", true, 2)],
+            vec![snippet(&lib, 3, "Hi José, 👋 thanks", "José", true, 2)],
             vec![
-                snippet("Hi Ann,\n\"quoted\"", "Ann", false, 0),
-                snippet("", "", false, 1),
+                snippet(&lib, 0, "Hi Ann,\n\"quoted\"", "Ann", false, 0),
+                snippet(&lib, 999, "", "", false, 1),
+                snippet(&lib, lib.len() - 1, "x", "y", false, 0),
             ],
         ];
         let mut t = Tape::default();
         for b in &batches {
-            t.push(b);
+            t.push(b, &lib);
         }
-        let got = read(&t);
+        let got = read(&t, &dictionary(&lib));
         let want: Vec<serde_json::Value> = batches
             .iter()
             .map(|b| serde_json::to_value(b).unwrap())
@@ -212,19 +294,39 @@ mod tests {
         assert_eq!(got, want);
         // ends are in UTF-16 units: the emoji counts two, "é" one
         assert_eq!(t.units, t.text.encode_utf16().count());
-        for tone in [Tone::Concise, Tone::Personal, Tone::Ownership] {
+        // the library's strings and the known names stay off the text
+        assert!(!t.text.contains(&*lib[3].title) && !t.text.contains("customer.first_name"));
+        assert!(t.text.contains("Ours é") && t.text.contains("somewhere else"));
+        for tone in TONES {
             assert_eq!(serde_json::to_value(tone).unwrap(), tone.as_str());
         }
     }
 
+    #[test]
+    fn a_snippet_from_another_library_travels_as_text() {
+        // the same index in a different library: its strings are not the dictionary's
+        let lib = builtin_library();
+        let other = builtin_library();
+        let b = vec![snippet(&other, 2, "t", "v", false, 0)];
+        let mut t = Tape::default();
+        t.push(&b, &lib);
+        assert_eq!(
+            read(&t, &dictionary(&lib))[0],
+            serde_json::to_value(&b).unwrap()
+        );
+        assert!(t.text.contains(&*other[2].id));
+    }
+
     proptest! {
         #[test]
-        fn any_text_reads_back(text in any::<String>(), value in any::<String>(), html: bool, missing in 0usize..3) {
-            let b = vec![snippet(&text, &value, html, missing), snippet(&value, &text, !html, 0)];
+        fn any_text_reads_back(text in any::<String>(), value in any::<String>(), html: bool, missing in 0usize..3, index in 0usize..50) {
+            let lib = builtin_library();
+            let b = vec![snippet(&lib, index, &text, &value, html, missing), snippet(&lib, index / 2, &value, &text, !html, 0)];
             let mut t = Tape::default();
-            t.push(&b);
-            t.push(&b[1..]);
-            let got = read(&t);
+            t.push(&b, &lib);
+            t.push(&b[1..], &lib);
+            let dict = dictionary(&lib);
+            let got = read(&t, &dict);
             prop_assert_eq!(&got[0], &serde_json::to_value(&b).unwrap());
             prop_assert_eq!(&got[1], &serde_json::to_value(&b[1..]).unwrap());
         }

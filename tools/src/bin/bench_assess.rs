@@ -91,7 +91,7 @@ fn main() {
             )
             .expect("valid queue");
         if json_out {
-            let tape = rapport::snippets::tape::Tape::take(&mut a);
+            let tape = rapport::snippets::tape::Tape::take(&mut a, e.library());
             std::hint::black_box((
                 tape,
                 rapport::ascii_json::to_string(&a).expect("serialises"),
