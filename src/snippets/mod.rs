@@ -294,14 +294,29 @@ pub fn is_known_fact(p: &str) -> bool {
 /// ("customer c1", "order L99"). Shared, not copied, between the snippets that cite it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
-    Named(&'static str),
+    /// An index in `NAMED_SOURCES` (a number: written for JS as one, without comparing names).
+    Named(u8),
     Record(Rc<str>),
 }
+
+/// The record-less sources a fact may cite (`Source::Named`).
+pub const NAMED_SOURCES: [&str; 5] = [
+    "ticket",
+    "ticket history",
+    "order history",
+    "options.agent",
+    "assessment",
+];
+const TICKET: u8 = 0;
+const TICKET_HISTORY: u8 = 1;
+const ORDER_HISTORY: u8 = 2;
+const OPTIONS_AGENT: u8 = 3;
+const ASSESSMENT: u8 = 4;
 
 impl Source {
     pub fn as_str(&self) -> &str {
         match self {
-            Source::Named(s) => s,
+            Source::Named(i) => NAMED_SOURCES.get(*i as usize).copied().unwrap_or("input"),
             Source::Record(s) => s,
         }
     }
@@ -407,7 +422,7 @@ impl<'a> FactSheet<'a> {
         self.customer
             .get_or_init(|| match &self.f.customer_id {
                 Some(c) => Source::Record(["customer ", c].concat().into()),
-                None => Source::Named("ticket"),
+                None => Source::Named(TICKET),
             })
             .clone()
     }
@@ -427,7 +442,7 @@ impl<'a> FactSheet<'a> {
                 text(name()?.split_whitespace().next()?.trim_end_matches(',')),
                 cust(),
             ),
-            "customer.email" => (text(t.customer_email?), named("ticket")),
+            "customer.email" => (text(t.customer_email?), named(TICKET)),
             "customer.tier" => (
                 text(crate::signals::history::capitalise(f.tier.as_deref()?).as_ref()),
                 cust(),
@@ -453,14 +468,14 @@ impl<'a> FactSheet<'a> {
             }
             "customer.preferred_channel" => (
                 text(f.channels.first()?.channel.as_str()),
-                named("ticket history"),
+                named(TICKET_HISTORY),
             ),
             "orders.count" if f.known => {
-                (Value::Number(f.order_count as f64), named("order history"))
+                (Value::Number(f.order_count as f64), named(ORDER_HISTORY))
             }
             "contacts.recent" if f.known => (
                 Value::Number(f.contacts_30d.len() as f64),
-                named("ticket history"),
+                named(TICKET_HISTORY),
             ),
             "last_order.id" => {
                 let o = f.last_order.as_ref()?;
@@ -516,29 +531,29 @@ impl<'a> FactSheet<'a> {
             "moment.days_to_birthday" => (Value::Number(f.birthday_in_days? as f64), cust()),
             "moment.days_to_anniversary" => (Value::Number(f.anniversary_in_days? as f64), cust()),
             "moment.anniversary_years" => (Value::Number(f.anniversary_years? as f64), cust()),
-            "agent.name" => (text(self.agent?), named("options.agent")),
+            "agent.name" => (text(self.agent?), named(OPTIONS_AGENT)),
             "agent.first_name" => {
                 let a = self.agent?;
                 (
                     text(a.split_whitespace().next().unwrap_or(a)),
-                    named("options.agent"),
+                    named(OPTIONS_AGENT),
                 )
             }
-            "ticket.id" => (text(t.id), named("ticket")),
-            "ticket.subject" => (text(t.subject?), named("ticket")),
-            "ticket.channel" => (text(t.channel?), named("ticket")),
+            "ticket.id" => (text(t.id), named(TICKET)),
+            "ticket.subject" => (text(t.subject?), named(TICKET)),
+            "ticket.channel" => (text(t.channel?), named(TICKET)),
             "band" => (
                 text(match self.band {
                     Band::Transactional => "transactional",
                     Band::Relational => "relational",
                     Band::Critical => "critical",
                 }),
-                named("assessment"),
+                named(ASSESSMENT),
             ),
-            "intent" => (text(self.intent), named("assessment")),
+            "intent" => (text(self.intent), named(ASSESSMENT)),
             "followup.days" => (
                 Value::Number(self.follow_up_days? as f64),
-                named("assessment"),
+                named(ASSESSMENT),
             ),
             _ => return None,
         })
@@ -993,8 +1008,8 @@ pub fn rank(
     let mut left = scored.len();
     let lookup = |p: &str| sheet.get(p);
     let mut out = Vec::with_capacity(n);
-    // one text buffer for every rendering: the filled text is copied out of it once
-    let mut buf = String::new();
+    // one rendering (text and lists) for every snippet: the filled text is copied out once
+    let mut r = template::Rendering::default();
     // the best remaining snippet, picked one at a time (ties: library order): only a few are
     // ever taken, so this does less than sorting the whole library, which may be long
     while out.len() < n {
@@ -1008,7 +1023,7 @@ pub fn rank(
         left -= 1;
         scored.swap(k, left);
         let s = &lib[i];
-        let r = template::render_in(&s.template, &lookup, std::mem::take(&mut buf));
+        template::render_into(&s.template, &lookup, &mut r);
         // a template rendered with every fact it asked for is as tidy as it was written
         let tidied;
         let text = if r.missing.is_empty() {
@@ -1018,12 +1033,10 @@ pub fn rank(
             &tidied
         };
         if is_broken(text) {
-            buf = r.text;
             continue;
         }
         let text: Rc<str> = text.into();
-        buf = r.text;
-        let mut missing = r.missing;
+        let missing = &mut r.missing;
         for p in &s.requires {
             if !sheet.has(p) && !missing.contains(&p.as_str()) {
                 missing.push(p);

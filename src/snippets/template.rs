@@ -555,25 +555,23 @@ fn capitalize(s: &str) -> String {
 /// Renders with `lookup` giving a fact's value. A placeholder whose fact is missing and has no
 /// `default` renders as nothing and is listed in `missing`.
 pub fn render<'t>(t: &'t Template, lookup: &dyn Fn(&str) -> Option<Value>) -> Rendering<'t> {
-    render_in(t, lookup, String::new())
+    let mut r = Rendering::default();
+    render_into(t, lookup, &mut r);
+    r
 }
 
-/// `render`, writing the text into `buf` (cleared first): a caller filling many templates
-/// hands the same buffer round instead of allocating one each time.
-pub fn render_in<'t>(
+/// `render` into `r`, which is cleared first: a caller filling many templates hands the same
+/// rendering round (its text and lists keep their room) instead of allocating each time.
+pub fn render_into<'t>(
     t: &'t Template,
     lookup: &dyn Fn(&str) -> Option<Value>,
-    mut buf: String,
-) -> Rendering<'t> {
-    buf.clear();
-    buf.reserve(t.size_hint);
-    let mut r = Rendering {
-        text: buf,
-        used: Vec::new(),
-        missing: Vec::new(),
-    };
-    render_nodes(&t.nodes, lookup, &mut r);
-    r
+    r: &mut Rendering<'t>,
+) {
+    r.text.clear();
+    r.text.reserve(t.size_hint);
+    r.used.clear();
+    r.missing.clear();
+    render_nodes(&t.nodes, lookup, r);
 }
 
 fn note<'t>(list: &mut Vec<&'t str>, p: &'t str) {
