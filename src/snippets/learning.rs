@@ -65,7 +65,22 @@ impl Learning {
     /// Shift of a snippet's relevance in a situation: positive when agents use it, negative
     /// when they dismiss it; an edit counts as a use discounted by how much was changed.
     pub fn adjustment(&self, situation: &str, snippet: &str) -> f64 {
-        let Some(t) = self.tallies.get(situation).and_then(|m| m.get(snippet)) else {
+        self.in_situation(situation).adjustment(snippet)
+    }
+
+    /// What was learned in one situation: ranking a library looks the situation up once.
+    pub fn in_situation(&self, situation: &str) -> Situational<'_> {
+        Situational(self.tallies.get(situation))
+    }
+}
+
+/// The tallies of one situation (`Learning::in_situation`).
+pub struct Situational<'a>(Option<&'a BTreeMap<String, Tally>>);
+
+impl Situational<'_> {
+    /// As `Learning::adjustment`, in this situation.
+    pub fn adjustment(&self, snippet: &str) -> f64 {
+        let Some(t) = self.0.and_then(|m| m.get(snippet)) else {
             return 0.0;
         };
         let n = (t.inserted + t.edited + t.dismissed) as f64;
@@ -76,7 +91,9 @@ impl Learning {
         let net = t.inserted as f64 + kept_of_edits - t.dismissed as f64;
         MAX_SHIFT * (net / n) * (n / (n + PRIOR))
     }
+}
 
+impl Learning {
     pub fn export(&self) -> Vec<LearnedRow> {
         self.tallies
             .iter()

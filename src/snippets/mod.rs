@@ -707,16 +707,14 @@ impl<'a> Situation<'a> {
             .iter()
             .filter(|x| x.1 >= 0.4)
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|x| x.0.to_string());
+            .map_or(self.signals.intent.id.as_str(), |x| x.0);
         let band = match self.band {
             Band::Transactional => "transactional",
             Band::Relational => "relational",
             Band::Critical => "critical",
         };
-        format!(
-            "{band}:{}",
-            main.unwrap_or_else(|| self.signals.intent.id.clone())
-        )
+        // concat, not format!: one allocation, for every ticket assessed with snippets
+        [band, ":", main].concat()
     }
 }
 
@@ -989,8 +987,9 @@ pub fn rank(
     if n == 0 {
         return Vec::new();
     }
+    let learned = learned.in_situation(key);
     let score = |(i, s): (usize, &Snippet)| {
-        let r = fit(s, x) + learned.adjustment(key, &s.id);
+        let r = fit(s, x) + learned.adjustment(&s.id);
         (crate::util::larger(crate::util::smaller(r, 1.0), 0.0), i)
     };
     // on the stack for a library of usual size: one allocation fewer per ticket
