@@ -62,6 +62,15 @@ pub struct Fits {
     /// the snippet more specific: "charged twice" and "arrived damaged" are both our mistake.
     /// As `name_hash`es.
     pub topics: Vec<u64>,
+    /// `hash_bits` of `intents` and of `topics`: most snippets share no intent or topic with a
+    /// ticket, and one AND tells so without reading the lists.
+    pub intent_bits: u64,
+    pub topic_bits: u64,
+}
+
+/// One bit per hash (its low six bits), or-ed together: a filter with no false negatives.
+pub fn hash_bits(hashes: impl IntoIterator<Item = u64>) -> u64 {
+    hashes.into_iter().fold(0, |m, h| m | 1 << (h & 63))
 }
 
 /// A name (intent id, topic label) as a 64-bit hash, for comparing without strings.
@@ -200,6 +209,8 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
             .iter()
             .map(|n| name_hash(n))
             .collect();
+        fits.intent_bits = hash_bits(fits.intents.iter().copied());
+        fits.topic_bits = hash_bits(fits.topics.iter().copied());
     }
     let body = o.req_str("body")?;
     let template = Template::parse(&body).map_err(|e| crate::input::InputError {
@@ -624,6 +635,9 @@ pub struct Situation<'a> {
     emotions: [f64; 5],
     band_bit: u8,
     kind_bit: u8,
+    /// `hash_bits` of `intents` and `topics`.
+    intent_bits: u64,
+    topic_bits: u64,
     /// The customer voiced a mistake, a churn threat or effort: no advocacy ask.
     failed: bool,
 }
@@ -645,6 +659,14 @@ impl<'a> Situation<'a> {
         topics: &[String],
     ) -> Self {
         let i = &signals.intent;
+        let topics: Vec<u64> = topics.iter().map(|t| name_hash(t)).collect();
+        let intents: Vec<(u64, f64)> = std::iter::once((name_hash(&i.id), i.confidence))
+            .chain(
+                i.alternatives
+                    .iter()
+                    .map(|a| (name_hash(&a.id), a.confidence)),
+            )
+            .collect();
         let (c, e) = (&signals.cues, &signals.emotions);
         let cues = [
             c.mistake,
@@ -667,18 +689,14 @@ impl<'a> Situation<'a> {
                 e.urgency,
                 e.gratitude,
             ],
+            intent_bits: hash_bits(intents.iter().map(|x| x.0)),
+            topic_bits: hash_bits(topics.iter().copied()),
             band_bit: band_bit(band),
             kind_bit: kind_bit(i.kind),
             // (CUES: mistake, churn, effort, praise, …)
             failed: cues[..3].iter().any(|c| *c >= 0.4),
-            topics: topics.iter().map(|t| name_hash(t)).collect(),
-            intents: std::iter::once((name_hash(&i.id), i.confidence))
-                .chain(
-                    i.alternatives
-                        .iter()
-                        .map(|a| (name_hash(&a.id), a.confidence)),
-                )
-                .collect(),
+            topics,
+            intents,
         }
     }
 
@@ -753,7 +771,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     } else {
         0.0
     };
-    let intent = if f.intents.is_empty() {
+    let intent = if f.intent_bits & x.intent_bits == 0 {
         0.0
     } else {
         0.9 * x.probability_of(&f.intents)
@@ -783,7 +801,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     }
     if !f.topics.is_empty() {
         // a snippet written for one topic ("we charged you twice") is wrong for another
-        if f.topics.iter().any(|t| x.topics.contains(t)) {
+        if f.topic_bits & x.topic_bits != 0 && f.topics.iter().any(|t| x.topics.contains(t)) {
             score += 0.1;
         } else {
             score *= 0.4;
@@ -1063,10 +1081,14 @@ pub fn rank(
                     let i = fact_index(p)?;
                     let (v, src) = sheet.slot(p)?;
                     let value = sheet.shown[i]
-                        .get_or_init(|| {
-                            let mut text = String::new();
-                            v.render_into(&mut text);
-                            text.into()
+                        .get_or_init(|| match v {
+                            // text is shown as it is: the fact's own string, shared
+                            Value::Text(t) => t.clone(),
+                            v => {
+                                let mut text = String::new();
+                                v.render_into(&mut text);
+                                text.into()
+                            }
                         })
                         .clone();
                     Some(FactUsed {
