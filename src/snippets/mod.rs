@@ -1074,10 +1074,9 @@ pub fn rank(
             relevance: crate::util::round2(relevance),
             html: with_html.then(|| html(&text)),
             text,
-            facts_used: r
-                .used
-                .iter()
-                .filter_map(|p| {
+            facts_used: {
+                let mut used = Vec::with_capacity(r.used.len());
+                used.extend(r.used.iter().filter_map(|p| {
                     let i = fact_index(p)?;
                     let (v, src) = sheet.slot(p)?;
                     let value = sheet.shown[i]
@@ -1096,8 +1095,9 @@ pub fn rank(
                         value,
                         source: src.clone(),
                     })
-                })
-                .collect(),
+                }));
+                used
+            },
             missing_facts: missing.iter().map(|m| m.to_string()).collect(),
         });
     }

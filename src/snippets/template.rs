@@ -8,6 +8,7 @@
 //! `<`, `<=` against a string, a number or another path, joined by `and` / `or` (left to right).
 //! Parse errors name the line and column.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::rc::Rc;
 
@@ -683,16 +684,20 @@ fn render_nodes<'t>(
                 if v.is_some() {
                     note(&mut r.used, &e.path);
                 }
-                let mut out: Option<String> = None;
+                // what the filters made of the value; a literal from the template is borrowed
+                let mut out: Option<Cow<'t, str>> = None;
+                // a literal argument as it is, else what its fact renders to
+                let arg_text = |a: &'t Arg| -> Option<Cow<'t, str>> {
+                    match a {
+                        Arg::Str(s) => Some(Cow::Borrowed(s.as_str())),
+                        a => arg_value(a, lookup).map(|x| Cow::Owned(x.render())),
+                    }
+                };
                 for f in &e.filters {
                     match f.name.as_str() {
                         "default" => {
                             if v.is_none() && out.is_none() {
-                                out = match &f.args[0] {
-                                    // a literal fallback ("there"), the usual case, as it is
-                                    Arg::Str(s) => Some(s.clone()),
-                                    a => arg_value(a, lookup).map(|x| x.render()),
-                                };
+                                out = f.args.first().and_then(arg_text);
                             }
                         }
                         "date" => {
@@ -701,34 +706,23 @@ fn render_nodes<'t>(
                                     Some(Arg::Str(s)) => s.as_str(),
                                     _ => "long",
                                 };
-                                out = Some(date_as(ms, style));
+                                out = Some(Cow::Owned(date_as(ms, style)));
                             }
                         }
                         "plural" => {
                             if let Some(Value::Number(x)) = v {
-                                let noun = |a: &Arg| {
-                                    arg_value(a, lookup).map(|v| v.render()).unwrap_or_default()
-                                };
-                                let word = if x == 1.0 {
-                                    noun(&f.args[0])
-                                } else {
-                                    noun(&f.args[1])
-                                };
-                                let mut s = Value::Number(x).render();
+                                let word =
+                                    f.args.get(if x == 1.0 { 0 } else { 1 }).and_then(arg_text);
+                                let mut s = crate::util::num(x, 2);
                                 s.push(' ');
-                                s.push_str(&word);
-                                out = Some(s);
+                                s.push_str(word.as_deref().unwrap_or_default());
+                                out = Some(Cow::Owned(s));
                             }
                         }
                         "join" => {
                             if let Some(Value::List(l)) = &v {
-                                let sep = f
-                                    .args
-                                    .first()
-                                    .and_then(|a| arg_value(a, lookup))
-                                    .map(|x| x.render())
-                                    .unwrap_or_else(|| ", ".into());
-                                out = Some(l.join(&sep));
+                                let sep = f.args.first().and_then(arg_text);
+                                out = Some(Cow::Owned(l.join(sep.as_deref().unwrap_or(", "))));
                             }
                         }
                         "round" => {
@@ -738,11 +732,15 @@ fn render_nodes<'t>(
                             }
                         }
                         name => {
-                            let s = out.take().or_else(|| v.as_ref().map(Value::render));
-                            out = s.map(|s| match name {
-                                "capitalize" => capitalize(&s),
-                                "upcase" => s.to_uppercase(),
-                                _ => s.to_lowercase(),
+                            let s = out
+                                .take()
+                                .or_else(|| v.as_ref().map(|v| Cow::Owned(v.render())));
+                            out = s.map(|s| {
+                                Cow::Owned(match name {
+                                    "capitalize" => capitalize(&s),
+                                    "upcase" => s.to_uppercase(),
+                                    _ => s.to_lowercase(),
+                                })
                             });
                         }
                     }
