@@ -196,6 +196,42 @@ test('snippet library: load, replace, import macros, errors name snippet and pos
   assert.equal(e.snippetLibrary().length, 1);
 });
 
+test('snippets cross to JS intact: after library changes, between two engines, in a batch, with any text', () => {
+  // the snippets travel apart from the JSON (src/snippets/tape.rs): ids, titles and fact names
+  // by number into a per-library dictionary, other strings as spans of one text
+  const a = new Engine();
+  const b = new Engine();
+  for (const e of [a, b]) e.loadHistory({ ...history, customers: [{ ...history.customers[0], name: 'Zoë 😀 Ñúñez' }] });
+  const t = ticket('x1', { id: 'c1' }, 'Where is my order? It is late again — third time I write “please”.');
+  const seen = (e) => e.assess(t, { now, agent: 'Łukasz', html: true }).snippets;
+  const before = seen(a);
+  assert.ok(before.length === 5 && before.every((s) => typeof s.title === 'string' && s.title.length > 0));
+  const byId = new Map(a.snippetLibrary().map((s) => [s.id, s]));
+  for (const s of before) {
+    assert.equal(s.title, byId.get(s.id).title);
+    assert.equal(s.category, byId.get(s.id).category);
+    assert.ok(s.factsUsed.every((f) => typeof f.fact === 'string' && typeof f.value === 'string' && typeof f.source === 'string'));
+  }
+  assert.ok(before.some((s) => s.text.includes('Zoë')), 'a name that is not ASCII is filled as it is');
+  // replace the library of one engine: its snippets follow, the other engine's do not change
+  a.loadSnippets([
+    { id: 'team-late', category: 'team', title: 'Late — our words', tone: 'personal', fits: { intents: ['track_order'] }, body: 'Hi {{ customer.first_name }}, your order {{ last_order.id }} is on its way, {{ agent.name }}.' },
+    { id: 'team-any', category: 'team', title: 'Any', body: 'Thanks {{ customer.name }}.' },
+  ], { replace: true });
+  const after = seen(a);
+  assert.deepEqual(after.map((s) => s.id).sort(), ['team-any', 'team-late']);
+  assert.equal(after.find((s) => s.id === 'team-late').title, 'Late — our words');
+  assert.equal(after.find((s) => s.id === 'team-late').text, 'Hi Zoë, your order o1 is on its way, Łukasz.');
+  assert.deepEqual(seen(b), before, 'the other engine keeps its library');
+  a.loadSnippets([{ id: 'team-any', category: 'team', title: 'Any, again', body: 'Thanks again {{ customer.name }}.' }]);
+  assert.equal(seen(a).find((s) => s.id === 'team-any').title, 'Any, again');
+  // a batch carries the same snippets as single calls, ticket by ticket
+  const q = [t, ticket('x2', { id: 'c1' }, 'Thanks so much, you are wonderful!'), ticket('x3', { id: 'nobody' }, 'Reset my password please')];
+  const batch = b.assessQueue(q, { now, agent: 'Łukasz', html: true });
+  q.forEach((x, i) => assert.deepEqual(batch[i].snippets, b.assess(x, { now, agent: 'Łukasz', html: true }).snippets));
+  assert.deepEqual(Object.keys(batch[0]).slice(-1), ['snippets'], 'snippets keep their place among the keys');
+});
+
 test('learning: feedback ranks, exports, imports, resets', () => {
   const e = new Engine();
   e.loadHistory(history);
