@@ -12,12 +12,20 @@ use std::fmt;
 
 /// `v` as ASCII JSON text.
 pub fn to_string<T: Serialize + ?Sized>(v: &T) -> Result<String, Error> {
-    let mut w = Writer {
-        out: Vec::with_capacity(4096),
-    };
-    v.serialize(&mut w)?;
+    let mut out = Vec::with_capacity(4096);
+    append(&mut out, v)?;
     // only ASCII was written; the check is a word-at-a-time pass
-    String::from_utf8(w.out).map_err(|_| Error("the text is not ASCII".into()))
+    String::from_utf8(out).map_err(|_| Error("the text is not ASCII".into()))
+}
+
+/// Appends `v` as ASCII JSON text to `out` (a list written piece by piece).
+pub fn append<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
+    let mut w = Writer {
+        out: std::mem::take(out),
+    };
+    let r = v.serialize(&mut w);
+    *out = w.out;
+    r
 }
 
 /// Why a value could not be written (a map key that is not a string or a number, or a

@@ -4,7 +4,7 @@
 
 mod types;
 
-use crate::engine::{AssessOptions, Assessment, Engine as Core};
+use crate::engine::{AssessOptions, Engine as Core};
 use crate::snippets::tape::Tape;
 use serde::Serialize;
 use serde_json::Value;
@@ -118,22 +118,12 @@ extern "C" {
 }
 
 impl Engine {
-    /// The assessments as JS objects (`one`: the only one, else the array): all but their
-    /// snippets through JSON, the snippets on the tape (`crate::snippets::tape`).
-    fn assessments_out(&self, list: &mut [Assessment], one: bool) -> Result<JsValue, JsError> {
-        let mut tape = self
-            .tape
-            .try_borrow_mut()
-            .map_err(|_| fail("the engine is busy with another call"))?;
-        tape.refill(list, self.core.library());
-        let v: JsValue = match list {
-            [a] if one => output(a)?,
-            _ => output(&*list)?,
-        };
+    /// Sets the snippets on the tape onto the assessments `v` (one, or an array) made from it.
+    fn attach(&self, v: &JsValue, tape: &mut Tape) -> Result<(), JsError> {
         // no snippets anywhere (`snippets: 0`): the JSON's empty lists are already right
-        if tape.nums.iter().any(|&n| n != 0.0) {
+        if tape.has_snippets() {
             let dictionary = self.dictionary();
-            attach_snippets(&v, &tape.text, &tape.nums, &dictionary).map_err(|e| {
+            attach_snippets(v, &tape.text, &tape.nums, &dictionary).map_err(|e| {
                 fail(format!(
                     "could not convert the snippets: {}",
                     js_error_text(&e)
@@ -144,7 +134,7 @@ impl Engine {
         if tape.text.capacity() > 1 << 20 {
             *tape = Tape::default();
         }
-        Ok(v)
+        Ok(())
     }
 
     /// The tape's dictionary (`crate::snippets::tape::dictionary`) for the current library,
@@ -295,8 +285,15 @@ impl Engine {
         let o = options_of(options)?;
         let v = input(ticket.into(), "ticket")?;
         let mut a = self.core.assess_with(&v, &o).map_err(fail)?;
-        self.assessments_out(std::slice::from_mut(&mut a), true)
-            .map(JsCast::unchecked_into)
+        let mut tape = self
+            .tape
+            .try_borrow_mut()
+            .map_err(|_| fail("the engine is busy with another call"))?;
+        tape.clear();
+        tape.take_from(&mut a, self.core.library());
+        let v: JsValue = output(&a)?;
+        self.attach(&v, &mut tape)?;
+        Ok(v.unchecked_into())
     }
 
     /// Assesses many tickets in one call; results are in input order.
@@ -308,9 +305,34 @@ impl Engine {
     ) -> Result<AssessmentsOut, JsError> {
         let o = options_of(options)?;
         let v = input(tickets.into(), "tickets")?;
-        let mut list = self.core.assess_queue_with(&v, &o).map_err(fail)?;
-        self.assessments_out(&mut list, false)
-            .map(JsCast::unchecked_into)
+        // written out ticket by ticket: the JSON and the tape grow, each assessment is dropped
+        // as soon as it is written (a 10,000-ticket queue never holds all its assessments)
+        let mut tape = self
+            .tape
+            .try_borrow_mut()
+            .map_err(|_| fail("the engine is busy with another call"))?;
+        tape.clear();
+        let lib = self.core.library();
+        let mut json = b"[".to_vec();
+        let mut written = Ok(());
+        self.core
+            .assess_each(&v, &o, |mut a| {
+                if written.is_ok() {
+                    if json.len() > 1 {
+                        json.push(b',');
+                    }
+                    tape.take_from(&mut a, lib);
+                    written = crate::ascii_json::append(&mut json, &a);
+                }
+            })
+            .map_err(fail)?;
+        written.map_err(|e| fail(format!("could not convert the result: {e}")))?;
+        json.push(b']');
+        let text = String::from_utf8(json).map_err(|_| fail("could not convert the result"))?;
+        let list = js_sys::JSON::parse(&text).map_err(|_| fail("could not convert the result"))?;
+        drop(text);
+        self.attach(&list, &mut tape)?;
+        Ok(list.unchecked_into())
     }
 
     /// Sentiment, emotions, intent and cues of one text.

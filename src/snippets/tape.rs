@@ -61,17 +61,32 @@ impl Tape {
     /// snippets, filled from `lib`, onto it. Each assessment keeps an empty `snippets` list, so
     /// the key stays in its place in the JSON and the reader fills it in.
     pub fn refill(&mut self, list: &mut [Assessment], lib: &[Snippet]) {
-        self.text.clear();
-        self.nums.clear();
-        self.units = 0;
+        self.clear();
         let snippets: usize = list.iter().map(|a| a.snippets.len()).sum();
         // a typical snippet: about 300 bytes of text and 16 numbers
         self.text.reserve(snippets * 384);
         self.nums.reserve(list.len() + snippets * 16);
         for a in list {
-            self.push(&a.snippets, lib);
-            a.snippets.clear();
+            self.take_from(a, lib);
         }
+    }
+
+    /// Empties the tape; its buffers keep their room.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.nums.clear();
+        self.units = 0;
+    }
+
+    /// Moves one assessment's snippets, filled from `lib`, onto the tape (see `refill`).
+    pub fn take_from(&mut self, a: &mut Assessment, lib: &[Snippet]) {
+        self.push(&a.snippets, lib);
+        a.snippets.clear();
+    }
+
+    /// Whether any assessment on the tape has snippets.
+    pub fn has_snippets(&self) -> bool {
+        self.nums.iter().any(|&n| n != 0.0)
     }
 
     /// Appends one assessment's snippets.
