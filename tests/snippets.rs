@@ -492,6 +492,26 @@ fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
         row.edit_share_sum > 0.0 && row.edit_share_sum < 0.2,
         "{row:?}"
     );
+    // a ticket assessed again is measured against what was proposed the second time
+    let mut g = engine();
+    let first = g.assess(&ticket(7, "loyal", text), now).unwrap();
+    g.load_snippets(&json!([{"id": "only", "body": "Hello {{ customer.first_name }}, a short note from us about your order."}]), true)
+        .unwrap();
+    let again = g.assess(&ticket(7, "loyal", text), now).unwrap();
+    assert_ne!(first.snippets[0].text, again.snippets[0].text);
+    let s = &again.snippets[0];
+    g.feedback(&json!({"ticketId": "T7", "snippetId": "only", "action": "edited", "text": format!("{}!", s.text)}))
+        .unwrap();
+    let row = g
+        .learning()
+        .export()
+        .into_iter()
+        .find(|r| &*r.snippet_id == "only")
+        .unwrap();
+    assert!(
+        row.edit_share_sum > 0.0 && row.edit_share_sum < 0.2,
+        "{row:?}"
+    );
 }
 
 #[test]
