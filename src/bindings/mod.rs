@@ -118,6 +118,16 @@ extern "C" {
 }
 
 impl Engine {
+    /// The tape, emptied for this call's snippets.
+    fn empty_tape(&self) -> Result<std::cell::RefMut<'_, Tape>, JsError> {
+        let mut tape = self
+            .tape
+            .try_borrow_mut()
+            .map_err(|_| fail("the engine is busy with another call"))?;
+        tape.clear();
+        Ok(tape)
+    }
+
     /// Sets the snippets on the tape onto the assessments `v` (one, or an array) made from it.
     fn attach(&self, v: &JsValue, tape: &mut Tape) -> Result<(), JsError> {
         // no snippets anywhere (`snippets: 0`): the JSON's empty lists are already right
@@ -285,11 +295,7 @@ impl Engine {
         let o = options_of(options)?;
         let v = input(ticket.into(), "ticket")?;
         let mut a = self.core.assess_with(&v, &o).map_err(fail)?;
-        let mut tape = self
-            .tape
-            .try_borrow_mut()
-            .map_err(|_| fail("the engine is busy with another call"))?;
-        tape.clear();
+        let mut tape = self.empty_tape()?;
         tape.take_from(&mut a, self.core.library());
         let v: JsValue = output(&a)?;
         self.attach(&v, &mut tape)?;
@@ -307,11 +313,7 @@ impl Engine {
         let v = input(tickets.into(), "tickets")?;
         // written out ticket by ticket: the JSON and the tape grow, each assessment is dropped
         // as soon as it is written (a 10,000-ticket queue never holds all its assessments)
-        let mut tape = self
-            .tape
-            .try_borrow_mut()
-            .map_err(|_| fail("the engine is busy with another call"))?;
-        tape.clear();
+        let mut tape = self.empty_tape()?;
         let lib = self.core.library();
         let mut json = b"[".to_vec();
         let mut written = Ok(());

@@ -72,28 +72,7 @@ impl Learning {
     pub fn in_situation(&self, situation: &str) -> Situational<'_> {
         Situational(self.tallies.get(situation))
     }
-}
 
-/// The tallies of one situation (`Learning::in_situation`).
-pub struct Situational<'a>(Option<&'a BTreeMap<String, Tally>>);
-
-impl Situational<'_> {
-    /// As `Learning::adjustment`, in this situation.
-    pub fn adjustment(&self, snippet: &str) -> f64 {
-        let Some(t) = self.0.and_then(|m| m.get(snippet)) else {
-            return 0.0;
-        };
-        let n = (t.inserted + t.edited + t.dismissed) as f64;
-        if n == 0.0 {
-            return 0.0;
-        }
-        let kept_of_edits = t.edited as f64 - t.edit_share_sum;
-        let net = t.inserted as f64 + kept_of_edits - t.dismissed as f64;
-        MAX_SHIFT * (net / n) * (n / (n + PRIOR))
-    }
-}
-
-impl Learning {
     pub fn export(&self) -> Vec<LearnedRow> {
         self.tallies
             .iter()
@@ -163,6 +142,25 @@ pub fn edit_share(proposed: &str, sent: &str) -> f64 {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+/// The tallies of one situation (`Learning::in_situation`).
+pub struct Situational<'a>(Option<&'a BTreeMap<String, Tally>>);
+
+impl Situational<'_> {
+    /// As `Learning::adjustment`, in this situation.
+    pub fn adjustment(&self, snippet: &str) -> f64 {
+        let Some(t) = self.0.and_then(|m| m.get(snippet)) else {
+            return 0.0;
+        };
+        let n = (t.inserted + t.edited + t.dismissed) as f64;
+        if n == 0.0 {
+            return 0.0;
+        }
+        let kept_of_edits = t.edited as f64 - t.edit_share_sum;
+        let net = t.inserted as f64 + kept_of_edits - t.dismissed as f64;
+        MAX_SHIFT * (net / n) * (n / (n + PRIOR))
+    }
 }
 
 #[cfg(test)]

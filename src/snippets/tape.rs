@@ -50,27 +50,6 @@ pub struct Tape {
 }
 
 impl Tape {
-    /// The assessments' snippets, filled from `lib`, moved onto a new tape (see `refill`).
-    pub fn take(list: &mut [Assessment], lib: &[Snippet]) -> Tape {
-        let mut tape = Tape::default();
-        tape.refill(list, lib);
-        tape
-    }
-
-    /// Empties the tape (its buffers are kept, for the next call) and moves the assessments'
-    /// snippets, filled from `lib`, onto it. Each assessment keeps an empty `snippets` list, so
-    /// the key stays in its place in the JSON and the reader fills it in.
-    pub fn refill(&mut self, list: &mut [Assessment], lib: &[Snippet]) {
-        self.clear();
-        let snippets: usize = list.iter().map(|a| a.snippets.len()).sum();
-        // a typical snippet: about 300 bytes of text and 16 numbers
-        self.text.reserve(snippets * 384);
-        self.nums.reserve(list.len() + snippets * 16);
-        for a in list {
-            self.take_from(a, lib);
-        }
-    }
-
     /// Empties the tape; its buffers keep their room.
     pub fn clear(&mut self) {
         self.text.clear();
@@ -78,7 +57,9 @@ impl Tape {
         self.units = 0;
     }
 
-    /// Moves one assessment's snippets, filled from `lib`, onto the tape (see `refill`).
+    /// Moves one assessment's snippets, filled from `lib`, onto the tape. The assessment keeps
+    /// an empty `snippets` list, so the key stays in its place in the JSON and the reader
+    /// fills it in.
     pub fn take_from(&mut self, a: &mut Assessment, lib: &[Snippet]) {
         self.push(&a.snippets, lib);
         a.snippets.clear();
