@@ -1,34 +1,16 @@
 // What filling snippets costs: assessQueue and assess over the same tickets with `snippets: 0`
-// and with the default 5, in alternating rounds after a warm-up. Tickets are
-// threads of three customer messages and an agent reply drawn from the generator's support
-// corpus; customers have four past tickets and four orders each.
+// and with the default 5, in alternating rounds after a warm-up, on the workload of
+// snippet-workload.mjs.
 // Usage (after `make pkg` and the generator): node benches/snippets.mjs out/bench/support-corpus.json
 import fs from 'node:fs';
 import { importRapport } from '../tests/node/harness.mjs';
+import * as workload from './snippet-workload.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 11);
+const corpus = process.argv.find((a) => a.endsWith('.json')) ?? 'out/bench/support-corpus.json';
+// packs and installs the package once, here; the processes below import it as installed
 const { Engine } = await importRapport();
-const e = new Engine();
-const history = { customers: [], tickets: [], orders: [], surveys: [] };
-for (let i = 0; i < 500; i++) {
-  history.customers.push({ id: `c${i}`, name: `Customer ${i} Smith`, since: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, tier: ['gold', 'silver', 'basic'][i % 3], lifetimeValue: (i * 37) % 6000 });
-  for (let k = 0; k < 4; k++) {
-    history.tickets.push({ id: `h${i}_${k}`, customerId: `c${i}`, createdAt: `2026-${String(1 + ((i + k) % 11)).padStart(2, '0')}-15`, solvedAt: `2026-${String(1 + ((i + k) % 11)).padStart(2, '0')}-16`, subject: ['Late delivery', 'Charged twice', 'Password reset', 'Invoice copy'][k], csat: 1 + ((i + k) % 5), channel: ['email', 'chat'][k % 2] });
-    history.orders.push({ id: `o${i}_${k}`, customerId: `c${i}`, at: `2026-0${1 + k}-0${1 + (i % 9)}`, total: 20 + k * 30, items: [['Espresso machine', 'Coffee beans', 'Mug', 'Grinder'][k]] });
-  }
-}
-e.loadHistory(history);
-const texts = JSON.parse(fs.readFileSync(process.argv[2] ?? 'out/bench/support-corpus.json', 'utf8'));
-const tickets = Array.from({ length: 2000 }, (_, i) => ({
-  id: `t${i}`, channel: 'email', createdAt: '2026-11-22T09:00:00Z', customer: { id: `c${i % 500}` },
-  messages: [
-    { from: 'customer', text: texts[(3 * i) % texts.length] },
-    { from: 'agent', text: 'Thanks for reaching out, I am looking into it.' },
-    { from: 'customer', text: texts[(3 * i + 1) % texts.length] },
-    { from: 'customer', text: texts[(3 * i + 2) % texts.length] },
-  ],
-}));
-const now = '2026-11-23T12:00:00Z';
+const { now } = workload;
 // The two settings are timed in alternating rounds (0 then 5, 5 then 0, …) after a warm-up, so
 // that drift in the machine's speed falls on both alike; each round also gives a ratio.
 function paired(run) {
@@ -52,8 +34,8 @@ function stats(xs) {
 // Two ways of calling: the whole queue in one batch, and one `assess` per ticket (what the
 // ticket view does when the agent opens a ticket, the moment snippets are shown).
 const modes = [
-  ['assessQueue (one batch)', (n) => e.assessQueue(tickets, { now, snippets: n })],
-  ['assess (one call per ticket)', (n) => { for (const t of tickets) e.assess(t, { now, snippets: n }); }],
+  ['assessQueue (one batch)', (e, tickets, n) => e.assessQueue(tickets, { now, snippets: n })],
+  ['assess (one call per ticket)', (e, tickets, n) => { for (const t of tickets) e.assess(t, { now, snippets: n }); }],
 ];
 // Each way of calling runs in a Node process of its own: after a 2,000-ticket batch the same
 // process's per-call figures came out a few points worse (the heaps the batch left behind),
@@ -61,21 +43,23 @@ const modes = [
 const only = process.argv.indexOf('--mode');
 if (only > 0) {
   const [, run] = modes[Number(process.argv[only + 1])];
-  console.log(JSON.stringify(paired(run)));
+  const e = new Engine();
+  e.loadHistory(workload.history());
+  const tickets = workload.tickets(corpus);
+  console.log(JSON.stringify(paired((n) => run(e, tickets, n))));
   process.exit(0);
 }
 const { execFileSync } = await import('node:child_process');
 const lines = [
-  `### Filling snippets (${tickets.length} tickets against 500 customers, ${RUNS} alternating rounds, each call in a fresh process)`,
+  `### Filling snippets (${workload.TICKETS} tickets against 500 customers, ${RUNS} alternating rounds, each call in a fresh process)`,
   '',
   '| call | snippets: 0, ms | snippets: 5, ms | µs per ticket (0 → 5) | added by snippets (median of the rounds\' ratios) |',
   '| --- | ---: | ---: | ---: | ---: |',
 ];
-const corpus = process.argv.find((a) => a.endsWith('.json')) ?? 'out/bench/support-corpus.json';
 modes.forEach(([name], k) => {
   const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname, corpus, '--mode', String(k)], { encoding: 'utf8', env: { ...process.env, RAPPORT_PACKED_READY: '1' } });
   const { without, withFive, ratio } = JSON.parse(out.trim().split('\n').pop());
-  const per = (x) => (x.med * 1000 / tickets.length).toFixed(1);
+  const per = (x) => (x.med * 1000 / workload.TICKETS).toFixed(1);
   lines.push(`| ${name} | ${without.med.toFixed(1)} (${without.min.toFixed(1)}–${without.max.toFixed(1)}) | ${withFive.med.toFixed(1)} (${withFive.min.toFixed(1)}–${withFive.max.toFixed(1)}) | ${per(without)} → ${per(withFive)} | ${((ratio - 1) * 100).toFixed(1)}% |`);
 });
 lines.push('', 'Budget: filling the top 5 snippets adds ≤ 20% to assess time.');
