@@ -25,6 +25,15 @@ pub enum Route {
 }
 
 impl Band {
+    /// The name serde writes (lowercase).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Transactional => "transactional",
+            Band::Relational => "relational",
+            Band::Critical => "critical",
+        }
+    }
+
     pub fn route(self) -> Route {
         match self {
             Band::Transactional => Route::ResolveFast,
@@ -223,6 +232,13 @@ mod tests {
             "{}",
             advice.reason
         );
+    }
+
+    #[test]
+    fn band_names_are_the_serialised_ones() {
+        for b in [Band::Transactional, Band::Relational, Band::Critical] {
+            assert_eq!(serde_json::to_value(b).unwrap(), b.as_str());
+        }
     }
 
     #[test]

@@ -553,14 +553,7 @@ impl<'a> FactSheet<'a> {
             "ticket.id" => (text(t.id), named(TICKET)),
             "ticket.subject" => (text(t.subject?), named(TICKET)),
             "ticket.channel" => (text(t.channel?), named(TICKET)),
-            "band" => (
-                text(match self.band {
-                    Band::Transactional => "transactional",
-                    Band::Relational => "relational",
-                    Band::Critical => "critical",
-                }),
-                named(ASSESSMENT),
-            ),
+            "band" => (text(self.band.as_str()), named(ASSESSMENT)),
             "intent" => (text(self.intent), named(ASSESSMENT)),
             "followup.days" => (
                 Value::Number(self.follow_up_days? as f64),
@@ -726,13 +719,8 @@ impl<'a> Situation<'a> {
             .filter(|x| x.1 >= 0.4)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map_or(self.signals.intent.id.as_str(), |x| x.0);
-        let band = match self.band {
-            Band::Transactional => "transactional",
-            Band::Relational => "relational",
-            Band::Critical => "critical",
-        };
         // concat, not format!: one allocation, for every ticket assessed with snippets
-        [band, ":", main].concat()
+        [self.band.as_str(), ":", main].concat()
     }
 }
 
