@@ -18,7 +18,7 @@ const { Engine } = await importRapport();
 const engine = new Engine();
 const afinn = new Sentiment();
 
-const tweetsPath = process.env.RAPPORT_SHARED ? `${process.env.RAPPORT_SHARED}/data/vader/tweets_GroundTruth.txt` : `${root}/../shared/data/vader/tweets_GroundTruth.txt`;
+const tweetsPath = `${root}/data/public/vader/tweets_GroundTruth.txt`;
 const tweetRows = fs.readFileSync(tweetsPath, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
 const tweets = { name: 'VADER tweets', texts: tweetRows.map((r) => r[2]), human: tweetRows.map((r) => Number(r[1])) };
 const corpusFile = process.argv[2];

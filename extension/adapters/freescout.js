@@ -1,4 +1,4 @@
-// FreeScout (v1.8, Laravel): selectors from ../shared/hosts/README.md, checked against the real
+// FreeScout (v1.8, Laravel): selectors from tests/hosts/README.md, checked against the real
 // pages it rendered. Threads are newest first; the viewing agent's own threads read "you".
 'use strict';
 (() => {

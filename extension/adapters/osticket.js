@@ -1,4 +1,4 @@
-// osTicket (v1.18 staff panel): selectors from ../shared/hosts/README.md, checked against the
+// osTicket (v1.18 staff panel): selectors from tests/hosts/README.md, checked against the
 // real pages it rendered. Entries are oldest first; .thread-event rows are not messages.
 'use strict';
 (() => {

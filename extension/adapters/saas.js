@@ -1,4 +1,4 @@
-// The SaaS and SPA desks, from ../shared/hosts/SAAS-SELECTORS.md (sources and confidence
+// The SaaS and SPA desks, from tests/hosts/SAAS-SELECTORS.md (sources and confidence
 // there): Zendesk Agent Workspace, Freshdesk, Help Scout, Zammad and Chatwoot. Each has a
 // fixture in tests/extension/fixtures/ written from that markup.
 'use strict';

@@ -142,10 +142,11 @@ pub fn import(f: Format, body: &str) -> Converted {
             let tag = rest.find("{%");
             let out_at = rest.find("{{");
             if let (Some(t), true) = (tag, tag < out_at || out_at.is_none()) {
-                if let Some(end) = rest[t..].find("%}") {
+                // the close is looked for after the open: in `{%}` they overlap
+                if let Some(end) = rest[t + 2..].find("%}") {
                     out.push_str(&rest[..t].replace("{{", "{ {"));
-                    out.push_str(&liquid_tag(f, &rest[t + 2..t + end], &mut unmapped));
-                    rest = &rest[t + end + 2..];
+                    out.push_str(&liquid_tag(f, &rest[t + 2..t + 2 + end], &mut unmapped));
+                    rest = &rest[t + 2 + end + 2..];
                     continue;
                 }
             }

@@ -129,7 +129,12 @@ pub struct Template {
 
 /// Where a byte offset is: 1-based line and column (in characters).
 fn position(src: &str, at: usize) -> (usize, usize) {
-    let before = &src[..at.min(src.len())];
+    // an offset inside a character (never made on purpose) is taken back to its start
+    let mut at = at.min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &src[..at];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
@@ -169,6 +174,7 @@ fn split_outside_quotes(s: &str, sep: char) -> Vec<(usize, &str)> {
 
 fn parse_arg(src: &str, at: usize, raw: &str) -> Result<Arg, ParseError> {
     let t = raw.trim();
+    let at = at + (raw.len() - raw.trim_start().len());
     if let Some(inner) = t.strip_prefix('"') {
         return match inner.strip_suffix('"') {
             Some(s) if !s.contains('"') => Ok(Arg::Str(s.to_string())),
@@ -215,9 +221,10 @@ fn parse_expr(src: &str, at: usize, inner: &str) -> Result<Expr, ParseError> {
     let mut filters = Vec::new();
     for (off, part) in &parts[1..] {
         let here = at + off;
-        let (name, args) = match part.split_once(':') {
-            Some((n, a)) => (n.trim(), Some(a)),
-            None => (part.trim(), None),
+        // arguments' offsets count from just after the colon
+        let (name, args, args_at) = match part.split_once(':') {
+            Some((n, a)) => (n.trim(), Some(a), here + n.len() + 1),
+            None => (part.trim(), None, here),
         };
         let Some(&(_, min, max)) = FILTERS.iter().find(|f| f.0 == name) else {
             return err(
@@ -233,7 +240,7 @@ fn parse_expr(src: &str, at: usize, inner: &str) -> Result<Expr, ParseError> {
             None => Vec::new(),
             Some(a) => split_outside_quotes(a, ',')
                 .into_iter()
-                .map(|(o, x)| parse_arg(src, here + o, x))
+                .map(|(o, x)| parse_arg(src, args_at + o, x))
                 .collect::<Result<Vec<_>, _>>()?,
         };
         if args.len() < min || args.len() > max {
@@ -257,11 +264,25 @@ fn parse_expr(src: &str, at: usize, inner: &str) -> Result<Expr, ParseError> {
     })
 }
 
+/// Most `and`/`or` terms in one condition, and most `if`s open at once. Conditions and nested
+/// ifs are evaluated (and dropped) recursively: without a bound, a template of 10,000 `and`s
+/// or 5,000 nested ifs (well inside the length limit) overflowed the wasm stack in `assess`.
+pub const MAX_TERMS: usize = 32;
+pub const MAX_DEPTH: usize = 16;
+
 fn parse_cond(src: &str, at: usize, s: &str) -> Result<Cond, ParseError> {
     // left to right: a or b and c  ==  (a or b) and c
     let words: Vec<&str> = tokenize_cond(s);
     if words.is_empty() {
         return err(src, at, "an `if` needs a condition");
+    }
+    let joins = words.iter().filter(|w| matches!(**w, "and" | "or")).count();
+    if joins >= MAX_TERMS {
+        return err(
+            src,
+            at,
+            format!("a condition may join at most {MAX_TERMS} terms with `and`/`or`"),
+        );
     }
     let mut i = 0;
     let mut cond = parse_cmp(src, at, &words, &mut i)?;
@@ -402,6 +423,13 @@ impl Template {
                 let t = inner.trim();
                 let (kw, arg) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
                 match kw {
+                    "if" if stack.len() >= MAX_DEPTH => {
+                        return err(
+                            src,
+                            start,
+                            format!("`if`s may be nested at most {MAX_DEPTH} deep"),
+                        )
+                    }
                     "if" => stack.push(Open {
                         branches: vec![(parse_cond(src, inner_at, arg)?, Vec::new())],
                         else_nodes: None,

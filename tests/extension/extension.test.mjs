@@ -1,5 +1,5 @@
 // The extension end to end: adapters against the real osTicket and FreeScout agent pages
-// (../shared/hosts) and our fixtures for the SaaS desks; the side panel at its extension URL;
+// (tests/hosts, copied in with their capture notes) and our fixtures for the SaaS desks; the side panel at its extension URL;
 // Insert into the page's editor with the events the desk listens to; following navigation;
 // forget-all; and no request leaving 127.0.0.1. Screenshots go to out/screenshots/.
 import test from 'node:test';
@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deskServer, launchWithExtension, snapshotOf, HOSTS, SHOTS } from './harness.mjs';
 
-const haveHosts = fs.existsSync(path.join(HOSTS, 'osticket/ticket-774951.html'));
 const server = await deskServer();
 const base = `http://127.0.0.1:${server.address().port}`;
 const x = await launchWithExtension();
@@ -26,7 +25,7 @@ const summary = (s) => s && ({
   messages: s.ticket?.messages.map((m) => [m.from, m.author ?? null, m.at ?? null]), missing: s.missing,
 });
 
-test('osTicket: the ticket page gives id, subject, customer, every entry in order with author kind and time', { skip: !haveHosts && 'no ../shared/hosts' }, async () => {
+test('osTicket: the ticket page gives id, subject, customer, every entry in order with author kind and time', async () => {
   const page = await openDesk('/hosts/osticket/ticket-774951.html');
   const s = await snapshotOf(x.worker, page.url());
   assert.deepEqual(summary(s), {
@@ -49,7 +48,7 @@ test('osTicket: the ticket page gives id, subject, customer, every entry in orde
   await page.close();
 });
 
-test('osTicket: the queue page lists all six tickets with number, subject and customer', { skip: !haveHosts && 'no ../shared/hosts' }, async () => {
+test('osTicket: the queue page lists all six tickets with number, subject and customer', async () => {
   const page = await openDesk('/hosts/osticket/queue-open.html');
   const s = await snapshotOf(x.worker, page.url());
   assert.equal(s.desk, 'osticket');
@@ -58,7 +57,7 @@ test('osTicket: the queue page lists all six tickets with number, subject and cu
   await page.close();
 });
 
-test('FreeScout: the conversation page, newest-first threads put in order, "you" as the viewing agent, the note kept apart', { skip: !haveHosts && 'no ../shared/hosts' }, async () => {
+test('FreeScout: the conversation page, newest-first threads put in order, "you" as the viewing agent, the note kept apart', async () => {
   const page = await openDesk('/hosts/freescout/conversation-1.html');
   const s = await snapshotOf(x.worker, page.url());
   const sum = summary(s);
@@ -120,7 +119,7 @@ async function besideShot(desk, side, file) {
   await comp.close();
 }
 
-test('side panel on osTicket: the furious third contact is critical, ranks above the password reset, Insert reaches the Redactor editor with its events, navigation follows', { skip: !haveHosts && 'no ../shared/hosts' }, async () => {
+test('side panel on osTicket: the furious third contact is critical, ranks above the password reset, Insert reaches the Redactor editor with its events, navigation follows', async () => {
   const desk = await openDesk('/hosts/osticket/ticket-189325.html');
   await desk.setViewportSize({ width: 1280, height: 900 });
   await snapshotOf(x.worker, desk.url());
@@ -166,7 +165,7 @@ test('side panel on osTicket: the furious third contact is critical, ranks above
   await desk.close();
 });
 
-test('side panel on FreeScout: Insert into Summernote; single-page navigation in Zammad updates the panel', { skip: !haveHosts && 'no ../shared/hosts' }, async () => {
+test('side panel on FreeScout: Insert into Summernote; single-page navigation in Zammad updates the panel', async () => {
   const desk = await openDesk('/hosts/freescout/conversation-1.html');
   await desk.setViewportSize({ width: 1280, height: 900 });
   await snapshotOf(x.worker, desk.url());

@@ -1,6 +1,6 @@
 // The extension (test build, out/extension-test/) in headless Chromium from Debian's package:
 // launchPersistentContext with --load-extension, a local server for the desks' pages (the real
-// osTicket and FreeScout pages in ../shared/hosts/, our fixtures for the SaaS desks), and a
+// osTicket and FreeScout pages in tests/hosts/, our fixtures for the SaaS desks), and a
 // record of every request that leaves 127.0.0.1.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import { CHROMIUM } from '../browser/chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const EXTENSION = path.resolve(here, '../../out/extension-test');
-export const HOSTS = path.resolve(process.env.RAPPORT_SHARED ?? path.resolve(here, '../../../shared'), 'hosts');
+export const HOSTS = path.resolve(here, '../hosts');
 export const SHOTS = path.resolve(here, '../../out/screenshots');
 
 // paths shaped like the desks' own, so URL-based ids work

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Builds data/vader_lexicon.tsv and data/emoji_lexicon.tsv from VADER's files (MIT,
-github.com/cjhutto/vaderSentiment) in ../shared/data/vader. Keeps token and mean valence.
+github.com/cjhutto/vaderSentiment) in data/public/vader. Keeps token and mean valence.
 VADER's file lower-cased two emoticons that differ by case ("D:" dismay vs "d:" tongue-out,
 "D=" vs "d="); their first entries get their upper-case form back, and lookup is exact first."""
 import os, sys
-src = sys.argv[1] if len(sys.argv) > 1 else '../shared/data/vader'
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'data', 'public', 'vader')
 out_dir = os.path.join(os.path.dirname(__file__), '..', '..', 'data')
 seen, rows = set(), []
 for line in open(os.path.join(src, 'vader_lexicon.txt'), encoding='utf-8'):

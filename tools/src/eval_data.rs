@@ -1,24 +1,22 @@
-//! Loaders for the labelled public data in ../shared/data, shared by the evaluation and
-//! training commands.
+//! Loaders for the labelled public data in `data/public/` (copied into the repo with its
+//! licences: `data/public/README.md`), shared by the evaluation and training commands.
 #![allow(dead_code)]
 
-/// A file under the shared data folder: `$RAPPORT_SHARED` or `../shared` beside the repo.
-pub fn shared(rel: &str) -> String {
-    let base = std::env::var("RAPPORT_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared").to_string());
-    format!("{base}/{rel}")
+/// A file of the repo, by its path from the repo root.
+pub fn repo(rel: &str) -> String {
+    format!("{}/../{rel}", env!("CARGO_MANIFEST_DIR"))
 }
 
 pub fn bitext_path() -> String {
-    shared("data/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv")
+    repo("data/public/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv")
 }
 
 pub fn tweets_path() -> String {
-    shared("data/vader/tweets_GroundTruth.txt")
+    repo("data/public/vader/tweets_GroundTruth.txt")
 }
 
 pub fn banking77_path() -> String {
-    shared("data/banking77/train.csv")
+    repo("data/public/banking77/train.csv")
 }
 
 pub struct Row {
@@ -37,7 +35,7 @@ pub fn fnv(s: &str) -> u64 {
 
 pub fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| {
-        panic!("cannot read {path}: {e} (run from the repo root with ../shared beside it)")
+        panic!("cannot read {path}: {e} (the labelled data ships in the repo: see data/public/README.md)")
     })
 }
 
