@@ -23,6 +23,9 @@ async function targetTab(windowId) {
   return lastDeskTab ?? active?.id ?? null;
 }
 
+/** A message from one of our own pages (side panel, options), not from a content script. */
+const fromExtensionPage = (sender) => sender?.id === chrome.runtime.id && !sender.tab && String(sender.url ?? '').startsWith(`chrome-extension://${chrome.runtime.id}/`);
+
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   (async () => {
     switch (msg?.type) {
@@ -45,10 +48,20 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
         return tab?.url ? { desk: null, url: tab.url, tabId } : null;
       }
       case 'insert':
-        return chrome.tabs.sendMessage(msg.tabId, { type: 'insert', text: msg.text }).catch((e) => ({ ok: false, reason: e.message }));
-      case 'open':
-        await chrome.tabs.update(msg.tabId, { url: msg.url });
-        return null;
+        if (!fromExtensionPage(sender)) return { ok: false, reason: 'not allowed' };
+        return chrome.tabs.sendMessage(msg.tabId, { type: 'insert', ticketId: msg.ticketId, text: msg.text }).catch((e) => ({ ok: false, reason: e.message }));
+      case 'open': {
+        // only the panel may ask, and only for an http(s) page of the desk the tab shows
+        if (!fromExtensionPage(sender)) return { ok: false, reason: 'not allowed' };
+        const tab = await chrome.tabs.get(msg.tabId).catch(() => null);
+        let target = null, here = null;
+        try { target = new URL(String(msg.url)); here = new URL(tab?.url ?? ''); } catch { /* not a URL */ }
+        if (!target || !here || !/^https?:$/.test(target.protocol) || target.origin !== here.origin) {
+          return { ok: false, reason: 'only links of the help desk itself are opened' };
+        }
+        await chrome.tabs.update(msg.tabId, { url: target.href });
+        return { ok: true };
+      }
       case 'enable-site':
         return enableSite(msg.origin, msg.tabId);
       case 'forget':

@@ -32,7 +32,11 @@
       reply(A.snapshot(document, extra()));
     } else if (msg?.type === 'insert') {
       const a = A.detect(document, extra());
-      reply(a ? A.insertText(a, document, String(msg.text ?? '')) : { ok: false, reason: 'no help desk recognised on this page' });
+      // the text was written for one ticket: the page must still show that ticket
+      const shown = a ? A.snapshot(document, extra())?.ticket?.id : null;
+      if (!a) reply({ ok: false, reason: 'no help desk recognised on this page' });
+      else if (msg.ticketId == null || String(shown) !== String(msg.ticketId)) reply({ ok: false, reason: 'the page now shows another ticket; nothing was inserted' });
+      else reply(A.insertText(a, document, String(msg.text ?? '')));
       soon();
     }
     return false;

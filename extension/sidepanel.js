@@ -38,6 +38,7 @@ function showMissing(list) {
 
 function draw(page) {
   const view = $('view');
+  current = page;
   $('desk').textContent = page?.deskName ? `· ${page.deskName}` : '';
   showMissing(page?.missing);
   if (!page?.desk) {
@@ -47,19 +48,35 @@ function draw(page) {
   }
   if (page.ticket) {
     const t = page.ticket;
-    const a = engine.assess(t, options({ snippets: 3, ...(engine.agentName ? { agent: engine.agentName } : {}) }));
+    // the previous ticket's panel goes first: if this one cannot be assessed, nothing of the
+    // last customer's (their reply, their Insert) may stay on show
+    view.replaceChildren();
+    let a;
+    try {
+      a = engine.assess(t, options({ snippets: 3, ...(engine.agentName ? { agent: engine.agentName } : {}) }));
+    } catch (e) {
+      $('status').textContent = `Rapport could not assess this ticket (${t.subject || t.id}): ${e.message}`;
+      view.replaceChildren(el('p', { class: 'rp-error', role: 'alert' }, 'No suggestions for this ticket. Nothing from another ticket is shown.'));
+      return;
+    }
     // remembered for this browser session, so the queue page can score it by its words
     chrome.storage.session.set({ [`thread:${t.id}`]: t });
-    $('status').textContent = `${t.subject || t.id}`;
+    $('status').textContent = `${t.subject || t.id}${a.truncated?.length ? ` (${a.truncated.join('; ')})` : ''}`;
+    // every action names the tab and ticket it was drawn for; it is refused if either changed
+    const stillShown = () => current?.tabId === page.tabId && current?.ticket?.id === t.id;
     renderPanel(view, a, {
       messages: t.messages,
       onInsert: async (sn) => {
-        const r = await send({ type: 'insert', tabId: page.tabId, text: sn.text });
-        engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'inserted' });
-        await saveLearning(engine);
+        if (!stillShown()) { $('status').textContent = 'That suggestion was for another ticket: nothing was inserted.'; return; }
+        const r = await send({ type: 'insert', tabId: page.tabId, ticketId: t.id, text: sn.text });
+        if (r?.ok) {
+          engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'inserted' });
+          await saveLearning(engine);
+        }
         $('status').textContent = r?.ok ? `Inserted “${sn.title}” into the reply.` : `Could not insert: ${r?.reason ?? 'the page did not answer'}.`;
       },
       onDismiss: async (sn) => {
+        if (!stillShown()) return;
         engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'dismissed' });
         await saveLearning(engine);
         draw(current);

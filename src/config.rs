@@ -15,6 +15,10 @@ pub struct Config {
     /// Score from which a ticket is `relational`, and `critical`.
     pub relational_from: f64,
     pub critical_from: f64,
+    /// The points of moments (reasons from the words, and history that is itself a moment)
+    /// at which customer weight (value, tenure, tier, orders, milestones) counts in full; below,
+    /// in proportion; with no moment, not at all.
+    pub amplify_at: f64,
     /// Lifetime value that earns the value signal's full points.
     pub value_high: f64,
     /// Tier (lower case) → share of the tier signal's points.
@@ -28,15 +32,40 @@ pub struct Config {
     pub topic_patterns: Vec<(String, Pattern)>,
 }
 
+/// The weights and band edges fitted on the train split of the labelled scenarios by
+/// `tools/src/bin/fit_score.rs` (see the file's `about`). A signal it does not name keeps its
+/// points from `signals::SIGNALS`.
+const FITTED: &str = include_str!("../data/score_fit.json");
+
+fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
+    let v: Value = serde_json::from_str(FITTED).unwrap_or(Value::Null);
+    let weights = v["weights"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter_map(|(k, x)| Some((k.clone(), x.as_f64()?)))
+                .filter(|(k, _)| default_points(k).is_some())
+                .collect()
+        })
+        .unwrap_or_default();
+    let b = &v["bands"];
+    let num = |k: &str, d: f64| b[k].as_f64().unwrap_or(d);
+    (weights, [num("relational", 35.0), num("critical", 65.0), num("amplifyAt", 35.0)])
+}
+
 impl Default for Config {
     fn default() -> Self {
+        let (fit, [relational_from, critical_from, amplify_at]) = fitted();
+        let mut weights: BTreeMap<String, f64> = SIGNALS
+            .iter()
+            .map(|s| (s.id.to_string(), s.points))
+            .collect();
+        weights.extend(fit);
         Config {
-            weights: SIGNALS
-                .iter()
-                .map(|s| (s.id.to_string(), s.points))
-                .collect(),
-            relational_from: 35.0,
-            critical_from: 65.0,
+            weights,
+            relational_from,
+            critical_from,
+            amplify_at,
             value_high: 2000.0,
             tiers: [
                 ("platinum", 1.0),
@@ -130,12 +159,15 @@ impl Config {
         }
         if let Some(b) = o.get("bands") {
             let bo = object(b, "config.bands")?;
-            bo.only(&["relational", "critical"])?;
+            bo.only(&["relational", "critical", "amplifyAt"])?;
             if let Some(x) = number(&bo, "relational", 1.0, 100.0)? {
                 c.relational_from = x;
             }
             if let Some(x) = number(&bo, "critical", 1.0, 100.0)? {
                 c.critical_from = x;
+            }
+            if let Some(x) = number(&bo, "amplifyAt", 1.0, 100.0)? {
+                c.amplify_at = x;
             }
             if c.relational_from >= c.critical_from {
                 return err(
@@ -311,9 +343,10 @@ mod tests {
             "lexicons": {"sentiment": {"meh": -1.5}, "cues": {"mistake": ["forgot ~2 my ~1 gift"]}}
         }))
         .unwrap();
+        // what the configuration names changes; the rest keeps the fitted defaults
         assert_eq!(
             (c.weight("cue.churn"), c.critical_from, c.relational_from),
-            (40.0, 80.0, 35.0)
+            (40.0, 80.0, Config::default().relational_from)
         );
         let a = c.analyzer();
         assert_eq!(a.kind_of("track_order"), Kind::Relational);

@@ -12,7 +12,7 @@ use crate::snippets::learning::{self, Learning};
 use crate::snippets::macros::{self, Format};
 use crate::snippets::{self, FactSheet, FilledSnippet, Situation, Snippet, TicketInfo};
 use crate::text::sentiment::Sentiment;
-use crate::text::{Cues, Emotions, Intent, Kind, Match, TextAnalyzer, TextSignals};
+use crate::text::{Cues, Emotions, Intent, Match, TextAnalyzer, TextSignals};
 use crate::ticket::{self, Ticket};
 use serde::Serialize;
 use serde_json::Value;
@@ -41,6 +41,9 @@ pub struct Assessment {
     pub follow_up: Option<FollowUp>,
     /// Reply snippets ranked for this ticket, filled from the history.
     pub snippets: Vec<FilledSnippet>,
+    /// What of the ticket was not read whole (absent when everything was).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -300,6 +303,12 @@ impl Engine {
         }
     }
 
+    /// The configuration in use, to change in place (the score fitter tries weights this way
+    /// without reloading the history).
+    pub fn config_mut(&mut self) -> &mut Config {
+        &mut self.config
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }
@@ -404,17 +413,6 @@ impl Engine {
 
         let unanswered = t.unanswered_run();
         let c = &signals.cues;
-        let triggered = signals.intent.kind == Kind::Relational
-            || signals.sentiment.compound <= -0.3
-            || [c.mistake, c.churn, c.effort, c.praise, c.life_event]
-                .iter()
-                .any(|x| *x > 0.0)
-            || signals.emotions.frustration >= 0.4
-            || signals.emotions.distress >= 0.3
-            || facts.last_csat.as_ref().is_some_and(|x| x.score <= 2.0)
-            || !facts.same_topic.is_empty()
-            || facts.contacts_30d.len() >= 2
-            || unanswered >= 2;
 
         let mut reasons = signals::text::reasons(&signals, &w, texts.len());
         reasons.extend(signals::text::unanswered(unanswered, &w));
@@ -429,10 +427,10 @@ impl Engine {
             weights: &w,
             value_high: self.config.value_high,
             tier_share: &tier_share,
-            triggered,
             mistake: c.mistake >= 0.4,
         };
         reasons.extend(signals::history::reasons(&facts, &hcx));
+        signals::amplify(&mut reasons, self.config.amplify_at);
         // largest first; zero-point reasons (context) last; ties keep their order
         crate::util::sort_by(&mut reasons, |a, b| {
             (b.points != 0)
@@ -499,6 +497,7 @@ impl Engine {
             matches: signals.matches,
             customer: facts,
             snippets,
+            truncated: t.truncated.clone(),
         }
     }
 

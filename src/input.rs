@@ -64,6 +64,57 @@ pub fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>> {
     }
 }
 
+/// JSON text with every unpaired surrogate escape (`\\ud800` alone, a low half first) made
+/// `\\ufffd`. `JSON.stringify` writes a JS string's lone surrogate that way, and serde_json
+/// refuses it: a ticket with one stray half of an emoji is read with U+FFFD in its place
+/// instead of being refused. Text without such an escape is returned as it is.
+pub fn replace_lone_surrogates(json: &str) -> std::borrow::Cow<'_, str> {
+    fn unit(b: &[u8], at: usize) -> Option<u16> {
+        if b.get(at) != Some(&b'\\') || b.get(at + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = std::str::from_utf8(b.get(at + 2..at + 6)?).ok()?;
+        u16::from_str_radix(hex, 16).ok()
+    }
+    let b = json.as_bytes();
+    let mut bad = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(b, i) {
+            Some(u @ 0xD800..=0xDBFF) => match unit(b, i + 6) {
+                Some(0xDC00..=0xDFFF) => i += 12,
+                _ => {
+                    let _ = u;
+                    bad.push(i);
+                    i += 6;
+                }
+            },
+            Some(0xDC00..=0xDFFF) => {
+                bad.push(i);
+                i += 6;
+            }
+            Some(_) => i += 6,
+            None => i += 2, // any other escape, \\ included, is two bytes
+        }
+    }
+    if bad.is_empty() {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len());
+    let mut last = 0;
+    for at in bad {
+        out.push_str(&json[last..at]);
+        out.push_str("\\ufffd");
+        last = at + 6;
+    }
+    out.push_str(&json[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Maximum length of one text field, in characters (a ticket message, a subject).
 pub const MAX_TEXT: usize = 200_000;
 
@@ -282,5 +333,17 @@ mod tests {
             Some("ana@example.com")
         );
         assert_eq!(normalize_email("not an email"), None);
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_become_the_replacement_character() {
+        let r = |s: &str| replace_lone_surrogates(s).into_owned();
+        assert_eq!(r(r#""a\ud800b""#), r#""a\ufffdb""#);
+        assert_eq!(r(r#""\udc00""#), r#""\ufffd""#);
+        assert_eq!(r(r#""\ud83d\ude00 ok""#), r#""\ud83d\ude00 ok""#);
+        assert_eq!(r(r#""\\ud800""#), r#""\\ud800""#, "an escaped backslash is not an escape");
+        assert_eq!(r(r#""\ud83d\ud83d\ude00""#), r#""\ufffd\ud83d\ude00""#);
+        let v: Value = serde_json::from_str(&r(r#"{"t": "x\ud800"}"#)).unwrap();
+        assert_eq!(v["t"], "x\u{fffd}");
     }
 }

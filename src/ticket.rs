@@ -1,7 +1,7 @@
 //! The open ticket being assessed (contract v1) and its validation.
 
 use crate::history::records::CustomerRef;
-use crate::input::{array, describe, err, object, Result};
+use crate::input::{array, describe, err, object, Result, MAX_TEXT};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,37 @@ pub struct Ticket {
     pub customer: CustomerRef,
     pub customer_name: Option<String>,
     pub messages: Vec<Message>,
+    /// Index in the input of `messages[0]` (not 0 when only the latest messages were read).
+    pub first_index: usize,
+    /// What was not read whole, in words an agent understands (a long text cut, old messages
+    /// left out). Such a ticket is assessed on what was read rather than refused.
+    pub truncated: Vec<String>,
+}
+
+/// `s` cut to its first `MAX_TEXT` characters, and whether it was cut.
+fn cut(s: &str) -> (String, bool) {
+    match s.char_indices().nth(MAX_TEXT) {
+        Some((at, _)) => (s[..at].to_string(), true),
+        None => (s.to_string(), false),
+    }
+}
+
+/// A text field read whole or cut (never refused for its length), noting the cut.
+fn text_field(v: Option<&Value>, path: &str, what: &str, notes: &mut Vec<String>) -> Result<Option<String>> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            let (t, was_cut) = cut(s);
+            if was_cut {
+                notes.push(format!(
+                    "{what} is {} characters long: only the first {MAX_TEXT} were read",
+                    s.chars().count()
+                ));
+            }
+            Ok(Some(t))
+        }
+        Some(other) => err(path, format!("expected a string, got {}", describe(other))),
+    }
 }
 
 pub const MAX_MESSAGES: usize = 5_000;
@@ -40,7 +71,7 @@ impl Ticket {
             .iter()
             .enumerate()
             .filter(|(_, m)| m.from == Author::Customer)
-            .map(|(i, m)| (i, m.text.as_str()))
+            .map(|(i, m)| (self.first_index + i, m.text.as_str()))
             .collect()
     }
 
@@ -88,21 +119,25 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
         }
     };
     // a queue page may show only subjects: a ticket with a subject may have no messages yet
-    let has_subject = o.opt_str("subject")?.is_some_and(|s| !s.trim().is_empty());
+    let has_subject = matches!(o.get("subject"), Some(Value::String(s)) if !s.trim().is_empty());
     if list.is_empty() && !has_subject {
         return err(
             &o.at("messages"),
             "must hold at least one message (or the ticket a subject)",
         );
     }
-    if list.len() > MAX_MESSAGES {
-        return err(
-            &o.at("messages"),
-            format!("more than {MAX_MESSAGES} messages"),
-        );
+    let mut truncated = Vec::new();
+    // a thread longer than MAX_MESSAGES is read from its latest messages (where the live
+    // problem is); indices stay those of the input
+    let first_index = list.len().saturating_sub(MAX_MESSAGES);
+    if first_index > 0 {
+        truncated.push(format!(
+            "the thread has {} messages: only the latest {MAX_MESSAGES} were read",
+            list.len()
+        ));
     }
-    let mut messages = Vec::with_capacity(list.len());
-    for (i, m) in list.iter().enumerate() {
+    let mut messages = Vec::with_capacity(list.len() - first_index);
+    for (i, m) in list.iter().enumerate().skip(first_index) {
         let mo = object(m, &format!("{}[{i}]", o.at("messages")))?;
         let from = match mo.get("from") {
             Some(Value::String(s)) => match s.trim().to_lowercase().as_str() {
@@ -136,7 +171,10 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
             }
         };
         let text = match mo.get("text") {
-            Some(Value::String(_)) => mo.opt_str("text")?.unwrap_or_default(),
+            Some(v @ Value::String(_)) => {
+                text_field(Some(v), &mo.at("text"), &format!("message {}", i + 1), &mut truncated)?
+                    .unwrap_or_default()
+            }
             Some(other) => {
                 return err(
                     &mo.at("text"),
@@ -151,9 +189,12 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
             text,
         });
     }
+    let subject = text_field(o.get("subject"), &o.at("subject"), "the subject", &mut truncated)?;
     Ok(Ticket {
         id,
-        subject: o.opt_str("subject")?,
+        first_index,
+        truncated,
+        subject,
         channel: o
             .opt_str("channel")?
             .map(|c| c.trim().to_lowercase())

@@ -27,6 +27,9 @@ export class RapportPanel extends HTMLElement {
   #body;
   #status;
   #pending = Promise.resolve();
+  #queued = false;
+  /** Counts the tickets set: an action drawn for an earlier one is refused. */
+  #generation = 0;
 
   constructor() {
     super();
@@ -35,6 +38,15 @@ export class RapportPanel extends HTMLElement {
     this.#status = el('p', { class: 'rp-status', role: 'status', 'aria-live': 'polite' }, 'Rapport: waiting for a ticket.');
     this.#body = el('div');
     this.#root.append(this.#status, this.#body);
+    // a page may set `ticket` or `history` before this element was defined (a classic script
+    // before the module): those landed as own properties that hide the accessors; take them up
+    for (const k of ['history', 'ticket']) {
+      if (Object.prototype.hasOwnProperty.call(this, k)) {
+        const v = this[k];
+        delete this[k];
+        this[k] = v;
+      }
+    }
   }
 
   /** The engine this panel uses (shared by the panels of a page with the same base). */
@@ -45,7 +57,10 @@ export class RapportPanel extends HTMLElement {
   /** The open ticket, in the engine's Ticket shape. Setting it assesses and redraws. */
   get ticket() { return this.#ticket; }
   set ticket(t) {
-    this.#ticket = t;
+    this.#ticket = t ?? null;
+    this.#generation++;
+    // the previous ticket's panel goes at once: its Insert must never reach this ticket
+    this.#clear();
     this.#refresh();
   }
 
@@ -63,6 +78,8 @@ export class RapportPanel extends HTMLElement {
       try {
         this.ticket = value ? JSON.parse(value) : null;
       } catch (e) {
+        this.#ticket = null;
+        this.#generation++;
         this.#fail(`the ticket attribute is not JSON: ${e.message}`);
       }
     } else if (this.#ticket) {
@@ -81,42 +98,68 @@ export class RapportPanel extends HTMLElement {
   }
 
   #refresh() {
-    // one assessment at a time, in the order asked for
-    this.#pending = this.#pending.then(() => this.#draw()).catch((e) => this.#fail(e.message ?? String(e)));
+    // one assessment at a time, in the order asked for; changes made while one waits to start
+    // (ticket and history set together on load) are drawn once
+    if (this.#queued) return this.#pending;
+    this.#queued = true;
+    this.#pending = this.#pending.then(() => { this.#queued = false; return this.#draw(); })
+      .catch((e) => this.#fail(e.message ?? String(e)));
     return this.#pending;
   }
 
+  #clear() {
+    this.#assessment = null;
+    this.#body.replaceChildren();
+  }
+
   async #draw() {
-    if (!this.#ticket && !this.#history.length) return;
+    if (!this.#ticket && !this.#history.length) {
+      this.#clear();
+      this.#status.textContent = 'Rapport: waiting for a ticket.';
+      this.#status.classList.remove('rp-error');
+      return;
+    }
     this.#status.textContent = 'Rapport: loading…';
     const engine = await this.ready;
     while (this.#history.length) {
       const report = engine.loadHistory(this.#history.shift());
       this.#emit('rapport-history', report);
     }
-    if (!this.#ticket) {
+    const ticket = this.#ticket;
+    const generation = this.#generation;
+    if (!ticket) {
+      this.#clear();
       this.#status.textContent = 'Rapport: waiting for a ticket.';
+      this.#status.classList.remove('rp-error');
       return;
     }
-    const a = engine.assess(this.#ticket, this.#options());
+    this.#clear(); // whatever happens next, nothing of an earlier draw stays clickable
+    const a = engine.assess(ticket, this.#options());
     this.#assessment = a;
-    this.#status.textContent = '';
+    this.#status.textContent = a.truncated?.length ? `Rapport: ${a.truncated.join('; ')}.` : '';
     this.#status.classList.remove('rp-error');
+    // each action carries the ticket it was drawn for, and is refused for any other
+    const act = (action) => (sn) => this.#act(sn, action, a, generation);
     renderPanel(this.#body, a, {
-      messages: this.hasAttribute('quote') ? this.#ticket.messages : undefined,
-      onInsert: (sn) => this.#act(sn, 'inserted'),
-      onDismiss: (sn) => this.#act(sn, 'dismissed'),
+      messages: this.hasAttribute('quote') ? ticket.messages : undefined,
+      onInsert: act('inserted'),
+      onDismiss: act('dismissed'),
     });
     this.#emit('rapport-assessed', a);
   }
 
-  async #act(sn, action) {
+  async #act(sn, action, drawn, generation) {
+    if (generation !== this.#generation || this.#assessment !== drawn) {
+      const message = 'that suggestion was for another ticket; nothing was inserted';
+      this.#emit('rapport-error', { message });
+      return;
+    }
     const engine = await this.ready;
-    engine.feedback({ ticketId: this.#assessment.ticketId, snippetId: sn.id, action });
+    engine.feedback({ ticketId: drawn.ticketId, snippetId: sn.id, action });
     if (action === 'inserted') {
-      this.#emit('rapport-insert', { ticketId: this.#assessment.ticketId, snippetId: sn.id, text: sn.text });
+      this.#emit('rapport-insert', { ticketId: drawn.ticketId, snippetId: sn.id, text: sn.text });
     } else {
-      this.#emit('rapport-dismiss', { ticketId: this.#assessment.ticketId, snippetId: sn.id });
+      this.#emit('rapport-dismiss', { ticketId: drawn.ticketId, snippetId: sn.id });
       await this.#refresh(); // the ranking has learned from it
       this.#root.querySelector('.rp-insert')?.focus();
     }
@@ -127,7 +170,9 @@ export class RapportPanel extends HTMLElement {
   }
 
   #fail(message) {
-    this.#status.textContent = `Rapport: ${message}`;
+    // a failure never leaves an earlier ticket's panel (and its Insert) on show
+    this.#clear();
+    this.#status.textContent = `Rapport could not assess this ticket: ${message}`;
     this.#status.classList.add('rp-error');
     this.#emit('rapport-error', { message });
   }

@@ -69,7 +69,7 @@ fn input(v: JsValue, what: &str) -> Result<Value, JsError> {
         return Ok(Value::Null);
     }
     let text = input_text(v, what)?;
-    serde_json::from_str::<Value>(&text)
+    serde_json::from_str::<Value>(&crate::input::replace_lone_surrogates(&text))
         .map_err(|e| fail(format!("{what}: cannot be read as JSON ({e})")))
 }
 

@@ -306,6 +306,9 @@ export interface Assessment {
   followUp: { inDays: number; reason: string } | null;
   /** Reply snippets ranked for this ticket, filled from the history. */
   snippets: FilledSnippet[];
+  /** What of the ticket was not read whole (a text cut, old messages left out), in words an
+   * agent understands; absent when everything was read. */
+  truncated?: string[];
 }
 
 export interface FeedbackEvent {

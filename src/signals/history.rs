@@ -11,10 +11,6 @@ pub struct HistoryContext<'a> {
     pub value_high: f64,
     /// Tier name → share of the tier points (config `value.tiers`).
     pub tier_share: &'a dyn Fn(&str) -> Option<f64>,
-    /// The ticket shows a relational trigger (relational intent, a cue, strong emotion, a
-    /// repeat). Without one, value alone only half counts: a happy VIP's password reset is
-    /// still a password reset (seed 004).
-    pub triggered: bool,
     /// The ticket carries our mistake (for `combo.mistake_valued`).
     pub mistake: bool,
 }
@@ -49,12 +45,10 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
         ));
         return out;
     }
-    let damp = if cx.triggered { 1.0 } else { 0.5 };
-    let routine = if cx.triggered {
-        ""
-    } else {
-        " (half: routine request)"
-    };
+    // customer weight at full strength here; the engine scales it to the moment (or to
+    // nothing: a happy VIP's password reset is still a password reset, seed 004)
+    let damp = 1.0;
+    let routine = "";
     let mut valued = false;
 
     if let Some(days) = f.tenure_days {

@@ -177,6 +177,44 @@ pub const SIGNALS: &[SignalDef] = &[
     },
 ];
 
+/// Customer weight: these amplify a moment in proportion to it (config `bands.amplifyAt`) and
+/// alone never lift a routine request (seed 004; PRODUCT.md "How to label").
+pub const AMPLIFIERS: &[&str] = &[
+    "history.tenure",
+    "history.value",
+    "history.orders",
+    "history.tier",
+    "history.nps_promoter",
+    "moment.birthday",
+    "moment.anniversary",
+    "moment.milestone_order",
+    "combo.mistake_valued",
+    "cue.loyalty",
+];
+
+/// Scales the amplifiers among `reasons` to the moment the others make: by
+/// min(1, moment points / `full_at`), rounded; with no moment they stay, at 0 points, as
+/// context. The other reasons are untouched, so the score is still their plain sum.
+pub fn amplify(reasons: &mut [Reason], full_at: f64) {
+    let moment: i32 = reasons
+        .iter()
+        .filter(|r| !AMPLIFIERS.contains(&r.signal.as_str()))
+        .map(|r| r.points.max(0))
+        .sum();
+    let share = (moment as f64 / full_at.max(1.0)).min(1.0);
+    for r in reasons.iter_mut().filter(|r| AMPLIFIERS.contains(&r.signal.as_str())) {
+        let p = (r.points as f64 * share).round() as i32;
+        if p != r.points {
+            r.label = if p == 0 {
+                format!("{} (no moment to amplify)", r.label)
+            } else {
+                format!("{} (scaled to the moment)", r.label)
+            };
+            r.points = p;
+        }
+    }
+}
+
 pub fn default_points(id: &str) -> Option<f64> {
     SIGNALS.iter().find(|s| s.id == id).map(|s| s.points)
 }

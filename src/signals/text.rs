@@ -55,13 +55,24 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         Kind::Transactional => ("intent.transactional", "Routine request"),
     };
     let intent = humanize(&s.intent.id);
-    push(
-        signal,
-        format!("{kind}: {intent}"),
-        s.intent.confidence,
-        format!("the customer's words read as {intent} ({pct}% sure)"),
-        vec![],
-    );
+    if s.intent.unsure {
+        // no points for a guess: the panel says the intent is unsure instead
+        push(
+            signal,
+            format!("{kind}; intent unsure"),
+            0.0,
+            format!("the words may be {intent} ({pct}% sure): not sure enough to count"),
+            vec![],
+        );
+    } else {
+        push(
+            signal,
+            format!("{kind}: {intent}"),
+            s.intent.confidence,
+            format!("the customer's words read as {intent} ({pct}% sure)"),
+            vec![],
+        );
+    }
 
     let by =
         |signal: &str| -> Vec<&Match> { s.matches.iter().filter(|m| m.signal == signal).collect() };
@@ -121,10 +132,23 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         ("cue.effort", "Repeated effort", s.cues.effort),
         ("cue.praise", "Praise or advocacy", s.cues.praise),
         ("cue.loyalty", "Speaks of their loyalty", s.cues.loyalty),
-        ("cue.life_event", "Life event", s.cues.life_event),
+        (
+            "cue.life_event",
+            if s.cues.loss > s.cues.celebration {
+                "Life event: a loss"
+            } else {
+                "Life event: a celebration"
+            },
+            s.cues.life_event,
+        ),
     ];
     for (signal, label, strength) in cues {
-        let m = by(signal);
+        let m = if signal == "cue.life_event" {
+            let kinds = ["cue.life_event", "cue.celebration", "cue.loss"];
+            s.matches.iter().filter(|m| kinds.contains(&m.signal.as_str())).collect()
+        } else {
+            by(signal)
+        };
         if strength > 0.0 && !m.is_empty() {
             push(signal, label.into(), strength, quotes(&m), spans(&m));
         }

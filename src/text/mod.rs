@@ -2,12 +2,15 @@
 //! no history. `TextAnalyzer` holds the lexicons and the intent model a configuration chose.
 
 pub mod intent;
+pub mod judge;
+mod learned;
 pub mod patterns;
 pub mod sentiment;
 pub mod tokens;
 
 use crate::util::round2;
 use intent::IntentModel;
+use judge::JudgeModel;
 use patterns::{Hit, PatternSet};
 use sentiment::{Sentiment, SentimentLexicon};
 use serde::Serialize;
@@ -17,12 +20,16 @@ pub const BUILTIN_CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"
 pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.txt"));
 
 /// The cue families, in the order they appear in `Cues`.
-pub const CUES: [&str; 6] = [
+/// `life_event` is kept for configurations written before the split into `celebration` and
+/// `loss`: its patterns count as a life event of neither kind.
+pub const CUES: [&str; 8] = [
     "mistake",
     "churn",
     "effort",
     "praise",
     "loyalty",
+    "celebration",
+    "loss",
     "life_event",
 ];
 /// The emotion families, in the order they appear in `Emotions`.
@@ -75,6 +82,11 @@ pub struct Cues {
     pub effort: f64,
     pub praise: f64,
     pub loyalty: f64,
+    /// A happy life event (wedding, birth, birthday, new home) or a sad one (a death, an
+    /// illness, a lost job): different moments, different replies.
+    pub celebration: f64,
+    pub loss: f64,
+    /// The stronger of the two (and of patterns configured under `life_event`).
     pub life_event: f64,
 }
 
@@ -86,6 +98,9 @@ pub struct Intent {
     pub confidence: f64,
     /// The next most likely intents with their probabilities (up to three).
     pub alternatives: Vec<IntentAlternative>,
+    /// The intent model is not sure of `id` (low confidence, or its kind disagrees with the
+    /// learned kind): no intent points are given for it, and the panel says so.
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +121,9 @@ pub struct Match {
     /// UTF-16 offsets of the words in the message text (JavaScript string indices).
     pub start: usize,
     pub end: usize,
+    /// Found by the learned model (these words carried it), not by a phrase pattern.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub learned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -115,10 +133,14 @@ pub struct TextSignals {
     pub intent: Intent,
     pub cues: Cues,
     pub matches: Vec<Match>,
+    /// Probability that the words are a simple request with nothing at risk (learned model).
+    pub routine: f64,
 }
 
 #[derive(Debug, Clone)]
 pub struct TextAnalyzer {
+    /// The learned cue, kind and routine model (`judge.rs`).
+    pub judge: JudgeModel,
     pub lexicon: SentimentLexicon,
     pub model: IntentModel,
     pub taxonomy: Vec<IntentDef>,
@@ -161,6 +183,7 @@ impl TextAnalyzer {
             .parse_sections(BUILTIN_TOPICS, "data/topics.txt")
             .expect("built-in topic lexicon parses");
         TextAnalyzer {
+            judge: JudgeModel::builtin(),
             lexicon: SentimentLexicon::builtin(),
             model: IntentModel::builtin(),
             taxonomy: default_taxonomy(),
@@ -282,12 +305,14 @@ impl TextAnalyzer {
             gratitude: e("gratitude"),
         };
         let c = |name: &str| round2(label_strength(name, false));
-        let cues = Cues {
+        let mut cues = Cues {
             mistake: c("mistake"),
             churn: c("churn"),
             effort: c("effort"),
             praise: c("praise"),
             loyalty: c("loyalty"),
+            celebration: c("celebration"),
+            loss: c("loss"),
             life_event: c("life_event"),
         };
 
@@ -311,17 +336,21 @@ impl TextAnalyzer {
                     message: v.index,
                     start: u_start[h.first],
                     end: u_end[h.last],
+                    learned: false,
                 });
             }
         }
 
-        let intent = self.intent_of(&views, &recency, rsum);
+        let mut intent = self.intent_of(&views, &recency, rsum);
+        let routine = self.learned(&views, &mut cues, &mut matches, &mut intent);
+        cues.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
         TextSignals {
             sentiment,
             emotions,
             intent,
             cues,
             matches,
+            routine,
         }
     }
 
@@ -335,6 +364,7 @@ impl TextAnalyzer {
                     id,
                     confidence: 0.9,
                     alternatives: Vec::new(),
+                    unsure: false,
                 };
             }
         }
@@ -369,13 +399,14 @@ impl TextAnalyzer {
             id,
             confidence: round2(conf as f64),
             alternatives,
+            unsure: false,
         }
     }
 }
 
 /// UTF-16 offsets of every token's start and end, in one pass over the text (JavaScript
 /// indexes strings in UTF-16 code units; per-match counting would be quadratic on long texts).
-fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
+pub(crate) fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
     let (mut starts, mut ends) = (
         Vec::with_capacity(tokens.len()),
         Vec::with_capacity(tokens.len()),

@@ -60,3 +60,49 @@ test('the ticket as a property: customer text stays text, a bad ticket is an err
   assert.match(await inPanel(page, 'panel', (r) => r.querySelector('.rp-status').textContent), /ticket/);
   assert.deepEqual(problems.filter((p) => !/rapport-error|ticket/.test(p)), []);
 });
+
+test('ticket A shown, ticket B cannot be assessed: the panel is cleared and A\'s Insert can never emit A\'s text', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${base}/tests/browser/fixtures/third-party.html`);
+  await page.waitForFunction(() => document.getElementById('panel').assessment?.ticketId === 'A-1');
+  const aText = await inPanel(page, 'panel', (r) => r.querySelector('.rp-snippet-text').textContent);
+  assert.match(aText, /Kim/);
+  // keep a handle on A's Insert button, as a stale handler would
+  await page.evaluate(() => {
+    window.__inserts = [];
+    document.addEventListener('rapport-insert', (e) => window.__inserts.push(e.detail));
+    window.__staleInsert = document.getElementById('panel').shadowRoot.querySelector('.rp-insert');
+  });
+  const failed = page.evaluate(() => new Promise((resolve) => document.addEventListener('rapport-error', (e) => resolve(e.detail.message), { once: true })));
+  // an id over 200 characters: the engine refuses this ticket
+  await page.evaluate(() => { document.getElementById('panel').ticket = { id: 'B'.repeat(300), customer: { name: 'Bo' }, messages: [{ from: 'customer', text: 'where is my parcel' }] }; });
+  assert.match(await failed, /identifier longer than 200/);
+  assert.equal(await inPanel(page, 'panel', (r) => r.querySelectorAll('.rp-insert, .rp-snippet, .rp-panel').length), 0, 'nothing of A stays on show');
+  assert.equal(await page.evaluate(() => document.getElementById('panel').assessment), null);
+  assert.match(await inPanel(page, 'panel', (r) => r.querySelector('.rp-status').textContent), /could not assess this ticket/);
+  await page.evaluate(() => window.__staleInsert.click());
+  await page.waitForTimeout(100);
+  assert.deepEqual(await page.evaluate(() => window.__inserts), [], 'the stale button inserts nothing');
+  // a long ticket is read in part, and says so, rather than refused
+  await page.evaluate(() => { document.getElementById('panel').ticket = { id: 'C-1', customer: { name: 'Cy' }, messages: [{ from: 'customer', text: 'You sent the wrong item. ' + 'x'.repeat(217000) }] }; });
+  await page.waitForFunction(() => document.getElementById('panel').assessment?.ticketId === 'C-1');
+  assert.match(await inPanel(page, 'panel', (r) => r.querySelector('.rp-status').textContent), /only the first 200000/);
+  // a lone surrogate is read as U+FFFD
+  await page.evaluate(() => { document.getElementById('panel').ticket = { id: 'D-1', customer: { name: 'Di' }, messages: [{ from: 'customer', text: 'broken \ud83d lamp' }] }; });
+  await page.waitForFunction(() => document.getElementById('panel').assessment?.ticketId === 'D-1');
+  // ticket = null clears
+  await page.evaluate(() => { document.getElementById('panel').ticket = null; });
+  await page.waitForFunction(() => document.getElementById('panel').shadowRoot.querySelector('.rp-status').textContent.includes('waiting'));
+  assert.equal(await inPanel(page, 'panel', (r) => r.querySelectorAll('.rp-insert').length), 0);
+  assert.deepEqual(problems.filter((p) => !/rapport-error|ticket|identifier/.test(p)), []);
+});
+
+test('a ticket and history set before the element is defined are taken up, and assessed once', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${base}/tests/browser/fixtures/early-ticket.html`);
+  await page.waitForFunction(() => document.getElementById('early').assessment?.ticketId === 'E-1');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__assessed), 1);
+  assert.match(await inPanel(page, 'early', (r) => r.querySelector('.rp-snippet-text')?.textContent ?? ''), /Lee/);
+  assert.deepEqual(problems, []);
+});

@@ -165,6 +165,30 @@ test('side panel on osTicket: the furious third contact is critical, ranks above
   await desk.close();
 });
 
+test('side panel: ticket A shown, the tab moves to ticket B that cannot be assessed: the panel is cleared and A\'s Insert can never reach B', async () => {
+  const desk = await openDesk('/hosts/osticket/ticket-774951.html');
+  await snapshotOf(x.worker, desk.url());
+  await desk.bringToFront();
+  const { p, errors } = await panel();
+  await p.waitForFunction(() => /Charged twice/.test(document.getElementById('status').textContent) && document.querySelector('.rp-insert'));
+  const aText = await p.textContent('.rp-snippet:first-child .rp-snippet-text');
+  await p.evaluate(() => { window.__stale = document.querySelector('.rp-insert'); });
+  // a Zendesk ticket whose number is 250 digits: its id is over the engine's 200 characters
+  await desk.goto(`${base}/agent/tickets/${'7'.repeat(250)}`);
+  await p.waitForFunction(() => /could not assess this ticket/.test(document.getElementById('status').textContent), null, { timeout: 5000 })
+    .catch(async (e) => { throw new Error(`${e.message}; panel: ${await p.textContent('body')}`); });
+  assert.equal(await p.$$eval('.rp-insert, .rp-snippet, .rp-panel', (n) => n.length), 0, 'nothing of ticket A is left');
+  assert.match(await p.textContent('#status'), /identifier longer than 200/);
+  await p.screenshot({ path: path.join(SHOTS, 'extension-cleared-after-failure.png') });
+  await p.evaluate(() => window.__stale.click());
+  await p.waitForTimeout(300);
+  const editor = await desk.evaluate(() => document.querySelector('[data-test-id="omnicomposer-rich-text-ckeditor"]').innerText);
+  assert.ok(!editor.includes(aText.split('\n')[0].trim()), `A's words reached B's editor: ${editor}`);
+  assert.deepEqual(errors, []);
+  await p.close();
+  await desk.close();
+});
+
 test('side panel on FreeScout: Insert into Summernote; single-page navigation in Zammad updates the panel', async () => {
   const desk = await openDesk('/hosts/freescout/conversation-1.html');
   await desk.setViewportSize({ width: 1280, height: 900 });

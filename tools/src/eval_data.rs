@@ -90,3 +90,30 @@ pub fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
     let vy: f64 = ys.iter().map(|y| (y - my).powi(2)).sum();
     cov / (vx * vy).sqrt()
 }
+
+/// BANKING77 intents that are the bank's own mistake.
+pub const BANKING77_MISTAKES: &[&str] = &[
+    "transaction_charged_twice",
+    "wrong_amount_of_cash_received",
+    "wrong_exchange_rate_for_cash_withdrawal",
+    "extra_charge_on_statement",
+    "card_payment_wrong_exchange_rate",
+];
+/// BANKING77 intents that are plain questions, several of them about fees and rates: the
+/// look-alikes a mistake cue must not fire on.
+pub const BANKING77_NOT_MISTAKES: &[&str] = &[
+    "exchange_rate",
+    "top_up_limits",
+    "country_support",
+    "supported_cards_and_currencies",
+    "exchange_charge",
+    "fiat_currency_support",
+    "exchange_via_app",
+    "age_limit",
+    "apple_pay_or_google_pay",
+    "visa_or_mastercard",
+    "getting_spare_card",
+    "order_physical_card",
+    "edit_personal_details",
+    "change_pin",
+];

@@ -6,25 +6,15 @@
 
 #[path = "../eval_data.rs"]
 mod rapport_eval;
+#[path = "../judgement.rs"]
+mod judgement;
+#[path = "../judgement_eval.rs"]
+mod judgement_eval;
 
 use rapport::text::{Kind, TextAnalyzer};
 use rapport_eval::*;
 use std::collections::BTreeMap;
 
-/// BANKING77 intents that are the bank's own mistake, and plain information requests.
-pub const MISTAKE_INTENTS: &[&str] = &[
-    "transaction_charged_twice",
-    "wrong_amount_of_cash_received",
-    "wrong_exchange_rate_for_cash_withdrawal",
-    "extra_charge_on_statement",
-    "card_payment_wrong_exchange_rate",
-];
-pub const INFO_INTENTS: &[&str] = &[
-    "exchange_rate",
-    "top_up_limits",
-    "country_support",
-    "supported_cards_and_currencies",
-];
 
 fn main() {
     let an = TextAnalyzer::builtin();
@@ -114,14 +104,18 @@ fn main() {
 
     // 3. Mistake cue on BANKING77
     let bank = banking77(&banking77_path());
-    // The patterns were written looking only at the "dev" half (text hash even); the other
-    // half is reported on its own as the untouched check.
+    // The held-out fifth (text hash 0 mod 5), never read by the trainer. The patterns were
+    // written looking at the "dev" half (text hash even); the other half is reported apart.
     let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
     let mut halves = [[0usize; 4]; 2];
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (text, cat) in &bank {
-        let is_mistake = MISTAKE_INTENTS.contains(&cat.as_str());
-        let is_info = INFO_INTENTS.contains(&cat.as_str());
+        // only the fifth the learned model's trainer never read
+        if fnv(text.trim()) % 5 != 0 {
+            continue;
+        }
+        let is_mistake = BANKING77_MISTAKES.contains(&cat.as_str());
+        let is_info = BANKING77_NOT_MISTAKES.contains(&cat.as_str());
         if !is_mistake && !is_info {
             continue;
         }
@@ -159,7 +153,7 @@ fn main() {
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
     println!(
-        "mistake cue (BANKING77, {} mistake vs {} information queries): precision {:.1}%, recall {:.1}%, F1 {:.3}",
+        "mistake cue (BANKING77 held-out fifth, {} mistake vs {} look-alike queries): precision {:.1}%, recall {:.1}%, F1 {:.3}",
         tp + fn_,
         fp + tn,
         100.0 * p,
@@ -167,12 +161,12 @@ fn main() {
         2.0 * p * r / (p + r).max(1e-9)
     );
     verdicts.push((
-        format!("mistake cue precision {:.1}% >= 95%", 100.0 * p),
-        p >= 0.95,
+        format!("mistake cue precision {:.1}% >= 97%", 100.0 * p),
+        p >= 0.97,
     ));
     verdicts.push((
-        format!("mistake cue recall {:.1}% >= 75%", 100.0 * r),
-        r >= 0.75,
+        format!("mistake cue recall {:.1}% >= 80%", 100.0 * r),
+        r >= 0.80,
     ));
     for (name, h) in ["dev half", "untouched half"].iter().zip(&halves) {
         let p = h[0] as f64 / (h[0] + h[2]).max(1) as f64;
@@ -190,6 +184,14 @@ fn main() {
             cat,
             100.0 * *h as f64 / *n as f64
         );
+    }
+    // 4. The project's own corpus. Its targets (issue 19) are reported here; they are not yet
+    // all met, so they are shown as "below target" and do not fail --check.
+    let mut own = judgement_eval::messages(&an, verbose);
+    own.extend(judgement_eval::scenarios(verbose));
+    for (what, v, target) in &own {
+        let ok = v >= target;
+        println!("  {} {what} {:.3} (target {:.3})", if ok { "met " } else { "below target" }, v, target);
     }
     let failed = verdicts.iter().filter(|v| !v.1).count();
     for (what, ok) in &verdicts {

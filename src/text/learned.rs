@@ -1,0 +1,107 @@
+//! The learned model's word on a thread, beside the phrase patterns: a cue the patterns missed
+//! is found when the model is sure enough (and the words that carried it are quoted); a
+//! pattern's hit is overruled when the model is sure it is a look-alike (a fee question, not a
+//! wrong fee); the intent's kind comes from the model, and an intent whose own model is unsure
+//! or disagrees with that kind is reported as unsure.
+
+use super::judge::{self, Score};
+use super::{round2, Cues, Intent, Kind, Match, MessageView, TextAnalyzer};
+
+impl TextAnalyzer {
+    /// Updates cues, matches and intent from the learned model; returns the probability that
+    /// the words are routine (0 without a model).
+    pub(super) fn learned(
+        &self,
+        views: &[MessageView],
+        cues: &mut Cues,
+        matches: &mut Vec<Match>,
+        intent: &mut Intent,
+    ) -> f64 {
+        let m = &self.judge;
+        if m.heads.is_empty() || views.is_empty() {
+            return 0.0;
+        }
+        let scores: Vec<Vec<Score>> = views
+            .iter()
+            .map(|v| m.score(&judge::features(&v.tokens)))
+            .collect();
+        let slots: [(&str, &mut f64); 7] = [
+            ("mistake", &mut cues.mistake),
+            ("churn", &mut cues.churn),
+            ("effort", &mut cues.effort),
+            ("praise", &mut cues.praise),
+            ("loyalty", &mut cues.loyalty),
+            ("celebration", &mut cues.celebration),
+            ("loss", &mut cues.loss),
+        ];
+        for (name, slot) in slots {
+            let Some(h) = m.head(name) else { continue };
+            let head = &m.heads[h];
+            // the message where the model is surest
+            let (vi, best) = scores
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, &s[h]))
+                .fold((0, None::<&Score>), |a, (i, s)| match a.1 {
+                    Some(b) if b.probability >= s.probability => a,
+                    _ => (i, Some(s)),
+                });
+            let Some(best) = best else { continue };
+            let p = best.probability;
+            let signal = format!("cue.{name}");
+            if p >= head.threshold {
+                if *slot == 0.0 {
+                    *slot = round2(p as f64);
+                    let v = &views[vi];
+                    let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
+                    for (f, _) in &best.carried_by {
+                        let (a, b) = (f.token as usize, f.token as usize + f.len as usize - 1);
+                        let (Some(ta), Some(tb)) = (v.tokens.get(a), v.tokens.get(b)) else {
+                            continue;
+                        };
+                        let text = v.text[ta.start..tb.end].to_string();
+                        if matches.iter().any(|x| x.signal == signal && x.message == v.index && x.start == us[a]) {
+                            continue;
+                        }
+                        matches.push(Match {
+                            signal: signal.clone(),
+                            text,
+                            message: v.index,
+                            start: us[a],
+                            end: ue[b],
+                            learned: true,
+                        });
+                    }
+                }
+            } else if *slot > 0.0 && p < head.veto {
+                *slot = 0.0;
+                matches.retain(|x| x.signal != signal);
+            }
+        }
+        // the kind, from the whole thread: the surest message decides
+        if let Some(h) = m.head("relational") {
+            let p = scores.iter().map(|s| s[h].probability).fold(0.0, f32::max);
+            let kind = if p >= m.heads[h].threshold {
+                Kind::Relational
+            } else {
+                Kind::Transactional
+            };
+            // a team's own intent patterns are trusted as they are
+            let from_pattern = intent.confidence == 0.9 && intent.alternatives.is_empty();
+            if !from_pattern {
+                intent.unsure = intent.confidence < UNSURE_BELOW || intent.kind != kind;
+                intent.kind = kind;
+            }
+        }
+        m.head("routine")
+            .map(|h| {
+                // routine only if every message is
+                let p = scores.iter().map(|s| s[h].probability).fold(1.0, f32::min);
+                round2(p as f64)
+            })
+            .unwrap_or(0.0)
+    }
+}
+
+/// Below this probability of its best intent, the intent model is unsure.
+pub const UNSURE_BELOW: f64 = 0.5;

@@ -1,0 +1,181 @@
+//! The project's own labelled corpus (`data/judgement/`, labels in `LABELS.md`) and its one
+//! split. Each row falls in train, dev or test by a hash of its id with a fixed seed, so the
+//! split never changes as rows are added elsewhere; a scenario pair falls whole on one side
+//! (by the smaller of its two ids). The trainer reads train (and picks thresholds on dev);
+//! nothing that fits or tunes reads test.
+#![allow(dead_code)]
+
+use serde_json::Value;
+
+/// The seed of the split. Changing it is re-splitting: never done after a figure is quoted.
+pub const SPLIT_SEED: &str = "rapport-judgement-2026-11-30";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Split {
+    Train,
+    Dev,
+    Test,
+}
+
+impl Split {
+    pub fn name(self) -> &'static str {
+        match self {
+            Split::Train => "train",
+            Split::Dev => "dev",
+            Split::Test => "test",
+        }
+    }
+}
+
+/// 60% train, 20% dev, 20% test.
+pub fn split_of(key: &str) -> Split {
+    let h = crate::rapport_eval::fnv(&format!("{SPLIT_SEED}/{key}"));
+    match h % 10 {
+        0..=5 => Split::Train,
+        6 | 7 => Split::Dev,
+        _ => Split::Test,
+    }
+}
+
+pub const CUE_LABELS: [&str; 7] = [
+    "mistake",
+    "churn",
+    "effort",
+    "praise",
+    "loyalty",
+    "celebration",
+    "loss",
+];
+
+pub const RELATIONAL_INTENTS: [&str; 4] =
+    ["cancel_relationship", "complaint", "feedback_praise", "human_agent"];
+
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub id: String,
+    pub text: String,
+    pub style: String,
+    pub domain: String,
+    pub intent: String,
+    pub cues: Vec<String>,
+    pub emotions: Vec<String>,
+    pub routine: bool,
+    pub hard_negative: Option<String>,
+    pub split: Split,
+}
+
+impl Message {
+    pub fn relational(&self) -> bool {
+        RELATIONAL_INTENTS.contains(&self.intent.as_str())
+    }
+    pub fn has(&self, cue: &str) -> bool {
+        self.cues.iter().any(|c| c == cue)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub domain: String,
+    pub now: String,
+    pub ticket: Value,
+    pub history: Value,
+    pub band: String,
+    pub must_cite: Vec<String>,
+    pub snippet_kind: String,
+    pub pair: Option<String>,
+    pub pair_kind: Option<String>,
+    pub split: Split,
+}
+
+fn dir() -> String {
+    crate::rapport_eval::repo("data/judgement")
+}
+
+fn jsonl(sub: &str) -> Vec<(String, Value)> {
+    let d = format!("{}/{sub}", dir());
+    let mut files: Vec<_> = std::fs::read_dir(&d)
+        .unwrap_or_else(|e| panic!("cannot read {d}: {e} (the corpus ships in the repo)"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", f.display(), i + 1));
+            out.push((format!("{}:{}", f.display(), i + 1), v));
+        }
+    }
+    out
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .unwrap_or_default()
+}
+
+pub fn messages() -> Vec<Message> {
+    jsonl("messages")
+        .into_iter()
+        .map(|(at, v)| {
+            let s = |k: &str| {
+                v[k].as_str()
+                    .unwrap_or_else(|| panic!("{at}: no {k}"))
+                    .to_string()
+            };
+            let id = s("id");
+            Message {
+                split: split_of(&id),
+                id,
+                text: s("text"),
+                style: s("style"),
+                domain: s("domain"),
+                intent: s("intent"),
+                cues: strs(&v["cues"]),
+                emotions: strs(&v["emotions"]),
+                routine: v["routine"].as_bool().unwrap_or(false),
+                hard_negative: v["hard_negative"].as_str().map(String::from),
+            }
+        })
+        .collect()
+}
+
+pub fn scenarios() -> Vec<Scenario> {
+    jsonl("scenarios")
+        .into_iter()
+        .map(|(at, v)| {
+            let s = |k: &str| {
+                v[k].as_str()
+                    .unwrap_or_else(|| panic!("{at}: no {k}"))
+                    .to_string()
+            };
+            let id = s("id");
+            let pair = v["pair"].as_str().map(String::from);
+            let key = match &pair {
+                Some(p) if p < &id => p.clone(),
+                _ => id.clone(),
+            };
+            let e = &v["expected"];
+            Scenario {
+                split: split_of(&key),
+                id,
+                domain: s("domain"),
+                now: s("now"),
+                ticket: v["ticket"].clone(),
+                history: v["history"].clone(),
+                band: e["band"].as_str().unwrap_or_else(|| panic!("{at}: no band")).to_string(),
+                must_cite: strs(&e["must_cite"]),
+                snippet_kind: e["snippet_kind"].as_str().unwrap_or("").to_string(),
+                pair,
+                pair_kind: v["pair_kind"].as_str().map(String::from),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,251 @@
+//! The judgement figures on the project's own corpus (`data/judgement/`), per split: cues,
+//! hard negatives and intent kind on the messages; band, snippet kind and cited reasons on the
+//! history-aware scenarios. Read by `evaluate`; train and dev are shown for comparison, the
+//! frozen test part is the figure that counts.
+
+use crate::judgement::{self, Message, Scenario, Split, CUE_LABELS};
+use rapport::text::{Cues, Kind, TextAnalyzer};
+use rapport::Engine;
+use std::collections::BTreeMap;
+
+const SPLITS: [Split; 3] = [Split::Train, Split::Dev, Split::Test];
+
+fn cue(c: &Cues, name: &str) -> bool {
+    let v = match name {
+        "mistake" => c.mistake,
+        "churn" => c.churn,
+        "effort" => c.effort,
+        "praise" => c.praise,
+        "loyalty" => c.loyalty,
+        "celebration" => c.celebration,
+        "loss" => c.loss,
+        _ => 0.0,
+    };
+    v > 0.0
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn add(&mut self, pred: bool, truth: bool) {
+        match (pred, truth) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            _ => {}
+        }
+    }
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        2.0 * self.tp as f64 / (2 * self.tp + self.fp + self.fn_).max(1) as f64
+    }
+}
+
+/// Message figures; returns the test split's (name, value, target) for the verdicts.
+pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
+    let msgs = judgement::messages();
+    let mut out = Vec::new();
+    println!("judgement corpus, messages ({} rows; F1 per cue, by split):", msgs.len());
+    println!("    {:<12} {:>12} {:>12} {:>12}", "", "train", "dev", "test");
+    let by_split: BTreeMap<Split, Vec<(&Message, rapport::text::TextSignals)>> = SPLITS
+        .iter()
+        .map(|&s| {
+            (
+                s,
+                msgs.iter()
+                    .filter(|m| m.split == s)
+                    .map(|m| (m, an.analyze(&m.text)))
+                    .collect(),
+            )
+        })
+        .collect();
+    for name in CUE_LABELS {
+        let mut cells = Vec::new();
+        for s in SPLITS {
+            let mut c = Counts::default();
+            for (m, sig) in &by_split[&s] {
+                let pred = cue(&sig.cues, name);
+                c.add(pred, m.has(name));
+                if verbose && s == Split::Dev && pred != m.has(name) {
+                    println!("      {name} {}: {}", if pred { "FP" } else { "FN" }, m.text);
+                }
+            }
+            cells.push(format!("{:.3} ({})", c.f1(), c.tp + c.fn_));
+            if s == Split::Test {
+                let target = if matches!(name, "mistake" | "churn") { 0.85 } else { 0.80 };
+                if name != "loyalty" {
+                    out.push((format!("test F1 {name}"), c.f1(), target));
+                }
+            }
+        }
+        println!("    {name:<12} {:>12} {:>12} {:>12}", cells[0], cells[1], cells[2]);
+    }
+    // hard negatives: of the cues fired on look-alike rows, how many were right
+    let mut row = Vec::new();
+    for s in SPLITS {
+        let mut c = Counts::default();
+        for (m, sig) in by_split[&s].iter().filter(|(m, _)| m.hard_negative.is_some()) {
+            for name in CUE_LABELS {
+                c.add(cue(&sig.cues, name), m.has(name));
+            }
+        }
+        row.push(format!("{:.1}% of {}", 100.0 * c.precision(), c.tp + c.fp));
+        if s == Split::Test {
+            out.push(("test precision on hard negatives".into(), c.precision(), 0.95));
+        }
+    }
+    println!("    precision on hard-negative rows: {}", row.join(" | "));
+    // intent kind, overall and for phone and chat rows
+    for style in [None, Some("phone"), Some("chat")] {
+        let mut row = Vec::new();
+        for s in SPLITS {
+            let rows: Vec<_> = by_split[&s]
+                .iter()
+                .filter(|(m, _)| style.is_none_or(|st| m.style == st))
+                .collect();
+            let ok = rows
+                .iter()
+                .filter(|(m, sig)| (sig.intent.kind == Kind::Relational) == m.relational())
+                .count();
+            let acc = ok as f64 / rows.len().max(1) as f64;
+            row.push(format!("{:.1}% of {}", 100.0 * acc, rows.len()));
+            if s == Split::Test && style.is_some() {
+                out.push((format!("test intent kind, {} rows", style.unwrap()), acc, 0.95));
+            }
+        }
+        println!("    intent kind, {:<10} {}", style.unwrap_or("all rows"), row.join(" | "));
+    }
+    out
+}
+
+/// The kind of reply a snippet is (the labels' `snippet_kind`).
+pub fn snippet_kind(id: &str) -> &'static str {
+    match id {
+        _ if id.starts_with("apology-") => "apology_makegood",
+        _ if id.starts_with("ownership-") => "ownership",
+        "follow-up-promise" | "check-in-after-fix" => "ownership",
+        _ if id.starts_with("churn-") => "churn_save",
+        "birthday-wishes" | "anniversary-thanks" | "milestone-order" | "life-event-gift" => {
+            "celebration"
+        }
+        "life-event-condolence" => "condolence",
+        _ if id.starts_with("praise-") => "thanks_praise",
+        "loyalty-recognition" | "feedback-request" => "thanks_praise",
+        "complaint-acknowledge" => "complaint_acknowledge",
+        "human-handoff" => "human_handoff",
+        "distress-reassure" | "urgent-deadline" => "reassure_distress",
+        "welcome-back" | "first-order-welcome" => "welcome",
+        _ => "plain_answer",
+    }
+}
+
+/// The reasons (signal ids) that stand for a labelled must-cite.
+fn cites(label: &str) -> &'static [&'static str] {
+    match label {
+        "mistake" => &["cue.mistake"],
+        "broken_promise" => &["cue.mistake", "cue.effort"],
+        "churn" => &["cue.churn"],
+        "effort" => &["cue.effort"],
+        "praise" => &["cue.praise"],
+        "loyalty" => &["cue.loyalty"],
+        "celebration" | "loss" => &["cue.life_event"],
+        "distress" => &["emotion.distress"],
+        "frustration" => &["emotion.frustration", "sentiment.negative"],
+        "repeat_topic" => &["history.repeat_topic"],
+        "recent_contacts" => &["history.recent_contacts", "history.repeat_topic"],
+        "csat_low" => &["history.csat_low"],
+        "nps_detractor" => &["history.nps_detractor"],
+        "nps_drop" => &["history.nps_drop"],
+        "value" => &["history.value", "history.tier", "combo.mistake_valued"],
+        "tenure" => &["history.tenure"],
+        "unanswered" => &["thread.unanswered"],
+        "birthday" => &["moment.birthday"],
+        "anniversary" => &["moment.anniversary"],
+        "milestone_order" => &["moment.milestone_order"],
+        _ => &[],
+    }
+}
+
+pub fn band_index(b: &str) -> i32 {
+    match b {
+        "transactional" => 0,
+        "relational" => 1,
+        _ => 2,
+    }
+}
+
+/// One scenario assessed by a fresh engine with its history: (band, top snippet id, signals).
+pub fn assess(s: &Scenario, config: Option<&serde_json::Value>) -> (String, String, Vec<(String, i32)>) {
+    let mut e = Engine::new(config).expect("config");
+    if !s.history.is_null() {
+        e_load(&mut e, &s.history);
+    }
+    let now = rapport::time::parse_iso(&s.now).expect("scenario now");
+    let a = e
+        .assess_with(&s.ticket, &rapport::engine::AssessOptions { snippets: 1, ..rapport::engine::AssessOptions::at(now) })
+        .unwrap_or_else(|err| panic!("{}: {err}", s.id));
+    (
+        a.band.as_str().to_string(),
+        a.snippets.first().map(|x| x.id.to_string()).unwrap_or_default(),
+        a.reasons.iter().map(|r| (r.signal.clone(), r.points)).collect(),
+    )
+}
+
+fn e_load(e: &mut Engine, h: &serde_json::Value) {
+    let r = e.load_history(h).expect("scenario history");
+    assert!(r.rejected.is_empty(), "scenario history rejected: {:?}", r.rejected);
+}
+
+/// Scenario figures; returns the test split's (name, value, target).
+pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
+    let all = judgement::scenarios();
+    let mut out = Vec::new();
+    println!("judgement corpus, scenarios ({} with history):", all.len());
+    println!("    {:<34} {:>16} {:>16} {:>16}", "", "train", "dev", "test");
+    let mut rows: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for s in SPLITS {
+        let part: Vec<_> = all.iter().filter(|x| x.split == s).collect();
+        let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
+        for sc in &part {
+            let (band, top, reasons) = assess(sc, None);
+            let d = (band_index(&band) - band_index(&sc.band)).abs();
+            agree += (d == 0) as usize;
+            two_off += (d == 2) as usize;
+            kind_ok += (snippet_kind(&top) == sc.snippet_kind) as usize;
+            for c in &sc.must_cite {
+                cite_n += 1;
+                let ok = cites(c).iter().any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0));
+                cite_ok += ok as usize;
+            }
+            if verbose && s == Split::Dev && (d != 0 || snippet_kind(&top) != sc.snippet_kind) {
+                println!(
+                    "      {} expected {} / {}, got {band} / {top} ({}) {:?}",
+                    sc.id, sc.band, sc.snippet_kind, snippet_kind(&top), reasons
+                );
+            }
+        }
+        let n = part.len().max(1) as f64;
+        let f = |x: usize, n: f64| format!("{:.1}% of {}", 100.0 * x as f64 / n, n as usize);
+        rows.entry("band agreement").or_default().push(f(agree, n));
+        rows.entry("two bands off").or_default().push(format!("{two_off}"));
+        rows.entry("expected snippet kind first").or_default().push(f(kind_ok, n));
+        rows.entry("must-cite reasons present").or_default().push(f(cite_ok, cite_n.max(1) as f64));
+        if s == Split::Test {
+            out.push(("test band agreement".into(), agree as f64 / n, 0.90));
+            out.push(("test tickets two bands off (share)".into(), -(two_off as f64) / n, 0.0));
+            out.push(("test expected snippet kind first".into(), kind_ok as f64 / n, 0.90));
+            out.push(("test must-cite present".into(), cite_ok as f64 / cite_n.max(1) as f64, 0.95));
+        }
+    }
+    for (k, v) in rows {
+        println!("    {k:<34} {:>16} {:>16} {:>16}", v[0], v[1], v[2]);
+    }
+    out
+}
