@@ -32,25 +32,19 @@ pub struct Config {
     pub topic_patterns: Vec<(String, Pattern)>,
 }
 
-/// The weights and band edges fitted on the train split of the labelled scenarios by
-/// `tools/src/bin/fit_score.rs` (see the file's `about`). A signal it does not name keeps its
-/// points from `signals::SIGNALS`.
-const FITTED: &str = include_str!("../data/score_fit.json");
+// The weights and band edges fitted on the train split of the labelled scenarios by
+// `tools/src/bin/fit_score.rs` (data/score_fit.json, turned into constants by build.rs). A
+// signal the fit does not name keeps its points from `signals::SIGNALS`.
+include!(concat!(env!("OUT_DIR"), "/score_fit.rs"));
 
 fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
-    let v: Value = serde_json::from_str(FITTED).unwrap_or(Value::Null);
-    let weights = v["weights"]
-        .as_object()
-        .map(|o| {
-            o.iter()
-                .filter_map(|(k, x)| Some((k.clone(), x.as_f64()?)))
-                .filter(|(k, _)| default_points(k).is_some())
-                .collect()
-        })
-        .unwrap_or_default();
-    let b = &v["bands"];
-    let num = |k: &str, d: f64| b[k].as_f64().unwrap_or(d);
-    (weights, [num("relational", 35.0), num("critical", 65.0), num("amplifyAt", 35.0)])
+    let weights = FITTED_WEIGHTS
+        .iter()
+        .filter(|(k, _)| default_points(k).is_some())
+        .map(|(k, v)| (k.to_string(), *v))
+        .collect();
+    let band = |name: &str, d: f64| FITTED_BANDS.iter().find(|b| b.0 == name).map_or(d, |b| b.1);
+    (weights, [band("relational", 35.0), band("critical", 65.0), band("amplifyAt", 35.0)])
 }
 
 impl Default for Config {
@@ -289,6 +283,10 @@ impl Config {
         }
         for (label, p) in &self.cue_patterns {
             a.patterns.add(label, p.clone());
+            // the team's own patterns for a cue are never overruled by the learned model
+            if !a.configured_cues.contains(label) {
+                a.configured_cues.push(label.clone());
+            }
         }
         for (label, p) in &self.intent_patterns {
             a.intent_patterns.add(label, p.clone());

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::history::csv_import::CsvImport;
 use crate::history::{facts, CustomerFacts, LoadReport, Store};
 use crate::input::{array, object, InputError, Result};
-use crate::score::{self, Band, ChannelAdvice, FollowUp, Route};
+use crate::score::{self, Band, ChannelAdvice, Confidence, FollowUp, Route};
 use crate::signals::{self, history::HistoryContext, Reason};
 use crate::snippets::learning::{self, Learning};
 use crate::snippets::macros::{self, Format};
@@ -28,6 +28,8 @@ pub struct Assessment {
     pub score: i32,
     pub band: Band,
     pub route: Route,
+    /// How sure the band is: the score's margin to the band edges, and the intent's certainty.
+    pub confidence: Confidence,
     /// Largest contributions first.
     pub reasons: Vec<Reason>,
     pub intent: Intent,
@@ -487,6 +489,12 @@ impl Engine {
             score,
             band,
             route: band.route(),
+            confidence: score::confidence(
+                score,
+                self.config.relational_from,
+                self.config.critical_from,
+                signals.intent.unsure,
+            ),
             follow_up,
             channel: score::channel(&facts, t.channel.as_deref(), band),
             reasons,

@@ -65,6 +65,35 @@ pub fn total(reasons: &mut Vec<Reason>) -> i32 {
     score
 }
 
+/// How sure the call is: from the margin between the score and the nearest band edge, and
+/// whether the intent was read with confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+/// High: 12 points or more from the nearest edge; medium: 5 or more; low: closer. An unsure
+/// intent takes it one step down (the words were not read with confidence).
+pub fn confidence(score: i32, relational_from: f64, critical_from: f64, intent_unsure: bool) -> Confidence {
+    let s = score as f64;
+    let margin = (s - relational_from).abs().min((s - critical_from).abs());
+    let level = if margin >= 12.0 {
+        0
+    } else if margin >= 5.0 {
+        1
+    } else {
+        2
+    } + intent_unsure as u8;
+    match level {
+        0 => Confidence::High,
+        1 => Confidence::Medium,
+        _ => Confidence::Low,
+    }
+}
+
 pub fn band(score: i32, relational_from: f64, critical_from: f64) -> Band {
     let s = score as f64;
     if s >= critical_from {

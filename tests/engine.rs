@@ -103,10 +103,11 @@ fn a_routine_request_stays_routine_despite_a_happy_history() {
         .unwrap();
     assert_eq!(a.intent.id, "recover_password");
     assert_eq!(a.band, Band::Transactional, "{:#?}", a.reasons);
+    // value is shown, at no points: there is no moment for it to amplify
     assert!(a
         .reasons
         .iter()
-        .any(|r| r.signal == "history.value" && r.label.contains("half")));
+        .any(|r| r.signal == "history.value" && r.points == 0 && r.label.contains("no moment")));
     // and the same customer's complaint about our mistake is not routine
     let b = e
         .assess(

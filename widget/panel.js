@@ -6,6 +6,12 @@
 export const BAND_LABEL = { critical: 'Critical', relational: 'Relational', transactional: 'Transactional' };
 // a shape as well as a colour, so the band never rests on colour alone
 export const BAND_MARK = { critical: '▲', relational: '◆', transactional: '●' };
+/** The call's confidence in words (never a bare number). */
+export const CONFIDENCE_LABEL = {
+  high: 'Confidence: high — clearly in this band',
+  medium: 'Confidence: medium — near a band edge',
+  low: 'Confidence: low — borderline or the request is unclear; read the ticket',
+};
 export const ROUTE_LABEL = { steward: 'Steward: senior agent, own it end to end', 'personal-touch': 'Personal touch: take time, use the history', 'resolve-fast': 'Resolve fast: a short, exact answer' };
 
 export function el(tag, attrs = {}, ...children) {
@@ -73,7 +79,8 @@ export function renderPanel(root, a, options = {}) {
     el('div', { class: 'rp-head' },
       chip(a.score, a.band),
       el('span', { class: `rp-band rp-${a.band}` }, BAND_LABEL[a.band] ?? a.band),
-      el('span', { class: 'rp-route' }, ROUTE_LABEL[a.route] ?? a.route)),
+      el('span', { class: 'rp-route' }, ROUTE_LABEL[a.route] ?? a.route),
+      a.confidence ? el('span', { class: `rp-confidence rp-conf-${a.confidence}` }, CONFIDENCE_LABEL[a.confidence] ?? a.confidence) : null),
     el('h3', {}, 'Top reasons'),
     el('ol', { class: 'rp-reasons', 'aria-label': 'Top reasons, largest first' }, ...top.map(reason)),
   );
@@ -129,6 +136,8 @@ export const PANEL_CSS = `
 .rp-mark { font-size: .9rem; vertical-align: .15em; }
 .rp-band { font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
 .rp-route { color: #4a5560; flex-basis: 100%; }
+.rp-confidence { color: #4a5560; flex-basis: 100%; font-size: 12px; }
+.rp-conf-low { color: #8a4b00; }
 .rp-critical { color: #a3202b; } .rp-relational { color: #8a5a00; } .rp-transactional { color: #2f6b3a; }
 .rp-reasons { margin: 0; padding-left: 1.25rem; }
 .rp-reason { margin: .25rem 0; }

@@ -227,17 +227,21 @@ export interface FilledSnippet {
 
 export interface Sentiment { compound: number; pos: number; neg: number; neu: number }
 export interface Emotions { frustration: number; distress: number; confusion: number; urgency: number; gratitude: number }
-export interface Cues { mistake: number; churn: number; effort: number; praise: number; loyalty: number; lifeEvent: number }
+/** Cue strengths 0..1. `celebration` and `loss` are the two kinds of life event; `lifeEvent` is the stronger. */
+export interface Cues { mistake: number; churn: number; effort: number; praise: number; loyalty: number; celebration: number; loss: number; lifeEvent: number }
 export interface Intent {
   id: string;
   kind: IntentKind;
   confidence: number;
   /** The next most likely intents (up to three, each at least 5%). */
   alternatives: { id: string; confidence: number }[];
+  /** The intent model is not sure of `id`: no points are given for it. */
+  unsure: boolean;
 }
 
 /** Words that carried a cue or emotion; offsets are UTF-16 indices into `messages[message].text`. */
-export interface Match { signal: string; text: string; message: number; start: number; end: number }
+/** `learned`: found by the learned model (these words carried it), not by a phrase pattern. */
+export interface Match { signal: string; text: string; message: number; start: number; end: number; learned?: boolean }
 
 export interface TextSignals {
   sentiment: Sentiment;
@@ -245,6 +249,8 @@ export interface TextSignals {
   intent: Intent;
   cues: Cues;
   matches: Match[];
+  /** Probability (0..1, learned model) that the words are a simple request with nothing at risk. */
+  routine: number;
 }
 
 export interface Span { message: number; start: number; end: number }
@@ -294,6 +300,8 @@ export interface Assessment {
   score: number;
   band: Band;
   route: Route;
+  /** How sure the band is: the score's margin to the band edges, and the intent's certainty. */
+  confidence: "high" | "medium" | "low";
   /** Largest contributions first. */
   reasons: Reason[];
   intent: Intent;

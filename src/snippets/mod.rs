@@ -623,7 +623,7 @@ pub struct Situation<'a> {
     pub intents: Vec<(u64, f64)>,
     // worked out once here, read by `fit` for every snippet
     /// The cues in `text::CUES` order.
-    cues: [f64; 6],
+    cues: [f64; 8],
     /// The emotions in `text::EMOTIONS` order.
     emotions: [f64; 5],
     band_bit: u8,
@@ -661,12 +661,15 @@ impl<'a> Situation<'a> {
             )
             .collect();
         let (c, e) = (&signals.cues, &signals.emotions);
+        // in `text::CUES` order
         let cues = [
             c.mistake,
             c.churn,
             c.effort,
             c.praise,
             c.loyalty,
+            c.celebration,
+            c.loss,
             c.life_event,
         ];
         Situation {
@@ -712,7 +715,8 @@ impl<'a> Situation<'a> {
             ("churn", c.churn),
             ("effort", c.effort),
             ("praise", c.praise),
-            ("life_event", c.life_event),
+            ("celebration", c.celebration),
+            ("loss", c.loss),
         ];
         let main = cues
             .iter()
@@ -1013,6 +1017,9 @@ pub fn rank(
     let mut left = scored.len();
     let lookup = |p: &str| sheet.get(p);
     let mut out = Vec::with_capacity(n);
+    // snippets that lack a fact they require: offered only after every complete one, so one
+    // never ranks first while a complete one fits
+    let mut demoted: Vec<FilledSnippet> = Vec::new();
     // one rendering (text and lists) for every snippet: the filled text is copied out once
     let mut r = template::Rendering::default();
     // the best remaining snippet, picked one at a time (ties: library order): only a few are
@@ -1048,12 +1055,10 @@ pub fn rank(
             }
         }
         // a snippet missing what it requires, or printing around a gap, is demoted and flagged
-        let relevance = if missing.is_empty() {
-            relevance
-        } else {
-            relevance * 0.3
-        };
-        out.push(FilledSnippet {
+        let complete = missing.is_empty();
+        let relevance = if complete { relevance } else { relevance * 0.3 };
+        let to = if complete { &mut out } else { &mut demoted };
+        to.push(FilledSnippet {
             index: i,
             id: s.id.clone(),
             category: s.category.clone(),
@@ -1090,6 +1095,8 @@ pub fn rank(
         });
     }
     crate::util::sort_by(&mut out, |a, b| b.relevance.total_cmp(&a.relevance));
+    crate::util::sort_by(&mut demoted, |a, b| b.relevance.total_cmp(&a.relevance));
+    out.extend(demoted.into_iter().take(n - out.len()));
     out
 }
 

@@ -1,6 +1,7 @@
 //! A small learned model beside the phrase patterns: one logistic regression per label over
 //! hashed features of a message — its words, adjacent word pairs and the first five letters
-//! of its longer words (which carry inflections and many typos the words miss). Trained by
+//! of its longer words (which carry inflections and many typos the words miss) — and which
+//! phrase patterns matched it, so that it learns when to trust them. Trained by
 //! `tools/src/bin/train_judgement.rs` on the train split of `data/judgement/` (and mapped
 //! rows of Bitext and BANKING77), pruned to the strongest weights per label, quantized to
 //! one signed byte each and embedded as `data/judgement_model.bin`.
@@ -62,7 +63,23 @@ fn norm(t: &Token) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Features of a tokenized message, deduplicated (presence, not counts).
+/// The feature that says a phrase pattern of `label` matched: the model learns when the
+/// patterns are right (a wrong fee) and when a look-alike fooled them (a fee question).
+pub fn pattern_feature(label: &str) -> u32 {
+    cut(fnv(fnv(FNV_START, b"x "), label.as_bytes()))
+}
+
+/// Features of a tokenized message with the labels of the phrase patterns that matched it.
+pub fn features_with(tokens: &[Token], pattern_labels: &[&str]) -> Vec<Feature> {
+    let mut out = features(tokens);
+    for l in pattern_labels {
+        out.push(Feature { hash: pattern_feature(l), token: u32::MAX, len: 0 });
+    }
+    out
+}
+
+/// Features of a tokenized message, in order, a repeated one as often as it occurs (trainer
+/// and engine alike: no sort to deduplicate, whose code cost the .wasm 2.8 KB).
 pub fn features(tokens: &[Token]) -> Vec<Feature> {
     let words: Vec<_> = tokens.iter().map(norm).collect();
     let mut out = Vec::with_capacity(words.len() * 6);
@@ -78,8 +95,6 @@ pub fn features(tokens: &[Token]) -> Vec<Feature> {
             out.push(Feature { hash: cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])), token: i as u32, len: 1 });
         }
     }
-    out.sort_unstable_by_key(|f| f.hash);
-    out.dedup_by_key(|f| f.hash);
     out
 }
 
@@ -156,6 +171,7 @@ impl JudgeModel {
     pub fn score(&self, features: &[Feature]) -> Vec<Score> {
         let mut logit: Vec<f32> = self.heads.iter().map(|h| h.bias).collect();
         let mut top: Vec<Vec<(Feature, f32)>> = vec![Vec::new(); self.heads.len()];
+        // (kept small by hand below: a sort here would cost the .wasm a sort's code)
         for f in features {
             if let Some(ws) = self.weights.get(&f.hash) {
                 for &(head, w) in ws {
@@ -169,13 +185,22 @@ impl JudgeModel {
         logit
             .into_iter()
             .zip(top)
-            .map(|(l, mut t)| {
-                t.sort_by(|a, b| b.1.total_cmp(&a.1));
-                t.truncate(3);
-                Score { probability: 1.0 / (1.0 + (-l).exp()), carried_by: t }
-            })
+            .map(|(l, t)| Score { probability: 1.0 / (1.0 + (-l).exp()), carried_by: strongest3(t) })
             .collect()
     }
+}
+
+/// The three largest contributions, largest first, ties in feature order.
+fn strongest3(all: Vec<(Feature, f32)>) -> Vec<(Feature, f32)> {
+    let mut top: Vec<(Feature, f32)> = Vec::with_capacity(3);
+    for x in all {
+        let at = top.iter().position(|t| x.1 > t.1).unwrap_or(top.len());
+        if at < 3 {
+            top.insert(at, x);
+            top.truncate(3);
+        }
+    }
+    top
 }
 
 struct Reader<'a> {
@@ -275,9 +300,7 @@ mod tests {
     fn features_and_their_texts_agree() {
         let t = tokenize("I'd like to cancel 2 plans");
         let f: Vec<u32> = features(&t).iter().map(|f| f.hash).collect();
-        let mut texts: Vec<u32> = feature_texts(&t).iter().map(|x| x.0).collect();
-        texts.sort_unstable();
-        texts.dedup();
+        let texts: Vec<u32> = feature_texts(&t).iter().map(|x| x.0).collect();
         assert_eq!(f, texts);
         assert!(feature_texts(&t).iter().any(|x| x.1 == "b cancel #"));
         assert!(feature_texts(&t).iter().any(|x| x.1 == "p cance"));

@@ -5,7 +5,7 @@
 //! or disagrees with that kind is reported as unsure.
 
 use super::judge::{self, Score};
-use super::{round2, Cues, Intent, Kind, Match, MessageView, TextAnalyzer};
+use super::{round2, Cues, Emotions, Intent, Kind, Match, MessageView, TextAnalyzer};
 
 impl TextAnalyzer {
     /// Updates cues, matches and intent from the learned model; returns the probability that
@@ -14,6 +14,7 @@ impl TextAnalyzer {
         &self,
         views: &[MessageView],
         cues: &mut Cues,
+        emotions: &mut Emotions,
         matches: &mut Vec<Match>,
         intent: &mut Intent,
     ) -> f64 {
@@ -23,18 +24,24 @@ impl TextAnalyzer {
         }
         let scores: Vec<Vec<Score>> = views
             .iter()
-            .map(|v| m.score(&judge::features(&v.tokens)))
+            .map(|v| {
+                let mut labels: Vec<&str> = v.hits.iter().map(|h| self.patterns.labels[h.label].as_str()).collect();
+                labels.dedup();
+                m.score(&judge::features_with(&v.tokens, &labels))
+            })
             .collect();
-        let slots: [(&str, &mut f64); 7] = [
-            ("mistake", &mut cues.mistake),
-            ("churn", &mut cues.churn),
-            ("effort", &mut cues.effort),
-            ("praise", &mut cues.praise),
-            ("loyalty", &mut cues.loyalty),
-            ("celebration", &mut cues.celebration),
-            ("loss", &mut cues.loss),
+        let slots: [(&str, &mut f64, &str); 9] = [
+            ("mistake", &mut cues.mistake, "cue.mistake"),
+            ("churn", &mut cues.churn, "cue.churn"),
+            ("effort", &mut cues.effort, "cue.effort"),
+            ("praise", &mut cues.praise, "cue.praise"),
+            ("loyalty", &mut cues.loyalty, "cue.loyalty"),
+            ("celebration", &mut cues.celebration, "cue.celebration"),
+            ("loss", &mut cues.loss, "cue.loss"),
+            ("distress", &mut emotions.distress, "emotion.distress"),
+            ("frustration", &mut emotions.frustration, "emotion.frustration"),
         ];
-        for (name, slot) in slots {
+        for (name, slot, signal) in slots {
             let Some(h) = m.head(name) else { continue };
             let head = &m.heads[h];
             // the message where the model is surest
@@ -48,23 +55,26 @@ impl TextAnalyzer {
                 });
             let Some(best) = best else { continue };
             let p = best.probability;
-            let signal = format!("cue.{name}");
             if p >= head.threshold {
                 if *slot == 0.0 {
                     *slot = round2(p as f64);
                     let v = &views[vi];
                     let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
-                    for (f, _) in &best.carried_by {
+                    for (f, _) in best.carried_by.iter().filter(|(f, _)| f.len > 0) {
                         let (a, b) = (f.token as usize, f.token as usize + f.len as usize - 1);
                         let (Some(ta), Some(tb)) = (v.tokens.get(a), v.tokens.get(b)) else {
                             continue;
                         };
+                        // a lone short word ("your", "are") explains nothing to an agent
+                        if a == b && ta.text.chars().count() < 4 {
+                            continue;
+                        }
                         let text = v.text[ta.start..tb.end].to_string();
                         if matches.iter().any(|x| x.signal == signal && x.message == v.index && x.start == us[a]) {
                             continue;
                         }
                         matches.push(Match {
-                            signal: signal.clone(),
+                            signal: signal.to_string(),
                             text,
                             message: v.index,
                             start: us[a],
@@ -73,7 +83,7 @@ impl TextAnalyzer {
                         });
                     }
                 }
-            } else if *slot > 0.0 && p < head.veto {
+            } else if *slot > 0.0 && p < head.veto && !self.configured_cues.iter().any(|c| c == name) {
                 *slot = 0.0;
                 matches.retain(|x| x.signal != signal);
             }

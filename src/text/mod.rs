@@ -141,6 +141,8 @@ pub struct TextSignals {
 pub struct TextAnalyzer {
     /// The learned cue, kind and routine model (`judge.rs`).
     pub judge: JudgeModel,
+    /// Cues a configuration added patterns for: the model does not overrule their hits.
+    pub configured_cues: Vec<String>,
     pub lexicon: SentimentLexicon,
     pub model: IntentModel,
     pub taxonomy: Vec<IntentDef>,
@@ -184,6 +186,7 @@ impl TextAnalyzer {
             .expect("built-in topic lexicon parses");
         TextAnalyzer {
             judge: JudgeModel::builtin(),
+            configured_cues: Vec::new(),
             lexicon: SentimentLexicon::builtin(),
             model: IntentModel::builtin(),
             taxonomy: default_taxonomy(),
@@ -297,7 +300,7 @@ impl TextAnalyzer {
             }
         };
         let e = |name: &str| round2(label_strength(&format!("emotion.{name}"), true));
-        let emotions = Emotions {
+        let mut emotions = Emotions {
             frustration: e("frustration"),
             distress: e("distress"),
             confusion: e("confusion"),
@@ -342,7 +345,7 @@ impl TextAnalyzer {
         }
 
         let mut intent = self.intent_of(&views, &recency, rsum);
-        let routine = self.learned(&views, &mut cues, &mut matches, &mut intent);
+        let routine = self.learned(&views, &mut cues, &mut emotions, &mut matches, &mut intent);
         cues.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
         TextSignals {
             sentiment,
