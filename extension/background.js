@@ -23,8 +23,9 @@ async function targetTab(windowId) {
   return lastDeskTab ?? active?.id ?? null;
 }
 
-/** A message from one of our own pages (side panel, options), not from a content script. */
-const fromExtensionPage = (sender) => sender?.id === chrome.runtime.id && !sender.tab && String(sender.url ?? '').startsWith(`chrome-extension://${chrome.runtime.id}/`);
+/** A message from one of our own pages (side panel, options), not from a content script: a
+ * content script's sender URL is the desk page's. */
+const fromExtensionPage = (sender) => sender?.id === chrome.runtime.id && String(sender.url ?? '').startsWith(`chrome-extension://${chrome.runtime.id}/`);
 
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   (async () => {

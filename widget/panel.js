@@ -8,9 +8,9 @@ export const BAND_LABEL = { critical: 'Critical', relational: 'Relational', tran
 export const BAND_MARK = { critical: '▲', relational: '◆', transactional: '●' };
 /** The call's confidence in words (never a bare number). */
 export const CONFIDENCE_LABEL = {
-  high: 'Confidence: high — clearly in this band',
-  medium: 'Confidence: medium — near a band edge',
-  low: 'Confidence: low — borderline or the request is unclear; read the ticket',
+  high: 'Confidence: high',
+  medium: 'Confidence: medium: check the reasons',
+  low: 'Confidence: low: a borderline or unclear ticket, read it before you trust the band',
 };
 export const ROUTE_LABEL = { steward: 'Steward: senior agent, own it end to end', 'personal-touch': 'Personal touch: take time, use the history', 'resolve-fast': 'Resolve fast: a short, exact answer' };
 

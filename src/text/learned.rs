@@ -83,7 +83,11 @@ impl TextAnalyzer {
                         });
                     }
                 }
-            } else if *slot > 0.0 && p < head.veto && !self.configured_cues.iter().any(|c| c == name) {
+            } else if *slot > 0.0
+                && *slot < STRONG_PATTERN
+                && p < head.veto
+                && !self.configured_cues.iter().any(|c| c == name)
+            {
                 *slot = 0.0;
                 matches.retain(|x| x.signal != signal);
             }
@@ -112,6 +116,10 @@ impl TextAnalyzer {
             .unwrap_or(0.0)
     }
 }
+
+/// A pattern hit this strong (a phrase weighted 1.2 or more, or several phrases) is kept
+/// whatever the model says: the veto is for the weak, generic hits look-alikes trip.
+pub const STRONG_PATTERN: f64 = 0.6;
 
 /// Below this probability of its best intent, the intent model is unsure.
 pub const UNSURE_BELOW: f64 = 0.5;

@@ -243,7 +243,7 @@ fn main() {
         heads[h].4 = best.2;
         eprintln!(
             "  {name:<12} dev {} {:.3} at threshold {:.2}, veto {:.3}; {} weights",
-            if h == 7 || h == 8 { "accuracy" } else { "F1" },
+            if h == 7 || h == 8 { "accuracy" } else { "F0.5" },
             best.0,
             best.1,
             best.2,
