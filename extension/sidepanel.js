@@ -98,15 +98,20 @@ function draw(page) {
 async function drawQueue(page, view) {
   const seen = await chrome.storage.session.get(page.queue.map((q) => `thread:${q.id}`));
   const tickets = page.queue.map((q) => seen[`thread:${q.id}`] ?? { id: q.id, subject: q.subject, customer: q.customer, messages: [] });
-  const scored = engine.assessQueue(tickets, options({ snippets: 0 }))
-    .map((a, i) => ({ a, q: page.queue[i] }))
+  const results = engine.assessQueue(tickets, options({ snippets: 0 }));
+  // a ticket that cannot be read is listed last, with why, and never blanks the queue
+  const unread = results.filter((a) => a.error).map((a) => ({ a, q: page.queue[a.index] }));
+  const scored = results.map((a, i) => ({ a, q: page.queue[i] })).filter((x) => !x.a.error)
     .sort((x, y) => y.a.score - x.a.score);
   $('status').textContent = `${scored.length} tickets on this page, by opportunity.`;
   view.replaceChildren(el('ol', { class: 'rp-queue', 'aria-label': 'Tickets by opportunity' }, ...scored.map(({ a, q }) =>
     el('li', { 'data-ticket': q.id, 'data-score': a.score },
       chip(a.score, a.band), ' ',
       q.url ? el('a', { href: q.url, onclick: (ev) => { ev.preventDefault(); send({ type: 'open', tabId: page.tabId, url: q.url }); } }, q.subject) : el('span', {}, q.subject),
-      el('span', { class: 'muted' }, ` · ${q.customer?.name ?? ''} · ${BAND_LABEL[a.band]}${a.reasons[0] ? ` · ${a.reasons[0].label}` : ''}${seen[`thread:${q.id}`] ? '' : ' · subject only'}`)))));
+      el('span', { class: 'muted' }, ` · ${q.customer?.name ?? ''} · ${BAND_LABEL[a.band]}${a.reasons[0] ? ` · ${a.reasons[0].label}` : ''}${seen[`thread:${q.id}`] ? '' : ' · subject only'}`))),
+    ...unread.map(({ a, q }) => el('li', { 'data-ticket': q?.id ?? '', class: 'rp-unread' },
+      el('span', {}, q?.subject || q?.id || `ticket ${a.index + 1}`),
+      el('span', { class: 'muted' }, ` · could not be assessed: ${a.error}`)))));
 }
 
 /** Which desk the tab shows, read once with the access the toolbar click gave (activeTab):

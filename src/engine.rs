@@ -365,6 +365,22 @@ impl Engine {
         Ok(())
     }
 
+    /// A queue where one bad ticket does not blank the rest: each ticket's assessment, or the
+    /// error that names what is wrong with it (`tickets[i].…`), in input order. Only a
+    /// `tickets` that is not an array fails the whole call.
+    pub fn assess_each_or_error(
+        &self,
+        tickets: &Value,
+        o: &AssessOptions,
+        mut f: impl FnMut(usize, std::result::Result<Assessment, InputError>),
+    ) -> Result<()> {
+        let list = array(tickets, "tickets")?;
+        for (i, v) in list.iter().enumerate() {
+            f(i, ticket::ticket(v, &format!("tickets[{i}]")).map(|t| self.assess_ticket(&t, o)));
+        }
+        Ok(())
+    }
+
     pub fn assess_ticket(&self, t: &Ticket, o: &AssessOptions) -> Assessment {
         let now = o.now;
         let mut texts = t.customer_texts();

@@ -42,7 +42,10 @@ function drawQueue() {
 
 function scoreQueue() {
   // the queue needs scores only; snippets are filled when a ticket is opened
-  state.queue = state.engine.assessQueue(state.open, { now: state.now, snippets: 0 })
+  const results = state.engine.assessQueue(state.open, { now: state.now, snippets: 0 });
+  // a ticket the engine cannot read is left out of the queue and said in the console
+  for (const r of results) if (r.error) console.warn(`Rapport could not assess ticket ${r.ticketId ?? r.index}: ${r.error}`);
+  state.queue = results.filter((r) => !r.error)
     // ties by id in code-unit order: localeCompare's first call sets up ICU collation, which
     // took about 20 ms of a cold page
     .sort((a, b) => b.score - a.score || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));

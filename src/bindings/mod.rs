@@ -35,7 +35,7 @@ extern "C" {
     pub type LoadReportOut;
     #[wasm_bindgen(typescript_type = "Assessment")]
     pub type AssessmentOut;
-    #[wasm_bindgen(typescript_type = "Assessment[]")]
+    #[wasm_bindgen(typescript_type = "(Assessment | QueueError)[]")]
     pub type AssessmentsOut;
     #[wasm_bindgen(typescript_type = "TextSignals")]
     pub type TextSignalsOut;
@@ -59,6 +59,15 @@ extern "C" {
     pub type LearnedRowsOut;
     #[wasm_bindgen(typescript_type = "LearnedRow[]")]
     pub type LearnedRowsArg;
+}
+
+/// A queue's ticket that could not be assessed, in its place in the result.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct QueueError {
+    index: usize,
+    ticket_id: Option<String>,
+    error: String,
 }
 
 /// JS value → JSON-shaped input. Going through `JSON.stringify` gives the semantics JS users
@@ -317,14 +326,31 @@ impl Engine {
         let lib = self.core.library();
         let mut json = b"[".to_vec();
         let mut written = Ok(());
+        // a ticket that cannot be read is reported in its place ({ index, ticketId, error }),
+        // and the others are assessed: one bad ticket never blanks a queue
         self.core
-            .assess_each(&v, &o, |mut a| {
-                if written.is_ok() {
-                    if json.len() > 1 {
-                        json.push(b',');
+            .assess_each_or_error(&v, &o, |i, r| {
+                if written.is_err() {
+                    return;
+                }
+                if json.len() > 1 {
+                    json.push(b',');
+                }
+                match r {
+                    Ok(mut a) => {
+                        tape.take_from(&mut a, lib);
+                        written = crate::ascii_json::append(&mut json, &a);
                     }
-                    tape.take_from(&mut a, lib);
-                    written = crate::ascii_json::append(&mut json, &a);
+                    Err(e) => {
+                        let id = v
+                            .get(i)
+                            .and_then(|t| t.get("id"))
+                            .and_then(|x| x.as_str().map(String::from).or_else(|| x.as_number().map(|n| n.to_string())));
+                        written = crate::ascii_json::append(
+                            &mut json,
+                            &QueueError { index: i, ticket_id: id, error: e.to_string() },
+                        );
+                    }
                 }
             })
             .map_err(fail)?;

@@ -16,6 +16,7 @@ export function attach_snippets(target, text, nums, dictionary) {
     return s;
   };
   for (const a of list) {
+    if (a.error !== undefined) continue; // a queue's unreadable ticket: no snippets written
     const n = nums[i++];
     const out = [];
     for (let k = 0; k < n; k++) {

@@ -319,6 +319,15 @@ export interface Assessment {
   truncated?: string[];
 }
 
+/** In `assessQueue`'s result, in place of a ticket that could not be assessed. */
+export interface QueueError {
+  /** The ticket's index in the input. */
+  index: number;
+  ticketId: string | null;
+  /** What is wrong, with the field named (`tickets[3].messages: …`). */
+  error: string;
+}
+
 export interface FeedbackEvent {
   ticketId: string | number;
   snippetId: string | number;

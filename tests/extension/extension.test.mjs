@@ -194,6 +194,28 @@ test('side panel: ticket A shown, the desk switches to ticket B that cannot be a
   await desk.close();
 });
 
+test('side panel queue: one ticket that cannot be read is listed with why, the others are scored', async () => {
+  const desk = await openDesk('/hosts/osticket/queue-open.html');
+  // one row loses its subject (a subjectless e-mail): the queue page shows nothing else of it
+  await desk.evaluate(() => {
+    const a = document.querySelector('table.list.queue.tickets > tbody > tr span.truncate > a');
+    a.textContent = '';
+  });
+  await snapshotOf(x.worker, desk.url());
+  await desk.bringToFront();
+  const { p, errors } = await panel();
+  await p.waitForSelector('.rp-queue li', { timeout: 5000 }).catch(async (e) => { throw new Error(`${e.message}; panel: ${await p.textContent('body')}`); });
+  const items = await p.$$eval('.rp-queue li', (ls) => ls.map((l) => [l.className, l.textContent]));
+  assert.equal(items.length, 6, JSON.stringify(items));
+  const unread = items.filter((i) => i[0] === 'rp-unread');
+  assert.equal(unread.length, 1, JSON.stringify(items));
+  assert.match(unread[0][1], /could not be assessed: tickets\[\d\]\.messages/);
+  assert.equal(items.filter((i) => /^\D*\d+/.test(i[1]) && i[0] !== 'rp-unread').length, 5);
+  assert.deepEqual(errors, []);
+  await p.close();
+  await desk.close();
+});
+
 test('side panel on FreeScout: Insert into Summernote; single-page navigation in Zammad updates the panel', async () => {
   const desk = await openDesk('/hosts/freescout/conversation-1.html');
   await desk.setViewportSize({ width: 1280, height: 900 });

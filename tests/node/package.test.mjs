@@ -46,6 +46,22 @@ test('loads with no manual wasm step and assesses', () => {
   assert.equal(a.channel.channel, 'phone'); // email left her unhappy twice: a call from the steward
 });
 
+test('assessQueue: one unreadable ticket is reported in its place, the others are assessed', () => {
+  const e = new Engine();
+  const q = e.assessQueue([ticket('a', {}, 'you charged me twice'), { id: 'b' }, { id: 'c', subject: '', customer: {}, messages: [] }, ticket('d', {}, 'hi')], { now: '2026-11-23T12:00:00Z' });
+  assert.equal(q.length, 4);
+  assert.equal(q[0].ticketId, 'a');
+  assert.ok(Array.isArray(q[0].snippets) && q[0].snippets.length > 0, 'snippets still reach the good ones');
+  assert.deepEqual(Object.keys(q[1]), ['index', 'ticketId', 'error']);
+  assert.equal(q[1].index, 1);
+  assert.equal(q[1].ticketId, 'b');
+  assert.match(q[1].error, /tickets\[1\]\.customer: is required/);
+  assert.equal(q[2].index, 2);
+  assert.match(q[2].error, /tickets\[2\]\.messages/);
+  assert.equal(q[3].ticketId, 'd');
+  assert.deepEqual(q[3], e.assess(ticket('d', {}, 'hi'), { now: '2026-11-23T12:00:00Z' }));
+});
+
 test('assessQueue keeps input order and matches assess; now accepts epoch ms', () => {
   const e = new Engine();
   e.loadHistory(history);
@@ -124,7 +140,6 @@ test('every method rejects bad input with an Error naming the field, and the eng
     [() => e.assess(cyclic), /ticket: cannot be read as JSON/],
     [() => e.assess({ id: 1n, customer: {}, messages: [] }), /ticket: cannot be read as JSON/],
     [() => e.assessQueue('x'), /tickets: expected an array/],
-    [() => e.assessQueue([ticket('a', {}, 'hi'), { id: 'b' }]), /tickets\[1\]\.customer: is required/],
     [() => e.loadHistory('not history'), /history: expected an object/],
     [() => e.loadHistory({ customers: 5 }), /history\.customers: expected an array/],
     [() => e.analyzeText(42), /text: expected a string, got number/],

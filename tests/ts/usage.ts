@@ -2,7 +2,7 @@
 // package's rapport.d.ts. The @ts-expect-error lines prove the types are precise: each must be
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
-import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, LearnedRow, LibraryReport, LoadReport, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
+import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, LearnedRow, LibraryReport, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -36,7 +36,10 @@ export async function demo(): Promise<number> {
   const top: Reason | undefined = a.reasons[0];
   const days: number | undefined = a.followUp?.inDays;
   const quoted: string[] = a.reasons.flatMap((r) => r.spans.map((s) => ticket.messages[s.message].text.slice(s.start, s.end)));
-  const queue: Assessment[] = engine.assessQueue([ticket], { now: Date.now() });
+  const queue: (Assessment | QueueError)[] = engine.assessQueue([ticket], { now: Date.now() });
+  const scored: Assessment[] = queue.filter((x): x is Assessment => !("error" in x));
+  const unread: string[] = queue.flatMap((x) => ("error" in x ? [`${x.index}: ${x.error}`] : []));
+  const confidence: "high" | "medium" | "low" = a.confidence;
   const t: TextSignals = engine.analyzeText("Thanks so much!");
   const many: TextSignals[] = engine.analyzeTexts(["a", "b"]);
   const compounds: Float64Array = engine.sentiments(["a", "b"]);
