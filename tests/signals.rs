@@ -147,7 +147,12 @@ fn case(signal: &str) -> (Value, Value) {
 fn every_signal_has_a_case_that_fires_it_and_counts() {
     let now = parse_iso(NOW).unwrap();
     for s in SIGNALS {
-        let (ticket, history) = case(s.id);
+        let (mut ticket, history) = case(s.id);
+        if rapport::signals::AMPLIFIERS.contains(&s.id) {
+            // customer weight counts only with a moment to amplify: give it one
+            let m = &mut ticket["messages"][0]["text"];
+            *m = json!(format!("{} You sent me the wrong item.", m.as_str().unwrap()));
+        }
         let mut on = Engine::new(None).unwrap();
         on.load_history(&history).unwrap();
         let a = on.assess(&ticket, now).unwrap();
@@ -201,4 +206,20 @@ fn text_spans_point_at_the_quoted_words() {
         .reasons
         .iter()
         .any(|r| r.signal == "cue.mistake" && r.spans[0].message == 1));
+}
+
+#[test]
+fn customer_weight_alone_adds_nothing_to_a_routine_request() {
+    let now = parse_iso(NOW).unwrap();
+    for id in rapport::signals::AMPLIFIERS {
+        let (_, history) = case(id);
+        let mut e = Engine::new(None).unwrap();
+        e.load_history(&history).unwrap();
+        let a = e.assess(&ticket(&["Can you send me a copy of my invoice?"]), now).unwrap();
+        for r in a.reasons.iter().filter(|r| r.signal == *id) {
+            assert_eq!(r.points, 0, "{id} alone: {r:?}");
+            assert!(r.label.contains("no moment to amplify"), "{id}: {}", r.label);
+        }
+        assert_eq!(a.band, rapport::score::Band::Transactional, "{id}: {:?}", a.reasons);
+    }
 }

@@ -212,10 +212,12 @@ fn main() {
                 _ => false,
             })
             .collect();
-        let mut best = (f64::MIN, 0.5f32, 0.0f32);
-        for ti in 2..19 {
+        // thresholds from 0.6: below, a short message's few words make confident nonsense
+        // (the fallback, if no threshold keeps a constraint, is the strictest)
+        let mut best = (f64::MIN, 0.95f32, 0.0f32);
+        for ti in 12..20 {
             let t = ti as f32 * 0.05;
-            for vi in 0..8 {
+            for vi in 0..20 {
                 let veto = vi as f32 * 0.025;
                 if veto >= t {
                     continue;
