@@ -166,7 +166,9 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
             "{}: label and evidence",
             s.id
         );
-        if s.points == 0.0 {
+        // the points in force: the fitted defaults (data/score_fit.json) over SIGNALS; a signal
+        // the fit set to 0 is shown at 0 points
+        if rapport::config::Config::default().weight(s.id) == 0.0 {
             assert_eq!(r.points, 0, "{}", s.id);
             continue;
         }
