@@ -18,7 +18,7 @@ demo: pkg
 
 ## Every test: native, evaluation on the public data, WASM in headless Chromium, the packed
 ## package in Node, the TypeScript types, the page in Chromium, and the size budget.
-## Last, the same in a fresh clone of HEAD with no ../shared beside it (scripts/standalone.sh).
+## Last, the same in a fresh clone of HEAD with nothing of ours beside it (scripts/standalone.sh).
 ## make stops at the first step that fails, so reaching the echo means every step passed.
 TEST_STEPS := test-native evaluate test-wasm test-node test-types test-browser test-extension size
 ifndef RAPPORT_STANDALONE_INNER
