@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The repo stands on its own: a fresh `git clone` of the committed tree in a temporary folder,
 # with no ../shared (nor anything else of ours) beside it, runs the README's `make test` and
-# `make demo`. Only the build cache (CARGO_TARGET_DIR, npm's cache) is shared with this
-# checkout, so the run costs minutes, not a cold build. The clone's own `make test` does not
-# start another clone (RAPPORT_STANDALONE_INNER), which is all that variable changes.
+# `make demo`. It builds in a target folder of its own: cargo would take this checkout's
+# artifacts as fresh (their dep-info names this tree's files), and a tool built here bakes in
+# this tree's paths, so a shared target folder would let the clone read files it does not
+# have. Only npm's download cache is shared. The clone's own `make test` does not start
+# another clone (RAPPORT_STANDALONE_INNER), which is all that variable changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,7 +23,7 @@ if grep -rIn --exclude-dir=hosts -e '\.\./shared' -e 'RAPPORT_SHARED' \
   echo "standalone: FAIL: the lines above reach outside the repo"; exit 1
 fi
 [ ! -e "$tmp/shared" ] || { echo "standalone: FAIL: $tmp/shared exists"; exit 1; }
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+export CARGO_TARGET_DIR="$tmp/target"
 export RAPPORT_STANDALONE_INNER=1
 echo "standalone: make test in a fresh clone at $tmp/rapport (no ../shared beside it)"
 make test

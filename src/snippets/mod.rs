@@ -1024,7 +1024,9 @@ pub fn rank(
     let mut r = template::Rendering::default();
     // the best remaining snippet, picked one at a time (ties: library order): only a few are
     // ever taken, so this does less than sorting the whole library, which may be long
-    while out.len() < n {
+    // at most 2n renderings: a library whose every fitting snippet lacks a fact must not be
+    // rendered whole for every ticket
+    while out.len() < n && out.len() + demoted.len() < 2 * n {
         let mut best: Option<(f64, usize, usize)> = None;
         for (k, &(r, i)) in scored[..left].iter().enumerate() {
             if best.is_none_or(|b| r > b.0 || (r == b.0 && i < b.1)) {

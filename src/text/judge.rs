@@ -169,15 +169,22 @@ impl JudgeModel {
 
     /// Every head's score for one message's features.
     pub fn score(&self, features: &[Feature]) -> Vec<Score> {
+        let n = self.heads.len();
         let mut logit: Vec<f32> = self.heads.iter().map(|h| h.bias).collect();
-        let mut top: Vec<Vec<(Feature, f32)>> = vec![Vec::new(); self.heads.len()];
-        // (kept small by hand below: a sort here would cost the .wasm a sort's code)
+        // the three strongest positive contributions per head, kept in place (no allocation
+        // per contribution: this runs for every message of every ticket)
+        let none = (Feature { hash: 0, token: 0, len: 0 }, 0.0f32);
+        let mut top = vec![[none; 3]; n];
         for f in features {
             if let Some(ws) = self.weights.get(&f.hash) {
                 for &(head, w) in ws {
-                    logit[head as usize] += w;
-                    if w > 0.0 {
-                        top[head as usize].push((*f, w));
+                    let h = head as usize;
+                    logit[h] += w;
+                    let t = &mut top[h];
+                    if w > t[2].1 {
+                        let at = t.iter().position(|x| w > x.1).unwrap_or(2);
+                        t.copy_within(at..2, at + 1);
+                        t[at] = (*f, w);
                     }
                 }
             }
@@ -185,22 +192,12 @@ impl JudgeModel {
         logit
             .into_iter()
             .zip(top)
-            .map(|(l, t)| Score { probability: 1.0 / (1.0 + (-l).exp()), carried_by: strongest3(t) })
+            .map(|(l, t)| Score {
+                probability: 1.0 / (1.0 + (-l).exp()),
+                carried_by: t.into_iter().filter(|x| x.1 > 0.0).collect(),
+            })
             .collect()
     }
-}
-
-/// The three largest contributions, largest first, ties in feature order.
-fn strongest3(all: Vec<(Feature, f32)>) -> Vec<(Feature, f32)> {
-    let mut top: Vec<(Feature, f32)> = Vec::with_capacity(3);
-    for x in all {
-        let at = top.iter().position(|t| x.1 > t.1).unwrap_or(top.len());
-        if at < 3 {
-            top.insert(at, x);
-            top.truncate(3);
-        }
-    }
-    top
 }
 
 struct Reader<'a> {
