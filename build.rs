@@ -38,14 +38,21 @@ fn fitted_score(out: &str) {
     let text = std::fs::read_to_string("data/score_fit.json").expect("data/score_fit.json");
     // a flat file of "key": number pairs inside "weights" and "bands"; no JSON crate needed
     let section = |name: &str| -> Vec<(String, f64)> {
-        let Some(at) = text.find(&format!("\"{name}\"")) else { return Vec::new() };
+        let Some(at) = text.find(&format!("\"{name}\"")) else {
+            return Vec::new();
+        };
         let body = &text[at..];
-        let (Some(open), Some(close)) = (body.find('{'), body.find('}')) else { return Vec::new() };
+        let (Some(open), Some(close)) = (body.find('{'), body.find('}')) else {
+            return Vec::new();
+        };
         body[open + 1..close]
             .split(',')
             .filter_map(|kv| {
                 let (k, v) = kv.split_once(':')?;
-                Some((k.trim().trim_matches('"').to_string(), v.trim().parse().ok()?))
+                Some((
+                    k.trim().trim_matches('"').to_string(),
+                    v.trim().parse().ok()?,
+                ))
             })
             .collect()
     };

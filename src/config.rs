@@ -44,7 +44,14 @@ fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
         .map(|(k, v)| (k.to_string(), *v))
         .collect();
     let band = |name: &str, d: f64| FITTED_BANDS.iter().find(|b| b.0 == name).map_or(d, |b| b.1);
-    (weights, [band("relational", 35.0), band("critical", 65.0), band("amplifyAt", 35.0)])
+    (
+        weights,
+        [
+            band("relational", 35.0),
+            band("critical", 65.0),
+            band("amplifyAt", 35.0),
+        ],
+    )
 }
 
 impl Default for Config {

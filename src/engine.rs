@@ -376,7 +376,10 @@ impl Engine {
     ) -> Result<()> {
         let list = array(tickets, "tickets")?;
         for (i, v) in list.iter().enumerate() {
-            f(i, ticket::ticket(v, &format!("tickets[{i}]")).map(|t| self.assess_ticket(&t, o)));
+            f(
+                i,
+                ticket::ticket(v, &format!("tickets[{i}]")).map(|t| self.assess_ticket(&t, o)),
+            );
         }
         Ok(())
     }

@@ -341,7 +341,11 @@ mod tests {
         assert_eq!(r(r#""a\ud800b""#), r#""a\ufffdb""#);
         assert_eq!(r(r#""\udc00""#), r#""\ufffd""#);
         assert_eq!(r(r#""\ud83d\ude00 ok""#), r#""\ud83d\ude00 ok""#);
-        assert_eq!(r(r#""\\ud800""#), r#""\\ud800""#, "an escaped backslash is not an escape");
+        assert_eq!(
+            r(r#""\\ud800""#),
+            r#""\\ud800""#,
+            "an escaped backslash is not an escape"
+        );
         assert_eq!(r(r#""\ud83d\ud83d\ude00""#), r#""\ufffd\ud83d\ude00""#);
         let v: Value = serde_json::from_str(&r(r#"{"t": "x\ud800"}"#)).unwrap();
         assert_eq!(v["t"], "x\u{fffd}");

@@ -77,7 +77,12 @@ pub enum Confidence {
 
 /// High: 12 points or more from the nearest edge; medium: 5 or more; low: closer. An unsure
 /// intent takes it one step down (the words were not read with confidence).
-pub fn confidence(score: i32, relational_from: f64, critical_from: f64, intent_unsure: bool) -> Confidence {
+pub fn confidence(
+    score: i32,
+    relational_from: f64,
+    critical_from: f64,
+    intent_unsure: bool,
+) -> Confidence {
     let s = score as f64;
     let margin = (s - relational_from).abs().min((s - critical_from).abs());
     let level = if margin >= 12.0 {

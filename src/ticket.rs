@@ -45,7 +45,12 @@ fn cut(s: &str) -> (String, bool) {
 }
 
 /// A text field read whole or cut (never refused for its length), noting the cut.
-fn text_field(v: Option<&Value>, path: &str, what: &str, notes: &mut Vec<String>) -> Result<Option<String>> {
+fn text_field(
+    v: Option<&Value>,
+    path: &str,
+    what: &str,
+    notes: &mut Vec<String>,
+) -> Result<Option<String>> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
@@ -171,10 +176,13 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
             }
         };
         let text = match mo.get("text") {
-            Some(v @ Value::String(_)) => {
-                text_field(Some(v), &mo.at("text"), &format!("message {}", i + 1), &mut truncated)?
-                    .unwrap_or_default()
-            }
+            Some(v @ Value::String(_)) => text_field(
+                Some(v),
+                &mo.at("text"),
+                &format!("message {}", i + 1),
+                &mut truncated,
+            )?
+            .unwrap_or_default(),
             Some(other) => {
                 return err(
                     &mo.at("text"),
@@ -189,7 +197,12 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
             text,
         });
     }
-    let subject = text_field(o.get("subject"), &o.at("subject"), "the subject", &mut truncated)?;
+    let subject = text_field(
+        o.get("subject"),
+        &o.at("subject"),
+        "the subject",
+        &mut truncated,
+    )?;
     Ok(Ticket {
         id,
         first_index,

@@ -300,3 +300,23 @@ fn repeat_topic_is_the_same_with_the_topic_cache_and_without() {
         }
     }
 }
+
+#[test]
+fn plain_questions_find_no_moment_in_the_learned_model() {
+    // once read as our mistake and frustration ("hours", "opening"): the learned model must
+    // not find a moment in words it reads as routine
+    let e = Engine::new(None).unwrap();
+    for text in [
+        "What are the opening hours of your shop in Lisbon?",
+        "Hello, a quick question about my account settings.",
+        "Could you send me a copy of my invoice?",
+    ] {
+        let a = e.assess(&ticket("q", json!({}), text), now()).unwrap();
+        assert_eq!(a.band, Band::Transactional, "{text}: {:?}", a.reasons);
+        assert!(
+            a.matches.iter().all(|m| !m.learned),
+            "{text}: {:?}",
+            a.matches
+        );
+    }
+}

@@ -151,7 +151,10 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
         if rapport::signals::AMPLIFIERS.contains(&s.id) {
             // customer weight counts only with a moment to amplify: give it one
             let m = &mut ticket["messages"][0]["text"];
-            *m = json!(format!("{} You sent me the wrong item.", m.as_str().unwrap()));
+            *m = json!(format!(
+                "{} You sent me the wrong item.",
+                m.as_str().unwrap()
+            ));
         }
         let mut on = Engine::new(None).unwrap();
         on.load_history(&history).unwrap();
@@ -217,11 +220,22 @@ fn customer_weight_alone_adds_nothing_to_a_routine_request() {
         let (_, history) = case(id);
         let mut e = Engine::new(None).unwrap();
         e.load_history(&history).unwrap();
-        let a = e.assess(&ticket(&["Can you send me a copy of my invoice?"]), now).unwrap();
+        let a = e
+            .assess(&ticket(&["Can you send me a copy of my invoice?"]), now)
+            .unwrap();
         for r in a.reasons.iter().filter(|r| r.signal == *id) {
             assert_eq!(r.points, 0, "{id} alone: {r:?}");
-            assert!(r.label.contains("no moment to amplify"), "{id}: {}", r.label);
+            assert!(
+                r.label.contains("no moment to amplify"),
+                "{id}: {}",
+                r.label
+            );
         }
-        assert_eq!(a.band, rapport::score::Band::Transactional, "{id}: {:?}", a.reasons);
+        assert_eq!(
+            a.band,
+            rapport::score::Band::Transactional,
+            "{id}: {:?}",
+            a.reasons
+        );
     }
 }

@@ -342,13 +342,18 @@ impl Engine {
                         written = crate::ascii_json::append(&mut json, &a);
                     }
                     Err(e) => {
-                        let id = v
-                            .get(i)
-                            .and_then(|t| t.get("id"))
-                            .and_then(|x| x.as_str().map(String::from).or_else(|| x.as_number().map(|n| n.to_string())));
+                        let id = v.get(i).and_then(|t| t.get("id")).and_then(|x| {
+                            x.as_str()
+                                .map(String::from)
+                                .or_else(|| x.as_number().map(|n| n.to_string()))
+                        });
                         written = crate::ascii_json::append(
                             &mut json,
-                            &QueueError { index: i, ticket_id: id, error: e.to_string() },
+                            &QueueError {
+                                index: i,
+                                ticket_id: id,
+                                error: e.to_string(),
+                            },
                         );
                     }
                 }

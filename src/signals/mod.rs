@@ -202,7 +202,10 @@ pub fn amplify(reasons: &mut [Reason], full_at: f64) {
         .map(|r| r.points.max(0))
         .sum();
     let share = (moment as f64 / full_at.max(1.0)).min(1.0);
-    for r in reasons.iter_mut().filter(|r| AMPLIFIERS.contains(&r.signal.as_str())) {
+    for r in reasons
+        .iter_mut()
+        .filter(|r| AMPLIFIERS.contains(&r.signal.as_str()))
+    {
         let p = (r.points as f64 * share).round() as i32;
         if p != r.points {
             r.label = if p == 0 {

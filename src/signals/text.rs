@@ -145,7 +145,10 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
     for (signal, label, strength) in cues {
         let m = if signal == "cue.life_event" {
             let kinds = ["cue.life_event", "cue.celebration", "cue.loss"];
-            s.matches.iter().filter(|m| kinds.contains(&m.signal.as_str())).collect()
+            s.matches
+                .iter()
+                .filter(|m| kinds.contains(&m.signal.as_str()))
+                .collect()
         } else {
             by(signal)
         };

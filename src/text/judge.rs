@@ -73,7 +73,11 @@ pub fn pattern_feature(label: &str) -> u32 {
 pub fn features_with(tokens: &[Token], pattern_labels: &[&str]) -> Vec<Feature> {
     let mut out = features(tokens);
     for l in pattern_labels {
-        out.push(Feature { hash: pattern_feature(l), token: u32::MAX, len: 0 });
+        out.push(Feature {
+            hash: pattern_feature(l),
+            token: u32::MAX,
+            len: 0,
+        });
     }
     out
 }
@@ -84,15 +88,30 @@ pub fn features(tokens: &[Token]) -> Vec<Feature> {
     let words: Vec<_> = tokens.iter().map(norm).collect();
     let mut out = Vec::with_capacity(words.len() * 6);
     for (i, w) in words.iter().enumerate() {
-        out.push(Feature { hash: cut(fnv(fnv(FNV_START, b"w "), w.as_bytes())), token: i as u32, len: 1 });
+        out.push(Feature {
+            hash: cut(fnv(fnv(FNV_START, b"w "), w.as_bytes())),
+            token: i as u32,
+            len: 1,
+        });
         if let Some(next) = words.get(i + 1) {
-            let h = fnv(fnv(fnv(fnv(FNV_START, b"b "), w.as_bytes()), b" "), next.as_bytes());
-            out.push(Feature { hash: cut(h), token: i as u32, len: 2 });
+            let h = fnv(
+                fnv(fnv(fnv(FNV_START, b"b "), w.as_bytes()), b" "),
+                next.as_bytes(),
+            );
+            out.push(Feature {
+                hash: cut(h),
+                token: i as u32,
+                len: 2,
+            });
         }
         // the first five letters of a longer word: "cancelled", "cancelling" and "cancellation"
         // meet there, and so do most of their typos
         if w.len() > 5 && w.is_char_boundary(5) {
-            out.push(Feature { hash: cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])), token: i as u32, len: 1 });
+            out.push(Feature {
+                hash: cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])),
+                token: i as u32,
+                len: 1,
+            });
         }
     }
     out
@@ -103,13 +122,22 @@ pub fn feature_texts(tokens: &[Token]) -> Vec<(u32, String)> {
     let words: Vec<_> = tokens.iter().map(norm).collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        out.push((cut(fnv(fnv(FNV_START, b"w "), w.as_bytes())), format!("w {w}")));
+        out.push((
+            cut(fnv(fnv(FNV_START, b"w "), w.as_bytes())),
+            format!("w {w}"),
+        ));
         if let Some(next) = words.get(i + 1) {
-            let h = fnv(fnv(fnv(fnv(FNV_START, b"b "), w.as_bytes()), b" "), next.as_bytes());
+            let h = fnv(
+                fnv(fnv(fnv(FNV_START, b"b "), w.as_bytes()), b" "),
+                next.as_bytes(),
+            );
             out.push((cut(h), format!("b {w} {next}")));
         }
         if w.len() > 5 && w.is_char_boundary(5) {
-            out.push((cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])), format!("p {}", &w[..5])));
+            out.push((
+                cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])),
+                format!("p {}", &w[..5]),
+            ));
         }
     }
     out
@@ -143,7 +171,12 @@ impl JudgeModel {
             scales.push(r.f32()?);
             let threshold = r.f32()?;
             let veto = r.f32()?;
-            m.heads.push(Head { name, bias, threshold, veto });
+            m.heads.push(Head {
+                name,
+                bias,
+                threshold,
+                veto,
+            });
         }
         let count = r.u32()? as usize;
         let mut hashes = Vec::with_capacity(count.min(1 << HASH_BITS));
@@ -156,7 +189,10 @@ impl JudgeModel {
             let q = r.take(count)?;
             for (h, &q) in hashes.iter().zip(q) {
                 if q != 0 {
-                    m.weights.entry(*h).or_default().push((head as u8, q as i8 as f32 * scale));
+                    m.weights
+                        .entry(*h)
+                        .or_default()
+                        .push((head as u8, q as i8 as f32 * scale));
                 }
             }
         }
@@ -173,7 +209,14 @@ impl JudgeModel {
         let mut logit: Vec<f32> = self.heads.iter().map(|h| h.bias).collect();
         // the three strongest positive contributions per head, kept in place (no allocation
         // per contribution: this runs for every message of every ticket)
-        let none = (Feature { hash: 0, token: 0, len: 0 }, 0.0f32);
+        let none = (
+            Feature {
+                hash: 0,
+                token: 0,
+                len: 0,
+            },
+            0.0f32,
+        );
         let mut top = vec![[none; 3]; n];
         for f in features {
             if let Some(ws) = self.weights.get(&f.hash) {
@@ -207,15 +250,22 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.b.get(self.at..self.at + n).ok_or("judgement model: cut short")?;
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or("judgement model: cut short")?;
         self.at += n;
         Ok(s)
     }
     fn f32(&mut self) -> Result<f32, String> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "f32")?))
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().map_err(|_| "f32")?,
+        ))
     }
     fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "u32")?))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().map_err(|_| "u32")?,
+        ))
     }
     fn varint(&mut self) -> Result<u32, String> {
         let (mut v, mut shift) = (0u32, 0);
@@ -279,7 +329,14 @@ mod tests {
     #[test]
     fn written_models_read_back() {
         let heads = vec![
-            ("churn".to_string(), -1.5f32, 0.1f32, 0.4f32, 0.1f32, vec![20i8, -5, 127]),
+            (
+                "churn".to_string(),
+                -1.5f32,
+                0.1f32,
+                0.4f32,
+                0.1f32,
+                vec![20i8, -5, 127],
+            ),
             ("praise".to_string(), 0.5, 0.2, 0.5, 0.0, vec![0, 0, 0]),
         ];
         let m = JudgeModel::parse(&write(&heads, &[3, 900, 1 << 19])).unwrap();
@@ -289,8 +346,14 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].0, 0);
         assert!((w[0].1 - 12.7).abs() < 1e-4, "{w:?}");
-        assert!(m.weights.get(&3).is_some_and(|w| w.len() == 1), "zero weights are not kept");
-        assert!(JudgeModel::parse(b"RJM2\x01\x05churn").is_err(), "cut short is an error, not a panic");
+        assert!(
+            m.weights.get(&3).is_some_and(|w| w.len() == 1),
+            "zero weights are not kept"
+        );
+        assert!(
+            JudgeModel::parse(b"RJM2\x01\x05churn").is_err(),
+            "cut short is an error, not a panic"
+        );
     }
 
     #[test]

@@ -25,11 +25,25 @@ impl TextAnalyzer {
         let scores: Vec<Vec<Score>> = views
             .iter()
             .map(|v| {
-                let mut labels: Vec<&str> = v.hits.iter().map(|h| self.patterns.labels[h.label].as_str()).collect();
+                let mut labels: Vec<&str> = v
+                    .hits
+                    .iter()
+                    .map(|h| self.patterns.labels[h.label].as_str())
+                    .collect();
                 labels.dedup();
                 m.score(&judge::features_with(&v.tokens, &labels))
             })
             .collect();
+        // the routine head, first: when the model reads the words as a plain request, it does
+        // not also find a moment in them on its own (it would be contradicting itself: "what
+        // are your opening hours?" once read as our mistake and frustration)
+        let routine = m
+            .head("routine")
+            .map(|h| {
+                let p = scores.iter().map(|s| s[h].probability).fold(1.0, f32::min);
+                (p, p >= m.heads[h].threshold)
+            })
+            .unwrap_or((0.0, false));
         let slots: [(&str, &mut f64, &str); 9] = [
             ("mistake", &mut cues.mistake, "cue.mistake"),
             ("churn", &mut cues.churn, "cue.churn"),
@@ -39,24 +53,27 @@ impl TextAnalyzer {
             ("celebration", &mut cues.celebration, "cue.celebration"),
             ("loss", &mut cues.loss, "cue.loss"),
             ("distress", &mut emotions.distress, "emotion.distress"),
-            ("frustration", &mut emotions.frustration, "emotion.frustration"),
+            (
+                "frustration",
+                &mut emotions.frustration,
+                "emotion.frustration",
+            ),
         ];
         for (name, slot, signal) in slots {
             let Some(h) = m.head(name) else { continue };
             let head = &m.heads[h];
             // the message where the model is surest
-            let (vi, best) = scores
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (i, &s[h]))
-                .fold((0, None::<&Score>), |a, (i, s)| match a.1 {
+            let (vi, best) = scores.iter().enumerate().map(|(i, s)| (i, &s[h])).fold(
+                (0, None::<&Score>),
+                |a, (i, s)| match a.1 {
                     Some(b) if b.probability >= s.probability => a,
                     _ => (i, Some(s)),
-                });
+                },
+            );
             let Some(best) = best else { continue };
             let p = best.probability;
             if p >= head.threshold {
-                if *slot == 0.0 {
+                if *slot == 0.0 && !routine.1 {
                     *slot = round2(p as f64);
                     let v = &views[vi];
                     let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
@@ -70,7 +87,10 @@ impl TextAnalyzer {
                             continue;
                         }
                         let text = v.text[ta.start..tb.end].to_string();
-                        if matches.iter().any(|x| x.signal == signal && x.message == v.index && x.start == us[a]) {
+                        if matches
+                            .iter()
+                            .any(|x| x.signal == signal && x.message == v.index && x.start == us[a])
+                        {
                             continue;
                         }
                         matches.push(Match {
@@ -107,13 +127,8 @@ impl TextAnalyzer {
                 intent.kind = kind;
             }
         }
-        m.head("routine")
-            .map(|h| {
-                // routine only if every message is
-                let p = scores.iter().map(|s| s[h].probability).fold(1.0, f32::min);
-                round2(p as f64)
-            })
-            .unwrap_or(0.0)
+        // routine only if every message is
+        round2(routine.0 as f64)
     }
 }
 

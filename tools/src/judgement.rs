@@ -47,8 +47,12 @@ pub const CUE_LABELS: [&str; 7] = [
     "loss",
 ];
 
-pub const RELATIONAL_INTENTS: [&str; 4] =
-    ["cancel_relationship", "complaint", "feedback_praise", "human_agent"];
+pub const RELATIONAL_INTENTS: [&str; 4] = [
+    "cancel_relationship",
+    "complaint",
+    "feedback_praise",
+    "human_agent",
+];
 
 #[derive(Debug, Clone)]
 pub struct Message {
@@ -117,7 +121,11 @@ fn jsonl(sub: &str) -> Vec<(String, Value)> {
 
 fn strs(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -170,7 +178,10 @@ pub fn scenarios() -> Vec<Scenario> {
                 now: s("now"),
                 ticket: v["ticket"].clone(),
                 history: v["history"].clone(),
-                band: e["band"].as_str().unwrap_or_else(|| panic!("{at}: no band")).to_string(),
+                band: e["band"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{at}: no band"))
+                    .to_string(),
                 must_cite: strs(&e["must_cite"]),
                 snippet_kind: e["snippet_kind"].as_str().unwrap_or("").to_string(),
                 pair,

@@ -52,8 +52,14 @@ impl Counts {
 pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
     let msgs = judgement::messages();
     let mut out = Vec::new();
-    println!("judgement corpus, messages ({} rows; F1 per cue, by split):", msgs.len());
-    println!("    {:<12} {:>12} {:>12} {:>12}", "", "train", "dev", "test");
+    println!(
+        "judgement corpus, messages ({} rows; F1 per cue, by split):",
+        msgs.len()
+    );
+    println!(
+        "    {:<12} {:>12} {:>12} {:>12}",
+        "", "train", "dev", "test"
+    );
     let by_split: BTreeMap<Split, Vec<(&Message, rapport::text::TextSignals)>> = SPLITS
         .iter()
         .map(|&s| {
@@ -74,31 +80,49 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
                 let pred = cue(&sig.cues, name);
                 c.add(pred, m.has(name));
                 if verbose && s == Split::Dev && pred != m.has(name) {
-                    println!("      {name} {}: {}", if pred { "FP" } else { "FN" }, m.text);
+                    println!(
+                        "      {name} {}: {}",
+                        if pred { "FP" } else { "FN" },
+                        m.text
+                    );
                 }
             }
             cells.push(format!("{:.3} ({})", c.f1(), c.tp + c.fn_));
             if s == Split::Test {
-                let target = if matches!(name, "mistake" | "churn") { 0.85 } else { 0.80 };
+                let target = if matches!(name, "mistake" | "churn") {
+                    0.85
+                } else {
+                    0.80
+                };
                 if name != "loyalty" {
                     out.push((format!("test F1 {name}"), c.f1(), target));
                 }
             }
         }
-        println!("    {name:<12} {:>12} {:>12} {:>12}", cells[0], cells[1], cells[2]);
+        println!(
+            "    {name:<12} {:>12} {:>12} {:>12}",
+            cells[0], cells[1], cells[2]
+        );
     }
     // hard negatives: of the cues fired on look-alike rows, how many were right
     let mut row = Vec::new();
     for s in SPLITS {
         let mut c = Counts::default();
-        for (m, sig) in by_split[&s].iter().filter(|(m, _)| m.hard_negative.is_some()) {
+        for (m, sig) in by_split[&s]
+            .iter()
+            .filter(|(m, _)| m.hard_negative.is_some())
+        {
             for name in CUE_LABELS {
                 c.add(cue(&sig.cues, name), m.has(name));
             }
         }
         row.push(format!("{:.1}% of {}", 100.0 * c.precision(), c.tp + c.fp));
         if s == Split::Test {
-            out.push(("test precision on hard negatives".into(), c.precision(), 0.95));
+            out.push((
+                "test precision on hard negatives".into(),
+                c.precision(),
+                0.95,
+            ));
         }
     }
     println!("    precision on hard-negative rows: {}", row.join(" | "));
@@ -117,10 +141,18 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
             let acc = ok as f64 / rows.len().max(1) as f64;
             row.push(format!("{:.1}% of {}", 100.0 * acc, rows.len()));
             if s == Split::Test && style.is_some() {
-                out.push((format!("test intent kind, {} rows", style.unwrap()), acc, 0.95));
+                out.push((
+                    format!("test intent kind, {} rows", style.unwrap()),
+                    acc,
+                    0.95,
+                ));
             }
         }
-        println!("    intent kind, {:<10} {}", style.unwrap_or("all rows"), row.join(" | "));
+        println!(
+            "    intent kind, {:<10} {}",
+            style.unwrap_or("all rows"),
+            row.join(" | ")
+        );
     }
     out
 }
@@ -182,25 +214,44 @@ pub fn band_index(b: &str) -> i32 {
 }
 
 /// One scenario assessed by a fresh engine with its history: (band, top snippet id, signals).
-pub fn assess(s: &Scenario, config: Option<&serde_json::Value>) -> (String, String, Vec<(String, i32)>) {
+pub fn assess(
+    s: &Scenario,
+    config: Option<&serde_json::Value>,
+) -> (String, String, Vec<(String, i32)>) {
     let mut e = Engine::new(config).expect("config");
     if !s.history.is_null() {
         e_load(&mut e, &s.history);
     }
     let now = rapport::time::parse_iso(&s.now).expect("scenario now");
     let a = e
-        .assess_with(&s.ticket, &rapport::engine::AssessOptions { snippets: 1, ..rapport::engine::AssessOptions::at(now) })
+        .assess_with(
+            &s.ticket,
+            &rapport::engine::AssessOptions {
+                snippets: 1,
+                ..rapport::engine::AssessOptions::at(now)
+            },
+        )
         .unwrap_or_else(|err| panic!("{}: {err}", s.id));
     (
         a.band.as_str().to_string(),
-        a.snippets.first().map(|x| x.id.to_string()).unwrap_or_default(),
-        a.reasons.iter().map(|r| (r.signal.clone(), r.points)).collect(),
+        a.snippets
+            .first()
+            .map(|x| x.id.to_string())
+            .unwrap_or_default(),
+        a.reasons
+            .iter()
+            .map(|r| (r.signal.clone(), r.points))
+            .collect(),
     )
 }
 
 fn e_load(e: &mut Engine, h: &serde_json::Value) {
     let r = e.load_history(h).expect("scenario history");
-    assert!(r.rejected.is_empty(), "scenario history rejected: {:?}", r.rejected);
+    assert!(
+        r.rejected.is_empty(),
+        "scenario history rejected: {:?}",
+        r.rejected
+    );
 }
 
 /// Scenario figures; returns the test split's (name, value, target).
@@ -208,7 +259,10 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
     let all = judgement::scenarios();
     let mut out = Vec::new();
     println!("judgement corpus, scenarios ({} with history):", all.len());
-    println!("    {:<34} {:>16} {:>16} {:>16}", "", "train", "dev", "test");
+    println!(
+        "    {:<34} {:>16} {:>16} {:>16}",
+        "", "train", "dev", "test"
+    );
     let mut rows: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for s in SPLITS {
         let part: Vec<_> = all.iter().filter(|x| x.split == s).collect();
@@ -221,27 +275,51 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
             kind_ok += (snippet_kind(&top) == sc.snippet_kind) as usize;
             for c in &sc.must_cite {
                 cite_n += 1;
-                let ok = cites(c).iter().any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0));
+                let ok = cites(c)
+                    .iter()
+                    .any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0));
                 cite_ok += ok as usize;
             }
             if verbose && s == Split::Dev && (d != 0 || snippet_kind(&top) != sc.snippet_kind) {
                 println!(
                     "      {} expected {} / {}, got {band} / {top} ({}) {:?}",
-                    sc.id, sc.band, sc.snippet_kind, snippet_kind(&top), reasons
+                    sc.id,
+                    sc.band,
+                    sc.snippet_kind,
+                    snippet_kind(&top),
+                    reasons
                 );
             }
         }
         let n = part.len().max(1) as f64;
         let f = |x: usize, n: f64| format!("{:.1}% of {}", 100.0 * x as f64 / n, n as usize);
         rows.entry("band agreement").or_default().push(f(agree, n));
-        rows.entry("two bands off").or_default().push(format!("{two_off}"));
-        rows.entry("expected snippet kind first").or_default().push(f(kind_ok, n));
-        rows.entry("must-cite reasons present").or_default().push(f(cite_ok, cite_n.max(1) as f64));
+        rows.entry("two bands off")
+            .or_default()
+            .push(format!("{two_off}"));
+        rows.entry("expected snippet kind first")
+            .or_default()
+            .push(f(kind_ok, n));
+        rows.entry("must-cite reasons present")
+            .or_default()
+            .push(f(cite_ok, cite_n.max(1) as f64));
         if s == Split::Test {
             out.push(("test band agreement".into(), agree as f64 / n, 0.90));
-            out.push(("test tickets two bands off (share)".into(), -(two_off as f64) / n, 0.0));
-            out.push(("test expected snippet kind first".into(), kind_ok as f64 / n, 0.90));
-            out.push(("test must-cite present".into(), cite_ok as f64 / cite_n.max(1) as f64, 0.95));
+            out.push((
+                "test tickets two bands off (share)".into(),
+                -(two_off as f64) / n,
+                0.0,
+            ));
+            out.push((
+                "test expected snippet kind first".into(),
+                kind_ok as f64 / n,
+                0.90,
+            ));
+            out.push((
+                "test must-cite present".into(),
+                cite_ok as f64 / cite_n.max(1) as f64,
+                0.95,
+            ));
         }
     }
     for (k, v) in rows {

@@ -4,17 +4,16 @@
 //! BANKING77. Usage: cargo run --release -p rapport-tools --bin evaluate [-- --check] [--verbose]
 //! With --check it exits non-zero when a figure misses its target (used by `make test`).
 
-#[path = "../eval_data.rs"]
-mod rapport_eval;
 #[path = "../judgement.rs"]
 mod judgement;
 #[path = "../judgement_eval.rs"]
 mod judgement_eval;
+#[path = "../eval_data.rs"]
+mod rapport_eval;
 
 use rapport::text::{Kind, TextAnalyzer};
 use rapport_eval::*;
 use std::collections::BTreeMap;
-
 
 fn main() {
     let an = TextAnalyzer::builtin();
@@ -191,7 +190,12 @@ fn main() {
     own.extend(judgement_eval::scenarios(verbose));
     for (what, v, target) in &own {
         let ok = v >= target;
-        println!("  {} {what} {:.3} (target {:.3})", if ok { "met " } else { "below target" }, v, target);
+        println!(
+            "  {} {what} {:.3} (target {:.3})",
+            if ok { "met " } else { "below target" },
+            v,
+            target
+        );
     }
     let failed = verdicts.iter().filter(|v| !v.1).count();
     for (what, ok) in &verdicts {

@@ -9,10 +9,10 @@
 //! test is not read.
 //! Usage: cargo run --release -p rapport-tools --bin fit-score
 
-#[path = "../eval_data.rs"]
-mod rapport_eval;
 #[path = "../judgement.rs"]
 mod judgement;
+#[path = "../eval_data.rs"]
+mod rapport_eval;
 
 use judgement::{Scenario, Split};
 use rapport::engine::AssessOptions;
@@ -70,12 +70,25 @@ fn objective(cases: &[Case]) -> f64 {
     for c in cases {
         let a = c
             .engine
-            .assess_with(&c.ticket, &AssessOptions { snippets: 0, ..AssessOptions::at(c.now) })
+            .assess_with(
+                &c.ticket,
+                &AssessOptions {
+                    snippets: 0,
+                    ..AssessOptions::at(c.now)
+                },
+            )
             .expect("assess");
         let got = band_index(a.band.as_str());
         let d = (got - c.band).abs();
         let ok = if c.at_least { got >= c.band } else { d == 0 };
-        total += c.weight * if ok { 1.0 } else if d == 2 { -1.0 } else { 0.0 };
+        total += c.weight
+            * if ok {
+                1.0
+            } else if d == 2 {
+                -1.0
+            } else {
+                0.0
+            };
     }
     total
 }
@@ -83,7 +96,11 @@ fn objective(cases: &[Case]) -> f64 {
 fn main() {
     let scenarios = judgement::scenarios();
     let messages = judgement::messages();
-    let mut train: Vec<Case> = scenarios.iter().filter(|s| s.split == Split::Train).map(scenario_case).collect();
+    let mut train: Vec<Case> = scenarios
+        .iter()
+        .filter(|s| s.split == Split::Train)
+        .map(scenario_case)
+        .collect();
     let n_sc = train.len();
     let shared_msg_weight = 0.25;
     for m in messages.iter().filter(|m| m.split == Split::Train) {
@@ -96,7 +113,11 @@ fn main() {
             weight: shared_msg_weight,
         });
     }
-    let mut dev: Vec<Case> = scenarios.iter().filter(|s| s.split == Split::Dev).map(scenario_case).collect();
+    let mut dev: Vec<Case> = scenarios
+        .iter()
+        .filter(|s| s.split == Split::Dev)
+        .map(scenario_case)
+        .collect();
 
     let cfg = rapport::config::Config::default();
     let mut p: Vec<f64> = SIGNALS.iter().map(|s| cfg.weight(s.id)).collect();
@@ -112,9 +133,18 @@ fn main() {
     // says (a detractor writing again, a bad last CSAT, a repeat, our mistake on a valued
     // customer): the fit may not explain them away
     let floor = |name: &str| match name {
-        "history.nps_detractor" | "history.nps_drop" | "history.csat_low" | "history.repeat_topic"
-        | "history.recent_contacts" | "combo.mistake_valued" | "cue.mistake" | "cue.churn"
-        | "cue.effort" | "emotion.distress" | "cue.life_event" | "cue.praise" => 5.0,
+        "history.nps_detractor"
+        | "history.nps_drop"
+        | "history.csat_low"
+        | "history.repeat_topic"
+        | "history.recent_contacts"
+        | "combo.mistake_valued"
+        | "cue.mistake"
+        | "cue.churn"
+        | "cue.effort"
+        | "emotion.distress"
+        | "cue.life_event"
+        | "cue.praise" => 5.0,
         _ => 0.0,
     };
 
@@ -135,7 +165,10 @@ fn main() {
                 continue;
             }
             let cur = p[i];
-            let mut cands: Vec<f64> = [0.0, 0.5, 0.75, 1.25, 1.5, 2.0].iter().map(|f| (cur * f).round()).collect();
+            let mut cands: Vec<f64> = [0.0, 0.5, 0.75, 1.25, 1.5, 2.0]
+                .iter()
+                .map(|f| (cur * f).round())
+                .collect();
             cands.extend([cur - 5.0, cur + 5.0, cur - 2.0, cur + 2.0]);
             for v in cands {
                 if v < floor(&names[i]) || v > 100.0 || v == cur {
@@ -157,13 +190,21 @@ fn main() {
         }
         apply(&mut dev, &p);
         let d = dev_agreement(&dev);
-        eprintln!("  pass {}: train objective {best:.1}, dev band agreement {:.1}%", pass + 1, 100.0 * d);
+        eprintln!(
+            "  pass {}: train objective {best:.1}, dev band agreement {:.1}%",
+            pass + 1,
+            100.0 * d
+        );
         if d > kept.0 {
             kept = (d, p.clone(), pass + 1);
         }
     }
     let p = kept.1;
-    eprintln!("fit-score: keeping pass {} (dev band agreement {:.1}%)", kept.2, 100.0 * kept.0);
+    eprintln!(
+        "fit-score: keeping pass {} (dev band agreement {:.1}%)",
+        kept.2,
+        100.0 * kept.0
+    );
     let n = SIGNALS.len();
     let weights: serde_json::Map<String, Value> = SIGNALS
         .iter()
@@ -184,7 +225,16 @@ fn dev_agreement(dev: &[Case]) -> f64 {
     let ok = dev
         .iter()
         .filter(|c| {
-            let a = c.engine.assess_with(&c.ticket, &AssessOptions { snippets: 0, ..AssessOptions::at(c.now) }).unwrap();
+            let a = c
+                .engine
+                .assess_with(
+                    &c.ticket,
+                    &AssessOptions {
+                        snippets: 0,
+                        ..AssessOptions::at(c.now)
+                    },
+                )
+                .unwrap();
             band_index(a.band.as_str()) == c.band
         })
         .count();

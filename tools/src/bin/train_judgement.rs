@@ -9,10 +9,10 @@
 //! BANKING77. Never reads the test split nor BANKING77's held-out fifth.
 //! Usage: cargo run --release -p rapport-tools --bin train-judgement [-- --top 400]
 
-#[path = "../eval_data.rs"]
-mod rapport_eval;
 #[path = "../judgement.rs"]
 mod judgement;
+#[path = "../eval_data.rs"]
+mod rapport_eval;
 
 use judgement::{Split, CUE_LABELS};
 use rapport::text::judge::{self, Feature, JudgeModel};
@@ -46,8 +46,14 @@ struct Row {
 fn feats(an: &TextAnalyzer, text: &str) -> Vec<u32> {
     let t = tokenize(text);
     let hits = an.patterns.find(&t);
-    let labels: Vec<&str> = hits.iter().map(|h| an.patterns.labels[h.label].as_str()).collect();
-    judge::features_with(&t, &labels).iter().map(|f| f.hash).collect()
+    let labels: Vec<&str> = hits
+        .iter()
+        .map(|h| an.patterns.labels[h.label].as_str())
+        .collect();
+    judge::features_with(&t, &labels)
+        .iter()
+        .map(|f| f.hash)
+        .collect()
 }
 
 fn main() {
@@ -70,21 +76,35 @@ fn main() {
         target[8] = Some(m.routine);
         target[9] = Some(m.emotions.iter().any(|e| e == "distress"));
         target[10] = Some(m.emotions.iter().any(|e| e == "frustration"));
-        rows.push(Row { features: feats(&an, &m.text), target, weight: 1.0 });
+        rows.push(Row {
+            features: feats(&an, &m.text),
+            target,
+            weight: 1.0,
+        });
     }
     let ours = rows.len();
 
     // Bitext (CDLA-Sharing-1.0): kind from the taxonomy, churn for delete_account, routine for
     // the plain transactional intents. Its other cues are not labelled: left out of those heads.
-    for r in bitext_rows(&bitext_path()).into_iter().filter(|r| !r.held_out) {
+    for r in bitext_rows(&bitext_path())
+        .into_iter()
+        .filter(|r| !r.held_out)
+    {
         let mut target = [None; 11];
         target[1] = Some(r.intent == "delete_account");
         let kind = an.kind_of(&r.intent);
         target[7] = Some(kind == Kind::Relational);
-        if !matches!(r.intent.as_str(), "payment_issue" | "complaint" | "delete_account") {
+        if !matches!(
+            r.intent.as_str(),
+            "payment_issue" | "complaint" | "delete_account"
+        ) {
             target[8] = Some(kind == Kind::Transactional);
         }
-        rows.push(Row { features: feats(&an, &r.text), target, weight: 0.5 });
+        rows.push(Row {
+            features: feats(&an, &r.text),
+            target,
+            weight: 0.5,
+        });
     }
     // BANKING77 (CC BY 4.0): the bank's own mistakes vs questions that sound like them
     let mut bank_dev: Vec<(String, bool)> = Vec::new();
@@ -93,7 +113,9 @@ fn main() {
             0 => continue, // held out for evaluate
             1 => {
                 // the mistake head's threshold must keep its precision here (never trained on)
-                if BANKING77_MISTAKES.contains(&cat.as_str()) || BANKING77_NOT_MISTAKES.contains(&cat.as_str()) {
+                if BANKING77_MISTAKES.contains(&cat.as_str())
+                    || BANKING77_NOT_MISTAKES.contains(&cat.as_str())
+                {
                     bank_dev.push((text.clone(), BANKING77_MISTAKES.contains(&cat.as_str())));
                 }
                 continue;
@@ -110,7 +132,11 @@ fn main() {
             target[1] = Some(true);
         }
         if target.iter().any(Option::is_some) {
-            rows.push(Row { features: feats(&an, &text), target, weight: 0.5 });
+            rows.push(Row {
+                features: feats(&an, &text),
+                target,
+                weight: 0.5,
+            });
         }
     }
     eprintln!(
@@ -122,11 +148,21 @@ fn main() {
     let dev: Vec<_> = msgs.iter().filter(|m| m.split == Split::Dev).collect();
     let dev_feats: Vec<Vec<Feature>> = dev
         .iter()
-        .map(|m| feats(&an, &m.text).into_iter().map(|hash| Feature { hash, token: 0, len: 0 }).collect())
+        .map(|m| {
+            feats(&an, &m.text)
+                .into_iter()
+                .map(|hash| Feature {
+                    hash,
+                    token: 0,
+                    len: 0,
+                })
+                .collect()
+        })
         .collect();
     let dev_signals: Vec<_> = dev.iter().map(|m| an.analyze(&m.text)).collect();
     let dev_patterns: Vec<rapport::text::Cues> = dev_signals.iter().map(|s| s.cues).collect();
-    let dev_emotions: Vec<rapport::text::Emotions> = dev_signals.iter().map(|s| s.emotions).collect();
+    let dev_emotions: Vec<rapport::text::Emotions> =
+        dev_signals.iter().map(|s| s.emotions).collect();
 
     let mut df: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
     for r in &rows {
@@ -140,7 +176,10 @@ fn main() {
     let full: Vec<_> = (0..HEADS.len()).map(|h| fit(&rows, h, None).1).collect();
     let mut importance: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
     for w in &full {
-        let max = w.iter().map(|(k, v)| v.abs() * df[k] as f32).fold(1e-6, f32::max);
+        let max = w
+            .iter()
+            .map(|(k, v)| v.abs() * df[k] as f32)
+            .fold(1e-6, f32::max);
         for (k, v) in w {
             let x = v.abs() * df[k] as f32 / max;
             let e = importance.entry(*k).or_default();
@@ -156,11 +195,18 @@ fn main() {
     let mut heads = Vec::new();
     for (h, name) in HEADS.iter().enumerate() {
         let (bias, w) = fit(&rows, h, Some(&keep));
-        let max = shared.iter().map(|k| w.get(k).map_or(0.0, |v| v.abs())).fold(1e-6, f32::max);
+        let max = shared
+            .iter()
+            .map(|k| w.get(k).map_or(0.0, |v| v.abs()))
+            .fold(1e-6, f32::max);
         let scale = max / 127.0;
         let q: Vec<i8> = shared
             .iter()
-            .map(|k| (w.get(k).copied().unwrap_or(0.0) / scale).round().clamp(-127.0, 127.0) as i8)
+            .map(|k| {
+                (w.get(k).copied().unwrap_or(0.0) / scale)
+                    .round()
+                    .clamp(-127.0, 127.0) as i8
+            })
             .collect();
         heads.push((name.to_string(), bias, scale, 0.5f32, 0.0f32, q));
     }
@@ -173,15 +219,30 @@ fn main() {
     let bank_probs: Vec<(f32, bool, bool)> = bank_dev
         .iter()
         .map(|(text, y)| {
-            let f: Vec<Feature> = feats(&an, text).into_iter().map(|hash| Feature { hash, token: 0, len: 0 }).collect();
-            (model.score(&f)[0].probability, an.analyze(text).cues.mistake > 0.0, *y)
+            let f: Vec<Feature> = feats(&an, text)
+                .into_iter()
+                .map(|hash| Feature {
+                    hash,
+                    token: 0,
+                    len: 0,
+                })
+                .collect();
+            (
+                model.score(&f)[0].probability,
+                an.analyze(text).cues.mistake > 0.0,
+                *y,
+            )
         })
         .collect();
     let bank_precision = |t: f32, veto: f32| {
         let (mut tp, mut fp) = (0, 0);
         for &(p, pattern, y) in &bank_probs {
             if p >= t || (pattern && p >= veto) {
-                if y { tp += 1 } else { fp += 1 }
+                if y {
+                    tp += 1
+                } else {
+                    fp += 1
+                }
             }
         }
         tp as f64 / (tp + fp).max(1) as f64
@@ -227,7 +288,11 @@ fn main() {
                     .collect();
                 // cues and emotions: F0.5, precision weighing more (a false moment costs an
                 // agent more than a missed one the history or the thread may still show)
-                let score = if h == 7 || h == 8 { accuracy(&pred, &truth) } else { fbeta(&pred, &truth, 0.5) };
+                let score = if h == 7 || h == 8 {
+                    accuracy(&pred, &truth)
+                } else {
+                    fbeta(&pred, &truth, 0.5)
+                };
                 if h == 0 && bank_precision(t, veto) < 0.97 {
                     continue;
                 }
@@ -236,11 +301,21 @@ fn main() {
                 }
             }
         }
-        let only = |pred: Vec<bool>| if h == 7 || h == 8 { accuracy(&pred, &truth) } else { f1(&pred, &truth) };
+        let only = |pred: Vec<bool>| {
+            if h == 7 || h == 8 {
+                accuracy(&pred, &truth)
+            } else {
+                f1(&pred, &truth)
+            }
+        };
         let model_only = (2..19)
             .map(|ti| only(probs.iter().map(|p| p[h] >= ti as f32 * 0.05).collect()))
             .fold(0.0, f64::max);
-        eprintln!("  {name:<12} dev: patterns alone {:.3}, model alone (best threshold) {:.3}", only(pattern.clone()), model_only);
+        eprintln!(
+            "  {name:<12} dev: patterns alone {:.3}, model alone (best threshold) {:.3}",
+            only(pattern.clone()),
+            model_only
+        );
         heads[h].3 = best.1;
         heads[h].4 = best.2;
         eprintln!(
@@ -268,12 +343,21 @@ fn fit(
 ) -> (f32, std::collections::HashMap<u32, f32>) {
     use std::collections::HashMap;
     let used: Vec<&Row> = rows.iter().filter(|r| r.target[h].is_some()).collect();
-    let pos = used.iter().filter(|r| r.target[h] == Some(true)).count().max(1);
+    let pos = used
+        .iter()
+        .filter(|r| r.target[h] == Some(true))
+        .count()
+        .max(1);
     let neg = (used.len() - pos).max(1);
     let pos_w = ((neg as f32) / (pos as f32)).sqrt().max(1.0);
     let (mut w, mut g2): (HashMap<u32, f32>, HashMap<u32, f32>) = (HashMap::new(), HashMap::new());
     let (mut b, mut bg2) = (0f32, 1e-6f32);
-    let env = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let env = |k: &str, d: f32| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
     let (lr, l2) = (env("RJ_LR", 0.3), env("RJ_L2", 1e-4));
     let mut order: Vec<usize> = (0..used.len()).collect();
     let mut seed = 0x9e37_79b9_7f4a_7c15u64 ^ h as u64;
@@ -287,7 +371,11 @@ fn fit(
         for &i in &order {
             let r = used[i];
             let y = r.target[h] == Some(true);
-            let z = b + r.features.iter().map(|f| w.get(f).copied().unwrap_or(0.0)).sum::<f32>();
+            let z = b + r
+                .features
+                .iter()
+                .map(|f| w.get(f).copied().unwrap_or(0.0))
+                .sum::<f32>();
             let p = 1.0 / (1.0 + (-z).exp());
             let g = (p - if y { 1.0 } else { 0.0 }) * r.weight * if y { pos_w } else { 1.0 };
             bg2 += g * g;
