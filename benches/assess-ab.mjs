@@ -2,7 +2,8 @@
 // the default 5 snippets: both builds in one Node process, rounds alternating which goes first,
 // every call timed; prints p50 and p95 of each build and the ratio B ÷ A.
 // Usage: node benches/assess-ab.mjs dirA dirB [rounds]   (copies of pkg/ from two versions;
-// the workload of snippet-workload.mjs, which needs out/bench/support-corpus.json from `make bench`)
+// the workload of snippet-workload.mjs, which needs out/bench/support-corpus.json from `make bench`;
+// SNIPPETS=0 to time the judgement without filling snippets)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as workload from './snippet-workload.mjs';
@@ -18,7 +19,7 @@ const times = engines.map(() => []);
 const run = (k) => {
   for (const t of tickets) {
     const s = performance.now();
-    engines[k].assess(t, { now });
+    engines[k].assess(t, { now, snippets: Number(process.env.SNIPPETS ?? 5) });
     times[k].push(performance.now() - s);
   }
 };

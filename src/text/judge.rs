@@ -147,8 +147,8 @@ pub fn feature_texts(tokens: &[Token]) -> Vec<(u32, String)> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Score {
     pub probability: f32,
-    /// (feature, contribution), strongest first, at most three, positive only.
-    pub carried_by: Vec<(Feature, f32)>,
+    /// (feature, contribution), strongest first; slots with a contribution of 0 are empty.
+    pub carried_by: [(Feature, f32); 3],
 }
 
 impl JudgeModel {
@@ -237,7 +237,7 @@ impl JudgeModel {
             .zip(top)
             .map(|(l, t)| Score {
                 probability: 1.0 / (1.0 + (-l).exp()),
-                carried_by: t.into_iter().filter(|x| x.1 > 0.0).collect(),
+                carried_by: t,
             })
             .collect()
     }

@@ -77,7 +77,11 @@ impl TextAnalyzer {
                     *slot = round2(p as f64);
                     let v = &views[vi];
                     let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
-                    for (f, _) in best.carried_by.iter().filter(|(f, _)| f.len > 0) {
+                    for (f, _) in best
+                        .carried_by
+                        .iter()
+                        .filter(|(f, w)| f.len > 0 && *w > 0.0)
+                    {
                         let (a, b) = (f.token as usize, f.token as usize + f.len as usize - 1);
                         let (Some(ta), Some(tb)) = (v.tokens.get(a), v.tokens.get(b)) else {
                             continue;
