@@ -25,12 +25,12 @@ impl TextAnalyzer {
         let scores: Vec<Vec<Score>> = views
             .iter()
             .map(|v| {
-                let mut labels: Vec<&str> = v
+                // one label per hit, as the trainer counts them (tools/src/bin/train_judgement.rs)
+                let labels: Vec<&str> = v
                     .hits
                     .iter()
                     .map(|h| self.patterns.labels[h.label].as_str())
                     .collect();
-                labels.dedup();
                 m.score(&judge::features_with(&v.tokens, &labels))
             })
             .collect();
