@@ -37,15 +37,18 @@ pub fn split_of(key: &str) -> Split {
     }
 }
 
-pub const CUE_LABELS: [&str; 7] = [
-    "mistake",
-    "churn",
-    "effort",
-    "praise",
-    "loyalty",
-    "celebration",
-    "loss",
-];
+/// The cues the corpus labels: the engine's own list (`text::CUES`) without the legacy
+/// `life_event`.
+pub const CUE_LABELS: &[&str] = rapport::text::CUES.split_at(7).0;
+
+/// A band's rank: two bands off is a distance of 2.
+pub fn band_index(b: &str) -> i32 {
+    match b {
+        "transactional" => 0,
+        "relational" => 1,
+        _ => 2,
+    }
+}
 
 pub const RELATIONAL_INTENTS: [&str; 4] = [
     "cancel_relationship",
@@ -119,6 +122,13 @@ fn jsonl(sub: &str) -> Vec<(String, Value)> {
     out
 }
 
+/// The string field `k` of the row at `at`; a row without it stops with its place named.
+fn field(v: &Value, at: &str, k: &str) -> String {
+    v[k].as_str()
+        .unwrap_or_else(|| panic!("{at}: no {k}"))
+        .to_string()
+}
+
 fn strs(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
@@ -133,11 +143,7 @@ pub fn messages() -> Vec<Message> {
     jsonl("messages")
         .into_iter()
         .map(|(at, v)| {
-            let s = |k: &str| {
-                v[k].as_str()
-                    .unwrap_or_else(|| panic!("{at}: no {k}"))
-                    .to_string()
-            };
+            let s = |k: &str| field(&v, &at, k);
             let id = s("id");
             Message {
                 split: split_of(&id),
@@ -159,11 +165,7 @@ pub fn scenarios() -> Vec<Scenario> {
     jsonl("scenarios")
         .into_iter()
         .map(|(at, v)| {
-            let s = |k: &str| {
-                v[k].as_str()
-                    .unwrap_or_else(|| panic!("{at}: no {k}"))
-                    .to_string()
-            };
+            let s = |k: &str| field(&v, &at, k);
             let id = s("id");
             let pair = v["pair"].as_str().map(String::from);
             let key = match &pair {

@@ -3,7 +3,7 @@
 //! history-aware scenarios. Read by `evaluate`; train and dev are shown for comparison, the
 //! frozen test part is the figure that counts.
 
-use crate::judgement::{self, Message, Scenario, Split, CUE_LABELS};
+use crate::judgement::{self, band_index, Message, Scenario, Split, CUE_LABELS};
 use rapport::text::{Cues, Kind, TextAnalyzer};
 use rapport::Engine;
 use std::collections::BTreeMap;
@@ -72,7 +72,7 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
             )
         })
         .collect();
-    for name in CUE_LABELS {
+    for &name in CUE_LABELS {
         let mut cells = Vec::new();
         for s in SPLITS {
             let mut c = Counts::default();
@@ -112,7 +112,7 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
             .iter()
             .filter(|(m, _)| m.hard_negative.is_some())
         {
-            for name in CUE_LABELS {
+            for &name in CUE_LABELS {
                 c.add(cue(&sig.cues, name), m.has(name));
             }
         }
@@ -202,14 +202,6 @@ fn cites(label: &str) -> &'static [&'static str] {
         "anniversary" => &["moment.anniversary"],
         "milestone_order" => &["moment.milestone_order"],
         _ => &[],
-    }
-}
-
-pub fn band_index(b: &str) -> i32 {
-    match b {
-        "transactional" => 0,
-        "relational" => 1,
-        _ => 2,
     }
 }
 

@@ -14,7 +14,7 @@ mod judgement;
 #[path = "../eval_data.rs"]
 mod rapport_eval;
 
-use judgement::{Scenario, Split};
+use judgement::{band_index, Scenario, Split};
 use rapport::engine::AssessOptions;
 use rapport::signals::SIGNALS;
 use rapport::Engine;
@@ -28,14 +28,6 @@ struct Case {
     band: i32,
     at_least: bool,
     weight: f64,
-}
-
-fn band_index(b: &str) -> i32 {
-    match b {
-        "transactional" => 0,
-        "relational" => 1,
-        _ => 2,
-    }
 }
 
 fn scenario_case(s: &Scenario) -> Case {
@@ -65,20 +57,20 @@ fn apply(cases: &mut [Case], p: &[f64]) {
     }
 }
 
+/// The band the engine gives a case now, as `band_index`.
+fn band_of(c: &Case) -> i32 {
+    let o = AssessOptions {
+        snippets: 0,
+        ..AssessOptions::at(c.now)
+    };
+    let a = c.engine.assess_with(&c.ticket, &o).expect("assess");
+    band_index(a.band.as_str())
+}
+
 fn objective(cases: &[Case]) -> f64 {
     let mut total = 0.0;
     for c in cases {
-        let a = c
-            .engine
-            .assess_with(
-                &c.ticket,
-                &AssessOptions {
-                    snippets: 0,
-                    ..AssessOptions::at(c.now)
-                },
-            )
-            .expect("assess");
-        let got = band_index(a.band.as_str());
+        let got = band_of(c);
         let d = (got - c.band).abs();
         let ok = if c.at_least { got >= c.band } else { d == 0 };
         total += c.weight
@@ -222,21 +214,6 @@ fn main() {
 }
 
 fn dev_agreement(dev: &[Case]) -> f64 {
-    let ok = dev
-        .iter()
-        .filter(|c| {
-            let a = c
-                .engine
-                .assess_with(
-                    &c.ticket,
-                    &AssessOptions {
-                        snippets: 0,
-                        ..AssessOptions::at(c.now)
-                    },
-                )
-                .unwrap();
-            band_index(a.band.as_str()) == c.band
-        })
-        .count();
+    let ok = dev.iter().filter(|c| band_of(c) == c.band).count();
     ok as f64 / dev.len().max(1) as f64
 }
