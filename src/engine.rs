@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::history::csv_import::CsvImport;
 use crate::history::{facts, CustomerFacts, LoadReport, Store};
 use crate::input::{array, object, InputError, Result};
+use crate::reply::Reply;
 use crate::score::{self, Band, ChannelAdvice, Confidence, FollowUp, Route};
 use crate::signals::{self, history::HistoryContext, Reason};
 use crate::snippets::learning::{self, Learning};
@@ -28,6 +29,9 @@ pub struct Assessment {
     pub score: i32,
     pub band: Band,
     pub route: Route,
+    /// The kind of reply to send first (`crate::reply`): the top snippet is of this kind
+    /// whenever the library has one that fits.
+    pub reply: Reply,
     /// How sure the band is: the score's margin to the band edges, and the intent's certainty.
     pub confidence: Confidence,
     /// Largest contributions first.
@@ -449,6 +453,7 @@ impl Engine {
             value_high: self.config.value_high,
             tier_share: &tier_share,
             mistake: c.mistake >= 0.4,
+            churn: c.churn >= 0.4,
         };
         reasons.extend(signals::history::reasons(&facts, &hcx));
         signals::amplify(&mut reasons, self.config.amplify_at);
@@ -465,11 +470,13 @@ impl Engine {
             self.config.critical_from,
         );
         let follow_up = score::follow_up(band, &signals);
+        let reply = crate::reply::first_reply(band, &signals, &reasons);
         let snippets = if o.snippets == 0 {
             Vec::new()
         } else {
             let situation = Situation::new(
                 band,
+                reply,
                 &signals,
                 &facts,
                 snippets::moments(&facts, &reasons, self.config.value_high),
@@ -508,6 +515,7 @@ impl Engine {
             score,
             band,
             route: band.route(),
+            reply,
             confidence: score::confidence(
                 score,
                 self.config.relational_from,

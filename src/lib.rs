@@ -5,6 +5,7 @@
 //! - `history/`  records → Store (identity by id/email) → CustomerFacts at `now`
 //! - `signals/`  TextSignals + CustomerFacts → additive Reasons, one module per family
 //! - `score`     Σ reasons → score, band, route, follow-up, channel
+//! - `reply`     the kind of reply to send first; snippets of that kind rank first
 //! - `engine`    Engine: config + analyzer + store + feedback → Assessment
 //! - `config`, `ticket`, `input`: validated inputs whose errors name the field
 //! - `ascii_json` results as ASCII-only JSON text, for the bindings' `JSON.parse`
@@ -16,6 +17,7 @@ pub mod csv;
 pub mod engine;
 pub mod history;
 pub mod input;
+pub mod reply;
 pub mod score;
 pub mod signals;
 pub mod snippets;

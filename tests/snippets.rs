@@ -301,16 +301,22 @@ fn tone_follows_the_band() {
         "concise"
     );
     let critical = e
-        .assess(
+        .assess_with(
             &ticket(
                 1,
                 "loyal",
                 "You charged me twice!!! Third time I write, nobody answered. Terrible.",
             ),
-            now,
+            &AssessOptions {
+                snippets: 6,
+                ..AssessOptions::at(now)
+            },
         )
         .unwrap();
     assert_eq!(serde_json::to_value(critical.band).unwrap(), "critical");
+    // made to chase us: one owner first (the apology follows among the next)
+    assert_eq!(critical.reply, rapport::reply::Reply::Ownership);
+    assert!(critical.snippets[0].id.starts_with("ownership-"));
     assert_eq!(
         serde_json::to_value(critical.snippets[0].tone).unwrap(),
         "ownership"

@@ -171,6 +171,11 @@ pub const SIGNALS: &[SignalDef] = &[
         about: "our mistake hit a valuable customer (seed 002)",
     },
     SignalDef {
+        id: "combo.churn_valued",
+        points: 10.0,
+        about: "a valuable or unhappy customer ends or threatens to end the relationship",
+    },
+    SignalDef {
         id: "customer.unknown",
         points: 0.0,
         about: "no history for this customer: assessed from the text alone",
@@ -189,6 +194,7 @@ pub const AMPLIFIERS: &[&str] = &[
     "moment.anniversary",
     "moment.milestone_order",
     "combo.mistake_valued",
+    "combo.churn_valued",
     "cue.loyalty",
 ];
 

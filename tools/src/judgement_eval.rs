@@ -10,6 +10,16 @@ use std::collections::BTreeMap;
 
 const SPLITS: [Split; 3] = [Split::Train, Split::Dev, Split::Test];
 
+/// Whether this run may read the frozen test part (`evaluate --frozen-test`, as `make
+/// evaluate` does). Runs made while tuning leave it out, so nobody tunes to it by looking.
+fn frozen_test() -> bool {
+    std::env::args().any(|a| a == "--frozen-test")
+}
+
+fn shown(s: Split) -> bool {
+    s != Split::Test || frozen_test()
+}
+
 fn cue(c: &Cues, name: &str) -> bool {
     let v = match name {
         "mistake" => c.mistake,
@@ -66,7 +76,7 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
             (
                 s,
                 msgs.iter()
-                    .filter(|m| m.split == s)
+                    .filter(|m| m.split == s && shown(s))
                     .map(|m| (m, an.analyze(&m.text)))
                     .collect(),
             )
@@ -79,16 +89,20 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
             for (m, sig) in &by_split[&s] {
                 let pred = cue(&sig.cues, name);
                 c.add(pred, m.has(name));
-                if verbose && s == Split::Dev && pred != m.has(name) {
+                if verbose && s != Split::Test && pred != m.has(name) {
                     println!(
-                        "      {name} {}: {}",
+                        "      {s:?} {name} {}: {}",
                         if pred { "FP" } else { "FN" },
                         m.text
                     );
                 }
             }
-            cells.push(format!("{:.3} ({})", c.f1(), c.tp + c.fn_));
-            if s == Split::Test {
+            cells.push(if shown(s) {
+                format!("{:.3} ({})", c.f1(), c.tp + c.fn_)
+            } else {
+                "hidden".into()
+            });
+            if s == Split::Test && shown(s) {
                 let target = if matches!(name, "mistake" | "churn") {
                     0.85
                 } else {
@@ -116,8 +130,12 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
                 c.add(cue(&sig.cues, name), m.has(name));
             }
         }
-        row.push(format!("{:.1}% of {}", 100.0 * c.precision(), c.tp + c.fp));
-        if s == Split::Test {
+        row.push(if shown(s) {
+            format!("{:.1}% of {}", 100.0 * c.precision(), c.tp + c.fp)
+        } else {
+            "hidden".into()
+        });
+        if s == Split::Test && shown(s) {
             out.push((
                 "test precision on hard negatives".into(),
                 c.precision(),
@@ -139,8 +157,12 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
                 .filter(|(m, sig)| (sig.intent.kind == Kind::Relational) == m.relational())
                 .count();
             let acc = ok as f64 / rows.len().max(1) as f64;
-            row.push(format!("{:.1}% of {}", 100.0 * acc, rows.len()));
-            if s == Split::Test && style.is_some() {
+            row.push(if shown(s) {
+                format!("{:.1}% of {}", 100.0 * acc, rows.len())
+            } else {
+                "hidden".into()
+            });
+            if s == Split::Test && shown(s) && style.is_some() {
                 out.push((
                     format!("test intent kind, {} rows", style.unwrap()),
                     acc,
@@ -257,7 +279,7 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
     );
     let mut rows: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for s in SPLITS {
-        let part: Vec<_> = all.iter().filter(|x| x.split == s).collect();
+        let part: Vec<_> = all.iter().filter(|x| x.split == s && shown(s)).collect();
         let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
         for sc in &part {
             let (band, top, reasons) = assess(sc, None);
@@ -272,7 +294,7 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
                     .any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0));
                 cite_ok += ok as usize;
             }
-            if verbose && s == Split::Dev && (d != 0 || snippet_kind(&top) != sc.snippet_kind) {
+            if verbose && s != Split::Test && (d != 0 || snippet_kind(&top) != sc.snippet_kind) {
                 println!(
                     "      {} expected {} / {}, got {band} / {top} ({}) {:?}",
                     sc.id,
@@ -284,18 +306,26 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
             }
         }
         let n = part.len().max(1) as f64;
-        let f = |x: usize, n: f64| format!("{:.1}% of {}", 100.0 * x as f64 / n, n as usize);
+        let f = |x: usize, n: f64| {
+            if shown(s) {
+                format!("{:.1}% of {}", 100.0 * x as f64 / n, n as usize)
+            } else {
+                "hidden".into()
+            }
+        };
         rows.entry("band agreement").or_default().push(f(agree, n));
-        rows.entry("two bands off")
-            .or_default()
-            .push(format!("{two_off}"));
+        rows.entry("two bands off").or_default().push(if shown(s) {
+            format!("{two_off}")
+        } else {
+            "hidden".into()
+        });
         rows.entry("expected snippet kind first")
             .or_default()
             .push(f(kind_ok, n));
         rows.entry("must-cite reasons present")
             .or_default()
             .push(f(cite_ok, cite_n.max(1) as f64));
-        if s == Split::Test {
+        if s == Split::Test && shown(s) {
             out.push(("test band agreement".into(), agree as f64 / n, 0.90));
             out.push((
                 "test tickets two bands off (share)".into(),

@@ -131,6 +131,7 @@ fn main() {
         | "history.repeat_topic"
         | "history.recent_contacts"
         | "combo.mistake_valued"
+        | "combo.churn_valued"
         | "cue.mistake"
         | "cue.churn"
         | "cue.effort"
