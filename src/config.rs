@@ -344,7 +344,7 @@ mod tests {
             "weights": {"cue.churn": 40},
             "bands": {"critical": 80},
             "intents": [{"id": "warranty_claim", "kind": "relational", "patterns": ["warranty ~3 claim|repair"]},
-                        {"id": "track_order", "kind": "relational"}],
+                        {"id": "order_status", "kind": "relational"}],
             "lexicons": {"sentiment": {"meh": -1.5}, "cues": {"mistake": ["forgot ~2 my ~1 gift"]}}
         }))
         .unwrap();
@@ -354,7 +354,7 @@ mod tests {
             (40.0, 80.0, Config::default().relational_from)
         );
         let a = c.analyzer();
-        assert_eq!(a.kind_of("track_order"), Kind::Relational);
+        assert_eq!(a.kind_of("order_status"), Kind::Relational);
         assert_eq!(
             a.analyze("I want to make a warranty claim for my kettle")
                 .intent

@@ -404,26 +404,29 @@ impl Engine {
         let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
-        let same_topic = |r: &crate::history::records::TicketRecord| match ticket_mask {
-            Some(m) => {
-                r.topics
-                    .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
-                    & m
-                    != 0
-            }
-            None => self
-                .text
-                .topics_of(&r.topic_text())
-                .iter()
-                .any(|x| ticket_topics.contains(x)),
+        let same_topic = |r: &crate::history::records::TicketRecord| {
+            let topic = match ticket_mask {
+                Some(m) => {
+                    r.topics
+                        .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
+                        & m
+                        != 0
+                }
+                None => self
+                    .text
+                    .topics_of(&r.topic_text())
+                    .iter()
+                    .any(|x| ticket_topics.contains(x)),
+            };
+            // the coarse topics, or the same reference or words (text::same_problem)
+            topic
+                || crate::text::same_problem::same_problem(
+                    &topic_text,
+                    r.subject.as_deref().unwrap_or(""),
+                )
         };
         let facts = match self.store.resolve(&t.customer) {
-            Some(i) => facts(
-                self.store.get(i),
-                &t.id,
-                (!ticket_topics.is_empty()).then_some(&same_topic as _),
-                now,
-            ),
+            Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),
             None => CustomerFacts {
                 known: false,
                 name: t.customer_name.clone(),

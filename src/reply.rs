@@ -70,7 +70,7 @@ pub fn first_reply(band: Band, signals: &TextSignals, reasons: &[Reason]) -> Rep
         Reply::Condolence
     } else if e.distress >= CLEAR + 0.1 && has("emotion.distress") {
         Reply::ReassureDistress
-    } else if sure_intent("contact_human_agent") && !has("cue.mistake") {
+    } else if sure_intent("human_agent") && !has("cue.mistake") {
         Reply::HumanHandoff
     } else if has("cue.effort") || has("thread.unanswered") {
         Reply::Ownership

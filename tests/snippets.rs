@@ -352,7 +352,7 @@ fn missing_facts_use_fallbacks_and_are_flagged_when_required() {
         .unwrap();
     assert!(s.text.starts_with("Hi there,"), "{}", s.text);
     // a team snippet that requires a fact the history lacks is demoted and flagged
-    e.load_snippets(&json!([{"id": "vip-only", "category": "team", "tone": "concise", "fits": {"intents": ["track_order"]},
+    e.load_snippets(&json!([{"id": "vip-only", "category": "team", "tone": "concise", "fits": {"intents": ["order_status"]},
         "requires": ["customer.tier"], "body": "Hi {{ customer.first_name }}, as a {{ customer.tier }} member: it ships today."}]), false).unwrap();
     let a = e
         .assess_with(
@@ -381,7 +381,7 @@ fn macros_from_each_desk_import_and_fill() {
         ("chatwoot", "Hi {{contact.first_name}}, thanks for writing about ticket {{conversation.id}}. {{agent.first_name}}"),
     ] {
         let mut e = engine();
-        let rep = e.import_macros(&json!({"format": format, "macros": [{"id": "thanks", "body": body, "fits": {"intents": ["track_order"]}, "tone": "concise"}]})).unwrap();
+        let rep = e.import_macros(&json!({"format": format, "macros": [{"id": "thanks", "body": body, "fits": {"intents": ["order_status"]}, "tone": "concise"}]})).unwrap();
         assert_eq!(rep.added, ["thanks"], "{format}");
         assert!(rep.unmapped.is_empty(), "{format}: {:?}", rep.unmapped);
         let o = AssessOptions { now, agent: Some("Maya Chen".into()), snippets: 60, html: false };

@@ -196,7 +196,7 @@ test('snippet library: load, replace, import macros, errors name snippet and pos
   const e = new Engine();
   const n = e.snippetLibrary().length;
   assert.ok(n >= 40);
-  const rep = e.loadSnippets([{ id: 'team-hello', category: 'team', tone: 'concise', fits: { intents: ['track_order'] }, body: 'Hi {{ customer.first_name | default: "there" }}, it ships today.' }]);
+  const rep = e.loadSnippets([{ id: 'team-hello', category: 'team', tone: 'concise', fits: { intents: ['order_status'] }, body: 'Hi {{ customer.first_name | default: "there" }}, it ships today.' }]);
   assert.deepEqual(rep.added, ['team-hello']);
   assert.equal(rep.total, n + 1);
   assert.throws(() => e.loadSnippets([{ id: 'bad', body: 'Hi\n {{ customer.first_name | shout }}' }]), /snippets\[0\]\.body: line 2, column 26: unknown filter/);
@@ -230,7 +230,7 @@ test('snippets cross to JS intact: after library changes, between two engines, i
   assert.ok(before.some((s) => s.text.includes('Zoë')), 'a name that is not ASCII is filled as it is');
   // replace the library of one engine: its snippets follow, the other engine's do not change
   a.loadSnippets([
-    { id: 'team-late', category: 'team', title: 'Late — our words', tone: 'personal', fits: { intents: ['track_order'] }, body: 'Hi {{ customer.first_name }}, your order {{ last_order.id }} is on its way, {{ agent.name }}.' },
+    { id: 'team-late', category: 'team', title: 'Late — our words', tone: 'personal', fits: { intents: ['order_status'] }, body: 'Hi {{ customer.first_name }}, your order {{ last_order.id }} is on its way, {{ agent.name }}.' },
     { id: 'team-any', category: 'team', title: 'Any', body: 'Thanks {{ customer.name }}.' },
   ], { replace: true });
   const after = seen(a);

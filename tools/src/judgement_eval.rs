@@ -144,6 +144,25 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
         }
     }
     println!("    precision on hard-negative rows: {}", row.join(" | "));
+    // the intent itself (the domain-neutral taxonomy), all rows
+    let mut row = Vec::new();
+    for s in SPLITS {
+        let rows = &by_split[&s];
+        let ok = rows
+            .iter()
+            .filter(|(m, sig)| sig.intent.id == m.intent)
+            .count();
+        row.push(if shown(s) {
+            format!(
+                "{:.1}% of {}",
+                100.0 * ok as f64 / rows.len().max(1) as f64,
+                rows.len()
+            )
+        } else {
+            "hidden".into()
+        });
+    }
+    println!("    intent (14),     all rows {}", row.join(" | "));
     // intent kind, overall and for phone and chat rows
     for style in [None, Some("phone"), Some("chat")] {
         let mut row = Vec::new();
@@ -217,7 +236,12 @@ fn cites(label: &str) -> &'static [&'static str] {
         "csat_low" => &["history.csat_low"],
         "nps_detractor" => &["history.nps_detractor"],
         "nps_drop" => &["history.nps_drop"],
-        "value" => &["history.value", "history.tier", "combo.mistake_valued"],
+        "value" => &[
+            "history.value",
+            "history.tier",
+            "combo.mistake_valued",
+            "combo.churn_valued",
+        ],
         "tenure" => &["history.tenure"],
         "unanswered" => &["thread.unanswered"],
         "birthday" => &["moment.birthday"],
@@ -293,6 +317,9 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
                     .iter()
                     .any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0));
                 cite_ok += ok as usize;
+                if verbose && !ok && s != Split::Test {
+                    println!("      {s:?} {} must cite {c}: missing", sc.id);
+                }
             }
             if verbose && s != Split::Test && (d != 0 || snippet_kind(&top) != sc.snippet_kind) {
                 println!(

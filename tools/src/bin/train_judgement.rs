@@ -91,11 +91,11 @@ fn main() {
         .filter(|r| !r.held_out)
     {
         let mut target = [None; 11];
-        target[1] = Some(r.intent == "delete_account");
+        target[1] = Some(r.source_intent == "delete_account");
         let kind = an.kind_of(&r.intent);
         target[7] = Some(kind == Kind::Relational);
         if !matches!(
-            r.intent.as_str(),
+            r.source_intent.as_str(),
             "payment_issue" | "complaint" | "delete_account"
         ) {
             target[8] = Some(kind == Kind::Transactional);
