@@ -814,6 +814,9 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
         // a snippet written for one topic ("we charged you twice") is wrong for another
         if f.topic_bits & x.topic_bits != 0 && f.topics.iter().any(|t| x.topics.contains(t)) {
             score += 0.1;
+        } else if x.topics.is_empty() {
+            // no topic recognised in the ticket: not a different topic, only an unconfirmed one
+            score *= 0.8;
         } else {
             score *= 0.4;
         }

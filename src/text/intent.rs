@@ -75,8 +75,9 @@ impl IntentModel {
         Self::parse(BUILTIN_MODEL).expect("embedded intent model is well-formed")
     }
 
-    /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, then `feature\t<i>:<w> <i>:<w>…`;
-    /// lines starting with `#` are comments.
+    /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, then `feature\t<i>:<w> <i>:<w>…`
+    /// (a feature may itself be the word "classes" or "bias"); lines starting with `#` are
+    /// comments.
     pub fn parse(text: &'static str) -> Result<Self, String> {
         let mut classes = Vec::new();
         let mut bias = Vec::new();
@@ -88,9 +89,12 @@ impl IntentModel {
             let (key, rest) = line
                 .split_once('\t')
                 .ok_or_else(|| format!("intent model line {}: no tab", n + 1))?;
+            // the header lines come first: later, "classes" or "bias" is a word ("yoga classes")
             match key {
-                "classes" => classes = rest.split('\t').map(str::to_string).collect(),
-                "bias" => {
+                "classes" if classes.is_empty() => {
+                    classes = rest.split('\t').map(str::to_string).collect()
+                }
+                "bias" if bias.is_empty() => {
                     bias = rest
                         .split('\t')
                         .map(|v| {
@@ -299,6 +303,16 @@ mod tests {
             top(&m, "I want to file a complaint about your service"),
             "complaint"
         );
+    }
+
+    #[test]
+    fn a_feature_may_be_named_like_a_header() {
+        let m = IntentModel::parse(
+            "classes\ta\tb\nbias\t0\t0\nclasses\t1:2.0\nbias\t0:1.0\nyoga\t1:1.0\n",
+        )
+        .unwrap();
+        assert_eq!(m.classes, ["a", "b"]);
+        assert_eq!(top(&m, "yoga classes"), "b");
     }
 
     #[test]
