@@ -345,7 +345,7 @@ impl Engine {
                         let id = v.get(i).and_then(|t| t.get("id")).and_then(|x| {
                             x.as_str()
                                 .map(String::from)
-                                .or_else(|| x.as_number().map(|n| n.to_string()))
+                                .or_else(|| x.as_number().map(crate::input::number_text))
                         });
                         written = crate::ascii_json::append(
                             &mut json,

@@ -86,9 +86,13 @@ pub fn same_problem(now: &str, before: &str) -> bool {
         return true;
     }
     let now_stems: Vec<String> = now_words.iter().filter_map(|w| stem(w)).collect();
-    let mut before_stems: Vec<String> = before_words.iter().filter_map(|w| stem(w)).collect();
-    before_stems.sort_unstable();
-    before_stems.dedup();
+    // a subject has a handful of words: a linear de-duplication, no sort to ship
+    let mut before_stems: Vec<String> = Vec::new();
+    for s in before_words.iter().filter_map(|w| stem(w)) {
+        if !before_stems.contains(&s) {
+            before_stems.push(s);
+        }
+    }
     let shared = before_stems
         .iter()
         .filter(|s| now_stems.contains(s))
