@@ -1039,10 +1039,11 @@ pub fn rank(
         if s.reply != Some(x.reply) || r < REPLY_MIN_FIT {
             return (r, i);
         }
-        // a team that keeps dismissing it here withdraws the lift: untouched down to half the
-        // largest learned shift (an odd dismissal), gone at 0.8 of it (a habit)
+        // a team that keeps dismissing it here withdraws the lift: untouched up to 0.4 of the
+        // largest learned shift (an odd dismissal or two), gone at 0.7 of it (a habit: about
+        // ten dismissals with learning::PRIOR at 4)
         let shift = -learned.adjustment(&s.id) / learning::MAX_SHIFT;
-        let kept = crate::util::larger(crate::util::smaller((0.8 - shift) / 0.3, 1.0), 0.0);
+        let kept = crate::util::larger(crate::util::smaller((0.7 - shift) / 0.3, 1.0), 0.0);
         (r + LIFT * kept, i)
     };
     // on the stack for a library of usual size: one allocation fewer per ticket
