@@ -158,6 +158,10 @@ struct Proposed {
     texts: String,
     /// Each snippet's id and where its text ends in `texts`.
     ends: Vec<(Rc<str>, usize)>,
+    /// Snippets an agent dismissed on this ticket: offered after every other one when the
+    /// ticket is assessed again (the learned shift of one dismissal is small, by design, but
+    /// "not this one" for this customer is meant at once).
+    dismissed: Vec<Rc<str>>,
 }
 
 impl Proposed {
@@ -501,12 +505,18 @@ impl Engine {
                 self.config.value_high,
             );
             let key = situation.key();
+            // (an empty Vec's clone allocates nothing: the usual ticket pays no more)
+            let set_aside = match self.proposed.borrow().0.get(t.id.as_str()) {
+                Some(p) => p.dismissed.clone(),
+                None => Vec::new(),
+            };
             let filled = snippets::rank(
                 self.library(),
                 &situation,
                 &key,
                 &sheet,
                 &self.learning,
+                &set_aside,
                 o.snippets,
                 o.html,
             );
@@ -551,6 +561,7 @@ impl Engine {
             situation,
             texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
             ends: Vec::with_capacity(filled.len()),
+            dismissed: Vec::new(),
         };
         proposed.fill(filled);
         let key: Rc<str> = ticket.into();
@@ -695,8 +706,18 @@ impl Engine {
             text: o.opt_str("text")?,
         };
         // learn in the situation the snippet was proposed in
-        let (situation, share) = match self.proposed.borrow().0.get(e.ticket_id.as_str()) {
+        let (situation, share) = match self.proposed.borrow_mut().0.get_mut(e.ticket_id.as_str()) {
             Some(p) => {
+                let on_ticket = p.dismissed.iter().position(|d| **d == *e.snippet_id);
+                match (e.action, on_ticket) {
+                    (FeedbackAction::Dismissed, None) => {
+                        p.dismissed.push(e.snippet_id.as_str().into())
+                    }
+                    (FeedbackAction::Inserted | FeedbackAction::Edited, Some(k)) => {
+                        p.dismissed.remove(k);
+                    }
+                    _ => {}
+                }
                 let proposed = p.text_of(&e.snippet_id);
                 let share = match (e.action, proposed, e.text.as_deref()) {
                     (FeedbackAction::Edited, Some(a), Some(b)) => Some(learning::edit_share(a, b)),

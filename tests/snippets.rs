@@ -540,3 +540,40 @@ fn team_library_errors_name_snippet_field_and_position() {
         .unwrap();
     assert_eq!((rep.total, e.library().len()), (1, 1));
 }
+
+#[test]
+fn a_snippet_dismissed_on_a_ticket_goes_last_on_that_ticket_only_until_inserted() {
+    let now = parse_iso(NOW).unwrap();
+    let text = "You charged me twice for my espresso machine order!";
+    let mut e = engine();
+    let o = AssessOptions {
+        snippets: 60,
+        ..AssessOptions::at(now)
+    };
+    let ids = |a: &rapport::Assessment| {
+        a.snippets
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect::<Vec<_>>()
+    };
+    let before = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
+    assert!(before.len() >= 3, "{before:?}");
+    e.feedback(&json!({"ticketId": "T1", "snippetId": before[0], "action": "dismissed"}))
+        .unwrap();
+    // the same ticket again: the dismissed one is last, the others keep their order
+    let again = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
+    assert_eq!(again.last(), Some(&before[0]), "{again:?}");
+    assert_eq!(
+        &again[..again.len() - 1],
+        &before[1..],
+        "{before:?} → {again:?}"
+    );
+    // another customer's ticket in the same situation: one dismissal does not move it
+    let other = ids(&e.assess_with(&ticket(2, "loyal", text), &o).unwrap());
+    assert_eq!(other[0], before[0]);
+    // inserted after all on T1: the agent changed their mind, it is ranked as usual again
+    e.feedback(&json!({"ticketId": "T1", "snippetId": before[0], "action": "inserted"}))
+        .unwrap();
+    let back = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
+    assert_eq!(back[0], before[0], "{back:?}");
+}

@@ -1013,7 +1013,8 @@ const LIFT: f64 = 0.3;
 const REPLY_MIN_FIT: f64 = 0.2;
 
 /// Fills and ranks the library for one ticket: the `n` most relevant, never a broken one.
-/// `key` is the situation's learning key (`Situation::key`).
+/// `key` is the situation's learning key (`Situation::key`); `set_aside`, the snippets dismissed on
+/// this ticket, come after every other one.
 #[allow(clippy::too_many_arguments)]
 pub fn rank(
     lib: &[Snippet],
@@ -1021,6 +1022,7 @@ pub fn rank(
     key: &str,
     sheet: &FactSheet,
     learned: &learning::Learning,
+    set_aside: &[Rc<str>],
     n: usize,
     with_html: bool,
 ) -> Vec<FilledSnippet> {
@@ -1036,6 +1038,10 @@ pub fn rank(
     };
     let score = |(i, s): (usize, &Snippet)| {
         let r = relevance_of(s);
+        // dismissed on this very ticket: after every other one (keys of others are 0..1.3)
+        if set_aside.iter().any(|d| **d == *s.id) {
+            return (r - 2.0, i);
+        }
         if s.reply != Some(x.reply) || r < REPLY_MIN_FIT {
             return (r, i);
         }
