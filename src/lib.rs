@@ -6,6 +6,8 @@
 //! - `signals/`  TextSignals + CustomerFacts → additive Reasons, one module per family
 //! - `score`     Σ reasons → score, band, route, follow-up, channel
 //! - `engine`    Engine: config + analyzer + store + feedback → Assessment
+//! - `seen`      what the engine saw (assessments, snippets sent), learned with the rankings
+//! - `outreach`  customers to contact before they write; `insights`: the local report
 //! - `config`, `ticket`, `input`: validated inputs whose errors name the field
 //! - `ascii_json` results as ASCII-only JSON text, for the bindings' `JSON.parse`
 //! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
@@ -16,7 +18,10 @@ pub mod csv;
 pub mod engine;
 pub mod history;
 pub mod input;
+pub mod insights;
+pub mod outreach;
 pub mod score;
+pub mod seen;
 pub mod signals;
 pub mod snippets;
 pub mod text;

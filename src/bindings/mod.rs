@@ -472,7 +472,7 @@ impl Engine {
     /// What feedback has taught the ranking, as JSON rows (for backup or another browser).
     #[wasm_bindgen(js_name = exportLearning)]
     pub fn export_learning(&self) -> Result<LearnedRowsOut, JsError> {
-        output(&self.core.learning().export())
+        output(&self.core.export_learning())
     }
 
     /// Replaces what is learned with exported rows; returns how many rows were read.
