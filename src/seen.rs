@@ -67,19 +67,53 @@ pub struct Contact {
     pub at: i64,
 }
 
+/// Strings to positions (0, 1, 2… as first seen). One wrapper around the map the store
+/// already uses, its operations kept out of line: inlined at each use, a map operation costs
+/// about a kilobyte of WebAssembly, and the .wasm has little room left (README, Speed and size).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index(FastMap<String, usize>);
+
+impl Index {
+    #[inline(never)]
+    pub fn get(&self, k: &str) -> Option<usize> {
+        self.0.get(k).copied()
+    }
+
+    /// The position of `k`, given `next` if it is new.
+    #[inline(never)]
+    pub fn add(&mut self, k: &str, next: usize) -> usize {
+        match self.0.get(k) {
+            Some(&i) => i,
+            None => {
+                self.0.insert(k.to_string(), next);
+                next
+            }
+        }
+    }
+
+    #[inline(never)]
+    pub fn set(&mut self, k: &str, v: usize) {
+        self.0.insert(k.to_string(), v);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Seen {
     pub assessed: Vec<Assessed>,
     /// Ticket id → position in `assessed`: a ticket assessed again replaces its record (the
     /// latest advice is the one that stands).
-    index: FastMap<String, usize>,
+    index: Index,
     pub sent: Vec<Sent>,
     pub contacts: Vec<Contact>,
 }
 
 impl Seen {
     pub fn assessed(&mut self, a: Assessed) {
-        if let Some(&i) = self.index.get(&a.ticket_id) {
+        if let Some(i) = self.index.get(&a.ticket_id) {
             self.assessed[i] = a;
             return;
         }
@@ -89,19 +123,19 @@ impl Seen {
             self.assessed.drain(..MAX_ASSESSED / 10);
             self.reindex();
         }
-        self.index.insert(a.ticket_id.clone(), self.assessed.len());
+        self.index.set(&a.ticket_id, self.assessed.len());
         self.assessed.push(a);
     }
 
     fn reindex(&mut self) {
         self.index.clear();
         for (i, a) in self.assessed.iter().enumerate() {
-            self.index.insert(a.ticket_id.clone(), i);
+            self.index.set(&a.ticket_id, i);
         }
     }
 
     pub fn get(&self, ticket_id: &str) -> Option<&Assessed> {
-        self.index.get(ticket_id).map(|&i| &self.assessed[i])
+        self.index.get(ticket_id).map(|i| &self.assessed[i])
     }
 
     pub fn sent(&mut self, s: Sent) {

@@ -9,10 +9,10 @@ use super::{Options, CSAT_DAYS, NPS_DAYS, REPEAT_DAYS};
 use crate::engine::Engine;
 use crate::history::records::SurveyKind;
 use crate::score::Band;
+use crate::seen::Index;
 use crate::seen::Seen;
 use crate::snippets::Tone;
 use crate::time::MS_PER_DAY;
-use crate::util::FastMap;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,13 +57,13 @@ fn advised(b: Band) -> u8 {
 /// The assessed tickets of the period with their outcomes.
 pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
     let (store, now) = (e.store(), o.now);
-    let mut tones_of: FastMap<String, usize> = FastMap::default();
+    let mut tones_of = Index::default();
     let mut tones: Vec<u8> = Vec::new();
     for s in seen.sent.iter().filter(|s| s.at.is_none_or(|a| a <= now)) {
-        let k = *tones_of.entry(s.ticket_id.clone()).or_insert_with(|| {
+        let k = tones_of.add(&s.ticket_id, tones.len());
+        if k == tones.len() {
             tones.push(0);
-            tones.len() - 1
-        });
+        }
         tones[k] |= tone_bit(s.tone);
     }
     // the assessments of each customer (stored ones as `#index`), to see a repeat the history
@@ -72,14 +72,14 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
         Some(i) => Some(format!("#{i}")),
         None => a.customer.id.clone().or(a.customer.email.clone()),
     };
-    let mut by_customer: FastMap<String, usize> = FastMap::default();
+    let mut by_customer = Index::default();
     let mut times: Vec<Vec<(i64, &str)>> = Vec::new();
     for a in seen.assessed.iter().filter(|a| a.at <= now) {
         if let Some(k) = who(a) {
-            let i = *by_customer.entry(k).or_insert_with(|| {
+            let i = by_customer.add(&k, times.len());
+            if i == times.len() {
                 times.push(Vec::new());
-                times.len() - 1
-            });
+            }
             times[i].push((a.at, &a.ticket_id));
         }
     }
@@ -125,7 +125,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
                     .iter()
                     .any(|t| t.id != a.ticket_id && within(t.created_at, at, REPEAT_DAYS))
             });
-            let assessed = who(a).and_then(|k| by_customer.get(&k)).is_some_and(|&i| {
+            let assessed = who(a).and_then(|k| by_customer.get(&k)).is_some_and(|i| {
                 times[i]
                     .iter()
                     .any(|(t, id)| *id != a.ticket_id && within(*t, at, REPEAT_DAYS))
@@ -135,7 +135,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
         out.push(Slice {
             at,
             band: a.band,
-            tones: tones_of.get(&a.ticket_id).map_or(0, |&k| tones[k]),
+            tones: tones_of.get(&a.ticket_id).map_or(0, |k| tones[k]),
             csat,
             repeat,
             nps,

@@ -9,9 +9,9 @@
 
 use super::Options;
 use crate::engine::Engine;
+use crate::seen::Index;
 use crate::seen::Seen;
 use crate::text::Kind;
-use crate::util::FastMap;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,13 +118,13 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
     let start = o.from - (o.to - o.from);
     let in_range = |at: i64| at >= start && at < o.to && at <= now;
     // intent id → tally; `None` kind: unsure
-    let mut intent_ix: FastMap<String, usize> = FastMap::default();
+    let mut intent_ix = Index::default();
     let mut intents: Vec<(String, Option<Kind>, Tally)> = Vec::new();
     let labels = &text.topics.labels;
     let mut topics = vec![Tally::default(); labels.len()];
     let mut buckets = [Tally::default(); 3];
     // what a subject reads as, each distinct text once
-    let mut read_ix: FastMap<String, usize> = FastMap::default();
+    let mut read_ix = Index::default();
     let mut read: Vec<(String, Option<Kind>)> = Vec::new();
     let (mut tickets, mut previous_tickets, mut unread) = (0, 0, 0);
 
@@ -139,10 +139,10 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
             None => unread += current as usize,
             Some((id, k)) => {
                 let id = if k.is_some() { id } else { "unclear" };
-                let i = *intent_ix.entry(id.to_string()).or_insert_with(|| {
+                let i = intent_ix.add(id, intents.len());
+                if i == intents.len() {
                     intents.push((id.to_string(), k, Tally::default()));
-                    intents.len() - 1
-                });
+                }
                 intents[i].2.add(current, k);
                 buckets[match k {
                     Some(Kind::Transactional) => 0,
@@ -172,15 +172,11 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
                     if words.trim().is_empty() {
                         None
                     } else {
-                        let k = match read_ix.get(&words) {
-                            Some(&k) => k,
-                            None => {
-                                let i = text.analyze(&words).intent;
-                                read.push((i.id, (!i.unsure).then_some(i.kind)));
-                                read_ix.insert(words, read.len() - 1);
-                                read.len() - 1
-                            }
-                        };
+                        let k = read_ix.add(&words, read.len());
+                        if k == read.len() {
+                            let i = text.analyze(&words).intent;
+                            read.push((i.id, (!i.unsure).then_some(i.kind)));
+                        }
                         Some((read[k].0.as_str(), read[k].1))
                     }
                 }

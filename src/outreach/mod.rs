@@ -14,10 +14,10 @@ use crate::history::records::CustomerRef;
 use crate::history::{facts, CustomerFacts};
 use crate::input::{err, object, Obj, Result};
 use crate::score::{self, Band, ChannelAdvice};
+use crate::seen::Index;
 use crate::signals::{Reason, SignalDef};
 use crate::snippets::{self, FactSheet, FilledSnippet, Snippet, TicketInfo};
 use crate::time::MS_PER_DAY;
-use crate::util::FastMap;
 use reasons::{Cx, Journal};
 use serde::Serialize;
 use serde_json::Value;
@@ -218,19 +218,20 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
 
     // the engine's record by customer: stored ones by index, the others by id or email
     let mut journal: Vec<Journal> = Vec::new();
-    let mut others: FastMap<String, usize> = FastMap::default();
+    let mut others = Index::default();
     let mut other: Vec<(Journal, &crate::seen::Assessed)> = Vec::new();
     if !seen.is_empty() {
         journal = vec![Journal::default(); store.customers.len()];
-        let mut answered: FastMap<String, usize> = FastMap::default();
+        let mut answered = Index::default();
         for s in &seen.sent {
-            answered.insert(s.ticket_id.clone(), 0);
+            answered.set(&s.ticket_id, 0);
         }
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
             if store.resolve(&a.customer).is_none() {
-                if let Some(k) = key(&a.customer).filter(|k| !others.contains_key(*k)) {
-                    others.insert(k.to_string(), other.len());
-                    other.push((Journal::default(), a));
+                if let Some(k) = key(&a.customer) {
+                    if others.add(k, other.len()) == other.len() {
+                        other.push((Journal::default(), a));
+                    }
                 }
             }
         }
@@ -240,7 +241,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
                 .is_some_and(|t| t.solved_at.is_some_and(|s| s <= now));
             let open = !a.closed
                 && !solved
-                && !answered.contains_key(&a.ticket_id)
+                && answered.get(&a.ticket_id).is_none()
                 && now - a.at <= reasons::QUEUE_DAYS * MS_PER_DAY;
             let due = a
                 .due()
@@ -356,14 +357,14 @@ fn offer<'a>(top: &mut Ranked<'a>, limit: usize, mut rs: Vec<Reason>, k: String,
 fn slot<'j, 'a>(
     journal: &'j mut [Journal<'a>],
     other: &'j mut [(Journal<'a>, &'a crate::seen::Assessed)],
-    others: &FastMap<String, usize>,
+    others: &Index,
     store: &crate::history::Store,
     r: &CustomerRef,
 ) -> Option<&'j mut Journal<'a>> {
     match store.resolve(r) {
         Some(i) => journal.get_mut(i),
         None => {
-            let k = *others.get(key(r)?)?;
+            let k = others.get(key(r)?)?;
             other.get_mut(k).map(|x| &mut x.0)
         }
     }
