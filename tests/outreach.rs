@@ -442,3 +442,59 @@ fn outreach_weights_are_config_weights() {
         .to_string()
         .starts_with("config.weights.outreach.nope: unknown signal"));
 }
+
+#[test]
+fn the_demo_sample_has_something_for_every_reason_and_every_chart() {
+    // as the demo would: the sample history, what the browser saw before, the inbox assessed
+    let sample: Value = serde_json::from_str(include_str!("../www/data/sample.json")).unwrap();
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&sample["history"]).unwrap();
+    e.import_learning(&sample["seen"]).unwrap();
+    let now = rapport::time::parse_iso(sample["now"].as_str().unwrap()).unwrap();
+    e.assess_queue(&sample["open"], now).unwrap();
+    let l = e
+        .outreach(&json!({"now": sample["now"], "limit": 1000}))
+        .unwrap();
+    for s in rapport::outreach::SIGNALS {
+        assert!(
+            l.iter().any(|x| x.reasons.iter().any(|r| r.signal == s.id)),
+            "no {} in the sample",
+            s.id
+        );
+    }
+    // the inbox's customers are in the queue: none of them is listed
+    for t in sample["open"].as_array().unwrap() {
+        let id = t["customer"]["id"].as_str().unwrap();
+        assert!(
+            !l.iter().any(|x| x.customer.id.as_deref() == Some(id)),
+            "{id}"
+        );
+    }
+    let r = serde_json::to_value(
+        e.insights(&json!({"from": now - 90 * 86_400_000, "to": now, "now": now}))
+            .unwrap(),
+    )
+    .unwrap();
+    for g in r["moments"]["groups"].as_array().unwrap() {
+        if g["group"] != "other" {
+            assert!(g["csat"]["value"].is_number(), "{g}");
+            assert!(g["nps"]["value"].is_number(), "{g}");
+        }
+    }
+    for g in r["byBand"].as_array().unwrap() {
+        assert!(g["csat"]["value"].is_number(), "{g}");
+    }
+    for g in r["byRoute"].as_array().unwrap() {
+        assert!(g["tickets"].as_u64().unwrap() > 0, "{g}");
+    }
+    assert!(r["contactReasons"]["intents"].as_array().unwrap().len() >= 3);
+    assert!(
+        r["moments"]["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["caught"].as_u64() > Some(0))
+            .count()
+            >= 5
+    );
+}
