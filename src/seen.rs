@@ -201,49 +201,34 @@ impl Seen {
         let mut seen = Seen::default();
         for (i, row) in array(v, "learning")?.iter().enumerate() {
             let o = object(row, &format!("learning[{i}]"))?;
-            let Some(record) = o.get("record") else {
-                continue;
-            };
-            match record.as_str() {
-                Some("assessment") => seen.assessed(assessment(&o)?),
-                Some("sent") => {
+            let record = o.get("record").map(|r| r.as_str().unwrap_or("").to_string());
+            match o.pick("record", record, &["assessment", "sent", "contact"])? {
+                None => continue,
+                Some(0) => seen.assessed(assessment(&o)?),
+                Some(1) => {
                     o.only(&["record", "ticketId", "snippetId", "tone", "action", "at"])?;
-                    let edited = match o.req_str("action")?.as_str() {
-                        "inserted" => false,
-                        "edited" => true,
-                        _ => return err(&o.at("action"), "expected \"inserted\" or \"edited\""),
-                    };
+                    let action = Some(o.req_str("action")?);
+                    let edited = o.pick("action", action, &["inserted", "edited"])? == Some(1);
+                    let tone = o.opt_str("tone")?;
                     seen.sent(Sent {
                         ticket_id: o.req_id("ticketId")?,
                         snippet_id: o.req_id("snippetId")?,
-                        tone: match o.opt_str("tone")?.as_deref() {
+                        tone: match o.pick("tone", tone, &["concise", "personal", "ownership"])? {
                             None => None,
-                            Some("concise") => Some(Tone::Concise),
-                            Some("personal") => Some(Tone::Personal),
-                            Some("ownership") => Some(Tone::Ownership),
-                            Some(_) => {
-                                return err(
-                                    &o.at("tone"),
-                                    "expected \"concise\", \"personal\" or \"ownership\"",
-                                )
-                            }
+                            Some(0) => Some(Tone::Concise),
+                            Some(1) => Some(Tone::Personal),
+                            Some(_) => Some(Tone::Ownership),
                         },
                         edited,
                         at: o.opt_date("at")?,
                     });
                 }
-                Some("contact") => {
+                Some(_) => {
                     o.only(&["record", "customerId", "customerEmail", "at"])?;
                     seen.contacted(Contact {
                         customer: customer_ref(&o)?,
                         at: o.req_date("at")?,
                     });
-                }
-                _ => {
-                    return err(
-                        &o.at("record"),
-                        "expected \"assessment\", \"sent\" or \"contact\"",
-                    )
                 }
             }
         }
@@ -279,28 +264,16 @@ fn assessment(o: &Obj) -> Result<Assessed> {
         "followUpReason",
         "closed",
     ])?;
-    let band = match o.req_str("band")?.as_str() {
-        "transactional" => Band::Transactional,
-        "relational" => Band::Relational,
-        "critical" => Band::Critical,
-        _ => {
-            return err(
-                &o.at("band"),
-                "expected \"transactional\", \"relational\" or \"critical\"",
-            )
-        }
+    let band = Some(o.req_str("band")?);
+    let band = match o.pick("band", band, &["transactional", "relational", "critical"])? {
+        Some(0) => Band::Transactional,
+        Some(1) => Band::Relational,
+        _ => Band::Critical,
     };
     let kind = Kind::parse(&o.req_str("intentKind")?).ok_or_else(|| InputError {
         path: o.at("intentKind"),
         message: "expected \"transactional\" or \"relational\"".into(),
     })?;
-    let flag = |k: &str| -> Result<bool> {
-        match o.get(k) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => err(&o.at(k), "expected true or false"),
-        }
-    };
     let follow_up = match o.opt_num("followUpDays", 0.0, 365.0)? {
         Some(d) => Some(FollowUp {
             in_days: d as u32,
@@ -317,9 +290,9 @@ fn assessment(o: &Obj) -> Result<Assessed> {
         band,
         intent: o.req_str("intent")?,
         kind,
-        unsure: flag("unsure")?,
+        unsure: o.flag("unsure")?,
         follow_up,
-        closed: flag("closed")?,
+        closed: o.flag("closed")?,
     })
 }
 

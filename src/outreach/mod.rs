@@ -80,7 +80,7 @@ pub const SIGNALS: &[SignalDef] = &[
 ];
 
 pub fn default_points(id: &str) -> Option<f64> {
-    SIGNALS.iter().find(|s| s.id == id).map(|s| s.points)
+    crate::signals::points_in(SIGNALS, id)
 }
 
 /// The proactive snippets, one per reason (`category` = the reason's signal id).
@@ -155,11 +155,7 @@ impl Options {
                 .opt_str("agent")?
                 .map(|a| a.trim().to_string())
                 .filter(|a| !a.is_empty()),
-            html: match o.get("html") {
-                None => false,
-                Some(Value::Bool(b)) => *b,
-                Some(_) => return err(&o.at("html"), "expected true or false"),
-            },
+            html: o.flag("html")?,
         })
     }
 }
