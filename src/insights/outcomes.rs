@@ -170,23 +170,24 @@ pub struct Group {
     pub nps: Figure,
 }
 
-fn figure<T: Copy>(
+/// One copy for every figure (kept out of line; each outcome read as a number, a repeat as
+/// 0 or 1).
+#[inline(never)]
+fn figure(
     xs: &[&Slice],
-    get: fn(&Slice) -> Outcome<T>,
-    value: impl Fn(&[T]) -> f64,
+    get: fn(&Slice) -> Outcome<f64>,
+    value: fn(&[f64]) -> f64,
     what: &str,
 ) -> Figure {
-    let known: Vec<T> = xs
-        .iter()
-        .filter_map(|s| match get(s) {
-            Outcome::Known(v) => Some(v),
-            _ => None,
-        })
-        .collect();
-    let pending = xs
-        .iter()
-        .filter(|s| matches!(get(s), Outcome::Pending))
-        .count();
+    let mut known: Vec<f64> = Vec::new();
+    let mut pending = 0;
+    for s in xs {
+        match get(s) {
+            Outcome::Known(v) => known.push(v),
+            Outcome::Pending => pending += 1,
+            Outcome::Missing => {}
+        }
+    }
     let no_data = if xs.is_empty() {
         Some("no tickets in this group".to_string())
     } else if known.is_empty() && pending > 0 {
@@ -211,6 +212,12 @@ fn round(x: f64, places: i32) -> f64 {
     (x * k).round() / k
 }
 
+/// The slices `f` keeps (out of line: one copy for the ten groups of the report).
+#[inline(never)]
+fn pick<'a>(slices: &[&'a Slice], f: &dyn Fn(&Slice) -> bool) -> Vec<&'a Slice> {
+    slices.iter().copied().filter(|s| f(s)).collect()
+}
+
 pub fn group(name: &'static str, xs: &[&Slice]) -> Group {
     Group {
         group: name,
@@ -223,8 +230,12 @@ pub fn group(name: &'static str, xs: &[&Slice]) -> Group {
         ),
         repeat_rate: figure(
             xs,
-            |s| s.repeat,
-            |v| round(v.iter().filter(|r| **r).count() as f64 / v.len() as f64, 4),
+            |s| match s.repeat {
+                Outcome::Known(r) => Outcome::Known(r as u8 as f64),
+                Outcome::Pending => Outcome::Pending,
+                Outcome::Missing => Outcome::Missing,
+            },
+            |v| round(v.iter().sum::<f64>() / v.len() as f64, 4),
             "repeat window closed",
         ),
         nps: figure(
@@ -297,11 +308,9 @@ pub struct Moments {
 }
 
 pub fn moments(slices: &[Slice], o: &Options) -> Moments {
-    let m: Vec<&Slice> = slices
-        .iter()
-        .filter(|s| s.band != Band::Transactional)
-        .collect();
-    let of = |a: Answer| -> Vec<&Slice> { m.iter().copied().filter(|s| answer(s) == a).collect() };
+    let all: Vec<&Slice> = slices.iter().collect();
+    let m = pick(&all, &|s| s.band != Band::Transactional);
+    let of = |a: Answer| pick(&m, &|s| answer(s) == a);
     let (caught, other, routine, none) = (
         of(Answer::Caught),
         of(Answer::Other),
@@ -363,21 +372,20 @@ pub fn by_band(slices: &[Slice], _o: &Options) -> Vec<Group> {
     ]
     .into_iter()
     .map(|(b, name)| {
-        let xs: Vec<&Slice> = slices.iter().filter(|s| s.band == b).collect();
-        group(name, &xs)
+        let all: Vec<&Slice> = slices.iter().collect();
+        group(name, &pick(&all, &|s| s.band == b))
     })
     .collect()
 }
 
 pub fn by_route(slices: &[Slice], _o: &Options) -> Vec<Group> {
-    let pick =
-        |f: &dyn Fn(&Slice) -> bool| -> Vec<&Slice> { slices.iter().filter(|s| f(s)).collect() };
+    let all: Vec<&Slice> = slices.iter().collect();
     vec![
-        group("followed", &pick(&|s| s.tones & advised(s.band) != 0)),
+        group("followed", &pick(&all, &|s| s.tones & advised(s.band) != 0)),
         group(
             "notFollowed",
-            &pick(&|s| s.tones != 0 && s.tones & advised(s.band) == 0),
+            &pick(&all, &|s| s.tones != 0 && s.tones & advised(s.band) == 0),
         ),
-        group("noSnippet", &pick(&|s| s.tones == 0)),
+        group("noSnippet", &pick(&all, &|s| s.tones == 0)),
     ]
 }
