@@ -702,21 +702,11 @@ impl Engine {
     }
 
     /// What was learned: the rankings' rows, then what was seen (`crate::seen`).
-    pub fn export_learning(&self) -> Vec<LearningRow> {
-        let mut rows: Vec<LearningRow> = self
-            .learning
-            .export()
-            .into_iter()
-            .map(LearningRow::Ranking)
-            .collect();
-        rows.extend(
-            self.seen
-                .borrow()
-                .export()
-                .into_iter()
-                .map(LearningRow::Seen),
-        );
-        rows
+    pub fn export_learning(&self) -> LearningRows {
+        LearningRows {
+            ranking: self.learning.export(),
+            seen: self.seen.borrow().export(),
+        }
     }
 
     /// Replaces what is learned with exported rows (both kinds; nothing changes on an error).
@@ -817,12 +807,36 @@ impl Engine {
     }
 }
 
-/// One row of `export_learning`: a ranking tally, or something the engine saw.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum LearningRow {
-    Ranking(learning::LearnedRow),
-    Seen(crate::seen::SeenRow),
+/// The rows of `export_learning`: the ranking tallies, then what the engine saw, written as
+/// one JSON array (no enum around each row, no second list: that cost 1.5 KB of .wasm).
+#[derive(Debug, Clone)]
+pub struct LearningRows {
+    pub ranking: Vec<learning::LearnedRow>,
+    pub seen: Vec<crate::seen::SeenRow>,
+}
+
+impl LearningRows {
+    pub fn len(&self) -> usize {
+        self.ranking.len() + self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Serialize for LearningRows {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for r in &self.ranking {
+            seq.serialize_element(r)?;
+        }
+        for r in &self.seen {
+            seq.serialize_element(r)?;
+        }
+        seq.end()
+    }
 }
 
 /// A CSV column mapping as given: absent or null for none, else `{ field: "Column" }`.
