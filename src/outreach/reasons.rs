@@ -56,10 +56,13 @@ pub struct Journal<'a> {
     pub follow_up: Option<&'a Assessed>,
 }
 
-fn reason(id: &str, label: String, pts: i32, evidence: String, source: Option<String>) -> Reason {
+/// Kept out of line, the label copied here: inlined at each of the ten reasons, the string
+/// copies cost a kilobyte and a half of .wasm.
+#[inline(never)]
+fn reason(id: &str, label: &str, pts: i32, evidence: String, source: Option<String>) -> Reason {
     Reason {
         signal: id.into(),
-        label,
+        label: label.into(),
         points: pts,
         evidence,
         spans: vec![],
@@ -89,7 +92,7 @@ pub fn follow_up(a: &Assessed, cx: &Cx) -> Reason {
     };
     reason(
         "outreach.follow_up_due",
-        "Follow-up due".into(),
+        "Follow-up due",
         points(cx.weights, "outreach.follow_up_due", 1.0),
         format!(
             "ticket {} was assessed {} on {}: {f}; {when}, no contact since",
@@ -137,7 +140,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if s.score <= 6.0 && now - s.at <= SCORE_DAYS * MS_PER_DAY && quiet_since(s.at) {
             out.push(reason(
                 "outreach.detractor",
-                "Detractor, not called back".into(),
+                "Detractor, not called back",
                 points(w, "outreach.detractor", 1.0 - s.score / 12.0),
                 format!(
                     "NPS {} of 10 on {}, no contact since",
@@ -168,7 +171,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if c <= 2.0 && now - at <= SCORE_DAYS * MS_PER_DAY && quiet_since(at) {
             out.push(reason(
                 "outreach.low_csat",
-                "Unhappy, not called back".into(),
+                "Unhappy, not called back",
                 points(w, "outreach.low_csat", if c <= 1.0 { 1.0 } else { 0.7 }),
                 format!(
                     "CSAT {} of 5 on {} ({src}), no contact since",
@@ -213,7 +216,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if quiet_since(solved) {
             out.push(reason(
                 "outreach.unchecked_close",
-                "Closed without a check-in".into(),
+                "Closed without a check-in",
                 points(w, "outreach.unchecked_close", 1.0),
                 format!(
                     "{} ({}) solved on {}, no contact since",
@@ -245,7 +248,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
             if quiet_since(solved) {
                 out.push(reason(
                     "outreach.fix_check",
-                    "Repeat problem fixed: did it hold?".into(),
+                    "Repeat problem fixed: did it hold?",
                     points(w, "outreach.fix_check", 1.0),
                     format!(
                         "{} solved on {} repeats ticket {} of {}",
@@ -297,7 +300,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if since as f64 >= DARK_RATIO * usual as f64 && since >= DARK_MIN_DAYS {
             out.push(reason(
                 "outreach.going_dark",
-                "Going quiet".into(),
+                "Going quiet",
                 points(
                     w,
                     "outreach.going_dark",
@@ -318,7 +321,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if d <= cx.within {
             out.push(reason(
                 "outreach.birthday",
-                "Birthday coming".into(),
+                "Birthday coming",
                 points(w, "outreach.birthday", 1.0),
                 in_days("birthday", d),
                 Some(customer_source(h)),
@@ -333,7 +336,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if years >= 1 && d <= cx.within {
             out.push(reason(
                 "outreach.anniversary",
-                format!("{years}-year anniversary coming"),
+                &format!("{years}-year anniversary coming"),
                 points(w, "outreach.anniversary", 1.0),
                 in_days(&format!("{years}-year customer anniversary"), d),
                 Some(customer_source(h)),
@@ -344,7 +347,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if MILESTONES.contains(&count) && now - at <= cx.within * MS_PER_DAY {
             out.push(reason(
                 "outreach.milestone_order",
-                format!("{count}th order"),
+                &format!("{count}th order"),
                 points(w, "outreach.milestone_order", 1.0),
                 format!("order {id} on {} is their {count}th", format_date(at)),
                 Some(format!("order {id}")),
@@ -359,7 +362,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     if let Some(v) = value.filter(|v| *v >= cx.value_high / 4.0) {
         out.push(reason(
             "outreach.value",
-            "Valued customer".into(),
+            "Valued customer",
             points(w, "outreach.value", v / cx.value_high),
             format!("lifetime value {}", num(v, 0)),
             Some(customer_source(h)),
