@@ -165,7 +165,12 @@ impl<'a> Obj<'a> {
     /// `value` (read from `key`) as one of `choices`, by position; an error lists them. Kept
     /// out of line: one copy for every field that names a choice.
     #[inline(never)]
-    pub fn pick(&self, key: &str, value: Option<String>, choices: &[&str]) -> Result<Option<usize>> {
+    pub fn pick(
+        &self,
+        key: &str,
+        value: Option<String>,
+        choices: &[&str],
+    ) -> Result<Option<usize>> {
         let Some(s) = value else {
             return Ok(None);
         };

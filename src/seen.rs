@@ -201,7 +201,9 @@ impl Seen {
         let mut seen = Seen::default();
         for (i, row) in array(v, "learning")?.iter().enumerate() {
             let o = object(row, &format!("learning[{i}]"))?;
-            let record = o.get("record").map(|r| r.as_str().unwrap_or("").to_string());
+            let record = o
+                .get("record")
+                .map(|r| r.as_str().unwrap_or("").to_string());
             match o.pick("record", record, &["assessment", "sent", "contact"])? {
                 None => continue,
                 Some(0) => seen.assessed(assessment(&o)?),

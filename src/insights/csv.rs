@@ -51,7 +51,7 @@ impl Rows {
         for x in [n, pending] {
             o.push(',');
             if let Some(x) = x {
-                o.push_str(&x.to_string());
+                crate::util::push_digits(o, x as u64, 1);
             }
         }
         o.push(',');

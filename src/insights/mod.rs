@@ -22,6 +22,7 @@ use crate::input::{err, object, Result};
 use crate::outreach::required_instant;
 use crate::seen::iso;
 use crate::time::MS_PER_DAY;
+use crate::util::owned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -118,12 +119,11 @@ pub fn insights(e: &Engine, o: &Options) -> Insights {
     let by_route = outcomes::by_route(&slices, o);
     let mut notes = Vec::new();
     if contact_reasons.tickets == 0 {
-        notes.push("no tickets in this period: no contact reasons".to_string());
+        notes.push(owned("no tickets in this period: no contact reasons"));
     }
     if slices.is_empty() {
-        notes.push(
-            "no ticket was assessed in this period: moments, bands and routes come from the assessments this engine made (or imported with importLearning)"
-                .to_string(),
+        notes.push(owned(
+            "no ticket was assessed in this period: moments, bands and routes come from the assessments this engine made (or imported with importLearning)"),
         );
     }
     let surveys = e.store().counts().surveys;
@@ -133,10 +133,9 @@ pub fn insights(e: &Engine, o: &Options) -> Insights {
         .iter()
         .any(|c| c.tickets.iter().any(|t| t.csat.is_some()));
     if surveys == 0 && !ticket_csat {
-        notes.push(
-            "the history holds no surveys and no rated tickets: CSAT and NPS have no data"
-                .to_string(),
-        );
+        notes.push(owned(
+            "the history holds no surveys and no rated tickets: CSAT and NPS have no data",
+        ));
     }
     Insights {
         period: Period {

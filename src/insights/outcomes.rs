@@ -189,7 +189,7 @@ fn figure(
         }
     }
     let no_data = if xs.is_empty() {
-        Some("no tickets in this group".to_string())
+        Some(crate::util::owned("no tickets in this group"))
     } else if known.is_empty() && pending > 0 {
         Some(format!(
             "no {what} yet: {pending} ticket(s) still in their window"
@@ -358,9 +358,9 @@ pub fn moments(slices: &[Slice], o: &Options) -> Moments {
         ],
         timeline,
         bucket_days,
-        no_data: m
-            .is_empty()
-            .then(|| "no ticket assessed relational or critical in this period".to_string()),
+        no_data: m.is_empty().then(|| {
+            crate::util::owned("no ticket assessed relational or critical in this period")
+        }),
     }
 }
 

@@ -141,7 +141,7 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
                 let id = if k.is_some() { id } else { "unclear" };
                 let i = intent_ix.add(id, intents.len());
                 if i == intents.len() {
-                    intents.push((id.to_string(), k, Tally::default()));
+                    intents.push((crate::util::owned(id), k, Tally::default()));
                 }
                 intents[i].2.add(current, k);
                 buckets[match k {
@@ -216,7 +216,7 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
         buckets: ["transactional", "relational", "unclear"]
             .iter()
             .zip(buckets)
-            .map(|(b, t)| row(b.to_string(), b, t))
+            .map(|(b, t)| row(crate::util::owned(b), b, t))
             .collect(),
         intents: sorted(
             intents
@@ -226,6 +226,6 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
         ),
         topics: sorted(topic_rows),
         unread,
-        no_data: (tickets == 0).then(|| "no tickets in this period".to_string()),
+        no_data: (tickets == 0).then(|| crate::util::owned("no tickets in this period")),
     }
 }

@@ -153,7 +153,7 @@ impl Options {
             within: whole(&o, "within", 0.0, MAX_WITHIN, 7.0)? as i64,
             agent: o
                 .opt_str("agent")?
-                .map(|a| a.trim().to_string())
+                .map(|a| crate::util::owned(a.trim()))
                 .filter(|a| !a.is_empty()),
             html: o.flag("html")?,
         })
@@ -273,7 +273,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
     for (j, a) in &other {
         let quiet = j.contact.is_none_or(|c| c <= a.at);
         if let (false, Some(f), true) = (j.open, j.follow_up, quiet) {
-            let k = key(&f.customer).unwrap_or_default().to_string();
+            let k = crate::util::owned(key(&f.customer).unwrap_or_default());
             offer(
                 &mut top,
                 o.limit,

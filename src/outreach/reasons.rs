@@ -7,7 +7,7 @@ use crate::history::store::CustomerHistory;
 use crate::seen::{Assessed, Seen};
 use crate::signals::{points, Reason};
 use crate::time::{days_until_yearly, format_date, MS_PER_DAY};
-use crate::util::num;
+use crate::util::{num, owned};
 
 /// How far back a low score still calls for a call (older ones have been overtaken).
 pub const SCORE_DAYS: i64 = 90;
@@ -86,8 +86,8 @@ pub fn follow_up(a: &Assessed, cx: &Cx) -> Reason {
     let due = a.due().unwrap_or(a.at);
     let f = a.follow_up.as_ref().map_or("", |f| f.reason.as_str());
     let when = match days(cx.now) - days(due) {
-        0 => "due today".to_string(),
-        1 => "due yesterday".to_string(),
+        0 => owned("due today"),
+        1 => owned("due yesterday"),
         n => format!("due {n} days ago"),
     };
     reason(
@@ -147,7 +147,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
                     num(s.score, 1),
                     format_date(s.at)
                 ),
-                Some("NPS survey".into()),
+                Some(owned("NPS survey")),
             ));
         }
     }
@@ -164,7 +164,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     }
     for s in h.surveys.iter().filter(|s| s.kind == SurveyKind::Csat) {
         if s.at <= now && csat.as_ref().is_none_or(|x| s.at > x.0) {
-            csat = Some((s.at, s.score, "CSAT survey".into()));
+            csat = Some((s.at, s.score, owned("CSAT survey")));
         }
     }
     if let Some((at, c, src)) = csat {
@@ -375,7 +375,7 @@ fn customer_source(h: &CustomerHistory) -> String {
     match (&h.profile.id, &h.profile.email) {
         (Some(id), _) => format!("customer {id}"),
         (None, Some(e)) => format!("customer {e}"),
-        _ => "customer".into(),
+        _ => owned("customer"),
     }
 }
 
