@@ -702,10 +702,10 @@ impl Engine {
     }
 
     /// What was learned: the rankings' rows, then what was seen (`crate::seen`).
-    pub fn export_learning(&self) -> LearningRows {
+    pub fn export_learning(&self) -> LearningRows<'_> {
         LearningRows {
             ranking: self.learning.export(),
-            seen: self.seen.borrow().export(),
+            seen: self.seen.borrow(),
         }
     }
 
@@ -807,15 +807,14 @@ impl Engine {
     }
 }
 
-/// The rows of `export_learning`: the ranking tallies, then what the engine saw, written as
-/// one JSON array (no enum around each row, no second list: that cost 1.5 KB of .wasm).
-#[derive(Debug, Clone)]
-pub struct LearningRows {
+/// The rows of `export_learning`: the ranking tallies, then what the engine saw (written
+/// from its record as it is serialized), as one JSON array.
+pub struct LearningRows<'a> {
     pub ranking: Vec<learning::LearnedRow>,
-    pub seen: Vec<crate::seen::SeenRow>,
+    pub seen: std::cell::Ref<'a, crate::seen::Seen>,
 }
 
-impl LearningRows {
+impl LearningRows<'_> {
     pub fn len(&self) -> usize {
         self.ranking.len() + self.seen.len()
     }
@@ -825,16 +824,14 @@ impl LearningRows {
     }
 }
 
-impl Serialize for LearningRows {
+impl Serialize for LearningRows<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.len()))?;
         for r in &self.ranking {
             seq.serialize_element(r)?;
         }
-        for r in &self.seen {
-            seq.serialize_element(r)?;
-        }
+        self.seen.serialize_rows(&mut seq)?;
         seq.end()
     }
 }

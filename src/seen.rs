@@ -15,6 +15,7 @@ use crate::score::{Band, FollowUp};
 use crate::snippets::Tone;
 use crate::text::Kind;
 use crate::util::FastMap;
+use serde::ser::SerializeSeq;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -156,43 +157,54 @@ impl Seen {
         self.assessed.is_empty() && self.sent.is_empty() && self.contacts.is_empty()
     }
 
-    pub fn export(&self) -> Vec<SeenRow> {
-        let customer = |c: &CustomerRef| (c.id.clone(), c.email.clone());
-        let mut rows: Vec<SeenRow> = Vec::new();
-        rows.extend(self.assessed.iter().map(|a| {
-            let (customer_id, customer_email) = customer(&a.customer);
-            SeenRow::Assessment {
-                ticket_id: a.ticket_id.clone(),
-                customer_id,
-                customer_email,
-                customer_name: a.name.clone(),
+    /// The rows of an export, written one by one as they are serialized (nothing copied).
+    pub fn export(&self) -> SeenRows<'_> {
+        SeenRows(self)
+    }
+
+    pub fn len(&self) -> usize {
+        self.assessed.len() + self.sent.len() + self.contacts.len()
+    }
+
+    /// Writes each row as an element of `seq`.
+    pub fn serialize_rows<S: SerializeSeq>(
+        &self,
+        seq: &mut S,
+    ) -> std::result::Result<(), S::Error> {
+        for a in &self.assessed {
+            seq.serialize_element(&SeenRow::Assessment {
+                ticket_id: &a.ticket_id,
+                customer_id: a.customer.id.as_deref(),
+                customer_email: a.customer.email.as_deref(),
+                customer_name: a.name.as_deref(),
                 at: iso(a.at),
                 score: a.score,
                 band: a.band,
-                intent: a.intent.clone(),
+                intent: &a.intent,
                 intent_kind: a.kind,
                 unsure: a.unsure,
                 follow_up_days: a.follow_up.as_ref().map(|f| f.in_days),
-                follow_up_reason: a.follow_up.as_ref().map(|f| f.reason.clone()),
+                follow_up_reason: a.follow_up.as_ref().map(|f| f.reason.as_str()),
                 closed: a.closed,
-            }
-        }));
-        rows.extend(self.sent.iter().map(|s| SeenRow::Sent {
-            ticket_id: s.ticket_id.clone(),
-            snippet_id: s.snippet_id.clone(),
-            tone: s.tone,
-            action: if s.edited { "edited" } else { "inserted" },
-            at: s.at.map(iso),
-        }));
-        rows.extend(self.contacts.iter().map(|c| {
-            let (customer_id, customer_email) = customer(&c.customer);
-            SeenRow::Contact {
-                customer_id,
-                customer_email,
+            })?;
+        }
+        for s in &self.sent {
+            seq.serialize_element(&SeenRow::Sent {
+                ticket_id: &s.ticket_id,
+                snippet_id: &s.snippet_id,
+                tone: s.tone,
+                action: if s.edited { "edited" } else { "inserted" },
+                at: s.at.map(iso),
+            })?;
+        }
+        for c in &self.contacts {
+            seq.serialize_element(&SeenRow::Contact {
+                customer_id: c.customer.id.as_deref(),
+                customer_email: c.customer.email.as_deref(),
                 at: iso(c.at),
-            }
-        }));
-        rows
+            })?;
+        }
+        Ok(())
     }
 
     /// Reads the rows of an export that carry a `record` (the others are the rankings',
@@ -298,37 +310,48 @@ fn assessment(o: &Obj) -> Result<Assessed> {
     })
 }
 
-/// One exported row of what was seen.
+/// What was seen, as export rows (`Seen::export`).
+pub struct SeenRows<'a>(&'a Seen);
+
+impl Serialize for SeenRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        self.0.serialize_rows(&mut seq)?;
+        seq.end()
+    }
+}
+
+/// One exported row of what was seen, borrowing from the record.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "record", rename_all = "lowercase")]
-pub enum SeenRow {
+pub enum SeenRow<'a> {
     #[serde(rename_all = "camelCase")]
     Assessment {
-        ticket_id: String,
+        ticket_id: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        customer_id: Option<String>,
+        customer_id: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        customer_email: Option<String>,
+        customer_email: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        customer_name: Option<String>,
+        customer_name: Option<&'a str>,
         at: String,
         score: i32,
         band: Band,
-        intent: String,
+        intent: &'a str,
         intent_kind: Kind,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         unsure: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         follow_up_days: Option<u32>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        follow_up_reason: Option<String>,
+        follow_up_reason: Option<&'a str>,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         closed: bool,
     },
     #[serde(rename_all = "camelCase")]
     Sent {
-        ticket_id: String,
-        snippet_id: String,
+        ticket_id: &'a str,
+        snippet_id: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         tone: Option<Tone>,
         action: &'static str,
@@ -338,9 +361,9 @@ pub enum SeenRow {
     #[serde(rename_all = "camelCase")]
     Contact {
         #[serde(skip_serializing_if = "Option::is_none")]
-        customer_id: Option<String>,
+        customer_id: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        customer_email: Option<String>,
+        customer_email: Option<&'a str>,
         at: String,
     },
 }
