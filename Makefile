@@ -34,7 +34,7 @@ test-native:
 	cargo test --workspace
 
 evaluate:
-	cargo run --release -q -p rapport-tools --bin evaluate -- --check
+	cargo run --release -q -p rapport-tools --bin evaluate -- --check --frozen-test
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web

@@ -75,8 +75,11 @@ for (const n of SIZES) {
     const page = await browser.newPage();
     await page.goto(`${base}/www/data/`).catch(() => {});
     const r = await page.evaluate(async ({ dir, format, RUNS, withQueue }) => {
-      const m = await import('/pkg/rapport.js');
-      await m.default({ module_or_path: '/pkg/rapport_bg.wasm' });
+      // the run that times outreach and insights needs the reporting pages' engine (the same
+      // code for loads and assessments, plus those two)
+      const at = withQueue ? '/pkg/insights/' : '/pkg/';
+      const m = await import(`${at}rapport.js`);
+      await m.default({ module_or_path: `${at}rapport_bg.wasm` });
       // CSV in 4 MB chunks, as a page reading File.stream() would pass it
       const chunked = (engine, kind, text) => { for (let i = 0; i < text.length; i += 4e6) engine.importCsvChunk(kind, text.slice(i, i + 4e6)); engine.finishCsv(); };
       const files = format === 'json' ? ['history.json'] : ['customers.csv', 'tickets.csv', 'orders.csv', 'surveys.csv'];

@@ -181,7 +181,8 @@ fn write_int(out: &mut Vec<u8>, v: impl itoa::Integer) {
 }
 
 /// Like serde_json: the shortest text that reads back as the same number; NaN and infinities
-/// as `null`, which JSON has no other word for.
+/// as `null`, which JSON has no other word for. (zmij, not core's `Display`: measured with
+/// twiggy, core's float printing would add ~20 KB of code to the .wasm, zmij ~7 KB.)
 fn write_float(out: &mut Vec<u8>, v: impl zmij::Float + Copy, finite: bool) {
     if finite {
         out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
@@ -679,6 +680,19 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
+            #[test]
+            fn any_float_reads_back_as_itself(x in any::<f64>()) {
+                let got = to_string(&x).expect("writes");
+                if x.is_finite() {
+                    prop_assert_eq!(got.parse::<f64>().expect("a number"), x);
+                    // (JSON, though serde_json's own fast reader may round the last digit)
+                    let v: serde_json::Value = serde_json::from_str(&got).expect("JSON");
+                    prop_assert!(v.is_number());
+                } else {
+                    prop_assert_eq!(got, "null");
+                }
+            }
+
             #[test]
             fn any_string_as_serde_json_writes_it_ascii(s in any::<String>(), t in "[ -~\u{0}-\u{1f}éü€😀\"\\\\]{0,40}") {
                 for x in [s, t] {

@@ -60,7 +60,7 @@ impl Default for Config {
         // the outreach reasons are weighted like the signals (`outreach::SIGNALS`)
         let mut weights: BTreeMap<String, f64> = SIGNALS
             .iter()
-            .chain(crate::outreach::SIGNALS)
+            .chain(crate::signals::outreach::SIGNALS)
             .map(|s| (s.id.to_string(), s.points))
             .collect();
         weights.extend(fit);
@@ -147,14 +147,16 @@ impl Config {
         if let Some(w) = o.get("weights") {
             let wo = object(w, "config.weights")?;
             for (k, _) in wo.map.iter() {
-                if default_points(k).is_none() && crate::outreach::default_points(k).is_none() {
+                if default_points(k).is_none()
+                    && crate::signals::outreach::default_points(k).is_none()
+                {
                     return err(
                         &wo.at(k),
                         format!(
                             "unknown signal; known signals: {}",
                             SIGNALS
                                 .iter()
-                                .chain(crate::outreach::SIGNALS)
+                                .chain(crate::signals::outreach::SIGNALS)
                                 .map(|s| s.id)
                                 .collect::<Vec<_>>()
                                 .join(", ")
@@ -351,7 +353,7 @@ mod tests {
             "weights": {"cue.churn": 40},
             "bands": {"critical": 80},
             "intents": [{"id": "warranty_claim", "kind": "relational", "patterns": ["warranty ~3 claim|repair"]},
-                        {"id": "track_order", "kind": "relational"}],
+                        {"id": "order_status", "kind": "relational"}],
             "lexicons": {"sentiment": {"meh": -1.5}, "cues": {"mistake": ["forgot ~2 my ~1 gift"]}}
         }))
         .unwrap();
@@ -361,7 +363,7 @@ mod tests {
             (40.0, 80.0, Config::default().relational_from)
         );
         let a = c.analyzer();
-        assert_eq!(a.kind_of("track_order"), Kind::Relational);
+        assert_eq!(a.kind_of("order_status"), Kind::Relational);
         assert_eq!(
             a.analyze("I want to make a warranty claim for my kettle")
                 .intent

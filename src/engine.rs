@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::history::csv_import::CsvImport;
 use crate::history::{facts, CustomerFacts, LoadReport, Store};
 use crate::input::{array, object, InputError, Result};
+use crate::reply::Reply;
 use crate::score::{self, Band, ChannelAdvice, Confidence, FollowUp, Route};
 use crate::signals::{self, history::HistoryContext, Reason};
 use crate::snippets::learning::{self, Learning};
@@ -28,6 +29,9 @@ pub struct Assessment {
     pub score: i32,
     pub band: Band,
     pub route: Route,
+    /// The kind of reply to send first (`crate::reply`): the top snippet is of this kind
+    /// whenever the library has one that fits.
+    pub reply: Reply,
     /// How sure the band is: the score's margin to the band edges, and the intent's certainty.
     pub confidence: Confidence,
     /// Largest contributions first.
@@ -154,6 +158,10 @@ struct Proposed {
     texts: String,
     /// Each snippet's id and where its text ends in `texts`.
     ends: Vec<(Rc<str>, usize)>,
+    /// Snippets an agent dismissed on this ticket: offered after every other one when the
+    /// ticket is assessed again (the learned shift of one dismissal is small, by design, but
+    /// "not this one" for this customer is meant at once).
+    dismissed: Vec<Rc<str>>,
 }
 
 impl Proposed {
@@ -200,8 +208,10 @@ pub struct Engine {
     seen: RefCell<crate::seen::Seen>,
     /// The latest outreach list's `now` and entries (id, customer), so a snippet sent from it
     /// (`feedback` with the entry's id) counts as a contact.
+    #[cfg(feature = "outreach")]
     outreached: RefCell<(i64, Vec<(String, crate::history::records::CustomerRef)>)>,
     /// The proactive snippets, parsed on first use.
+    #[cfg(feature = "outreach")]
     outreach_library: std::cell::OnceCell<Vec<Snippet>>,
 }
 
@@ -243,7 +253,9 @@ impl Engine {
             csv: None,
             json: None,
             seen: Default::default(),
+            #[cfg(feature = "outreach")]
             outreached: Default::default(),
+            #[cfg(feature = "outreach")]
             outreach_library: Default::default(),
         })
     }
@@ -336,11 +348,13 @@ impl Engine {
     }
 
     /// The proactive snippets of `outreach`.
+    #[cfg(feature = "outreach")]
     pub fn outreach_library(&self) -> &[Snippet] {
         self.outreach_library.get_or_init(crate::outreach::library)
     }
 
     /// Remembers the entries of an outreach list for `feedback`.
+    #[cfg(feature = "outreach")]
     pub(crate) fn remember_outreach(
         &self,
         now: i64,
@@ -434,26 +448,29 @@ impl Engine {
         let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
-        let same_topic = |r: &crate::history::records::TicketRecord| match ticket_mask {
-            Some(m) => {
-                r.topics
-                    .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
-                    & m
-                    != 0
-            }
-            None => self
-                .text
-                .topics_of(&r.topic_text())
-                .iter()
-                .any(|x| ticket_topics.contains(x)),
+        let same_topic = |r: &crate::history::records::TicketRecord| {
+            let topic = match ticket_mask {
+                Some(m) => {
+                    r.topics
+                        .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
+                        & m
+                        != 0
+                }
+                None => self
+                    .text
+                    .topics_of(&r.topic_text())
+                    .iter()
+                    .any(|x| ticket_topics.contains(x)),
+            };
+            // the coarse topics, or the same reference or words (text::same_problem)
+            topic
+                || crate::text::same_problem::same_problem(
+                    &topic_text,
+                    r.subject.as_deref().unwrap_or(""),
+                )
         };
         let facts = match self.store.resolve(&t.customer) {
-            Some(i) => facts(
-                self.store.get(i),
-                &t.id,
-                (!ticket_topics.is_empty()).then_some(&same_topic as _),
-                now,
-            ),
+            Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),
             None => CustomerFacts {
                 known: false,
                 name: t.customer_name.clone(),
@@ -483,6 +500,7 @@ impl Engine {
             value_high: self.config.value_high,
             tier_share: &tier_share,
             mistake: c.mistake >= 0.4,
+            churn: c.churn >= 0.4,
         };
         reasons.extend(signals::history::reasons(&facts, &hcx));
         signals::amplify(&mut reasons, self.config.amplify_at);
@@ -499,11 +517,13 @@ impl Engine {
             self.config.critical_from,
         );
         let follow_up = score::follow_up(band, &signals);
+        let reply = crate::reply::first_reply(band, &signals, &reasons);
         let snippets = if o.snippets == 0 {
             Vec::new()
         } else {
             let situation = Situation::new(
                 band,
+                reply,
                 &signals,
                 &facts,
                 snippets::moments(&facts, &reasons, self.config.value_high),
@@ -525,12 +545,18 @@ impl Engine {
                 self.config.value_high,
             );
             let key = situation.key();
+            // (an empty Vec's clone allocates nothing: the usual ticket pays no more)
+            let set_aside = match self.proposed.borrow().0.get(t.id.as_str()) {
+                Some(p) => p.dismissed.clone(),
+                None => Vec::new(),
+            };
             let filled = snippets::rank(
                 self.library(),
                 &situation,
                 &key,
                 &sheet,
                 &self.learning,
+                &set_aside,
                 o.snippets,
                 o.html,
             );
@@ -560,6 +586,7 @@ impl Engine {
             score,
             band,
             route: band.route(),
+            reply,
             confidence: score::confidence(
                 score,
                 self.config.relational_from,
@@ -592,6 +619,7 @@ impl Engine {
             situation,
             texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
             ends: Vec::with_capacity(filled.len()),
+            dismissed: Vec::new(),
         };
         proposed.fill(filled);
         let key: Rc<str> = ticket.into();
@@ -751,8 +779,18 @@ impl Engine {
             text: o.opt_str("text")?,
         };
         // learn in the situation the snippet was proposed in
-        let (situation, share) = match self.proposed.borrow().0.get(e.ticket_id.as_str()) {
+        let (situation, share) = match self.proposed.borrow_mut().0.get_mut(e.ticket_id.as_str()) {
             Some(p) => {
+                let on_ticket = p.dismissed.iter().position(|d| **d == *e.snippet_id);
+                match (e.action, on_ticket) {
+                    (FeedbackAction::Dismissed, None) => {
+                        p.dismissed.push(e.snippet_id.as_str().into())
+                    }
+                    (FeedbackAction::Inserted | FeedbackAction::Edited, Some(k)) => {
+                        p.dismissed.remove(k);
+                    }
+                    _ => {}
+                }
                 let proposed = p.text_of(&e.snippet_id);
                 let share = match (e.action, proposed, e.text.as_deref()) {
                     (FeedbackAction::Edited, Some(a), Some(b)) => Some(learning::edit_share(a, b)),
@@ -784,13 +822,17 @@ impl Engine {
         if e.action == FeedbackAction::Dismissed {
             return;
         }
-        let outreached = self.outreached.borrow();
-        if let Some((_, who)) = outreached.1.iter().find(|x| x.0 == e.ticket_id) {
-            self.seen.borrow_mut().contacted(crate::seen::Contact {
-                customer: who.clone(),
-                at: e.at.unwrap_or(outreached.0),
-            });
-            return;
+        // (the lean build lists no outreach, so nothing sent there is an outreach contact)
+        #[cfg(feature = "outreach")]
+        {
+            let outreached = self.outreached.borrow();
+            if let Some((_, who)) = outreached.1.iter().find(|x| x.0 == e.ticket_id) {
+                self.seen.borrow_mut().contacted(crate::seen::Contact {
+                    customer: who.clone(),
+                    at: e.at.unwrap_or(outreached.0),
+                });
+                return;
+            }
         }
         let tone = self
             .library()

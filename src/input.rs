@@ -34,7 +34,7 @@ pub fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => number_text(n),
         Value::String(s) => format!("\"{}\"", crate::util::clip(s, 30)),
         Value::Array(a) => format!("an array of {}", a.len()),
         Value::Object(_) => "an object".into(),
@@ -154,7 +154,7 @@ impl<'a> Obj<'a> {
                 Ok(Some(s.clone()))
             }
             // ids are often numbers in exports: accept them as their decimal text
-            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(Value::Number(n)) => Ok(Some(number_text(n))),
             Some(other) => err(
                 &self.at(key),
                 format!("expected a string, got {}", describe(other)),
@@ -307,7 +307,7 @@ impl<'a> Obj<'a> {
                 .enumerate()
                 .map(|(i, v)| match v {
                     Value::String(s) => Ok(s.clone()),
-                    Value::Number(n) => Ok(n.to_string()),
+                    Value::Number(n) => Ok(number_text(n)),
                     Value::Object(o) => Ok(o
                         .get("name")
                         .or_else(|| o.get("title"))
@@ -386,5 +386,17 @@ mod tests {
         assert_eq!(r(r#""\ud83d\ud83d\ude00""#), r#""\ufffd\ud83d\ude00""#);
         let v: Value = serde_json::from_str(&r(r#"{"t": "x\ud800"}"#)).unwrap();
         assert_eq!(v["t"], "x\u{fffd}");
+    }
+}
+
+/// A JSON number given where text is expected (an id, a tag) as text, by the same number
+/// writers as the results (`ascii_json`): serde_json's `Number` Display costs the .wasm code of
+/// its own.
+pub fn number_text(n: &serde_json::Number) -> String {
+    match (n.as_i64(), n.as_u64(), n.as_f64()) {
+        (Some(i), _, _) => itoa::Buffer::new().format(i).to_string(),
+        (_, Some(u), _) => itoa::Buffer::new().format(u).to_string(),
+        (_, _, Some(f)) if f.is_finite() => zmij::Buffer::new().format_finite(f).to_string(),
+        _ => String::new(),
     }
 }

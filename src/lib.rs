@@ -5,6 +5,7 @@
 //! - `history/`  records → Store (identity by id/email) → CustomerFacts at `now`
 //! - `signals/`  TextSignals + CustomerFacts → additive Reasons, one module per family
 //! - `score`     Σ reasons → score, band, route, follow-up, channel
+//! - `reply`     the kind of reply to send first; snippets of that kind rank first
 //! - `engine`    Engine: config + analyzer + store + feedback → Assessment
 //! - `seen`      what the engine saw (assessments, snippets sent), learned with the rankings
 //! - `outreach`  customers to contact before they write; `insights`: the local report
@@ -18,8 +19,11 @@ pub mod csv;
 pub mod engine;
 pub mod history;
 pub mod input;
+#[cfg(feature = "outreach")]
 pub mod insights;
+#[cfg(feature = "outreach")]
 pub mod outreach;
+pub mod reply;
 pub mod score;
 pub mod seen;
 pub mod signals;

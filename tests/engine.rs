@@ -101,7 +101,7 @@ fn a_routine_request_stays_routine_despite_a_happy_history() {
             now(),
         )
         .unwrap();
-    assert_eq!(a.intent.id, "recover_password");
+    assert_eq!(a.intent.id, "account_access");
     assert_eq!(a.band, Band::Transactional, "{:#?}", a.reasons);
     // value is shown, at no points: there is no moment for it to amplify
     assert!(a
@@ -121,6 +121,28 @@ fn a_routine_request_stays_routine_despite_a_happy_history() {
         .unwrap();
     assert_ne!(b.band, Band::Transactional);
     assert!(b.score > a.score + 25);
+    // a thank-you letter is warm, not at risk: relational, and her value is not added to it
+    let c = e
+        .assess(
+            &ticket(
+                "t11",
+                json!({"id": "v1"}),
+                "I just wanted to say thank you to Sam, who went above and beyond with my order \
+                 for my daughter's wedding. Brilliant service, as always.",
+            ),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(c.band, Band::Relational, "{:#?}", c.reasons);
+    assert!(c
+        .reasons
+        .iter()
+        .any(|r| r.signal == "cue.praise" && r.points > 0));
+    assert!(c
+        .reasons
+        .iter()
+        .any(|r| r.signal == "history.value" && r.points == 0));
+    assert_eq!(c.reply, rapport::reply::Reply::ThanksPraise);
 }
 
 #[test]

@@ -301,16 +301,22 @@ fn tone_follows_the_band() {
         "concise"
     );
     let critical = e
-        .assess(
+        .assess_with(
             &ticket(
                 1,
                 "loyal",
                 "You charged me twice!!! Third time I write, nobody answered. Terrible.",
             ),
-            now,
+            &AssessOptions {
+                snippets: 6,
+                ..AssessOptions::at(now)
+            },
         )
         .unwrap();
     assert_eq!(serde_json::to_value(critical.band).unwrap(), "critical");
+    // made to chase us: one owner first (the apology follows among the next)
+    assert_eq!(critical.reply, rapport::reply::Reply::Ownership);
+    assert!(critical.snippets[0].id.starts_with("ownership-"));
     assert_eq!(
         serde_json::to_value(critical.snippets[0].tone).unwrap(),
         "ownership"
@@ -346,7 +352,7 @@ fn missing_facts_use_fallbacks_and_are_flagged_when_required() {
         .unwrap();
     assert!(s.text.starts_with("Hi there,"), "{}", s.text);
     // a team snippet that requires a fact the history lacks is demoted and flagged
-    e.load_snippets(&json!([{"id": "vip-only", "category": "team", "tone": "concise", "fits": {"intents": ["track_order"]},
+    e.load_snippets(&json!([{"id": "vip-only", "category": "team", "tone": "concise", "fits": {"intents": ["order_status"]},
         "requires": ["customer.tier"], "body": "Hi {{ customer.first_name }}, as a {{ customer.tier }} member: it ships today."}]), false).unwrap();
     let a = e
         .assess_with(
@@ -375,7 +381,7 @@ fn macros_from_each_desk_import_and_fill() {
         ("chatwoot", "Hi {{contact.first_name}}, thanks for writing about ticket {{conversation.id}}. {{agent.first_name}}"),
     ] {
         let mut e = engine();
-        let rep = e.import_macros(&json!({"format": format, "macros": [{"id": "thanks", "body": body, "fits": {"intents": ["track_order"]}, "tone": "concise"}]})).unwrap();
+        let rep = e.import_macros(&json!({"format": format, "macros": [{"id": "thanks", "body": body, "fits": {"intents": ["order_status"]}, "tone": "concise"}]})).unwrap();
         assert_eq!(rep.added, ["thanks"], "{format}");
         assert!(rep.unmapped.is_empty(), "{format}: {:?}", rep.unmapped);
         let o = AssessOptions { now, agent: Some("Maya Chen".into()), snippets: 60, html: false };
@@ -533,4 +539,41 @@ fn team_library_errors_name_snippet_field_and_position() {
         )
         .unwrap();
     assert_eq!((rep.total, e.library().len()), (1, 1));
+}
+
+#[test]
+fn a_snippet_dismissed_on_a_ticket_goes_last_on_that_ticket_only_until_inserted() {
+    let now = parse_iso(NOW).unwrap();
+    let text = "You charged me twice for my espresso machine order!";
+    let mut e = engine();
+    let o = AssessOptions {
+        snippets: 60,
+        ..AssessOptions::at(now)
+    };
+    let ids = |a: &rapport::Assessment| {
+        a.snippets
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect::<Vec<_>>()
+    };
+    let before = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
+    assert!(before.len() >= 3, "{before:?}");
+    e.feedback(&json!({"ticketId": "T1", "snippetId": before[0], "action": "dismissed"}))
+        .unwrap();
+    // the same ticket again: the dismissed one is last, the others keep their order
+    let again = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
+    assert_eq!(again.last(), Some(&before[0]), "{again:?}");
+    assert_eq!(
+        &again[..again.len() - 1],
+        &before[1..],
+        "{before:?} → {again:?}"
+    );
+    // another customer's ticket in the same situation: one dismissal does not move it
+    let other = ids(&e.assess_with(&ticket(2, "loyal", text), &o).unwrap());
+    assert_eq!(other[0], before[0]);
+    // inserted after all on T1: the agent changed their mind, it is ranked as usual again
+    e.feedback(&json!({"ticketId": "T1", "snippetId": before[0], "action": "inserted"}))
+        .unwrap();
+    let back = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
+    assert_eq!(back[0], before[0], "{back:?}");
 }

@@ -12,6 +12,18 @@ export const CONFIDENCE_LABEL = {
   medium: 'Confidence: medium: check the reasons',
   low: 'Confidence: low: a borderline or unclear ticket, read it before you trust the band',
 };
+export const REPLY_LABEL = {
+  plain_answer: 'First reply: the plain answer, quickly',
+  apology_makegood: 'First reply: apologise and make it good',
+  ownership: 'First reply: take ownership, one person follows it through',
+  churn_save: 'First reply: ask why, offer what fits, leave the door open',
+  thanks_praise: 'First reply: thank them, personally',
+  celebration: 'First reply: congratulate them',
+  condolence: 'First reply: condolences first, then the practical help',
+  reassure_distress: 'First reply: reassure, and say what happens next',
+  complaint_acknowledge: 'First reply: acknowledge the complaint and own it',
+  human_handoff: 'First reply: a person takes over',
+};
 export const ROUTE_LABEL = { steward: 'Steward: senior agent, own it end to end', 'personal-touch': 'Personal touch: take time, use the history', 'resolve-fast': 'Resolve fast: a short, exact answer' };
 
 export function el(tag, attrs = {}, ...children) {
@@ -80,7 +92,8 @@ export function renderPanel(root, a, options = {}) {
       chip(a.score, a.band),
       el('span', { class: `rp-band rp-${a.band}` }, BAND_LABEL[a.band] ?? a.band),
       el('span', { class: 'rp-route' }, ROUTE_LABEL[a.route] ?? a.route),
-      a.confidence ? el('span', { class: `rp-confidence rp-conf-${a.confidence}` }, CONFIDENCE_LABEL[a.confidence] ?? a.confidence) : null),
+      a.confidence ? el('span', { class: `rp-confidence rp-conf-${a.confidence}` }, CONFIDENCE_LABEL[a.confidence] ?? a.confidence) : null,
+      a.reply ? el('span', { class: 'rp-reply' }, REPLY_LABEL[a.reply] ?? a.reply) : null),
     el('h3', {}, 'Top reasons'),
     el('ol', { class: 'rp-reasons', 'aria-label': 'Top reasons, largest first' }, ...top.map(reason)),
   );
@@ -137,6 +150,7 @@ export const PANEL_CSS = `
 .rp-band { font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
 .rp-route { color: #4a5560; flex-basis: 100%; }
 .rp-confidence { color: #4a5560; flex-basis: 100%; font-size: 12px; }
+.rp-reply { color: #24303a; flex-basis: 100%; font-size: 12px; font-weight: 600; }
 .rp-conf-low { color: #8a4b00; }
 .rp-critical { color: #a3202b; } .rp-relational { color: #8a5a00; } .rp-transactional { color: #2f6b3a; }
 .rp-reasons { margin: 0; padding-left: 1.25rem; }

@@ -2,7 +2,9 @@
 //! core's JSON-shaped input and back, and turns every error into a JS `Error` whose message
 //! names the field. The core never panics on input; nothing here unwraps.
 
+#[cfg(feature = "outreach")]
 mod outreach;
+mod outreach_types;
 mod types;
 
 use crate::engine::{AssessOptions, Engine as Core};
@@ -346,7 +348,7 @@ impl Engine {
                         let id = v.get(i).and_then(|t| t.get("id")).and_then(|x| {
                             x.as_str()
                                 .map(String::from)
-                                .or_else(|| x.as_number().map(|n| n.to_string()))
+                                .or_else(|| x.as_number().map(crate::input::number_text))
                         });
                         written = crate::ascii_json::append(
                             &mut json,

@@ -24,7 +24,7 @@ export type SignalId =
   | "history.nps_detractor" | "history.nps_promoter" | "history.nps_drop"
   | "history.recent_contacts" | "history.repeat_topic"
   | "moment.birthday" | "moment.anniversary" | "moment.milestone_order"
-  | "combo.mistake_valued" | "customer.unknown";
+  | "combo.mistake_valued" | "combo.churn_valued" | "customer.unknown";
 
 export type CueName = "mistake" | "churn" | "effort" | "praise" | "loyalty" | "life_event";
 export type EmotionName = "frustration" | "distress" | "confusion" | "urgency" | "gratitude";
@@ -294,12 +294,19 @@ export interface CustomerFacts {
   channels: ChannelStat[];
 }
 
+/** The kind of reply a good agent sends first (also a library snippet's `reply`). */
+export type ReplyKind =
+  | "plain_answer" | "apology_makegood" | "ownership" | "churn_save" | "thanks_praise"
+  | "celebration" | "condolence" | "reassure_distress" | "complaint_acknowledge" | "human_handoff";
+
 export interface Assessment {
   ticketId: string;
   /** 0..100: exactly the sum of `reasons[].points`. */
   score: number;
   band: Band;
   route: Route;
+  /** The kind of reply to send first; the top snippet is of this kind when one fits. */
+  reply: ReplyKind;
   /** How sure the band is: the score's margin to the band edges, and the intent's certainty. */
   confidence: "high" | "medium" | "low";
   /** Largest contributions first. */

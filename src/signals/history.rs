@@ -13,6 +13,8 @@ pub struct HistoryContext<'a> {
     pub tier_share: &'a dyn Fn(&str) -> Option<f64>,
     /// The ticket carries our mistake (for `combo.mistake_valued`).
     pub mistake: bool,
+    /// The customer ends or threatens to end the relationship (for `combo.churn_valued`).
+    pub churn: bool,
 }
 
 fn reason(
@@ -50,6 +52,9 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
     let damp = 1.0;
     let routine = "";
     let mut valued = false;
+    // a bad last rating or a detractor: a cancellation from them is the seeds' "unhappy
+    // account", critical like a valuable one's
+    let mut unhappy = false;
 
     if let Some(days) = f.tenure_days {
         let years = days as f64 / 365.25;
@@ -117,6 +122,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
     }) = &f.last_csat
     {
         if *c <= 2.0 {
+            unhappy = true;
             out.push(reason(
                 "history.csat_low",
                 "Unhappy last time".into(),
@@ -128,6 +134,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
     }
     if let Some(crate::history::facts::Rating { score: n, date, .. }) = &f.nps {
         if *n <= 6.0 {
+            unhappy = true;
             out.push(reason(
                 "history.nps_detractor",
                 "NPS detractor".into(),
@@ -235,6 +242,20 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             "Our mistake hit a valued customer".into(),
             points(w, "combo.mistake_valued", 1.0),
             "a mistake cue in the ticket and a long-standing or high-value customer".into(),
+            None,
+        ));
+    }
+    if cx.churn && (valued || unhappy) {
+        out.push(reason(
+            "combo.churn_valued",
+            if valued {
+                "A valued customer wants to leave"
+            } else {
+                "An unhappy customer wants to leave"
+            }
+            .into(),
+            points(w, "combo.churn_valued", 1.0),
+            "a churn cue in the ticket and a long-standing, high-value or unhappy customer".into(),
             None,
         ));
     }

@@ -3,6 +3,7 @@
 //! live in `SIGNALS` and are overridden by `config.weights`.
 
 pub mod history;
+pub mod outreach;
 pub mod text;
 
 use serde::Serialize;
@@ -171,6 +172,11 @@ pub const SIGNALS: &[SignalDef] = &[
         about: "our mistake hit a valuable customer (seed 002)",
     },
     SignalDef {
+        id: "combo.churn_valued",
+        points: 10.0,
+        about: "a valuable or unhappy customer ends or threatens to end the relationship",
+    },
+    SignalDef {
         id: "customer.unknown",
         points: 0.0,
         about: "no history for this customer: assessed from the text alone",
@@ -189,16 +195,33 @@ pub const AMPLIFIERS: &[&str] = &[
     "moment.anniversary",
     "moment.milestone_order",
     "combo.mistake_valued",
+    "combo.churn_valued",
     "cue.loyalty",
 ];
 
+/// Warm moments: praise, thanks, a life event, a happy tone, and the relational intent itself
+/// (it says what kind of request this is, not that anything went wrong). They make a ticket
+/// relational whoever writes, but customer weight does not amplify them: a valuable customer's
+/// thank-you letter is a chance to personalise, not a relationship at risk (PRODUCT.md's
+/// bands: value turns our mistake or a cancellation critical, not praise).
+pub const WARM: &[&str] = &[
+    "intent.relational",
+    "cue.praise",
+    "cue.life_event",
+    "sentiment.positive",
+    "emotion.gratitude",
+];
+
 /// Scales the amplifiers among `reasons` to the moment the others make: by
-/// min(1, moment points / `full_at`), rounded; with no moment they stay, at 0 points, as
-/// context. The other reasons are untouched, so the score is still their plain sum.
+/// min(1, moment points / `full_at`), rounded, counting the moments at risk (not `WARM`
+/// ones); with no such moment they stay, at 0 points, as context. The other reasons are untouched, so the score is still their plain sum.
 pub fn amplify(reasons: &mut [Reason], full_at: f64) {
     let moment: i32 = reasons
         .iter()
-        .filter(|r| !AMPLIFIERS.contains(&r.signal.as_str()))
+        .filter(|r| {
+            let id = r.signal.as_str();
+            !AMPLIFIERS.contains(&id) && !WARM.contains(&id)
+        })
         .map(|r| r.points.max(0))
         .sum();
     let share = (moment as f64 / full_at.max(1.0)).min(1.0);

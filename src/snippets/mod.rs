@@ -9,6 +9,7 @@ pub mod template;
 
 use crate::history::CustomerFacts;
 use crate::input::{array, err, object, Result};
+use crate::reply::{Reply, REPLIES};
 use crate::score::Band;
 use crate::text::{Kind, TextSignals};
 use serde::Serialize;
@@ -87,6 +88,9 @@ pub struct Snippet {
     pub fits: Fits,
     /// Facts without which the snippet makes no sense (it is demoted and flagged without them).
     pub requires: Vec<String>,
+    /// The kind of first reply it is (`crate::reply`): ranked first when the assessment
+    /// advises that kind. None for a team snippet that does not say.
+    pub reply: Option<Reply>,
     pub body: String,
     pub template: Template,
 }
@@ -155,8 +159,18 @@ fn strings(o: &crate::input::Obj, key: &str, allowed: Option<&[&str]>) -> Result
 pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
     let o = object(v, path)?;
     o.only(&[
-        "id", "category", "title", "tone", "fits", "requires", "body",
+        "id", "category", "title", "tone", "reply", "fits", "requires", "body",
     ])?;
+    let reply = match o.opt_str("reply")? {
+        None => None,
+        Some(name) => Some(Reply::parse(&name).ok_or_else(|| crate::input::InputError {
+            path: o.at("reply"),
+            message: format!(
+                "expected one of {}, got \"{name}\"",
+                REPLIES.map(|r| r.0).join(", ")
+            ),
+        })?),
+    };
     let id: Rc<str> = o.req_id("id")?.into();
     let tone = match o.opt_str("tone")?.as_deref() {
         None | Some("personal") => Tone::Personal,
@@ -237,6 +251,7 @@ pub fn snippet(v: &Json, path: &str) -> Result<Snippet> {
         tone,
         fits,
         requires,
+        reply,
         body,
         template,
     })
@@ -612,6 +627,8 @@ pub struct FilledSnippet {
 /// What the ticket is, for matching snippets.
 pub struct Situation<'a> {
     pub band: Band,
+    /// The first reply the assessment advises: snippets of that kind rank first.
+    pub reply: Reply,
     pub signals: &'a TextSignals,
     pub facts: &'a CustomerFacts,
     /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…), as bits of
@@ -646,6 +663,7 @@ fn kind_bit(k: Kind) -> u8 {
 impl<'a> Situation<'a> {
     pub fn new(
         band: Band,
+        reply: Reply,
         signals: &'a TextSignals,
         facts: &'a CustomerFacts,
         moments: u16,
@@ -674,6 +692,7 @@ impl<'a> Situation<'a> {
         ];
         Situation {
             band,
+            reply,
             signals,
             facts,
             moments,
@@ -795,6 +814,9 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
         // a snippet written for one topic ("we charged you twice") is wrong for another
         if f.topic_bits & x.topic_bits != 0 && f.topics.iter().any(|t| x.topics.contains(t)) {
             score += 0.1;
+        } else if x.topics.is_empty() {
+            // no topic recognised in the ticket: not a different topic, only an unconfirmed one
+            score *= 0.8;
         } else {
             score *= 0.4;
         }
@@ -982,8 +1004,17 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// What a snippet of the advised reply kind gains in the ranking (not in its relevance). The
+/// team's dismissals of it in a situation withdraw it in proportion, so a team that keeps
+/// choosing another kind gets that one first.
+const LIFT: f64 = 0.3;
+/// A snippet of the advised kind is lifted only if it fits the ticket this well: a plain
+/// answer about invoices is no answer to a question about opening hours.
+const REPLY_MIN_FIT: f64 = 0.2;
+
 /// Fills and ranks the library for one ticket: the `n` most relevant, never a broken one.
-/// `key` is the situation's learning key (`Situation::key`).
+/// `key` is the situation's learning key (`Situation::key`); `set_aside`, the snippets dismissed on
+/// this ticket, come after every other one.
 #[allow(clippy::too_many_arguments)]
 pub fn rank(
     lib: &[Snippet],
@@ -991,6 +1022,7 @@ pub fn rank(
     key: &str,
     sheet: &FactSheet,
     learned: &learning::Learning,
+    set_aside: &[Rc<str>],
     n: usize,
     with_html: bool,
 ) -> Vec<FilledSnippet> {
@@ -998,9 +1030,27 @@ pub fn rank(
         return Vec::new();
     }
     let learned = learned.in_situation(key);
-    let score = |(i, s): (usize, &Snippet)| {
+    // the ranking key: relevance, lifted by LIFT for a snippet of the advised reply kind that
+    // fits at all, so the judgement decides the first snippet and the fit orders within it
+    let relevance_of = |s: &Snippet| {
         let r = fit(s, x) + learned.adjustment(&s.id);
-        (crate::util::larger(crate::util::smaller(r, 1.0), 0.0), i)
+        crate::util::larger(crate::util::smaller(r, 1.0), 0.0)
+    };
+    let score = |(i, s): (usize, &Snippet)| {
+        let r = relevance_of(s);
+        // dismissed on this very ticket: after every other one (keys of others are 0..1.3)
+        if set_aside.iter().any(|d| **d == *s.id) {
+            return (r - 2.0, i);
+        }
+        if s.reply != Some(x.reply) || r < REPLY_MIN_FIT {
+            return (r, i);
+        }
+        // a team that keeps dismissing it here withdraws the lift: untouched up to 0.4 of the
+        // largest learned shift (an odd dismissal or two), gone at 0.7 of it (a habit: about
+        // ten dismissals with learning::PRIOR at 4)
+        let shift = -learned.adjustment(&s.id) / learning::MAX_SHIFT;
+        let kept = crate::util::larger(crate::util::smaller((0.7 - shift) / 0.3, 1.0), 0.0);
+        (r + LIFT * kept, i)
     };
     // on the stack for a library of usual size: one allocation fewer per ticket
     let mut on_stack = [(0.0, 0); 64];
@@ -1033,10 +1083,12 @@ pub fn rank(
                 best = Some((r, i, k));
             }
         }
-        let Some((relevance, i, k)) = best else { break };
+        let Some((_, i, k)) = best else { break };
         left -= 1;
         scored.swap(k, left);
         let s = &lib[i];
+        // (worked out again for the few taken rather than kept beside every key)
+        let relevance = relevance_of(s);
         template::render_into(&s.template, &lookup, &mut r);
         // a template rendered with every fact it asked for is as tidy as it was written
         let tidied;
@@ -1096,8 +1148,7 @@ pub fn rank(
             missing_facts: missing.iter().map(|m| m.to_string()).collect(),
         });
     }
-    crate::util::sort_by(&mut out, |a, b| b.relevance.total_cmp(&a.relevance));
-    crate::util::sort_by(&mut demoted, |a, b| b.relevance.total_cmp(&a.relevance));
+    // both lists are in the order picked: best key first
     out.extend(demoted.into_iter().take(n - out.len()));
     out
 }

@@ -5,6 +5,7 @@ pub mod intent;
 pub mod judge;
 mod learned;
 pub mod patterns;
+pub mod same_problem;
 pub mod sentiment;
 pub mod tokens;
 
@@ -346,6 +347,12 @@ impl TextAnalyzer {
 
         let mut intent = self.intent_of(&views, &recency, rsum);
         let routine = self.learned(&views, &mut cues, &mut emotions, &mut matches, &mut intent);
+        if cues.churn > 0.0 && cues.loss >= 0.4 && closes_for_the_dead(&views) {
+            // closing the account of someone who died is a loss, not a customer leaving: the
+            // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
+            cues.churn = 0.0;
+            matches.retain(|m| m.signal != "cue.churn");
+        }
         cues.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
         TextSignals {
             sentiment,
@@ -409,6 +416,51 @@ impl TextAnalyzer {
 
 /// UTF-16 offsets of every token's start and end, in one pass over the text (JavaScript
 /// indexes strings in UTF-16 code units; per-match counting would be quadratic on long texts).
+/// The writer closes someone else's account after a death: words of a death, and words that
+/// the account is another person's (theirs, the estate's, on their behalf).
+fn closes_for_the_dead(views: &[MessageView]) -> bool {
+    const DEATH: [&str; 8] = [
+        "passed",
+        "died",
+        "death",
+        "deceased",
+        "late",
+        "funeral",
+        "bereavement",
+        "probate",
+    ];
+    const ANOTHERS: [&str; 8] = [
+        "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",
+    ];
+    let words = || {
+        views
+            .iter()
+            .flat_map(|v| v.tokens.iter().map(|t| t.text.as_str()))
+    };
+    let relative = |w: &str| {
+        w.strip_suffix("'s").is_some_and(|r| {
+            matches!(
+                r,
+                "husband"
+                    | "wife"
+                    | "partner"
+                    | "mother"
+                    | "father"
+                    | "mum"
+                    | "mom"
+                    | "dad"
+                    | "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+                    | "grandmother"
+                    | "grandfather"
+            )
+        })
+    };
+    words().any(|w| DEATH.contains(&w)) && words().any(|w| ANOTHERS.contains(&w) || relative(w))
+}
+
 pub(crate) fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
     let (mut starts, mut ends) = (
         Vec::with_capacity(tokens.len()),
@@ -434,38 +486,27 @@ pub(crate) fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usi
     (starts, ends)
 }
 
-/// Intent taxonomy v1 (PRODUCT.md): which intents call for speed, which for a relationship.
+/// The default intent taxonomy: domain-neutral, so it reads the same in a web shop, a bank, a
+/// telecom or a SaaS help desk (data/judgement/LABELS.md), and which intents call for speed,
+/// which for a relationship. A team changes kinds or adds intents in `config.intents`.
 pub fn default_taxonomy() -> Vec<IntentDef> {
     const TRANSACTIONAL: &[&str] = &[
-        "track_order",
-        "delivery_options",
-        "delivery_period",
-        "change_order",
-        "place_order",
-        "cancel_order",
-        "change_shipping_address",
-        "set_up_shipping_address",
-        "check_invoice",
-        "get_invoice",
-        "check_payment_methods",
-        "payment_issue",
-        "check_refund_policy",
-        "get_refund",
-        "track_refund",
-        "check_cancellation_fee",
-        "create_account",
-        "edit_account",
-        "switch_account",
-        "recover_password",
-        "registration_problems",
-        "newsletter_subscription",
-        "contact_customer_service",
+        "order_status",
+        "order_change",
+        "cancel_item",
+        "refund",
+        "billing_question",
+        "report_problem",
+        "account_access",
+        "account_change",
+        "how_to",
+        "product_info",
     ];
     const RELATIONAL: &[&str] = &[
+        "cancel_relationship",
         "complaint",
-        "review",
-        "delete_account",
-        "contact_human_agent",
+        "feedback_praise",
+        "human_agent",
     ];
     TRANSACTIONAL
         .iter()
@@ -503,6 +544,23 @@ mod tests {
                 .cues
                 .mistake,
             0.0
+        );
+    }
+
+    #[test]
+    fn closing_the_account_of_someone_who_died_is_a_loss_not_churn() {
+        let an = a();
+        let s = an.analyze(
+            "My father passed away last month. I am the executor and need to close his account.",
+        );
+        assert!(s.cues.loss > 0.0 && s.cues.churn == 0.0, "{:?}", s.cues);
+        assert!(s.matches.iter().all(|m| m.signal != "cue.churn"));
+        // cancelling one's own plan after a loss stays churn (and loss)
+        let own = an.analyze("My husband died in May and I can't afford it now: please cancel my subscription, I'm leaving.");
+        assert!(
+            own.cues.churn > 0.0 && own.cues.loss > 0.0,
+            "{:?}",
+            own.cues
         );
     }
 

@@ -37,6 +37,9 @@ test('a critical ticket shows its reasons with the evidence highlighted in the m
   await page.click('#queue li:first-child a');
   await page.waitForSelector('#rapport .rp-panel');
   assert.equal(await page.textContent('#rapport .rp-band'), 'Critical');
+  // the confidence and the kind of first reply are shown in words
+  assert.match(await page.textContent('#rapport .rp-confidence'), /^Confidence: (high|medium|low)/);
+  assert.match(await page.textContent('#rapport .rp-reply'), /^First reply: \w/);
   const reasons = await page.$$eval('#rapport .rp-panel > .rp-reasons .rp-reason', (ls) => ls.map((l) => l.textContent));
   assert.equal(reasons.length, 3, 'the top three reasons come first');
   const marks = await page.$$eval('#conversation mark', (ms) => ms.map((m) => m.textContent));

@@ -9,6 +9,8 @@ import { importRapport, installPacked, root, tmp } from './harness.mjs';
 
 const rapport = await importRapport();
 const { Engine } = rapport;
+// the full engine of the reporting pages: everything of 'rapport', plus outreach and insights
+const { Engine: FullEngine } = await importRapport('insights');
 const now = '2026-11-23T12:00:00Z';
 
 const history = {
@@ -196,7 +198,7 @@ test('snippet library: load, replace, import macros, errors name snippet and pos
   const e = new Engine();
   const n = e.snippetLibrary().length;
   assert.ok(n >= 40);
-  const rep = e.loadSnippets([{ id: 'team-hello', category: 'team', tone: 'concise', fits: { intents: ['track_order'] }, body: 'Hi {{ customer.first_name | default: "there" }}, it ships today.' }]);
+  const rep = e.loadSnippets([{ id: 'team-hello', category: 'team', tone: 'concise', fits: { intents: ['order_status'] }, body: 'Hi {{ customer.first_name | default: "there" }}, it ships today.' }]);
   assert.deepEqual(rep.added, ['team-hello']);
   assert.equal(rep.total, n + 1);
   assert.throws(() => e.loadSnippets([{ id: 'bad', body: 'Hi\n {{ customer.first_name | shout }}' }]), /snippets\[0\]\.body: line 2, column 26: unknown filter/);
@@ -230,7 +232,7 @@ test('snippets cross to JS intact: after library changes, between two engines, i
   assert.ok(before.some((s) => s.text.includes('Zoë')), 'a name that is not ASCII is filled as it is');
   // replace the library of one engine: its snippets follow, the other engine's do not change
   a.loadSnippets([
-    { id: 'team-late', category: 'team', title: 'Late — our words', tone: 'personal', fits: { intents: ['track_order'] }, body: 'Hi {{ customer.first_name }}, your order {{ last_order.id }} is on its way, {{ agent.name }}.' },
+    { id: 'team-late', category: 'team', title: 'Late — our words', tone: 'personal', fits: { intents: ['order_status'] }, body: 'Hi {{ customer.first_name }}, your order {{ last_order.id }} is on its way, {{ agent.name }}.' },
     { id: 'team-any', category: 'team', title: 'Any', body: 'Thanks {{ customer.name }}.' },
   ], { replace: true });
   const after = seen(a);
@@ -275,8 +277,24 @@ test('learning: feedback ranks, exports, imports, resets', () => {
   assert.throws(() => f.importLearning([{ situation: 'x', snippetId: 'y', dismissed: -1 }]), /learning\[0\]\.dismissed/);
 });
 
-test('outreach: ranked reasons with points and evidence, a filled snippet, a contact recorded by feedback, bad options', () => {
+test('the ticket-side engine has no outreach or insights (they are in rapport/insights, a larger .wasm)', () => {
   const e = new Engine();
+  assert.equal(typeof e.outreach, 'undefined');
+  assert.equal(typeof e.insights, 'undefined');
+  const full = new FullEngine();
+  assert.equal(typeof full.outreach, 'function');
+  // what the agent's engine saw moves to the reporting engine with the learning rows
+  e.loadHistory(history);
+  const a = e.assess(ticket('S1', { id: 'c1' }, 'You charged me twice!'), { now });
+  e.feedback({ ticketId: 'S1', snippetId: a.snippets[0].id, action: 'inserted' });
+  const rows = e.exportLearning();
+  assert.ok(rows.some((r) => r.record === 'assessment' && r.ticketId === 'S1'), JSON.stringify(rows));
+  assert.equal(full.importLearning(rows), rows.length);
+  assert.deepEqual(full.exportLearning(), rows);
+});
+
+test('outreach: ranked reasons with points and evidence, a filled snippet, a contact recorded by feedback, bad options', () => {
+  const e = new FullEngine();
   e.loadHistory({
     customers: [{ id: 'b1', name: 'Bea Birthday', birthday: '1990-11-25' }, { id: 'd1', name: 'Dee Detractor', email: 'dee@example.com', lifetimeValue: 4000 }, { id: 'o1', name: 'Olly Open', birthday: '1990-11-24' }],
     tickets: [{ id: 'q1', customerId: 'o1', createdAt: '2026-11-22T08:00:00Z', subject: 'Still open' }],
@@ -308,7 +326,7 @@ test('outreach: ranked reasons with points and evidence, a filled snippet, a con
 });
 
 test('insights: the report, honest no data, CSV, and a period that ends before it starts', () => {
-  const e = new Engine();
+  const e = new FullEngine();
   e.loadHistory({ tickets: [{ id: 'x1', customerId: 'z', createdAt: '2026-10-03', subject: 'Where is my order?' }] });
   const r = e.insights({ from: '2026-10-01', to: '2026-11-01', now });
   assert.equal(r.contactReasons.tickets, 1);

@@ -2,6 +2,7 @@
 // package's rapport.d.ts. The @ts-expect-error lines prove the types are precise: each must be
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
+import { Engine as FullEngine } from "rapport/insights";
 import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
@@ -53,18 +54,23 @@ export async function demo(): Promise<number> {
   const tallies: LearnedRow[] = rows.flatMap((r) => ("record" in r ? [] : [r]));
   const followUps: number[] = rows.flatMap((r) => ("record" in r && r.record === "assessment" && r.followUpDays !== undefined ? [r.followUpDays] : []));
   engine.importLearning(rows);
-  const today: Outreach[] = engine.outreach({ now: "2026-11-23", limit: 10, within: 7, agent: "Maya" });
+  // outreach and insights: the reporting pages' engine (rapport/insights), fed the agent's rows
+  const full = new FullEngine();
+  full.importLearning(rows);
+  // @ts-expect-error: the ticket-side engine has no outreach
+  engine.outreach({ now: "2026-11-23" });
+  const today: Outreach[] = full.outreach({ now: "2026-11-23", limit: 10, within: 7, agent: "Maya" });
   const why: string[] = today.flatMap((o) => o.reasons.map((r) => `${r.signal} +${r.points}: ${r.evidence}`));
   const first: string | undefined = today[0]?.snippet?.text;
-  const insights: Insights = engine.insights({ from: "2026-10-01", to: "2026-11-01", now: Date.now() });
+  const insights: Insights = full.insights({ from: "2026-10-01", to: "2026-11-01", now: Date.now() });
   const caughtCsat: number | null = insights.moments.groups[0].csat.value;
   const bucket: "transactional" | "relational" | "unclear" = insights.contactReasons.buckets[0].bucket;
-  const csv: string = engine.insightsCsv({ from: "2026-10-01", to: "2026-11-01", now: "2026-11-23" });
+  const csv: string = full.insightsCsv({ from: "2026-10-01", to: "2026-11-01", now: "2026-11-23" });
   const outreachConfig: Config = { weights: { "outreach.birthday": 20, "cue.churn": 30 } };
   // @ts-expect-error: outreach needs now
-  engine.outreach({ limit: 5 });
+  full.outreach({ limit: 5 });
   // @ts-expect-error: insights needs a period
-  engine.insights({ now: "2026-11-23" });
+  full.insights({ now: "2026-11-23" });
   void [tallies, followUps, why, first, caughtCsat, bucket, csv, outreachConfig];
   engine.resetLearning();
 

@@ -2,7 +2,10 @@
 //! sentiment Pearson r (VADER tweets), intent and intent-kind accuracy on the held-out part of
 //! Bitext (per intent and per linguistic tag), and the mistake cue's precision and recall on
 //! BANKING77. Usage: cargo run --release -p rapport-tools --bin evaluate [-- --check] [--verbose]
-//! With --check it exits non-zero when a figure misses its target (used by `make test`).
+//! [--frozen-test]. With --check it exits non-zero when a figure misses its target; with
+//! --frozen-test it also reads the judgement corpus's frozen test part (both used by `make
+//! test`). Without it the test column says "hidden": runs made while tuning never see it.
+//! --verbose lists the train and dev rows the judgement gets wrong (never test rows).
 
 #[path = "../judgement.rs"]
 mod judgement;

@@ -131,6 +131,7 @@ fn main() {
         | "history.repeat_topic"
         | "history.recent_contacts"
         | "combo.mistake_valued"
+        | "combo.churn_valued"
         | "cue.mistake"
         | "cue.churn"
         | "cue.effort"
@@ -157,11 +158,12 @@ fn main() {
                 continue;
             }
             let cur = p[i];
-            let mut cands: Vec<f64> = [0.0, 0.5, 0.75, 1.25, 1.5, 2.0]
+            let mut cands: Vec<f64> = [0.0, 0.5, 0.75, 1.25, 1.5, 2.0, 3.0]
                 .iter()
                 .map(|f| (cur * f).round())
                 .collect();
-            cands.extend([cur - 5.0, cur + 5.0, cur - 2.0, cur + 2.0]);
+            // (+10: a signal that starts at 0 or small, such as a combo, can still grow)
+            cands.extend([cur - 5.0, cur + 5.0, cur - 2.0, cur + 2.0, cur + 10.0]);
             for v in cands {
                 if v < floor(&names[i]) || v > 100.0 || v == cur {
                     continue;
@@ -169,7 +171,13 @@ fn main() {
                 let mut q = p.clone();
                 q[i] = v;
                 let n = SIGNALS.len();
-                if q[n] < 5.0 || q[n] >= q[n + 1] || q[n + 2] < 5.0 {
+                // the edges stay where a 0..100 score has room on both sides: a critical edge
+                // near 100 would clamp every critical ticket to one score, and the queue could
+                // no longer rank them (the scale is free: the weights follow the edges)
+                if !(10.0..=40.0).contains(&q[n])
+                    || !(50.0..=80.0).contains(&q[n + 1])
+                    || q[n + 2] < 5.0
+                {
                     continue;
                 }
                 apply(&mut train, &q);

@@ -1,0 +1,137 @@
+//! Whether an earlier ticket was about the same problem as this one, beyond the coarse topics of
+//! `data/topics.txt` (which know deliveries and bills, not broadband drops, claims or data
+//! exports): the two share a reference (an order, booking or claim number), or the earlier
+//! subject's content words are mostly in this ticket's subject and first message ("Broadband
+//! dropping in the evenings" then "Broadband still dropping at night").
+
+use super::tokens::tokenize;
+
+/// Words that say nothing of the problem.
+const STOP: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "also",
+    "another",
+    "been",
+    "before",
+    "cannot",
+    "could",
+    "dear",
+    "does",
+    "doesn",
+    "don't",
+    "from",
+    "have",
+    "hello",
+    "help",
+    "here",
+    "just",
+    "know",
+    "last",
+    "like",
+    "need",
+    "please",
+    "question",
+    "regarding",
+    "since",
+    "still",
+    "thank",
+    "thanks",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "they",
+    "this",
+    "update",
+    "what",
+    "when",
+    "where",
+    "which",
+    "with",
+    "would",
+    "your",
+    "yours",
+    "issue",
+    "problem",
+    "request",
+    "ticket",
+];
+
+/// A reference: a word with a digit, at least five characters long ("39877", "fa88213").
+fn is_reference(w: &str) -> bool {
+    w.chars().count() >= 5 && w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A content word, compared by its first four characters ("dropping" and "drops" meet).
+fn stem(w: &str) -> Option<String> {
+    if w.chars().count() < 4 || STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(w.chars().take(4).collect())
+}
+
+/// `now`: this ticket's subject and first message; `before`: an earlier ticket's subject. True when they share a reference, or when at least two of the earlier subject's
+/// content words, and at least half of them, are in `now`.
+pub fn same_problem(now: &str, before: &str) -> bool {
+    let now_words: Vec<String> = tokenize(now).into_iter().map(|t| t.text).collect();
+    let before_words: Vec<String> = tokenize(before).into_iter().map(|t| t.text).collect();
+    if before_words
+        .iter()
+        .filter(|w| is_reference(w))
+        .any(|r| now_words.contains(r))
+    {
+        return true;
+    }
+    let now_stems: Vec<String> = now_words.iter().filter_map(|w| stem(w)).collect();
+    // a subject has a handful of words: a linear de-duplication, no sort to ship
+    let mut before_stems: Vec<String> = Vec::new();
+    for s in before_words.iter().filter_map(|w| stem(w)) {
+        if !before_stems.contains(&s) {
+            before_stems.push(s);
+        }
+    }
+    let shared = before_stems
+        .iter()
+        .filter(|s| now_stems.contains(s))
+        .count();
+    shared >= 2 && 2 * shared >= before_stems.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_problem;
+
+    #[test]
+    fn a_shared_reference_is_the_same_problem() {
+        assert!(same_problem(
+            "Claim CL-448213 — update? Where does my fence claim stand?",
+            "Claim CL-448213 — status?"
+        ));
+        // a year or an amount is not a reference
+        assert!(!same_problem(
+            "Invoice for 2026 please",
+            "Broken kettle 2026"
+        ));
+    }
+
+    #[test]
+    fn most_of_the_earlier_subject_in_the_new_words() {
+        assert!(same_problem(
+            "Broadband dropping in the evenings. My broadband keeps dropping every evening.",
+            "Broadband still dropping at night"
+        ));
+        assert!(same_problem(
+            "Save file gone after patch",
+            "Save file missing after patch 3.2"
+        ));
+        // one shared word is not enough, nor a small share of a long subject
+        assert!(!same_problem(
+            "Broadband price for next year",
+            "Broadband installation appointment missed by engineer"
+        ));
+        assert!(!same_problem("Where is my parcel?", ""));
+    }
+}

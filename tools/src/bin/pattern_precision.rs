@@ -1,0 +1,78 @@
+//! Each cue pattern line of `data/cues.txt` on its own, against the labels of the judgement
+//! corpus's TRAIN split: how many rows it fires on and how many of those carry its cue. A line
+//! that fires mostly on rows without its cue is a look-alike trap; dropping or narrowing it is
+//! decided here, on train, never on dev or test (dev is printed beside it to see the effect
+//! carries over, not to choose).
+//! Usage: cargo run --release -p rapport-tools --bin pattern-precision [-- --min-fires 3]
+
+#[path = "../judgement.rs"]
+mod judgement;
+#[path = "../eval_data.rs"]
+mod rapport_eval;
+
+use judgement::{Split, CUE_LABELS};
+use rapport::text::patterns::{Pattern, PatternSet};
+use rapport::text::tokens::tokenize;
+
+fn main() {
+    let min: usize = std::env::args()
+        .skip_while(|a| a != "--min-fires")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let text = rapport_eval::read(&rapport_eval::repo("data/cues.txt"));
+    let msgs = judgement::messages();
+    let tokens: Vec<_> = msgs.iter().map(|m| tokenize(&m.text)).collect();
+    let mut label = String::new();
+    println!(
+        "{:<12} {:>14} {:>14}  pattern",
+        "cue", "train prec", "dev prec"
+    );
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(l) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            label = l.to_string();
+            continue;
+        }
+        if !CUE_LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        let Ok(p) = Pattern::parse(line) else {
+            continue;
+        };
+        let mut set = PatternSet::default();
+        set.add(&label, p);
+        let mut cells = Vec::new();
+        for split in [Split::Train, Split::Dev] {
+            let (mut fired, mut right) = (0, 0);
+            for (m, t) in msgs.iter().zip(&tokens) {
+                if m.split != split || set.find(t).is_empty() {
+                    continue;
+                }
+                fired += 1;
+                right += m.has(&label) as usize;
+            }
+            cells.push((fired, right));
+        }
+        let (f, r) = cells[0];
+        if f < min {
+            continue;
+        }
+        let cell = |(f, r): (usize, usize)| {
+            format!("{:>5.0}% of {:<4}", 100.0 * r as f64 / f.max(1) as f64, f)
+        };
+        println!(
+            "{label:<12} {:>14} {:>14}  {line}{}",
+            cell((f, r)),
+            cell(cells[1]),
+            if (r as f64) < 0.5 * f as f64 {
+                "   <- mostly wrong on train"
+            } else {
+                ""
+            }
+        );
+    }
+}
