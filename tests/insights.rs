@@ -1,3 +1,4 @@
+#![cfg(feature = "outreach")]
 //! Insights on a fixture whose counts and rates are worked out by hand below.
 //!
 //! Period [2026-10-01, 2026-11-01), observed at 2027-02-01 (every 30- and 90-day window after

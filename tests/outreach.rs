@@ -1,3 +1,4 @@
+#![cfg(feature = "outreach")]
 //! Outreach on a fixture history whose right answers are worked out by hand below: every
 //! reason fires when it should and not otherwise, customers with an open ticket are left out,
 //! a follow-up already made is not due, and `now` changes the list as the dates say.

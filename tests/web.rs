@@ -127,6 +127,7 @@ fn analyze_text_batch_in_order() {
     assert!(get(&out.get(1), "emotions.frustration").as_f64().unwrap() > 0.3);
 }
 
+#[cfg(feature = "outreach")]
 #[wasm_bindgen_test]
 fn outreach_and_insights_in_the_browser() {
     let mut e = Engine::new(None).unwrap();
