@@ -1,7 +1,8 @@
 // History at scale in headless Chromium: loading 10k, 100k and 1M generated records as JSON
 // (loadHistoryText) and as CSV (importCsvChunk per kind), with the renderer's peak memory when
 // the file is streamed (loadHistoryChunk / importCsvChunk from fetch's stream), then
-// assessQueue of 10,000 open tickets and single assess calls against each store.
+// assessQueue of 10,000 open tickets and single assess calls against each store, then
+// outreach and insights over the whole store.
 // Medians of RUNS runs, a fresh Engine each run and a fresh browser per size and format.
 // Usage: make bench-history   (generates the data, builds the package, runs this)
 import fs from 'node:fs';
@@ -63,6 +64,7 @@ async function peakOfOneLoad(dir, format) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const queueRows = [];
+const planRows = [];
 const chromium = {}; // label → { json, csv, queue0, queue5 } medians in ms, for the native ratios
 const LABEL = { 1000: '10k', 10000: '100k', 100000: '1M' };
 for (const n of SIZES) {
@@ -73,8 +75,11 @@ for (const n of SIZES) {
     const page = await browser.newPage();
     await page.goto(`${base}/www/data/`).catch(() => {});
     const r = await page.evaluate(async ({ dir, format, RUNS, withQueue }) => {
-      const m = await import('/pkg/rapport.js');
-      await m.default({ module_or_path: '/pkg/rapport_bg.wasm' });
+      // the run that times outreach and insights needs the reporting pages' engine (the same
+      // code for loads and assessments, plus those two)
+      const at = withQueue ? '/pkg/insights/' : '/pkg/';
+      const m = await import(`${at}rapport.js`);
+      await m.default({ module_or_path: `${at}rapport_bg.wasm` });
       // CSV in 4 MB chunks, as a page reading File.stream() would pass it
       const chunked = (engine, kind, text) => { for (let i = 0; i < text.length; i += 4e6) engine.importCsvChunk(kind, text.slice(i, i + 4e6)); engine.finishCsv(); };
       const files = format === 'json' ? ['history.json'] : ['customers.csv', 'tickets.csv', 'orders.csv', 'surveys.csv'];
@@ -101,6 +106,21 @@ for (const n of SIZES) {
           for (let i = 0; i < RUNS; i++) { const t0 = performance.now(); engine.assessQueue(open, { now, snippets }); q.push(performance.now() - t0); }
           out[`queue${snippets}`] = q;
         }
+        // outreach and insights over the whole store, with the engine's record now holding
+        // the queue's 10,000 assessments; the period is the last month (its tickets, the
+        // month before for the trend, and the assessments just made)
+        const plan = { outreach: [], insights: [] };
+        const period = { from: '2026-10-24T12:00:00Z', to: '2026-11-24T12:00:00Z', now };
+        for (let i = 0; i < RUNS; i++) {
+          let t0 = performance.now();
+          const list = engine.outreach({ now, limit: 20 });
+          plan.outreach.push(performance.now() - t0);
+          t0 = performance.now();
+          const report = engine.insights(period);
+          plan.insights.push(performance.now() - t0);
+          out.planShape = { listed: list.length, topScore: list[0]?.score ?? null, periodTickets: report.contactReasons.tickets, assessed: report.byBand.reduce((s, g) => s + g.tickets, 0) };
+        }
+        out.plan = plan;
         const single = [];
         for (let i = 0; i < 2000; i++) { const t0 = performance.now(); engine.assess(open[i % open.length], { now }); single.push(performance.now() - t0); }
         single.sort((a, b) => a - b);
@@ -116,6 +136,11 @@ for (const n of SIZES) {
     c[format] = med;
     if (r.queue0) Object.assign(c, { queue0: median(r.queue0), queue5: median(r.queue5) });
     rows.push(`| ${r.records.toLocaleString('en')} | ${format.toUpperCase()} | ${(r.bytes / 1e6).toFixed(1)} MB | ${med.toFixed(0)} ms (${Math.min(...r.times).toFixed(0)}–${Math.max(...r.times).toFixed(0)}) | ${(r.bytes / 1e6 / (med / 1000)).toFixed(0)} MB/s | ${Math.round(r.records / (med / 1000)).toLocaleString('en')} | ${peak.toFixed(0)} MB | ${wasmMb.toFixed(0)} MB |`);
+    if (r.plan) {
+      Object.assign(c, { outreach: median(r.plan.outreach), insights: median(r.plan.insights) });
+      planRows.push(`| ${r.records.toLocaleString('en')} | ${median(r.plan.outreach).toFixed(0)} ms (${Math.min(...r.plan.outreach).toFixed(0)}–${Math.max(...r.plan.outreach).toFixed(0)}) | ${median(r.plan.insights).toFixed(0)} ms (${Math.min(...r.plan.insights).toFixed(0)}–${Math.max(...r.plan.insights).toFixed(0)}) | ${r.planShape.listed} listed, top score ${r.planShape.topScore}; ${r.planShape.periodTickets.toLocaleString('en')} tickets in the period, ${r.planShape.assessed.toLocaleString('en')} assessed |`);
+      console.error(`[bench-history] ${n} customers: outreach ${median(r.plan.outreach).toFixed(0)} ms, insights ${median(r.plan.insights).toFixed(0)} ms`);
+    }
     if (r.queue0) queueRows.push(`| ${r.records.toLocaleString('en')} | ${median(r.queue0).toFixed(0)} ms | ${median(r.queue5).toFixed(0)} ms | ${r.single.p50.toFixed(2)} ms | ${r.single.p95.toFixed(2)} ms |`);
     console.error(`[bench-history] ${n} customers ${format}: ${med.toFixed(0)} ms`);
   }
@@ -132,7 +157,11 @@ const lines = [
   '| ---: | ---: | ---: | ---: | ---: |',
   ...queueRows,
   '',
-  'Budgets: 1M records loaded in ≤ 3 s with ≤ 500 MB peak (stretch ≤ 1 s); assessQueue of 10,000 tickets against 1M records ≤ 1 s (stretch ≤ 200 ms); assess p95 ≤ 1 ms.',
+  '| store (records) | outreach, limit 20 (min–max) | insights, one month (min–max) | what they covered |',
+  '| ---: | ---: | ---: | --- |',
+  ...planRows,
+  '',
+  'Budgets: outreach and insights over 1M records ≤ 1 s each (stretch ≤ 200 ms). 1M records loaded in ≤ 3 s with ≤ 500 MB peak (stretch ≤ 1 s); assessQueue of 10,000 tickets against 1M records ≤ 1 s (stretch ≤ 200 ms); assess p95 ≤ 1 ms.',
   ...nativeSection(),
 ];
 
@@ -148,7 +177,8 @@ function nativeSection() {
   if (!labels.length) return ['', '(No criterion results in target/criterion: run `make bench-history` for the native figures.)'];
   const ms = (x) => (x == null ? '–' : x >= 1000 ? `${(x / 1000).toFixed(3)} s` : `${x.toFixed(1)} ms`);
   const what = [['load JSON text', 'load/json', 'json'], ['load CSV (four files)', 'load/csv', 'csv'],
-    ['assessQueue 10,000 tickets, snippets: 0', 'assess_queue_10k/snippets0', 'queue0'], ['assessQueue 10,000 tickets, snippets: 5', 'assess_queue_10k/snippets5', 'queue5']];
+    ['assessQueue 10,000 tickets, snippets: 0', 'assess_queue_10k/snippets0', 'queue0'], ['assessQueue 10,000 tickets, snippets: 5', 'assess_queue_10k/snippets5', 'queue5'],
+    ['outreach, limit 20', 'plan/outreach', 'outreach'], ['insights, one month', 'plan/insights', 'insights']];
   return [
     '',
     '### The same core natively (criterion medians, `cargo bench -p rapport-bench --bench history`), and Chromium ÷ native',

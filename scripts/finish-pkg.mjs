@@ -6,21 +6,24 @@ const pkg = new URL('../pkg/', import.meta.url);
 const cargo = fs.readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 
-fs.writeFileSync(new URL('rapport_node.js', pkg), `// Node entry: instantiates the WebAssembly synchronously from the file beside this one.
+const NODE_ENTRY = `// Node entry: instantiates the WebAssembly synchronously from the file beside this one.
 import { readFileSync } from 'node:fs';
 import { initSync } from './rapport.js';
 initSync({ module: readFileSync(new URL('./rapport_bg.wasm', import.meta.url)) });
 export * from './rapport.js';
 export { default } from './rapport.js';
-`);
+`;
+// the ticket-side engine, and the full one (outreach and insights) for the reporting pages
+for (const dir of ['', 'insights/']) fs.writeFileSync(new URL(`${dir}rapport_node.js`, pkg), NODE_ENTRY);
 // wasm-bindgen puts each `inline_js` in its own module under snippets/: a request the browser
 // finds only after rapport.js has arrived (one more round trip on every cold start). Inline
 // them into rapport.js and drop the folder.
-{
-  const glue = new URL('rapport.js', pkg);
+for (const dir of ['', 'insights/']) {
+  const at = new URL(dir, pkg);
+  const glue = new URL('rapport.js', at);
   let js = fs.readFileSync(glue, 'utf8');
   js = js.replace(/^import \{ ([\w, ]+) \} from '\.\/(snippets\/[^']+\.js)';\n/gm, (_, names, file) => {
-    const body = fs.readFileSync(new URL(file, pkg), 'utf8').replace(/^export function /gm, 'function ');
+    const body = fs.readFileSync(new URL(file, at), 'utf8').replace(/^export function /gm, 'function ');
     for (const n of names.split(', ')) if (!new RegExp(`^function ${n}\\(`, 'm').test(body)) throw new Error(`finish-pkg: ${file} does not define ${n}`);
     return `// from ${file}\n${body.trim()}\n`;
   });
@@ -28,7 +31,7 @@ export { default } from './rapport.js';
   // it can call directly) would be a request the folder no longer answers
   if (/from ['"]\.\/snippets\//.test(js)) throw new Error('finish-pkg: an import from snippets/ is left in rapport.js');
   fs.writeFileSync(glue, js);
-  fs.rmSync(new URL('snippets/', pkg), { recursive: true, force: true });
+  fs.rmSync(new URL('snippets/', at), { recursive: true, force: true });
 }
 fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));
 // the widget and its shared panel, beside the engine they load (widget/ inside the package)
@@ -43,7 +46,7 @@ const manifest = {
   type: 'module',
   keywords: ['customer-service', 'help-desk', 'sentiment', 'support', 'webassembly', 'wasm'],
   engines: { node: '>=20' },
-  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'widget/', 'README.md', 'LICENSE'],
+  files: ['rapport_bg.wasm', 'rapport_bg.wasm.d.ts', 'rapport.js', 'rapport.d.ts', 'rapport_node.js', 'insights/', 'widget/', 'README.md', 'LICENSE'],
   main: './rapport_node.js',
   module: './rapport.js',
   types: './rapport.d.ts',
@@ -54,6 +57,13 @@ const manifest = {
       default: './rapport.js',
     },
     './rapport_bg.wasm': './rapport_bg.wasm',
+    // the full engine: everything of '.', plus outreach and insights (a larger .wasm)
+    './insights': {
+      types: './insights/rapport.d.ts',
+      node: './insights/rapport_node.js',
+      default: './insights/rapport.js',
+    },
+    './insights/rapport_bg.wasm': './insights/rapport_bg.wasm',
     './widget': './widget/rapport-panel.js',
     './widget/panel': './widget/panel.js',
     './widget/history-db': './widget/history-db.js',

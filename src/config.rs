@@ -57,8 +57,10 @@ fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
 impl Default for Config {
     fn default() -> Self {
         let (fit, [relational_from, critical_from, amplify_at]) = fitted();
+        // the outreach reasons are weighted like the signals (`outreach::SIGNALS`)
         let mut weights: BTreeMap<String, f64> = SIGNALS
             .iter()
+            .chain(crate::signals::outreach::SIGNALS)
             .map(|s| (s.id.to_string(), s.points))
             .collect();
         weights.extend(fit);
@@ -145,12 +147,19 @@ impl Config {
         if let Some(w) = o.get("weights") {
             let wo = object(w, "config.weights")?;
             for (k, _) in wo.map.iter() {
-                if default_points(k).is_none() {
+                if default_points(k).is_none()
+                    && crate::signals::outreach::default_points(k).is_none()
+                {
                     return err(
                         &wo.at(k),
                         format!(
                             "unknown signal; known signals: {}",
-                            SIGNALS.iter().map(|s| s.id).collect::<Vec<_>>().join(", ")
+                            SIGNALS
+                                .iter()
+                                .chain(crate::signals::outreach::SIGNALS)
+                                .map(|s| s.id)
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     );
                 }

@@ -203,6 +203,16 @@ pub struct Engine {
     csv: Option<CsvImport>,
     /// A chunked JSON load in progress (`load_history_chunk` … `finish_history`).
     json: Option<crate::history::store::JsonImport>,
+    /// What this engine has seen (assessments, snippets sent, outreach contacts): what
+    /// outreach and insights read, learned with the rankings (`crate::seen`).
+    seen: RefCell<crate::seen::Seen>,
+    /// The latest outreach list's `now` and entries (id, customer), so a snippet sent from it
+    /// (`feedback` with the entry's id) counts as a contact.
+    #[cfg(feature = "outreach")]
+    outreached: RefCell<(i64, Vec<(String, crate::history::records::CustomerRef)>)>,
+    /// The proactive snippets, parsed on first use.
+    #[cfg(feature = "outreach")]
+    outreach_library: std::cell::OnceCell<Vec<Snippet>>,
 }
 
 /// The outcome of loading snippets or importing macros.
@@ -242,6 +252,11 @@ impl Engine {
             proposed: RefCell::new(Default::default()),
             csv: None,
             json: None,
+            seen: Default::default(),
+            #[cfg(feature = "outreach")]
+            outreached: Default::default(),
+            #[cfg(feature = "outreach")]
+            outreach_library: Default::default(),
         })
     }
 
@@ -321,6 +336,31 @@ impl Engine {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// What this engine has seen (`crate::seen`).
+    pub fn seen(&self) -> std::cell::Ref<'_, crate::seen::Seen> {
+        self.seen.borrow()
+    }
+
+    /// The proactive snippets of `outreach`.
+    #[cfg(feature = "outreach")]
+    pub fn outreach_library(&self) -> &[Snippet] {
+        self.outreach_library.get_or_init(crate::outreach::library)
+    }
+
+    /// Remembers the entries of an outreach list for `feedback`.
+    #[cfg(feature = "outreach")]
+    pub(crate) fn remember_outreach(
+        &self,
+        now: i64,
+        entries: Vec<(String, crate::history::records::CustomerRef)>,
+    ) {
+        *self.outreached.borrow_mut() = (now, entries);
     }
 
     pub fn analyzer(&self) -> &TextAnalyzer {
@@ -523,6 +563,24 @@ impl Engine {
             self.remember(&t.id, key, &filled);
             filled
         };
+        // what outreach (the follow-up, the queue) and insights (the band) read later
+        self.seen.borrow_mut().assessed(crate::seen::Assessed {
+            ticket_id: t.id.clone(),
+            customer: t.customer.clone(),
+            name: facts.name.clone(),
+            at: now,
+            score,
+            band,
+            intent: signals.intent.id.clone(),
+            kind: signals.intent.kind,
+            unsure: signals.intent.unsure,
+            follow_up: follow_up.clone(),
+            closed: t.status.as_deref().is_some_and(|s| {
+                ["solved", "closed", "resolved"]
+                    .iter()
+                    .any(|c| s.trim().eq_ignore_ascii_case(c))
+            }),
+        });
         Assessment {
             ticket_id: t.id.clone(),
             score,
@@ -671,13 +729,28 @@ impl Engine {
         &self.learning
     }
 
-    pub fn import_learning(&mut self, v: &Value) -> Result<usize> {
-        self.learning = Learning::import(v)?;
-        Ok(self.learning.export().len())
+    /// What was learned: the rankings' rows, then what was seen (`crate::seen`).
+    pub fn export_learning(&self) -> LearningRows<'_> {
+        LearningRows {
+            ranking: self.learning.export(),
+            seen: self.seen.borrow(),
+        }
     }
 
+    /// Replaces what is learned with exported rows (both kinds; nothing changes on an error).
+    /// Returns the rows read.
+    pub fn import_learning(&mut self, v: &Value) -> Result<usize> {
+        let learning = Learning::import(v)?;
+        let seen = crate::seen::Seen::import(v)?;
+        self.learning = learning;
+        *self.seen.borrow_mut() = seen;
+        Ok(array(v, "learning")?.len())
+    }
+
+    /// Forgets what feedback taught and what the engine has seen.
     pub fn reset_learning(&mut self) {
         self.learning = Learning::default();
+        *self.seen.borrow_mut() = Default::default();
     }
 
     /// Validates and records an agent's response to a snippet.
@@ -729,6 +802,7 @@ impl Engine {
         };
         self.learning
             .record(&situation, &e.snippet_id, e.action, share);
+        self.note_sent(&e);
         if self.feedback.len() >= MAX_FEEDBACK {
             self.feedback.remove(0);
         }
@@ -740,6 +814,67 @@ impl Engine {
 
     pub fn feedback_events(&self) -> &[FeedbackEvent] {
         &self.feedback
+    }
+
+    /// A snippet sent (inserted or edited) is what insights measure; one sent from the
+    /// outreach list is a contact with that customer.
+    fn note_sent(&self, e: &FeedbackEvent) {
+        if e.action == FeedbackAction::Dismissed {
+            return;
+        }
+        // (the lean build lists no outreach, so nothing sent there is an outreach contact)
+        #[cfg(feature = "outreach")]
+        {
+            let outreached = self.outreached.borrow();
+            if let Some((_, who)) = outreached.1.iter().find(|x| x.0 == e.ticket_id) {
+                self.seen.borrow_mut().contacted(crate::seen::Contact {
+                    customer: who.clone(),
+                    at: e.at.unwrap_or(outreached.0),
+                });
+                return;
+            }
+        }
+        let tone = self
+            .library()
+            .iter()
+            .find(|s| *s.id == *e.snippet_id)
+            .map(|s| s.tone);
+        self.seen.borrow_mut().sent(crate::seen::Sent {
+            ticket_id: e.ticket_id.clone(),
+            snippet_id: e.snippet_id.clone(),
+            tone,
+            edited: e.action == FeedbackAction::Edited,
+            at: e.at,
+        });
+    }
+}
+
+/// The rows of `export_learning`: the ranking tallies, then what the engine saw (written
+/// from its record as it is serialized), as one JSON array.
+pub struct LearningRows<'a> {
+    pub ranking: Vec<learning::LearnedRow>,
+    pub seen: std::cell::Ref<'a, crate::seen::Seen>,
+}
+
+impl LearningRows<'_> {
+    pub fn len(&self) -> usize {
+        self.ranking.len() + self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Serialize for LearningRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for r in &self.ranking {
+            seq.serialize_element(r)?;
+        }
+        self.seen.serialize_rows(&mut seq)?;
+        seq.end()
     }
 }
 

@@ -162,6 +162,43 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// `value` (read from `key`) as one of `choices`, by position; an error lists them. Kept
+    /// out of line: one copy for every field that names a choice.
+    #[inline(never)]
+    pub fn pick(
+        &self,
+        key: &str,
+        value: Option<String>,
+        choices: &[&str],
+    ) -> Result<Option<usize>> {
+        let Some(s) = value else {
+            return Ok(None);
+        };
+        if let Some(i) = choices.iter().position(|c| *c == s) {
+            return Ok(Some(i));
+        }
+        let mut m = String::from("expected ");
+        for (i, c) in choices.iter().enumerate() {
+            if i > 0 {
+                m.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+            }
+            m.push('"');
+            m.push_str(c);
+            m.push('"');
+        }
+        err(&self.at(key), m)
+    }
+
+    /// `true` or `false`; absent (or null) is `false`.
+    #[inline(never)]
+    pub fn flag(&self, key: &str) -> Result<bool> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => err(&self.at(key), "expected true or false"),
+        }
+    }
+
     pub fn req_str(&self, key: &str) -> Result<String> {
         match self.opt_str(key)? {
             Some(s) if !s.trim().is_empty() => Ok(s),

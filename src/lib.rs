@@ -7,6 +7,8 @@
 //! - `score`     Σ reasons → score, band, route, follow-up, channel
 //! - `reply`     the kind of reply to send first; snippets of that kind rank first
 //! - `engine`    Engine: config + analyzer + store + feedback → Assessment
+//! - `seen`      what the engine saw (assessments, snippets sent), learned with the rankings
+//! - `outreach`  customers to contact before they write; `insights`: the local report
 //! - `config`, `ticket`, `input`: validated inputs whose errors name the field
 //! - `ascii_json` results as ASCII-only JSON text, for the bindings' `JSON.parse`
 //! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
@@ -17,8 +19,13 @@ pub mod csv;
 pub mod engine;
 pub mod history;
 pub mod input;
+#[cfg(feature = "outreach")]
+pub mod insights;
+#[cfg(feature = "outreach")]
+pub mod outreach;
 pub mod reply;
 pub mod score;
+pub mod seen;
 pub mod signals;
 pub mod snippets;
 pub mod text;

@@ -237,6 +237,13 @@ pub fn num(x: f64, decimals: u32) -> String {
     out
 }
 
+/// `s` as an owned String, out of line: `to_string()` on a literal is inlined as an
+/// allocation and a copy at each use.
+#[inline(never)]
+pub fn owned(s: &str) -> String {
+    s.to_string()
+}
+
 /// `n` in decimal, zero-padded to at least `width` digits.
 pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
     let mut buf = [b'0'; 20];

@@ -126,3 +126,68 @@ fn analyze_text_batch_in_order() {
     assert!(get(&out.get(1), "sentiment.compound").as_f64().unwrap() < -0.3);
     assert!(get(&out.get(1), "emotions.frustration").as_f64().unwrap() > 0.3);
 }
+
+#[cfg(feature = "outreach")]
+#[wasm_bindgen_test]
+fn outreach_and_insights_in_the_browser() {
+    let mut e = Engine::new(None).unwrap();
+    // Dee: NPS 3 nine days ago, nobody called (30 × (1 − 3/12) = 22.5 → 23); Bea: birthday in
+    // 2 days (10)
+    e.load_history(js(r#"{"customers":[{"id":"c1","name":"Bea B","birthday":"1990-11-25"},{"id":"c3","name":"Dee D"}],
+        "surveys":[{"customerId":"c3","at":"2026-11-14","kind":"nps","score":3}]}"#).unchecked_into())
+        .map_err(message)
+        .unwrap();
+    let l: js_sys::Array = e
+        .outreach(js(r#"{"now":"2026-11-23T12:00:00Z"}"#).unchecked_into())
+        .map_err(message)
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(l.length(), 2);
+    assert_eq!(
+        get(&l.get(0), "customer.id").as_string().as_deref(),
+        Some("c3")
+    );
+    assert_eq!(get(&l.get(0), "score").as_f64(), Some(23.0));
+    assert_eq!(get(&l.get(1), "score").as_f64(), Some(10.0));
+    assert_eq!(
+        get(&l.get(1), "snippet.id").as_string().as_deref(),
+        Some("outreach-birthday")
+    );
+    let m = message(
+        e.outreach(js(r#"{"now":"2026-11-23","limit":0}"#).unchecked_into())
+            .err()
+            .unwrap(),
+    );
+    assert_eq!(m, "options.limit: 0 is outside 1..1000");
+    let r: JsValue = e
+        .insights(
+            js(r#"{"from":"2026-10-01","to":"2026-11-01","now":"2026-11-23"}"#).unchecked_into(),
+        )
+        .map_err(message)
+        .unwrap()
+        .into();
+    assert!(get(&r, "byBand").is_instance_of::<js_sys::Array>());
+    let critical = js_sys::Array::from(&get(&r, "byBand")).get(2);
+    assert!(
+        get(&critical, "csat.value").is_null(),
+        "no data is null, not 0"
+    );
+    let m = message(
+        e.insights(
+            js(r#"{"from":"2026-11-01","to":"2026-10-01","now":"2026-11-23"}"#).unchecked_into(),
+        )
+        .err()
+        .unwrap(),
+    );
+    assert!(
+        m.starts_with("options.to: the period ends before it starts"),
+        "{m}"
+    );
+    let csv = e
+        .insights_csv(
+            js(r#"{"from":"2026-10-01","to":"2026-11-01","now":"2026-11-23"}"#).unchecked_into(),
+        )
+        .map_err(message)
+        .unwrap();
+    assert!(csv.starts_with("section,group,bucket,metric,value,n,pending,note\r\n"));
+}

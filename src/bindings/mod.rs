@@ -2,6 +2,9 @@
 //! core's JSON-shaped input and back, and turns every error into a JS `Error` whose message
 //! names the field. The core never panics on input; nothing here unwraps.
 
+#[cfg(feature = "outreach")]
+mod outreach;
+mod outreach_types;
 mod types;
 
 use crate::engine::{AssessOptions, Engine as Core};
@@ -55,9 +58,9 @@ extern "C" {
     pub type LibraryReportOut;
     #[wasm_bindgen(typescript_type = "SnippetInfo[]")]
     pub type SnippetInfosOut;
-    #[wasm_bindgen(typescript_type = "LearnedRow[]")]
+    #[wasm_bindgen(typescript_type = "LearningRow[]")]
     pub type LearnedRowsOut;
-    #[wasm_bindgen(typescript_type = "LearnedRow[]")]
+    #[wasm_bindgen(typescript_type = "LearningRow[]")]
     pub type LearnedRowsArg;
 }
 
@@ -469,10 +472,12 @@ impl Engine {
         output(&rows)
     }
 
-    /// What feedback has taught the ranking, as JSON rows (for backup or another browser).
+    /// What feedback has taught the ranking, and what the engine saw (assessments, snippets
+    /// sent, outreach contacts: rows with a `record`), as JSON rows (for backup or another
+    /// browser).
     #[wasm_bindgen(js_name = exportLearning)]
     pub fn export_learning(&self) -> Result<LearnedRowsOut, JsError> {
-        output(&self.core.learning().export())
+        output(&self.core.export_learning())
     }
 
     /// Replaces what is learned with exported rows; returns how many rows were read.
@@ -485,7 +490,7 @@ impl Engine {
             .map_err(fail)
     }
 
-    /// Forgets everything feedback taught.
+    /// Forgets everything feedback taught and everything the engine saw.
     #[wasm_bindgen(js_name = resetLearning)]
     pub fn reset_learning(&mut self) {
         self.core.reset_learning();

@@ -36,7 +36,7 @@ export type EmotionName = "frustration" | "distress" | "confusion" | "urgency" |
  */
 export interface Config {
   /** Points a signal contributes at full strength (−100..100). */
-  weights?: Partial<Record<SignalId, number>>;
+  weights?: Partial<Record<SignalId | OutreachSignalId, number>>;
   /** Score from which a ticket is relational (default 35) and critical (default 65). */
   bands?: { relational?: number; critical?: number };
   value?: {

@@ -85,6 +85,16 @@ impl Store {
         &self.customers[i]
     }
 
+    /// A ticket record by its id, and the customer (index) it belongs to.
+    pub fn ticket(&self, id: &str) -> Option<&TicketRecord> {
+        self.ticket_of(id).map(|x| x.1)
+    }
+
+    pub fn ticket_of(&self, id: &str) -> Option<(usize, &TicketRecord)> {
+        let &(c, k) = self.tickets.get(id)?;
+        Some((c, self.customers.get(c)?.tickets.get(k)?))
+    }
+
     fn new_customer(&mut self, profile: CustomerRecord) -> usize {
         let i = self.customers.len();
         if let Some(id) = &profile.id {

@@ -3,6 +3,7 @@
 //! live in `SIGNALS` and are overridden by `config.weights`.
 
 pub mod history;
+pub mod outreach;
 pub mod text;
 
 use serde::Serialize;
@@ -241,7 +242,14 @@ pub fn amplify(reasons: &mut [Reason], full_at: f64) {
 }
 
 pub fn default_points(id: &str) -> Option<f64> {
-    SIGNALS.iter().find(|s| s.id == id).map(|s| s.points)
+    points_in(SIGNALS, id)
+}
+
+/// The default points of `id` in `list` (out of line: a search of a constant list is
+/// otherwise unrolled at each use).
+#[inline(never)]
+pub fn points_in(list: &[SignalDef], id: &str) -> Option<f64> {
+    list.iter().find(|s| s.id == id).map(|s| s.points)
 }
 
 /// A place in the ticket's text: message index and UTF-16 offsets.

@@ -94,6 +94,9 @@ impl Learning {
         let mut l = Learning::default();
         for (i, row) in array(v, "learning")?.iter().enumerate() {
             let o = object(row, &format!("learning[{i}]"))?;
+            if o.get("record").is_some() {
+                continue; // what the engine saw (`crate::seen`), not a ranking tally
+            }
             o.only(&[
                 "situation",
                 "snippetId",

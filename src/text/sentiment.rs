@@ -39,7 +39,37 @@ pub struct SentimentLexicon {
     pub emoji: FastMap<char, String>,
 }
 
-const VADER_LEXICON: &str = include_str!("../../data/vader_lexicon.tsv");
+/// data/vader_lexicon.tsv front-coded by build.rs (`vader_lexicon` there says how, and why).
+const VADER_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/vader_words.txt"));
+const VADER_VALENCES: &str = include_str!(concat!(env!("OUT_DIR"), "/vader_valences.txt"));
+
+/// The VADER words and valences, decoded once per process: the words end to end in one string
+/// that the lexicon's keys borrow, and each word's end and valence.
+fn vader() -> &'static (String, Vec<(usize, f64)>) {
+    static DECODED: OnceLock<(String, Vec<(usize, f64)>)> = OnceLock::new();
+    DECODED.get_or_init(|| {
+        let (table, codes) = VADER_VALENCES.split_once('\n').unwrap_or_default();
+        let table: Vec<f64> = table.split(' ').filter_map(parse_decimal).collect();
+        let mut text: Vec<u8> = Vec::with_capacity(VADER_WORDS.len() * 2);
+        let mut ends = Vec::with_capacity(codes.len());
+        let mut start = 0;
+        for (line, code) in VADER_WORDS.lines().zip(codes.bytes()) {
+            let shared = (line.as_bytes()[0].wrapping_sub(b'0') as usize).min(text.len() - start);
+            let head = start..start + shared;
+            start = text.len();
+            text.extend_from_within(head);
+            text.extend_from_slice(&line.as_bytes()[1..]);
+            let v = table
+                .get(code.wrapping_sub(0x21) as usize)
+                .copied()
+                .unwrap_or(0.0);
+            ends.push((text.len(), v));
+        }
+        // (cut at char boundaries by build.rs, so this never fails)
+        let text = String::from_utf8(text).unwrap_or_default();
+        (text, ends)
+    })
+}
 const EMOJI_LEXICON: &str = include_str!("../../data/emoji_lexicon.tsv");
 
 impl SentimentLexicon {
@@ -55,12 +85,14 @@ impl SentimentLexicon {
                 },
             );
         }
-        for line in VADER_LEXICON.lines() {
-            if let Some((w, v)) = line.split_once('\t') {
-                if let Some(v) = parse_decimal(v) {
-                    entries.entry(Cow::Borrowed(w)).or_default().valence = Some(v);
-                }
-            }
+        let (words, ends) = vader();
+        let mut start = 0;
+        for &(end, v) in ends {
+            entries
+                .entry(Cow::Borrowed(&words[start..end]))
+                .or_default()
+                .valence = Some(v);
+            start = end;
         }
         let mut emoji = FastMap::default();
         for line in EMOJI_LEXICON.lines() {
@@ -790,6 +822,29 @@ mod tests {
 
     fn c(t: &str) -> f64 {
         polarity(t, &SentimentLexicon::builtin()).compound
+    }
+
+    #[test]
+    fn the_front_coded_lexicon_is_the_tsv_word_for_word() {
+        // the source, read as it was before build.rs compacted it: a later line wins
+        let mut want = std::collections::BTreeMap::new();
+        for l in include_str!("../../data/vader_lexicon.tsv").lines() {
+            let (w, v) = l.split_once('\t').unwrap();
+            want.insert(w, parse_decimal(v).unwrap());
+        }
+        let (words, ends) = vader();
+        let mut start = 0;
+        let mut got = std::collections::BTreeMap::new();
+        for &(end, v) in ends {
+            got.insert(&words[start..end], v);
+            start = end;
+        }
+        assert_eq!(got.len(), ends.len(), "each word once");
+        assert_eq!(got, want);
+        let lex = SentimentLexicon::builtin();
+        for (w, v) in &want {
+            assert_eq!(lex.valence(w), Some(*v), "{w}");
+        }
     }
 
     #[test]

@@ -22,10 +22,11 @@ export function installPacked() {
   return tmp;
 }
 
-/** `import('rapport')` resolved from the consumer folder. */
-export async function importRapport() {
+/** `import('rapport')` (or `'rapport/<sub>'`) resolved from the consumer folder. */
+export async function importRapport(sub = '') {
   installPacked();
-  const shim = path.join(tmp, 'entry.mjs');
-  fs.writeFileSync(shim, "export * from 'rapport';\nexport { default } from 'rapport';\n");
+  const spec = sub ? `rapport/${sub}` : 'rapport';
+  const shim = path.join(tmp, sub ? `entry-${sub}.mjs` : 'entry.mjs');
+  fs.writeFileSync(shim, `export * from '${spec}';\nexport { default } from '${spec}';\n`);
   return import(pathToFileURL(shim).href);
 }

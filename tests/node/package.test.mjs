@@ -9,6 +9,8 @@ import { importRapport, installPacked, root, tmp } from './harness.mjs';
 
 const rapport = await importRapport();
 const { Engine } = rapport;
+// the full engine of the reporting pages: everything of 'rapport', plus outreach and insights
+const { Engine: FullEngine } = await importRapport('insights');
 const now = '2026-11-23T12:00:00Z';
 
 const history = {
@@ -273,6 +275,77 @@ test('learning: feedback ranks, exports, imports, resets', () => {
   f.resetLearning();
   assert.deepEqual(f.exportLearning(), []);
   assert.throws(() => f.importLearning([{ situation: 'x', snippetId: 'y', dismissed: -1 }]), /learning\[0\]\.dismissed/);
+});
+
+test('the ticket-side engine has no outreach or insights (they are in rapport/insights, a larger .wasm)', () => {
+  const e = new Engine();
+  assert.equal(typeof e.outreach, 'undefined');
+  assert.equal(typeof e.insights, 'undefined');
+  const full = new FullEngine();
+  assert.equal(typeof full.outreach, 'function');
+  // what the agent's engine saw moves to the reporting engine with the learning rows
+  e.loadHistory(history);
+  const a = e.assess(ticket('S1', { id: 'c1' }, 'You charged me twice!'), { now });
+  e.feedback({ ticketId: 'S1', snippetId: a.snippets[0].id, action: 'inserted' });
+  const rows = e.exportLearning();
+  assert.ok(rows.some((r) => r.record === 'assessment' && r.ticketId === 'S1'), JSON.stringify(rows));
+  assert.equal(full.importLearning(rows), rows.length);
+  assert.deepEqual(full.exportLearning(), rows);
+});
+
+test('outreach: ranked reasons with points and evidence, a filled snippet, a contact recorded by feedback, bad options', () => {
+  const e = new FullEngine();
+  e.loadHistory({
+    customers: [{ id: 'b1', name: 'Bea Birthday', birthday: '1990-11-25' }, { id: 'd1', name: 'Dee Detractor', email: 'dee@example.com', lifetimeValue: 4000 }, { id: 'o1', name: 'Olly Open', birthday: '1990-11-24' }],
+    tickets: [{ id: 'q1', customerId: 'o1', createdAt: '2026-11-22T08:00:00Z', subject: 'Still open' }],
+    surveys: [{ customerId: 'd1', at: '2026-11-14T10:00:00Z', kind: 'nps', score: 3 }],
+  });
+  const list = e.outreach({ now, agent: 'Maya Chen' });
+  // Dee: 30 × (1 − 3/12) = 22.5 → 23, plus value 4000 ≥ 2000: 10 → 33; Bea: birthday in 2 days, 10;
+  // Olly has an open ticket: in the queue already, left out
+  assert.deepEqual(list.map((x) => [x.customer.id, x.score]), [['d1', 33], ['b1', 10]]);
+  const dee = list[0];
+  assert.deepEqual(dee.reasons.map((r) => [r.signal, r.points]), [['outreach.detractor', 23], ['outreach.value', 10]]);
+  assert.equal(dee.reasons[0].evidence, 'NPS 3 of 10 on 2026-11-14, no contact since');
+  assert.equal(dee.reasons[0].source, 'NPS survey');
+  assert.equal(dee.id, 'outreach:d1');
+  assert.equal(dee.snippet.id, 'outreach-detractor');
+  assert.match(dee.snippet.text, /^Hi Dee,/);
+  assert.match(dee.snippet.text, /Maya$/);
+  assert.equal(typeof dee.channel.channel, 'string');
+  assert.deepEqual(e.outreach({ now: Date.parse(now) }), e.outreach({ now }), 'the same now, the same list');
+  e.feedback({ ticketId: dee.id, snippetId: dee.snippet.id, action: 'inserted' });
+  assert.deepEqual(e.outreach({ now }).map((x) => x.customer.id), ['b1'], 'Dee was contacted');
+  const rows = e.exportLearning();
+  assert.ok(rows.some((r) => r.record === 'contact' && r.customerId === 'd1'));
+  for (const [opts, re] of [[{ now, limit: 0 }, /options\.limit: 0 is outside 1\.\.1000/], [{ now, limit: -1 }, /options\.limit: -1 is outside/],
+    [{ limit: 3 }, /options\.now: is required/], [undefined, /options: expected an object/], [{ now, within: 90 }, /options\.within/]]) {
+    assert.throws(() => e.outreach(opts), re);
+  }
+  assert.equal(e.outreach({ now, limit: 1 }).length, 1);
+});
+
+test('insights: the report, honest no data, CSV, and a period that ends before it starts', () => {
+  const e = new FullEngine();
+  e.loadHistory({ tickets: [{ id: 'x1', customerId: 'z', createdAt: '2026-10-03', subject: 'Where is my order?' }] });
+  const r = e.insights({ from: '2026-10-01', to: '2026-11-01', now });
+  assert.equal(r.contactReasons.tickets, 1);
+  assert.equal(r.period.previousFrom, '2026-08-31T00:00:00Z');
+  for (const g of r.byBand) assert.deepEqual([g.tickets, g.csat.value, g.repeatRate.value, g.nps.value], [0, null, null, null]);
+  assert.ok(r.notes.some((n) => n.startsWith('the history holds no surveys')));
+  assert.deepEqual(JSON.parse(JSON.stringify(r)), r, 'the JSON export is the report itself');
+  const csv = e.insightsCsv({ from: '2026-10-01', to: '2026-11-01', now });
+  assert.match(csv, /^section,group,bucket,metric,value,n,pending,note\r\n/);
+  assert.match(csv, /\r\nband,critical,,csat,,0,0,no tickets in this group\r\n/);
+  assert.throws(() => e.insights({ from: '2026-11-01', to: '2026-10-01', now }), /options\.to: the period ends before it starts/);
+  assert.throws(() => e.insightsCsv({ from: '2026-11-01', now }), /options\.to: is required/);
+  // after an assessment and a snippet sent, the moment shows up
+  const a = e.assess(ticket('m1', { id: 'z' }, 'You charged me twice and nobody answered, third time I write!'), { now: '2026-10-10T12:00:00Z' });
+  e.feedback({ ticketId: 'm1', snippetId: a.snippets[0].id, action: 'inserted' });
+  const after = e.insights({ from: '2026-10-01', to: '2026-11-01', now });
+  const band = after.byBand.find((g) => g.group === a.band);
+  assert.equal(band.tickets, 1);
+  assert.equal(after.byRoute.reduce((s, g) => s + g.tickets, 0), 1);
 });
 
 test('importCsv: header names or a mapping, bad rows by line and column, good rows kept, no duplicates', () => {

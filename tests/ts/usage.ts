@@ -2,7 +2,8 @@
 // package's rapport.d.ts. The @ts-expect-error lines prove the types are precise: each must be
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
-import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, LearnedRow, LibraryReport, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
+import { Engine as FullEngine } from "rapport/insights";
+import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -49,8 +50,28 @@ export async function demo(): Promise<number> {
   const spec: SnippetSpec = { id: "x", tone: "concise", fits: { bands: ["transactional"], moments: ["birthday"] }, body: "Hi {{ customer.first_name }}" };
   const lib: LibraryReport = engine.loadSnippets([spec], { replace: false });
   const imported: LibraryReport = engine.importMacros({ format: "zammad", macros: [{ id: "z", body: "Hi #{ticket.customer.firstname}" }] });
-  const rows: LearnedRow[] = engine.exportLearning();
+  const rows: LearningRow[] = engine.exportLearning();
+  const tallies: LearnedRow[] = rows.flatMap((r) => ("record" in r ? [] : [r]));
+  const followUps: number[] = rows.flatMap((r) => ("record" in r && r.record === "assessment" && r.followUpDays !== undefined ? [r.followUpDays] : []));
   engine.importLearning(rows);
+  // outreach and insights: the reporting pages' engine (rapport/insights), fed the agent's rows
+  const full = new FullEngine();
+  full.importLearning(rows);
+  // @ts-expect-error: the ticket-side engine has no outreach
+  engine.outreach({ now: "2026-11-23" });
+  const today: Outreach[] = full.outreach({ now: "2026-11-23", limit: 10, within: 7, agent: "Maya" });
+  const why: string[] = today.flatMap((o) => o.reasons.map((r) => `${r.signal} +${r.points}: ${r.evidence}`));
+  const first: string | undefined = today[0]?.snippet?.text;
+  const insights: Insights = full.insights({ from: "2026-10-01", to: "2026-11-01", now: Date.now() });
+  const caughtCsat: number | null = insights.moments.groups[0].csat.value;
+  const bucket: "transactional" | "relational" | "unclear" = insights.contactReasons.buckets[0].bucket;
+  const csv: string = full.insightsCsv({ from: "2026-10-01", to: "2026-11-01", now: "2026-11-23" });
+  const outreachConfig: Config = { weights: { "outreach.birthday": 20, "cue.churn": 30 } };
+  // @ts-expect-error: outreach needs now
+  full.outreach({ limit: 5 });
+  // @ts-expect-error: insights needs a period
+  full.insights({ now: "2026-11-23" });
+  void [tallies, followUps, why, first, caughtCsat, bucket, csv, outreachConfig];
   engine.resetLearning();
 
   // @ts-expect-error: a band is one of three words

@@ -1,7 +1,8 @@
 // Writes the demo help desk's sample data (www/data/sample.json and sample-import.csv):
 // 60 customers of a coffee-equipment shop with consistent histories (tenure, tiers, birthdays,
 // orders, past tickets with channels and CSAT, NPS answers) and 30 open tickets written to
-// cover every band, both intent kinds and every cue. Deterministic: a seeded generator and
+// cover every band, both intent kinds and every cue; customers for every outreach reason, and
+// `seen` (what this browser assessed and sent before, for engine.importLearning) for insights. Deterministic: a seeded generator and
 // dates relative to a fixed demo clock, so the demo scores the same every day.
 //   node www/data/build-sample.mjs
 import fs from 'node:fs';
@@ -72,6 +73,55 @@ story.anniversary(C(14), 5);
 story.detractor(C(15));
 story.promoter(C(16));
 
+// Outreach: customers with no open ticket, one for each reason to contact them before they
+// write (engine.outreach), the numbers worked out for NOW.
+const seen = [];
+const ago = (days) => iso(now - days * DAY);
+story.birthday(C(35), 3);
+story.anniversary(C(36), 3);
+{
+  // the 10th order, two days ago
+  const c = C(37);
+  const mine = orders.filter((o) => o.customerId === c.id);
+  for (let k = mine.length; k < 10; k++) orders.push({ id: `o${c.id.slice(1)}-m${k + 1}`, customerId: c.id, at: ago(2 + (9 - k) * 25), total: 35, currency: 'EUR', items: ['Coffee beans 1 kg'], status: 'delivered' });
+}
+surveys.push({ customerId: C(38).id, at: ago(12), kind: 'nps', score: 3 }); // a detractor nobody called
+tickets.push({ id: 'h039-c1', customerId: C(39).id, createdAt: ago(6), solvedAt: ago(5), channel: 'email', subject: 'Grinder arrived scratched', csat: 1 });
+tickets.push({ id: 'h040-c1', customerId: C(40).id, createdAt: ago(7), solvedAt: ago(4), channel: 'email', subject: 'Courier damaged my parcel', csat: 3, tags: ['complaint'] });
+tickets.push({ id: 'h041-r1', customerId: C(41).id, createdAt: ago(30), solvedAt: ago(29), channel: 'chat', subject: 'Descaler leaking', csat: 3 });
+tickets.push({ id: 'h041-r2', customerId: C(41).id, createdAt: ago(10), solvedAt: ago(6), channel: 'chat', subject: 'Descaler still leaking', csat: 4 });
+{
+  // a gold customer who ordered every 20 days and stopped 150 days ago: the account is going dark
+  const c = C(42);
+  for (let i = orders.length - 1; i >= 0; i--) if (orders[i].customerId === c.id) orders.splice(i, 1);
+  for (let k = 0; k < 8; k++) orders.push({ id: `o042-d${k + 1}`, customerId: c.id, at: ago(150 + (7 - k) * 20), total: 180, currency: 'EUR', items: ['Coffee beans 1 kg', 'Descaler'], status: 'delivered' });
+  c.tier = 'gold'; c.lifetimeValue = 1440;
+}
+// what this browser saw before (as engine.exportLearning() writes it; the demo imports it with
+// importLearning): a critical ticket assessed 3 days ago whose follow-up was due yesterday
+tickets.push({ id: 'h043-f1', customerId: C(43).id, createdAt: ago(3), solvedAt: ago(2), channel: 'phone', subject: 'Espresso machine stopped mid-shot', csat: 2 });
+seen.push({ record: 'assessment', ticketId: 'h043-f1', customerId: C(43).id, customerName: C(43).name, at: ago(2.9), score: 78, band: 'critical', intent: 'complaint', intentKind: 'relational', followUpDays: 1, followUpReason: 'check tomorrow that the fix held and the customer feels looked after' });
+seen.push({ record: 'sent', ticketId: 'h043-f1', snippetId: 'apology-make-good', tone: 'ownership', action: 'inserted', at: ago(2.9) });
+// Insights: 20 past tickets of customers 44..60 assessed here, 85 to 28 days ago. Two in three
+// got a snippet of the advised tone and were rated 4-5, answered once, NPS 9 three weeks later;
+// the others got a routine snippet or none, were rated 2-3, wrote again 10 days later, NPS 5.
+const PAST = { transactional: ['Where is my order?', 'track_order', 'transactional', 'order-status', 'concise', 20],
+  relational: ['Grinder arrived scratched', 'complaint', 'relational', 'check-in-after-fix', 'personal', 50],
+  critical: ['Charged twice, third time I write', 'complaint', 'relational', 'apology-make-good', 'ownership', 78] };
+for (let k = 0; k < 20; k++) {
+  const c = C(44 + (k % 17));
+  const band = ['transactional', 'relational', 'relational', 'critical'][k % 4];
+  const [subject, intent, intentKind, snippetId, tone, score] = PAST[band];
+  const at = now - (85 - 3 * k) * DAY;
+  const id = `h${c.id.slice(1)}-p${k + 1}`;
+  const answer = k % 5 === 4 ? 'none' : k % 3 === 0 && band !== 'transactional' ? 'routine' : 'caught';
+  tickets.push({ id, customerId: c.id, createdAt: iso(at), solvedAt: iso(at + DAY / 2), channel: 'email', subject, csat: answer === 'caught' ? 4 + (k % 2) : 2 + (k % 2) });
+  seen.push({ record: 'assessment', ticketId: id, customerId: c.id, customerName: c.name, at: iso(at + 3_600_000), score, band, intent, intentKind, ...(band === 'transactional' ? {} : { followUpDays: band === 'critical' ? 1 : 3, followUpReason: 'check in that everything is fine' }) });
+  if (answer !== 'none') seen.push({ record: 'sent', ticketId: id, snippetId: answer === 'routine' ? 'order-status' : snippetId, tone: answer === 'routine' ? 'concise' : tone, action: 'inserted', at: iso(at + 2 * 3_600_000) });
+  if (answer !== 'caught') tickets.push({ id: `${id}-again`, customerId: c.id, createdAt: iso(at + 10 * DAY), solvedAt: iso(at + 11 * DAY), channel: 'email', subject: `Re: ${subject}` });
+  surveys.push({ customerId: c.id, at: iso(at + 20 * DAY), kind: 'nps', score: answer === 'caught' ? 9 : 5 });
+}
+
 const T = (n, hoursAgo, channel, subject, ...msgs) => ({
   id: `T-${1000 + n}`, subject, channel, createdAt: iso(now - hoursAgo * 3_600_000),
   customer: { id: C(n).id, email: C(n).email, name: C(n).name },
@@ -126,6 +176,6 @@ const csv = [
 ].join('\r\n') + '\r\n';
 
 const dir = new URL('./', import.meta.url);
-fs.writeFileSync(new URL('sample.json', dir), JSON.stringify({ now: NOW, history: { customers, tickets, orders, surveys }, open }, null, 1) + '\n');
+fs.writeFileSync(new URL('sample.json', dir), JSON.stringify({ now: NOW, history: { customers, tickets, orders, surveys }, open, seen }, null, 1) + '\n');
 fs.writeFileSync(new URL('sample-import.csv', dir), csv);
-console.log(`sample.json: ${customers.length} customers, ${tickets.length} past tickets, ${orders.length} orders, ${surveys.length} surveys, ${open.length} open tickets; sample-import.csv: 7 ticket rows, 4 of them bad`);
+console.log(`sample.json: ${customers.length} customers, ${tickets.length} past tickets, ${orders.length} orders, ${surveys.length} surveys, ${open.length} open tickets, ${seen.length} rows of what the engine saw; sample-import.csv: 7 ticket rows, 4 of them bad`);

@@ -85,6 +85,29 @@ fn bench(c: &mut Criterion) {
         }
     }
     g.finish();
+
+    // outreach and insights over the whole store, after the 10,000 open tickets were assessed
+    // (the engine's record then holds 10,000 assessments, as in the Chromium bench)
+    let mut g = c.benchmark_group("plan");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1));
+    for (n, label) in SIZES {
+        let e = loaded(n);
+        let open: serde_json::Value =
+            serde_json::from_str(&read(n, "open.json")).expect("open tickets");
+        e.assess_queue_with(&open, &AssessOptions::at(now))
+            .expect("assesses");
+        let o = serde_json::json!({"now": "2026-11-23T12:00:00Z", "limit": 20});
+        g.bench_with_input(BenchmarkId::new("outreach", label), &o, |b, o| {
+            b.iter(|| e.outreach(o).expect("outreach"))
+        });
+        let o = serde_json::json!({"from": "2026-10-24T12:00:00Z", "to": "2026-11-24T12:00:00Z", "now": "2026-11-23T12:00:00Z"});
+        g.bench_with_input(BenchmarkId::new("insights", label), &o, |b, o| {
+            b.iter(|| e.insights(o).expect("insights"))
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

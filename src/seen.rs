@@ -1,0 +1,471 @@
+//! What this engine has seen, kept locally: the assessments it made (band, intent and the
+//! follow-up each advised), the snippets agents sent from them (feedback "inserted" or
+//! "edited"), and the customers contacted from the outreach list.
+//!
+//! Outreach reads it for follow-ups that fall due, for tickets still in the queue and for
+//! contacts the loaded history does not know yet; insights reads it for the band of each
+//! ticket and whether a snippet of the advised tone was sent. It is part of what the engine
+//! learned, so it is exported, imported and forgotten with the snippet rankings
+//! (`exportLearning`, `importLearning`, `resetLearning`): its rows carry a `record` field,
+//! which the ranking rows do not have.
+
+use crate::history::records::CustomerRef;
+use crate::input::{array, err, object, InputError, Obj, Result};
+use crate::score::{Band, FollowUp};
+use crate::snippets::Tone;
+use crate::text::Kind;
+use crate::util::FastMap;
+use serde::ser::SerializeSeq;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Assessments kept; beyond, the oldest tenth is let go at once (an export of this many rows
+/// is a few MB, which browser storage holds).
+pub const MAX_ASSESSED: usize = 20_000;
+/// Snippets sent and outreach contacts kept, each.
+pub const MAX_SENT: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessed {
+    pub ticket_id: String,
+    pub customer: CustomerRef,
+    pub name: Option<String>,
+    /// The `now` it was assessed at.
+    pub at: i64,
+    pub score: i32,
+    pub band: Band,
+    pub intent: String,
+    pub kind: Kind,
+    pub unsure: bool,
+    pub follow_up: Option<FollowUp>,
+    /// The ticket's status said it was solved or closed when it was assessed.
+    pub closed: bool,
+}
+
+impl Assessed {
+    /// When the advised follow-up falls due.
+    pub fn due(&self) -> Option<i64> {
+        self.follow_up
+            .as_ref()
+            .map(|f| self.at + f.in_days as i64 * crate::time::MS_PER_DAY)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    pub ticket_id: String,
+    pub snippet_id: String,
+    /// The snippet's tone, looked up in the library when it was sent (`None`: not in it).
+    pub tone: Option<Tone>,
+    pub edited: bool,
+    pub at: Option<i64>,
+}
+
+/// A customer contacted from the outreach list (a snippet of an entry sent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub customer: CustomerRef,
+    pub at: i64,
+}
+
+/// Strings to positions (0, 1, 2… as first seen). One wrapper around the map the store
+/// already uses, its operations kept out of line: inlined at each use, a map operation costs
+/// about a kilobyte of WebAssembly, and the .wasm has little room left (README, Speed and size).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index(FastMap<String, usize>);
+
+impl Index {
+    #[inline(never)]
+    pub fn get(&self, k: &str) -> Option<usize> {
+        self.0.get(k).copied()
+    }
+
+    /// The position of `k`, given `next` if it is new.
+    #[inline(never)]
+    pub fn add(&mut self, k: &str, next: usize) -> usize {
+        match self.0.get(k) {
+            Some(&i) => i,
+            None => {
+                self.0.insert(k.to_string(), next);
+                next
+            }
+        }
+    }
+
+    #[inline(never)]
+    pub fn set(&mut self, k: &str, v: usize) {
+        self.0.insert(k.to_string(), v);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seen {
+    pub assessed: Vec<Assessed>,
+    /// Ticket id → position in `assessed`: a ticket assessed again replaces its record (the
+    /// latest advice is the one that stands).
+    index: Index,
+    pub sent: Vec<Sent>,
+    pub contacts: Vec<Contact>,
+}
+
+impl Seen {
+    pub fn assessed(&mut self, a: Assessed) {
+        if let Some(i) = self.index.get(&a.ticket_id) {
+            self.assessed[i] = a;
+            return;
+        }
+        if self.assessed.len() >= MAX_ASSESSED {
+            // by the time it was assessed, so the oldest advice goes first
+            crate::util::sort_by(&mut self.assessed, |x, y| x.at.cmp(&y.at));
+            self.assessed.drain(..MAX_ASSESSED / 10);
+            self.reindex();
+        }
+        self.index.set(&a.ticket_id, self.assessed.len());
+        self.assessed.push(a);
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, a) in self.assessed.iter().enumerate() {
+            self.index.set(&a.ticket_id, i);
+        }
+    }
+
+    pub fn get(&self, ticket_id: &str) -> Option<&Assessed> {
+        self.index.get(ticket_id).map(|i| &self.assessed[i])
+    }
+
+    pub fn sent(&mut self, s: Sent) {
+        if self.sent.len() >= MAX_SENT {
+            self.sent.drain(..MAX_SENT / 10);
+        }
+        self.sent.push(s);
+    }
+
+    pub fn contacted(&mut self, c: Contact) {
+        if self.contacts.len() >= MAX_SENT {
+            self.contacts.drain(..MAX_SENT / 10);
+        }
+        self.contacts.push(c);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.assessed.is_empty() && self.sent.is_empty() && self.contacts.is_empty()
+    }
+
+    /// The rows of an export, written one by one as they are serialized (nothing copied).
+    pub fn export(&self) -> SeenRows<'_> {
+        SeenRows(self)
+    }
+
+    pub fn len(&self) -> usize {
+        self.assessed.len() + self.sent.len() + self.contacts.len()
+    }
+
+    /// Writes each row as an element of `seq`.
+    pub fn serialize_rows<S: SerializeSeq>(
+        &self,
+        seq: &mut S,
+    ) -> std::result::Result<(), S::Error> {
+        for a in &self.assessed {
+            seq.serialize_element(&SeenRow::Assessment {
+                ticket_id: &a.ticket_id,
+                customer_id: a.customer.id.as_deref(),
+                customer_email: a.customer.email.as_deref(),
+                customer_name: a.name.as_deref(),
+                at: iso(a.at),
+                score: a.score,
+                band: a.band,
+                intent: &a.intent,
+                intent_kind: a.kind,
+                unsure: a.unsure,
+                follow_up_days: a.follow_up.as_ref().map(|f| f.in_days),
+                follow_up_reason: a.follow_up.as_ref().map(|f| f.reason.as_str()),
+                closed: a.closed,
+            })?;
+        }
+        for s in &self.sent {
+            seq.serialize_element(&SeenRow::Sent {
+                ticket_id: &s.ticket_id,
+                snippet_id: &s.snippet_id,
+                tone: s.tone,
+                action: if s.edited { "edited" } else { "inserted" },
+                at: s.at.map(iso),
+            })?;
+        }
+        for c in &self.contacts {
+            seq.serialize_element(&SeenRow::Contact {
+                customer_id: c.customer.id.as_deref(),
+                customer_email: c.customer.email.as_deref(),
+                at: iso(c.at),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Reads the rows of an export that carry a `record` (the others are the rankings',
+    /// `Learning::import` reads them). Errors name the row and field, `learning[i].…`.
+    pub fn import(v: &Value) -> Result<Seen> {
+        let mut seen = Seen::default();
+        for (i, row) in array(v, "learning")?.iter().enumerate() {
+            let o = object(row, &format!("learning[{i}]"))?;
+            let record = o
+                .get("record")
+                .map(|r| r.as_str().unwrap_or("").to_string());
+            match o.pick("record", record, &["assessment", "sent", "contact"])? {
+                None => continue,
+                Some(0) => seen.assessed(assessment(&o)?),
+                Some(1) => {
+                    o.only(&["record", "ticketId", "snippetId", "tone", "action", "at"])?;
+                    let action = Some(o.req_str("action")?);
+                    let edited = o.pick("action", action, &["inserted", "edited"])? == Some(1);
+                    let tone = o.opt_str("tone")?;
+                    seen.sent(Sent {
+                        ticket_id: o.req_id("ticketId")?,
+                        snippet_id: o.req_id("snippetId")?,
+                        tone: match o.pick("tone", tone, &["concise", "personal", "ownership"])? {
+                            None => None,
+                            Some(0) => Some(Tone::Concise),
+                            Some(1) => Some(Tone::Personal),
+                            Some(_) => Some(Tone::Ownership),
+                        },
+                        edited,
+                        at: o.opt_date("at")?,
+                    });
+                }
+                Some(_) => {
+                    o.only(&["record", "customerId", "customerEmail", "at"])?;
+                    seen.contacted(Contact {
+                        customer: customer_ref(&o)?,
+                        at: o.req_date("at")?,
+                    });
+                }
+            }
+        }
+        Ok(seen)
+    }
+}
+
+fn customer_ref(o: &Obj) -> Result<CustomerRef> {
+    let r = CustomerRef {
+        id: o.opt_id("customerId")?,
+        email: o.opt_email("customerEmail")?,
+    };
+    if r.id.is_none() && r.email.is_none() {
+        return err(&o.at("customerId"), "is required (or customerEmail)");
+    }
+    Ok(r)
+}
+
+fn assessment(o: &Obj) -> Result<Assessed> {
+    o.only(&[
+        "record",
+        "ticketId",
+        "customerId",
+        "customerEmail",
+        "customerName",
+        "at",
+        "score",
+        "band",
+        "intent",
+        "intentKind",
+        "unsure",
+        "followUpDays",
+        "followUpReason",
+        "closed",
+    ])?;
+    let band = Some(o.req_str("band")?);
+    let band = match o.pick("band", band, &["transactional", "relational", "critical"])? {
+        Some(0) => Band::Transactional,
+        Some(1) => Band::Relational,
+        _ => Band::Critical,
+    };
+    let kind = Kind::parse(&o.req_str("intentKind")?).ok_or_else(|| InputError {
+        path: o.at("intentKind"),
+        message: "expected \"transactional\" or \"relational\"".into(),
+    })?;
+    let follow_up = match o.opt_num("followUpDays", 0.0, 365.0)? {
+        Some(d) => Some(FollowUp {
+            in_days: d as u32,
+            reason: o.opt_str("followUpReason")?.unwrap_or_default(),
+        }),
+        None => None,
+    };
+    Ok(Assessed {
+        ticket_id: o.req_id("ticketId")?,
+        customer: customer_ref(o)?,
+        name: o.opt_str("customerName")?,
+        at: o.req_date("at")?,
+        score: o.opt_num("score", 0.0, 100.0)?.unwrap_or(0.0) as i32,
+        band,
+        intent: o.req_str("intent")?,
+        kind,
+        unsure: o.flag("unsure")?,
+        follow_up,
+        closed: o.flag("closed")?,
+    })
+}
+
+/// What was seen, as export rows (`Seen::export`).
+pub struct SeenRows<'a>(&'a Seen);
+
+impl Serialize for SeenRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        self.0.serialize_rows(&mut seq)?;
+        seq.end()
+    }
+}
+
+/// One exported row of what was seen, borrowing from the record.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "record", rename_all = "lowercase")]
+pub enum SeenRow<'a> {
+    #[serde(rename_all = "camelCase")]
+    Assessment {
+        ticket_id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        customer_id: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        customer_email: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        customer_name: Option<&'a str>,
+        at: String,
+        score: i32,
+        band: Band,
+        intent: &'a str,
+        intent_kind: Kind,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        unsure: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        follow_up_days: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        follow_up_reason: Option<&'a str>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        closed: bool,
+    },
+    #[serde(rename_all = "camelCase")]
+    Sent {
+        ticket_id: &'a str,
+        snippet_id: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        tone: Option<Tone>,
+        action: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
+    },
+    #[serde(rename_all = "camelCase")]
+    Contact {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        customer_id: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        customer_email: Option<&'a str>,
+        at: String,
+    },
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` (whole seconds; the milliseconds are kept when there are some), so
+/// an export reads back to the same instant.
+pub fn iso(ms: i64) -> String {
+    let mut s = String::with_capacity(24);
+    crate::time::push_date(&mut s, ms);
+    let t = ms.rem_euclid(crate::time::MS_PER_DAY);
+    let (h, m, sec, milli) = (t / 3_600_000, t / 60_000 % 60, t / 1000 % 60, t % 1000);
+    for (sep, v) in [('T', h), (':', m), (':', sec)] {
+        s.push(sep);
+        crate::util::push_digits(&mut s, v as u64, 2);
+    }
+    if milli != 0 {
+        s.push('.');
+        crate::util::push_digits(&mut s, milli as u64, 3);
+    }
+    s.push('Z');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(id: &str, at: i64) -> Assessed {
+        Assessed {
+            ticket_id: id.into(),
+            customer: CustomerRef {
+                id: Some("c1".into()),
+                email: None,
+            },
+            name: Some("Ana".into()),
+            at,
+            score: 70,
+            band: Band::Critical,
+            intent: "complaint".into(),
+            kind: Kind::Relational,
+            unsure: false,
+            follow_up: Some(FollowUp {
+                in_days: 1,
+                reason: "check".into(),
+            }),
+            closed: false,
+        }
+    }
+
+    #[test]
+    fn iso_reads_back_to_the_same_instant() {
+        for ms in [0, 1_795_435_200_000, 1_795_435_200_123, -86_400_001] {
+            assert_eq!(crate::time::parse_iso(&iso(ms)), Ok(ms), "{}", iso(ms));
+        }
+        assert_eq!(iso(1_795_435_200_000), "2026-11-23T12:00:00Z");
+    }
+
+    #[test]
+    fn a_ticket_assessed_again_replaces_its_record_and_the_oldest_go_first() {
+        let mut s = Seen::default();
+        s.assessed(a("t1", 10));
+        s.assessed(a("t1", 20));
+        assert_eq!(s.assessed.len(), 1);
+        assert_eq!(s.get("t1").unwrap().at, 20);
+        for i in 0..MAX_ASSESSED {
+            s.assessed(a(&format!("x{i}"), 100 + i as i64));
+        }
+        // t1 (at 20) was the oldest when the cap was reached: a tenth went, t1 with it
+        assert_eq!(s.assessed.len(), MAX_ASSESSED - MAX_ASSESSED / 10 + 1);
+        assert!(s.get("t1").is_none());
+        let last = format!("x{}", MAX_ASSESSED - 1);
+        assert_eq!(s.get(&last).unwrap().ticket_id, last);
+    }
+
+    #[test]
+    fn export_import_round_trip_and_errors_name_the_row() {
+        let mut s = Seen::default();
+        s.assessed(a("t1", 1_795_435_200_000));
+        s.sent(Sent {
+            ticket_id: "t1".into(),
+            snippet_id: "apology".into(),
+            tone: Some(Tone::Ownership),
+            edited: false,
+            at: None,
+        });
+        s.contacted(Contact {
+            customer: CustomerRef {
+                id: None,
+                email: Some("a@x.org".into()),
+            },
+            at: 1_795_435_200_000,
+        });
+        let v = serde_json::to_value(s.export()).unwrap();
+        assert_eq!(v[0]["record"], "assessment");
+        assert_eq!(v[0]["followUpDays"], 1);
+        assert_eq!(Seen::import(&v).unwrap(), s);
+        // ranking rows (no `record`) are left to Learning::import
+        let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[1]]);
+        assert_eq!(Seen::import(&mixed).unwrap().sent.len(), 1);
+        let bad = serde_json::json!([v[0], {"record": "assessment", "ticketId": "t", "customerId": "c", "at": "2026-11-23", "band": "urgent", "intent": "x", "intentKind": "relational"}]);
+        assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[1].band");
+        let bad = serde_json::json!([{"record": "gossip"}]);
+        assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[0].record");
+    }
+}
