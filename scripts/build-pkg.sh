@@ -7,6 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# Nothing the package is made of changed since the last build (pkg/.built): keep it. Two
+# release builds and two wasm-opt runs take minutes on a busy machine, and `make demo` after
+# `make test` should serve at once.
+stamp=pkg/.built
+if [ -f "$stamp" ] && [ -z "$(find src data build.rs Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/finish-pkg.mjs widget npm/README.md LICENSE -newer "$stamp" -print -quit)" ]; then
+  echo "[build-pkg] pkg/ is up to date (nothing newer than $stamp)"
+  exit 0
+fi
+rm -f "$stamp"
 # Two builds of one crate: the ticket-side engine (pkg/, within the 300 KB budget) without the
 # cargo feature "outreach", and the full engine with outreach and insights (pkg/insights/), which
 # only the reporting pages load (outreach and insights cost ~29 KB gzipped; measured in
@@ -27,3 +36,4 @@ node_modules/.bin/wasm-opt -Oz -ocimfs=100 --strip-debug --strip-producers pkg/i
 node_modules/.bin/wasm-opt -Oz -ocimfs=100 --strip-debug --strip-producers pkg/rapport_bg.wasm -o pkg/rapport_bg.wasm
 node scripts/finish-pkg.mjs
 echo "[build-pkg] pkg/ ready: $(wc -c < pkg/rapport_bg.wasm) bytes wasm, $(gzip -9 -c pkg/rapport_bg.wasm | wc -c) gzipped; pkg/insights/: $(gzip -9 -c pkg/insights/rapport_bg.wasm | wc -c) gzipped"
+touch "$stamp"

@@ -30,7 +30,22 @@ for (const dir of ['', 'insights/']) {
   // any other form (`import * as x from "./snippets/…"`, which wasm-bindgen writes for an import
   // it can call directly) would be a request the folder no longer answers
   if (/from ['"]\.\/snippets\//.test(js)) throw new Error('finish-pkg: an import from snippets/ is left in rapport.js');
+  // containment (src/bindings/containment.js says why): the exported Engine becomes a guarded
+  // subclass of wasm-bindgen's; the glue internals it reads must be there
+  for (const name of ['export class Engine {', 'const EngineFinalization', 'function __wbg_finalize_init(', 'function __wbg_get_imports(', 'wasmModule']) {
+    if (!js.includes(name)) throw new Error(`finish-pkg: the glue has no ${name} (wasm-bindgen changed?): containment cannot be added`);
+  }
+  js = js.replace('export class Engine {', 'class Engine {') + fs.readFileSync(new URL('../src/bindings/containment.js', import.meta.url), 'utf8');
   fs.writeFileSync(glue, js);
+  const types = new URL('rapport.d.ts', at);
+  fs.appendFileSync(types, `
+/** A call the engine could not complete because of an internal error, not the input: \`RAPPORT_RESTARTED\` (the module was restarted and every engine rebuilt with what was loaded into it; this call had no effect) or \`RAPPORT_LOST\` (this engine could not be rebuilt: create a new one). */
+export class RapportError extends Error {
+  readonly code: "RAPPORT_RESTARTED" | "RAPPORT_LOST";
+}
+/** How many times the module was instantiated afresh after an internal error. */
+export function restartCount(): number;
+`);
   fs.rmSync(new URL('snippets/', at), { recursive: true, force: true });
 }
 fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));

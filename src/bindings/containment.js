@@ -1,0 +1,155 @@
+
+// ---- Containment (appended to rapport.js by scripts/finish-pkg.mjs; it reads the glue's own
+// `Engine`, `EngineFinalization`, `wasmModule`, `__wbg_get_imports` and `__wbg_finalize_init`).
+// The engine never panics on input (tests/hostile.rs, make fuzz), but if a call still traps
+// (a WebAssembly.RuntimeError, or a RangeError from a stack the VM ran out of), the instance is
+// not trusted again: its shadow stack and borrow flags stay where the trap left them, and every
+// later call would fail or, worse, answer from a half-changed state. So the call fails with a
+// RapportError that says so, the module is instantiated afresh, and every live engine is rebuilt
+// on the new instance from what was loaded into it (its journal: config, history, snippets,
+// macros) and what it learned (its exported learning, or its feedback when that cannot be read),
+// with its latest assessments made again (ASSESS_KEPT) so feedback on them learns as before.
+// An engine whose inputs were too large to keep (JOURNAL_LIMIT) is lost instead, and says so.
+
+/** A call the engine could not complete because of an internal error, not the input. */
+export class RapportError extends Error {
+  constructor(message, code, cause) {
+    super(message, { cause });
+    this.name = 'RapportError';
+    this.code = code;
+  }
+}
+
+// what an engine keeps to be rebuilt: at most this many characters of loaded text
+const JOURNAL_LIMIT = 64e6;
+// calls that change what an engine holds, replayed in order on a new instance
+const LOADS = new Set(['loadHistory', 'loadHistoryText', 'loadHistoryChunk', 'finishHistory', 'importCsv', 'importCsvChunk', 'finishCsv', 'loadSnippets', 'importMacros']);
+const LEARNS = new Set(['feedback', 'importLearning', 'resetLearning', 'assess']);
+// the latest assessments kept to be made again (what feedback on them is learned against, and
+// the engine's record of them): at most this many
+const ASSESS_KEPT = 500;
+const RAW = {};
+const live = new Set();
+let restarts = 0;
+
+const poisoned = (e) => e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
+const textSize = (args) => args.reduce((n, a) => n + (typeof a === 'string' ? a.length : 0), 0);
+
+class GuardedEngine extends Engine {
+  constructor(config) {
+    try {
+      super(config);
+    } catch (e) {
+      if (!poisoned(e)) throw e;
+      restart(e);
+      throw new RapportError(`Rapport stopped on an internal error while starting (${e.message}); it was restarted: create the engine again`, 'RAPPORT_RESTARTED', e);
+    }
+    this.__rapport = { config, journal: [], learned: [], assessed: 0, size: 0, lost: null };
+    live.add(new WeakRef(this));
+  }
+
+  free() {
+    for (const r of live) if (r.deref() === this) live.delete(r);
+    super.free();
+  }
+}
+
+let lastTrap = '';
+
+function guard(name) {
+  const raw = Engine.prototype[name];
+  RAW[name] = raw;
+  GuardedEngine.prototype[name] = function (...args) {
+    const s = this.__rapport;
+    if (s?.lost) throw new RapportError(s.lost, 'RAPPORT_LOST');
+    let out;
+    try {
+      out = raw.apply(this, args);
+    } catch (e) {
+      if (!poisoned(e)) throw e;
+      restart(e);
+      throw new RapportError(`Rapport stopped on an internal error in ${name} (${e.message}); it was restarted with what was loaded before this call, which had no effect`, 'RAPPORT_RESTARTED', e);
+    }
+    if (s && LOADS.has(name)) {
+      s.size += textSize(args);
+      if (s.size > JOURNAL_LIMIT) s.journal = null; // too large to keep: not rebuilt after a restart
+      else s.journal?.push([name, args]);
+    } else if (s && LEARNS.has(name)) {
+      if (name === 'importLearning' || name === 'resetLearning') s.learned = s.learned.filter(([n]) => n === 'assess');
+      s.learned.push([name, args]);
+      if (name === 'assess' && ++s.assessed > ASSESS_KEPT) {
+        s.learned.splice(s.learned.findIndex(([n]) => n === 'assess'), 1);
+        s.assessed -= 1;
+      }
+    }
+    return out;
+  };
+}
+for (const name of Object.getOwnPropertyNames(Engine.prototype)) {
+  if (name === 'constructor' || name === 'free' || name.startsWith('__') || typeof Engine.prototype[name] !== 'function') continue;
+  guard(name);
+}
+
+/** Instantiates the module afresh and rebuilds every live engine on it. An engine whose
+ * rebuild traps again is lost, and the others are rebuilt on yet another instance. */
+function restart(cause) {
+  lastTrap = cause?.message ?? String(cause);
+  const engines = [];
+  for (const r of live) {
+    const e = r.deref();
+    if (!e) { live.delete(r); continue; }
+    // what it learned, read from the old instance while it can still be read (when it cannot,
+    // its feedback is replayed instead, after the assessments it was given on)
+    let rows = null;
+    if (!e.__rapport.lost) {
+      try { rows = RAW.exportLearning.call(e); } catch { rows = null; }
+    }
+    engines.push([e, rows]);
+    e.__destroy_into_raw(); // the old pointer means nothing on the new instance
+  }
+  for (let attempt = 0; ; attempt++) {
+    restarts += 1;
+    __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);
+    const failed = engines.find(([e, rows]) => !rebuild(e, rows));
+    if (!failed) return;
+    failed[0].__rapport.lost = `Rapport could not rebuild this engine after an internal error (${lastTrap}): create a new engine and load it again`;
+    for (const [e] of engines) if (e.__wbg_ptr) e.__destroy_into_raw();
+    if (attempt > engines.length) return;
+  }
+}
+
+/** Rebuilds `e` on the current instance: false if that trapped (the instance is poisoned). */
+function rebuild(e, rows) {
+  const s = e.__rapport;
+  if (s.lost) return true;
+  if (!s.journal) {
+    s.lost = `Rapport was restarted after an internal error (${lastTrap}) and this engine's history was too large to keep for it: create a new engine and load the history again`;
+    return true;
+  }
+  const replay = (name, args) => {
+    try { RAW[name].apply(e, args); } catch (err) { if (poisoned(err)) throw err; }
+  };
+  try {
+    const fresh = new Engine(s.config);
+    const ptr = fresh.__destroy_into_raw();
+    e.__wbg_ptr = ptr;
+    EngineFinalization.register(e, ptr, e);
+    for (const [name, args] of s.journal) replay(name, args);
+    if (rows) RAW.importLearning.call(e, rows);
+    // the assessments kept, again: feedback on them is learned in their situation (and, with
+    // no rows read, what it learned is replayed in the order it came)
+    for (const [name, args] of s.learned) if (!rows || name === 'assess') replay(name, args);
+    return true;
+  } catch (err) {
+    if (poisoned(err)) return false;
+    s.lost = `Rapport could not rebuild this engine after an internal error (${lastTrap}; then ${err.message}): create a new engine`;
+    return true;
+  }
+}
+
+/** How many times the module was instantiated afresh after an internal error. */
+export function restartCount() {
+  return restarts;
+}
+
+export { GuardedEngine as Engine };

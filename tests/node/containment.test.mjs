@@ -1,0 +1,119 @@
+// Containment, on the packed package: hostile inputs are clear errors that never trap the
+// instance, and a trap that still happens (forced here by scribbling over the engine's memory,
+// as a bug in the engine would) fails only its own call: the module is restarted and every
+// engine answers as before (src/bindings/containment.js).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { importRapport } from './harness.mjs';
+
+const rapport = await importRapport();
+const { Engine, RapportError, restartCount, initSync } = rapport;
+const now = '2026-11-23T12:00:00Z';
+const ticket = (id, customer, text) => ({ id, subject: 'Order', channel: 'email', createdAt: '2026-11-23T09:00:00Z', customer, messages: [{ from: 'customer', text }] });
+const historyA = {
+  customers: [{ id: 'c1', name: 'Ana Silva', email: 'ana@example.com', since: '2019-03-02', tier: 'gold', lifetimeValue: 5400 }],
+  tickets: [{ id: 'p1', customerId: 'c1', createdAt: '2026-11-01T10:00:00Z', subject: 'Charged twice', csat: 1 }],
+  orders: [{ id: 'o1', customerId: 'c1', at: '2026-10-30T10:00:00Z', total: 389, items: ['Espresso machine'] }],
+};
+const csvB = 'Ticket ID,Requester email,Subject,Created at,CSAT\nZ-1,bo@example.com,Cannot log in,2026-11-17T12:00:00Z,1\nZ-2,bo@example.com,Still cannot log in,2026-11-20T12:00:00Z,1\n';
+const mine = [{ id: 'ours', tone: 'personal', fits: { bands: ['relational', 'critical'] }, body: 'Hi {{ customer.first_name }}, this one is ours to fix.' }];
+
+/** Makes the instance trap on its next call, the way a memory-safety bug in it would. */
+function scribble() {
+  const memory = initSync().memory; // the instance's exports (initialised already)
+  new Uint8Array(memory.buffer).fill(0xff, 1 << 20, (1 << 20) + (1 << 18));
+}
+
+function setUp() {
+  const a = new Engine({ weights: { 'cue.mistake': 30 } });
+  a.loadHistory(historyA);
+  a.loadSnippets(mine, { replace: false });
+  const first = a.assess(ticket('T1', { id: 'c1' }, 'You charged me twice for the espresso machine!'), { now, snippets: 5 });
+  a.feedback({ ticketId: 'T1', snippetId: first.snippets[1].id, action: 'inserted' });
+  const b = new Engine();
+  b.importCsvChunk('tickets', csvB.slice(0, 40));
+  b.importCsvChunk('tickets', csvB.slice(40));
+  b.finishCsv();
+  return { a, b };
+}
+const answers = ({ a, b }) => JSON.stringify([
+  a.assess(ticket('T2', { id: 'c1' }, 'Charged twice AGAIN, third time I write'), { now, snippets: 5 }),
+  b.assess(ticket('T3', { email: 'bo@example.com' }, 'still locked out of my account'), { now, snippets: 3 }),
+  a.exportLearning().filter((r) => !r.record),
+  b.historyStats(),
+]);
+
+test('a trap fails only its own call: the module restarts and every engine answers as before', () => {
+  const engines = setUp();
+  const want = answers(engines);
+  const restarts = restartCount();
+  scribble();
+  assert.throws(() => engines.a.assess(ticket('T9', { id: 'c1' }, 'hello'), { now }), (e) => e instanceof RapportError && e.code === 'RAPPORT_RESTARTED' && /internal error in assess/.test(e.message));
+  assert.equal(restartCount(), restarts + 1);
+  assert.equal(answers(engines), want, 'both engines hold what was loaded, with what they learned');
+  // a new engine on the restarted module is a normal one
+  const fresh = setUp();
+  assert.equal(answers(fresh), want);
+  // a trap during a load: that load had no effect, the rest was kept
+  scribble();
+  assert.throws(() => engines.b.loadHistory({ customers: [{ id: 'zz' }] }), RapportError);
+  assert.equal(answers(engines), want);
+});
+
+test('more than a thousand traps in a row: Node lives on, memory stays flat, the answers stay the same', () => {
+  const engines = setUp();
+  const want = answers(engines);
+  const rss = process.memoryUsage().rss;
+  for (let i = 0; i < 1050; i++) {
+    scribble();
+    assert.throws(() => engines.b.assess(ticket('T', {}, 'x'), { now }), RapportError);
+  }
+  assert.equal(answers(engines), want);
+  const grown = (process.memoryUsage().rss - rss) / 2 ** 20;
+  assert.ok(grown < 300, `rss grew ${grown.toFixed(0)} MB`);
+});
+
+test('10,000 hostile calls interleaved with normal ones: each a clear error, no restart, then the same answers as a fresh engine', () => {
+  const e = new Engine();
+  e.loadHistory(historyA);
+  const restarts = restartCount();
+  const long = 'I was charged twice. '.repeat(11_000); // 231,000 characters
+  const nested = '{% if a %}'.repeat(5_000) + 'x' + '{% endif %}'.repeat(5_000);
+  const chained = `{% if ${Array(10_000).fill('a').join(' and ')} %}x{% endif %}`;
+  const hostile = [
+    () => e.importMacros({ format: 'zendesk', macros: [{ id: 'm', body: '{%}' }] }),
+    () => e.loadSnippets([{ id: 'x', body: '{{ customer.name | default: "éééé", x! }}' }]),
+    () => e.loadSnippets([{ id: 'deep', body: nested }]),
+    () => e.loadSnippets([{ id: 'chain', body: chained }]),
+    () => e.importCsv('tickets', 42),
+    () => e.importCsvChunk('tickets', new Uint8Array(16)),
+    () => e.loadHistoryChunk({}),
+    () => e.loadHistoryText(null),
+    () => e.assess(ticket('T1', { id: 'c1' }, long), { now }),
+    () => e.assess(ticket('T\ud800', { id: 'c1' }, 'lone \udc00 surrogate'), { now }),
+    () => e.assess({ id: 'x'.repeat(300), customer: {}, messages: [] }, { now }),
+    () => e.assess(ticket('T2', {}, 'hi'), { now: NaN }),
+    () => e.assess(ticket('T2', {}, 'hi'), { now: Infinity }),
+    () => e.assessQueue([ticket('Q1', {}, 'hi'), { id: 'Q2', customer: {}, channel: 'email', messages: [] }, 7], { now }),
+    () => e.loadHistory({ customers: 'x' }),
+    () => e.feedback({ ticketId: 'nope', snippetId: 'x', action: 'loved' }),
+  ];
+  const normal = () => e.assess(ticket('N', { id: 'c1' }, 'Where is my order?'), { now });
+  const expected = normal();
+  for (let i = 0; i < 10_000; i++) {
+    try {
+      hostile[i % hostile.length]();
+    } catch (err) {
+      // a clear error about the input, never the engine stopping
+      assert.ok(!(err instanceof RapportError), `${i % hostile.length}: ${err.message}`);
+      assert.doesNotMatch(String(err), /unreachable|RuntimeError|memory access|recursive use|null pointer/);
+    }
+    if (i % 50 === 0) assert.deepEqual(normal(), expected);
+  }
+  assert.equal(restartCount(), restarts, 'no hostile input trapped the instance');
+  const fresh = new Engine();
+  fresh.loadHistory(historyA);
+  // the hostile templates were refused, so the library is the built-in one in both
+  const t = ticket('F', { id: 'c1' }, 'You charged me twice, I am cancelling!');
+  assert.deepEqual(e.assess(t, { now, snippets: 5 }), fresh.assess(t, { now, snippets: 5 }));
+});
