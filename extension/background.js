@@ -27,12 +27,36 @@ async function targetTab(windowId) {
  * content script's sender URL is the desk page's. */
 const fromExtensionPage = (sender) => sender?.id === chrome.runtime.id && String(sender.url ?? '').startsWith(`chrome-extension://${chrome.runtime.id}/`);
 
+/** A message from our content script in the top frame of a tab showing that page (a page's own
+ * scripts cannot message us at all: no externally_connectable). */
+const fromContentScript = (sender) => sender?.id === chrome.runtime.id && sender.tab?.id != null && (sender.frameId ?? 0) === 0
+  && !String(sender.url ?? '').startsWith('chrome-extension:');
+
+const refused = { ok: false, reason: 'only links the help desk page itself lists, on its own site, are opened' };
+
+/**
+ * Opens a queue link in the desk's tab, only if it is an http(s) URL on the origin the tab shows
+ * and the tab's own content script reads it as one of the page's queue links now. A desk page
+ * names these links, so a page could name chrome://settings, file:///, javascript: or another
+ * site: none of them is opened.
+ */
+async function openDeskLink(tabId, url) {
+  const tab = await chrome.tabs.get(tabId).catch(() => null);
+  let target = null, here = null;
+  try { target = new URL(String(url)); here = new URL(tab?.url ?? ''); } catch { return refused; }
+  if (!/^https?:$/.test(target.protocol) || !/^https?:$/.test(here.protocol) || target.origin !== here.origin) return refused;
+  const page = await chrome.tabs.sendMessage(tabId, { type: 'snapshot' }, { frameId: 0 }).catch(() => null);
+  if (!page?.queue?.some((q) => q.url === target.href)) return refused;
+  await chrome.tabs.update(tabId, { url: target.href });
+  return { ok: true };
+}
+
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   (async () => {
     switch (msg?.type) {
       case 'page': {
-        const tabId = sender.tab?.id;
-        if (tabId == null) return null;
+        if (!fromContentScript(sender)) return null;
+        const tabId = sender.tab.id;
         await chrome.storage.session.set({ [key(tabId)]: { ...msg.snapshot, tabId, at: Date.now() }, ...(msg.snapshot.desk ? { lastDeskTab: tabId } : {}) });
         chrome.runtime.sendMessage({ type: 'page-updated', tabId }).catch(() => {});
         return null;
@@ -51,18 +75,10 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
       case 'insert':
         if (!fromExtensionPage(sender)) return { ok: false, reason: 'not allowed' };
         return chrome.tabs.sendMessage(msg.tabId, { type: 'insert', ticketId: msg.ticketId, text: msg.text }).catch((e) => ({ ok: false, reason: e.message }));
-      case 'open': {
-        // only the panel may ask, and only for an http(s) page of the desk the tab shows
+      case 'open':
+        // the side panel asks, for the tab it follows
         if (!fromExtensionPage(sender)) return { ok: false, reason: 'not allowed' };
-        const tab = await chrome.tabs.get(msg.tabId).catch(() => null);
-        let target = null, here = null;
-        try { target = new URL(String(msg.url)); here = new URL(tab?.url ?? ''); } catch { /* not a URL */ }
-        if (!target || !here || !/^https?:$/.test(target.protocol) || target.origin !== here.origin) {
-          return { ok: false, reason: 'only links of the help desk itself are opened' };
-        }
-        await chrome.tabs.update(msg.tabId, { url: target.href });
-        return { ok: true };
-      }
+        return openDeskLink(Number(msg.tabId), msg.url);
       case 'enable-site':
         return enableSite(msg.origin, msg.tabId);
       case 'forget':

@@ -7,6 +7,7 @@
   globalThis.__rapportContent = true;
   const A = globalThis.RapportAdapters;
   let generic = [];
+  let zone = ''; // the zone the agent says the desk prints its times in (options)
   let last = '';
 
   const extra = () => generic.filter((g) => location.origin === g.origin).map((g) => A.fromSelectors(g));
@@ -14,7 +15,7 @@
   function report(force) {
     let snap;
     try {
-      snap = A.snapshot(document, extra());
+      snap = A.snapshot(document, extra(), { zone });
     } catch (e) {
       snap = { desk: null, url: location.href, error: String(e?.message ?? e) };
     }
@@ -29,11 +30,11 @@
 
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg?.type === 'snapshot') {
-      reply(A.snapshot(document, extra()));
+      reply(A.snapshot(document, extra(), { zone }));
     } else if (msg?.type === 'insert') {
       const a = A.detect(document, extra());
       // the text was written for one ticket: the page must still show that ticket
-      const shown = a ? A.snapshot(document, extra())?.ticket?.id : null;
+      const shown = a ? A.snapshot(document, extra(), { zone })?.ticket?.id : null;
       if (!a) reply({ ok: false, reason: 'no help desk recognised on this page' });
       else if (msg.ticketId == null || String(shown) !== String(msg.ticketId)) reply({ ok: false, reason: 'the page now shows another ticket; nothing was inserted' });
       else reply(A.insertText(a, document, String(msg.text ?? '')));
@@ -52,6 +53,11 @@
   let href = location.href;
   setInterval(() => { if (location.href !== href) { href = location.href; soon(); } }, 400);
 
-  chrome.storage.local.get('genericAdapters').then((v) => { generic = v.genericAdapters ?? []; report(true); }, () => report(true));
-  chrome.storage.onChanged.addListener((c) => { if (c.genericAdapters) { generic = c.genericAdapters.newValue ?? []; report(true); } });
+  chrome.storage.local.get(['genericAdapters', 'deskTimeZone']).then((v) => { generic = v.genericAdapters ?? []; zone = v.deskTimeZone ?? ''; report(true); }, () => report(true));
+  chrome.storage.onChanged.addListener((c, area) => {
+    if (area !== 'local' || !(c.genericAdapters || c.deskTimeZone)) return;
+    if (c.genericAdapters) generic = c.genericAdapters.newValue ?? [];
+    if (c.deskTimeZone) zone = c.deskTimeZone.newValue ?? '';
+    report(true);
+  });
 })();

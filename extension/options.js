@@ -101,4 +101,19 @@ $('forget').addEventListener('click', async () => {
 });
 
 chrome.storage.local.get('agentName').then(({ agentName }) => { $('agent').value = agentName ?? ''; });
+
+// the desk's time zone: an IANA name Intl knows, or empty (times the page does not zone stay unknown)
+$('zones').replaceChildren(...(Intl.supportedValuesOf?.('timeZone') ?? []).map((z) => el('option', { value: z })));
+chrome.storage.local.get('deskTimeZone').then(({ deskTimeZone }) => { $('zone').value = deskTimeZone ?? ''; });
+$('zone').addEventListener('change', async () => {
+  const zone = $('zone').value.trim();
+  try {
+    if (zone) new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    $('status').textContent = `“${zone}” is not a time zone this browser knows; nothing was changed.`;
+    return;
+  }
+  await chrome.storage.local.set({ deskTimeZone: zone });
+  $('status').textContent = zone ? `Desk times are read in ${zone}.` : 'Desk times without a zone are left unknown.';
+});
 reload().catch((e) => { $('status').textContent = `Could not start: ${e.message}`; });

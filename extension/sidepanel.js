@@ -107,7 +107,11 @@ async function drawQueue(page, view) {
   view.replaceChildren(el('ol', { class: 'rp-queue', 'aria-label': 'Tickets by opportunity' }, ...scored.map(({ a, q }) =>
     el('li', { 'data-ticket': q.id, 'data-score': a.score },
       chip(a.score, a.band), ' ',
-      q.url ? el('a', { href: q.url, onclick: (ev) => { ev.preventDefault(); send({ type: 'open', tabId: page.tabId, url: q.url }); } }, q.subject) : el('span', {}, q.subject),
+      q.url ? el('a', { href: q.url, onclick: async (ev) => {
+        ev.preventDefault();
+        const r = await send({ type: 'open', tabId: page.tabId, url: q.url });
+        if (!r?.ok) $('status').textContent = `Not opened: ${r?.reason ?? 'no answer'}.`;
+      } }, q.subject) : el('span', {}, q.subject),
       el('span', { class: 'muted' }, ` · ${q.customer?.name ?? ''} · ${BAND_LABEL[a.band]}${a.reasons[0] ? ` · ${a.reasons[0].label}` : ''}${seen[`thread:${q.id}`] ? '' : ' · subject only'}`))),
     ...unread.map(({ a, q }) => el('li', { 'data-ticket': q?.id ?? '', class: 'rp-unread' },
       el('span', {}, q?.subject || q?.id || `ticket ${a.index + 1}`),

@@ -22,7 +22,8 @@ function inlineHashes(file, body) {
 }
 
 /** Serves `root` (default: the repository) on 127.0.0.1. `csp: false` serves pages without the
- * demo's content security policy (third-party desk pages bring their own). */
+ * demo's content security policy (third-party desk pages bring their own); a string is served
+ * as the policy itself, as a host page would set it (the README's advice, in the widget test). */
 export function serve(port = 0, { root: base = root, csp = true } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -46,7 +47,7 @@ export function serve(port = 0, { root: base = root, csp = true } = {}) {
         'cache-control': 'no-store',
         // the demo needs nothing from any other origin; a page's own inline scripts are
         // allowed by their hashes, and no other inline script runs
-        ...(csp ? { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${inlineHashes(file, body)}; style-src 'self'; connect-src 'self'` } : {}),
+        ...(typeof csp === 'string' ? { 'content-security-policy': csp } : csp ? { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${inlineHashes(file, body)}; style-src 'self'; connect-src 'self'` } : {}),
       });
       res.end(body);
     });

@@ -17,7 +17,11 @@ export function loadEngine(base = DEFAULT_BASE) {
   if (!engines.has(dir)) {
     engines.set(dir, (async () => {
       const module = await import(`${dir}rapport.js`);
-      await module.default({ module_or_path: `${dir}rapport_bg.wasm` });
+      await module.default({ module_or_path: `${dir}rapport_bg.wasm` }).catch((e) => {
+        // the most common cause on a host page, said so the page's owner knows the fix
+        if (/Content Security Policy/i.test(e?.message)) throw new Error("this page's Content Security Policy does not let WebAssembly run: add 'wasm-unsafe-eval' to its script-src (see the README)");
+        throw e;
+      });
       return { module, engine: new module.Engine() };
     })());
   }

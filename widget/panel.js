@@ -59,6 +59,71 @@ export function highlighted(text, spans, title) {
   return frag;
 }
 
+/** Moves an offset off the second half of a surrogate pair, so a cut never splits a character. */
+const whole = (text, i) => (i > 0 && i < text.length && /[\udc00-\udfff]/.test(text[i]) ? i - 1 : i);
+
+/**
+ * The windows of `text` worth quoting around `spans`: each from the start of the sentence the
+ * match is in to the end of it, at most `reach` characters either side (cut at a space when the
+ * sentence is longer); windows that meet are merged. [{ start, end }] in UTF-16 offsets.
+ */
+export function excerptWindows(text, spans, reach = 160) {
+  const out = [];
+  for (const s of [...spans].sort((x, y) => x.start - y.start)) {
+    if (s.start < 0 || s.end > text.length || s.start > s.end) continue;
+    const lo = Math.max(0, s.start - reach);
+    const before = text.slice(lo, s.start);
+    const stop = Math.max(...['. ', '! ', '? ', '\n'].map((p) => before.lastIndexOf(p)));
+    let start = stop >= 0 ? lo + stop + (before[stop] === '\n' ? 1 : 2) : lo;
+    if (stop < 0 && lo > 0) { const sp = before.indexOf(' '); if (sp >= 0) start = lo + sp + 1; }
+    let end;
+    if (s.end - s.start > 2 * reach) {
+      // a match longer than a window (a whole message in capitals) is itself cut short
+      const sp = text.lastIndexOf(' ', s.start + 2 * reach);
+      end = sp > s.start ? sp : s.start + 2 * reach;
+    } else {
+      const hi = Math.min(text.length, s.end + reach);
+      const after = text.slice(s.end, hi);
+      const ends = ['. ', '! ', '? ', '\n'].map((p) => after.indexOf(p)).filter((k) => k >= 0);
+      end = ends.length ? s.end + Math.min(...ends) + 1 : hi;
+      if (!ends.length && hi < text.length) { const sp = after.lastIndexOf(' '); if (sp >= 0) end = s.end + sp; }
+    }
+    start = whole(text, start);
+    end = whole(text, end);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * A customer message quoted as evidence: the sentences around the highlighted words, with an
+ * ellipsis where the message goes on, and the whole message one click away (drawn on opening,
+ * in a box of its own height, so a 10,000-character e-mail never stretches the panel).
+ */
+export function quote(text, spans) {
+  const windows = text.length > 480 ? excerptWindows(text, spans) : [];
+  // a short message, or one the windows nearly cover, is quoted whole
+  const shown = windows.reduce((n, w) => n + w.end - w.start, 0);
+  if (!windows.length || shown >= text.length - 40) return el('blockquote', { class: 'rp-quote' }, highlighted(text, spans));
+  const box = el('blockquote', { class: 'rp-quote rp-excerpt' });
+  windows.forEach((w, k) => {
+    const raw = text.slice(w.start, w.end);
+    const lead = raw.length - raw.trimStart().length;
+    const inside = spans.filter((s) => s.start < w.end && s.end > w.start)
+      .map((s) => ({ ...s, start: Math.max(0, s.start - w.start - lead), end: Math.min(raw.trim().length, s.end - w.start - lead) }));
+    if (k) box.append('\n');
+    if (w.start > 0) box.append('\u2026 ');
+    box.append(highlighted(raw.trim(), inside));
+    if (w.end < text.length) box.append(' \u2026');
+  });
+  const full = el('div', { class: 'rp-full-text' });
+  const more = el('details', { class: 'rp-full' }, el('summary', {}, `The whole message (${text.length.toLocaleString('en')} characters)`), full);
+  more.addEventListener('toggle', () => { if (more.open && !full.firstChild) full.append(highlighted(text, spans)); });
+  return el('div', { class: 'rp-quoted' }, box, more);
+}
+
 /** Spans of the reasons that quote a message, by message index, each with its reason label. */
 export function spansByMessage(assessment, top = Infinity) {
   const by = new Map();
@@ -102,7 +167,7 @@ export function renderPanel(root, a, options = {}) {
   }
   if (messages) {
     const by = spansByMessage(a, topReasons);
-    const quoted = [...by.keys()].filter((i) => messages[i]).map((i) => el('blockquote', { class: 'rp-quote' }, highlighted(messages[i].text, by.get(i))));
+    const quoted = [...by.keys()].filter((i) => messages[i]).map((i) => quote(messages[i].text, by.get(i)));
     if (quoted.length) section.append(el('h3', {}, 'In the customer\u2019s words'), ...quoted);
   }
   section.append(
@@ -143,31 +208,33 @@ export function sheet(extra = '') {
 /** The panel's styles, for a shadow root or a page; every rule is scoped under .rp-panel. */
 export const PANEL_CSS = `
 .rp-panel { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232a; background: #fff; text-align: left; }
-.rp-panel h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: #4a5560; margin: 1rem 0 .35rem; }
-.rp-head { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; }
-.rp-chip { white-space: nowrap; font-size: 1.5rem; font-weight: 700; padding: .1rem .65rem; border-radius: 1rem; border: 2px solid currentColor; font-variant-numeric: tabular-nums; }
-.rp-mark { font-size: .9rem; vertical-align: .15em; }
+.rp-panel h3 { font-size: 13px; text-transform: uppercase; letter-spacing: .05em; color: #4a5560; margin: 16px 0 6px; }
+.rp-head { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; }
+.rp-chip { white-space: nowrap; font-size: 24px; font-weight: 700; padding: 2px 10px; border-radius: 16px; border: 2px solid currentColor; font-variant-numeric: tabular-nums; }
+.rp-mark { font-size: 14px; vertical-align: .15em; }
 .rp-band { font-weight: 700; text-transform: uppercase; letter-spacing: .04em; }
 .rp-route { color: #4a5560; flex-basis: 100%; }
 .rp-confidence { color: #4a5560; flex-basis: 100%; font-size: 12px; }
 .rp-reply { color: #24303a; flex-basis: 100%; font-size: 12px; font-weight: 600; }
 .rp-conf-low { color: #8a4b00; }
 .rp-critical { color: #a3202b; } .rp-relational { color: #8a5a00; } .rp-transactional { color: #2f6b3a; }
-.rp-reasons { margin: 0; padding-left: 1.25rem; }
-.rp-reason { margin: .25rem 0; }
+.rp-reasons { margin: 0; padding-left: 20px; }
+.rp-reason { margin: 4px 0; }
 .rp-points { display: inline-block; min-width: 3ch; font-weight: 700; font-variant-numeric: tabular-nums; }
 .rp-neg { color: #2f6b3a; }
 .rp-evidence, .rp-source, .rp-fit, .rp-facts, .rp-missing, .rp-followup, .rp-channel { color: #4a5560; }
-.rp-facts, .rp-missing { font-size: .8rem; margin: .2rem 0; }
-.rp-quote { margin: .35rem 0; padding: .35rem .75rem; border-left: 4px solid #d9dee3; white-space: pre-wrap; }
+.rp-facts, .rp-missing { font-size: 13px; margin: 3px 0; }
+.rp-quote { margin: 6px 0; padding: 6px 12px; border-left: 4px solid #d9dee3; white-space: pre-wrap; overflow-wrap: anywhere; }
+.rp-full summary { cursor: pointer; color: #1f5fbf; font-size: 13px; }
+.rp-full-text { white-space: pre-wrap; max-height: 320px; overflow: auto; padding: 6px 12px; border-left: 4px solid #d9dee3; overflow-wrap: anywhere; }
 .rp-panel mark { background: #ffe08a; color: inherit; padding: 0 .1em; border-bottom: 2px solid #b88a00; }
-.rp-more summary { cursor: pointer; color: #1f5fbf; margin-top: .35rem; }
-.rp-snippets { margin: 0; padding-left: 1.25rem; }
-.rp-snippet { margin: .5rem 0 .9rem; }
-.rp-snippet-text { white-space: pre-wrap; background: #f6f7f9; border: 1px solid #d9dee3; border-radius: .35rem; padding: .5rem .65rem; margin: .3rem 0; }
-.rp-actions { display: flex; gap: .5rem; }
-.rp-panel button { font: inherit; font-weight: 600; padding: .3rem .9rem; border-radius: .35rem; cursor: pointer; border: 1px solid #1f5fbf; }
+.rp-more summary { cursor: pointer; color: #1f5fbf; margin-top: 6px; }
+.rp-snippets { margin: 0; padding-left: 20px; }
+.rp-snippet { margin: 8px 0 14px; }
+.rp-snippet-text { white-space: pre-wrap; background: #f6f7f9; border: 1px solid #d9dee3; border-radius: 6px; padding: 8px 10px; margin: 5px 0; }
+.rp-actions { display: flex; gap: 8px; }
+.rp-panel button { font: inherit; font-weight: 600; padding: 5px 14px; border-radius: 6px; cursor: pointer; border: 1px solid #1f5fbf; }
 .rp-insert { background: #1f5fbf; color: #fff; }
 .rp-dismiss { background: #fff; color: #1f5fbf; }
-.rp-panel button:focus-visible, .rp-more summary:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+.rp-panel button:focus-visible, .rp-panel summary:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
 `;

@@ -8,11 +8,19 @@
 import { loadEngine, DEFAULT_BASE } from './engine.js';
 import { renderPanel, sheet, el } from './panel.js';
 
-// :host resets inherited styles so the host page's fonts and colours do not leak in; the
-// panel's own rules live in the shadow root and cannot leak out.
+// The page's rules cannot match inside the shadow root, but they do match the host element
+// itself (`aside * {…}`, `rapport-panel {…}`) and win over `:host`; what they set there would
+// be inherited inward. So the inner root resets every inherited property again (`all` leaves
+// out direction and unicode-bidi), and every size is in px: `html { font-size: 8px }` is the
+// page's rem, not ours.
 const HOST_CSS = `:host { all: initial; display: block; contain: content; }
 :host([hidden]) { display: none; }
-.rp-status { font: 13px/1.4 system-ui, sans-serif; color: #4a5560; margin: 0; padding: .25rem 0; }
+.rp-root { all: initial; display: block; direction: ltr; unicode-bidi: isolate;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232a; text-align: left;
+  text-transform: none; letter-spacing: normal; word-spacing: normal; white-space: normal; text-indent: 0;
+  font-style: normal; font-weight: 400; font-variant: normal; text-shadow: none; visibility: visible; cursor: auto; }
+.rp-status { font: 13px/1.4 system-ui, sans-serif; color: #4a5560; margin: 0; padding: 4px 0; }
+.rp-status:empty { display: none; }
 .rp-error { color: #a3202b; }`;
 
 export class RapportPanel extends HTMLElement {
@@ -28,6 +36,12 @@ export class RapportPanel extends HTMLElement {
   #status;
   #pending = Promise.resolve();
   #queued = false;
+  #force = false;
+  /** What the shown panel was drawn from (ticket, history loads, learning, options): a second
+   * request for the same draw (a ticket set while the first was loading) emits nothing new. */
+  #drawnKey = '';
+  #loads = 0;
+  #learned = 0;
   /** Counts the tickets set: an action drawn for an earlier one is refused. */
   #generation = 0;
 
@@ -37,7 +51,7 @@ export class RapportPanel extends HTMLElement {
     this.#root.adoptedStyleSheets = [sheet(HOST_CSS)];
     this.#status = el('p', { class: 'rp-status', role: 'status', 'aria-live': 'polite' }, 'Rapport: waiting for a ticket.');
     this.#body = el('div');
-    this.#root.append(this.#status, this.#body);
+    this.#root.append(el('div', { class: 'rp-root', part: 'root' }, this.#status, this.#body));
     // a page may set `ticket` or `history` before this element was defined (a classic script
     // before the module): those landed as own properties that hide the accessors; take them up
     for (const k of ['history', 'ticket']) {
@@ -88,7 +102,7 @@ export class RapportPanel extends HTMLElement {
   }
 
   /** Assess again (e.g. after the host changed the history another way). */
-  refresh() { return this.#refresh(); }
+  refresh() { return this.#refresh(true); }
 
   #options() {
     const o = { snippets: Number(this.getAttribute('snippets') ?? 3) };
@@ -97,9 +111,10 @@ export class RapportPanel extends HTMLElement {
     return o;
   }
 
-  #refresh() {
+  #refresh(force = false) {
     // one assessment at a time, in the order asked for; changes made while one waits to start
     // (ticket and history set together on load) are drawn once
+    this.#force ||= force;
     if (this.#queued) return this.#pending;
     this.#queued = true;
     this.#pending = this.#pending.then(() => { this.#queued = false; return this.#draw(); })
@@ -109,6 +124,7 @@ export class RapportPanel extends HTMLElement {
 
   #clear() {
     this.#assessment = null;
+    this.#drawnKey = '';
     this.#body.replaceChildren();
   }
 
@@ -123,6 +139,7 @@ export class RapportPanel extends HTMLElement {
     const engine = await this.ready;
     while (this.#history.length) {
       const report = engine.loadHistory(this.#history.shift());
+      this.#loads++;
       this.#emit('rapport-history', report);
     }
     const ticket = this.#ticket;
@@ -133,10 +150,18 @@ export class RapportPanel extends HTMLElement {
       this.#status.classList.remove('rp-error');
       return;
     }
+    const key = JSON.stringify([generation, this.#loads, this.#learned, this.#options()]);
+    const force = this.#force;
+    this.#force = false;
+    if (!force && this.#assessment && key === this.#drawnKey) {
+      this.#status.textContent = this.#statusLine(this.#assessment);
+      return; // already on show: drawn while this request waited (one event per ticket drawn)
+    }
     this.#clear(); // whatever happens next, nothing of an earlier draw stays clickable
     const a = engine.assess(ticket, this.#options());
     this.#assessment = a;
-    this.#status.textContent = a.truncated?.length ? `Rapport: ${a.truncated.join('; ')}.` : '';
+    this.#drawnKey = key;
+    this.#status.textContent = this.#statusLine(a);
     this.#status.classList.remove('rp-error');
     // each action carries the ticket it was drawn for, and is refused for any other
     const act = (action) => (sn) => this.#act(sn, action, a, generation);
@@ -147,6 +172,8 @@ export class RapportPanel extends HTMLElement {
     });
     this.#emit('rapport-assessed', a);
   }
+
+  #statusLine(a) { return a.truncated?.length ? `Rapport: ${a.truncated.join('; ')}.` : ''; }
 
   async #act(sn, action, drawn, generation) {
     if (generation !== this.#generation || this.#assessment !== drawn) {
@@ -160,6 +187,7 @@ export class RapportPanel extends HTMLElement {
       this.#emit('rapport-insert', { ticketId: drawn.ticketId, snippetId: sn.id, text: sn.text });
     } else {
       this.#emit('rapport-dismiss', { ticketId: drawn.ticketId, snippetId: sn.id });
+      this.#learned++;
       await this.#refresh(); // the ranking has learned from it
       this.#root.querySelector('.rp-insert')?.focus();
     }

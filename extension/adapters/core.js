@@ -68,11 +68,40 @@
     return v;
   }
 
-  /** An ISO time from what a desk shows: an ISO attribute, or a local "Nov 18, 2026 09:14". */
-  function isoTime(raw) {
+  // a time that names its zone or offset: ISO with Z or ±hh:mm, or "… UTC" / "… GMT+2"
+  const ZONED = /(?:\dZ|[+-]\d{2}:?\d{2}|\b(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)\s*$/i;
+
+  /** Minutes east of UTC of IANA zone `zone` at instant `t` (ms). */
+  function offsetAt(zone, t) {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+    return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000) / 60000;
+  }
+
+  /**
+   * An ISO time from what a desk shows. A time that states its zone is read as stated. A wall
+   * time ("Nov 18, 2026 09:14", as FreeScout prints in the agent's profile zone) is read in
+   * `zone` (IANA) when the page or the agent says which; otherwise '' (unknown): the browser's
+   * own zone may not be the desk's, and a guess would shift every time by the difference.
+   */
+  function isoTime(raw, zone) {
+    raw = String(raw ?? '').trim();
     if (!raw) return '';
-    const t = Date.parse(raw.replace(/^(\w{3} \d{1,2}, \d{4}) (\d{1,2}:\d{2})$/, '$1 $2'));
-    return Number.isFinite(t) ? new Date(t).toISOString() : '';
+    if (ZONED.test(raw)) {
+      const t = Date.parse(raw);
+      return Number.isFinite(t) ? new Date(t).toISOString() : '';
+    }
+    if (!zone) return '';
+    // the wall time as if it were UTC, then moved by the zone's offset at that moment
+    const wall = Date.parse(/^\d{4}-\d{2}-\d{2}[T ]\d/.test(raw) ? `${raw.replace(' ', 'T')}Z` : `${raw} UTC`);
+    if (!Number.isFinite(wall)) return '';
+    try {
+      let t = wall - offsetAt(zone, wall) * 60000;
+      t = wall - offsetAt(zone, t) * 60000; // again, in case the first guess crossed a DST change
+      return new Date(t).toISOString();
+    } catch {
+      return ''; // not a zone Intl knows
+    }
   }
 
   const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[A-Za-z]{2,}/;
@@ -84,8 +113,9 @@
     return null;
   }
 
-  /** The open ticket on the page, or null when the adapter sees none. */
-  function extractTicket(a, doc) {
+  /** The open ticket on the page, or null when the adapter sees none. `opts.zone`: the zone the
+   * agent says the desk's times are in, for a desk whose pages do not say. */
+  function extractTicket(a, doc, opts = {}) {
     const t = a.ticket;
     if (!t) return null;
     const scope = (t.scope ? t.scope(doc) : doc) ?? null;
@@ -94,17 +124,20 @@
     if (!rows.length && !read(t.subject, scope, doc)) return null;
     const missing = [];
     const messages = [];
+    const zone = read(t.timeZone, scope, doc) || opts.zone || '';
     for (const row of rows) {
       const from = kindOf(row, t.messages.kinds);
       if (!from) continue; // system events, activity lines
       const text = read(t.messages.body, row, doc);
       if (!text) continue;
       const rawTime = read(t.messages.time, row, doc);
-      const at = isoTime(rawTime);
+      const at = isoTime(rawTime, zone);
       const author = read(t.messages.author, row, doc);
       const m = { from, text };
       if (author) m.author = author;
-      if (at) m.at = at; else missing.push(`time of message ${messages.length + 1}`);
+      if (at) m.at = at;
+      else if (rawTime && !zone && !ZONED.test(rawTime)) missing.push(`time of message ${messages.length + 1} (the page does not say its time zone: set it in Rapport's options)`);
+      else missing.push(`time of message ${messages.length + 1}`);
       messages.push(m);
     }
     if (t.messages.order === 'newest-first') messages.reverse();
@@ -120,7 +153,8 @@
     if (name) ticket.customer.name = name; else missing.push('customer name');
     if (email) ticket.customer.email = email.toLowerCase(); else missing.push('customer email');
     if (!ticket.id) missing.push('ticket id');
-    if (t.channel) ticket.channel = t.channel;
+    const channel = read(t.channel, scope, doc);
+    if (channel) ticket.channel = channel;
     if (messages.length) ticket.createdAt = messages[0].at;
     if (!ticket.createdAt) delete ticket.createdAt;
     if (!ticket.id) ticket.id = `${a.id}:${doc.location.pathname}${doc.location.hash}`;
@@ -161,6 +195,31 @@
     return null;
   }
 
+  const BLOCK = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|PRE)$/;
+
+  /**
+   * Puts the caret where typing at the end of a rich editor goes: inside its last block (Redactor
+   * and Summernote keep every line in a <p>), not after it. An empty last block (Redactor's
+   * <p></p>) is used, not left as a blank line above the text. Returns the element the caret is in.
+   */
+  function caretAtEnd(el, doc) {
+    let at = el;
+    let last = el.lastChild;
+    while (last && last.nodeType === 3 && !last.nodeValue.trim()) last = last.previousSibling;
+    if (last?.nodeType === 1 && BLOCK.test(last.tagName)) {
+      at = last;
+      // an empty paragraph gets the placeholder a browser gives one, so the caret can sit in it
+      if (!last.textContent.replace(/\u200b/g, '').trim() && !last.querySelector('img')) last.replaceChildren(doc.createElement('br'));
+    }
+    const range = doc.createRange();
+    if (at !== el && at.lastChild?.nodeName === 'BR' && !at.textContent.replace(/\u200b/g, '').trim()) range.setStartBefore(at.lastChild);
+    else { range.selectNodeContents(at); range.collapse(false); }
+    const sel = doc.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return at;
+  }
+
   /**
    * Puts `text` into the desk's reply editor the way typing would, so the desk's own editor
    * registers it: a textarea gets its value through the native setter plus input/change
@@ -179,19 +238,15 @@
       el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
-      const sel = doc.getSelection();
-      const range = doc.createRange();
-      range.selectNodeContents(el);
-      range.collapse(false);
-      sel.removeAllRanges();
-      sel.addRange(range);
       const lead = textOf(el) ? '\n\n' : '';
+      const block = caretAtEnd(el, doc);
       const done = doc.execCommand('insertText', false, lead + text);
       if (!done || !textOf(el).includes(text.split('\n')[0])) {
         for (const [i, line] of (lead + text).split('\n').entries()) {
-          if (i) el.append(doc.createElement('br'));
-          el.append(doc.createTextNode(line));
+          if (i) block.append(doc.createElement('br'));
+          block.append(doc.createTextNode(line));
         }
+        caretAtEnd(el, doc);
         el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
       }
       // keep a desk's hidden source textarea (Redactor, Summernote) in step, as their own
@@ -217,10 +272,10 @@
   }
 
   /** Everything the side panel needs from this page. */
-  function snapshot(doc, extra = []) {
+  function snapshot(doc, extra = [], opts = {}) {
     const a = detect(doc, extra);
     if (!a) return { desk: null, url: doc.location.href };
-    const ticket = extractTicket(a, doc);
+    const ticket = extractTicket(a, doc, opts);
     return { desk: a.id, deskName: a.name, url: doc.location.href, title: doc.title, ...(ticket ? ticket : {}), queue: ticket ? null : extractQueue(a, doc)?.tickets ?? null };
   }
 

@@ -17,6 +17,8 @@
         sel: '#conv-layout-main > .thread[data-thread_id]',
         kinds: [['.thread-type-customer', 'customer'], ['.thread-type-message', 'agent'], ['.thread-type-note', 'note']],
         author: '.thread-person strong',
+        // "Nov 18, 2026 09:14" in the agent's FreeScout profile zone, which the page states
+        // nowhere: read in the zone the agent gives in Rapport's options, else unknown
         time: [{ sel: '.thread-info a.thread-date', attr: 'data-original-title' }, { sel: '.thread-info a.thread-date', attr: 'title' }],
         body: '.thread-body .thread-content',
         order: 'newest-first',

@@ -20,6 +20,9 @@
       subject: '.tixTitle > h3',
       customerName: 'table.ticket_info span[id^="user-"][id$="-name"]',
       customerEmail: 'table.ticket_info span[id^="user-"][id$="-email"]',
+      // the ticket's Source row ("Email", "Phone", "Web", "API", "Other"), as the channel the
+      // engine knows; "Other" says nothing
+      channel: (root) => ({ email: 'email', phone: 'phone', web: 'web', api: 'api' })[RapportAdapters.textOf(root.querySelector('#field_source')).toLowerCase()] ?? '',
       messages: {
         sel: '#thread-items .thread-entry',
         kinds: [['.message', 'customer'], ['.response', 'agent'], ['.note', 'note']],

@@ -3,9 +3,30 @@
 // both ways, the insert event into the host's editor, and customer text never as markup.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { suite, watchedPage, SHOTS } from './chromium.mjs';
+import { serve } from '../../scripts/serve.mjs';
 
 const { base, browser } = await suite();
+
+// The policy the README tells a host page to set, read from the README itself: if the advice
+// is wrong, the hostile-page tests below fail with it.
+const README_CSP = /^Content-Security-Policy: (.+)$/m.exec(fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8'))?.[1];
+assert.ok(README_CSP, 'the README gives a Content-Security-Policy line for the widget');
+const strict = await serve(0, { csp: README_CSP });
+const strictBase = `http://127.0.0.1:${strict.address().port}`;
+test.after(() => strict.close());
+
+/** The hostile page, served under the README's CSP, with its violations recorded. */
+async function hostilePage() {
+  const w = await watchedPage(browser);
+  await w.page.setViewportSize({ width: 1280, height: 900 });
+  await w.page.addInitScript(() => { window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`)); });
+  await w.page.goto(`${strictBase}/tests/browser/fixtures/hostile.html`);
+  await w.page.waitForFunction(() => document.getElementById('panel').shadowRoot?.querySelector('.rp-panel'), null, { timeout: 15000 })
+    .catch(async (e) => { throw new Error(`${e.message}; status: ${await w.page.evaluate(() => document.getElementById('panel').shadowRoot?.textContent)}`); });
+  return w;
+}
 
 const inPanel = (page, id, fn, arg) => page.evaluate(([id, fn, arg]) => new Function('root', 'arg', `return (${fn})(root, arg)`)(document.getElementById(id).shadowRoot, arg), [id, fn.toString(), arg]);
 
@@ -104,5 +125,106 @@ test('a ticket and history set before the element is defined are taken up, and a
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__assessed), 1);
   assert.match(await inPanel(page, 'early', (r) => r.querySelector('.rp-snippet-text')?.textContent ?? ''), /Lee/);
+  assert.deepEqual(problems, []);
+});
+
+test('the README\'s CSP, exactly as written: the widget loads its engine and works; the bare default-src \'self\' it used to advise does not', async () => {
+  const { page, problems } = await hostilePage();
+  assert.equal(await page.evaluate(() => document.getElementById('panel').assessment?.ticketId), 'H-1');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  // the same page under the old advice: the .wasm is refused, so the check above has teeth
+  const old = await serve(0, { csp: "default-src 'self'" });
+  const p2 = await browser.newPage();
+  await p2.goto(`http://127.0.0.1:${old.address().port}/tests/browser/fixtures/hostile.html`);
+  await p2.waitForFunction(() => /could not/.test(document.getElementById('panel').shadowRoot.textContent));
+  assert.match(await p2.evaluate(() => document.getElementById('panel').shadowRoot.querySelector('[role="status"]').textContent), /Content Security Policy .* add 'wasm-unsafe-eval' to its script-src/);
+  assert.equal(await p2.evaluate(() => document.getElementById('panel').shadowRoot.querySelector('.rp-panel')), null);
+  await p2.close();
+  old.close();
+});
+
+test('page styles do not get in: rules on the sidebar\'s descendants, on the element and html { font-size: 8px } leave the panel as it is', async () => {
+  const { page, problems } = await hostilePage();
+  // the page's rule does reach the host element (so this test has something to keep out) ...
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('panel')).textTransform), 'uppercase');
+  // ... and nothing of it reaches the panel inside
+  const style = await inPanel(page, 'panel', (r) => Object.fromEntries(['.rp-panel', '.rp-reason strong', '.rp-snippet-text', '.rp-followup', '.rp-panel h3', '.rp-chip', '.rp-insert', '.rp-quote'].map((sel) => {
+    const c = getComputedStyle(r.querySelector(sel));
+    return [sel, { tt: c.textTransform, ls: c.letterSpacing, ws: c.wordSpacing, fst: c.fontStyle, ff: c.fontFamily, fs: c.fontSize, lh: c.lineHeight, color: c.color, ta: c.textAlign, wsp: c.whiteSpace, dir: c.direction, ti: c.textIndent, fw: c.fontWeight, sh: c.textShadow, fv: c.fontVariantCaps, cur: c.cursor }];
+  })));
+  for (const [sel, c] of Object.entries(style)) {
+    assert.equal(c.tt, sel === '.rp-panel h3' ? 'uppercase' : 'none', `${sel} text-transform`);
+    assert.ok(['normal', '0px'].includes(c.ws), `${sel} word-spacing ${c.ws}`);
+    assert.equal(c.fst, 'normal', `${sel} font-style`);
+    assert.doesNotMatch(c.ff, /Comic|Georgia|cursive/, `${sel} font-family`);
+    assert.notEqual(c.color, 'rgb(255, 0, 0)', `${sel} color`);
+    assert.notEqual(c.color, 'rgb(0, 0, 255)', `${sel} color`);
+    assert.equal(c.dir, 'ltr', `${sel} direction`);
+    assert.equal(c.ti, '0px', `${sel} text-indent`);
+    assert.equal(c.sh, 'none', `${sel} text-shadow`);
+    assert.equal(c.fv, 'normal', `${sel} font-variant`);
+    assert.notEqual(c.cur, 'wait', `${sel} cursor`);
+    if (sel !== '.rp-panel h3' && sel !== '.rp-chip') assert.equal(c.ls, 'normal', `${sel} letter-spacing`);
+  }
+  assert.deepEqual([style['.rp-panel'].fs, style['.rp-panel'].lh, style['.rp-panel'].color, style['.rp-panel'].ta, style['.rp-panel'].wsp, style['.rp-panel'].fw],
+    ['14px', '20.3px', 'rgb(29, 35, 42)', 'left', 'normal', '400'], 'the panel\'s own type, not the page\'s');
+  assert.equal(style['.rp-panel h3'].fs, '13px', 'px, not the page\'s 8px rem');
+  assert.equal(style['.rp-chip'].fs, '24px');
+  assert.equal(style['.rp-snippet-text'].wsp, 'pre-wrap');
+  assert.equal(style['.rp-reason strong'].fw, '700');
+  // laid out as a panel: as wide as the sidebar, not a line of 30px italic capitals
+  const box = await page.evaluate(() => document.getElementById('panel').getBoundingClientRect().toJSON());
+  assert.ok(box.width > 380 && box.width <= 420, JSON.stringify(box));
+  await page.screenshot({ path: new URL('widget-hostile-page.png', SHOTS).pathname, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('a 10,000-character message: the evidence is the sentence around the match, the panel stays short, the whole text is one click away and stays text', async () => {
+  const { page, problems } = await hostilePage();
+  const message = await page.evaluate(() => window.__message);
+  assert.equal(message.length, 10000);
+  const q = await inPanel(page, 'panel', (r) => {
+    const quote = r.querySelector('.rp-quote');
+    return { text: quote.textContent, marks: [...quote.querySelectorAll('mark')].map((m) => m.textContent), height: quote.getBoundingClientRect().height, full: r.querySelector('.rp-full summary')?.textContent };
+  });
+  assert.ok(q.marks.some((m) => /charged me twice/i.test(m)), `marks: ${q.marks}`);
+  // each match with its sentence, cut with an ellipsis where the message goes on
+  assert.ok(q.text.length < 800, `quoted ${q.text.length} characters: ${q.text.slice(0, 200)}`);
+  assert.ok(q.text.split('\n').includes('\u2026 You charged me twice for the same order, again, and nobody fixed it. \u2026'), q.text);
+  assert.ok(q.text.split('\n').every((line) => line.length < 340), q.text);
+  assert.ok(q.height < 200, `quote ${q.height}px high`);
+  assert.match(q.full, /whole message \(10,000 characters\)/);
+  const height = await page.evaluate(() => document.getElementById('panel').getBoundingClientRect().height);
+  assert.ok(height < 1800, `panel ${height}px high`);
+  // one click: the whole message, in a box that scrolls rather than stretches the panel
+  await page.locator('#panel .rp-full summary').click();
+  const full = await inPanel(page, 'panel', (r) => {
+    const box = r.querySelector('.rp-full-text');
+    return { text: box.textContent, height: box.getBoundingClientRect().height, scroll: box.scrollHeight, elements: r.querySelectorAll('img, script').length };
+  });
+  assert.equal(full.text, message);
+  assert.ok(full.height <= 340 && full.scroll > full.height, JSON.stringify({ ...full, text: undefined }));
+  assert.equal(full.elements, 0, 'the <img> in the customer\'s text stayed text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  const after = await page.evaluate(() => document.getElementById('panel').getBoundingClientRect().height);
+  assert.ok(after < height + 400, `panel ${after}px high with the whole message open`);
+  await page.screenshot({ path: new URL('widget-long-message.png', SHOTS).pathname, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('rapport-assessed fires once per ticket drawn: a ticket given while the engine loads for the history is drawn once', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${base}/tests/browser/fixtures/late-ticket.html`);
+  await page.waitForFunction(() => window.__ticketSet && document.getElementById('late').assessment?.ticketId === 'L-1');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__assessed), ['L-1']);
+  // a new ticket is a new draw, and a Dismiss (the ranking learned) redraws: one event each
+  await page.evaluate(() => { document.getElementById('late').ticket = { id: 'L-2', customer: { name: 'Rae Quinn' }, messages: [{ from: 'customer', text: 'Where is my parcel?' }] }; });
+  await page.waitForFunction(() => window.__assessed.length === 2);
+  await page.evaluate(() => document.getElementById('late').shadowRoot.querySelector('.rp-dismiss').click());
+  await page.waitForFunction(() => window.__assessed.length === 3);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__assessed), ['L-1', 'L-2', 'L-2']);
   assert.deepEqual(problems, []);
 });

@@ -65,9 +65,10 @@ test('FreeScout: the conversation page, newest-first threads put in order, "you"
     desk: 'freescout', id: 'freescout:1', subject: 'Charged twice for order #48213',
     customer: { name: 'Margaret Holloway', email: 'margaret.holloway@example.com' },
     messages: [['customer', 'Margaret Holloway'], ['agent', 'you'], ['note', 'you'], ['customer', 'Margaret Holloway']],
-    missing: [],
+    // FreeScout's times are wall times in a zone the page does not state (see the time-zone test)
+    missing: [1, 2, 3, 4].map((i) => `time of message ${i} (the page does not say its time zone: set it in Rapport's options)`),
   });
-  assert.ok(s.ticket.messages.every((m, i, all) => !i || all[i - 1].at <= m.at), 'oldest first after reversing');
+  assert.match(s.ticket.messages[1].text, /^Hi Margaret,/, 'oldest first after reversing');
   assert.match(s.ticket.messages[0].text, /^Hello,\n\nI've been shopping with Acme/);
   assert.doesNotMatch(s.ticket.messages[0].text, /\n\n\n|shopping with Acme for almost nine years now and this is the\n\n/);
   for (const f of ['mailbox-mine', 'mailbox-unassigned']) {
@@ -129,7 +130,8 @@ test('side panel on osTicket: the furious third contact is critical, ranks above
   assert.equal(await p.textContent('.rp-band'), 'Critical');
   assert.match(await p.textContent('#status'), /Broken pole/);
   const marks = await p.$$eval('.rp-quote mark', (ms) => ms.map((m) => m.textContent));
-  assert.ok(marks.some((m) => /\bthird\b/i.test(m)), `evidence marks: ${marks}`);
+  // the engine marks the word itself ("THIRD"; it marked "THIRD time" before the models were retrained)
+  assert.ok(marks.some((m) => /\bTHIRD\b/i.test(m)), `evidence marks: ${marks}`);
   await besideShot(desk, p, 'extension-osticket.png');
 
   // Insert: the text lands in the visible editor, the desk's input event fires, the source

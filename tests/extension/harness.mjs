@@ -18,6 +18,8 @@ export const SHOTS = path.resolve(here, '../../out/screenshots');
 // paths shaped like the desks' own, so URL-based ids work
 const ROUTES = [
   [/^\/hosts\/(.+)$/, (m) => path.join(HOSTS, m[1])],
+  // where osTicket's queue links lead (tickets.php?id=…): a ticket page of it
+  [/^\/scp\/tickets\.php$/, () => path.join(HOSTS, 'osticket/ticket-189325.html')],
   [/^\/conversation\/\d+\/\d+/, () => path.join(here, 'fixtures/helpscout.html')],
   [/^\/app\/accounts\/\d+\/conversations\/\d+/, () => path.join(here, 'fixtures/chatwoot.html')],
   [/^\/agent\/tickets\/\d+/, () => path.join(here, 'fixtures/zendesk.html')],
@@ -43,7 +45,8 @@ export function deskServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function launchWithExtension() {
+/** `timeZone`: the browser's own zone (IANA), for pages and content scripts alike. */
+export async function launchWithExtension({ timeZone } = {}) {
   if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error('build the test extension first: node scripts/build-extension.mjs --test-hosts');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-ext-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -53,6 +56,7 @@ export async function launchWithExtension() {
     args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
+    ...(timeZone ? { timezoneId: timeZone, env: { ...process.env, TZ: timeZone } } : {}),
   });
   const left = [];
   context.on('request', (r) => {
