@@ -36,7 +36,8 @@ async function desk(hash = '') {
   const w = await watchedPage(browser);
   await w.page.setViewportSize({ width: 1440, height: 1000 });
   await w.page.goto(`${base}/www/${hash}`);
-  await w.page.waitForSelector('#queue li a[data-score]');
+  // attached, not visible: on #/insights the desk (and its queue) is hidden once the page shows
+  await w.page.waitForSelector('#queue li a[data-score]', { state: 'attached' });
   return w;
 }
 async function openOutreach(page) {
