@@ -3,6 +3,7 @@
 // assessment with Insert and Dismiss, or the page's queue by opportunity.
 import { renderPanel, chip, sheet, el, BAND_LABEL } from './panel.js';
 import { openEngine, loadInto, saveLearning } from './db.js';
+import { setupToday } from './today.js';
 
 document.adoptedStyleSheets = [sheet()];
 const $ = (id) => document.getElementById(id);
@@ -19,6 +20,7 @@ const options = (extra) => ({ ...(NOW ? { now: NOW } : {}), ...extra });
 async function start() {
   engine = await openEngine();
   await loadInto(engine);
+  setupToday(() => engine); // the Today tab takes what this engine saw
   const { agentName } = await chrome.storage.local.get('agentName');
   engine.agentName = agentName;
   await refresh();

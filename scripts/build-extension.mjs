@@ -1,5 +1,6 @@
 // Builds the browser extension from extension/ and the npm package build (pkg/): the engine
-// (rapport.js + rapport_bg.wasm) goes to engine/, the shared panel and history store beside the pages. Writes the
+// (rapport.js + rapport_bg.wasm) goes to engine/, the insights build to engine/insights/, the
+// shared panel, outreach list, charts and history store beside the pages. Writes the
 // unpacked extension to dist/extension/ and the zip to dist/rapport-extension-<version>.zip.
 //   node scripts/build-extension.mjs                 the extension as shipped
 //   node scripts/build-extension.mjs --test-hosts    also reads http://127.0.0.1 pages (for the
@@ -19,7 +20,12 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'engine'), { recursive: true });
 fs.cpSync(path.join(root, 'extension'), out, { recursive: true });
 for (const f of ['rapport.js', 'rapport_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(out, 'engine', f));
-for (const f of ['panel.js', 'history-db.js']) fs.copyFileSync(path.join(pkg, 'widget', f), path.join(out, f));
+// the full engine (outreach and insights) for the Today tab and the options page's insights,
+// loaded only when they are opened
+if (!fs.existsSync(path.join(pkg, 'insights', 'rapport_bg.wasm'))) throw new Error('pkg/insights/ is not built: run make pkg');
+fs.mkdirSync(path.join(out, 'engine', 'insights'));
+for (const f of ['rapport.js', 'rapport_bg.wasm']) fs.copyFileSync(path.join(pkg, 'insights', f), path.join(out, 'engine', 'insights', f));
+for (const f of ['panel.js', 'history-db.js', 'outreach-list.js', 'charts.js', 'insights-view.js']) fs.copyFileSync(path.join(pkg, 'widget', f), path.join(out, f));
 
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 manifest.version = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;

@@ -51,7 +51,9 @@ export function restartCount(): number;
 fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md', pkg));
 // the widget and its shared panel, beside the engine they load (widget/ inside the package)
 fs.mkdirSync(new URL('widget/', pkg), { recursive: true });
-for (const f of ['rapport-panel.js', 'panel.js', 'engine.js', 'history-db.js']) fs.copyFileSync(new URL(`../widget/${f}`, import.meta.url), new URL(`widget/${f}`, pkg));
+// rapport-outreach.js and the charts load the insights build (insights/ beside the engine)
+const WIDGET = ['rapport-panel.js', 'panel.js', 'engine.js', 'history-db.js', 'rapport-outreach.js', 'outreach-list.js', 'charts.js', 'insights-view.js'];
+for (const f of WIDGET) fs.copyFileSync(new URL(`../widget/${f}`, import.meta.url), new URL(`widget/${f}`, pkg));
 fs.copyFileSync(new URL('../LICENSE', import.meta.url), new URL('LICENSE', pkg));
 const manifest = {
   name: 'rapport',
@@ -82,6 +84,9 @@ const manifest = {
     './widget': './widget/rapport-panel.js',
     './widget/panel': './widget/panel.js',
     './widget/history-db': './widget/history-db.js',
+    './widget/outreach': './widget/rapport-outreach.js',
+    './widget/outreach-list': './widget/outreach-list.js',
+    './widget/insights-view': './widget/insights-view.js',
     './package.json': './package.json',
   },
   sideEffects: ['./rapport_node.js'],

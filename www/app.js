@@ -19,6 +19,12 @@ const state = { engine: null, now: null, open: [], queue: [], current: null };
 
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 
+// Outreach and Insights (www/pages.js) load on first use: they bring the larger insights
+// engine, which the inbox's cold start should not wait for
+let pagesModule = null;
+const pages = () => (pagesModule ??= import('./pages.js').then((m) => { m.setup({ state, kept }); return m; }));
+const REPORTING_ROUTE = /^#\/(insights$|compose\/)/;
+
 const age = (iso) => {
   const h = Math.max(0, (Date.parse(state.now) - Date.parse(iso)) / 3_600_000);
   return h < 1 ? 'just now' : h < 48 ? `${Math.round(h)} h ago` : `${Math.round(h / 24)} days ago`;
@@ -87,6 +93,14 @@ function drawTicket() {
 }
 
 function route() {
+  const own = REPORTING_ROUTE.test(location.hash);
+  // once loaded, the pages also hide themselves when the hash is not theirs
+  if (own || pagesModule) pages().then((p) => p.route(location.hash));
+  if (own) {
+    state.current = null;
+    drawQueue();
+    return;
+  }
   const m = /^#\/ticket\/(.+)$/.exec(location.hash);
   const id = m && decodeURIComponent(m[1]);
   const t = state.open.find((x) => x.id === id) ?? null;
@@ -143,7 +157,11 @@ async function importFiles(files) {
   if (state.current) drawTicket();
   $('kept').textContent = `${(await kept.list()).length} file(s) kept in this browser.`;
   $('status').textContent = `Imported ${out.length} file(s); ${changed.length} score(s) changed.`;
+  redrawOutreach();
 }
+
+/** The outreach list on show follows the history (its engine is rebuilt from the kept files). */
+const redrawOutreach = () => { if (!$('outreach-panel').hidden) pages().then((p) => p.drawOutreach()); };
 
 /** A fresh engine with the sample history, plus the files kept in this browser. */
 async function loadAll(withKept = true) {
@@ -189,6 +207,26 @@ $('reply-form').addEventListener('submit', (ev) => {
   drawTicket();
   $('status').textContent = 'Reply sent (in this demo it is only added to the conversation).';
 });
+// the inbox's two lists: open tickets, and outreach (customers to contact before they write)
+const tabs = [$('tab-queue'), $('tab-outreach')];
+function selectTab(tab) {
+  for (const t of tabs) {
+    t.setAttribute('aria-selected', String(t === tab));
+    t.tabIndex = t === tab ? 0 : -1;
+    $(t.getAttribute('aria-controls')).hidden = t !== tab;
+  }
+  if (tab.id === 'tab-outreach') pages().then((p) => p.drawOutreach());
+}
+for (const t of tabs) {
+  t.addEventListener('click', () => selectTab(t));
+  // the tab pattern: arrows move between the tabs, Tab moves into the list
+  t.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+    const next = tabs[(tabs.indexOf(t) + 1) % tabs.length];
+    next.focus();
+    selectTab(next);
+  });
+}
 $('files').addEventListener('change', (ev) => importFiles([...ev.target.files]));
 $('forget').addEventListener('click', async () => {
   await kept.forgetAll();
@@ -199,6 +237,7 @@ $('forget').addEventListener('click', async () => {
   $('import-report').replaceChildren();
   $('kept').textContent = 'Nothing kept in this browser.';
   $('status').textContent = 'Forgot the files you loaded; back to the sample data.';
+  redrawOutreach();
 });
 const drop = $('drop');
 drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
