@@ -23,6 +23,10 @@ pub struct IntentModel {
     deletions: FastMap<u64, u32>,
     /// The known single words that deletions point to (slices of the embedded model).
     words: Vec<&'static str>,
+    /// Characters in the longest known single word: a longer word, less one letter, is still
+    /// longer than any, so `correct` gives up on it at once (trying each deletion of a
+    /// 20,000-letter "word" hashed 20,000 × 20,000 bytes: a second per ticket).
+    longest: usize,
 }
 
 /// The 64-bit FNV-1a hash a feature is stored under.
@@ -159,6 +163,12 @@ impl IntentModel {
         }
         let deletions: FastMap<u64, u32> =
             deletions.into_iter().map(|(d, (_, k))| (d, k)).collect();
+        let longest = named
+            .iter()
+            .filter(|(k, _)| !k.contains('_'))
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
         let weights = named
             .into_iter()
             .map(|(k, ws)| (feature_hash(k), ws))
@@ -169,6 +179,7 @@ impl IntentModel {
             weights,
             deletions,
             words,
+            longest,
         })
     }
 
@@ -178,7 +189,8 @@ impl IntentModel {
 
     /// A known word for an unknown one at edit distance ≤ 1 (deletion, insertion, substitution).
     fn correct(&self, w: &str) -> Option<String> {
-        if w.chars().count() < 4 || w.contains('#') {
+        let n = w.chars().count();
+        if n < 4 || n > self.longest + 1 || w.contains('#') {
             return None;
         }
         let word = |i: &u32| self.words[*i as usize].to_string();
