@@ -164,6 +164,7 @@ pub fn assess_line(engine: &rapport::Engine, o: &AssessOptions, n: usize, line: 
         Ok(v) => v,
         Err(e) => return error_line(out, n, None, &format!("ticket: cannot be read as JSON ({e})")),
     };
+
     match engine.assess_with(&v, o) {
         Ok(a) => match crate::js_json::append(out, &a) {
             Ok(()) => {
@@ -172,6 +173,9 @@ pub fn assess_line(engine: &rapport::Engine, o: &AssessOptions, n: usize, line: 
             }
             Err(e) => error_line(out, n, ticket_id(&v), &format!("could not convert the result: {e}")),
         },
+        Err(_) if crate::inputs::is_history_line(&text) => {
+            error_line(out, n, None, "a history line after the first ticket: with --history -, history lines come first")
+        }
         Err(e) => error_line(out, n, ticket_id(&v), &e.to_string()),
     }
 }

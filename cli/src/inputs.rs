@@ -200,6 +200,9 @@ pub fn stdin_history(input: &mut impl BufRead, docs: &mut Vec<String>) -> Result
             return Ok((None, n));
         }
         n += 1;
+        if line.trim().is_empty() {
+            continue;
+        }
         if !is_history_line(&line) {
             flush(&mut current, docs);
             return Ok((Some(std::mem::take(&mut line)), n));

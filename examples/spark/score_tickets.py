@@ -16,7 +16,6 @@ import argparse
 import os
 import shlex
 
-from pyspark.rdd import portable_hash
 from pyspark.sql import SparkSession, functions as F
 
 # The kinds in the order the CLI loads them (a customer before their records).
@@ -93,10 +92,9 @@ def score(spark, args):
 
     n = args.partitions or sc.defaultParallelism
     # partitioned by customer, sorted so that a partition's history comes before its tickets
-    # (customers, then past tickets, orders, surveys, each in input order)
-    lines = (rows.rdd.map(lambda r: ((r.tag, r.rank, r.seq, r.key), r.line))
-             .repartitionAndSortWithinPartitions(n, partitionFunc=lambda k: portable_hash(k[3]))
-             .values())
+    # (customers, then past tickets, orders, surveys, each in input order); both in the JVM
+    lines = (rows.repartition(n, "key").sortWithinPartitions("tag", "rank", "seq")
+             .select("line").rdd.map(lambda r: r.line))
     cmd = ["sh", "-c", LAUNCH, "rapport", "assess", "--history", "-", "--now", args.now, "--threads", "1"]
     if args.snippets is not None:
         cmd += ["--snippets", str(args.snippets)]
