@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test standalone pkg bootstrap evaluate size bench bench-history extension test-native test-wasm test-node test-types test-browser test-extension
+.PHONY: demo test test-spark standalone pkg bootstrap evaluate size bench bench-history extension test-native test-wasm test-node test-types test-browser test-extension
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -20,7 +20,7 @@ demo: pkg
 ## package in Node, the TypeScript types, the page in Chromium, and the size budget.
 ## Last, the same in a fresh clone of HEAD with nothing of ours beside it (scripts/standalone.sh).
 ## make stops at the first step that fails, so reaching the echo means every step passed.
-TEST_STEPS := test-native evaluate test-wasm test-node test-types test-browser test-extension size
+TEST_STEPS := test-native evaluate test-wasm test-node test-types test-browser test-extension test-spark size
 ifndef RAPPORT_STANDALONE_INNER
 TEST_STEPS += standalone
 endif
@@ -46,11 +46,20 @@ test-types: test-node
 	node_modules/.bin/tsc -p tests/ts/tsconfig.json
 	@echo "types: tsc --noEmit --strict on tests/ts/usage.ts: 1 passed, 0 failed"
 
+## The Spark job (examples/spark/) in local mode on a small generated backlog, identical to the
+## CLI; installs Java and pyspark (scripts/bootstrap.sh spark) first, and only here.
+test-spark:
+	bash scripts/bootstrap.sh spark
+	cargo build --release -q -p rapport-cli
+	cargo run --release -q -p rapport-tools --bin generate -- history --customers 300 --open 400 --out out/spark-test
+	out/spark-venv/bin/python tests/spark/test_spark.py target/release/rapport out/spark-test
+
 test-browser: pkg
 	node --test tests/browser/
 
 ## History at scale: generates 10k/100k/1M records (JSON and CSV), then the native criterion
-## benches and the same in headless Chromium; appends to BENCHMARKS.md
+## benches, the same in headless Chromium, and the CLI (1 and 2 threads) and the Spark job in
+## local mode against 1M records (benches/cli.py); appends to BENCHMARKS.md
 bench-history: pkg
 	@for n in 1000 10000 100000; do \
 	  cargo run --release -q -p rapport-tools --bin generate -- history --customers $$n --open 10000 --out out/bench/h$$n && \
@@ -58,6 +67,9 @@ bench-history: pkg
 	done
 	cargo bench -q -p rapport-bench --bench history
 	node benches/history.mjs --write
+	bash scripts/bootstrap.sh spark
+	cargo build --release -q -p rapport-cli
+	out/spark-venv/bin/python benches/cli.py target/release/rapport out/bench/h100000 --write
 
 ## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip
 extension: bootstrap pkg

@@ -6,6 +6,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# `bootstrap.sh spark`: only what the Spark job's test needs (make test-spark): a Java runtime
+# from Debian and pyspark from PyPI in a venv under out/ (ignored). Nothing else is touched.
+if [ "${1:-}" = spark ]; then
+  PYSPARK_VERSION=4.3.0
+  VENV=out/spark-venv
+  if ! command -v java >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    jre=$(apt-cache pkgnames openjdk- | grep -E '^openjdk-(17|21|25)-jre-headless$' | sort -V | head -n1)
+    [ -n "$jre" ] || { echo "[bootstrap] no openjdk-{17,21,25}-jre-headless in apt" >&2; exit 1; }
+    echo "[bootstrap] apt installing $jre"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$jre" >/dev/null
+  fi
+  if ! "$VENV/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$PYSPARK_VERSION')" 2>/dev/null; then
+    echo "[bootstrap] pip installing pyspark $PYSPARK_VERSION into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
+  fi
+  echo "[bootstrap] spark ready: $("$VENV/bin/python" -c 'import pyspark; print("pyspark", pyspark.__version__)'), $(java -version 2>&1 | head -n1)"
+  exit 0
+fi
+
 # Keep in step with the `wasm-bindgen = "=..."` pin in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
 WASM_PACK_VERSION=0.15.1
