@@ -63,6 +63,9 @@ function draw(page) {
     }
     // remembered for this browser session, so the queue page can score it by its words
     chrome.storage.session.set({ [`thread:${t.id}`]: t });
+    // what the engine saw (this assessment and its follow-up) is kept, so the Today tab lists the
+    // follow-up after the panel is reopened too
+    saveLearning(engine).catch(() => {});
     $('status').textContent = `${t.subject || t.id}${a.truncated?.length ? ` (${a.truncated.join('; ')})` : ''}`;
     // every action names the tab and ticket it was drawn for; it is refused if either changed
     const stillShown = () => current?.tabId === page.tabId && current?.ticket?.id === t.id;
