@@ -297,7 +297,11 @@ fn assessment(o: &Obj) -> Result<Assessed> {
     };
     Ok(Assessed {
         ticket_id: o.req_id("ticketId")?,
-        customer: customer_ref(o)?,
+        // a ticket from an unknown sender is assessed (and exported) with no customer
+        customer: CustomerRef {
+            id: o.opt_id("customerId")?,
+            email: o.opt_email("customerEmail")?,
+        },
         name: o.opt_str("customerName")?,
         at: o.req_date("at")?,
         score: o.opt_num("score", 0.0, 100.0)?.unwrap_or(0.0) as i32,
@@ -442,6 +446,11 @@ mod tests {
     fn export_import_round_trip_and_errors_name_the_row() {
         let mut s = Seen::default();
         s.assessed(a("t1", 1_795_435_200_000));
+        // a ticket with no known sender: its export reads back too (the side panel keeps what
+        // it saw after each assessment and restores it at start)
+        let mut anonymous = a("t0", 1_795_435_100_000);
+        anonymous.customer = CustomerRef::default();
+        s.assessed(anonymous);
         s.sent(Sent {
             ticket_id: "t1".into(),
             snippet_id: "apology".into(),
@@ -461,7 +470,7 @@ mod tests {
         assert_eq!(v[0]["followUpDays"], 1);
         assert_eq!(Seen::import(&v).unwrap(), s);
         // ranking rows (no `record`) are left to Learning::import
-        let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[1]]);
+            let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[2]]);
         assert_eq!(Seen::import(&mixed).unwrap().sent.len(), 1);
         let bad = serde_json::json!([v[0], {"record": "assessment", "ticketId": "t", "customerId": "c", "at": "2026-11-23", "band": "urgent", "intent": "x", "intentKind": "relational"}]);
         assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[1].band");
