@@ -285,19 +285,31 @@ impl Engine {
         }
     }
 
-    /// One chunk of a CSV export read piece by piece: rows are loaded as they complete. A new
-    /// kind starts a new import (finishing none). Returns the rows read so far.
+    /// One chunk of a CSV export read piece by piece: rows are loaded as they complete.
+    /// Returns the rows read so far. Another kind while an import is in progress is refused
+    /// (and that import kept): starting anew would drop its last row and its report.
     pub fn import_csv_chunk(
         &mut self,
         kind: &str,
         chunk: &str,
         mapping: Option<&Value>,
     ) -> Result<usize> {
-        if self.csv.as_ref().is_none_or(|c| c.kind() != kind) {
-            let mapping = csv_mapping(mapping)?;
-            self.csv = Some(CsvImport::new(kind, mapping)?);
-        }
-        let imp = self.csv.as_mut().expect("started above");
+        let imp = match &mut self.csv {
+            Some(imp) if imp.kind() == kind => imp,
+            Some(imp) => {
+                return crate::input::err(
+                    "kind",
+                    format!(
+                        "an import of {} is in progress: call finishCsv() before importing {}",
+                        imp.kind(),
+                        crate::util::clip(kind, 20)
+                    ),
+                )
+            }
+            None => self
+                .csv
+                .insert(CsvImport::new(kind, csv_mapping(mapping)?)?),
+        };
         if let Err(e) = imp.push(&mut self.store, chunk, false) {
             self.csv = None; // a header that names nothing: this import is over
             return Err(e);
