@@ -197,6 +197,7 @@ impl CsvImport {
             None
         };
         self.reader = reader;
+        store.settle();
         if let Some(e) = failure {
             return Err(e);
         }
@@ -218,6 +219,7 @@ impl CsvImport {
             return err("text", "is empty: expected a header line and rows");
         }
         self.flush(store);
+        store.settle();
         self.report.totals = store.counts();
         Ok(self.report)
     }

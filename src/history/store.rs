@@ -11,9 +11,13 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default)]
 pub struct CustomerHistory {
     pub profile: CustomerRecord,
+    /// Oldest first (ties: greater id first), so the tickets before a moment are a prefix and
+    /// the newest are read backwards from its end; kept so by `Store::settle`.
     pub tickets: Vec<TicketRecord>,
     pub orders: Vec<OrderRecord>,
     pub surveys: Vec<SurveyRecord>,
+    /// Listed in `Store::unsorted`: its tickets wait for `settle`.
+    unsorted: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -23,6 +27,10 @@ pub struct Store {
     by_email: HashMap<String, usize>,
     tickets: HashMap<String, (usize, usize)>,
     orders: HashMap<String, (usize, usize)>,
+    /// (customer, time, kind) → position in its surveys: a survey has no id of its own.
+    surveys: HashMap<(usize, i64, bool), usize>,
+    /// Customers whose tickets may be out of order since the last `settle`.
+    unsorted: Vec<usize>,
     /// Shared copies of the records' repetitive short fields.
     strings: crate::util::Interner,
 }
@@ -69,7 +77,7 @@ impl Store {
             customers: self.customers.len(),
             tickets: self.tickets.len(),
             orders: self.orders.len(),
-            surveys: self.customers.iter().map(|c| c.surveys.len()).sum(),
+            surveys: self.surveys.len(),
         }
     }
 
@@ -193,8 +201,10 @@ impl Store {
         }
     }
 
+    /// Puts a ticket in; the customer's tickets are in order again after `settle`.
     pub fn upsert_ticket(&mut self, r: CustomerRef, t: TicketRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
+        let id = t.id.clone();
         let added = upsert_by_id(
             &mut self.customers,
             &mut self.tickets,
@@ -203,6 +213,16 @@ impl Store {
             |h| &mut h.tickets,
             |t| &t.id,
         );
+        // still in order when it sits between its neighbours (appended in time order, or
+        // updated without moving): then nothing needs sorting
+        if let Some(&(c, k)) = self.tickets.get(&id) {
+            let list = &self.customers[c].tickets;
+            let fits = |a: usize, b: usize| ticket_order(&list[a], &list[b]).is_lt();
+            let in_order = (k == 0 || fits(k - 1, k)) && (k + 1 >= list.len() || fits(k, k + 1));
+            if !in_order && !std::mem::replace(&mut self.customers[c].unsorted, true) {
+                self.unsorted.push(c);
+            }
+        }
         *if added {
             &mut report.added.tickets
         } else {
@@ -231,12 +251,35 @@ impl Store {
         let owner = self.owner(&r, report);
         let list = &mut self.customers[owner].surveys;
         // a survey has no id: the same customer, time and kind is the same answer
-        if let Some(old) = list.iter_mut().find(|x| x.at == s.at && x.kind == s.kind) {
-            *old = s;
-            report.updated.surveys += 1;
-        } else {
-            list.push(s);
-            report.added.surveys += 1;
+        let key = (owner, s.at, s.kind == super::records::SurveyKind::Nps);
+        match self.surveys.get(&key) {
+            Some(&k) => {
+                list[k] = s;
+                report.updated.surveys += 1;
+            }
+            None => {
+                self.surveys.insert(key, list.len());
+                list.push(s);
+                report.added.surveys += 1;
+            }
+        }
+    }
+
+    /// Puts the tickets of customers loaded into since the last call back in order (see
+    /// `CustomerHistory::tickets`). Every load calls it before returning.
+    pub fn settle(&mut self) {
+        for c in std::mem::take(&mut self.unsorted) {
+            self.customers[c].unsorted = false;
+            let tickets = &mut self.customers[c].tickets;
+            // most loads append in time order: then there is nothing to sort
+            if !tickets.is_sorted_by(|a, b| ticket_order(a, b).is_lt()) {
+                crate::util::sort_by(tickets, ticket_order);
+            }
+            for (k, t) in tickets.iter().enumerate() {
+                if let Some(at) = self.tickets.get_mut(&t.id) {
+                    *at = (c, k);
+                }
+            }
         }
     }
 
@@ -264,6 +307,7 @@ impl Store {
                 }
             }
         }
+        self.settle();
         report.totals = self.counts();
         Ok(report)
     }
@@ -336,6 +380,13 @@ impl JsonImport {
     }
 
     pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
+        let r = self.scan(store, chunk);
+        // records loaded before an error stay, in order
+        store.settle();
+        r
+    }
+
+    fn scan(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
         self.before.get_or_insert_with(|| store.counts());
         self.buf.push_str(chunk);
         let mut i = self.at;
@@ -501,6 +552,12 @@ impl JsonImport {
         self.report.totals = store.counts();
         Ok(std::mem::take(&mut self.report))
     }
+}
+
+/// The order of a customer's tickets: oldest first, ties by id (greater first, so that read
+/// backwards the newest come first with ties in id order).
+pub fn ticket_order(a: &TicketRecord, b: &TicketRecord) -> std::cmp::Ordering {
+    a.created_at.cmp(&b.created_at).then(b.id.cmp(&a.id))
 }
 
 /// Puts a record with an id under `owner`: replaces the record with the same id (moving it if
