@@ -191,8 +191,9 @@ pub fn fnv(h: u64, bytes: &[u8]) -> u64 {
 }
 
 /// Stable sort. Short lists (reasons, snippets, channels) take an insertion sort; longer ones
-/// sort their indices with the standard library's sort, instantiated once for all element
-/// types (each instantiation per type costs about 5 KB of WebAssembly), then move into place.
+/// (one customer's tickets) a merge sort of their indices, then move into place. Not the
+/// standard library's sort: its stable sort cost 4 KB of the .wasm gzipped (measured), this
+/// a few hundred bytes, compiled once for all element types.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
     if v.len() <= 24 {
         for i in 1..v.len() {
@@ -219,10 +220,32 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering
     }
 }
 
+/// The indices 0..n in the stable order of `cmp` (a bottom-up merge sort).
 fn sorted_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> std::cmp::Ordering) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by(|&a, &b| cmp(a as usize, b as usize));
-    order
+    let mut a: Vec<u32> = (0..n as u32).collect();
+    let mut b = a.clone();
+    let mut width = 1;
+    while width < n {
+        for start in (0..n).step_by(2 * width) {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut l, mut r) = (start, mid);
+            for slot in &mut b[start..end] {
+                // the left run's element first unless the right one is smaller: stable
+                let take_left = r >= end
+                    || (l < mid && cmp(a[r] as usize, a[l] as usize) != std::cmp::Ordering::Less);
+                *slot = if take_left { a[l] } else { a[r] };
+                if take_left {
+                    l += 1;
+                } else {
+                    r += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut a, &mut b);
+        width *= 2;
+    }
+    a
 }
 
 /// A number as people write it: at most `decimals` decimals, trailing zeros dropped
