@@ -108,7 +108,7 @@ impl AssessOptions {
         }
         let obj = object(v, "options")?;
         obj.only(&["now", "agent", "snippets", "html"])?;
-        o.now = match obj.get("now") {
+        o.now = match obj.map.get("now") {
             None => clock,
             Some(Value::Number(n)) => match n.as_f64() {
                 Some(x) if x.is_finite() && x.abs() < 1e15 => x as i64,
@@ -119,12 +119,17 @@ impl AssessOptions {
                     })
                 }
             },
+            // NaN and Infinity reach here as null (JSON has no such numbers): a clock that
+            // silently stood in for them would give results for a moment nobody asked for
+            Some(Value::Null) => {
+                return Err(InputError {
+                    path: "options.now".into(),
+                    message: "expected an ISO date or finite epoch milliseconds, got null (or NaN or Infinity); leave now out for the current time".into(),
+                })
+            }
             Some(_) => obj.opt_date("now")?.unwrap_or(clock),
         };
-        o.agent = obj
-            .opt_str("agent")?
-            .map(|a| a.trim().to_string())
-            .filter(|a| !a.is_empty());
+        o.agent = obj.opt_name("agent")?;
         if let Some(n) = obj.opt_num("snippets", 0.0, 50.0)? {
             o.snippets = n as usize;
         }

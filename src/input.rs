@@ -162,6 +162,11 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A person's name as it may be shown ("Hi {name},"): see `visible_name`.
+    pub fn opt_name(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.opt_str(key)?.as_deref().and_then(visible_name))
+    }
+
     pub fn req_str(&self, key: &str) -> Result<String> {
         match self.opt_str(key)? {
             Some(s) if !s.trim().is_empty() => Ok(s),
@@ -289,6 +294,28 @@ impl<'a> Obj<'a> {
             ),
         }
     }
+}
+
+/// A name fit to greet someone with: bidi controls removed (they reorder the text around the
+/// name), blanks and invisible characters trimmed from both ends, and `None` when no visible
+/// character is left (a name of U+200B or U+3164 alone would greet "Hi ,").
+pub fn visible_name(s: &str) -> Option<String> {
+    let bidi = |c: char| matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let name: String = s.chars().filter(|&c| !bidi(c)).collect();
+    let name = name.trim_matches(|c: char| c.is_whitespace() || invisible(c));
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Characters that show nothing: controls, Unicode's default-ignorable code points (format
+/// characters, fillers, variation selectors, tags) and the blank braille pattern.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// Normalised email for identity: trimmed and lower-cased; None unless it looks like one.

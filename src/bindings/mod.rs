@@ -181,7 +181,22 @@ fn fail(e: impl std::fmt::Display) -> JsError {
 
 fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOptions, JsError> {
     let v = match options {
-        Some(o) => input(o.into(), "options")?,
+        Some(o) => {
+            let o: JsValue = o.into();
+            // read before JSON.stringify, which would make NaN and Infinity null
+            let now = js_sys::Reflect::get(&o, &"now".into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(n) = now.as_f64().filter(|n| !n.is_finite()) {
+                let got = match n {
+                    _ if n.is_nan() => "NaN",
+                    _ if n > 0.0 => "Infinity",
+                    _ => "-Infinity",
+                };
+                return Err(fail(format!(
+                    "options.now: expected a finite number of epoch milliseconds, got {got}"
+                )));
+            }
+            input(o, "options")?
+        }
         None => Value::Null,
     };
     AssessOptions::from_json(&v, js_sys::Date::now() as i64).map_err(fail)
