@@ -121,8 +121,7 @@ impl Reader {
     fn end_field(&mut self) {
         let bytes = std::mem::take(&mut self.field);
         // chunks are whole strings split only at ASCII bytes here, so this is valid UTF-8
-        let s = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let s = String::from_utf8(bytes).unwrap_or_default();
         self.fields.push(s);
     }
 

@@ -216,13 +216,17 @@ pub fn facts(
 
     // contacts per channel, in the order channels first appear
     let mut by_channel: Vec<(&str, Vec<&super::records::TicketRecord>)> = Vec::new();
-    let mut slot: crate::util::FastMap<&str, usize> = Default::default();
+    let mut slot: crate::util::FastMap<String, usize> = Default::default();
     for t in previous.iter().filter(is_past) {
         if let Some(c) = t.channel.as_deref() {
-            let k = *slot.entry(c).or_insert_with(|| {
-                by_channel.push((c, Vec::new()));
-                by_channel.len() - 1
-            });
+            let k = match slot.get(c) {
+                Some(&k) => k,
+                None => {
+                    slot.insert(c.to_string(), by_channel.len());
+                    by_channel.push((c, Vec::new()));
+                    by_channel.len() - 1
+                }
+            };
             by_channel[k].1.push(t);
         }
     }
@@ -241,7 +245,7 @@ pub fn facts(
             }
         })
         .collect();
-    crate::util::sort_by(&mut f.channels, |a, b| {
+    crate::util::sort_long_by(&mut f.channels, |a, b| {
         b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel))
     });
     f
