@@ -50,7 +50,8 @@ test-browser: pkg
 	node --test tests/browser/
 
 ## History at scale: generates 10k/100k/1M records (JSON and CSV), then the native criterion
-## benches and the same in headless Chromium; appends to BENCHMARKS.md
+## benches and the same in headless Chromium, then one large customer in Node; appends to
+## BENCHMARKS.md
 bench-history: pkg
 	@for n in 1000 10000 100000; do \
 	  cargo run --release -q -p rapport-tools --bin generate -- history --customers $$n --open 10000 --out out/bench/h$$n && \
@@ -58,6 +59,7 @@ bench-history: pkg
 	done
 	cargo bench -q -p rapport-bench --bench history
 	node benches/history.mjs --write
+	node benches/one-customer.mjs --write
 
 ## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip
 extension: bootstrap pkg

@@ -425,6 +425,7 @@ impl Engine {
         let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
+        let same_problem = crate::text::same_problem::SameProblem::new(&topic_text);
         let same_topic = |r: &crate::history::records::TicketRecord| {
             let topic = match ticket_mask {
                 Some(m) => {
@@ -440,11 +441,7 @@ impl Engine {
                     .any(|x| ticket_topics.contains(x)),
             };
             // the coarse topics, or the same reference or words (text::same_problem)
-            topic
-                || crate::text::same_problem::same_problem(
-                    &topic_text,
-                    r.subject.as_deref().unwrap_or(""),
-                )
+            topic || same_problem.matches(r.subject.as_deref().unwrap_or(""))
         };
         let facts = match self.store.resolve(&t.customer) {
             Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),

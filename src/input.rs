@@ -300,10 +300,15 @@ impl<'a> Obj<'a> {
 /// name), blanks and invisible characters trimmed from both ends, and `None` when no visible
 /// character is left (a name of U+200B or U+3164 alone would greet "Hi ,").
 pub fn visible_name(s: &str) -> Option<String> {
-    let bidi = |c: char| matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let name: String = s.chars().filter(|&c| !bidi(c)).collect();
-    let name = name.trim_matches(|c: char| c.is_whitespace() || invisible(c));
-    (!name.is_empty()).then(|| name.to_string())
+    let bidi =
+        |c: char| matches!(c as u32, 0x61C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069);
+    let shown = |c: char| !c.is_whitespace() && !invisible(c);
+    let name: String = s.split(bidi).collect();
+    let start = name.find(shown)?;
+    let end = name.rfind(shown).map_or(start, |i| {
+        i + name[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    Some(name[start..end].to_string())
 }
 
 /// Characters that show nothing: controls, Unicode's default-ignorable code points (format

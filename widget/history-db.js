@@ -65,7 +65,7 @@ export function* slices(text, size = 1 << 20) {
     let end = Math.min(i + size, text.length);
     const unit = text.charCodeAt(end - 1);
     // a high surrogate last: its low half goes with the next slice
-    if (end < text.length && unit >= 0xd800 && unit <= 0xdbff && end - 1 > i) end -= 1;
+    if (end < text.length && unit >= 0xd800 && unit <= 0xdbff) end += end - 1 > i ? -1 : 1;
     yield text.slice(i, end);
     i = end;
   }

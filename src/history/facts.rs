@@ -129,35 +129,31 @@ pub fn facts(
         }
     }
 
-    // CSAT from tickets and CSAT surveys: the latest answer counts.
-    let mut csats: Vec<(i64, f64, String)> = h
+    // CSAT from tickets and CSAT surveys: the latest answer counts; at the same moment a
+    // ticket's before a survey's, and of two tickets the greater id (the order of their
+    // sources as text, "CSAT survey" < "ticket …")
+    let ticket_csat = h
         .tickets
         .iter()
         .filter(|t| t.created_at <= now && t.id != current_ticket_id)
-        .filter_map(|t| {
-            t.csat.map(|c| {
-                (
-                    t.solved_at.unwrap_or(t.created_at).min(now),
-                    c,
-                    format!("ticket {}", t.id),
-                )
-            })
-        })
-        .collect();
-    csats.extend(
-        h.surveys
-            .iter()
-            .filter(|s| s.kind == SurveyKind::Csat && s.at <= now)
-            .map(|s| (s.at, s.score, "CSAT survey".to_string())),
-    );
-    // the latest (ties: the greater source), as the last of a stable sort
-    let last_csat = csats
+        .filter_map(|t| Some((t.solved_at.unwrap_or(t.created_at).min(now), t.csat?, t)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.2.id.cmp(&b.2.id)));
+    let survey_csat = h
+        .surveys
         .iter()
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
-    f.last_csat = last_csat.map(|(at, c, src)| Rating {
-        score: *c,
-        source: src.clone(),
-        date: format_date(*at),
+        .filter(|s| s.kind == SurveyKind::Csat && s.at <= now)
+        .max_by_key(|s| s.at);
+    f.last_csat = match (ticket_csat, survey_csat) {
+        (Some((at, c, t)), s) if s.is_none_or(|s| s.at <= at) => {
+            Some((at, c, format!("ticket {}", t.id)))
+        }
+        (_, Some(s)) => Some((s.at, s.score, "CSAT survey".to_string())),
+        _ => None,
+    }
+    .map(|(at, score, source)| Rating {
+        score,
+        source,
+        date: format_date(at),
     });
 
     // the latest NPS answer and the one before, as the last two of a stable sort by time
@@ -181,13 +177,7 @@ pub fn facts(
         f.nps_previous = before.map(|b| b.score);
     }
 
-    let past = |t: &super::records::TicketRecord| PastTicket {
-        id: t.id.clone(),
-        subject: t.subject.clone(),
-        created_at: format_date(t.created_at),
-        solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
-        csat: t.csat,
-    };
+    let past = |t: &super::records::TicketRecord| past_ticket(t, now);
     // the store keeps tickets oldest first (`CustomerHistory::tickets`): those up to `now`
     // are a prefix, the last 180 days the end of it, read backwards for newest first
     let upto = h.tickets.partition_point(|t| t.created_at <= now);
@@ -249,4 +239,16 @@ pub fn facts(
         b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel))
     });
     f
+}
+
+/// One past ticket as evidence (not inlined: it is built in three places, once per list).
+#[inline(never)]
+fn past_ticket(t: &super::records::TicketRecord, now: i64) -> PastTicket {
+    PastTicket {
+        id: t.id.clone(),
+        subject: t.subject.clone(),
+        created_at: format_date(t.created_at),
+        solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
+        csat: t.csat,
+    }
 }

@@ -56,8 +56,10 @@ pub struct JsonImport {
     in_str: bool,
     esc: bool,
     scalar: bool,
-    /// Deepest nesting and length of the current record, and whether it is kept in `buf`.
-    deepest: u32,
+    /// The last string at the record's top level (offsets in it), the one in effect where
+    /// it nests too deep, and the record's length so far.
+    key_at: (usize, usize),
+    deep_key: Option<(usize, usize)>,
     len: usize,
     kind: &'static str,
     index: usize,
@@ -166,14 +168,7 @@ impl JsonImport {
                     return self.fail(format!("expected , or ] after {after}"));
                 }
                 At::End => return self.fail("text after the end".into()),
-                _ => {
-                    let c = self
-                        .buf
-                        .get(i..)
-                        .and_then(|s| s.chars().next())
-                        .unwrap_or('?');
-                    return self.fail(format!("unexpected {c:?}"));
-                }
+                _ => return self.fail("a character out of place".into()),
             }
             i += 1;
         }
@@ -191,9 +186,12 @@ impl JsonImport {
     /// A key has closed at `end`: it names the list that follows (escapes read as JSON does).
     fn key(&mut self, end: usize) -> Result<(), InputError> {
         let text = &self.buf[self.start..=end];
-        let key: String = match serde_json::from_str(text) {
-            Ok(k) => k,
-            Err(e) => return self.fail(format!("a key: {e}")),
+        // as a Value, not a String: serde's own "expected a string" errors would bring the
+        // float formatter into the .wasm (+10 KB gzipped, measured)
+        let key = match serde_json::from_str(text) {
+            Ok(Value::String(k)) => k,
+            Ok(_) => String::new(),
+            Err(_) => return self.fail("a key that is not a JSON string".into()),
         };
         match KINDS.iter().find(|k| **k == key) {
             Some(k) => {
@@ -213,7 +211,8 @@ impl JsonImport {
         self.at = At::Record;
         self.start = i;
         self.depth = 0;
-        self.deepest = 0;
+        self.deep_key = None;
+        self.key_at = (0, 0);
         self.len = 0;
         self.in_str = false;
         self.esc = false;
@@ -233,15 +232,23 @@ impl JsonImport {
                 self.in_str = false;
                 if self.depth == 0 {
                     self.end_record(store, i + 1)?;
+                } else if self.depth == 1 {
+                    self.key_at = (self.key_at.0, i - self.start);
                 }
             }
             return Ok(false);
         }
         match b {
-            b'"' => self.in_str = true,
+            b'"' => {
+                self.in_str = true;
+                self.key_at.0 = i + 1 - self.start;
+            }
             b'{' | b'[' => {
                 self.depth += 1;
-                self.deepest = self.deepest.max(self.depth);
+                if self.depth > MAX_RECORD_DEPTH && self.deep_key.is_none() {
+                    // the record's field (the last key read at its top level) that nests so
+                    self.deep_key = Some(self.key_at);
+                }
             }
             b'}' | b']' if self.depth > 0 => {
                 self.depth -= 1;
@@ -278,9 +285,9 @@ impl JsonImport {
             reject(self, path, reason);
             return Ok(());
         }
-        if self.deepest > MAX_RECORD_DEPTH {
-            let text = &self.buf[self.start..end];
-            let field = deep_field(text).map_or(path.clone(), |k| format!("{path}.{k}"));
+        if let Some((a, b)) = self.deep_key {
+            let key = self.buf.get(self.start + a..self.start + b).unwrap_or("");
+            let field = format!("{path}.{}", crate::util::clip(key, 30));
             reject(
                 self,
                 field,
@@ -330,40 +337,4 @@ impl JsonImport {
         self.report.totals = store.counts();
         Ok(std::mem::take(&mut self.report))
     }
-}
-
-/// The key of `record` (an object) under which it nests too deep, for the rejection's path.
-fn deep_field(record: &str) -> Option<String> {
-    let (mut depth, mut in_str, mut esc, mut key_start, mut key) = (0u32, false, false, 0, None);
-    for (i, b) in record.bytes().enumerate() {
-        if in_str {
-            match b {
-                _ if esc => esc = false,
-                b'\\' => esc = true,
-                b'"' => {
-                    in_str = false;
-                    if depth == 1 {
-                        key = serde_json::from_str::<String>(&record[key_start..=i]).ok();
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_str = true;
-                key_start = i;
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_RECORD_DEPTH {
-                    return key.map(|k| crate::util::clip(&k, 30));
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }

@@ -206,8 +206,7 @@ impl Store {
     /// Puts a ticket in; the customer's tickets are in order again after `settle`.
     pub fn upsert_ticket(&mut self, r: CustomerRef, t: TicketRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        let id = t.id.clone();
-        let added = upsert_by_id(
+        let (added, k) = upsert_by_id(
             &mut self.customers,
             &mut self.tickets,
             owner,
@@ -217,13 +216,11 @@ impl Store {
         );
         // still in order when it sits between its neighbours (appended in time order, or
         // updated without moving): then nothing needs sorting
-        if let Some(&(c, k)) = self.tickets.get(&id) {
-            let list = &self.customers[c].tickets;
-            let fits = |a: usize, b: usize| ticket_order(&list[a], &list[b]).is_lt();
-            let in_order = (k == 0 || fits(k - 1, k)) && (k + 1 >= list.len() || fits(k, k + 1));
-            if !in_order && !std::mem::replace(&mut self.customers[c].unsorted, true) {
-                self.unsorted.push(c);
-            }
+        let h = &mut self.customers[owner];
+        let fits = |a: usize, b: usize| ticket_order(&h.tickets[a], &h.tickets[b]).is_lt();
+        let in_order = (k == 0 || fits(k - 1, k)) && (k + 1 >= h.tickets.len() || fits(k, k + 1));
+        if !in_order && !std::mem::replace(&mut h.unsorted, true) {
+            self.unsorted.push(owner);
         }
         *if added {
             &mut report.added.tickets
@@ -234,7 +231,7 @@ impl Store {
 
     pub fn upsert_order(&mut self, r: CustomerRef, o: OrderRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        let added = upsert_by_id(
+        let (added, _) = upsert_by_id(
             &mut self.customers,
             &mut self.orders,
             owner,
@@ -277,14 +274,10 @@ impl Store {
         for c in std::mem::take(&mut self.unsorted) {
             self.customers[c].unsorted = false;
             let tickets = &mut self.customers[c].tickets;
-            // most loads append in time order: then there is nothing to sort
-            if !tickets.is_sorted_by(|a, b| ticket_order(a, b).is_lt()) {
-                crate::util::sort_long_by(tickets, ticket_order);
-            }
+            // listed only when a ticket landed out of order (see `upsert_ticket`)
+            crate::util::sort_long_by(tickets, ticket_order);
             for (k, t) in tickets.iter().enumerate() {
-                if let Some(at) = self.tickets.get_mut(&t.id) {
-                    *at = (c, k);
-                }
+                self.tickets.insert(t.id.clone(), (c, k));
             }
         }
     }
@@ -362,7 +355,7 @@ pub fn ticket_order(a: &TicketRecord, b: &TicketRecord) -> std::cmp::Ordering {
 
 /// Puts a record with an id under `owner`: replaces the record with the same id (moving it if
 /// it belonged to another customer) or appends it. `index` maps id → (customer, position).
-/// Returns whether the record is new.
+/// Returns whether the record is new, and its position in its customer's list.
 fn upsert_by_id<T>(
     customers: &mut [CustomerHistory],
     index: &mut HashMap<String, (usize, usize)>,
@@ -370,12 +363,12 @@ fn upsert_by_id<T>(
     record: T,
     list: fn(&mut CustomerHistory) -> &mut Vec<T>,
     id: fn(&T) -> &String,
-) -> bool {
+) -> (bool, usize) {
     let key = id(&record).clone();
     match index.get(&key).copied() {
         Some((c, k)) if c == owner => {
             list(&mut customers[c])[k] = record;
-            false
+            (false, k)
         }
         found => {
             if let Some((c, k)) = found {
@@ -387,9 +380,10 @@ fn upsert_by_id<T>(
                 }
             }
             let dest = list(&mut customers[owner]);
-            index.insert(key, (owner, dest.len()));
+            let k = dest.len();
+            index.insert(key, (owner, k));
             dest.push(record);
-            found.is_none()
+            (found.is_none(), k)
         }
     }
 }
