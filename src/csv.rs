@@ -68,7 +68,27 @@ impl Reader {
             self.started = true;
             b = b.strip_prefix("\u{feff}".as_bytes()).unwrap_or(b);
         }
-        for &c in b {
+        let mut i = 0;
+        while i < b.len() {
+            // plain text inside a field is taken as one run, not byte by byte
+            let stop: &[u8] = match self.state {
+                State::InQuotes => b"\"\r\n",
+                State::Unquoted => b",\r\n",
+                _ => b"",
+            };
+            if !stop.is_empty() && !self.after_cr {
+                let n = b[i..]
+                    .iter()
+                    .position(|x| stop.contains(x))
+                    .unwrap_or(b.len() - i);
+                self.field.extend_from_slice(&b[i..i + n]);
+                i += n;
+                if i == b.len() {
+                    break;
+                }
+            }
+            let c = b[i];
+            i += 1;
             if std::mem::take(&mut self.after_cr) && c == b'\n' {
                 continue; // the LF of a CRLF: the CR already broke the line
             }
