@@ -305,7 +305,7 @@ mod tests {
         #[test]
         fn sort_by_is_the_standard_stable_sort(v in prop::collection::vec((0u8..8, any::<u16>()), 0..200)) {
             let mut want = v.clone();
-            want.sort_by(|a, b| a.0.cmp(&b.0));
+            want.sort_by_key(|a| a.0);
             let mut got = v.clone();
             super::sort_by(&mut got, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(&got, &want);
