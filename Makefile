@@ -58,8 +58,9 @@ test-browser: pkg
 	node --test tests/browser/
 
 ## History at scale: generates 10k/100k/1M records (JSON and CSV), then the native criterion
-## benches, the same in headless Chromium, and the CLI (1 and 2 threads) and the Spark job in
-## local mode against 1M records (benches/cli.py); appends to BENCHMARKS.md
+## benches, the same in headless Chromium, one large customer in Node, and the CLI (1 and 2
+## threads) and the Spark job in local mode against 1M records (benches/cli.py); appends to
+## BENCHMARKS.md
 bench-history: pkg
 	@for n in 1000 10000 100000; do \
 	  cargo run --release -q -p rapport-tools --bin generate -- history --customers $$n --open 10000 --out out/bench/h$$n && \
@@ -70,6 +71,7 @@ bench-history: pkg
 	bash scripts/bootstrap.sh spark
 	cargo build --release -q -p rapport-cli
 	out/spark-venv/bin/python benches/cli.py target/release/rapport out/bench/h100000 --write
+	node benches/one-customer.mjs --write
 
 ## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip
 extension: bootstrap pkg

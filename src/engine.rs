@@ -108,7 +108,7 @@ impl AssessOptions {
         }
         let obj = object(v, "options")?;
         obj.only(&["now", "agent", "snippets", "html"])?;
-        o.now = match obj.get("now") {
+        o.now = match obj.map.get("now") {
             None => clock,
             Some(Value::Number(n)) => match n.as_f64() {
                 Some(x) if x.is_finite() && x.abs() < 1e15 => x as i64,
@@ -119,12 +119,17 @@ impl AssessOptions {
                     })
                 }
             },
+            // NaN and Infinity reach here as null (JSON has no such numbers): a clock that
+            // silently stood in for them would give results for a moment nobody asked for
+            Some(Value::Null) => {
+                return Err(InputError {
+                    path: "options.now".into(),
+                    message: "expected an ISO date or finite epoch milliseconds, got null (or NaN or Infinity); leave now out for the current time".into(),
+                })
+            }
             Some(_) => obj.opt_date("now")?.unwrap_or(clock),
         };
-        o.agent = obj
-            .opt_str("agent")?
-            .map(|a| a.trim().to_string())
-            .filter(|a| !a.is_empty());
+        o.agent = obj.opt_name("agent")?;
         if let Some(n) = obj.opt_num("snippets", 0.0, 50.0)? {
             o.snippets = n as usize;
         }
@@ -300,19 +305,31 @@ impl Engine {
         }
     }
 
-    /// One chunk of a CSV export read piece by piece: rows are loaded as they complete. A new
-    /// kind starts a new import (finishing none). Returns the rows read so far.
+    /// One chunk of a CSV export read piece by piece: rows are loaded as they complete.
+    /// Returns the rows read so far. Another kind while an import is in progress is refused
+    /// (and that import kept): starting anew would drop its last row and its report.
     pub fn import_csv_chunk(
         &mut self,
         kind: &str,
         chunk: &str,
         mapping: Option<&Value>,
     ) -> Result<usize> {
-        if self.csv.as_ref().is_none_or(|c| c.kind() != kind) {
-            let mapping = csv_mapping(mapping)?;
-            self.csv = Some(CsvImport::new(kind, mapping)?);
-        }
-        let imp = self.csv.as_mut().expect("started above");
+        let imp = match &mut self.csv {
+            Some(imp) if imp.kind() == kind => imp,
+            Some(imp) => {
+                return crate::input::err(
+                    "kind",
+                    format!(
+                        "an import of {} is in progress: call finishCsv() before importing {}",
+                        imp.kind(),
+                        crate::util::clip(kind, 20)
+                    ),
+                )
+            }
+            None => self
+                .csv
+                .insert(CsvImport::new(kind, csv_mapping(mapping)?)?),
+        };
         if let Err(e) = imp.push(&mut self.store, chunk, false) {
             self.csv = None; // a header that names nothing: this import is over
             return Err(e);
@@ -448,6 +465,7 @@ impl Engine {
         let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
+        let same_problem = crate::text::same_problem::SameProblem::new(&topic_text);
         let same_topic = |r: &crate::history::records::TicketRecord| {
             let topic = match ticket_mask {
                 Some(m) => {
@@ -463,11 +481,7 @@ impl Engine {
                     .any(|x| ticket_topics.contains(x)),
             };
             // the coarse topics, or the same reference or words (text::same_problem)
-            topic
-                || crate::text::same_problem::same_problem(
-                    &topic_text,
-                    r.subject.as_deref().unwrap_or(""),
-                )
+            topic || same_problem.matches(r.subject.as_deref().unwrap_or(""))
         };
         let facts = match self.store.resolve(&t.customer) {
             Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),

@@ -199,6 +199,11 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A person's name as it may be shown ("Hi {name},"): see `visible_name`.
+    pub fn opt_name(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.opt_str(key)?.as_deref().and_then(visible_name))
+    }
+
     pub fn req_str(&self, key: &str) -> Result<String> {
         match self.opt_str(key)? {
             Some(s) if !s.trim().is_empty() => Ok(s),
@@ -326,6 +331,49 @@ impl<'a> Obj<'a> {
             ),
         }
     }
+}
+
+/// A name fit to greet someone with: bidi controls removed (they reorder the text around the
+/// name), blanks and invisible characters trimmed from both ends, and `None` when no visible
+/// character is left (a name of U+200B or U+3164 alone would greet "Hi ,").
+pub fn visible_name(s: &str) -> Option<String> {
+    let bidi =
+        |c: char| matches!(c as u32, 0x61C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069);
+    let shown = |c: char| !c.is_whitespace() && !invisible(c);
+    let name: String = s.split(bidi).collect();
+    let start = name.find(shown)?;
+    let end = name.rfind(shown).map_or(start, |i| {
+        i + name[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    Some(name[start..end].to_string())
+}
+
+/// Characters that show nothing: controls, Unicode's default-ignorable code points (format
+/// characters, fillers, variation selectors, tags) and the blank braille pattern.
+fn invisible(c: char) -> bool {
+    const RANGES: [(u32, u32); 19] = [
+        (0xAD, 0xAD),
+        (0x34F, 0x34F),
+        (0x61C, 0x61C),
+        (0x115F, 0x1160),
+        (0x17B4, 0x17B5),
+        (0x180B, 0x180F),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x206F),
+        (0x2800, 0x2800),
+        (0x3164, 0x3164),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0xFFA0, 0xFFA0),
+        (0xFFF0, 0xFFF8),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0000, 0xE0FFF),
+        (0, 0x1F),
+    ];
+    let c = c as u32;
+    (0x7F..=0x9F).contains(&c) || RANGES.iter().any(|&(lo, hi)| lo <= c && c <= hi)
 }
 
 /// Normalised email for identity: trimmed and lower-cased; None unless it looks like one.

@@ -215,7 +215,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
         created_at: o.opt_date("createdAt")?,
         status: o.opt_str("status")?,
         customer,
-        customer_name: c.opt_str("name")?,
+        customer_name: c.opt_name("name")?,
         messages,
     })
 }

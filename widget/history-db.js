@@ -38,12 +38,11 @@ export function historyDb(name = 'rapport-history') {
     async restoreInto(engine) {
       const files = await this.list();
       for (const f of files) {
-        const CHUNK = 1 << 20;
         if (f.kind === 'json') {
-          for (let i = 0; i < f.text.length; i += CHUNK) engine.loadHistoryChunk(f.text.slice(i, i + CHUNK));
+          for (const part of slices(f.text)) engine.loadHistoryChunk(part);
           engine.finishHistory();
         } else {
-          for (let i = 0; i < f.text.length; i += CHUNK) engine.importCsvChunk(f.kind, f.text.slice(i, i + CHUNK));
+          for (const part of slices(f.text)) engine.importCsvChunk(f.kind, part);
           engine.finishCsv();
         }
       }
@@ -57,6 +56,19 @@ export function historyDb(name = 'rapport-history') {
       r.onerror = () => reject(r.error);
     }),
   };
+}
+
+/** `text` in slices of about `size` UTF-16 units, never cut between the two halves of a
+ * surrogate pair: a half on its own would reach the engine as U+FFFD ("😀" back as "��"). */
+export function* slices(text, size = 1 << 20) {
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(i + size, text.length);
+    const unit = text.charCodeAt(end - 1);
+    // a high surrogate last: its low half goes with the next slice
+    if (end < text.length && unit >= 0xd800 && unit <= 0xdbff) end += end - 1 > i ? -1 : 1;
+    yield text.slice(i, end);
+    i = end;
+  }
 }
 
 /** Which kind of records a CSV export holds: from its file name ("orders.csv"), else from its

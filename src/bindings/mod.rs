@@ -80,25 +80,57 @@ fn input(v: JsValue, what: &str) -> Result<Value, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(Value::Null);
     }
-    let text = input_text(v, what)?;
+    // JSON over CUT_ABOVE units has its long strings cut in JS before it crosses: a 100 MB
+    // message would be copied and parsed whole (200 MB of wasm memory, kept for good); cut
+    // strings stay long enough for the core to see and say that they were cut
+    let text = stringify(&v, CUT_ABOVE, 2 * crate::input::MAX_TEXT as u32 + 2, what)?;
     serde_json::from_str::<Value>(&crate::input::replace_lone_surrogates(&text))
         .map_err(|e| fail(format!("{what}: cannot be read as JSON ({e})")))
 }
 
+const CUT_ABOVE: u32 = 1 << 22;
+
 /// A JS value as JSON text (`JSON.stringify`): cycles and BigInts become clear errors.
 fn input_text(v: JsValue, what: &str) -> Result<String, JsError> {
+    stringify(&v, u32::MAX, 0, what)
+}
+
+fn stringify(v: &JsValue, limit: u32, cut: u32, what: &str) -> Result<String, JsError> {
     if v.is_undefined() || v.is_null() {
         return Err(fail(format!("{what}: is required")));
     }
-    js_sys::JSON::stringify(&v)
+    json_text(v, limit, cut)
         .map_err(|e| {
             fail(format!(
                 "{what}: cannot be read as JSON ({})",
                 js_error_text(&e)
             ))
         })?
-        .as_string()
+        // a function or a symbol has no JSON: stringify gives undefined
         .ok_or_else(|| fail(format!("{what}: cannot be read as JSON")))
+}
+
+/// A text argument: a JS string, checked before anything is copied (anything else used to
+/// reach the wasm as a pointer to nothing, or be copied and never freed).
+fn text_arg(v: TextArg, what: &str) -> Result<String, JsError> {
+    let v: JsValue = v.into();
+    v.as_string()
+        .ok_or_else(|| fail(format!("{what}: expected a string, got {}", js_type(&v))))
+}
+
+/// More messages than this in one ticket are refused before the ticket crosses: the latest
+/// `MAX_MESSAGES` of a longer thread are read, but a million would be copied and parsed first.
+const MAX_THREAD: u32 = 10 * crate::ticket::MAX_MESSAGES as u32;
+
+fn thread_limit(v: &JsValue, what: &str) -> Result<(), JsError> {
+    let n = longest_thread(v).unwrap_or(0);
+    if n > MAX_THREAD {
+        return Err(fail(format!(
+            "{what}: a thread of {n} messages; more than {MAX_THREAD} are refused (the latest {} of a long thread are read)",
+            crate::ticket::MAX_MESSAGES
+        )));
+    }
+    Ok(())
 }
 
 fn js_error_text(e: &JsValue) -> String {
@@ -184,7 +216,11 @@ fn fail(e: impl std::fmt::Display) -> JsError {
 
 fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOptions, JsError> {
     let v = match options {
-        Some(o) => input(o.into(), "options")?,
+        Some(o) => {
+            let o: JsValue = o.into();
+            // NaN and Infinity become null in JSON.stringify: the core refuses a null now
+            input(o, "options")?
+        }
         None => Value::Null,
     };
     AssessOptions::from_json(&v, js_sys::Date::now() as i64).map_err(fail)
@@ -231,7 +267,8 @@ impl Engine {
     /// Loads history from JSON text (a file's contents), record by record: for large files
     /// this skips building JS objects and keeps memory to the store itself.
     #[wasm_bindgen(js_name = loadHistoryText)]
-    pub fn load_history_text(&mut self, text: String) -> Result<LoadReportOut, JsError> {
+    pub fn load_history_text(&mut self, text: TextArg) -> Result<LoadReportOut, JsError> {
+        let text = text_arg(text, "text")?;
         output(&self.core.load_history_text(&text).map_err(fail)?)
     }
 
@@ -242,10 +279,12 @@ impl Engine {
     #[wasm_bindgen(js_name = importCsv)]
     pub fn import_csv(
         &mut self,
-        kind: String,
-        text: String,
+        kind: TextArg,
+        text: TextArg,
         mapping: Option<CsvMappingArg>,
     ) -> Result<LoadReportOut, JsError> {
+        let kind = text_arg(kind, "kind")?;
+        let text = text_arg(text, "text")?;
         let m = match mapping {
             Some(m) => Some(input(m.into(), "mapping")?),
             None => None,
@@ -262,7 +301,8 @@ impl Engine {
     /// loaded as they complete, so a large file is never one string. Returns the records read
     /// so far. End with `finishHistory()` for the report.
     #[wasm_bindgen(js_name = loadHistoryChunk)]
-    pub fn load_history_chunk(&mut self, chunk: String) -> Result<u32, JsError> {
+    pub fn load_history_chunk(&mut self, chunk: TextArg) -> Result<u32, JsError> {
+        let chunk = text_arg(chunk, "chunk")?;
         Ok(self.core.load_history_chunk(&chunk).map_err(fail)? as u32)
     }
 
@@ -278,10 +318,12 @@ impl Engine {
     #[wasm_bindgen(js_name = importCsvChunk)]
     pub fn import_csv_chunk(
         &mut self,
-        kind: String,
-        chunk: String,
+        kind: TextArg,
+        chunk: TextArg,
         mapping: Option<CsvMappingArg>,
     ) -> Result<u32, JsError> {
+        let kind = text_arg(kind, "kind")?;
+        let chunk = text_arg(chunk, "chunk")?;
         let m = match mapping {
             Some(m) => Some(input(m.into(), "mapping")?),
             None => None,
@@ -305,7 +347,9 @@ impl Engine {
         options: Option<AssessOptionsArg>,
     ) -> Result<AssessmentOut, JsError> {
         let o = options_of(options)?;
-        let v = input(ticket.into(), "ticket")?;
+        let ticket: JsValue = ticket.into();
+        thread_limit(&ticket, "ticket")?;
+        let v = input(ticket, "ticket")?;
         let mut a = self.core.assess_with(&v, &o).map_err(fail)?;
         let mut tape = self.empty_tape()?;
         tape.take_from(&mut a, self.core.library());
@@ -322,7 +366,9 @@ impl Engine {
         options: Option<AssessOptionsArg>,
     ) -> Result<AssessmentsOut, JsError> {
         let o = options_of(options)?;
-        let v = input(tickets.into(), "tickets")?;
+        let tickets: JsValue = tickets.into();
+        thread_limit(&tickets, "tickets")?;
+        let v = input(tickets, "tickets")?;
         // written out ticket by ticket: the JSON and the tape grow, each assessment is dropped
         // as soon as it is written (a 10,000-ticket queue never holds all its assessments)
         let mut tape = self.empty_tape()?;
@@ -547,6 +593,31 @@ fn map_texts<R>(v: JsValue, mut f: impl FnMut(&str) -> R) -> Result<Vec<R>, JsEr
         out.push(f(&s));
     }
     Ok(out)
+}
+
+#[wasm_bindgen(inline_js = "
+export function json_text(v, limit, n) {
+  const s = JSON.stringify(v);
+  if (typeof s !== 'string' || s.length <= limit) return s;
+  return JSON.stringify(v, (k, x) => typeof x !== 'string' || x.length <= n ? x : x.slice(0, n - (x.charCodeAt(n - 1) >> 10 === 54 ? 1 : 0)));
+}
+export function longest_thread(v) {
+  const n = (t) => (t !== null && typeof t === 'object' && Array.isArray(t.messages) ? t.messages.length : 0);
+  if (!Array.isArray(v)) return n(v);
+  let m = 0;
+  for (const t of v) m = Math.max(m, n(t));
+  return m;
+}
+")]
+extern "C" {
+    /// `JSON.stringify(v)`; above `limit` UTF-16 units, again with strings longer than `n` cut
+    /// to about `n` (never between the halves of a surrogate pair).
+    #[wasm_bindgen(catch)]
+    fn json_text(v: &JsValue, limit: u32, n: u32) -> Result<Option<String>, JsValue>;
+    /// The most messages in a ticket, or in any ticket of an array, read without copying.
+    // (catch: called through the glue, so finish-pkg can inline this module)
+    #[wasm_bindgen(catch)]
+    fn longest_thread(v: &JsValue) -> Result<u32, JsValue>;
 }
 
 #[wasm_bindgen(

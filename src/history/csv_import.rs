@@ -125,20 +125,21 @@ pub fn import(
     mapping: Option<&Map<String, Value>>,
 ) -> Result<LoadReport> {
     let mut imp = CsvImport::new(kind, mapping)?;
-    imp.push(store, text, true)?;
+    imp.push(store, text, false)?;
     imp.finish(store)
 }
 
 /// A CSV import fed in chunks (a file read piece by piece need never be one string): rows are
 /// loaded as soon as they are complete; a record split between chunks waits for the next.
+/// Chunked or whole, the same text gives the same rows, lines and report.
 pub struct CsvImport {
     kind: &'static str,
     mapping: Option<Map<String, Value>>,
     header: Option<(Vec<String>, Vec<Option<&'static str>>)>,
     /// An order being gathered from its line-item rows: (id, fields, line).
     pending: Option<(Value, Map<String, Value>, usize)>,
-    leftover: String,
-    next_line: usize,
+    /// The CSV reader's state between chunks (a row or quoted field still open).
+    reader: crate::csv::Reader,
     report: LoadReport,
     /// Rows read so far (good and rejected), for progress.
     pub rows: usize,
@@ -161,8 +162,7 @@ impl CsvImport {
             mapping: mapping.cloned(),
             header: None,
             pending: None,
-            leftover: String::new(),
-            next_line: 1,
+            reader: Default::default(),
             report: LoadReport::default(),
             rows: 0,
         })
@@ -172,19 +172,12 @@ impl CsvImport {
         self.kind
     }
 
-    /// Loads the complete rows of `chunk` (after what the last chunk left); `last` says no
+    /// Loads the rows `chunk` completes (after what earlier chunks left open); `last` says no
     /// more text follows. A header that names no field is an error.
     pub fn push(&mut self, store: &mut Store, chunk: &str, last: bool) -> Result<()> {
-        let mut text = std::mem::take(&mut self.leftover);
-        text.push_str(chunk);
-        let cut = if last {
-            text.len()
-        } else {
-            crate::csv::complete_prefix(&text)
-        };
-        let (now, rest) = text.split_at(cut);
+        let mut reader = std::mem::take(&mut self.reader);
         let mut failure = None;
-        let broken = crate::csv::for_each(now, self.next_line, |row| {
+        let mut on_row = |row: crate::csv::Record| {
             if failure.is_some() {
                 return;
             }
@@ -196,11 +189,18 @@ impl CsvImport {
                 return;
             }
             self.row(store, row);
-        });
+        };
+        reader.push(chunk, &mut on_row);
+        let broken = if last {
+            std::mem::take(&mut reader).finish(&mut on_row)
+        } else {
+            None
+        };
+        self.reader = reader;
+        store.settle();
         if let Some(e) = failure {
             return Err(e);
         }
-        self.next_line += now.bytes().filter(|b| *b == b'\n').count();
         if let Some(b) = broken {
             self.report.rejected.push(Rejected {
                 kind: self.kind.to_string(),
@@ -209,19 +209,17 @@ impl CsvImport {
                 reason: b.message,
             });
         }
-        self.leftover = rest.to_string();
         Ok(())
     }
 
     /// Ends the import: the last partial row is read, and the report returned.
     pub fn finish(mut self, store: &mut Store) -> Result<LoadReport> {
-        if !self.leftover.is_empty() {
-            self.push(store, "", true)?;
-        }
+        self.push(store, "", true)?;
         if self.header.is_none() {
             return err("text", "is empty: expected a header line and rows");
         }
         self.flush(store);
+        store.settle();
         self.report.totals = store.counts();
         Ok(self.report)
     }

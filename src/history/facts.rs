@@ -113,7 +113,10 @@ pub fn facts(
         }
         None => None,
     };
-    if let Some(last) = orders.iter().max_by_key(|o| (o.at, o.id.clone())) {
+    if let Some(last) = orders
+        .iter()
+        .max_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)))
+    {
         f.last_order = Some(OrderRef {
             id: last.id.clone(),
             date: format_date(last.at),
@@ -126,84 +129,69 @@ pub fn facts(
         }
     }
 
-    // CSAT from tickets and CSAT surveys: the latest answer counts.
-    let mut csats: Vec<(i64, f64, String)> = h
+    // CSAT from tickets and CSAT surveys: the latest answer counts; at the same moment a
+    // ticket's before a survey's, and of two tickets the greater id (the order of their
+    // sources as text, "CSAT survey" < "ticket …")
+    let ticket_csat = h
         .tickets
         .iter()
         .filter(|t| t.created_at <= now && t.id != current_ticket_id)
-        .filter_map(|t| {
-            t.csat.map(|c| {
-                (
-                    t.solved_at.unwrap_or(t.created_at).min(now),
-                    c,
-                    format!("ticket {}", t.id),
-                )
-            })
-        })
-        .collect();
-    csats.extend(
-        h.surveys
-            .iter()
-            .filter(|s| s.kind == SurveyKind::Csat && s.at <= now)
-            .map(|s| (s.at, s.score, "CSAT survey".to_string())),
-    );
-    crate::util::sort_by(&mut csats, |a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
-    f.last_csat = csats.last().map(|(at, c, src)| Rating {
-        score: *c,
-        source: src.clone(),
-        date: format_date(*at),
-    });
-
-    let mut nps: Vec<_> = h
+        .filter_map(|t| Some((t.solved_at.unwrap_or(t.created_at).min(now), t.csat?, t)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.2.id.cmp(&b.2.id)));
+    let survey_csat = h
         .surveys
         .iter()
-        .filter(|s| s.kind == SurveyKind::Nps && s.at <= now)
-        .collect();
-    crate::util::sort_by(&mut nps, |a, b| a.at.cmp(&b.at));
-    if let Some(last) = nps.last() {
+        .filter(|s| s.kind == SurveyKind::Csat && s.at <= now)
+        .max_by_key(|s| s.at);
+    f.last_csat = match (ticket_csat, survey_csat) {
+        (Some((at, c, t)), s) if s.is_none_or(|s| s.at <= at) => {
+            Some((at, c, format!("ticket {}", t.id)))
+        }
+        (_, Some(s)) => Some((s.at, s.score, "CSAT survey".to_string())),
+        _ => None,
+    }
+    .map(|(at, score, source)| Rating {
+        score,
+        source,
+        date: format_date(at),
+    });
+
+    // the latest NPS answer and the one before, as the last two of a stable sort by time
+    let (mut last, mut before) = (None, None);
+    for s in h.surveys.iter() {
+        if s.kind != SurveyKind::Nps || s.at > now {
+            continue;
+        }
+        if last.is_none_or(|l: &super::records::SurveyRecord| s.at >= l.at) {
+            before = last.replace(s);
+        } else if before.is_none_or(|b: &super::records::SurveyRecord| s.at >= b.at) {
+            before = Some(s);
+        }
+    }
+    if let Some(last) = last {
         f.nps = Some(Rating {
             score: last.score,
             source: "NPS survey".into(),
             date: format_date(last.at),
         });
-        f.nps_previous = nps.len().checked_sub(2).map(|i| nps[i].score);
+        f.nps_previous = before.map(|b| b.score);
     }
 
-    let past = |t: &super::records::TicketRecord| PastTicket {
-        id: t.id.clone(),
-        subject: t.subject.clone(),
-        created_at: format_date(t.created_at),
-        solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
-        csat: t.csat,
-    };
-    let previous: Vec<_> = h
-        .tickets
-        .iter()
-        .filter(|t| t.created_at <= now && t.id != current_ticket_id)
-        .collect();
-    // newest first, ties by id; only the last 180 days are sorted (a customer may have
-    // thousands of old tickets, and the sort is an insertion sort)
-    let newest_first = |a: &&super::records::TicketRecord, b: &&super::records::TicketRecord| {
-        b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id))
-    };
-    f.previous_ticket = previous.iter().copied().min_by(newest_first).map(past);
-    let mut recent: Vec<_> = previous
-        .iter()
-        .copied()
-        .filter(|t| now - t.created_at <= 180 * MS_PER_DAY)
-        .collect();
-    crate::util::sort_by(&mut recent, newest_first);
-    f.contacts_30d = recent
-        .iter()
-        .filter(|t| now - t.created_at <= 30 * MS_PER_DAY)
-        .map(|t| past(t))
+    let past = |t: &super::records::TicketRecord| past_ticket(t, now);
+    // the store keeps tickets oldest first (`CustomerHistory::tickets`): those up to `now`
+    // are a prefix, the last 180 days the end of it, read backwards for newest first
+    let upto = h.tickets.partition_point(|t| t.created_at <= now);
+    let previous = &h.tickets[..upto];
+    let is_past = |t: &&super::records::TicketRecord| t.id != current_ticket_id;
+    f.previous_ticket = previous.iter().rev().find(is_past).map(past);
+    let from = previous.partition_point(|t| now - t.created_at > 180 * MS_PER_DAY);
+    let recent = || previous[from..].iter().rev().filter(is_past);
+    f.contacts_30d = recent()
+        .take_while(|t| now - t.created_at <= 30 * MS_PER_DAY)
+        .map(past)
         .collect();
     if let Some(same_topic) = same_topic {
-        f.same_topic = recent
-            .iter()
-            .filter(|t| same_topic(t))
-            .map(|t| past(t))
-            .collect();
+        f.same_topic = recent().filter(|t| same_topic(t)).map(past).collect();
     }
 
     f.birthday_in_days = p.birthday.map(|b| days_until_yearly(b, now));
@@ -216,13 +204,20 @@ pub fn facts(
         }
     }
 
+    // contacts per channel, in the order channels first appear
     let mut by_channel: Vec<(&str, Vec<&super::records::TicketRecord>)> = Vec::new();
-    for t in &previous {
+    let mut slot: crate::util::FastMap<String, usize> = Default::default();
+    for t in previous.iter().filter(is_past) {
         if let Some(c) = t.channel.as_deref() {
-            match by_channel.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, v)) => v.push(t),
-                None => by_channel.push((c, vec![t])),
-            }
+            let k = match slot.get(c) {
+                Some(&k) => k,
+                None => {
+                    slot.insert(c.to_string(), by_channel.len());
+                    by_channel.push((c, Vec::new()));
+                    by_channel.len() - 1
+                }
+            };
+            by_channel[k].1.push(t);
         }
     }
     f.channels = by_channel
@@ -240,8 +235,20 @@ pub fn facts(
             }
         })
         .collect();
-    crate::util::sort_by(&mut f.channels, |a, b| {
+    crate::util::sort_long_by(&mut f.channels, |a, b| {
         b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel))
     });
     f
+}
+
+/// One past ticket as evidence (not inlined: it is built in three places, once per list).
+#[inline(never)]
+fn past_ticket(t: &super::records::TicketRecord, now: i64) -> PastTicket {
+    PastTicket {
+        id: t.id.clone(),
+        subject: t.subject.clone(),
+        created_at: format_date(t.created_at),
+        solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
+        csat: t.csat,
+    }
 }

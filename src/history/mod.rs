@@ -3,6 +3,7 @@
 
 pub mod csv_import;
 pub mod facts;
+pub mod json_import;
 pub mod records;
 pub mod store;
 

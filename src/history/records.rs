@@ -123,10 +123,7 @@ pub fn customer(v: &Value, path: &str, strings: &mut Interner) -> Result<Custome
     Ok(CustomerRecord {
         id,
         email,
-        name: o
-            .opt_str("name")?
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()),
+        name: o.opt_name("name")?,
         since: o.opt_date("since")?,
         birthday: o.opt_date("birthday")?,
         tier: o

@@ -2,6 +2,7 @@
 //! their tickets, orders and surveys. Loading keeps every good record, reports every rejected
 //! one with its place, field and reason, and never duplicates a record loaded twice.
 
+pub use super::json_import::JsonImport;
 use super::records::{self, CustomerRecord, CustomerRef, OrderRecord, SurveyRecord, TicketRecord};
 use crate::input::{array, object, InputError};
 use crate::util::FastMap as HashMap;
@@ -11,9 +12,13 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default)]
 pub struct CustomerHistory {
     pub profile: CustomerRecord,
+    /// Oldest first (ties: greater id first), so the tickets before a moment are a prefix and
+    /// the newest are read backwards from its end; kept so by `Store::settle`.
     pub tickets: Vec<TicketRecord>,
     pub orders: Vec<OrderRecord>,
     pub surveys: Vec<SurveyRecord>,
+    /// Listed in `Store::unsorted`: its tickets wait for `settle`.
+    unsorted: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -23,6 +28,11 @@ pub struct Store {
     by_email: HashMap<String, usize>,
     tickets: HashMap<String, (usize, usize)>,
     orders: HashMap<String, (usize, usize)>,
+    /// "customer time kind" → position in its surveys: a survey has no id of its own (a
+    /// string key: the map type of `by_id`, so no new map code in the .wasm).
+    surveys: HashMap<String, usize>,
+    /// Customers whose tickets may be out of order since the last `settle`.
+    unsorted: Vec<usize>,
     /// Shared copies of the records' repetitive short fields.
     strings: crate::util::Interner,
 }
@@ -69,7 +79,7 @@ impl Store {
             customers: self.customers.len(),
             tickets: self.tickets.len(),
             orders: self.orders.len(),
-            surveys: self.customers.iter().map(|c| c.surveys.len()).sum(),
+            surveys: self.surveys.len(),
         }
     }
 
@@ -203,9 +213,10 @@ impl Store {
         }
     }
 
+    /// Puts a ticket in; the customer's tickets are in order again after `settle`.
     pub fn upsert_ticket(&mut self, r: CustomerRef, t: TicketRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        let added = upsert_by_id(
+        let (added, k) = upsert_by_id(
             &mut self.customers,
             &mut self.tickets,
             owner,
@@ -213,6 +224,14 @@ impl Store {
             |h| &mut h.tickets,
             |t| &t.id,
         );
+        // still in order when it sits between its neighbours (appended in time order, or
+        // updated without moving): then nothing needs sorting
+        let h = &mut self.customers[owner];
+        let fits = |a: usize, b: usize| ticket_order(&h.tickets[a], &h.tickets[b]).is_lt();
+        let in_order = (k == 0 || fits(k - 1, k)) && (k + 1 >= h.tickets.len() || fits(k, k + 1));
+        if !in_order && !std::mem::replace(&mut h.unsorted, true) {
+            self.unsorted.push(owner);
+        }
         *if added {
             &mut report.added.tickets
         } else {
@@ -222,7 +241,7 @@ impl Store {
 
     pub fn upsert_order(&mut self, r: CustomerRef, o: OrderRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        let added = upsert_by_id(
+        let (added, _) = upsert_by_id(
             &mut self.customers,
             &mut self.orders,
             owner,
@@ -241,12 +260,35 @@ impl Store {
         let owner = self.owner(&r, report);
         let list = &mut self.customers[owner].surveys;
         // a survey has no id: the same customer, time and kind is the same answer
-        if let Some(old) = list.iter_mut().find(|x| x.at == s.at && x.kind == s.kind) {
-            *old = s;
-            report.updated.surveys += 1;
-        } else {
-            list.push(s);
-            report.added.surveys += 1;
+        let key = format!(
+            "{owner} {} {}",
+            s.at,
+            (s.kind == super::records::SurveyKind::Nps) as u8
+        );
+        match self.surveys.get(&key) {
+            Some(&k) => {
+                list[k] = s;
+                report.updated.surveys += 1;
+            }
+            None => {
+                self.surveys.insert(key, list.len());
+                list.push(s);
+                report.added.surveys += 1;
+            }
+        }
+    }
+
+    /// Puts the tickets of customers loaded into since the last call back in order (see
+    /// `CustomerHistory::tickets`). Every load calls it before returning.
+    pub fn settle(&mut self) {
+        for c in std::mem::take(&mut self.unsorted) {
+            self.customers[c].unsorted = false;
+            let tickets = &mut self.customers[c].tickets;
+            // listed only when a ticket landed out of order (see `upsert_ticket`)
+            crate::util::sort_long_by(tickets, ticket_order);
+            for (k, t) in tickets.iter().enumerate() {
+                self.tickets.insert(t.id.clone(), (c, k));
+            }
         }
     }
 
@@ -274,6 +316,7 @@ impl Store {
                 }
             }
         }
+        self.settle();
         report.totals = self.counts();
         Ok(report)
     }
@@ -314,208 +357,15 @@ impl Store {
     }
 }
 
-/// History JSON fed in chunks. A small scanner finds each record of the four lists (tracking
-/// depth, strings and escapes across chunk ends); each record is parsed and loaded on its own.
-#[derive(Default)]
-pub struct JsonImport {
-    buf: String,
-    /// Where scanning resumes in `buf`, and where the current record started.
-    at: usize,
-    start: Option<usize>,
-    depth: u32,
-    in_str: bool,
-    esc: bool,
-    /// The list being read, the last string seen at depth 1 (its key), the record's index.
-    kind: Option<&'static str>,
-    key: Option<String>,
-    key_start: usize,
-    index: usize,
-    line: usize,
-    started: bool,
-    ended: bool,
-    before: Option<Counts>,
-    report: LoadReport,
-}
-
-impl JsonImport {
-    fn fail<T>(&self, message: String) -> Result<T, InputError> {
-        Err(InputError {
-            path: "history".into(),
-            message,
-        })
-    }
-
-    pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
-        self.before.get_or_insert_with(|| store.counts());
-        self.buf.push_str(chunk);
-        let mut i = self.at;
-        while i < self.buf.len() {
-            let b = self.buf.as_bytes()[i];
-            if b == b'\n' {
-                self.line += 1;
-            }
-            if self.in_str {
-                if self.esc {
-                    self.esc = false;
-                } else if b == b'\\' {
-                    self.esc = true;
-                } else if b == b'"' {
-                    self.in_str = false;
-                    if self.depth == 1 {
-                        self.key = Some(self.buf[self.key_start..i].to_string());
-                    }
-                }
-                i += 1;
-                continue;
-            }
-            match b {
-                b' ' | b'\t' | b'\r' | b'\n' => {}
-                _ if self.ended => {
-                    return self.fail(format!(
-                        "cannot be read as JSON (text after the end, line {})",
-                        self.line + 1
-                    ))
-                }
-                b'{' if !self.started => {
-                    self.started = true;
-                    self.depth = 1;
-                }
-                _ if !self.started => {
-                    return self
-                        .fail("expected an object { customers, tickets, orders, surveys }".into())
-                }
-                b'"' => {
-                    self.in_str = true;
-                    self.key_start = i + 1;
-                    if self.depth == 2 && self.start.is_none() {
-                        self.start = Some(i);
-                    }
-                }
-                b'[' | b'{' => {
-                    if self.depth == 1 {
-                        let key = self.key.take().unwrap_or_default();
-                        let kind = ["customers", "tickets", "orders", "surveys"]
-                            .into_iter()
-                            .find(|k| *k == key);
-                        match (kind, b) {
-                            (Some(k), b'[') => {
-                                self.kind = Some(k);
-                                self.index = 0;
-                            }
-                            (Some(_), _) => return Err(InputError { path: format!("history.{key}"), message: "expected an array".into() }),
-                            (None, _) => return Err(InputError { path: format!("history.{}", crate::util::clip(&key, 30)), message: "is not a list of history; expected customers, tickets, orders or surveys".into() }),
-                        }
-                    } else if self.depth == 2 && self.start.is_none() {
-                        self.start = Some(i);
-                    }
-                    self.depth += 1;
-                }
-                b']' | b'}' | b',' => {
-                    if b != b',' {
-                        if self.depth == 0 {
-                            return self.fail(format!(
-                                "cannot be read as JSON (unbalanced brackets, line {})",
-                                self.line + 1
-                            ));
-                        }
-                        self.depth -= 1;
-                    }
-                    // a record ends: its closing bracket brings the depth back to 2, or a
-                    // scalar record ends at the comma or bracket after it
-                    let closing_record = b != b',' && self.depth == 2;
-                    let after_scalar = self.depth <= 2 && self.start.is_some() && !closing_record;
-                    if closing_record || after_scalar {
-                        if let Some(st) = self.start.take() {
-                            let end = if closing_record { i + 1 } else { i };
-                            self.record(store, st, end)?;
-                        }
-                    }
-                    if self.depth == 1 && b == b']' {
-                        self.kind = None;
-                    }
-                    if self.depth == 0 {
-                        self.ended = true;
-                    }
-                }
-                b':' if self.depth == 1 => {}
-                _ if self.depth == 1 && self.key.is_some() => {
-                    let key = self.key.take().unwrap_or_default();
-                    return Err(InputError {
-                        path: format!("history.{}", crate::util::clip(&key, 30)),
-                        message: "expected an array".into(),
-                    });
-                }
-                _ if self.depth == 2 && self.start.is_none() => self.start = Some(i),
-                _ => {}
-            }
-            i += 1;
-        }
-        // keep only what the next chunk still needs: the record in progress (or a key)
-        let keep = self.start.unwrap_or(if self.in_str {
-            self.key_start.saturating_sub(1)
-        } else {
-            i
-        });
-        self.buf.drain(..keep);
-        self.start = self.start.map(|s| s - keep);
-        self.key_start = self.key_start.saturating_sub(keep);
-        self.at = i - keep;
-        Ok(())
-    }
-
-    fn record(&mut self, store: &mut Store, st: usize, end: usize) -> Result<(), InputError> {
-        let kind = self.kind.unwrap_or("customers");
-        let path = format!("{kind}[{}]", self.index);
-        let v: Value = serde_json::from_str(&self.buf[st..end]).map_err(|e| InputError {
-            path: "history".into(),
-            message: format!("cannot be read as JSON ({path}: {e})"),
-        })?;
-        if let Err(e) = store.load_record(kind, &v, &path, &mut self.report) {
-            self.report.rejected.push(Rejected {
-                kind: kind.to_string(),
-                index: self.index,
-                field: e.path,
-                reason: e.message,
-            });
-        }
-        self.index += 1;
-        Ok(())
-    }
-
-    /// Records read so far, for progress.
-    pub fn records(&self) -> usize {
-        self.report.added.customers
-            + self.report.added.tickets
-            + self.report.added.orders
-            + self.report.added.surveys
-            + self.report.updated.customers
-            + self.report.updated.tickets
-            + self.report.updated.orders
-            + self.report.updated.surveys
-            + self.report.rejected.len()
-    }
-
-    pub fn finish(mut self, store: &mut Store) -> Result<LoadReport, InputError> {
-        if !self.ended {
-            let loaded = self.before.is_some_and(|b| b != store.counts());
-            return self.fail(format!(
-                "cannot be read as JSON (it ends before the history object closes, line {}); {}",
-                self.line + 1,
-                if loaded {
-                    "the records before it were loaded"
-                } else {
-                    "nothing was loaded"
-                }
-            ));
-        }
-        self.report.totals = store.counts();
-        Ok(std::mem::take(&mut self.report))
-    }
+/// The order of a customer's tickets: oldest first, ties by id (greater first, so that read
+/// backwards the newest come first with ties in id order).
+pub fn ticket_order(a: &TicketRecord, b: &TicketRecord) -> std::cmp::Ordering {
+    a.created_at.cmp(&b.created_at).then(b.id.cmp(&a.id))
 }
 
 /// Puts a record with an id under `owner`: replaces the record with the same id (moving it if
 /// it belonged to another customer) or appends it. `index` maps id → (customer, position).
-/// Returns whether the record is new.
+/// Returns whether the record is new, and its position in its customer's list.
 fn upsert_by_id<T>(
     customers: &mut [CustomerHistory],
     index: &mut HashMap<String, (usize, usize)>,
@@ -523,12 +373,12 @@ fn upsert_by_id<T>(
     record: T,
     list: fn(&mut CustomerHistory) -> &mut Vec<T>,
     id: fn(&T) -> &String,
-) -> bool {
+) -> (bool, usize) {
     let key = id(&record).clone();
     match index.get(&key).copied() {
         Some((c, k)) if c == owner => {
             list(&mut customers[c])[k] = record;
-            false
+            (false, k)
         }
         found => {
             if let Some((c, k)) = found {
@@ -540,9 +390,10 @@ fn upsert_by_id<T>(
                 }
             }
             let dest = list(&mut customers[owner]);
-            index.insert(key, (owner, dest.len()));
+            let k = dest.len();
+            index.insert(key, (owner, k));
             dest.push(record);
-            found.is_none()
+            (found.is_none(), k)
         }
     }
 }

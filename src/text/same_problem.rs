@@ -76,28 +76,45 @@ fn stem(w: &str) -> Option<String> {
 /// `now`: this ticket's subject and first message; `before`: an earlier ticket's subject. True when they share a reference, or when at least two of the earlier subject's
 /// content words, and at least half of them, are in `now`.
 pub fn same_problem(now: &str, before: &str) -> bool {
-    let now_words: Vec<String> = tokenize(now).into_iter().map(|t| t.text).collect();
-    let before_words: Vec<String> = tokenize(before).into_iter().map(|t| t.text).collect();
-    if before_words
-        .iter()
-        .filter(|w| is_reference(w))
-        .any(|r| now_words.contains(r))
-    {
-        return true;
+    SameProblem::new(now).matches(before)
+}
+
+/// `same_problem` with this ticket's words read once, for comparing it with each of a
+/// customer's earlier tickets (thousands, for a large account).
+pub struct SameProblem {
+    words: Vec<String>,
+    stems: Vec<String>,
+}
+
+impl SameProblem {
+    pub fn new(now: &str) -> SameProblem {
+        let words: Vec<String> = tokenize(now).into_iter().map(|t| t.text).collect();
+        let stems = words.iter().filter_map(|w| stem(w)).collect();
+        SameProblem { words, stems }
     }
-    let now_stems: Vec<String> = now_words.iter().filter_map(|w| stem(w)).collect();
-    // a subject has a handful of words: a linear de-duplication, no sort to ship
-    let mut before_stems: Vec<String> = Vec::new();
-    for s in before_words.iter().filter_map(|w| stem(w)) {
-        if !before_stems.contains(&s) {
-            before_stems.push(s);
+
+    pub fn matches(&self, before: &str) -> bool {
+        let before_words: Vec<String> = tokenize(before).into_iter().map(|t| t.text).collect();
+        if before_words
+            .iter()
+            .filter(|w| is_reference(w))
+            .any(|r| self.words.contains(r))
+        {
+            return true;
         }
+        // a subject has a handful of words: a linear de-duplication, no sort to ship
+        let mut before_stems: Vec<String> = Vec::new();
+        for s in before_words.iter().filter_map(|w| stem(w)) {
+            if !before_stems.contains(&s) {
+                before_stems.push(s);
+            }
+        }
+        let shared = before_stems
+            .iter()
+            .filter(|s| self.stems.contains(s))
+            .count();
+        shared >= 2 && 2 * shared >= before_stems.len()
     }
-    let shared = before_stems
-        .iter()
-        .filter(|s| now_stems.contains(s))
-        .count();
-    shared >= 2 && 2 * shared >= before_stems.len()
 }
 
 #[cfg(test)]

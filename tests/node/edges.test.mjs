@@ -1,0 +1,64 @@
+// The engine's edges in JS (issue 15): non-strings where text is expected, limits checked
+// before a large input is copied into the engine, and a `now` that is not a moment.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { importRapport } from './harness.mjs';
+
+const { Engine, initSync } = await importRapport();
+const ticket = (extra = {}) => ({ id: 'T', customer: {}, messages: [{ from: 'customer', text: 'Where is my parcel?' }], ...extra });
+
+test('a value that is not a string is refused by name, and the engine carries on', () => {
+  const e = new Engine();
+  const bytes = new Uint8Array(1 << 20).fill(65);
+  const calls = [
+    [() => e.importCsv('tickets', bytes), /text: expected a string, got object/],
+    [() => e.importCsv(7, 'a,b\n'), /kind: expected a string, got number/],
+    [() => e.importCsvChunk('tickets', bytes), /chunk: expected a string, got object/],
+    [() => e.importCsvChunk('tickets', undefined), /chunk: expected a string, got undefined/],
+    [() => e.loadHistoryChunk({ customers: [] }), /chunk: expected a string, got object/],
+    [() => e.loadHistoryText(null), /text: expected a string, got null/],
+    [() => e.loadHistoryText(12), /text: expected a string, got number/],
+  ];
+  for (const [call, message] of calls) assert.throws(call, message);
+  // nothing was left half-done or broken: normal calls still answer
+  assert.equal(e.loadHistoryText('{"customers": [{"id": "c1"}]}').added.customers, 1);
+  assert.equal(e.assess(ticket(), { now: '2026-11-23T12:00:00Z' }).ticketId, 'T');
+});
+
+test('bytes passed as chunks do not pile up in the engine', () => {
+  const e = new Engine();
+  const memory = () => initSync().memory.buffer.byteLength;
+  const before = memory();
+  const chunk = new Uint8Array(1 << 20).fill(65);
+  for (let i = 0; i < 200; i++) assert.throws(() => e.importCsvChunk('tickets', chunk), /expected a string/);
+  assert.ok(memory() - before < 16 << 20, `wasm memory grew by ${(memory() - before) >> 20} MB`);
+});
+
+test('a 100 MB message is cut before it crosses: memory stays small and the cut is said', () => {
+  const e = new Engine();
+  const memory = () => initSync().memory.buffer.byteLength;
+  const before = memory();
+  const long = 'You charged me twice. ' + 'x'.repeat(100e6);
+  const a = e.assess(ticket({ messages: [{ from: 'customer', text: long }] }), { now: '2026-11-23T12:00:00Z' });
+  assert.equal(a.truncated.length, 1, JSON.stringify(a.truncated));
+  assert.ok(memory() - before < 32 << 20, `wasm memory grew by ${(memory() - before) >> 20} MB`);
+});
+
+test('a million-message ticket is refused before it is copied, in a queue too', () => {
+  const e = new Engine();
+  const messages = Array.from({ length: 1e6 }, () => ({ from: 'customer', text: 'hi' }));
+  assert.throws(() => e.assess(ticket({ messages })), /ticket: a thread of 1000000 messages/);
+  assert.throws(() => e.assessQueue([ticket(), ticket({ messages })]), /tickets: a thread of 1000000 messages/);
+  // 5,200 messages are still assessed on the latest 5,000
+  const some = Array.from({ length: 5200 }, () => ({ from: 'customer', text: 'hi' }));
+  assert.match(e.assess(ticket({ messages: some }), { now: '2026-11-23T12:00:00Z' }).truncated[0], /5200 messages/);
+});
+
+test('now of NaN or Infinity is refused naming options.now, not replaced by the clock', () => {
+  const e = new Engine();
+  for (const now of [NaN, Infinity, -Infinity, null]) {
+    assert.throws(() => e.assess(ticket(), { now }), /options\.now: /, String(now));
+    assert.throws(() => e.assessQueue([ticket()], { now }), /options\.now: /, String(now));
+  }
+  assert.equal(e.assess(ticket(), { now: 1795000000000 }).ticketId, 'T');
+});

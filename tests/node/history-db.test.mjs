@@ -1,0 +1,36 @@
+// widget/history-db.js restores kept files in slices: a slice must never end between the two
+// halves of a surrogate pair, or an emoji on the boundary comes back as "��" after a reload.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { slices } from '../../widget/history-db.js';
+import { importRapport } from './harness.mjs';
+
+test('slices never cut a surrogate pair and join back to the text', () => {
+  const size = 1 << 20;
+  // the emoji's high half is the last unit of the first slice as a plain cut would make it
+  const text = 'a'.repeat(size - 1) + '😀' + 'b'.repeat(10);
+  const parts = [...slices(text)];
+  assert.equal(parts.join(''), text);
+  for (const p of parts) assert.ok(p.isWellFormed(), 'no lone surrogate in a slice');
+  assert.equal(parts[0].length, size - 1);
+  // small sizes, emoji everywhere, including a slice of one pair
+  const t = '😀x😀😀é𝄞'.repeat(50);
+  for (const n of [1, 2, 3, 5, 7]) {
+    const ps = [...slices(t, n)];
+    assert.equal(ps.join(''), t, `size ${n}`);
+    assert.ok(ps.every((p) => p.isWellFormed() && p.length > 0), `size ${n}`);
+  }
+});
+
+test('a customer name with an emoji on a slice boundary survives a restore', async () => {
+  const { Engine } = await importRapport();
+  const e = new Engine();
+  const head = 'Customer ID,Email,Name\n';
+  const pad = 'c0,pad@example.com,' + 'x'.repeat(100) + '\n';
+  const text = head + pad + 'c1,ana@example.com,Ana 😀 Silva\n';
+  const at = text.indexOf('😀');
+  for (const part of slices(text, at + 1)) e.importCsvChunk('customers', part);
+  e.finishCsv();
+  const a = e.assess({ id: 'T', customer: { id: 'c1' }, messages: [{ from: 'customer', text: 'hi' }] }, { now: '2026-11-23T12:00:00Z' });
+  assert.equal(a.customer.name, 'Ana 😀 Silva');
+});
