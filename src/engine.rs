@@ -61,13 +61,8 @@ pub struct FeedbackEvent {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FeedbackAction {
-    Inserted,
-    Edited,
-    Dismissed,
-}
+// (defined with the learning it feeds: the engine uses it, learning does not reach back up)
+pub use crate::snippets::learning::FeedbackAction;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FeedbackReceipt {
@@ -382,6 +377,11 @@ impl Engine {
 
     pub fn analyzer(&self) -> &TextAnalyzer {
         &self.text
+    }
+
+    /// The VADER-style compound sentiment (−1..1) of a text alone: the fast path for batches.
+    pub fn sentiment(&self, text: &str) -> f64 {
+        crate::text::sentiment::polarity(text, &self.text.lexicon).compound
     }
 
     pub fn analyze_text(&self, text: &str) -> TextSignals {

@@ -438,10 +438,7 @@ impl Engine {
     /// Sentiment only, for many texts: the VADER-style `compound` (−1..1) of each, in input
     /// order — the fast path for scoring large batches (no emotions, intent or cues).
     pub fn sentiments(&self, texts: TextsArg) -> Result<js_sys::Float64Array, JsError> {
-        let lex = &self.core.analyzer().lexicon;
-        let out = map_texts(texts.into(), |t| {
-            crate::text::sentiment::polarity(t, lex).compound
-        })?;
+        let out = map_texts(texts.into(), |t| self.core.sentiment(t))?;
         Ok(js_sys::Float64Array::from(&out[..]))
     }
 

@@ -7,6 +7,15 @@ use crate::input::{array, err, object, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// What an agent did with a proposed snippet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedbackAction {
+    Inserted,
+    Edited,
+    Dismissed,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Tally {
     pub inserted: u32,
@@ -43,7 +52,7 @@ impl Learning {
         &mut self,
         situation: &str,
         snippet: &str,
-        action: crate::engine::FeedbackAction,
+        action: FeedbackAction,
         edit_share: Option<f64>,
     ) {
         let t = self
@@ -53,9 +62,9 @@ impl Learning {
             .entry(snippet.to_string())
             .or_default();
         match action {
-            crate::engine::FeedbackAction::Inserted => t.inserted += 1,
-            crate::engine::FeedbackAction::Dismissed => t.dismissed += 1,
-            crate::engine::FeedbackAction::Edited => {
+            FeedbackAction::Inserted => t.inserted += 1,
+            FeedbackAction::Dismissed => t.dismissed += 1,
+            FeedbackAction::Edited => {
                 t.edited += 1;
                 t.edit_share_sum += edit_share.unwrap_or(0.5).clamp(0.0, 1.0);
             }
@@ -169,7 +178,7 @@ impl Situational<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::FeedbackAction::*;
+    use FeedbackAction::*;
 
     #[test]
     fn bounded_and_shrunk() {

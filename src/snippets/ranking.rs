@@ -1,0 +1,428 @@
+//! Which snippets suit the ticket: the situation (band, reply kind, cues, moments, topics), each
+//! snippet's fit to it, and the ranking that fills the best few, learned shifts included.
+
+use super::*;
+
+/// A fact a filled snippet used, and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactUsed {
+    pub fact: &'static str,
+    pub value: Rc<str>,
+    pub source: Source,
+}
+
+/// A snippet filled for one ticket.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FilledSnippet {
+    /// Position in the library it was filled from.
+    #[serde(skip)]
+    pub index: usize,
+    pub id: Rc<str>,
+    pub category: Rc<str>,
+    pub title: Rc<str>,
+    pub tone: Tone,
+    /// 0..1: how well the snippet fits this ticket (learning included).
+    pub relevance: f64,
+    /// Plain text, ready for the reply box.
+    pub text: Rc<str>,
+    /// The same, HTML-escaped, with line breaks as `<br>` (when asked for with `html: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+    pub facts_used: Vec<FactUsed>,
+    /// Facts the snippet wanted and the history did not have (its fallbacks were used).
+    pub missing_facts: Vec<String>,
+}
+
+/// What the ticket is, for matching snippets.
+pub struct Situation<'a> {
+    pub band: Band,
+    /// The first reply the assessment advises: snippets of that kind rank first.
+    pub reply: Reply,
+    pub signals: &'a TextSignals,
+    pub facts: &'a CustomerFacts,
+    /// Moments from the assessment's reasons (`repeat_topic`, `birthday`…), as bits of
+    /// `MOMENTS`.
+    pub moments: u16,
+    /// The ticket's topics, as `name_hash`es.
+    pub topics: Vec<u64>,
+    /// The likely intents (the model's pick and its alternatives): `name_hash` and probability.
+    pub intents: Vec<(u64, f64)>,
+    // worked out once here, read by `fit` for every snippet
+    /// The cues in `text::CUES` order.
+    cues: [f64; 8],
+    /// The emotions in `text::EMOTIONS` order.
+    emotions: [f64; 5],
+    band_bit: u8,
+    kind_bit: u8,
+    /// `hash_bits` of `intents` and `topics`.
+    intent_bits: u64,
+    topic_bits: u64,
+    /// The customer voiced a mistake, a churn threat or effort: no advocacy ask.
+    failed: bool,
+}
+
+pub(super) fn band_bit(b: Band) -> u8 {
+    1 << b as u8
+}
+
+pub(super) fn kind_bit(k: Kind) -> u8 {
+    1 << k as u8
+}
+
+impl<'a> Situation<'a> {
+    pub fn new(
+        band: Band,
+        reply: Reply,
+        signals: &'a TextSignals,
+        facts: &'a CustomerFacts,
+        moments: u16,
+        topics: &[String],
+    ) -> Self {
+        let i = &signals.intent;
+        let topics: Vec<u64> = topics.iter().map(|t| name_hash(t)).collect();
+        let intents: Vec<(u64, f64)> = std::iter::once((name_hash(&i.id), i.confidence))
+            .chain(
+                i.alternatives
+                    .iter()
+                    .map(|a| (name_hash(&a.id), a.confidence)),
+            )
+            .collect();
+        let (c, e) = (&signals.cues, &signals.emotions);
+        // in `text::CUES` order
+        let cues = [
+            c.mistake,
+            c.churn,
+            c.effort,
+            c.praise,
+            c.loyalty,
+            c.celebration,
+            c.loss,
+            c.life_event,
+        ];
+        Situation {
+            band,
+            reply,
+            signals,
+            facts,
+            moments,
+            cues,
+            emotions: [
+                e.frustration,
+                e.distress,
+                e.confusion,
+                e.urgency,
+                e.gratitude,
+            ],
+            intent_bits: hash_bits(intents.iter().map(|x| x.0)),
+            topic_bits: hash_bits(topics.iter().copied()),
+            band_bit: band_bit(band),
+            kind_bit: kind_bit(i.kind),
+            // (CUES: mistake, churn, effort, praise, …)
+            failed: cues[..3].iter().any(|c| *c >= 0.4),
+            topics,
+            intents,
+        }
+    }
+
+    /// Probability that the ticket's intent is one of `ids` (summed over the likely intents).
+    fn probability_of(&self, ids: &[u64]) -> f64 {
+        let p: f64 = self
+            .intents
+            .iter()
+            .filter(|(h, _)| ids.contains(h))
+            .map(|(_, p)| p)
+            .sum();
+        crate::util::smaller(p, 1.0)
+    }
+
+    /// The learning key: similar tickets share it (band and the main cue, else the intent).
+    pub fn key(&self) -> String {
+        let c = &self.signals.cues;
+        let cues = [
+            ("mistake", c.mistake),
+            ("churn", c.churn),
+            ("effort", c.effort),
+            ("praise", c.praise),
+            ("celebration", c.celebration),
+            ("loss", c.loss),
+        ];
+        let main = cues
+            .iter()
+            .filter(|x| x.1 >= 0.4)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or(self.signals.intent.id.as_str(), |x| x.0);
+        // concat, not format!: one allocation, for every ticket assessed with snippets
+        [self.band.as_str(), ":", main].concat()
+    }
+}
+
+pub(super) fn band_tone(b: Band) -> Tone {
+    match b {
+        Band::Transactional => Tone::Concise,
+        Band::Relational => Tone::Personal,
+        Band::Critical => Tone::Ownership,
+    }
+}
+
+/// How well a snippet fits, 0..1 before learning. What the customer says comes first: a
+/// snippet that declares cues, intents or emotions fits as strongly as the best of them is
+/// present. History moments add to that (or carry a moment-only snippet such as a birthday
+/// wish); a band the snippet is not meant for weighs it down; the tone should suit the band.
+pub fn fit(s: &Snippet, x: &Situation) -> f64 {
+    use crate::util::{larger, smaller};
+    let f = &s.fits;
+    let content_declared = f.cues != 0 || f.emotions != 0 || !f.intents.is_empty();
+    // the strongest of the values whose bits are set
+    let strongest = |bits: u8, values: &[f64]| {
+        let (mut m, mut best) = (bits, 0.0);
+        while m != 0 {
+            if let Some(v) = values.get(m.trailing_zeros() as usize) {
+                best = larger(best, *v);
+            }
+            m &= m - 1;
+        }
+        best
+    };
+    // a cue the customer voiced is meaningful even when faint; an intent counts by how likely
+    // the model thinks it is (summed over the snippet's intents)
+    let cue = strongest(f.cues, &x.cues);
+    let cue = if cue > 0.0 {
+        smaller(0.2 + cue, 1.0)
+    } else {
+        0.0
+    };
+    let intent = if f.intent_bits & x.intent_bits == 0 {
+        0.0
+    } else {
+        0.9 * x.probability_of(&f.intents)
+    };
+    let emotion = smaller(strongest(f.emotions, &x.emotions) * 1.2, 1.0);
+    let content = larger(larger(cue, intent), emotion);
+    let moment = f.moments & x.moments != 0;
+    let mut score = match (content_declared, f.moments == 0) {
+        (true, _) if content < 0.15 => 0.05,
+        (true, _) => 0.35 + 0.6 * smaller(content, 1.0),
+        (false, false) if moment => 0.6,
+        (false, false) => 0.0,
+        (false, true) => 0.3,
+    };
+    if content_declared && f.moments != 0 {
+        score += if moment { 0.15 } else { -0.05 };
+    }
+    if f.bands != 0 {
+        score = if f.bands & x.band_bit != 0 {
+            score + 0.08
+        } else {
+            score * 0.5
+        };
+    }
+    if f.kinds != 0 && f.kinds & x.kind_bit == 0 {
+        score *= 0.8;
+    }
+    if !f.topics.is_empty() {
+        // a snippet written for one topic ("we charged you twice") is wrong for another
+        if f.topic_bits & x.topic_bits != 0 && f.topics.iter().any(|t| x.topics.contains(t)) {
+            score += 0.1;
+        } else if x.topics.is_empty() {
+            // no topic recognised in the ticket: not a different topic, only an unconfirmed one
+            score *= 0.8;
+        } else {
+            score *= 0.4;
+        }
+    }
+    if s.tone == band_tone(x.band) {
+        score += 0.05;
+    }
+    // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
+    // courteous "thanks for the quick reply" before a complaint must not bring one up
+    if f.cues & 0b1000 != 0 && x.failed {
+        score *= 0.3;
+    }
+    // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
+    larger(smaller(score / 1.25, 1.0), 0.0)
+}
+
+/// The moments an assessment shows, as snippet `fits.moments` names.
+pub fn moments(f: &CustomerFacts, reasons: &[crate::signals::Reason], value_high: f64) -> u16 {
+    // the reasons that stand for a moment, and its name in `fits.moments`
+    const FROM_REASONS: [(&str, u16); 8] = [
+        ("moment.birthday", moment_bit("birthday")),
+        ("moment.anniversary", moment_bit("anniversary")),
+        ("moment.milestone_order", moment_bit("milestone_order")),
+        ("history.repeat_topic", moment_bit("repeat_topic")),
+        ("history.csat_low", moment_bit("unhappy_last_time")),
+        ("history.recent_contacts", moment_bit("recent_contacts")),
+        ("history.nps_promoter", moment_bit("promoter")),
+        ("history.nps_detractor", moment_bit("detractor")),
+    ];
+    const LONG_TENURE: u16 = moment_bit("long_tenure");
+    const HIGH_VALUE: u16 = moment_bit("high_value");
+    const UNKNOWN: u16 = moment_bit("unknown_customer");
+    const NEW: u16 = moment_bit("new_customer");
+    let mut m = FROM_REASONS
+        .iter()
+        .filter(|(signal, _)| reasons.iter().any(|r| r.signal == *signal))
+        .fold(0, |m, (_, bit)| m | bit);
+    if f.tenure_days.is_some_and(|d| d >= 2 * 365) {
+        m |= LONG_TENURE;
+    }
+    if f.lifetime_value.is_some_and(|v| v >= value_high) {
+        m |= HIGH_VALUE;
+    }
+    if !f.known {
+        m |= UNKNOWN;
+    } else if f.order_count <= 1 && f.tenure_days.is_none_or(|d| d < 60) {
+        m |= NEW;
+    }
+    m
+}
+
+/// What a snippet of the advised reply kind gains in the ranking (not in its relevance). The
+/// team's dismissals of it in a situation withdraw it in proportion, so a team that keeps
+/// choosing another kind gets that one first.
+pub(super) const LIFT: f64 = 0.3;
+/// A snippet of the advised kind is lifted only if it fits the ticket this well: a plain
+/// answer about invoices is no answer to a question about opening hours.
+pub(super) const REPLY_MIN_FIT: f64 = 0.2;
+
+/// Fills and ranks the library for one ticket: the `n` most relevant, never a broken one.
+/// `key` is the situation's learning key (`Situation::key`); `set_aside`, the snippets dismissed on
+/// this ticket, come after every other one.
+#[allow(clippy::too_many_arguments)]
+pub fn rank(
+    lib: &[Snippet],
+    x: &Situation,
+    key: &str,
+    sheet: &FactSheet,
+    learned: &learning::Learning,
+    set_aside: &[Rc<str>],
+    n: usize,
+    with_html: bool,
+) -> Vec<FilledSnippet> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let learned = learned.in_situation(key);
+    // the ranking key: relevance, lifted by LIFT for a snippet of the advised reply kind that
+    // fits at all, so the judgement decides the first snippet and the fit orders within it
+    let relevance_of = |s: &Snippet| {
+        let r = fit(s, x) + learned.adjustment(&s.id);
+        crate::util::larger(crate::util::smaller(r, 1.0), 0.0)
+    };
+    let score = |(i, s): (usize, &Snippet)| {
+        let r = relevance_of(s);
+        // dismissed on this very ticket: after every other one (keys of others are 0..1.3)
+        if set_aside.iter().any(|d| **d == *s.id) {
+            return (r - 2.0, i);
+        }
+        if s.reply != Some(x.reply) || r < REPLY_MIN_FIT {
+            return (r, i);
+        }
+        // a team that keeps dismissing it here withdraws the lift: untouched up to 0.4 of the
+        // largest learned shift (an odd dismissal or two), gone at 0.7 of it (a habit: about
+        // ten dismissals with learning::PRIOR at 4)
+        let shift = -learned.adjustment(&s.id) / learning::MAX_SHIFT;
+        let kept = crate::util::larger(crate::util::smaller((0.7 - shift) / 0.3, 1.0), 0.0);
+        (r + LIFT * kept, i)
+    };
+    // on the stack for a library of usual size: one allocation fewer per ticket
+    let mut on_stack = [(0.0, 0); 64];
+    let mut on_heap = Vec::new();
+    let scored: &mut [(f64, usize)] = if lib.len() <= on_stack.len() {
+        for (slot, v) in on_stack.iter_mut().zip(lib.iter().enumerate().map(score)) {
+            *slot = v;
+        }
+        &mut on_stack[..lib.len()]
+    } else {
+        on_heap.extend(lib.iter().enumerate().map(score));
+        &mut on_heap
+    };
+    let mut left = scored.len();
+    let lookup = |p: &str| sheet.get(p);
+    let mut out = Vec::with_capacity(n);
+    // snippets that lack a fact they require: offered only after every complete one, so one
+    // never ranks first while a complete one fits
+    let mut demoted: Vec<FilledSnippet> = Vec::new();
+    // one rendering (text and lists) for every snippet: the filled text is copied out once
+    let mut r = template::Rendering::default();
+    // the best remaining snippet, picked one at a time (ties: library order): only a few are
+    // ever taken, so this does less than sorting the whole library, which may be long
+    // at most 2n renderings: a library whose every fitting snippet lacks a fact must not be
+    // rendered whole for every ticket
+    while out.len() < n && out.len() + demoted.len() < 2 * n {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (k, &(r, i)) in scored[..left].iter().enumerate() {
+            if best.is_none_or(|b| r > b.0 || (r == b.0 && i < b.1)) {
+                best = Some((r, i, k));
+            }
+        }
+        let Some((_, i, k)) = best else { break };
+        left -= 1;
+        scored.swap(k, left);
+        let s = &lib[i];
+        // (worked out again for the few taken rather than kept beside every key)
+        let relevance = relevance_of(s);
+        template::render_into(&s.template, &lookup, &mut r);
+        // a template rendered with every fact it asked for is as tidy as it was written
+        let tidied;
+        let text = if r.missing.is_empty() {
+            r.text.trim()
+        } else {
+            tidied = tidy(&r.text);
+            &tidied
+        };
+        if is_broken(text) {
+            continue;
+        }
+        let text: Rc<str> = text.into();
+        let missing = &mut r.missing;
+        for p in &s.requires {
+            if !sheet.has(p) && !missing.contains(&p.as_str()) {
+                missing.push(p);
+            }
+        }
+        // a snippet missing what it requires, or printing around a gap, is demoted and flagged
+        let complete = missing.is_empty();
+        let relevance = if complete { relevance } else { relevance * 0.3 };
+        let to = if complete { &mut out } else { &mut demoted };
+        to.push(FilledSnippet {
+            index: i,
+            id: s.id.clone(),
+            category: s.category.clone(),
+            title: s.title.clone(),
+            tone: s.tone,
+            relevance: crate::util::round2(relevance),
+            html: with_html.then(|| html(&text)),
+            text,
+            facts_used: {
+                let mut used = Vec::with_capacity(r.used.len());
+                used.extend(r.used.iter().filter_map(|p| {
+                    let i = fact_index(p)?;
+                    let (v, src) = sheet.slot(p)?;
+                    let value = sheet.shown[i]
+                        .get_or_init(|| match v {
+                            // text is shown as it is: the fact's own string, shared
+                            Value::Text(t) => t.clone(),
+                            v => {
+                                let mut text = String::new();
+                                v.render_into(&mut text);
+                                text.into()
+                            }
+                        })
+                        .clone();
+                    Some(FactUsed {
+                        fact: FACTS[i],
+                        value,
+                        source: src.clone(),
+                    })
+                }));
+                used
+            },
+            missing_facts: missing.iter().map(|m| m.to_string()).collect(),
+        });
+    }
+    // both lists are in the order picked: best key first
+    out.extend(demoted.into_iter().take(n - out.len()));
+    out
+}
