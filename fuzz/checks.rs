@@ -6,9 +6,11 @@
 // each user of this file calls some of the checks
 #![allow(dead_code)]
 
+use rapport::engine::AssessOptions;
+use rapport::history::csv_import::{self, CsvImport};
+use rapport::history::store::{JsonImport, Store};
 use rapport::snippets::macros::{export, import, Format};
 use rapport::snippets::template::{render, Template, Value};
-use rapport::engine::AssessOptions;
 use rapport::Engine;
 use serde_json::json;
 
@@ -68,7 +70,9 @@ pub fn template(data: &[u8]) {
 /// Each desk's macro syntax (the first byte picks it): imported, the result parsed as ours,
 /// and exported back.
 pub fn macros(data: &[u8]) {
-    let Some((&pick, body)) = data.split_first() else { return };
+    let Some((&pick, body)) = data.split_first() else {
+        return;
+    };
     let formats = [
         Format::Zendesk,
         Format::HelpScout,
@@ -81,17 +85,13 @@ pub fn macros(data: &[u8]) {
     if Template::parse(&c.template).is_ok() {
         let _ = export(f, &c.template);
     }
-    // and through the engine, which checks and stores the result
-    let mut e = Engine::new(None).expect("default engine");
-    let name = ["zendesk", "helpscout", "zammad", "osticket", "chatwoot"][pick as usize % 5];
-    let _ = e.import_macros(
-        &json!({"format": name, "macros": [{"id": "m", "body": String::from_utf8_lossy(body)}]}),
-    );
+    // and as a library snippet, the way the engine stores an imported macro
+    let _ = rapport::snippets::snippet(&json!({"id": "m", "body": c.template}), "macros[0]");
 }
 
 /// What the store holds, by kind (the reports, compared too, list every record rejected).
-fn store_state(e: &Engine) -> String {
-    format!("{:?}", e.store().counts())
+fn store_state(s: &Store) -> String {
+    format!("{:?}", s.counts())
 }
 
 /// The JSON history loader: the whole text and the same text in chunks (cut where the first
@@ -99,17 +99,20 @@ fn store_state(e: &Engine) -> String {
 pub fn json_history(data: &[u8]) {
     let (seed, rest) = data.split_at(data.len().min(4));
     let text = String::from_utf8_lossy(rest);
-    let mut whole = Engine::new(None).expect("default engine");
-    let a = whole.load_history_text(&text);
-    let mut chunked = Engine::new(None).expect("default engine");
-    let mut b = Ok(0);
+    // the store the engine loads into (`Engine::load_history_text` and `load_history_chunk`
+    // call these): an engine per input would spend the run building lexicons
+    let mut whole = Store::default();
+    let a = whole.load_json_text(&text);
+    let mut chunked = Store::default();
+    let mut imp = JsonImport::default();
+    let mut b = Ok(());
     for p in pieces(&text, &cuts(&text, seed)) {
-        b = chunked.load_history_chunk(p);
+        b = imp.push(&mut chunked, p);
         if b.is_err() {
             break;
         }
     }
-    let b = b.and_then(|_| chunked.finish_history());
+    let b = b.and_then(|_| imp.finish(&mut chunked));
     match (&a, &b) {
         (Ok(x), Ok(y)) => {
             assert_eq!(
@@ -126,21 +129,25 @@ pub fn json_history(data: &[u8]) {
 
 /// The CSV importer (the first byte picks the kind): whole and chunked agree.
 pub fn csv_history(data: &[u8]) {
-    let Some((&pick, data)) = data.split_first() else { return };
+    let Some((&pick, data)) = data.split_first() else {
+        return;
+    };
     let kind = ["customers", "tickets", "orders", "surveys"][pick as usize % 4];
     let (seed, rest) = data.split_at(data.len().min(4));
     let text = String::from_utf8_lossy(rest);
-    let mut whole = Engine::new(None).expect("default engine");
-    let a = whole.import_csv(kind, &text, None);
-    let mut chunked = Engine::new(None).expect("default engine");
-    let mut b = Ok(0);
-    for p in pieces(&text, &cuts(&text, seed)) {
-        b = chunked.import_csv_chunk(kind, p, None);
-        if b.is_err() {
-            break;
+    let mut whole = Store::default();
+    let a = csv_import::import(&mut whole, kind, &text, None);
+    let mut chunked = Store::default();
+    let mut b = CsvImport::new(kind, None);
+    if let Ok(imp) = b.as_mut() {
+        for p in pieces(&text, &cuts(&text, seed)) {
+            if let Err(e) = imp.push(&mut chunked, p, false) {
+                b = Err(e);
+                break;
+            }
         }
     }
-    let b = b.and_then(|_| chunked.finish_csv());
+    let b = b.and_then(|imp| imp.finish(&mut chunked));
     match (&a, &b) {
         (Ok(x), Ok(y)) => {
             assert_eq!(
