@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test test-spark standalone pkg bootstrap evaluate size bench bench-history extension test-native test-wasm test-node test-types test-browser test-extension
+.PHONY: fuzz demo test test-spark standalone pkg bootstrap evaluate size bench bench-history extension test-native test-wasm test-node test-types test-browser test-extension
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -92,3 +92,8 @@ bench: pkg test-node
 	node benches/peers.mjs out/bench/support-corpus.json --write
 	node benches/snippets.mjs out/bench/support-corpus.json --write
 	node benches/cold-start.mjs --write
+
+## Fuzzing (nightly and cargo-fuzz, installed by this target only): each target for FUZZ_SECONDS
+## (default 300); crash inputs are kept in fuzz/regressions/ and replayed by make test.
+fuzz:
+	bash scripts/fuzz.sh
