@@ -18,7 +18,7 @@ fi
 rm -f "$stamp"
 # Two builds of one crate: the ticket-side engine (pkg/, within the 300 KB budget) without the
 # cargo feature "outreach", and the full engine with outreach and insights (pkg/insights/), which
-# only the reporting pages load (outreach and insights cost ~29 KB gzipped; measured in
+# only the reporting pages load (outreach and insights cost 22.4 KB gzipped; reported by
 # scripts/size-report.mjs).
 rm -rf target/pkg-insights
 wasm-pack build --release --target web --out-dir target/pkg-insights --out-name rapport --no-pack >/dev/null 2>pkg-build.log || { cat pkg-build.log; exit 1; }
