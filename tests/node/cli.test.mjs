@@ -16,7 +16,8 @@ const dir = path.join(root, 'out/cli-node');
 const cargo = (args) => execFileSync('cargo', args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 
 cargo(['build', '--release', '-q', '-p', 'rapport-cli']);
-const bin = path.join(root, 'target/release/rapport');
+// cargo builds where CARGO_TARGET_DIR says (the standalone clone uses a target folder of its own)
+const bin = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target'), 'release/rapport');
 for (const format of ['json', 'csv']) {
   cargo(['run', '--release', '-q', '-p', 'rapport-tools', '--bin', 'generate', '--', 'history', '--customers', '300', '--open', '150', '--format', format, '--out', dir]);
 }
