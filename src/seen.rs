@@ -470,7 +470,7 @@ mod tests {
         assert_eq!(v[0]["followUpDays"], 1);
         assert_eq!(Seen::import(&v).unwrap(), s);
         // ranking rows (no `record`) are left to Learning::import
-            let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[2]]);
+        let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[2]]);
         assert_eq!(Seen::import(&mixed).unwrap().sent.len(), 1);
         let bad = serde_json::json!([v[0], {"record": "assessment", "ticketId": "t", "customerId": "c", "at": "2026-11-23", "band": "urgent", "intent": "x", "intentKind": "relational"}]);
         assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[1].band");

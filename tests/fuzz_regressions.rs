@@ -18,7 +18,11 @@ fn run(target: &str, check: fn(&[u8])) {
             let path = f.unwrap().path();
             let data = std::fs::read(&path).unwrap();
             let outcome = std::panic::catch_unwind(|| check(&data));
-            assert!(outcome.is_ok(), "{target}: {} fails its check", path.display());
+            assert!(
+                outcome.is_ok(),
+                "{target}: {} fails its check",
+                path.display()
+            );
             n += 1;
         }
     }

@@ -38,7 +38,12 @@ struct Batch {
 
 enum Msg {
     Loaded(Loaded),
-    Done { seq: u64, out: Vec<u8>, tickets: usize, failed: usize },
+    Done {
+        seq: u64,
+        out: Vec<u8>,
+        tickets: usize,
+        failed: usize,
+    },
     Fatal(String),
 }
 
@@ -64,7 +69,12 @@ pub fn run(
 
     std::thread::scope(|s| -> Result<(), String> {
         for _ in 0..r.threads {
-            let (work_rx, msg_tx, inputs, o) = (work_rx.clone(), msg_tx.clone(), r.inputs.clone(), &r.options);
+            let (work_rx, msg_tx, inputs, o) = (
+                work_rx.clone(),
+                msg_tx.clone(),
+                r.inputs.clone(),
+                &r.options,
+            );
             s.spawn(move || worker(&inputs, o, &work_rx, &msg_tx));
         }
         let reader_msgs = msg_tx.clone();
@@ -95,7 +105,11 @@ fn reader(
             return false;
         }
         seq += 1;
-        work.send(Batch { seq: seq - 1, lines }).is_ok()
+        work.send(Batch {
+            seq: seq - 1,
+            lines,
+        })
+        .is_ok()
     };
     if let Some((no, line)) = first {
         n = no;
@@ -128,7 +142,12 @@ fn reader(
     Ok(())
 }
 
-fn worker(inputs: &Inputs, o: &AssessOptions, work: &Mutex<Receiver<Batch>>, msgs: &std::sync::mpsc::Sender<Msg>) {
+fn worker(
+    inputs: &Inputs,
+    o: &AssessOptions,
+    work: &Mutex<Receiver<Batch>>,
+    msgs: &std::sync::mpsc::Sender<Msg>,
+) {
     let engine = match inputs.engine() {
         Ok((e, loaded)) => {
             let _ = msgs.send(Msg::Loaded(loaded));
@@ -149,7 +168,12 @@ fn worker(inputs: &Inputs, o: &AssessOptions, work: &Mutex<Receiver<Batch>>, msg
         for (n, line) in &batch.lines {
             failed += !assess_line(&engine, o, *n, line, &mut out) as usize;
         }
-        let done = Msg::Done { seq: batch.seq, out, tickets: batch.lines.len(), failed };
+        let done = Msg::Done {
+            seq: batch.seq,
+            out,
+            tickets: batch.lines.len(),
+            failed,
+        };
         if msgs.send(done).is_err() {
             return;
         }
@@ -158,11 +182,24 @@ fn worker(inputs: &Inputs, o: &AssessOptions, work: &Mutex<Receiver<Batch>>, msg
 
 /// One ticket line → its assessment line, or an error line `{"line":N,"ticketId":…,"error":…}`.
 /// Returns whether it was assessed.
-pub fn assess_line(engine: &rapport::Engine, o: &AssessOptions, n: usize, line: &str, out: &mut Vec<u8>) -> bool {
+pub fn assess_line(
+    engine: &rapport::Engine,
+    o: &AssessOptions,
+    n: usize,
+    line: &str,
+    out: &mut Vec<u8>,
+) -> bool {
     let text = rapport::input::replace_lone_surrogates(line.trim_end_matches(['\n', '\r']));
     let v: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
-        Err(e) => return error_line(out, n, None, &format!("ticket: cannot be read as JSON ({e})")),
+        Err(e) => {
+            return error_line(
+                out,
+                n,
+                None,
+                &format!("ticket: cannot be read as JSON ({e})"),
+            )
+        }
     };
 
     match engine.assess_with(&v, o) {
@@ -171,11 +208,19 @@ pub fn assess_line(engine: &rapport::Engine, o: &AssessOptions, n: usize, line: 
                 out.push(b'\n');
                 true
             }
-            Err(e) => error_line(out, n, ticket_id(&v), &format!("could not convert the result: {e}")),
+            Err(e) => error_line(
+                out,
+                n,
+                ticket_id(&v),
+                &format!("could not convert the result: {e}"),
+            ),
         },
-        Err(_) if crate::inputs::is_history_line(&text) => {
-            error_line(out, n, None, "a history line after the first ticket: with --history -, history lines come first")
-        }
+        Err(_) if crate::inputs::is_history_line(&text) => error_line(
+            out,
+            n,
+            None,
+            "a history line after the first ticket: with --history -, history lines come first",
+        ),
         Err(e) => error_line(out, n, ticket_id(&v), &e.to_string()),
     }
 }
@@ -183,7 +228,9 @@ pub fn assess_line(engine: &rapport::Engine, o: &AssessOptions, n: usize, line: 
 /// The ticket's id as the package's queue reports it (a string, or a number as text).
 pub fn ticket_id(v: &Value) -> Option<String> {
     let x = v.get("id")?;
-    x.as_str().map(String::from).or_else(|| x.as_number().map(rapport::input::number_text))
+    x.as_str()
+        .map(String::from)
+        .or_else(|| x.as_number().map(rapport::input::number_text))
 }
 
 pub fn error_line(out: &mut Vec<u8>, n: usize, id: Option<String>, error: &str) -> bool {
@@ -195,7 +242,11 @@ pub fn error_line(out: &mut Vec<u8>, n: usize, id: Option<String>, error: &str) 
         ticket_id: Option<String>,
         error: &'a str,
     }
-    let e = ErrorLine { line: n, ticket_id: id, error };
+    let e = ErrorLine {
+        line: n,
+        ticket_id: id,
+        error,
+    };
     serde_json::to_writer(&mut *out, &e).expect("writing to memory");
     out.push(b'\n');
     false
@@ -224,7 +275,10 @@ fn write_in_order(
             Msg::Loaded(l) => {
                 loaded += 1;
                 if r.progress {
-                    eprintln!("history: {} records loaded in {:.2} s (engine {loaded} of {})", l.records, l.seconds, r.threads);
+                    eprintln!(
+                        "history: {} records loaded in {:.2} s (engine {loaded} of {})",
+                        l.records, l.seconds, r.threads
+                    );
                 }
                 if summary.loaded.is_none() {
                     for x in &l.rejected {
@@ -233,7 +287,12 @@ fn write_in_order(
                 }
                 summary.loaded.get_or_insert(l);
             }
-            Msg::Done { seq, out: bytes, tickets, failed } => {
+            Msg::Done {
+                seq,
+                out: bytes,
+                tickets,
+                failed,
+            } => {
                 pending.insert(seq, (bytes, tickets, failed));
                 while let Some((bytes, tickets, failed)) = pending.remove(&next) {
                     out.write_all(&bytes).map_err(|e| format!("stdout: {e}"))?;
@@ -245,8 +304,15 @@ fn write_in_order(
                 }
                 if r.progress && shown.elapsed().as_millis() >= 500 {
                     shown = Instant::now();
-                    let secs = t_scoring.map_or(0.0, |t| t.elapsed().as_secs_f64()).max(1e-3);
-                    eprint!("\r{} tickets, {:.0} tickets/s ({} failed)   ", summary.tickets, summary.tickets as f64 / secs, summary.failed);
+                    let secs = t_scoring
+                        .map_or(0.0, |t| t.elapsed().as_secs_f64())
+                        .max(1e-3);
+                    eprint!(
+                        "\r{} tickets, {:.0} tickets/s ({} failed)   ",
+                        summary.tickets,
+                        summary.tickets as f64 / secs,
+                        summary.failed
+                    );
                 }
             }
         }
@@ -254,7 +320,10 @@ fn write_in_order(
     out.flush().map_err(|e| format!("stdout: {e}"))?;
     if r.progress {
         let secs = t0.elapsed().as_secs_f64();
-        eprintln!("\r{} tickets ({} failed) in {secs:.2} s on {} threads   ", summary.tickets, summary.failed, r.threads);
+        eprintln!(
+            "\r{} tickets ({} failed) in {secs:.2} s on {} threads   ",
+            summary.tickets, summary.failed, r.threads
+        );
     }
     Ok(())
 }

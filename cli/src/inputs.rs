@@ -58,9 +58,15 @@ pub fn guess_csv_kind(file_name: &str, head: &str) -> &'static str {
     };
     if word("nps") || head.contains("survey") {
         "surveys"
-    } else if ["order", "total", "amount", "items"].iter().any(|w| head.contains(w)) {
+    } else if ["order", "total", "amount", "items"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
         "orders"
-    } else if ["ticket", "subject", "csat", "solved", "requester"].iter().any(|w| head.contains(w)) {
+    } else if ["ticket", "subject", "csat", "solved", "requester"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
         "tickets"
     } else {
         "customers"
@@ -72,7 +78,10 @@ pub fn guess_csv_kind(file_name: &str, head: &str) -> &'static str {
 pub fn history_file(arg: &str) -> Result<HistoryFile, String> {
     if let Some((kind, path)) = arg.split_once(':') {
         if KINDS.contains(&kind) {
-            return Ok(HistoryFile { path: path.into(), csv: Some(kind.into()) });
+            return Ok(HistoryFile {
+                path: path.into(),
+                csv: Some(kind.into()),
+            });
         }
     }
     let mut head = [0u8; 4096];
@@ -81,8 +90,13 @@ pub fn history_file(arg: &str) -> Result<HistoryFile, String> {
         .map_err(|e| format!("--history {arg}: {e}"))?;
     let head = String::from_utf8_lossy(&head[..n]);
     let json = arg.to_lowercase().ends_with(".json")
-        || head.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']);
-    let name = std::path::Path::new(arg).file_name().map(|f| f.to_string_lossy().into_owned());
+        || head
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(['{', '[']);
+    let name = std::path::Path::new(arg)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned());
     Ok(HistoryFile {
         path: arg.into(),
         csv: (!json).then(|| guess_csv_kind(name.as_deref().unwrap_or(arg), &head).to_string()),
@@ -99,14 +113,20 @@ impl Inputs {
         let mut e = Engine::new(self.config.as_ref()).map_err(|e| format!("--config: {e}"))?;
         let mut loaded = Loaded::default();
         let mut note = |r: rapport::history::LoadReport, what: &str| {
-            let c = |x: &rapport::history::store::Counts| x.customers + x.tickets + x.orders + x.surveys;
+            let c = |x: &rapport::history::store::Counts| {
+                x.customers + x.tickets + x.orders + x.surveys
+            };
             loaded.records += c(&r.added) + c(&r.updated);
             loaded.conflicts += r.conflicts.len();
             for x in r.rejected.iter().take(20 - loaded.rejected.len().min(20)) {
-                loaded.rejected.push(format!("{what}: {} {}: {}", x.kind, x.field, x.reason));
+                loaded
+                    .rejected
+                    .push(format!("{what}: {} {}: {}", x.kind, x.field, x.reason));
             }
             if r.rejected.len() > 20 {
-                loaded.rejected.push(format!("{what}: … {} rejected in all", r.rejected.len()));
+                loaded
+                    .rejected
+                    .push(format!("{what}: … {} rejected in all", r.rejected.len()));
             }
         };
         for f in &self.files {
@@ -118,17 +138,31 @@ impl Inputs {
             note(r, &f.path);
         }
         for doc in &self.stdin_docs {
-            let r = e.load_history_text(doc).map_err(|m| format!("stdin history: {m}"))?;
+            let r = e
+                .load_history_text(doc)
+                .map_err(|m| format!("stdin history: {m}"))?;
             note(r, "stdin");
         }
         loaded.seconds = t0.elapsed().as_secs_f64();
         Ok((e, loaded))
     }
 
-    fn load_csv(&self, e: &mut Engine, f: &HistoryFile, kind: &str) -> Result<rapport::history::LoadReport, String> {
+    fn load_csv(
+        &self,
+        e: &mut Engine,
+        f: &HistoryFile,
+        kind: &str,
+    ) -> Result<rapport::history::LoadReport, String> {
         let mapping = self.mappings.get(kind);
-        let mut r = std::io::BufReader::with_capacity(CHUNK, std::fs::File::open(&f.path).map_err(|x| x.to_string())?);
-        each_chunk(&mut r, |chunk| e.import_csv_chunk(kind, chunk, mapping).map(|_| ()).map_err(|x| x.to_string()))?;
+        let mut r = std::io::BufReader::with_capacity(
+            CHUNK,
+            std::fs::File::open(&f.path).map_err(|x| x.to_string())?,
+        );
+        each_chunk(&mut r, |chunk| {
+            e.import_csv_chunk(kind, chunk, mapping)
+                .map(|_| ())
+                .map_err(|x| x.to_string())
+        })?;
         e.finish_csv().map_err(|x| x.to_string())
     }
 }
@@ -141,19 +175,32 @@ fn load_json(e: &mut Engine, path: &str) -> Result<rapport::history::LoadReport,
     let head = r.fill_buf().map_err(|x| x.to_string())?;
     let head = String::from_utf8_lossy(&head[..head.len().min(64)]).into_owned();
     let rest = head.trim_start_matches('\u{feff}').trim_start();
-    if rest.strip_prefix('{').is_some_and(|x| x.trim_start().starts_with("\"history\"")) {
+    if rest
+        .strip_prefix('{')
+        .is_some_and(|x| x.trim_start().starts_with("\"history\""))
+    {
         let mut text = String::new();
         r.read_to_string(&mut text).map_err(|x| x.to_string())?;
-        let v: Value = serde_json::from_str(&text).map_err(|x| format!("cannot be read as JSON ({x})"))?;
-        return e.load_history(v.get("history").unwrap_or(&Value::Null)).map_err(|x| x.to_string());
+        let v: Value =
+            serde_json::from_str(&text).map_err(|x| format!("cannot be read as JSON ({x})"))?;
+        return e
+            .load_history(v.get("history").unwrap_or(&Value::Null))
+            .map_err(|x| x.to_string());
     }
-    each_chunk(&mut r, |chunk| e.load_history_chunk(chunk).map(|_| ()).map_err(|x| x.to_string()))?;
+    each_chunk(&mut r, |chunk| {
+        e.load_history_chunk(chunk)
+            .map(|_| ())
+            .map_err(|x| x.to_string())
+    })?;
     e.finish_history().map_err(|x| x.to_string())
 }
 
 /// Calls `f` on the text of `r` in pieces of about a megabyte, each ending on a whole UTF-8
 /// character (a byte-order mark at the start is dropped, as the browser's `file.text()` does).
-fn each_chunk(r: &mut impl BufRead, mut f: impl FnMut(&str) -> Result<(), String>) -> Result<(), String> {
+fn each_chunk(
+    r: &mut impl BufRead,
+    mut f: impl FnMut(&str) -> Result<(), String>,
+) -> Result<(), String> {
     let mut carry: Vec<u8> = Vec::new();
     let mut buf = vec![0u8; CHUNK];
     let mut first = true;
@@ -184,7 +231,10 @@ fn each_chunk(r: &mut impl BufRead, mut f: impl FnMut(&str) -> Result<(), String
 /// Reads the `{"history": {…}}` lines at the head of `input` into `docs` (records of one kind
 /// in a row make one document); returns the first line that is not one (the first ticket)
 /// with its line number, and how many lines were read.
-pub fn stdin_history(input: &mut impl BufRead, docs: &mut Vec<String>) -> Result<(Option<String>, usize), String> {
+pub fn stdin_history(
+    input: &mut impl BufRead,
+    docs: &mut Vec<String>,
+) -> Result<(Option<String>, usize), String> {
     let mut line = String::new();
     let mut n = 0;
     let mut current: Option<(&'static str, String)> = None;
@@ -195,7 +245,11 @@ pub fn stdin_history(input: &mut impl BufRead, docs: &mut Vec<String>) -> Result
     };
     loop {
         line.clear();
-        if input.read_line(&mut line).map_err(|e| format!("stdin: {e}"))? == 0 {
+        if input
+            .read_line(&mut line)
+            .map_err(|e| format!("stdin: {e}"))?
+            == 0
+        {
             flush(&mut current, docs);
             return Ok((None, n));
         }
@@ -207,14 +261,23 @@ pub fn stdin_history(input: &mut impl BufRead, docs: &mut Vec<String>) -> Result
             flush(&mut current, docs);
             return Ok((Some(std::mem::take(&mut line)), n));
         }
-        let v: Value = serde_json::from_str(&line).map_err(|e| format!("stdin line {n}: history line is not JSON ({e})"))?;
-        let h = v.get("history").and_then(Value::as_object).ok_or_else(|| format!("stdin line {n}: expected {{\"history\": {{customers, tickets, orders, surveys}}}}"))?;
+        let v: Value = serde_json::from_str(&line)
+            .map_err(|e| format!("stdin line {n}: history line is not JSON ({e})"))?;
+        let h = v.get("history").and_then(Value::as_object).ok_or_else(|| {
+            format!(
+                "stdin line {n}: expected {{\"history\": {{customers, tickets, orders, surveys}}}}"
+            )
+        })?;
         if let Some(k) = h.keys().find(|k| !KINDS.contains(&k.as_str())) {
-            return Err(format!("stdin line {n}: history.{k}: expected customers, tickets, orders or surveys"));
+            return Err(format!(
+                "stdin line {n}: history.{k}: expected customers, tickets, orders or surveys"
+            ));
         }
         for kind in KINDS {
             let Some(list) = h.get(kind) else { continue };
-            let list = list.as_array().ok_or_else(|| format!("stdin line {n}: history.{kind}: expected an array"))?;
+            let list = list
+                .as_array()
+                .ok_or_else(|| format!("stdin line {n}: history.{kind}: expected an array"))?;
             if current.as_ref().is_some_and(|(k, _)| *k != kind) {
                 flush(&mut current, docs);
             }
@@ -243,9 +306,15 @@ mod tests {
     #[test]
     fn csv_kinds_are_guessed_as_the_page_guesses() {
         assert_eq!(guess_csv_kind("Orders-2026.csv", "a,b"), "orders");
-        assert_eq!(guess_csv_kind("export.csv", "Customer ID,Date,Type,Score\nc1"), "customers");
+        assert_eq!(
+            guess_csv_kind("export.csv", "Customer ID,Date,Type,Score\nc1"),
+            "customers"
+        );
         assert_eq!(guess_csv_kind("export.csv", "Customer ID,NPS\n"), "surveys");
-        assert_eq!(guess_csv_kind("export.csv", "Id,Subject,Requester\n"), "tickets");
+        assert_eq!(
+            guess_csv_kind("export.csv", "Id,Subject,Requester\n"),
+            "tickets"
+        );
         assert_eq!(guess_csv_kind("x.csv", "Order ID,Total\n"), "orders");
     }
 
@@ -254,7 +323,13 @@ mod tests {
         let text = "{\"history\":{\"customers\":[{\"id\":\"c1\"}]}}\n{\"history\":{\"customers\":[{\"id\":\"c2\"}],\"orders\":[{\"id\":\"o\",\"customerId\":\"c1\"}]}}\n{\"id\":\"t1\"}\nrest\n";
         let mut docs = Vec::new();
         let (first, n) = stdin_history(&mut text.as_bytes(), &mut docs).unwrap();
-        assert_eq!(docs, ["{\"customers\":[{\"id\":\"c1\"},{\"id\":\"c2\"}]}", "{\"orders\":[{\"customerId\":\"c1\",\"id\":\"o\"}]}"]);
+        assert_eq!(
+            docs,
+            [
+                "{\"customers\":[{\"id\":\"c1\"},{\"id\":\"c2\"}]}",
+                "{\"orders\":[{\"customerId\":\"c1\",\"id\":\"o\"}]}"
+            ]
+        );
         assert_eq!((first.as_deref(), n), (Some("{\"id\":\"t1\"}\n"), 3));
     }
 }

@@ -28,7 +28,9 @@ pub fn reprint(ascii: &[u8], out: &mut Vec<u8>) {
             i = string(ascii, i, out);
         } else if c == b'-' || c.is_ascii_digit() {
             let start = i;
-            while i < ascii.len() && matches!(ascii[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+            while i < ascii.len()
+                && matches!(ascii[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+            {
                 i += 1;
             }
             number(&ascii[start..i], out);
@@ -91,7 +93,10 @@ fn number(tok: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(tok);
         return;
     }
-    match std::str::from_utf8(tok).ok().and_then(|t| t.parse::<f64>().ok()) {
+    match std::str::from_utf8(tok)
+        .ok()
+        .and_then(|t| t.parse::<f64>().ok())
+    {
         Some(x) => out.extend_from_slice(js_number(x).as_bytes()),
         None => out.extend_from_slice(tok),
     }
@@ -168,15 +173,22 @@ mod tests {
         ] {
             assert_eq!(js_number(x), js, "{x}");
         }
-        assert_eq!(re(r#"{"a":5.0,"b":[1e-7,-3,0.25],"c":12345678901234567890}"#),
-            r#"{"a":5,"b":[1e-7,-3,0.25],"c":12345678901234567000}"#);
+        assert_eq!(
+            re(r#"{"a":5.0,"b":[1e-7,-3,0.25],"c":12345678901234567890}"#),
+            r#"{"a":5,"b":[1e-7,-3,0.25],"c":12345678901234567000}"#
+        );
     }
 
     #[test]
     fn strings_keep_ascii_escapes_and_decode_the_rest() {
-        assert_eq!(re(r#"["caf\u00e9 \u2019\ud83d\ude00","\n\t\"\\\u001f","\\u00e9","\ud800x"]"#),
-            "[\"café \u{2019}\u{1F600}\",\"\\n\\t\\\"\\\\\\u001f\",\"\\\\u00e9\",\"\\ud800x\"]");
+        assert_eq!(
+            re(r#"["caf\u00e9 \u2019\ud83d\ude00","\n\t\"\\\u001f","\\u00e9","\ud800x"]"#),
+            "[\"café \u{2019}\u{1F600}\",\"\\n\\t\\\"\\\\\\u001f\",\"\\\\u00e9\",\"\\ud800x\"]"
+        );
         // numbers inside strings are text
-        assert_eq!(re(r#"{"t":"5.0 and 1e-7","n":2.50}"#), r#"{"t":"5.0 and 1e-7","n":2.5}"#);
+        assert_eq!(
+            re(r#"{"t":"5.0 and 1e-7","n":2.50}"#),
+            r#"{"t":"5.0 and 1e-7","n":2.5}"#
+        );
     }
 }

@@ -102,7 +102,9 @@ fn parse(argv: Vec<String>) -> Args {
         };
         let val = |it: &mut _| inline.clone().unwrap_or_else(|| value(it, &flag));
         let num = |s: String, flag: &str| -> usize {
-            s.parse().ok().filter(|n| *n > 0).unwrap_or_else(|| usage(format!("{flag}: expected a whole number above 0, got {s}")))
+            s.parse().ok().filter(|n| *n > 0).unwrap_or_else(|| {
+                usage(format!("{flag}: expected a whole number above 0, got {s}"))
+            })
         };
         match flag.as_str() {
             "-h" | "--help" => {
@@ -149,52 +151,78 @@ fn instant(s: &str) -> Value {
 }
 
 fn number(s: &str, flag: &str) -> Value {
-    s.parse::<f64>().map(|x| json!(x)).unwrap_or_else(|_| usage(format!("{flag}: expected a number, got {s}")))
+    s.parse::<f64>()
+        .map(|x| json!(x))
+        .unwrap_or_else(|_| usage(format!("{flag}: expected a number, got {s}")))
 }
 
 fn read_json(path: &str, flag: &str) -> Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| usage(format!("{flag} {path}: {e}")));
-    serde_json::from_str(&text).unwrap_or_else(|e| usage(format!("{flag} {path}: cannot be read as JSON ({e})")))
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| usage(format!("{flag} {path}: {e}")));
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| usage(format!("{flag} {path}: cannot be read as JSON ({e})")))
 }
 
 fn main() {
     let a = parse(std::env::args().skip(1).collect());
     if !["assess", "outreach", "insights"].contains(&a.cmd.as_str()) {
-        usage(if a.cmd.is_empty() { "which command: assess, outreach or insights?".into() } else { format!("unknown command {}", a.cmd) });
+        usage(if a.cmd.is_empty() {
+            "which command: assess, outreach or insights?".into()
+        } else {
+            format!("unknown command {}", a.cmd)
+        });
     }
-    let now = a.now.as_deref().unwrap_or_else(|| usage("--now is required (ISO-8601 or epoch milliseconds)"));
+    let now = a
+        .now
+        .as_deref()
+        .unwrap_or_else(|| usage("--now is required (ISO-8601 or epoch milliseconds)"));
     if a.history.is_empty() {
         usage("--history is required (one or more JSON or CSV exports, or - for stdin)");
     }
-    let mut inputs = Inputs { config: a.config.as_deref().map(|p| read_json(p, "--config")), ..Default::default() };
+    let mut inputs = Inputs {
+        config: a.config.as_deref().map(|p| read_json(p, "--config")),
+        ..Default::default()
+    };
     if let Some(p) = &a.mapping {
         match read_json(p, "--mapping") {
             Value::Object(m) => inputs.mappings = m,
-            _ => usage("--mapping: expected an object {\"tickets\": {\"createdAt\": \"Opened on\"}, …}"),
+            _ => usage(
+                "--mapping: expected an object {\"tickets\": {\"createdAt\": \"Opened on\"}, …}",
+            ),
         }
     }
-    if let Some(k) = inputs.mappings.keys().find(|k| !inputs::KINDS.contains(&k.as_str())) {
-        usage(format!("--mapping: {k}: expected customers, tickets, orders or surveys"));
+    if let Some(k) = inputs
+        .mappings
+        .keys()
+        .find(|k| !inputs::KINDS.contains(&k.as_str()))
+    {
+        usage(format!(
+            "--mapping: {k}: expected customers, tickets, orders or surveys"
+        ));
     }
     let mut from_stdin = false;
     for h in &a.history {
         if h == "-" {
             from_stdin = true;
         } else {
-            inputs.files.push(inputs::history_file(h).unwrap_or_else(|e| usage(e)));
+            inputs
+                .files
+                .push(inputs::history_file(h).unwrap_or_else(|e| usage(e)));
         }
     }
     if let Err(e) = rapport::Engine::new(inputs.config.as_ref()) {
         usage(format!("--config: {e}"));
     }
     let stdin = std::io::stdin();
-    let mut input: Box<dyn BufRead + Send> = Box::new(std::io::BufReader::with_capacity(1 << 16, stdin));
+    let mut input: Box<dyn BufRead + Send> =
+        Box::new(std::io::BufReader::with_capacity(1 << 16, stdin));
     let mut first = None;
     if from_stdin {
-        let (line, n) = inputs::stdin_history(&mut input, &mut inputs.stdin_docs).unwrap_or_else(|e| {
-            eprintln!("rapport: {e}");
-            std::process::exit(2)
-        });
+        let (line, n) =
+            inputs::stdin_history(&mut input, &mut inputs.stdin_docs).unwrap_or_else(|e| {
+                eprintln!("rapport: {e}");
+                std::process::exit(2)
+            });
         first = line.map(|l| (n, l));
     }
     let progress = std::io::stderr().is_terminal();
@@ -213,9 +241,18 @@ fn main() {
             if a.html {
                 o["html"] = json!(true);
             }
-            let options = rapport::engine::AssessOptions::from_json(&o, 0).unwrap_or_else(|e| usage(e));
-            let threads = a.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            let run = assess::Run { inputs, options, threads, batch: a.batch.unwrap_or(256), progress };
+            let options =
+                rapport::engine::AssessOptions::from_json(&o, 0).unwrap_or_else(|e| usage(e));
+            let threads = a
+                .threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let run = assess::Run {
+                inputs,
+                options,
+                threads,
+                batch: a.batch.unwrap_or(256),
+                progress,
+            };
             match assess::run(&run, input, first, &mut out) {
                 Ok(s) => (s.failed > 0) as i32,
                 Err(e) => {
@@ -241,9 +278,19 @@ fn main() {
                 }
                 plans::Plan::Outreach(o)
             } else {
-                o["from"] = instant(a.from.as_deref().unwrap_or_else(|| usage("insights: --from is required")));
-                o["to"] = instant(a.to.as_deref().unwrap_or_else(|| usage("insights: --to is required")));
-                plans::Plan::Insights { options: o, csv: a.csv }
+                o["from"] = instant(
+                    a.from
+                        .as_deref()
+                        .unwrap_or_else(|| usage("insights: --from is required")),
+                );
+                o["to"] = instant(
+                    a.to.as_deref()
+                        .unwrap_or_else(|| usage("insights: --to is required")),
+                );
+                plans::Plan::Insights {
+                    options: o,
+                    csv: a.csv,
+                }
             };
             plans::run(&inputs, plan, tickets, first, progress, &mut out)
         }

@@ -30,7 +30,10 @@ pub fn run(
         Err(e) => return fail(e),
     };
     if progress {
-        eprintln!("history: {} records loaded in {:.2} s", loaded.records, loaded.seconds);
+        eprintln!(
+            "history: {} records loaded in {:.2} s",
+            loaded.records, loaded.seconds
+        );
     }
     for x in &loaded.rejected {
         eprintln!("history: rejected {x}");
@@ -39,7 +42,10 @@ pub fn run(
         Plan::Outreach(o) | Plan::Insights { options: o, .. } => o["now"].clone(),
     };
     // the queue is assessed as the page does before it asks for the list: no snippets
-    let o = match rapport::engine::AssessOptions::from_json(&serde_json::json!({ "now": now, "snippets": 0 }), 0) {
+    let o = match rapport::engine::AssessOptions::from_json(
+        &serde_json::json!({ "now": now, "snippets": 0 }),
+        0,
+    ) {
         Ok(o) => o,
         Err(e) => return fail(e.to_string()),
     };
@@ -75,21 +81,27 @@ pub fn run(
     }
     let mut text = Vec::new();
     let written = match plan {
-        Plan::Outreach(options) => engine.outreach(&options).map_err(|e| e.to_string()).and_then(|list| {
-            for entry in &list {
-                crate::js_json::append(&mut text, entry)?;
-                text.push(b'\n');
-            }
-            Ok(())
-        }),
-        Plan::Insights { options, csv } => engine.insights(&options).map_err(|e| e.to_string()).and_then(|r| {
-            if csv {
-                text.extend_from_slice(rapport::insights::to_csv(&r).as_bytes());
+        Plan::Outreach(options) => engine
+            .outreach(&options)
+            .map_err(|e| e.to_string())
+            .and_then(|list| {
+                for entry in &list {
+                    crate::js_json::append(&mut text, entry)?;
+                    text.push(b'\n');
+                }
                 Ok(())
-            } else {
-                crate::js_json::append(&mut text, &r).map(|()| text.push(b'\n'))
-            }
-        }),
+            }),
+        Plan::Insights { options, csv } => engine
+            .insights(&options)
+            .map_err(|e| e.to_string())
+            .and_then(|r| {
+                if csv {
+                    text.extend_from_slice(rapport::insights::to_csv(&r).as_bytes());
+                    Ok(())
+                } else {
+                    crate::js_json::append(&mut text, &r).map(|()| text.push(b'\n'))
+                }
+            }),
     };
     if let Err(e) = written {
         eprintln!("rapport: {e}");

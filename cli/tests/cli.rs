@@ -22,7 +22,23 @@ fn data() -> &'static Path {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-h400");
         for format in ["json", "csv"] {
             let st = Command::new(env!("CARGO"))
-                .args(["run", "-q", "-p", "rapport-tools", "--bin", "generate", "--", "history", "--customers", "400", "--open", "120", "--format", format, "--out"])
+                .args([
+                    "run",
+                    "-q",
+                    "-p",
+                    "rapport-tools",
+                    "--bin",
+                    "generate",
+                    "--",
+                    "history",
+                    "--customers",
+                    "400",
+                    "--open",
+                    "120",
+                    "--format",
+                    format,
+                    "--out",
+                ])
                 .arg(&dir)
                 .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
                 .status()
@@ -76,47 +92,103 @@ fn backlog() -> (String, Vec<usize>) {
         lines.insert(at - 1, l);
     }
     lines.insert(20 - 1, "   ".into()); // a blank line: skipped, but counted
-    // the blank line at 19 moves the bad lines after it down by one
+                                        // the blank line at 19 moves the bad lines after it down by one
     (lines.join("\n") + "\n", vec![2, 9, 41, 78])
 }
 
 #[test]
 fn bad_lines_are_reported_in_place_and_the_rest_scored() {
     let (text, bad) = backlog();
-    let out = rapport(&["assess", "--history", &history_json(), "--now", NOW, "--threads", "2", "--batch", "7"], text.as_bytes());
-    assert_eq!(out.status.code(), Some(1), "a bad line makes the exit status 1: {}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "no progress when stderr is not a terminal: {}", String::from_utf8_lossy(&out.stderr));
-    let got: Vec<&str> = std::str::from_utf8(&out.stdout).expect("UTF-8").lines().collect();
-    let input: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim().is_empty()).collect();
+    let out = rapport(
+        &[
+            "assess",
+            "--history",
+            &history_json(),
+            "--now",
+            NOW,
+            "--threads",
+            "2",
+            "--batch",
+            "7",
+        ],
+        text.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a bad line makes the exit status 1: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no progress when stderr is not a terminal: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Vec<&str> = std::str::from_utf8(&out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .collect();
+    let input: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
     assert_eq!(got.len(), input.len(), "one output line per ticket line");
 
     // the same engine in-process, line by line, written as the CLI writes
     let mut engine = rapport::Engine::new(None).unwrap();
-    engine.load_history_text(&std::fs::read_to_string(history_json()).unwrap()).unwrap();
+    engine
+        .load_history_text(&std::fs::read_to_string(history_json()).unwrap())
+        .unwrap();
     let o = rapport::engine::AssessOptions::from_json(&json!({"now": NOW}), 0).unwrap();
     let mut errors = Vec::new();
     for ((n, line), out) in input.iter().zip(&got) {
-        let v: Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("line {n} is JSON: {e}"));
+        let v: Value =
+            serde_json::from_str(out).unwrap_or_else(|e| panic!("line {n} is JSON: {e}"));
         if let Some(e) = v.get("error") {
             assert_eq!(v["line"], json!(n), "{out}");
-            errors.push((*n, e.as_str().unwrap().to_string(), v.get("ticketId").cloned()));
+            errors.push((
+                *n,
+                e.as_str().unwrap().to_string(),
+                v.get("ticketId").cloned(),
+            ));
             continue;
         }
         let t: Value = serde_json::from_str(line).unwrap();
         let mut want = Vec::new();
         js_json::append(&mut want, &engine.assess_with(&t, &o).unwrap()).unwrap();
-        assert_eq!(out.as_bytes(), &want[..], "line {n}: the CLI's assessment is the engine's");
+        assert_eq!(
+            out.as_bytes(),
+            &want[..],
+            "line {n}: the CLI's assessment is the engine's"
+        );
         assert_eq!(v["ticketId"], t["id"]);
     }
     let lines: Vec<usize> = errors.iter().map(|e| e.0).collect();
     assert_eq!(lines, bad, "{errors:#?}");
-    assert!(errors[0].1.starts_with("ticket: cannot be read as JSON"), "{}", errors[0].1);
+    assert!(
+        errors[0].1.starts_with("ticket: cannot be read as JSON"),
+        "{}",
+        errors[0].1
+    );
     assert!(errors[1].1.contains("messages[0].from"), "{}", errors[1].1);
     assert_eq!(errors[1].2, Some(json!("bad-author")));
-    assert!(errors[2].1.starts_with("ticket: expected an object"), "{}", errors[2].1);
-    assert_eq!(errors[3].2, Some(json!("77")), "a number id is reported as text, as the package's queue does");
+    assert!(
+        errors[2].1.starts_with("ticket: expected an object"),
+        "{}",
+        errors[2].1
+    );
+    assert_eq!(
+        errors[3].2,
+        Some(json!("77")),
+        "a number id is reported as text, as the package's queue does"
+    );
     // the unicode ticket: characters as JS writes them, not \u escapes
-    let u = got.iter().find(|l| l.contains("t-unicode")).expect("assessed");
+    let u = got
+        .iter()
+        .find(|l| l.contains("t-unicode"))
+        .expect("assessed");
     assert!(u.contains("“never came”") && !u.contains("\\u"), "{u}");
 }
 
@@ -127,12 +199,20 @@ fn one_thread_or_two_from_files_or_stdin_give_the_same_bytes() {
     let run = |extra: &[&str], stdin: &[u8]| {
         let args: Vec<&str> = base.iter().chain(extra).copied().collect();
         let out = rapport(&args, stdin);
-        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     let h = history_json();
     let one = run(&["--history", &h, "--threads", "1"], text.as_bytes());
-    let two = run(&["--history", &h, "--threads", "2", "--batch", "3"], text.as_bytes());
+    let two = run(
+        &["--history", &h, "--threads", "2", "--batch", "3"],
+        text.as_bytes(),
+    );
     assert!(one == two, "1 and 2 threads differ");
 
     // the history as {"history": …} lines ahead of the tickets (what the Spark job sends)
@@ -148,41 +228,95 @@ fn one_thread_or_two_from_files_or_stdin_give_the_same_bytes() {
     let piped = run(&["--history", "-", "--threads", "2"], stdin.as_bytes());
     // the same assessments; error lines count the history lines too
     let shifted = |b: &[u8], by: u64| -> Vec<String> {
-        std::str::from_utf8(b).unwrap().lines().map(|l| {
-            let mut v: Value = serde_json::from_str(l).unwrap();
-            match v.get("line").and_then(Value::as_u64) {
-                Some(n) => {
-                    v["line"] = json!(n - by);
-                    v.to_string()
+        std::str::from_utf8(b)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let mut v: Value = serde_json::from_str(l).unwrap();
+                match v.get("line").and_then(Value::as_u64) {
+                    Some(n) => {
+                        v["line"] = json!(n - by);
+                        v.to_string()
+                    }
+                    None => l.to_string(),
                 }
-                None => l.to_string(),
-            }
-        }).collect()
+            })
+            .collect()
     };
-    assert_eq!(shifted(&one, 0), shifted(&piped, head as u64), "stdin history gives what the file gives");
+    assert_eq!(
+        shifted(&one, 0),
+        shifted(&piped, head as u64),
+        "stdin history gives what the file gives"
+    );
 
     // CSV exports of the same generator: every ticket assessed, each line in its place
-    let csv: Vec<String> = ["customers", "tickets", "orders", "surveys"].iter().map(|k| data().join(format!("{k}.csv")).to_string_lossy().into_owned()).collect();
+    let csv: Vec<String> = ["customers", "tickets", "orders", "surveys"]
+        .iter()
+        .map(|k| {
+            data()
+                .join(format!("{k}.csv"))
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
     let mut args = vec!["--history"];
     args.extend(csv.iter().map(String::as_str));
     let from_csv = run(&args, text.as_bytes());
-    assert_eq!(from_csv.iter().filter(|&&b| b == b'\n').count(), one.iter().filter(|&&b| b == b'\n').count());
+    assert_eq!(
+        from_csv.iter().filter(|&&b| b == b'\n').count(),
+        one.iter().filter(|&&b| b == b'\n').count()
+    );
 }
 
 #[test]
 fn outreach_and_insights_over_the_same_inputs() {
     let tickets: String = open_tickets().iter().map(|t| format!("{t}\n")).collect();
     let h = history_json();
-    let out = rapport(&["outreach", "--history", &h, "--now", NOW, "--limit", "5"], tickets.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let list: Vec<Value> = std::str::from_utf8(&out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let out = rapport(
+        &["outreach", "--history", &h, "--now", NOW, "--limit", "5"],
+        tickets.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: Vec<Value> = std::str::from_utf8(&out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!list.is_empty() && list.len() <= 5, "{list:?}");
     for e in &list {
-        let sum: i64 = e["reasons"].as_array().unwrap().iter().map(|r| r["points"].as_i64().unwrap()).sum();
+        let sum: i64 = e["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["points"].as_i64().unwrap())
+            .sum();
         assert_eq!(e["score"].as_i64(), Some(sum));
     }
-    let out = rapport(&["insights", "--history", &h, "--now", NOW, "--from", "2026-10-23", "--to", "2026-11-23T12:00:00Z"], tickets.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rapport(
+        &[
+            "insights",
+            "--history",
+            &h,
+            "--now",
+            NOW,
+            "--from",
+            "2026-10-23",
+            "--to",
+            "2026-11-23T12:00:00Z",
+        ],
+        tickets.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: Value = serde_json::from_slice(&out.stdout).expect("one JSON report");
     assert_eq!(r["period"]["now"], json!("2026-11-23T12:00:00Z"));
     assert!(r["contactReasons"]["tickets"].as_u64().unwrap() > 0, "{r}");
@@ -194,10 +328,29 @@ fn usage_errors_exit_2_with_a_message() {
     for (args, says) in [
         (vec!["assess", "--history", h.as_str()], "--now is required"),
         (vec!["assess", "--now", NOW], "--history is required"),
-        (vec!["assess", "--history", h.as_str(), "--now", NOW, "--frobnicate"], "unknown argument --frobnicate"),
-        (vec!["assess", "--history", "/nonexistent/h.json", "--now", NOW], "/nonexistent/h.json"),
-        (vec!["assess", "--history", h.as_str(), "--now", "yesterday"], "options.now"),
-        (vec!["score", "--history", h.as_str(), "--now", NOW], "unknown command score"),
+        (
+            vec![
+                "assess",
+                "--history",
+                h.as_str(),
+                "--now",
+                NOW,
+                "--frobnicate",
+            ],
+            "unknown argument --frobnicate",
+        ),
+        (
+            vec!["assess", "--history", "/nonexistent/h.json", "--now", NOW],
+            "/nonexistent/h.json",
+        ),
+        (
+            vec!["assess", "--history", h.as_str(), "--now", "yesterday"],
+            "options.now",
+        ),
+        (
+            vec!["score", "--history", h.as_str(), "--now", NOW],
+            "unknown command score",
+        ),
     ] {
         let out = rapport(&args, b"");
         let err = String::from_utf8_lossy(&out.stderr);
