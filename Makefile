@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# cargo's output folder: the standalone clone builds in one of its own (scripts/standalone.sh)
+CARGO_OUT := $(or $(CARGO_TARGET_DIR),target)
 
 .PHONY: fuzz demo test test-spark standalone pkg bootstrap evaluate size bench bench-history extension test-native test-wasm test-node test-types test-browser test-extension
 
@@ -52,7 +54,7 @@ test-spark:
 	bash scripts/bootstrap.sh spark
 	cargo build --release -q -p rapport-cli
 	cargo run --release -q -p rapport-tools --bin generate -- history --customers 300 --open 400 --out out/spark-test
-	out/spark-venv/bin/python tests/spark/test_spark.py target/release/rapport out/spark-test
+	out/spark-venv/bin/python tests/spark/test_spark.py $(CARGO_OUT)/release/rapport out/spark-test
 
 test-browser: pkg
 	node --test tests/browser/
@@ -70,7 +72,7 @@ bench-history: pkg
 	node benches/history.mjs --write
 	bash scripts/bootstrap.sh spark
 	cargo build --release -q -p rapport-cli
-	out/spark-venv/bin/python benches/cli.py target/release/rapport out/bench/h100000 --write
+	out/spark-venv/bin/python benches/cli.py $(CARGO_OUT)/release/rapport out/bench/h100000 --write
 	node benches/one-customer.mjs --write
 
 ## The browser extension, unpacked in dist/extension/ and packed as dist/rapport-extension-<version>.zip

@@ -170,7 +170,7 @@ const lines = [
 function nativeSection() {
   const est = (id) => {
     try {
-      return JSON.parse(fs.readFileSync(path.join(root, 'target/criterion', id, 'new/estimates.json'), 'utf8')).median.point_estimate / 1e6;
+      return JSON.parse(fs.readFileSync(path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'criterion', id, 'new/estimates.json'), 'utf8')).median.point_estimate / 1e6;
     } catch { return null; }
   };
   const labels = Object.values(LABEL).filter((l) => est(`load/json/${l}`) != null);
