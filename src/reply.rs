@@ -74,7 +74,9 @@ pub fn first_reply(band: Band, signals: &TextSignals, reasons: &[Reason]) -> Rep
         Reply::ReassureDistress
     } else if sure_intent("human_agent") && !has("cue.mistake") {
         Reply::HumanHandoff
-    } else if has("cue.effort") || (has("cue.mistake") && has("history.repeat_topic")) {
+    } else if (c.effort >= CLEAR && has("cue.effort"))
+        || (has("cue.mistake") && has("history.repeat_topic"))
+    {
         Reply::Ownership
     } else if has("cue.mistake") {
         Reply::ApologyMakegood
@@ -127,7 +129,10 @@ mod tests {
     #[test]
     fn effort_takes_ownership_before_the_apology() {
         let r = [("cue.mistake", 30), ("cue.effort", 20)];
-        assert_eq!(reply("x", Band::Critical, &r), Reply::Ownership);
+        let chased = "This is the third time I'm writing about the wrong charge, still not fixed.";
+        assert_eq!(reply(chased, Band::Critical, &r), Reply::Ownership);
+        // a faint effort cue (a lone "again") does not turn the apology into ownership
+        assert_eq!(reply("x", Band::Critical, &r), Reply::ApologyMakegood);
         let r = [("cue.mistake", 30), ("cue.churn", 30)];
         assert_eq!(reply("x", Band::Critical, &r), Reply::ApologyMakegood);
         let r = [("cue.churn", 30)];

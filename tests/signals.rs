@@ -244,3 +244,31 @@ fn customer_weight_alone_adds_nothing_to_a_routine_request() {
         );
     }
 }
+
+#[test]
+fn a_thank_you_for_a_fix_is_not_a_repeat_problem_but_a_new_complaint_is() {
+    let now = parse_iso(NOW).unwrap();
+    let history = json!({"customers": [{"id": "c1"}], "tickets": [
+        {"id": "p", "customerId": "c1", "createdAt": "2026-11-10", "subject": "Late delivery"}]});
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&history).unwrap();
+    let points = |text: &str| {
+        let a = e.assess(&ticket(&[text]), now).unwrap();
+        let r = a
+            .reasons
+            .iter()
+            .find(|r| r.signal == "history.repeat_topic");
+        (r.map(|r| r.points), r.map(|r| r.label.clone()), a.score)
+    };
+    let (thanks, label, _) = points(
+        "I just wanted to say a huge thank you to Priyanka, she sorted out my delivery \
+         brilliantly and went above and beyond. Wonderful service!",
+    );
+    assert_eq!(thanks, Some(0), "the thanks are for the earlier ticket");
+    assert!(label.unwrap().contains("the thanks are for it"));
+    let (again, _, _) = points("My delivery is late again and nobody has told me anything.");
+    assert!(
+        again.unwrap() > 0,
+        "a new complaint on the topic is a repeat"
+    );
+}

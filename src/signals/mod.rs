@@ -212,6 +212,37 @@ pub const WARM: &[&str] = &[
     "emotion.gratitude",
 ];
 
+/// Earlier contacts that a thank-you is about: when the words praise us (gratitude alone is not
+/// enough: "Thanks, Chloe" closes a third chase) and
+/// nothing in them is at risk (no mistake, cancellation, effort, frustration or distress), an
+/// earlier ticket on the same problem or this month's other contacts are what the customer is
+/// thanking us for, not a repeat problem. They stay as context at 0 points (and so amplify
+/// nothing): "thank you to Priyanka for sorting the shipment" after the ticket about it.
+pub fn settle_thanked_contacts(
+    reasons: &mut [Reason],
+    cues: &crate::text::Cues,
+    emotions: &crate::text::Emotions,
+) {
+    let warm = cues.praise >= 0.4;
+    let at_risk = cues.mistake > 0.0
+        || cues.churn > 0.0
+        || cues.effort > 0.0
+        || emotions.frustration >= 0.2
+        || emotions.distress >= 0.2;
+    if !warm || at_risk {
+        return;
+    }
+    for r in reasons.iter_mut().filter(|r| {
+        matches!(
+            r.signal.as_str(),
+            "history.repeat_topic" | "history.recent_contacts"
+        ) && r.points > 0
+    }) {
+        r.points = 0;
+        r.label = format!("{} (the thanks are for it)", r.label);
+    }
+}
+
 /// Scales the amplifiers among `reasons` to the moment the others make: by
 /// min(1, moment points / `full_at`), rounded, counting the moments at risk (not `WARM`
 /// ones); with no such moment they stay, at 0 points, as context. The other reasons are untouched, so the score is still their plain sum.
