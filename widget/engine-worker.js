@@ -6,10 +6,12 @@ import { historyDb, sniffFile } from './history-db.js';
 
 let module = null;
 let engine = null;
+let wasm = null;           // the instance's exports, for its memory's size
 const running = new Map(); // call id → { cancelled } for the imports under way
 const PROGRESS_MS = 100;   // the page asks for at least every 250 ms; this leaves it room
-const KEEP_PIECE = 4 << 20; // code units per stored piece: few IndexedDB writes, small pieces
-const SEGMENT = 8 << 20;   // a CSV import is finished and restarted this often, for the rejected count so far
+const KEEP_PIECE = 1 << 20; // code units per stored piece (4 MB pieces made no difference to the peak)
+const SEGMENT = 8 << 20;
+const FEED_PIECE = 128 << 10; // code units fed at once: a few ms of work, so progress and calls are never held long   // a CSV import is finished and restarted this often, for the rejected count so far
 
 const rows = (r) => r.customers + r.tickets + r.orders + r.surveys;
 function addReport(into, r, lineOffset) {
@@ -63,20 +65,26 @@ async function importFile(file, opts = {}, ctx) {
   const segmented = !json && kind !== 'orders';
   let seg = { firstLine: 2, lines: 0, chars: 0, quotes: 0, rowsBefore: 0 };
   const report = emptyReport();
+  // one write in flight while the next piece is read: a slow IndexedDB write must not stall
+  // the progress (writes took 100–400 ms each under load)
+  let writing = Promise.resolve();
   const flushKeep = async (force) => {
-    if (store && keep && (force || keep.length >= KEEP_PIECE)) { await store.append(fileId, seq++, keep); keep = ''; }
+    if (!store || !keep || !(force || keep.length >= KEEP_PIECE)) return;
+    await writing;
+    writing = store.append(fileId, seq++, keep);
+    keep = '';
   };
   const feedCsv = (text) => {
     if (header === null) {
       const nl = text.indexOf('\n');
       header = nl < 0 ? text : text.slice(0, nl + 1);
       engine.importCsvChunk(kind, header); // a header that names no field throws here, on the first chunk
-      keep += header;
+      if (store) keep += header;
       text = text.slice(header.length);
     }
     if (!text) return;
     records = seg.rowsBefore + engine.importCsvChunk(kind, text);
-    keep += text;
+    if (store) keep += text;
     seg.lines += count(text, '\n');
     seg.chars += text.length;
     seg.quotes += count(text, '"');
@@ -88,37 +96,64 @@ async function importFile(file, opts = {}, ctx) {
   };
   try {
     const reader = file.stream().pipeThrough(byteCounter(state)).pipeThrough(new TextDecoderStream()).getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (job.cancelled) { await reader.cancel(); break; }
-      if (json) {
-        records = engine.loadHistoryChunk(value);
-        keep += value;
-      } else {
-        // only whole lines go in, so a cancel leaves no half row behind
-        const text = carry + value;
-        const cut = text.lastIndexOf('\n') + 1;
-        carry = text.slice(cut);
-        feedCsv(text.slice(0, cut));
-      }
-      await flushKeep(false);
+    let fedBytes = 0;      // bytes of the file the engine has taken (within a chunk: in proportion)
+    let lastYield = performance.now();
+    const tick = async () => {
       const now = performance.now();
       if (now - lastProgress >= PROGRESS_MS) {
         lastProgress = now;
         // JSON and orders: the rejected records are known only at the end (null: not yet known)
-        ctx.progress({ bytes: state.bytes, total: file.size, records, rejected: segmented ? report.rejected.length : null, elapsedMs: now - started });
+        ctx.progress({ bytes: Math.round(fedBytes), total: file.size, records, rejected: segmented ? report.rejected.length : null, elapsedMs: now - started });
       }
+      // let waiting calls in (an assessment, a cancel) at least every 50 ms
+      if (now - lastYield > 50) { await new Promise((r) => setTimeout(r)); lastYield = performance.now(); }
+    };
+    read: for (;;) {
+      const before = state.bytes;
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (job.cancelled) { await reader.cancel(); break; }
+      // a read can bring megabytes: fed in pieces, with progress and a chance to cancel between.
+      // The pieces are slices of the chunk (no copy); a CSV's partial last line is fed just
+      // before the next chunk's first piece (the engine joins them), so only whole lines are
+      // ever in when a cancel is seen
+      const text = value;
+      const end = json ? text.length : text.lastIndexOf('\n') + 1;
+      if (!json && end === 0) { carry += text; continue; } // no line ends in this chunk
+      for (let at = 0; at < end;) {
+        let to = Math.min(end, at + FEED_PIECE);
+        if (json) {
+          if (to < end && text.charCodeAt(to - 1) >= 0xd800 && text.charCodeAt(to - 1) <= 0xdbff) to--; // never between a surrogate pair
+          records = engine.loadHistoryChunk(text.slice(at, to));
+          if (store) keep += text.slice(at, to);
+        } else {
+          if (to < end) to = text.lastIndexOf('\n', to - 1) + 1 > at ? text.lastIndexOf('\n', to - 1) + 1 : text.indexOf('\n', to) + 1;
+          let piece = text.slice(at, to);
+          if (carry && header === null) piece = carry + piece; // a header longer than a chunk: read it whole
+          else if (carry) feedCsv(carry);
+          carry = '';
+          feedCsv(piece);
+        }
+        at = to;
+        fedBytes = before + (state.bytes - before) * (at / text.length);
+        await flushKeep(false);
+        await tick();
+        if (job.cancelled) { await reader.cancel(); break read; }
+      }
+      if (!json) carry = text.slice(end);
+      fedBytes = json || !carry ? state.bytes : fedBytes;
     }
     if (!job.cancelled && carry) feedCsv(carry);
+    if (!job.cancelled) fedBytes = state.bytes;
     await flushKeep(true);
+    await writing;
     if (json) addReport(report, engine.finishHistory(), 0);
     else addReport(report, engine.finishCsv(), seg.firstLine - 2);
     // the last line read whole (CSV), for "stopped after line N"
     const lastLine = json ? null : seg.firstLine - 1 + seg.lines;
-    const stopped = job.cancelled ? { bytes: state.bytes, line: lastLine } : null;
+    const stopped = job.cancelled ? { bytes: Math.round(fedBytes), line: lastLine } : null;
     await store?.finish(fileId, { status: stopped ? 'stopped' : 'complete', stopped, summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });
-    return { name: file.name, kind, report, stopped, bytes: state.bytes, total: file.size, records, fileId, elapsedMs: performance.now() - started };
+    return { name: file.name, kind, report, stopped, bytes: Math.round(fedBytes), total: file.size, records, fileId, elapsedMs: performance.now() - started };
   } catch (e) {
     // a failed import keeps nothing of its file in storage (what the engine took stays until a rebuild)
     try { json ? engine.finishHistory() : engine.finishCsv(); } catch { /* no import was open */ }
@@ -133,10 +168,12 @@ const own = {
   /** `compiled`: the page's WebAssembly.Module if it compiled one already (the demo's head does). */
   async init(base, compiled) {
     module ??= await import(new URL('rapport.js', base).href);
-    await module.default({ module_or_path: compiled ?? new URL('rapport_bg.wasm', base).href });
+    wasm = await module.default({ module_or_path: compiled ?? new URL('rapport_bg.wasm', base).href });
     engine = new module.Engine();
     return { methods: Object.getOwnPropertyNames(module.Engine.prototype) };
   },
+  /** The engine's WebAssembly memory in bytes (it grows with the history and never shrinks). */
+  memory: () => wasm.memory.buffer.byteLength,
   /** A fresh, empty engine (to rebuild without a file: "Undo this file", forget). */
   reset() {
     engine?.free();

@@ -150,8 +150,16 @@ async function afterImport(said) {
   $('import-changed').textContent = changed.length ? `Scores updated: ${changed.join(', ')}.` : 'No score changed.';
   if (state.current) await drawTicket();
   $('kept').textContent = `${(await kept.list()).length} file(s) kept in this browser.`;
+  await drawStats();
   $('status').textContent = `${said} ${changed.length} score(s) changed.${state.importing ? ' More files are loading.' : ''}`;
   redrawOutreach();
+}
+
+/** What the engine holds now, in words (the report of a stopped import can be checked against it). */
+async function drawStats() {
+  const [h, bytes] = await Promise.all([call('historyStats'), call('memory')]);
+  const n = (x) => x.toLocaleString('en');
+  $('history-stats').textContent = `History in use: ${n(h.customers)} customers, ${n(h.tickets)} tickets, ${n(h.orders)} orders, ${n(h.surveys)} surveys; the engine holds ${Math.round(bytes / 2 ** 20)} MB.`;
 }
 
 /** The outreach list on show follows the history (its engine is rebuilt from the kept files). */
@@ -194,6 +202,7 @@ async function start() {
   document.documentElement.dataset.queueScoredMs = String(Math.round(performance.now()));
   $('status').textContent = `${state.open.length} tickets scored in ${Math.round(performance.now())} ms from page load.${restored ? ` Restored ${restored} file(s) you loaded before (kept in this browser).` : ''}`;
   $('kept').textContent = restored ? `${restored} file(s) kept in this browser.` : 'Nothing kept in this browser.';
+  drawStats();
   addEventListener('hashchange', route);
   route();
 }
@@ -243,6 +252,7 @@ $('forget').addEventListener('click', async () => {
   $('import-files').replaceChildren();
   $('import-changed').textContent = '';
   $('kept').textContent = 'Nothing kept in this browser.';
+  await drawStats();
   $('status').textContent = 'Forgot the files you loaded; back to the sample data.';
   redrawOutreach();
 });
