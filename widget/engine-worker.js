@@ -7,6 +7,7 @@ import { historyDb, sniffFile } from './history-db.js';
 let module = null;
 let engine = null;
 let wasm = null;           // the instance's exports, for its memory's size
+const given = [];          // histories given whole (loadHistory): a rebuild loads them again
 const running = new Map(); // call id → { cancelled } for the imports under way
 const PROGRESS_MS = 100;   // the page asks for at least every 250 ms; this leaves it room
 const KEEP_PIECE = 1 << 20; // code units per stored piece (4 MB pieces made no difference to the peak)
@@ -205,6 +206,21 @@ const own = {
     const job = running.get(id);
     if (job) job.cancelled = true;
     return !!job;
+  },
+  loadHistory(history) {
+    const report = engine.loadHistory(history);
+    given.push(history);
+    return report;
+  },
+  /** A fresh engine with the histories given whole and the files kept in `db` but `except`
+   * ("Undo this file"); what it learned from the agent is carried over unless `learning: false`. */
+  async rebuild(db, except = [], { learning = true } = {}, ctx) {
+    const learned = learning ? engine.exportLearning() : [];
+    own.reset();
+    for (const h of given) engine.loadHistory(h);
+    const r = db ? await own.restore(db, except, ctx) : { files: 0 };
+    if (learned.length) engine.importLearning(learned);
+    return { files: r.files, stats: engine.historyStats() };
   },
   /** Replays the files kept in database `db` (but `except` ids), chunk by chunk, with progress. */
   async restore(db, except = [], ctx) {

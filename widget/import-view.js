@@ -11,12 +11,12 @@ export const IMPORT_CSS = `.ri-files { list-style: none; margin: 8px 0; padding:
 .ri-line { margin: 2px 0; font-size: 13px; }
 .ri-muted { color: #4a5560; }
 .ri-error { color: #a3202b; }
-.ri-actions button, .ri-rejected button { font: inherit; font-size: 12px; margin-right: 6px; }
+.ri-actions button { font: inherit; font-size: 12px; margin-right: 6px; }
 .ri-rejected { margin: 4px 0 0; padding-left: 18px; font-size: 12px; max-height: 160px; overflow: auto; }
-.ri-rejected button { background: none; border: 0; padding: 0; color: #1f5fa8; text-decoration: underline; cursor: pointer; }
+.ri-rejected button { font: inherit; background: none; border: 0; padding: 0; margin: 0; color: #1f5fa8; text-decoration: underline; cursor: pointer; }
 .ri-row { display: block; white-space: pre-wrap; word-break: break-all; background: #f4f6f8; padding: 2px 4px; font: 12px ui-monospace, monospace; }`;
 
-const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(0, Math.round(n / 1e3))} KB`);
+const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${Math.round(n / 1e3)} KB` : `${n} bytes`);
 const num = (n) => n.toLocaleString('en');
 const sum = (c) => c.customers + c.tickets + c.orders + c.surveys;
 function timeLeft({ bytes, total, elapsedMs }) {
@@ -32,7 +32,7 @@ export function progressText(p) {
 }
 
 /** A queue in `box`. `engine` is a workerEngine; `options()` gives each file's import options
- * (`{ kind, keep }`); `onSettled(result)` after each file; `onUndo(result)` for "Undo this file"
+ * (`{ kind, keep }`); `onSettled(result, { left })` after each file (`left`: files still to come); `onUndo(result)` for "Undo this file"
  * (the page rebuilds the engine without it and resolves when done). */
 export function importQueue(box, { engine, options = () => ({}), onSettled = () => {}, onUndo = null, busy = () => {} }) {
   const list = el('ol', { class: 'ri-files', 'aria-label': 'Files being loaded' });
@@ -105,7 +105,7 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
     try {
       const result = await job.done;
       settled(r, file, result);
-      await onSettled(result);
+      await onSettled(result, { left: pending - 1 });
     } catch (e) {
       r.li.dataset.state = 'error';
       r.li.classList.add('report-error');
@@ -113,7 +113,7 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
       r.line.setAttribute('role', 'alert');
       r.line.textContent = `Not loaded: ${e.message}`;
       r.li.querySelector('.ri-actions').replaceChildren();
-      await onSettled({ name: file.name, error: e.message });
+      await onSettled({ name: file.name, error: e.message }, { left: pending - 1 });
     }
   }
 

@@ -128,21 +128,21 @@ const queueImport = () => importQueue($('import-files'), {
       $('status').textContent = 'Loading your files in the background; the queue shows the history as loaded so far.';
     }
   },
-  onSettled: async (r) => {
+  onSettled: async (r, { left }) => {
     if (!r.error) note(true);
-    await afterImport(r.error ? `${r.name} was not loaded.` : `${r.name}: ${r.stopped ? 'stopped; what was read before is kept' : 'loaded'}.`);
+    await afterImport(r.error ? `${r.name} was not loaded.` : `${r.name}: ${r.stopped ? 'stopped; what was read before is kept' : 'loaded'}.`, left);
   },
   onUndo: async (r) => {
-    await rebuild([r.fileId]);
     await kept.remove(r.fileId);
+    await rebuild();
     await afterImport(`Undid ${r.name}: the history was rebuilt from the sample and your other files.`);
   },
 });
 let imports = null;
 
-async function afterImport(said) {
+async function afterImport(said, left = 0) {
   const was = before ?? new Map(state.queue.map((a) => [a.ticketId, a.score]));
-  if (!state.importing) before = null;
+  if (!left) before = null;
   await scoreQueue();
   const names = new Map(state.open.map((t) => [t.id, t.customer.name]));
   const changed = state.queue.filter((a) => was.get(a.ticketId) !== a.score)
@@ -151,7 +151,7 @@ async function afterImport(said) {
   if (state.current) await drawTicket();
   $('kept').textContent = `${(await kept.list()).length} file(s) kept in this browser.`;
   await drawStats();
-  $('status').textContent = `${said} ${changed.length} score(s) changed.${state.importing ? ' More files are loading.' : ''}`;
+  $('status').textContent = `${said} ${changed.length} score(s) changed.${left ? ` ${left} more file(s) to load.` : ''}`;
   redrawOutreach();
 }
 
@@ -165,17 +165,11 @@ async function drawStats() {
 /** The outreach list on show follows the history (its engine is rebuilt from the kept files). */
 const redrawOutreach = () => { if (!$('outreach-panel').hidden) pages().then((p) => p.drawOutreach()); };
 
-/** The engine rebuilt: empty, the sample history, then the kept files (but `except` ids), in
- * the worker, chunk by chunk; what it learned from the agent is carried over. */
-async function rebuild(except = [], withKept = true, learned = true) {
-  const learning = learned ? await call('exportLearning') : [];
-  await call('reset');
+/** The engine rebuilt in the worker: the sample history, then the kept files chunk by chunk;
+ * what it learned from the agent is carried over unless the agent asked to forget. */
+async function rebuild(learning = true) {
   state.generation++;
-  performance.mark('rapport-engine-built');
-  await call('loadHistory', state.sample.history);
-  const restored = withKept ? (await call('restore', 'rapport-demo', except)).files : 0;
-  if (learning.length) await call('importLearning', learning);
-  return restored;
+  return (await call('rebuild', 'rapport-demo', [], { learning })).files;
 }
 
 async function start() {
@@ -195,7 +189,9 @@ async function start() {
   state.open = data.open;
   // the kept files replay in the worker, so the page stays responsive while they do
   if (files.length) $('status').textContent = `Restoring ${files.length} file(s) you loaded before…`;
-  const restored = await rebuild([], files.length > 0, false);
+  performance.mark('rapport-engine-built');
+  await call('loadHistory', state.sample.history);
+  const restored = files.length ? (await call('restore', 'rapport-demo', [])).files : 0;
   performance.mark('rapport-history-loaded');
   await scoreQueue();
   performance.mark('rapport-queue-scored');
@@ -246,7 +242,7 @@ $('files').addEventListener('change', (ev) => { importFiles([...ev.target.files]
 $('forget').addEventListener('click', async () => {
   await kept.forgetAll();
   note(false);
-  await rebuild([], false, false);
+  await rebuild(false);
   await scoreQueue();
   if (state.current) await drawTicket();
   $('import-files').replaceChildren();

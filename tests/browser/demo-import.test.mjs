@@ -45,7 +45,7 @@ test('a large export: the bar moves, no long task, the queue answers, Cancel kee
   assert.match(await page.textContent('#status'), /as loaded so far/);
   const line = await page.textContent('#import-files .ri-line:not(.ri-head)');
   assert.match(line, /^[\d.]+ [MK]B of 100\.0 MB · [\d,]+ records · [\d,]+ rejected · (about \d+ (s|min) left|estimating)/);
-  await page.screenshot({ path: new URL('demo-import-progress.png', SHOTS).pathname });
+  await page.locator('.import').screenshot({ path: new URL('demo-import-progress.png', SHOTS).pathname });
   // Cancel at about 40%
   await page.waitForFunction((n) => document.querySelector('#import-files progress').value >= n, big.bytes * 0.4, { timeout: 120000 });
   await page.click('#import-files .ri-cancel');
@@ -67,7 +67,7 @@ test('a large export: the bar moves, no long task, the queue answers, Cancel kee
   // the rejected rows listed are the generator's bad rows, by their lines in the file
   const lines = await page.$$eval('#import-files .ri-line-link', (bs) => bs.map((b) => Number(b.dataset.line)));
   assert.deepEqual(lines.slice(0, 5), [502, 1499, 2496, 3493, 4490]);
-  await page.screenshot({ path: new URL('demo-import-stopped.png', SHOTS).pathname });
+  await page.locator('.import').screenshot({ path: new URL('demo-import-stopped.png', SHOTS).pathname });
 
   // the main thread never froze, and the bar moved at least every 250 ms while bytes were read
   const long = await page.evaluate(() => window.__longTasks);
