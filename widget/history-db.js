@@ -1,23 +1,30 @@
 // History files the agent loaded, kept in this origin's IndexedDB so a reload restores them
-// without asking again; `forgetAll` erases them. Used by the demo desk (and any page embedding
-// the widget); nothing here leaves the browser.
+// without asking again; `forgetAll` erases them. Used by the demo desk, any page embedding the
+// widget, and the engine's worker (engine-worker.js), which stores and replays a file chunk by
+// chunk so that a large file is never one string. Nothing here leaves the browser.
 const STORE = 'imports';
+const CHUNKS = 'chunks'; // { file, seq, text }: a file's text in order, each piece whole code points
 
 function open(name) {
   return new Promise((resolve, reject) => {
-    const r = indexedDB.open(name, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+    // version 2 added the chunk store; files kept by version 1 keep their `text` and replay as before
+    const r = indexedDB.open(name, 2);
+    r.onupgradeneeded = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+      if (!db.objectStoreNames.contains(CHUNKS)) db.createObjectStore(CHUNKS, { keyPath: ['file', 'seq'] });
+    };
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
 }
 
-async function run(name, mode, f) {
+async function run(name, stores, mode, f) {
   const db = await open(name);
   try {
     return await new Promise((resolve, reject) => {
-      const t = db.transaction(STORE, mode);
-      const req = f(t.objectStore(STORE));
+      const t = db.transaction(stores, mode);
+      const req = f(t);
       t.oncomplete = () => resolve(req?.result);
       t.onerror = () => reject(t.error);
     });
@@ -27,24 +34,49 @@ async function run(name, mode, f) {
 }
 
 export function historyDb(name = 'rapport-history') {
-  return {
-    /** Keeps one loaded file: `{ name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text }`. */
-    save: (file) => run(name, 'readwrite', (s) => s.add({ ...file, bytes: file.text.length, at: Date.now() })),
-    /** Removes one kept file by its id. */
-    remove: (id) => run(name, 'readwrite', (s) => s.delete(id)),
-    /** Every kept file, oldest first. */
-    list: () => run(name, 'readonly', (s) => s.getAll()),
-    /** Loads every kept file into `engine` (in streamed chunks); returns how many. */
-    async restoreInto(engine) {
-      const files = await this.list();
+  const db = {
+    /** Keeps one loaded file given whole: `{ name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text }`. */
+    save: (file) => run(name, STORE, 'readwrite', (t) => t.objectStore(STORE).add({ ...file, bytes: file.text.length, at: Date.now() })),
+    /** Starts keeping a file that arrives in chunks: `{ name, kind, bytes }` → its id. Until
+     * `finish`, it is marked `partial` (a tab closed mid-import keeps what was stored). */
+    begin: (file) => run(name, STORE, 'readwrite', (t) => t.objectStore(STORE).add({ ...file, chunks: 0, status: 'partial', at: Date.now() })),
+    /** Stores the next piece of a file begun with `begin` (pieces are replayed in this order). */
+    append: (id, seq, text) => run(name, [STORE, CHUNKS], 'readwrite', (t) => {
+      t.objectStore(CHUNKS).put({ file: id, seq, text });
+      const s = t.objectStore(STORE);
+      const g = s.get(id);
+      g.onsuccess = () => g.result && s.put({ ...g.result, chunks: seq + 1 });
+    }),
+    /** Marks a chunked file done: `status` 'complete' or 'stopped', plus what to show of it. */
+    finish: (id, fields) => run(name, STORE, 'readwrite', (t) => {
+      const s = t.objectStore(STORE);
+      const g = s.get(id);
+      g.onsuccess = () => g.result && s.put({ ...g.result, ...fields });
+    }),
+    /** Removes one kept file (and its chunks) by its id. */
+    remove: (id) => run(name, [STORE, CHUNKS], 'readwrite', (t) => {
+      t.objectStore(STORE).delete(id);
+      t.objectStore(CHUNKS).delete(IDBKeyRange.bound([id, 0], [id, Infinity]));
+    }),
+    /** Every kept file, oldest first (a chunked file without its text). */
+    list: () => run(name, STORE, 'readonly', (t) => t.objectStore(STORE).getAll()),
+    /** A chunked file's pieces, one read at a time: the whole file is never in memory. */
+    async *pieces(file) {
+      if (typeof file.text === 'string') return yield* slices(file.text);
+      for (let seq = 0; seq < (file.chunks ?? 0); seq++) {
+        const c = await run(name, CHUNKS, 'readonly', (t) => t.objectStore(CHUNKS).get([file.id, seq]));
+        if (c) yield c.text;
+      }
+    },
+    /** Loads every kept file into `engine` (in chunks), but those whose id is in `except`;
+     * `onFile(file, report)` after each. Returns how many were loaded. */
+    async restoreInto(engine, { except = [], onFile } = {}) {
+      const files = (await db.list()).filter((f) => !except.includes(f.id));
       for (const f of files) {
-        if (f.kind === 'json') {
-          for (const part of slices(f.text)) engine.loadHistoryChunk(part);
-          engine.finishHistory();
-        } else {
-          for (const part of slices(f.text)) engine.importCsvChunk(f.kind, part);
-          engine.finishCsv();
-        }
+        const json = f.kind === 'json';
+        for await (const piece of db.pieces(f)) json ? engine.loadHistoryChunk(piece) : engine.importCsvChunk(f.kind, piece);
+        const report = json ? engine.finishHistory() : engine.finishCsv();
+        await onFile?.(f, report);
       }
       return files.length;
     },
@@ -56,6 +88,7 @@ export function historyDb(name = 'rapport-history') {
       r.onerror = () => reject(r.error);
     }),
   };
+  return db;
 }
 
 /** `text` in slices of about `size` UTF-16 units, never cut between the two halves of a
@@ -81,4 +114,19 @@ export function guessCsvKind(fileName, text) {
   if (/order|total|amount|items/.test(head)) return 'orders';
   if (/ticket|subject|csat|solved|requester/.test(head)) return 'tickets';
   return 'customers';
+}
+
+/** What a file holds, judged from its first bytes before it is read whole: `{ kind }` ('json'
+ * or a CSV kind), or `{ refused }` with the reason. `chosen` is the kind the agent picked. */
+export function sniffFile(fileName, head, chosen = 'auto') {
+  const text = head.replace(/^\uFEFF/, '');
+  if (!text.trim()) return { refused: 'the file is empty' };
+  if (/[\0-\x08\x0e-\x1f]/.test(text.slice(0, 4096))) return { refused: 'it is not text (a spreadsheet, an archive or an image?): export it as CSV or JSON' };
+  if (/\.json$/i.test(fileName) || /^\s*[{[]/.test(text)) {
+    if (!/^\s*\{/.test(text)) return { refused: 'a history JSON file is an object ({ "customers": [...], "tickets": [...] }), this one is not' };
+    return { kind: 'json' };
+  }
+  const first = text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
+  if (!/[,;\t]/.test(first)) return { refused: 'its first line is not a CSV header (no comma, semicolon or tab)' };
+  return { kind: chosen === 'auto' ? guessCsvKind(fileName, text) : chosen };
 }

@@ -4,8 +4,11 @@
 // The host gives it a ticket (property `ticket`, or the `ticket` attribute as JSON) and history
 // (property `history`); it shows the assessment in its own shadow DOM and fires
 // `rapport-insert` when the agent inserts a snippet, so the host can put the text in its editor.
-// See the README's "Widget" section for the whole API.
+// See the README's "Widget" section for the whole API. With the `worker` attribute the panel
+// assesses through the engine in a worker (engine-client.js), the one <rapport-import> streams
+// large files into, and redraws after each import.
 import { loadEngine, DEFAULT_BASE } from './engine.js';
+import { workerEngine } from './engine-client.js';
 import { renderPanel, sheet, el } from './panel.js';
 
 // The page's rules cannot match inside the shadow root, but they do match the host element
@@ -63,10 +66,24 @@ export class RapportPanel extends HTMLElement {
     }
   }
 
-  /** The engine this panel uses (shared by the panels of a page with the same base). */
+  /** The engine this panel uses (shared by the panels of a page with the same base); with the
+   * `worker` attribute, the worker's handle (`call(method, args)` → a promise). */
   get ready() {
-    return loadEngine(this.getAttribute('base') ?? RapportPanel.base).then(({ engine }) => engine);
+    const base = this.getAttribute('base') ?? RapportPanel.base;
+    if (this.hasAttribute('worker')) { const w = workerEngine(base); return w.ready.then(() => w); }
+    return loadEngine(base).then(({ engine }) => engine);
   }
+
+  /** The engine's three calls the panel makes, each one round trip in worker mode. */
+  async #engine() {
+    const e = await this.ready;
+    if (!this.hasAttribute('worker')) return { loadHistory: async (h) => e.loadHistory(h), assess: async (t, o) => e.assess(t, o), feedback: async (f) => e.feedback(f) };
+    return { loadHistory: (h) => e.call('loadHistory', [h]), assess: (t, o) => e.call('assess', [t, o]), feedback: (f) => e.call('feedback', [f]) };
+  }
+
+  #onImport = () => { if (this.#ticket) { this.#loads++; this.#refresh(); } };
+  connectedCallback() { if (this.hasAttribute('worker')) document.addEventListener('rapport-import', this.#onImport); }
+  disconnectedCallback() { document.removeEventListener('rapport-import', this.#onImport); }
 
   /** The open ticket, in the engine's Ticket shape. Setting it assesses and redraws. */
   get ticket() { return this.#ticket; }
@@ -136,9 +153,9 @@ export class RapportPanel extends HTMLElement {
       return;
     }
     this.#status.textContent = 'Rapport: loading…';
-    const engine = await this.ready;
+    const engine = await this.#engine();
     while (this.#history.length) {
-      const report = engine.loadHistory(this.#history.shift());
+      const report = await engine.loadHistory(this.#history.shift());
       this.#loads++;
       this.#emit('rapport-history', report);
     }
@@ -158,7 +175,9 @@ export class RapportPanel extends HTMLElement {
       return; // already on show: drawn while this request waited (one event per ticket drawn)
     }
     this.#clear(); // whatever happens next, nothing of an earlier draw stays clickable
-    const a = engine.assess(ticket, this.#options());
+    const a = await engine.assess(ticket, this.#options());
+    // a ticket set while the worker answered: its own draw follows, this one is dropped
+    if (generation !== this.#generation) return;
     this.#assessment = a;
     this.#drawnKey = key;
     this.#status.textContent = this.#statusLine(a);
@@ -181,8 +200,8 @@ export class RapportPanel extends HTMLElement {
       this.#emit('rapport-error', { message });
       return;
     }
-    const engine = await this.ready;
-    engine.feedback({ ticketId: drawn.ticketId, snippetId: sn.id, action });
+    const engine = await this.#engine();
+    await engine.feedback({ ticketId: drawn.ticketId, snippetId: sn.id, action });
     if (action === 'inserted') {
       this.#emit('rapport-insert', { ticketId: drawn.ticketId, snippetId: sn.id, text: sn.text });
     } else {

@@ -1,10 +1,12 @@
 // The demo help desk: an inbox scored by Rapport, a ticket view with the conversation and a
 // reply box, and the Rapport panel (the same one the widget and the extension show). Sample
 // data from data/sample.json; the agent can add their own history files. Customer text is
-// only ever set as textContent.
-import init, { Engine } from '../pkg/rapport.js';
+// only ever set as textContent. The engine runs in a worker (pkg/widget/engine-worker.js): each
+// assessment is one round trip, and a large file streams in without blocking this page.
 import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet } from '../pkg/widget/panel.js';
-import { historyDb, guessCsvKind } from '../pkg/widget/history-db.js';
+import { historyDb } from '../pkg/widget/history-db.js';
+import { workerEngine } from '../pkg/widget/engine-client.js';
+import { importQueue, IMPORT_CSS } from '../pkg/widget/import-view.js';
 
 const kept = historyDb('rapport-demo');
 // A note in localStorage that files were kept: opening IndexedDB on a fresh profile took
@@ -15,9 +17,11 @@ const mayHaveKept = () => { try { return localStorage.getItem(KEPT_NOTE) !== nul
 
 const AGENT = 'Maya Lopes';
 const $ = (id) => document.getElementById(id);
-const state = { engine: null, now: null, open: [], queue: [], current: null };
+// engine: the worker's handle; generation counts rebuilds (reporting.js rebuilds its own after one)
+const state = { engine: null, generation: 0, now: null, open: [], queue: [], current: null, importing: false };
+const call = (method, ...args) => state.engine.call(method, args);
 
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet(), sheet(IMPORT_CSS)];
 
 // Outreach and Insights (www/pages.js) load on first use: they bring the larger insights
 // engine, which the inbox's cold start should not wait for
@@ -46,9 +50,9 @@ function drawQueue() {
   $('queue-count').textContent = `(${state.queue.length})`;
 }
 
-function scoreQueue() {
+async function scoreQueue() {
   // the queue needs scores only; snippets are filled when a ticket is opened
-  const results = state.engine.assessQueue(state.open, { now: state.now, snippets: 0 });
+  const results = await call('assessQueue', state.open, { now: state.now, snippets: 0 });
   // a ticket the engine cannot read is left out of the queue and said in the console
   for (const r of results) if (r.error) console.warn(`Rapport could not assess ticket ${r.ticketId ?? r.index}: ${r.error}`);
   state.queue = results.filter((r) => !r.error)
@@ -59,13 +63,14 @@ function scoreQueue() {
   drawQueue();
 }
 
-function drawTicket() {
+async function drawTicket() {
   const t = state.current;
   $('welcome').hidden = !!t;
   $('ticket').hidden = !t;
   $('rapport').hidden = !t;
   if (!t) return;
-  const a = state.engine.assess(t, { now: state.now, agent: AGENT, snippets: 3 });
+  const a = await call('assess', t, { now: state.now, agent: AGENT, snippets: 3 });
+  if (state.current !== t) return; // the agent moved on while the worker answered
   $('ticket-title').textContent = `${t.subject} · ${t.id}`;
   const c = a.customer;
   const facts = [t.customer.name, t.customer.email, c.tier && `${c.tier} tier`, c.tenureDays != null && `customer for ${Math.floor(c.tenureDays / 365.25)} years`, c.orderCount != null && `${c.orderCount} orders`].filter(Boolean);
@@ -76,17 +81,17 @@ function drawTicket() {
     el('p', { class: 'msg-text' }, spans.has(i) ? highlighted(m.text, spans.get(i)) : m.text))));
   renderPanel($('rapport'), a, {
     onInsert: (sn) => {
-      state.engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'inserted' });
+      call('feedback', { ticketId: t.id, snippetId: sn.id, action: 'inserted' });
       const box = $('reply');
       box.value = box.value.trim() ? `${box.value.trimEnd()}\n\n${sn.text}` : sn.text;
       box.dispatchEvent(new Event('input', { bubbles: true }));
       box.focus();
       $('status').textContent = `Inserted “${sn.title}”.`;
     },
-    onDismiss: (sn) => {
-      state.engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'dismissed' });
+    onDismiss: async (sn) => {
+      await call('feedback', { ticketId: t.id, snippetId: sn.id, action: 'dismissed' });
       $('status').textContent = `Dismissed “${sn.title}”; the ranking has learned from it.`;
-      drawTicket();
+      await drawTicket();
       $('rapport').querySelector('.rp-insert')?.focus();
     },
   });
@@ -111,65 +116,60 @@ function route() {
   if (t) document.title = `${t.subject} · Rapport demo desk`;
 }
 
-/** Which kind of records a CSV holds: as chosen, else guessed from its name and header. */
-function csvKind(name, text) {
-  const chosen = $('csv-kind').value;
-  return chosen === 'auto' ? guessCsvKind(name, text) : chosen;
+/** The scores before an import, to say afterwards which changed, naming the customer. */
+let before = null;
+const queueImport = () => importQueue($('import-files'), {
+  engine: state.engine,
+  options: () => ({ kind: $('csv-kind').value, keep: 'rapport-demo' }),
+  busy: (on) => {
+    state.importing = on;
+    if (on) {
+      before ??= new Map(state.queue.map((a) => [a.ticketId, a.score]));
+      $('status').textContent = 'Loading your files in the background; the queue shows the history as loaded so far.';
+    }
+  },
+  onSettled: async (r, { left }) => {
+    if (!r.error) note(true);
+    await afterImport(r.error ? `${r.name} was not loaded.` : `${r.name}: ${r.stopped ? 'stopped; what was read before is kept' : 'loaded'}.`, left);
+  },
+  onUndo: async (r) => {
+    await kept.remove(r.fileId);
+    await rebuild();
+    await afterImport(`Undid ${r.name}: the history was rebuilt from the sample and your other files.`);
+  },
+});
+let imports = null;
+
+async function afterImport(said, left = 0) {
+  const was = before ?? new Map(state.queue.map((a) => [a.ticketId, a.score]));
+  if (!left) before = null;
+  await scoreQueue();
+  const names = new Map(state.open.map((t) => [t.id, t.customer.name]));
+  const changed = state.queue.filter((a) => was.get(a.ticketId) !== a.score)
+    .map((a) => `${names.get(a.ticketId)} (${a.ticketId}) ${was.get(a.ticketId)} → ${a.score}`);
+  $('import-changed').textContent = changed.length ? `Scores updated: ${changed.join(', ')}.` : 'No score changed.';
+  if (state.current) await drawTicket();
+  $('kept').textContent = `${(await kept.list()).length} file(s) kept in this browser.`;
+  await drawStats();
+  $('status').textContent = `${said} ${changed.length} score(s) changed.${left ? ` ${left} more file(s) to load.` : ''}`;
+  redrawOutreach();
 }
 
-async function importFiles(files) {
-  const before = new Map(state.queue.map((a) => [a.ticketId, a.score]));
-  const out = [];
-  for (const f of files) {
-    try {
-      const text = await f.text();
-      let report, kind;
-      if (/\.json$/i.test(f.name) || /^\s*[{[]/.test(text)) {
-        kind = 'JSON';
-        const v = JSON.parse(text);
-        const json = JSON.stringify(v.history ?? v);
-        report = state.engine.loadHistoryText(json);
-        await kept.save({ name: f.name, kind: 'json', text: json });
-      } else {
-        kind = csvKind(f.name, text);
-        report = state.engine.importCsv(kind, text);
-        await kept.save({ name: f.name, kind, text });
-      }
-      note(true);
-      out.push({ name: f.name, kind, report });
-    } catch (e) {
-      out.push({ name: f.name, error: e.message ?? String(e) });
-    }
-  }
-  scoreQueue();
-  const changed = state.queue.filter((a) => before.get(a.ticketId) !== a.score)
-    .map((a) => `${a.ticketId} ${before.get(a.ticketId)} → ${a.score}`);
-  const box = $('import-report');
-  box.replaceChildren(...out.map((r) => {
-    if (r.error) return el('div', { class: 'report report-error', role: 'alert' }, el('strong', {}, r.name), `: not loaded — ${r.error}`);
-    const { added, updated, rejected } = r.report;
-    const sum = (c) => c.customers + c.tickets + c.orders + c.surveys;
-    return el('div', { class: 'report' },
-      el('p', {}, el('strong', {}, r.name), ` (${r.kind}): ${sum(added)} added, ${sum(updated)} updated, ${rejected.length} rejected.`),
-      rejected.length ? el('ul', { class: 'rejected', 'aria-label': `Rejected rows of ${r.name}` }, ...rejected.slice(0, 50).map((x) =>
-        el('li', {}, `${r.kind === 'JSON' ? `${x.kind}[${x.index}]` : `line ${x.index}`}${x.field ? `, ${x.field}` : ''}: ${x.reason}`))) : null);
-  }), el('p', { class: 'changed' }, changed.length ? `Scores updated: ${changed.join(', ')}.` : 'No score changed.'));
-  if (state.current) drawTicket();
-  $('kept').textContent = `${(await kept.list()).length} file(s) kept in this browser.`;
-  $('status').textContent = `Imported ${out.length} file(s); ${changed.length} score(s) changed.`;
-  redrawOutreach();
+/** What the engine holds now, in words (the report of a stopped import can be checked against it). */
+async function drawStats() {
+  const [h, bytes] = await Promise.all([call('historyStats'), call('memory')]);
+  const n = (x) => x.toLocaleString('en');
+  $('history-stats').textContent = `History in use: ${n(h.customers)} customers, ${n(h.tickets)} tickets, ${n(h.orders)} orders, ${n(h.surveys)} surveys; the engine holds ${Math.round(bytes / 2 ** 20)} MB.`;
 }
 
 /** The outreach list on show follows the history (its engine is rebuilt from the kept files). */
 const redrawOutreach = () => { if (!$('outreach-panel').hidden) pages().then((p) => p.drawOutreach()); };
 
-/** A fresh engine with the sample history, plus the files kept in this browser. */
-async function loadAll(withKept = true) {
-  state.engine?.free();
-  state.engine = new Engine();
-  performance.mark('rapport-engine-built');
-  state.engine.loadHistory(state.sample.history);
-  return withKept ? kept.restoreInto(state.engine) : 0;
+/** The engine rebuilt in the worker: the sample history, then the kept files chunk by chunk;
+ * what it learned from the agent is carried over unless the agent asked to forget. */
+async function rebuild(learning = true) {
+  state.generation++;
+  return (await call('rebuild', 'rapport-demo', [], { learning })).files;
 }
 
 async function start() {
@@ -177,8 +177,9 @@ async function start() {
   performance.mark('rapport-start');
   // the inline script in the page's head started compiling the .wasm and fetching the sample already
   const boot = window.rapportBoot ?? {};
+  state.engine = workerEngine(new URL('../pkg/', import.meta.url), { compiled: boot.module });
   const [, data, files] = await Promise.all([
-    init({ module_or_path: await (boot.module ?? new URL('../pkg/rapport_bg.wasm', import.meta.url)) }).then(() => performance.mark('rapport-engine-ready')),
+    state.engine.ready.then(() => performance.mark('rapport-engine-ready')),
     boot.sample ?? fetch('data/sample.json').then((r) => r.json()),
     (boot.kept ?? mayHaveKept()) ? kept.list().catch(() => []) : [],
   ]);
@@ -186,25 +187,30 @@ async function start() {
   state.sample = data;
   state.now = data.now;
   state.open = data.open;
-  const restored = await loadAll(files.length > 0);
+  // the kept files replay in the worker, so the page stays responsive while they do
+  if (files.length) $('status').textContent = `Restoring ${files.length} file(s) you loaded before…`;
+  performance.mark('rapport-engine-built');
+  await call('loadHistory', state.sample.history);
+  const restored = files.length ? (await call('restore', 'rapport-demo', [])).files : 0;
   performance.mark('rapport-history-loaded');
-  scoreQueue();
+  await scoreQueue();
   performance.mark('rapport-queue-scored');
   document.documentElement.dataset.queueScoredMs = String(Math.round(performance.now()));
   $('status').textContent = `${state.open.length} tickets scored in ${Math.round(performance.now())} ms from page load.${restored ? ` Restored ${restored} file(s) you loaded before (kept in this browser).` : ''}`;
   $('kept').textContent = restored ? `${restored} file(s) kept in this browser.` : 'Nothing kept in this browser.';
+  drawStats();
   addEventListener('hashchange', route);
   route();
 }
 
-$('reply-form').addEventListener('submit', (ev) => {
+$('reply-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const t = state.current, text = $('reply').value.trim();
   if (!t || !text) return;
   t.messages.push({ from: 'agent', author: AGENT, text, at: state.now });
   $('reply').value = '';
-  scoreQueue();
-  drawTicket();
+  await scoreQueue();
+  await drawTicket();
   $('status').textContent = 'Reply sent (in this demo it is only added to the conversation).';
 });
 // the inbox's two lists: open tickets, and outreach (customers to contact before they write)
@@ -227,15 +233,22 @@ for (const t of tabs) {
     selectTab(next);
   });
 }
-$('files').addEventListener('change', (ev) => importFiles([...ev.target.files]));
+function importFiles(files) {
+  // a new batch after the last one settled starts a fresh list; during one, files queue up
+  if (!imports || !state.importing) { imports = queueImport(); $('import-changed').textContent = ''; }
+  return imports.add(files);
+}
+$('files').addEventListener('change', (ev) => { importFiles([...ev.target.files]); ev.target.value = ''; });
 $('forget').addEventListener('click', async () => {
   await kept.forgetAll();
   note(false);
-  await loadAll(false);
-  scoreQueue();
-  if (state.current) drawTicket();
-  $('import-report').replaceChildren();
+  await rebuild(false);
+  await scoreQueue();
+  if (state.current) await drawTicket();
+  $('import-files').replaceChildren();
+  $('import-changed').textContent = '';
   $('kept').textContent = 'Nothing kept in this browser.';
+  await drawStats();
   $('status').textContent = 'Forgot the files you loaded; back to the sample data.';
   redrawOutreach();
 });

@@ -6,7 +6,7 @@
 
 let mod = null;        // the insights build's module, once loaded
 let engine = null;     // the reporting engine
-let builtFor = null;   // the inbox engine and kept files it was built from
+let builtFor = null;   // the inbox engine's generation (app.js counts its rebuilds) and kept files it was built from
 let ctx = null;        // { state, kept } from app.js
 
 /** Called once by app.js with its state and its store of kept files. */
@@ -36,17 +36,17 @@ export async function reportingEngine() {
   const files = await kept.list().catch(() => []);
   const key = files.map((f) => f.id).join(',');
   let carried = [];
-  if (!engine || builtFor?.engine !== state.engine || builtFor.key !== key) {
+  if (!engine || builtFor?.generation !== state.generation || builtFor.key !== key) {
     // the same inbox engine with other files keeps its contacts; a forgotten one does not
-    if (engine && builtFor.engine === state.engine) carried = contacts();
+    if (engine && builtFor.generation === state.generation) carried = contacts();
     engine?.free();
     engine = new Engine();
     engine.loadHistory(state.sample.history);
     await kept.restoreInto(engine);
-    builtFor = { engine: state.engine, key };
+    builtFor = { generation: state.generation, key };
   } else {
     carried = contacts();
   }
-  engine.importLearning([...(state.sample.seen ?? []), ...state.engine.exportLearning(), ...carried]);
+  engine.importLearning([...(state.sample.seen ?? []), ...await state.engine.call('exportLearning'), ...carried]);
   return engine;
 }
