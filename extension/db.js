@@ -2,10 +2,13 @@
 // chrome.storage.local: never synced, never sent. Shared by the side panel and the options page.
 import { historyDb } from './history-db.js';
 
-// the same store as the widget's, in the extension's own origin
-const db = historyDb('rapport');
+// the same store as the widget's, in the extension's own origin (the options page's worker
+// keeps the files it streams under the same name)
+export const DB_NAME = 'rapport';
+const db = historyDb(DB_NAME);
 
-/** `{ id, name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text, bytes, at, report }` */
+/** `{ id, name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', bytes, at, text }`, or
+ * for a file streamed in chunks `{ …, chunks, status: 'partial' | 'complete' | 'stopped' }` */
 export const imports = { all: db.list, add: db.save, remove: db.remove };
 
 /** Loads every stored import into `engine`, in the order they were added, and the learning. */

@@ -1,77 +1,74 @@
-// Options: load history files (validated by the engine, kept in IndexedDB), see what is
-// stored, export/import learned rankings, describe another desk, forget everything.
-import { imports, openEngine, loadInto, forgetAll, stored } from './db.js';
+// Options: load history files (streamed into the engine's worker, with progress, Cancel and
+// "Undo this file", kept in IndexedDB chunk by chunk), see what is stored, export/import learned
+// rankings, describe another desk, forget everything. The engine lives in a module worker
+// (engine-worker.js, shared with the demo and the widget), so a 200 MB export never freezes
+// this page.
+import { imports, forgetAll, stored, DB_NAME } from './db.js';
 import { el } from './panel.js';
-import { guessCsvKind } from './history-db.js';
+import { historyDb } from './history-db.js';
+import { workerEngine } from './engine-client.js';
+import { importQueue, IMPORT_CSS } from './import-view.js';
 
 const $ = (id) => document.getElementById(id);
-let engine;
+const engine = workerEngine('./engine/', { workerUrl: new URL('./engine-worker.js', import.meta.url) });
 
-function csvKind(name, text) {
-  const chosen = $('csv-kind').value;
-  return chosen === 'auto' ? guessCsvKind(name, text) : chosen;
-}
+const css = new CSSStyleSheet();
+css.replaceSync(IMPORT_CSS);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, css];
 
 const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 
 async function drawStored() {
   const s = await stored();
-  const stats = engine.historyStats();
+  const stats = await engine.call('historyStats');
   $('totals').textContent = `${stats.customers} customers, ${stats.tickets} tickets, ${stats.orders} orders, ${stats.surveys} surveys from ${s.imports.length} file(s), ${kb(s.bytes)}${s.usage != null ? `; this extension uses ${kb(s.usage)} of browser storage` : ''}.`;
   $('stored').replaceChildren(...s.imports.map((r) => el('tr', {},
-    el('td', {}, r.name), el('td', {}, r.kind), el('td', {}, kb(r.bytes)), el('td', {}, new Date(r.at).toLocaleString()),
+    el('td', {}, r.name, r.status === 'stopped' ? ' (stopped part-way)' : ''), el('td', {}, r.kind), el('td', {}, kb(r.bytes)), el('td', {}, new Date(r.at).toLocaleString()),
     el('td', {}, el('button', { type: 'button', 'aria-label': `Remove ${r.name}`, onclick: async () => { await imports.remove(r.id); await reload(); } }, 'Remove')))));
-  $('learning-count').textContent = `${engine.exportLearning().length} learned situation(s).`;
+  $('learning-count').textContent = `${(await engine.call('exportLearning')).length} learned situation(s).`;
   const { genericAdapters = [] } = await chrome.storage.local.get('genericAdapters');
   $('generic-list').replaceChildren(...genericAdapters.map((g) => el('li', {}, `${g.origin}: messages “${g.messageSelector}”`)));
 }
 
+/** The worker's engine rebuilt from the kept files (replayed in the worker, chunk by chunk)
+ * and the learned rankings the side panel saved. */
 async function reload() {
-  engine = await openEngine();
-  await loadInto(engine);
+  await engine.call('rebuild', [DB_NAME, [], { learning: false }]);
+  const { learning } = await chrome.storage.local.get('learning');
+  if (learning?.length) await engine.call('importLearning', [learning]);
   await drawStored();
 }
 
-$('files').addEventListener('change', async (ev) => {
-  const out = [];
-  for (const f of ev.target.files) {
-    const text = await f.text();
-    try {
-      let kind, report;
-      if (/\.json$/i.test(f.name) || /^\s*[{[]/.test(text)) {
-        kind = 'json';
-        const v = JSON.parse(text);
-        report = engine.loadHistory(v.history ?? v);
-        await imports.add({ name: f.name, kind, text: JSON.stringify(v.history ?? v), bytes: text.length, at: Date.now(), report });
-      } else {
-        kind = csvKind(f.name, text);
-        report = engine.importCsv(kind, text);
-        await imports.add({ name: f.name, kind, text, bytes: text.length, at: Date.now(), report });
-      }
-      const sum = (c) => c.customers + c.tickets + c.orders + c.surveys;
-      out.push(el('div', {}, el('p', {}, `${f.name} (${kind}): ${sum(report.added)} added, ${sum(report.updated)} updated, ${report.rejected.length} rejected.`),
-        el('ul', {}, ...report.rejected.slice(0, 50).map((x) => el('li', {}, `${kind === 'json' ? `${x.kind}[${x.index}]` : `line ${x.index}`}${x.field ? `, ${x.field}` : ''}: ${x.reason}`)))));
-    } catch (e) {
-      out.push(el('p', { role: 'alert' }, `${f.name}: not loaded — ${e.message}`));
-    }
-  }
-  $('report').replaceChildren(...out);
-  ev.target.value = '';
-  await drawStored();
-});
+let queue = null;
+function load(files) {
+  queue ??= importQueue($('report'), {
+    engine,
+    options: () => ({ kind: $('csv-kind').value, keep: DB_NAME }),
+    busy: (on) => { $('status').textContent = on ? 'Loading in the background: you can keep using this page.' : ''; },
+    onSettled: () => drawStored(),
+    // "Undo this file": forget its kept copy and rebuild from the others (learning carried over)
+    onUndo: async (r) => { await historyDb(DB_NAME).remove(r.fileId); await engine.call('rebuild', [DB_NAME, []]); await drawStored(); },
+  });
+  return queue.add(files);
+}
+$('files').addEventListener('change', (ev) => { load([...ev.target.files]); ev.target.value = ''; });
+const drop = $('drop');
+drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (ev) => { ev.preventDefault(); drop.classList.remove('over'); load([...ev.dataTransfer.files]); });
 
 $('agent').addEventListener('change', () => chrome.storage.local.set({ agentName: $('agent').value.trim() }));
 
-$('export-learning').addEventListener('click', () => {
-  const blob = new Blob([JSON.stringify(engine.exportLearning(), null, 1)], { type: 'application/json' });
+$('export-learning').addEventListener('click', async () => {
+  const blob = new Blob([JSON.stringify(await engine.call('exportLearning'), null, 1)], { type: 'application/json' });
   const a = el('a', { href: URL.createObjectURL(blob), download: 'rapport-learning.json' });
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
 $('import-learning').addEventListener('change', async (ev) => {
   try {
-    const n = engine.importLearning(JSON.parse(await ev.target.files[0].text()));
-    await chrome.storage.local.set({ learning: engine.exportLearning() });
+    const n = await engine.call('importLearning', [JSON.parse(await ev.target.files[0].text())]);
+    await chrome.storage.local.set({ learning: await engine.call('exportLearning') });
     $('status').textContent = `Imported ${n} learned row(s).`;
   } catch (e) {
     $('status').textContent = `Not imported: ${e.message}`;

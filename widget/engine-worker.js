@@ -214,8 +214,10 @@ const own = {
   },
   /** A fresh engine with the histories given whole and the files kept in `db` but `except`
    * ("Undo this file"); what it learned from the agent is carried over unless `learning: false`. */
-  async rebuild(db, except = [], { learning = true } = {}, ctx) {
-    const learned = learning ? engine.exportLearning() : [];
+  async rebuild(db, except = [], opts = {}, ctx) {
+    // called without options, the call's context arrives third
+    if (typeof opts?.progress === 'function') [opts, ctx] = [{}, opts];
+    const learned = (opts.learning ?? true) ? engine.exportLearning() : [];
     own.reset();
     for (const h of given) engine.loadHistory(h);
     const r = db ? await own.restore(db, except, ctx) : { files: 0 };
@@ -227,7 +229,7 @@ const own = {
     const kept = historyDb(db);
     const total = (await kept.list()).filter((f) => !except.includes(f.id)).reduce((n, f) => n + (f.bytes ?? 0), 0);
     let files = 0;
-    const n = await kept.restoreInto(engine, { except, onFile: () => ctx.progress({ files: ++files, total }) });
+    const n = await kept.restoreInto(engine, { except, onFile: () => ctx?.progress({ files: ++files, total }) });
     return { files: n, stats: engine.historyStats() };
   },
 };

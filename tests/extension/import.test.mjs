@@ -1,0 +1,88 @@
+// The options page's imports (test build, out/extension-test/): a generated large export dropped
+// on the page streams into the engine's worker with a moving progress bar and no long task on
+// the page; Cancel keeps exactly what the report says; a reload replays the kept part; Remove
+// takes it out again. The same worker and queue as the demo and the widget (tests/browser/).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchWithExtension, SHOTS } from './harness.mjs';
+import { bigCsv } from '../browser/big-csv.mjs';
+import { WATCH_IMPORT, dropFiles, progressGaps, rowsUpTo } from '../browser/import-helpers.mjs';
+
+const x = await launchWithExtension();
+fs.mkdirSync(SHOTS, { recursive: true });
+test.after(() => x.close());
+const big = bigCsv();
+const num = (s) => Number(s.replace(/,/g, ''));
+
+/** The totals line as numbers: what the agent sees of the engine's history. */
+async function totals(o) {
+  const t = await o.textContent('#totals');
+  const m = /(\d+) customers, (\d+) tickets, (\d+) orders, (\d+) surveys from (\d+) file/.exec(t);
+  assert.ok(m, `totals: ${t}`);
+  return { customers: +m[1], tickets: +m[2], orders: +m[3], surveys: +m[4], files: +m[5] };
+}
+
+test(`options page: a ${Math.round(big.bytes / 1e6)} MB export streams in the worker; Cancel keeps what the report says; a reload replays it; Remove takes it out`, async () => {
+  const o = await x.context.newPage();
+  const problems = [];
+  o.on('pageerror', (e) => problems.push(e.message));
+  o.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await o.addInitScript(WATCH_IMPORT);
+  await o.setViewportSize({ width: 1000, height: 1000 });
+  await o.goto(`chrome-extension://${x.id}/options.html`);
+  await o.waitForFunction(() => / customers, /.test(document.getElementById('totals').textContent), null, { timeout: 30000 });
+  const before = await totals(o);
+
+  await o.evaluate(() => { window.__longTasks = []; window.__progress = []; window.__since = performance.now(); });
+  await dropFiles(o, [big.path], '#drop');
+  await o.waitForFunction(() => document.querySelector('#report progress')?.value > 0, null, { timeout: 30000 });
+  assert.match(await o.textContent('#report .ri-file .ri-line:not(.ri-head)'), /of \d+\.\d MB · [\d,]+ records · /);
+  await o.screenshot({ path: path.join(SHOTS, 'extension-options-import-progress.png') });
+  await o.waitForFunction((n) => document.querySelector('#report progress').value >= n, big.bytes * 0.3, { timeout: 180000 });
+  await o.click('#report .ri-cancel');
+  await o.waitForFunction(() => document.querySelector('#report .ri-file')?.dataset.state === 'stopped', null, { timeout: 60000 });
+
+  // the report: where it stopped, and what was added and rejected up to there
+  const line = num(/after line ([\d,]+)/.exec(await o.textContent('#report .ri-file .ri-line:not(.ri-head)'))[1]);
+  const { rows, bad } = rowsUpTo(line);
+  const head = await o.textContent('#report .ri-file .ri-head');
+  const [, added, rejected] = /: ([\d,]+) added, [\d,]+ updated, ([\d,]+) rejected/.exec(head).map((v, i) => (i ? num(v) : v));
+  assert.equal(added, rows - bad, head);
+  assert.equal(rejected, bad, head);
+  // the engine holds exactly that (the totals are redrawn after the report)
+  await o.waitForFunction((n) => document.getElementById('totals').textContent.includes(`${n} tickets`), before.tickets + added, { timeout: 20000 });
+  const after = await totals(o);
+  assert.equal(after.files, before.files + 1);
+  assert.match(await o.textContent('#stored'), /\(stopped part-way\)/);
+
+  const long = await o.evaluate(() => window.__longTasks.filter((t) => t.start >= window.__since));
+  assert.ok(long.every((t) => t.ms <= 100), `long tasks on the options page: ${JSON.stringify(long)}`);
+  const p = await progressGaps(o);
+  assert.ok(p.updates >= 5 && p.gap <= 250, `${p.updates} updates, longest gap ${p.gap} ms`);
+  console.log(`# options page: stopped after line ${line} (${added} added, ${rejected} rejected); ${p.updates} progress updates, longest gap ${p.gap} ms; long tasks ${JSON.stringify(long)}`);
+  await o.screenshot({ path: path.join(SHOTS, 'extension-options-import-stopped.png') });
+
+  // a reload replays the kept part in the worker: the same history
+  await o.reload();
+  await o.waitForFunction((n) => document.getElementById('totals').textContent.includes(`${n} tickets`), after.tickets, { timeout: 60000 });
+  assert.deepEqual(await totals(o), after);
+
+  // Remove: the file and what it added are gone
+  await o.click(`#stored button[aria-label="Remove ${path.basename(big.path)}"]`);
+  await o.waitForFunction((n) => document.getElementById('totals').textContent.includes(`${n} tickets`), before.tickets, { timeout: 60000 });
+  assert.deepEqual(await totals(o), before);
+  assert.deepEqual(problems, []);
+  await o.close();
+});
+
+test('options page: a file of an unknown shape is refused before it is read, with the reason', async () => {
+  const o = await x.context.newPage();
+  await o.goto(`chrome-extension://${x.id}/options.html`);
+  await o.waitForFunction(() => / customers, /.test(document.getElementById('totals').textContent), null, { timeout: 30000 });
+  await o.setInputFiles('#files', { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+  await o.waitForFunction(() => document.querySelector('#report .ri-file')?.dataset.state === 'error', null, { timeout: 20000 });
+  assert.match(await o.textContent('#report [role=alert]'), /refused before reading it: it is not text/);
+  await o.close();
+});
