@@ -3,16 +3,25 @@
 //! of its longer words (which carry inflections and many typos the words miss) — and which
 //! phrase patterns matched it, so that it learns when to trust them. Trained by
 //! `tools/src/bin/train_judgement.rs` on the train split of `data/judgement/` (and mapped
-//! rows of Bitext and BANKING77), pruned to the strongest weights per label, quantized to
-//! one signed byte each and embedded as `data/judgement_model.bin`.
+//! rows of Bitext and BANKING77), pruned to the strongest features, each label's weights
+//! quantized to 4 bits (a codebook of at most 15 values beside an exact zero) and embedded as
+//! `data/judgement_model.bin`.
 //!
 //! Labels: the cues (`mistake`, `churn`, `effort`, `praise`, `loyalty`, `celebration`,
 //! `loss`), `relational` (the intent's kind) and `routine` (a simple request, nothing at
 //! risk). Each label has its threshold, picked on the dev split by the trainer.
 //!
-//! File format (little endian): `RJM2`, label count (u8); per label: name length (u8), name,
-//! bias, scale, threshold and veto (f32 each); then the feature count (u32), the features'
-//! hashes ascending as LEB128 varint deltas, and per label one i8 per feature (× scale).
+//! File format `RJM3` (little endian): `RJM3`, label count (u8); per label: name length (u8),
+//! name, bias, threshold and veto (f32 each), codebook size k (u8, at most 15) and k values
+//! (f32 each). Then the feature count (u32, at most 2^20) and the features' hashes
+//! ascending, as Rice codes of their gaps (the first hash is its gap from 0): the Rice
+//! parameter r (u8), then per gap its quotient `gap >> r` in unary (that many 1 bits, then
+//! a 0) and its low r bits, least significant first; bits fill each byte from its lowest
+//! bit, and the last byte is padded with 0 bits. Last, per label, one 4-bit code per
+//! feature in the hashes' order, two to a byte (the first in the low nibble; an odd count
+//! leaves the last high nibble 0): code 0 is a weight of exactly 0, code c in 1..=k the
+//! label's codebook value c - 1. About 11 bits per hash and 4 per weight, where `RJM2`
+//! (one i8 per weight × a scale per label, hashes as LEB128 varint deltas) took 16 and 8.
 
 use super::tokens::Token;
 use crate::util::{fnv, FastMap, FNV_START};
@@ -157,20 +166,32 @@ impl JudgeModel {
     }
 
     pub fn parse(b: &[u8]) -> Result<Self, String> {
+        // one error for every fault (the wasm pays for each message and each path)
+        Self::read(b).ok_or_else(|| "not a well-formed judgement model (RJM3)".into())
+    }
+
+    fn read(b: &[u8]) -> Option<Self> {
         let mut r = Reader { b, at: 0 };
-        if r.take(4)? != b"RJM2" {
-            return Err("not a judgement model (no RJM2 header)".into());
+        if r.take(4)? != b"RJM3" {
+            return None;
         }
-        let n = r.take(1)?[0] as usize;
+        let n = r.byte()?;
         let mut m = JudgeModel::default();
-        let mut scales = Vec::with_capacity(n);
+        // per head its codebook, with code 0's weight of 0 in front
+        let mut books = Vec::with_capacity(n);
         for _ in 0..n {
-            let len = r.take(1)?[0] as usize;
-            let name = String::from_utf8(r.take(len)?.to_vec()).map_err(|e| e.to_string())?;
-            let bias = r.f32()?;
-            scales.push(r.f32()?);
-            let threshold = r.f32()?;
-            let veto = r.f32()?;
+            let len = r.byte()?;
+            let name = String::from_utf8(r.take(len)?.to_vec()).ok()?;
+            let (bias, threshold, veto) = (r.f32()?, r.f32()?, r.f32()?);
+            let k = r.byte()?;
+            if k > 15 {
+                return None;
+            }
+            let mut book = vec![0.0f32; k + 1];
+            for v in &mut book[1..] {
+                *v = r.f32()?;
+            }
+            books.push(book);
             m.heads.push(Head {
                 name,
                 bias,
@@ -179,24 +200,49 @@ impl JudgeModel {
             });
         }
         let count = r.u32()? as usize;
-        let mut hashes = Vec::with_capacity(count.min(1 << HASH_BITS));
+        let rice = r.byte()? as u32;
+        if count > 1 << HASH_BITS || rice >= HASH_BITS {
+            return None;
+        }
+        // the hashes: Rice-coded gaps, bits from each byte's lowest, in whole bytes
+        let mut at = r.at * 8;
+        let mut bit = || {
+            let v = b.get(at / 8)? >> (at % 8) & 1;
+            at += 1;
+            Some(v as u32)
+        };
+        let mut hashes = Vec::with_capacity(count);
         let mut h = 0u32;
         for _ in 0..count {
-            h = h.wrapping_add(r.varint()?);
+            let mut q = 0u32;
+            while bit()? == 1 {
+                q += 1;
+                if q >> (HASH_BITS - rice) != 0 {
+                    return None;
+                }
+            }
+            let mut low = 0u32;
+            for i in 0..rice {
+                low |= bit()? << i;
+            }
+            h += q << rice | low;
+            if h >> HASH_BITS != 0 {
+                return None;
+            }
             hashes.push(h);
         }
-        for (head, scale) in scales.iter().enumerate() {
-            let q = r.take(count)?;
-            for (h, &q) in hashes.iter().zip(q) {
-                if q != 0 {
-                    m.weights
-                        .entry(*h)
-                        .or_default()
-                        .push((head as u8, q as i8 as f32 * scale));
+        r.at = at.div_ceil(8);
+        for (head, book) in books.iter().enumerate() {
+            let codes = r.take(count / 2 + count % 2)?;
+            for (i, h) in hashes.iter().enumerate() {
+                let c = (codes[i / 2] >> (i % 2 * 4) & 15) as usize;
+                let w = *book.get(c)?;
+                if c != 0 {
+                    m.weights.entry(*h).or_default().push((head as u8, w));
                 }
             }
         }
-        Ok(m)
+        Some(m)
     }
 
     pub fn head(&self, name: &str) -> Option<usize> {
@@ -249,74 +295,106 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self
-            .b
-            .get(self.at..self.at + n)
-            .ok_or("judgement model: cut short")?;
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.at..self.at + n)?;
         self.at += n;
-        Ok(s)
+        Some(s)
     }
-    fn f32(&mut self) -> Result<f32, String> {
-        Ok(f32::from_le_bytes(
-            self.take(4)?.try_into().map_err(|_| "f32")?,
-        ))
+    fn byte(&mut self) -> Option<usize> {
+        Some(self.take(1)?[0] as usize)
     }
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().map_err(|_| "u32")?,
-        ))
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
-    fn varint(&mut self) -> Result<u32, String> {
-        let (mut v, mut shift) = (0u32, 0);
-        loop {
-            let byte = self.take(1)?[0];
-            v |= ((byte & 0x7f) as u32) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(v);
-            }
-            shift += 7;
-            if shift > 28 {
-                return Err("judgement model: varint too long".into());
-            }
-        }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 }
 
-/// A head as the trainer writes it: name, bias, scale, threshold, veto, and one quantized
-/// weight per feature of the shared list (weight = q × scale).
-pub type HeadSpec = (String, f32, f32, f32, f32, Vec<i8>);
+/// A head as the trainer writes it: its codebook (at most 15 values), and per feature of the
+/// shared list a code: 0 for a weight of 0, c in 1..=15 for `codebook[c - 1]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadSpec {
+    pub name: String,
+    pub bias: f32,
+    pub threshold: f32,
+    pub veto: f32,
+    pub codebook: Vec<f32>,
+    pub codes: Vec<u8>,
+}
 
-/// Writes a model (used by the trainer): the heads, then the features they share (hashes
-/// ascending, as delta varints), then each head's weights in that order. Head by head, the
-/// many zero weights lie in runs that compress well.
+/// The Rice parameter that codes these gaps in the fewest bits.
+fn rice_parameter(gaps: &[u32]) -> u32 {
+    (0..HASH_BITS)
+        .min_by_key(|&r| {
+            gaps.iter()
+                .map(|&d| (d >> r) as u64 + 1 + r as u64)
+                .sum::<u64>()
+        })
+        .unwrap_or(0)
+}
+
+/// Writes a model (used by the trainer): the heads with their codebooks, then the features
+/// they share (hashes ascending, below 2^20, Rice-coded gaps), then each head's codes in
+/// that order, two to a byte.
 pub fn write(heads: &[HeadSpec], features: &[u32]) -> Vec<u8> {
-    let mut out = b"RJM2".to_vec();
+    let mut out = b"RJM3".to_vec();
     out.push(heads.len() as u8);
-    for (name, bias, scale, threshold, veto, _) in heads {
-        out.push(name.len() as u8);
-        out.extend_from_slice(name.as_bytes());
-        for x in [bias, scale, threshold, veto] {
+    for h in heads {
+        out.push(h.name.len() as u8);
+        out.extend_from_slice(h.name.as_bytes());
+        for x in [h.bias, h.threshold, h.veto] {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        assert!(h.codebook.len() <= 15, "a codebook holds at most 15 values");
+        out.push(h.codebook.len() as u8);
+        for x in &h.codebook {
             out.extend_from_slice(&x.to_le_bytes());
         }
     }
     out.extend_from_slice(&(features.len() as u32).to_le_bytes());
     let mut prev = 0u32;
-    for &h in features {
-        let mut d = h - prev;
-        prev = h;
-        loop {
-            let byte = (d & 0x7f) as u8;
-            d >>= 7;
-            if d == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
+    let gaps: Vec<u32> = features
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| {
+            assert!(
+                h >> HASH_BITS == 0 && (i == 0 || h > prev),
+                "hashes ascending"
+            );
+            let d = h - prev;
+            prev = h;
+            d
+        })
+        .collect();
+    let rice = rice_parameter(&gaps);
+    out.push(rice as u8);
+    // bits from each byte's lowest; the last byte's unused bits stay 0
+    let (mut bits, mut n) = (Vec::new(), 0usize);
+    let mut put = |b: u32| {
+        if n % 8 == 0 {
+            bits.push(0u8);
+        }
+        bits[n / 8] |= (b as u8) << (n % 8);
+        n += 1;
+    };
+    for d in gaps {
+        for _ in 0..d >> rice {
+            put(1);
+        }
+        put(0);
+        for i in 0..rice {
+            put(d >> i & 1);
         }
     }
-    for (.., ws) in heads {
-        out.extend(ws.iter().map(|&q| q as u8));
+    out.extend_from_slice(&bits);
+    for h in heads {
+        assert_eq!(h.codes.len(), features.len(), "one code per feature");
+        for pair in h.codes.chunks(2) {
+            let hi = pair.get(1).copied().unwrap_or(0);
+            assert!(pair[0] as usize <= h.codebook.len() && hi as usize <= h.codebook.len());
+            out.push(pair[0] | hi << 4);
+        }
     }
     out
 }
@@ -326,34 +404,66 @@ mod tests {
     use super::*;
     use crate::text::tokens::tokenize;
 
+    fn spec(name: &str, codebook: Vec<f32>, codes: Vec<u8>) -> HeadSpec {
+        HeadSpec {
+            name: name.into(),
+            bias: -1.5,
+            threshold: 0.4,
+            veto: 0.1,
+            codebook,
+            codes,
+        }
+    }
+
     #[test]
     fn written_models_read_back() {
         let heads = vec![
-            (
-                "churn".to_string(),
-                -1.5f32,
-                0.1f32,
-                0.4f32,
-                0.1f32,
-                vec![20i8, -5, 127],
-            ),
-            ("praise".to_string(), 0.5, 0.2, 0.5, 0.0, vec![0, 0, 0]),
+            spec("churn", vec![-0.5, 0.25, 12.7], vec![3, 1, 0, 2, 3]),
+            spec("praise", vec![], vec![0; 5]),
         ];
-        let m = JudgeModel::parse(&write(&heads, &[3, 900, 1 << 19])).unwrap();
+        let hashes = [0, 3, 900, 1 << 19, (1 << HASH_BITS) - 1];
+        let m = JudgeModel::parse(&write(&heads, &hashes)).unwrap();
         assert_eq!(m.heads.len(), 2);
         assert_eq!(m.heads[1].name, "praise");
-        let w = &m.weights[&(1 << 19)];
-        assert_eq!(w.len(), 1);
-        assert_eq!(w[0].0, 0);
-        assert!((w[0].1 - 12.7).abs() < 1e-4, "{w:?}");
+        assert_eq!((m.heads[0].bias, m.heads[0].threshold), (-1.5, 0.4));
+        assert_eq!(m.weights[&0], vec![(0, 12.7)]);
+        assert_eq!(m.weights[&3], vec![(0, -0.5)]);
+        assert!(m.weights.get(&900).is_none(), "zero weights are not kept");
+        assert_eq!(m.weights[&(1 << 19)], vec![(0, 0.25)]);
+        assert_eq!(m.weights[&((1 << HASH_BITS) - 1)], vec![(0, 12.7)]);
+        assert_eq!(m.weights.len(), 4);
         assert!(
-            m.weights.get(&3).is_some_and(|w| w.len() == 1),
-            "zero weights are not kept"
-        );
-        assert!(
-            JudgeModel::parse(b"RJM2\x01\x05churn").is_err(),
+            JudgeModel::parse(b"RJM3\x01\x05churn").is_err(),
             "cut short is an error, not a panic"
         );
+    }
+
+    #[test]
+    fn malformed_models_are_errors_not_panics() {
+        let heads = vec![spec("churn", vec![-0.5, 0.25, 12.7], vec![3, 1, 0, 2, 3])];
+        let good = write(&heads, &[0, 3, 900, 1 << 19, (1 << HASH_BITS) - 1]);
+        for n in 0..good.len() {
+            assert!(JudgeModel::parse(&good[..n]).is_err(), "cut at {n}");
+        }
+        // every byte changed to each value: an error or a model, never a panic
+        for i in 0..good.len() {
+            for v in 0..=255u8 {
+                let mut b = good.clone();
+                b[i] = v;
+                let _ = JudgeModel::parse(&b);
+            }
+        }
+        let bad_code = write(&[spec("churn", vec![1.0], vec![1])], &[7]);
+        let mut b = bad_code.clone();
+        *b.last_mut().unwrap() = 2;
+        assert!(JudgeModel::parse(&b).is_err(), "a code past the codebook");
+        // a unary run that would leave 20 bits
+        let mut b = b"RJM3\x00".to_vec();
+        b.extend_from_slice(&1u32.to_le_bytes());
+        b.push(0);
+        b.extend_from_slice(&[0xff; 200_000]);
+        assert!(JudgeModel::parse(&b).is_err());
+        assert!(JudgeModel::parse(BUILTIN).is_ok());
     }
 
     #[test]
