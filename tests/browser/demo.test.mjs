@@ -144,10 +144,18 @@ test('loaded files are kept in IndexedDB across a reload, and "Forget my data" e
   await page.click('#forget');
   await page.waitForFunction(() => /Forgot/.test(document.getElementById('status').textContent));
   assert.equal(await scoreOf('T-1022'), base);
-  const rows = await page.evaluate(() => new Promise((resolve) => {
-    const r = indexedDB.open('rapport-demo', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('imports', { keyPath: 'id', autoIncrement: true });
-    r.onsuccess = () => { const q = r.result.transaction('imports').objectStore('imports').count(); q.onsuccess = () => { resolve(q.result); r.result.close(); }; };
+  // whatever version the page left it at (history-db.js is at 2: files and their chunks)
+  const rows = await page.evaluate(() => new Promise((resolve, reject) => {
+    const r = indexedDB.open('rapport-demo');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const db = r.result;
+      const stores = [...db.objectStoreNames];
+      if (!stores.length) { db.close(); return resolve(0); }
+      const t = db.transaction(stores);
+      Promise.all(stores.map((s) => new Promise((ok) => { const q = t.objectStore(s).count(); q.onsuccess = () => ok(q.result); })))
+        .then((n) => { db.close(); resolve(n.reduce((a, b) => a + b, 0)); });
+    };
   }));
   assert.equal(rows, 0, 'nothing left in IndexedDB');
   await page.reload();
