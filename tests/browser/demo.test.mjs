@@ -85,7 +85,8 @@ test('a CSV with bad rows: the report lists them by line and column, the good ro
   const scoreOf = (id) => scoreIn(page, id);
   const before = await scoreOf('T-1022');
   await page.setInputFiles('#files', new URL('../../www/data/sample-import.csv', import.meta.url).pathname);
-  await page.waitForSelector('#import-report .report');
+  // the file is settled and the queue rescored once the demo says which scores changed
+  await page.waitForFunction(() => document.getElementById('import-changed').textContent.length > 0);
   const summary = await page.textContent('#import-report .report p');
   assert.match(summary, /3 added, 0 updated, 4 rejected/);
   const rows = await page.$$eval('#import-report .rejected li', (ls) => ls.map((l) => l.textContent));
@@ -134,7 +135,8 @@ test('loaded files are kept in IndexedDB across a reload, and "Forget my data" e
   const scoreOf = (id) => scoreIn(page, id);
   const base = await scoreOf('T-1022');
   await page.setInputFiles('#files', new URL('../../www/data/sample-import.csv', import.meta.url).pathname);
-  await page.waitForSelector('#import-report .report');
+  // the file is settled and the queue rescored once the demo says which scores changed
+  await page.waitForFunction(() => document.getElementById('import-changed').textContent.length > 0);
   const raised = await scoreOf('T-1022');
   assert.ok(raised > base);
   await page.reload();
