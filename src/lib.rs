@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! Rapport: scores the relational opportunity of a help-desk ticket, explains it reason by
 //! reason, and recommends the route — a pure-Rust core with one thin WebAssembly binding.
 //!
