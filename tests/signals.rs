@@ -156,10 +156,12 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
         let (mut ticket, history) = case(s.id);
         if rapport::signals::AMPLIFIERS.contains(&s.id) && !s.id.starts_with("combo.") {
             // customer weight counts only with a moment to amplify: give it one (a combo's
-            // case carries its own)
+            // case carries its own). A lone "You sent me the wrong item." after "a question
+            // about my order" is read as routine by the learned model, which then vetoes the
+            // pattern (a known limit, README "Judgement card"); two mistakes are not.
             let m = &mut ticket["messages"][0]["text"];
             *m = json!(format!(
-                "{} You sent me the wrong item.",
+                "{} You sent me the wrong item and charged me twice.",
                 m.as_str().unwrap()
             ));
         }
