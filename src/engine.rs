@@ -481,7 +481,10 @@ impl Engine {
                     .any(|x| ticket_topics.contains(x)),
             };
             // the coarse topics, or the same reference or words (text::same_problem)
-            topic || same_problem.matches(r.subject.as_deref().unwrap_or(""))
+            topic
+                || same_problem.matches_earlier(r.problem.get_or(|| {
+                    crate::text::same_problem::Earlier::of(r.subject.as_deref().unwrap_or(""))
+                }))
         };
         let facts = match self.store.resolve(&t.customer) {
             Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use rapport::history::facts::{facts, PastTicket};
+use rapport::history::facts::{facts, PastTicket, LISTED};
 use rapport::history::records::{CustomerRef, SurveyKind, TicketRecord};
 use rapport::history::store::{ticket_order, Store};
 use serde_json::{json, Value};
@@ -100,8 +100,11 @@ proptest! {
         prev.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
         prop_assert_eq!(f.previous_ticket, prev.first().map(|t| past(t)));
         let within = |d: i64| prev.iter().filter(move |t| NOW - t.created_at <= d * DAY);
-        prop_assert_eq!(f.contacts_30d, within(30).map(|t| past(t)).collect::<Vec<_>>());
-        prop_assert_eq!(f.same_topic, within(180).filter(|t| odd(t)).map(|t| past(t)).collect::<Vec<_>>());
+        // every one counted, the newest `LISTED` listed
+        prop_assert_eq!(f.contacts_30d, within(30).take(LISTED).map(|t| past(t)).collect::<Vec<_>>());
+        prop_assert_eq!(f.contacts_30d_count, within(30).count());
+        prop_assert_eq!(f.same_topic, within(180).filter(|t| odd(t)).take(LISTED).map(|t| past(t)).collect::<Vec<_>>());
+        prop_assert_eq!(f.same_topic_count, within(180).filter(|t| odd(t)).count());
         let mut channels: Vec<(String, usize)> = Vec::new();
         for t in &prev {
             let c = t.channel.as_deref().unwrap().to_string();
@@ -154,4 +157,102 @@ fn tickets_loaded_newest_first_are_kept_oldest_first_and_updated_in_place() {
         (0, 1, 3_000)
     );
     assert_eq!(s.get(big).tickets[0].id, "t0");
+}
+
+/// A B2B account with 25 contacts this month and 50 earlier tickets on the same problem: the
+/// assessment lists the newest 20 of each beside the count of all, and scores exactly as it did
+/// when it listed them all (score, labels, points and evidence measured on e90fa61, before the
+/// lists were capped).
+#[test]
+fn a_large_account_lists_the_newest_and_counts_all_with_the_same_score() {
+    let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").unwrap();
+    // one ticket every 1.2 days, an hour before the moment: 25 in 30 days, every third on the invoice
+    let iso = |ms: i64| {
+        let s = ms.rem_euclid(DAY) / 1000;
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            date(ms),
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        )
+    };
+    let tickets: Vec<Value> = (0..150i64)
+        .map(|i| {
+            let mut t = json!({"id": format!("h{i}"), "customerId": "b2b",
+                "createdAt": iso(now - i * 12 * DAY / 10 - 3_600_000),
+                "channel": if i % 2 == 0 { "email" } else { "chat" },
+                "subject": if i % 3 == 0 { "Invoice copy wrong" } else { "Password reset" }});
+            if i % 4 == 0 {
+                t["csat"] = json!(3);
+            }
+            t
+        })
+        .collect();
+    let mut e = rapport::Engine::new(None).unwrap();
+    e.load_history(&json!({"customers": [{"id": "b2b", "name": "Bea Brandt", "since": "2020-02-01"}], "tickets": tickets}))
+        .unwrap();
+    let mut o = rapport::engine::AssessOptions::at(now);
+    o.snippets = 0;
+    let a = e
+        .assess_with(
+            &json!({"id": "open-1", "subject": "Invoice copy", "customer": {"id": "b2b"},
+                "messages": [{"from": "customer", "text": "Could you send a corrected invoice copy for last month?"}]}),
+            &o,
+        )
+        .unwrap();
+    let c = &a.customer;
+    assert_eq!((c.contacts_30d.len(), c.contacts_30d_count), (LISTED, 25));
+    assert_eq!((c.same_topic.len(), c.same_topic_count), (LISTED, 50));
+    let ids = |l: &[PastTicket]| l.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&c.contacts_30d),
+        (0..20).map(|i| format!("h{i}")).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        ids(&c.same_topic),
+        (0..20).map(|i| format!("h{}", 3 * i)).collect::<Vec<_>>()
+    );
+    let reasons: Vec<_> = a
+        .reasons
+        .iter()
+        .map(|r| {
+            (
+                r.signal.as_str(),
+                r.label.as_str(),
+                r.points,
+                r.evidence.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(a.score, 60);
+    assert_eq!(
+        reasons,
+        [
+            (
+                "history.repeat_topic",
+                "Same problem as 50 recent tickets",
+                24,
+                "ticket h0 “Invoice copy wrong” on 2026-11-23, rated CSAT 3"
+            ),
+            (
+                "history.tenure",
+                "Customer for 6 years (scaled to the moment)",
+                21,
+                "customer for 2487 days"
+            ),
+            (
+                "history.recent_contacts",
+                "25 other contacts this month",
+                15,
+                "ticket h0 on 2026-11-23, ticket h1 on 2026-11-22, ticket h2 on 2026-11-21"
+            ),
+            (
+                "intent.transactional",
+                "Routine request: billing question",
+                0,
+                "the customer's words read as billing question (99% sure)"
+            ),
+        ]
+    );
 }

@@ -285,8 +285,14 @@ export interface CustomerFacts {
   nps: Rating | null;
   npsPrevious: number | null;
   previousTicket: PastTicket | null;
+  /** Past tickets opened in the 30 days before `now`, newest first: the latest 20 at most. */
   contacts30d: PastTicket[];
+  /** How many past tickets were opened in those 30 days: all of them, listed or not. */
+  contacts30dCount: number;
+  /** Past tickets of the last 180 days on the same problem, newest first: the latest 20 at most. */
   sameTopic: PastTicket[];
+  /** How many past tickets of those 180 days are on the same problem: all of them. */
+  sameTopicCount: number;
   birthdayInDays: number | null;
   anniversaryInDays: number | null;
   anniversaryYears: number | null;

@@ -67,10 +67,16 @@ pub struct CustomerFacts {
     pub nps_previous: Option<f64>,
     /// The most recent earlier ticket (any age).
     pub previous_ticket: Option<PastTicket>,
-    /// Past tickets opened in the 30 days before `now` (the current one excluded).
+    /// Past tickets opened in the 30 days before `now` (the current one excluded), newest
+    /// first: the latest `LISTED` of them (a large account has hundreds).
     pub contacts_30d: Vec<PastTicket>,
-    /// Past tickets in the last 180 days on a topic this ticket shares.
+    /// How many past tickets were opened in those 30 days: all of them, listed or not.
+    pub contacts_30d_count: usize,
+    /// Past tickets in the last 180 days on a topic this ticket shares, newest first: the
+    /// latest `LISTED` of them.
     pub same_topic: Vec<PastTicket>,
+    /// How many past tickets in those 180 days share a topic: all of them, listed or not.
+    pub same_topic_count: usize,
     pub birthday_in_days: Option<i64>,
     pub anniversary_in_days: Option<i64>,
     /// Years as a customer at the coming anniversary.
@@ -81,6 +87,11 @@ pub struct CustomerFacts {
 }
 
 const MILESTONES: &[usize] = &[10, 25, 50, 100, 250, 500, 1000];
+
+/// How many tickets `contacts_30d` and `same_topic` list: the newest, beside the count of all.
+/// A B2B account or a relay address has hundreds of contacts a month; listing each in every
+/// assessment cost more than the assessment itself (issue 15), and the reasons cite at most 3.
+pub const LISTED: usize = 20;
 
 /// `same_topic` tells whether a past ticket shares a topic with the current one (`None`: the
 /// current ticket has no topic).
@@ -98,25 +109,36 @@ pub fn facts(
         tier: p.tier.clone(),
         ..Default::default()
     };
-    let orders: Vec<_> = h.orders.iter().filter(|o| o.at <= now).collect();
-    let first_order = orders.iter().map(|o| o.at).min();
+    // the orders up to `now` in one pass (a large account has tens of thousands): how many,
+    // the first, the sum of their totals in record order, and the latest (of one moment, the
+    // greatest id; ids are compared only on such a tie)
+    let (mut count, mut summed, mut totalled) = (0usize, 0.0f64, false);
+    let mut first_order: Option<i64> = None;
+    let mut latest: Option<&super::records::OrderRecord> = None;
+    for o in h.orders.iter().filter(|o| o.at <= now) {
+        count += 1;
+        if let Some(t) = o.total {
+            summed += t;
+            totalled = true;
+        }
+        first_order = Some(first_order.map_or(o.at, |f| f.min(o.at)));
+        if latest.is_none_or(|l| o.at.cmp(&l.at).then_with(|| o.id.cmp(&l.id)).is_ge()) {
+            latest = Some(o);
+        }
+    }
     let since = p.since.filter(|s| *s <= now).or(first_order);
     f.tenure_days = since.map(|s| (now - s).div_euclid(MS_PER_DAY));
     f.since = since.map(format_date);
-    f.order_count = orders.len();
-    let summed: f64 = orders.iter().filter_map(|o| o.total).sum();
+    f.order_count = count;
     f.lifetime_value = match p.lifetime_value {
         Some(v) => Some(v),
-        None if orders.iter().any(|o| o.total.is_some()) => {
+        None if totalled => {
             f.lifetime_value_from_orders = true;
             Some(summed)
         }
         None => None,
     };
-    if let Some(last) = orders
-        .iter()
-        .max_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)))
-    {
+    if let Some(last) = latest {
         f.last_order = Some(OrderRef {
             id: last.id.clone(),
             date: format_date(last.at),
@@ -124,20 +146,25 @@ pub fn facts(
             total: last.total,
             currency: last.currency.clone(),
         });
-        if now - last.at <= 30 * MS_PER_DAY && MILESTONES.contains(&orders.len()) {
-            f.milestone_order = Some(orders.len());
+        if now - last.at <= 30 * MS_PER_DAY && MILESTONES.contains(&count) {
+            f.milestone_order = Some(count);
         }
     }
 
+    // the store keeps tickets oldest first (`CustomerHistory::tickets`): those up to `now`
+    // are a prefix
+    let upto = h.tickets.partition_point(|t| t.created_at <= now);
+    let previous = &h.tickets[..upto];
+    let is_past = |t: &&super::records::TicketRecord| t.id != current_ticket_id;
+
     // CSAT from tickets and CSAT surveys: the latest answer counts; at the same moment a
     // ticket's before a survey's, and of two tickets the greater id (the order of their
-    // sources as text, "CSAT survey" < "ticket …")
-    let ticket_csat = h
-        .tickets
+    // sources as text, "CSAT survey" < "ticket …"), compared only on such a tie
+    let ticket_csat = previous
         .iter()
-        .filter(|t| t.created_at <= now && t.id != current_ticket_id)
         .filter_map(|t| Some((t.solved_at.unwrap_or(t.created_at).min(now), t.csat?, t)))
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.2.id.cmp(&b.2.id)));
+        .filter(|x| is_past(&x.2))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.id.cmp(&b.2.id)));
     let survey_csat = h
         .surveys
         .iter()
@@ -178,20 +205,24 @@ pub fn facts(
     }
 
     let past = |t: &super::records::TicketRecord| past_ticket(t, now);
-    // the store keeps tickets oldest first (`CustomerHistory::tickets`): those up to `now`
-    // are a prefix, the last 180 days the end of it, read backwards for newest first
-    let upto = h.tickets.partition_point(|t| t.created_at <= now);
-    let previous = &h.tickets[..upto];
-    let is_past = |t: &&super::records::TicketRecord| t.id != current_ticket_id;
+    // the last 180 days are the end of `previous`, read backwards for newest first; every one
+    // is counted, the newest `LISTED` listed
     f.previous_ticket = previous.iter().rev().find(is_past).map(past);
     let from = previous.partition_point(|t| now - t.created_at > 180 * MS_PER_DAY);
     let recent = || previous[from..].iter().rev().filter(is_past);
-    f.contacts_30d = recent()
-        .take_while(|t| now - t.created_at <= 30 * MS_PER_DAY)
-        .map(past)
-        .collect();
+    for t in recent().take_while(|t| now - t.created_at <= 30 * MS_PER_DAY) {
+        if f.contacts_30d_count < LISTED {
+            f.contacts_30d.push(past(t));
+        }
+        f.contacts_30d_count += 1;
+    }
     if let Some(same_topic) = same_topic {
-        f.same_topic = recent().filter(|t| same_topic(t)).map(past).collect();
+        for t in recent().filter(|t| same_topic(t)) {
+            if f.same_topic_count < LISTED {
+                f.same_topic.push(past(t));
+            }
+            f.same_topic_count += 1;
+        }
     }
 
     f.birthday_in_days = p.birthday.map(|b| days_until_yearly(b, now));
@@ -204,35 +235,63 @@ pub fn facts(
         }
     }
 
-    // contacts per channel, in the order channels first appear
-    let mut by_channel: Vec<(&str, Vec<&super::records::TicketRecord>)> = Vec::new();
+    // contacts per channel, in the order channels first appear, in one pass over every past
+    // ticket: sums in record order, the channel's slot found by the shared string's address
+    // among the first few channels (a store's channels are a handful, shared by
+    // `util::Interner`), else by name
+    struct Acc<'a> {
+        channel: &'a str,
+        contacts: usize,
+        csat: (f64, usize),
+        duration: (f64, usize),
+    }
+    let mut by_channel: Vec<Acc> = Vec::new();
     let mut slot: crate::util::FastMap<String, usize> = Default::default();
+    let mut seen: Vec<(*const u8, usize)> = Vec::new();
     for t in previous.iter().filter(is_past) {
-        if let Some(c) = t.channel.as_deref() {
-            let k = match slot.get(c) {
-                Some(&k) => k,
-                None => {
-                    slot.insert(c.to_string(), by_channel.len());
-                    by_channel.push((c, Vec::new()));
-                    by_channel.len() - 1
+        let Some(c) = t.channel.as_deref() else {
+            continue;
+        };
+        let at = c.as_ptr();
+        let k = match seen.iter().find(|s| s.0 == at) {
+            Some(&(_, k)) => k,
+            None => {
+                let k = match slot.get(c) {
+                    Some(&k) => k,
+                    None => {
+                        slot.insert(c.to_string(), by_channel.len());
+                        by_channel.push(Acc {
+                            channel: c,
+                            contacts: 0,
+                            csat: (0.0, 0),
+                            duration: (0.0, 0),
+                        });
+                        by_channel.len() - 1
+                    }
+                };
+                if seen.len() < 8 {
+                    seen.push((at, k));
                 }
-            };
-            by_channel[k].1.push(t);
+                k
+            }
+        };
+        let a = &mut by_channel[k];
+        a.contacts += 1;
+        if let Some(x) = t.csat {
+            a.csat = (a.csat.0 + x, a.csat.1 + 1);
+        }
+        if let Some(x) = t.duration_seconds {
+            a.duration = (a.duration.0 + x, a.duration.1 + 1);
         }
     }
     f.channels = by_channel
         .into_iter()
-        .map(|(channel, ts)| {
-            let cs: Vec<f64> = ts.iter().filter_map(|t| t.csat).collect();
-            let ds: Vec<f64> = ts.iter().filter_map(|t| t.duration_seconds).collect();
-            ChannelStat {
-                channel: channel.to_string(),
-                contacts: ts.len(),
-                mean_csat: (!cs.is_empty())
-                    .then(|| crate::util::round2(cs.iter().sum::<f64>() / cs.len() as f64)),
-                mean_duration_seconds: (!ds.is_empty())
-                    .then(|| (ds.iter().sum::<f64>() / ds.len() as f64).round()),
-            }
+        .map(|a| ChannelStat {
+            channel: a.channel.to_string(),
+            contacts: a.contacts,
+            mean_csat: (a.csat.1 > 0).then(|| crate::util::round2(a.csat.0 / a.csat.1 as f64)),
+            mean_duration_seconds: (a.duration.1 > 0)
+                .then(|| (a.duration.0 / a.duration.1 as f64).round()),
         })
         .collect();
     crate::util::sort_long_by(&mut f.channels, |a, b| {

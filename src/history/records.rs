@@ -31,6 +31,8 @@ pub struct TicketRecord {
     /// The topics of the subject and tags, worked out the first time an assessment asks
     /// (every open ticket of the customer would otherwise read them again).
     pub topics: TopicCache,
+    /// The subject as `text::same_problem` reads it, read on first use.
+    pub problem: ProblemCache,
 }
 
 /// Topic labels as bits (`TextAnalyzer::topic_mask`), once known: bit 31 says it is known.
@@ -53,6 +55,27 @@ impl TopicCache {
 }
 
 impl PartialEq for TopicCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// A ticket's subject as `text::same_problem` compares it (`Earlier`), read once like the
+/// topics: each assessment of a large account's ticket compares it with thousands of earlier
+/// ones. A cache, so never part of the record's equality.
+#[derive(Debug, Clone, Default)]
+pub struct ProblemCache(std::cell::OnceCell<crate::text::same_problem::Earlier>);
+
+impl ProblemCache {
+    pub fn get_or(
+        &self,
+        read: impl FnOnce() -> crate::text::same_problem::Earlier,
+    ) -> &crate::text::same_problem::Earlier {
+        self.0.get_or_init(read)
+    }
+}
+
+impl PartialEq for ProblemCache {
     fn eq(&self, _: &Self) -> bool {
         true
     }
@@ -165,6 +188,7 @@ pub fn ticket(
             tags: o.opt_strings("tags")?,
             duration_seconds: o.opt_num("durationSeconds", 0.0, 30.0 * 86_400.0)?,
             topics: TopicCache::default(),
+            problem: ProblemCache::default(),
         },
     ))
 }

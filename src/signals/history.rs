@@ -163,8 +163,9 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             }
         }
     }
-    if !f.contacts_30d.is_empty() {
-        let n = f.contacts_30d.len();
+    // the counts are of every contact; the lists hold the newest (`facts::LISTED`)
+    if f.contacts_30d_count > 0 {
+        let n = f.contacts_30d_count;
         out.push(reason(
             "history.recent_contacts",
             format!(
@@ -182,9 +183,8 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             f.contacts_30d.first().map(|t| format!("ticket {}", t.id)),
         ));
     }
-    if !f.same_topic.is_empty() {
-        let n = f.same_topic.len();
-        let t = &f.same_topic[0];
+    if let Some(t) = f.same_topic.first() {
+        let n = f.same_topic_count;
         let subject = t
             .subject
             .as_deref()

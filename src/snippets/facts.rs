@@ -224,7 +224,7 @@ impl<'a> FactSheet<'a> {
                 (Value::Number(f.order_count as f64), named(ORDER_HISTORY))
             }
             "contacts.recent" if f.known => (
-                Value::Number(f.contacts_30d.len() as f64),
+                Value::Number(f.contacts_30d_count as f64),
                 named(TICKET_HISTORY),
             ),
             "last_order.id" => {

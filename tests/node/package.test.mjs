@@ -48,6 +48,27 @@ test('loads with no manual wasm step and assesses', () => {
   assert.equal(a.channel.channel, 'phone'); // email left her unhappy twice: a call from the steward
 });
 
+test('a large account: the latest 20 contacts and repeats listed, every one counted, the score as when all were listed', () => {
+  // one ticket every 1.2 days for 180 days: 25 in the last 30 days, every third on the invoice
+  const DAY = 86_400_000, at = Date.parse(now);
+  const tickets = Array.from({ length: 150 }, (_, i) => ({ id: `h${i}`, customerId: 'b2b', createdAt: new Date(at - i * 1.2 * DAY - 3_600_000).toISOString(),
+    channel: i % 2 ? 'chat' : 'email', subject: i % 3 ? 'Password reset' : 'Invoice copy wrong', ...(i % 4 ? {} : { csat: 3 }) }));
+  const e = new Engine();
+  e.loadHistory({ customers: [{ id: 'b2b', name: 'Bea Brandt', since: '2020-02-01' }], tickets });
+  const a = e.assess({ id: 'open-1', subject: 'Invoice copy', customer: { id: 'b2b' }, messages: [{ from: 'customer', text: 'Could you send a corrected invoice copy for last month?' }] }, { now, snippets: 0 });
+  const c = a.customer;
+  assert.deepEqual([c.contacts30d.length, c.contacts30dCount, c.sameTopic.length, c.sameTopicCount], [20, 25, 20, 50]);
+  assert.deepEqual(c.contacts30d.map((t) => t.id), Array.from({ length: 20 }, (_, i) => `h${i}`));
+  assert.deepEqual(c.sameTopic.map((t) => t.id), Array.from({ length: 20 }, (_, i) => `h${3 * i}`));
+  // measured on e90fa61, when the lists held all 25 and 50
+  assert.equal(a.score, 60);
+  assert.deepEqual(a.reasons.filter((r) => r.signal.startsWith('history.')).map((r) => [r.signal, r.label, r.points]), [
+    ['history.repeat_topic', 'Same problem as 50 recent tickets', 24],
+    ['history.tenure', 'Customer for 6 years (scaled to the moment)', 21],
+    ['history.recent_contacts', '25 other contacts this month', 15],
+  ]);
+});
+
 test('assessQueue: one unreadable ticket is reported in its place, the others are assessed', () => {
   const e = new Engine();
   const q = e.assessQueue([ticket('a', {}, 'you charged me twice'), { id: 'b' }, { id: 'c', subject: '', customer: {}, messages: [] }, ticket('d', {}, 'hi')], { now: '2026-11-23T12:00:00Z' });

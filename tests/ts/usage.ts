@@ -46,6 +46,8 @@ export async function demo(): Promise<number> {
   const compounds: Float64Array = engine.sentiments(["a", "b"]);
   const receipt = engine.feedback({ ticketId: "T-1", snippetId: "apology", action: "inserted" });
   const lastCsat: number | undefined = a.customer.lastCsat?.score;
+  // the lists hold the latest 20; the counts are of all
+  const contacts: string = `${a.customer.contacts30dCount} contacts in 30 days (the ${a.customer.contacts30d.length} latest listed), ${a.customer.sameTopicCount} on the same problem`;
   const best: FilledSnippet | undefined = engine.assess(ticket, { now: "2026-11-23", agent: "Maya", snippets: 3 }).snippets[0];
   const spec: SnippetSpec = { id: "x", tone: "concise", fits: { bands: ["transactional"], moments: ["birthday"] }, body: "Hi {{ customer.first_name }}" };
   const lib: LibraryReport = engine.loadSnippets([spec], { replace: false });
@@ -85,6 +87,6 @@ export async function demo(): Promise<number> {
   // @ts-expect-error: feedback actions are fixed
   engine.feedback({ ticketId: 1, snippetId: 2, action: "liked" });
 
-  void [rejectedFields, band, top, days, quoted, queue, t, many, compounds, lastCsat, best, lib, imported, wrongBand, wrongConfig, wrongTicket];
+  void [rejectedFields, band, top, days, quoted, queue, t, many, compounds, lastCsat, contacts, best, lib, imported, wrongBand, wrongConfig, wrongTicket];
   return receipt.recorded + a.score + (a.intent.kind === "relational" ? 1 : 0) + t.cues.lifeEvent;
 }
