@@ -1,5 +1,5 @@
 // <rapport-import> and <rapport-panel worker> on a third-party page served under exactly the
-// README's policy for the widget with its worker (worker-src): a generated 100 MB export dropped
+// README's policy for the widget with its worker (worker-src): a generated 200 MB export dropped
 // on the element streams in the worker, the panel answers meanwhile, Cancel keeps what the
 // event reports, a reload replays the kept file, and nothing violates the policy.
 import test from 'node:test';
@@ -33,7 +33,7 @@ const inImport = (page, fn, arg) => page.evaluate(([fn, arg]) => new Function('r
 const stats = (page) => page.evaluate(async () => (await document.getElementById('panel').ready).call('historyStats'));
 const rowState = (page) => inImport(page, (r) => r.querySelector('.ri-file')?.dataset.state);
 
-test('under the README policy: a 100 MB export streams in the worker, the panel answers, Cancel keeps what was reported, a reload replays it', async () => {
+test(`under the README policy: a ${Math.round(big.bytes / 1e6)} MB export streams in the worker, the panel answers, Cancel keeps what was reported, a reload replays it`, async () => {
   const { page, problems } = await hostPage();
   // the panel assesses in the worker: its `ready` is the worker's handle
   assert.equal(await page.evaluate(async () => typeof (await document.getElementById('panel').ready).call), 'function');
@@ -46,7 +46,7 @@ test('under the README policy: a 100 MB export streams in the worker, the panel 
   await page.evaluate(() => { window.__assessed = null; document.getElementById('panel').ticket = { id: 'A-10', subject: 'Thanks!', channel: 'chat', customer: { email: 'wen.novak@example.com', name: 'Wen Novak' }, messages: [{ from: 'customer', text: 'Thank you, the grinder works perfectly now.' }] }; });
   await page.waitForFunction(() => window.__assessed?.ticketId === 'A-10', null, { timeout: 10000 });
   assert.equal(await rowState(page), 'loading');
-  assert.match(await inImport(page, (r) => r.querySelector('.ri-file .ri-line:not(.ri-head)').textContent), /of 100\.0 MB · [\d,]+ records · [\d,]+ rejected/);
+  assert.match(await inImport(page, (r) => r.querySelector('.ri-file .ri-line:not(.ri-head)').textContent), new RegExp(`of ${(big.bytes / 1e6).toFixed(1)} MB · [\\d,]+ records · [\\d,]+ rejected`));
   await page.screenshot({ path: new URL('widget-import-progress.png', SHOTS).pathname });
   await page.waitForFunction((n) => document.getElementById('import').shadowRoot.querySelector('progress').value >= n, big.bytes * 0.4, { timeout: 120000 });
   await inImport(page, (r) => r.querySelector('.ri-cancel').click());
