@@ -50,7 +50,8 @@ class GuardedEngine extends Engine {
 
   free() {
     for (const r of live) if (r.deref() === this) live.delete(r);
-    super.free();
+    // a lost engine holds no instance memory any more (its pointer was given up in restart)
+    if (this.__wbg_ptr) super.free();
   }
 }
 

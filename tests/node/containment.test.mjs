@@ -117,3 +117,24 @@ test('10,000 hostile calls interleaved with normal ones: each a clear error, no 
   const t = ticket('F', { id: 'c1' }, 'You charged me twice, I am cancelling!');
   assert.deepEqual(e.assess(t, { now, snippets: 5 }), fresh.assess(t, { now, snippets: 5 }));
 });
+
+test('an engine whose loads were too large to keep is lost after a restart, and says so on every call; the others are rebuilt', () => {
+  const engines = setUp();
+  const want = answers(engines);
+  // 65 million characters of history text (JSON whitespace between two customers): more than the
+  // 64 million an engine keeps to be rebuilt (JOURNAL_LIMIT in src/bindings/containment.js)
+  const big = new Engine();
+  big.loadHistoryChunk('{"customers": [{"id": "k1", "name": "Kim"}');
+  for (let i = 0; i < 13; i++) big.loadHistoryChunk(' '.repeat(5e6));
+  big.loadHistoryChunk(', {"id": "k2"}]}');
+  big.finishHistory();
+  assert.equal(big.historyStats().customers, 2);
+  scribble();
+  assert.throws(() => engines.a.assess(ticket('T9', { id: 'c1' }, 'hello'), { now }), (e) => e.code === 'RAPPORT_RESTARTED');
+  for (const call of [() => big.historyStats(), () => big.assess(ticket('K', { id: 'k1' }, 'hi'), { now })]) {
+    assert.throws(call, (e) => e instanceof RapportError && e.code === 'RAPPORT_LOST' && /too large to keep/.test(e.message) && /create a new engine/.test(e.message));
+  }
+  assert.equal(answers(engines), want, 'the engines small enough to keep are rebuilt as they were');
+  big.free(); // freeing a lost engine is allowed (it holds nothing): it threw 'null pointer passed to rust'
+  assert.throws(() => big.historyStats(), (e) => e.code === 'RAPPORT_LOST');
+});
