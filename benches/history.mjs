@@ -2,7 +2,8 @@
 // (loadHistoryText) and as CSV (importCsvChunk per kind), with the renderer's peak memory when
 // the file is streamed (loadHistoryChunk / importCsvChunk from fetch's stream), then
 // assessQueue of 10,000 open tickets and single assess calls against each store, then
-// outreach and insights over the whole store.
+// outreach and insights over the whole store; and the same files through the deliveries' worker
+// path (File objects streamed by the engine's module worker), beside the direct path.
 // Medians of RUNS runs, a fresh Engine each run and a fresh browser per size and format.
 // Usage: make bench-history   (generates the data, builds the package, runs this)
 import fs from 'node:fs';
@@ -62,9 +63,37 @@ async function peakOfOneLoad(dir, format) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The same files through the deliveries' path (issue 18): picked as File objects (disk-backed,
+ * as a drop gives them), streamed by the engine's module worker (widget/engine-client.js →
+ * engine-worker.js: File.stream() → TextDecoderStream → the chunk loaders), in a browser of its
+ * own: the time from the first file to the last one's report, and the renderer's peak. */
+async function workerLoad(dir, format) {
+  const before = renderers();
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(`${base}/www/data/`).catch(() => {});
+  await page.evaluate(() => { const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = 'pick'; document.body.append(i); });
+  const files = format === 'json' ? ['history.json'] : ['customers.csv', 'tickets.csv', 'orders.csv', 'surveys.csv'];
+  await page.setInputFiles('#pick', files.map((f) => path.join(root, dir, f)));
+  const r = await page.evaluate(async () => {
+    const { workerEngine } = await import('/pkg/widget/engine-client.js');
+    const engine = workerEngine('/pkg/');
+    await engine.ready;
+    const t0 = performance.now();
+    for (const f of document.getElementById('pick').files) await engine.importFile(f, { kind: 'auto' }).done;
+    const ms = performance.now() - t0;
+    const s = await engine.call('historyStats');
+    return { ms, records: s.customers + s.tickets + s.orders + s.surveys, wasmMb: (await engine.call('memory')) / 2 ** 20 };
+  });
+  const peak = Math.max(0, ...[...renderers()].filter(([pid]) => !before.has(pid)).map(([, mb]) => mb));
+  await browser.close();
+  return { ...r, peak };
+}
 const rows = [];
 const queueRows = [];
 const planRows = [];
+const workerRows = [];
 const chromium = {}; // label → { json, csv, queue0, queue5 } medians in ms, for the native ratios
 const LABEL = { 1000: '10k', 10000: '100k', 100000: '1M' };
 for (const n of SIZES) {
@@ -132,6 +161,11 @@ for (const n of SIZES) {
     await browser.close();
     const { peak, wasmMb } = await peakOfOneLoad(dir, format);
     const med = median(r.times);
+    const viaWorker = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) viaWorker.push(await workerLoad(dir, format));
+    const wmed = median(viaWorker.map((w) => w.ms));
+    if (viaWorker.some((w) => w.records !== viaWorker[0].records)) throw new Error('the worker loads disagree on the records');
+    workerRows.push(`| ${viaWorker[0].records.toLocaleString('en')} | ${format.toUpperCase()} | ${(r.bytes / 1e6).toFixed(1)} MB | ${med.toFixed(0)} ms, peak ${peak.toFixed(0)} MB | ${wmed.toFixed(0)} ms (${Math.min(...viaWorker.map((w) => w.ms)).toFixed(0)}–${Math.max(...viaWorker.map((w) => w.ms)).toFixed(0)}), peak ${median(viaWorker.map((w) => w.peak)).toFixed(0)} MB | ${(wmed / med).toFixed(2)}× |`);
     const c = (chromium[LABEL[n]] ??= {});
     c[format] = med;
     if (r.queue0) Object.assign(c, { queue0: median(r.queue0), queue5: median(r.queue5) });
@@ -152,6 +186,10 @@ const lines = [
   '| records | format | input | load (min–max) | throughput | records/s | renderer peak RSS, one load | of which WASM memory |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
+  '',
+  '| records | format | input | direct: page thread, text in memory | through the worker: File → stream → worker (min–max), renderer peak | worker ÷ direct |',
+  '| ---: | --- | ---: | ---: | ---: | ---: |',
+  ...workerRows,
   '',
   '| store (records) | assessQueue 10,000, snippets: 0 | assessQueue 10,000, snippets: 5 | assess p50 | assess p95 |',
   '| ---: | ---: | ---: | ---: | ---: |',
