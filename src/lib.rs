@@ -11,10 +11,11 @@
 //! - `seen`      what the engine saw (assessments, snippets sent), learned with the rankings
 //! - `outreach`  customers to contact before they write; `insights`: the local report
 //! - `config`, `ticket`, `input`: validated inputs whose errors name the field
-//! - `ascii_json` results as ASCII-only JSON text, for the bindings' `JSON.parse`
+//! - `wire/`     how results cross to JavaScript: ASCII-only JSON text (`ascii_json`) and the
+//!               snippet tape (`tape`, read back by `snippet_tape.js`); only the bindings and
+//!               the command line use it, the core above never does (tests/layers.rs)
 //! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
 
-pub mod ascii_json;
 pub mod config;
 pub mod csv;
 pub mod engine;
@@ -33,6 +34,7 @@ pub mod text;
 pub mod ticket;
 pub mod time;
 pub mod util;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -1,6 +1,6 @@
 //! The text the npm package's users see: `JSON.stringify` of what the bindings hand to JS.
 //!
-//! The bindings write a result with `rapport::ascii_json` (non-ASCII as `\uXXXX`, floats in
+//! The bindings write a result with `rapport::wire::ascii_json` (non-ASCII as `\uXXXX`, floats in
 //! their shortest form, `5.0` for an f64 five) and JS reads it with `JSON.parse`; a user who
 //! writes it out calls `JSON.stringify`, which prints characters as they are and numbers as JS
 //! prints them (`5`, `1e-7`, `1.5e+21`). `stringify` does exactly those two steps on the
@@ -10,7 +10,7 @@
 /// `v` as `JSON.stringify(JSON.parse(ascii_json(v)))` would write it, appended to `out`.
 pub fn append<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), String> {
     let mut ascii = Vec::with_capacity(8192);
-    rapport::ascii_json::append(&mut ascii, v).map_err(|e| e.to_string())?;
+    rapport::wire::ascii_json::append(&mut ascii, v).map_err(|e| e.to_string())?;
     reprint(&ascii, out);
     Ok(())
 }

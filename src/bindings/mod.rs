@@ -8,7 +8,7 @@ mod outreach_types;
 mod types;
 
 use crate::engine::{AssessOptions, Engine as Core};
-use crate::snippets::tape::Tape;
+use crate::wire::tape::Tape;
 use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -139,17 +139,17 @@ fn js_error_text(e: &JsValue) -> String {
         .unwrap_or_else(|| "not serialisable".into())
 }
 
-/// Result → plain JS objects, through one `JSON.parse` of ASCII text (`crate::ascii_json`):
+/// Result → plain JS objects, through one `JSON.parse` of ASCII text (`crate::wire::ascii_json`):
 /// fast for large batches, and never a two-byte JS string.
 fn output<T: Serialize + ?Sized, O: JsCast>(v: &T) -> Result<O, JsError> {
-    let text = crate::ascii_json::to_string(v)
+    let text = crate::wire::ascii_json::to_string(v)
         .map_err(|e| fail(format!("could not convert the result: {e}")))?;
     js_sys::JSON::parse(&text)
         .map(JsCast::unchecked_into)
         .map_err(|_| fail("could not convert the result"))
 }
 
-#[wasm_bindgen(module = "/src/bindings/snippet_tape.js")]
+#[wasm_bindgen(module = "/src/wire/snippet_tape.js")]
 extern "C" {
     /// Builds the snippets of each assessment in `target` from the tape (`snippet_tape.js`).
     #[wasm_bindgen(catch)]
@@ -191,7 +191,7 @@ impl Engine {
         Ok(())
     }
 
-    /// The tape's dictionary (`crate::snippets::tape::dictionary`) for the current library,
+    /// The tape's dictionary (`crate::wire::tape::dictionary`) for the current library,
     /// made into JS strings once per library version.
     fn dictionary(&self) -> js_sys::Array {
         let version = self.core.library_version();
@@ -199,7 +199,7 @@ impl Engine {
         match &*cached {
             Some((v, d)) if *v == version => d.clone(),
             _ => {
-                let d: js_sys::Array = crate::snippets::tape::dictionary(self.core.library())
+                let d: js_sys::Array = crate::wire::tape::dictionary(self.core.library())
                     .into_iter()
                     .map(JsValue::from_str)
                     .collect();
@@ -388,7 +388,7 @@ impl Engine {
                 match r {
                     Ok(mut a) => {
                         tape.take_from(&mut a, lib);
-                        written = crate::ascii_json::append(&mut json, &a);
+                        written = crate::wire::ascii_json::append(&mut json, &a);
                     }
                     Err(e) => {
                         let id = v.get(i).and_then(|t| t.get("id")).and_then(|x| {
@@ -396,7 +396,7 @@ impl Engine {
                                 .map(String::from)
                                 .or_else(|| x.as_number().map(crate::input::number_text))
                         });
-                        written = crate::ascii_json::append(
+                        written = crate::wire::ascii_json::append(
                             &mut json,
                             &QueueError {
                                 index: i,

@@ -105,7 +105,7 @@ pub struct FactSheet<'a> {
 /// Position of a fact in `FACTS`: templates look facts up by name dozens of times per ticket,
 /// so by a perfect hash of the name's length and end bytes (checked when compiling: see
 /// `FACT_TABLE`) and one comparison.
-pub(super) fn fact_index(path: &str) -> Option<usize> {
+pub(crate) fn fact_index(path: &str) -> Option<usize> {
     let b = path.as_bytes();
     if b.is_empty() {
         return None;

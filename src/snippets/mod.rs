@@ -4,7 +4,6 @@
 
 pub mod learning;
 pub mod macros;
-pub mod tape;
 pub mod template;
 
 mod facts;

@@ -87,14 +87,14 @@ fn main() {
         };
         if json_out {
             // as the bindings' assessQueue: JSON and the snippet tape written ticket by ticket
-            let mut tape = rapport::snippets::tape::Tape::default();
+            let mut tape = rapport::wire::tape::Tape::default();
             let mut json = b"[".to_vec();
             e.assess_each(&queue, &o, |mut a| {
                 if json.len() > 1 {
                     json.push(b',');
                 }
                 tape.take_from(&mut a, e.library());
-                rapport::ascii_json::append(&mut json, &a).expect("serialises");
+                rapport::wire::ascii_json::append(&mut json, &a).expect("serialises");
             })
             .expect("valid queue");
             json.push(b']');

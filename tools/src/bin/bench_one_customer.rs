@@ -76,7 +76,7 @@ fn main() {
         let a = e.assess_with(&t, &o).expect("assesses");
         core.push(t0.elapsed().as_secs_f64() * 1e3);
         let t0 = Instant::now();
-        let s = rapport::ascii_json::to_string(&a).expect("writes");
+        let s = rapport::wire::ascii_json::to_string(&a).expect("writes");
         write.push(t0.elapsed().as_secs_f64() * 1e3);
         bytes = s.len();
     }

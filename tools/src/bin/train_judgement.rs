@@ -324,7 +324,10 @@ fn main() {
             .and_then(|v| v.parse().ok())
             .unwrap_or(1.0);
         let mut best = (f64::MIN, 0.95f32, 0.0f32);
-        let tmin: usize = std::env::var("RJ_TMIN").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
+        let tmin: usize = std::env::var("RJ_TMIN")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(8);
         for ti in tmin..20 {
             let t = ti as f32 * 0.05;
             for vi in 0..20 {

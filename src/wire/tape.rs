@@ -1,5 +1,5 @@
 //! Filled snippets written for the JS side as one string table and one list of numbers, which
-//! `src/bindings/snippet_tape.js` turns back into the same objects the JSON would give.
+//! `src/wire/snippet_tape.js` turns back into the same objects the JSON would give.
 //!
 //! Why: in the browser, `JSON.parse` of five filled snippets cost about 9 µs per assessment
 //! (a third of what filling adds). Building the objects in JS from substrings of one decoded
@@ -15,8 +15,8 @@
 //! entry `k` of the dictionary, or the end of its span of `text` in UTF-16 code units (JS
 //! string indices), starting where the previous span ended.
 
-use super::{fact_index, FilledSnippet, Snippet, Source, Tone, FACTS, NAMED_SOURCES};
 use crate::engine::Assessment;
+use crate::snippets::{fact_index, FilledSnippet, Snippet, Source, Tone, FACTS, NAMED_SOURCES};
 
 const TONES: [Tone; 3] = [Tone::Concise, Tone::Personal, Tone::Ownership];
 const FIRST_FACT: usize = TONES.len();
