@@ -7,7 +7,7 @@ import { imports, forgetAll, stored, DB_NAME } from './db.js';
 import { el } from './panel.js';
 import { historyDb } from './history-db.js';
 import { workerEngine } from './engine-client.js';
-import { importQueue, IMPORT_CSS } from './import-view.js';
+import { importQueue, dropZone, IMPORT_CSS } from './import-view.js';
 
 const $ = (id) => document.getElementById(id);
 const engine = workerEngine('./engine/', { workerUrl: new URL('./engine-worker.js', import.meta.url) });
@@ -52,10 +52,7 @@ function load(files) {
   return queue.add(files);
 }
 $('files').addEventListener('change', (ev) => { load([...ev.target.files]); ev.target.value = ''; });
-const drop = $('drop');
-drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
-drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-drop.addEventListener('drop', (ev) => { ev.preventDefault(); drop.classList.remove('over'); load([...ev.dataTransfer.files]); });
+dropZone($('drop'), load);
 
 $('agent').addEventListener('change', () => chrome.storage.local.set({ agentName: $('agent').value.trim() }));
 

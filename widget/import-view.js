@@ -31,6 +31,14 @@ export function progressText(p) {
   return `${mb(p.bytes)} of ${mb(p.total)} · ${num(p.records)} records · ${rejected} · ${timeLeft(p)}`;
 }
 
+/** Makes `zone` take dropped files (marked `over` while a drag is above it): `onFiles(files)`.
+ * The demo, <rapport-import> and the extension's options page drop the same way. */
+export function dropZone(zone, onFiles) {
+  zone.addEventListener('dragover', (ev) => { ev.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (ev) => { ev.preventDefault(); zone.classList.remove('over'); onFiles([...ev.dataTransfer.files]); });
+}
+
 /** A queue in `box`. `engine` is a workerEngine; `options()` gives each file's import options
  * (`{ kind, keep }`); `onSettled(result, { left })` after each file (`left`: files still to come); `onUndo(result)` for "Undo this file"
  * (the page rebuilds the engine without it and resolves when done). */

@@ -9,7 +9,7 @@
 // `rapport-error` { message }. Panels with the `worker` attribute redraw after each.
 import { DEFAULT_BASE } from './engine.js';
 import { workerEngine } from './engine-client.js';
-import { importQueue, IMPORT_CSS } from './import-view.js';
+import { importQueue, dropZone, IMPORT_CSS } from './import-view.js';
 import { historyDb } from './history-db.js';
 import { sheet, el } from './panel.js';
 
@@ -46,9 +46,7 @@ export class RapportImport extends HTMLElement {
     this.#list = el('div');
     this.#root.append(el('div', { class: 'ri-root', part: 'root' }, drop, this.#status, this.#list));
     input.addEventListener('change', () => { this.add([...input.files]); input.value = ''; });
-    drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
-    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (ev) => { ev.preventDefault(); drop.classList.remove('over'); this.add([...ev.dataTransfer.files]); });
+    dropZone(drop, (files) => this.add(files));
   }
 
   get #engine() { return workerEngine(this.getAttribute('base') ?? RapportImport.base); }

@@ -6,7 +6,7 @@
 import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet } from '../pkg/widget/panel.js';
 import { historyDb } from '../pkg/widget/history-db.js';
 import { workerEngine } from '../pkg/widget/engine-client.js';
-import { importQueue, IMPORT_CSS } from '../pkg/widget/import-view.js';
+import { importQueue, dropZone, IMPORT_CSS } from '../pkg/widget/import-view.js';
 
 const kept = historyDb('rapport-demo');
 // A note in localStorage that files were kept: opening IndexedDB on a fresh profile took
@@ -252,9 +252,6 @@ $('forget').addEventListener('click', async () => {
   $('status').textContent = 'Forgot the files you loaded; back to the sample data.';
   redrawOutreach();
 });
-const drop = $('drop');
-drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
-drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-drop.addEventListener('drop', (ev) => { ev.preventDefault(); drop.classList.remove('over'); importFiles([...ev.dataTransfer.files]); });
+dropZone($('drop'), importFiles);
 
 start().catch((e) => { $('status').textContent = `Could not start: ${e.message}`; throw e; });
