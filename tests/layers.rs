@@ -27,6 +27,19 @@ fn code(file: &Path) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// Where `files` name any of `words` in code: `file:line: word` each.
+fn naming<'a>(files: impl IntoIterator<Item = &'a PathBuf>, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for f in files {
+        for (n, l) in code(f) {
+            for word in words.iter().filter(|w| l.contains(**w)) {
+                found.push(format!("{}:{n}: {word}", f.display()));
+            }
+        }
+    }
+    found
+}
+
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
@@ -43,22 +56,16 @@ fn the_core_knows_neither_the_wire_nor_javascript() {
         })
         .collect();
     assert!(core.len() >= 30, "the core's files: {}", core.len());
-    let mut found = Vec::new();
-    for f in &core {
-        for (n, l) in code(f) {
-            for word in [
-                "crate::wire",
-                "wasm_bindgen",
-                "js_sys",
-                "web_sys",
-                "crate::bindings",
-            ] {
-                if l.contains(word) {
-                    found.push(format!("{}:{n}: {word}", f.display()));
-                }
-            }
-        }
-    }
+    let found = naming(
+        core,
+        &[
+            "crate::wire",
+            "wasm_bindgen",
+            "js_sys",
+            "web_sys",
+            "crate::bindings",
+        ],
+    );
     assert!(
         found.is_empty(),
         "the core reaches the wire or JavaScript:\n{}",
@@ -68,32 +75,26 @@ fn the_core_knows_neither_the_wire_nor_javascript() {
 
 #[test]
 fn the_modules_under_the_engine_never_reach_up_into_it() {
-    let mut found = Vec::new();
+    let mut files = Vec::new();
     for m in [
         "text", "history", "signals", "snippets", "score.rs", "reply.rs", "time.rs", "csv.rs",
     ] {
         let p = src().join(m);
-        let mut files = Vec::new();
         if p.is_dir() {
             rust_files(&p, &mut files);
         } else {
             files.push(p);
         }
-        for f in files {
-            for (n, l) in code(&f) {
-                for word in [
-                    "crate::engine",
-                    "crate::seen",
-                    "crate::outreach",
-                    "crate::insights",
-                ] {
-                    if l.contains(word) {
-                        found.push(format!("{}:{n}: {word}", f.display()));
-                    }
-                }
-            }
-        }
     }
+    let found = naming(
+        &files,
+        &[
+            "crate::engine",
+            "crate::seen",
+            "crate::outreach",
+            "crate::insights",
+        ],
+    );
     assert!(
         found.is_empty(),
         "a module under the engine imports from above it:\n{}",
