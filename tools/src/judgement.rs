@@ -95,8 +95,10 @@ pub struct Scenario {
     pub split: Split,
 }
 
+/// The corpus in the repo; `RJ_CORPUS` points elsewhere (a frozen copy, to compare two
+/// changes on the same rows while new ones are being written).
 fn dir() -> String {
-    crate::rapport_eval::repo("data/judgement")
+    std::env::var("RJ_CORPUS").unwrap_or_else(|_| crate::rapport_eval::repo("data/judgement"))
 }
 
 fn jsonl(sub: &str) -> Vec<(String, Value)> {
