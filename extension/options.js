@@ -23,7 +23,7 @@ async function drawStored() {
   const stats = await engine.call('historyStats');
   $('totals').textContent = `${stats.customers} customers, ${stats.tickets} tickets, ${stats.orders} orders, ${stats.surveys} surveys from ${s.imports.length} file(s), ${kb(s.bytes)}${s.usage != null ? `; this extension uses ${kb(s.usage)} of browser storage` : ''}.`;
   $('stored').replaceChildren(...s.imports.map((r) => el('tr', {},
-    el('td', {}, r.name, r.status === 'stopped' ? ' (stopped part-way)' : ''), el('td', {}, r.kind), el('td', {}, kb(r.bytes)), el('td', {}, new Date(r.at).toLocaleString()),
+    el('td', {}, r.name, r.status === 'stopped' ? ' (stopped part-way)' : ''), el('td', {}, r.kind), el('td', {}, r.total ? `${kb(r.bytes)} of ${kb(r.total)}` : kb(r.bytes)), el('td', {}, new Date(r.at).toLocaleString()),
     el('td', {}, el('button', { type: 'button', 'aria-label': `Remove ${r.name}`, onclick: async () => { await imports.remove(r.id); await reload(); } }, 'Remove')))));
   $('learning-count').textContent = `${(await engine.call('exportLearning')).length} learned situation(s).`;
   const { genericAdapters = [] } = await chrome.storage.local.get('genericAdapters');

@@ -153,7 +153,8 @@ async function importFile(file, opts = {}, ctx) {
     // the last line read whole (CSV), for "stopped after line N"
     const lastLine = json ? null : seg.firstLine - 1 + seg.lines;
     const stopped = job.cancelled ? { bytes: Math.round(fedBytes), line: lastLine } : null;
-    await store?.finish(fileId, { status: stopped ? 'stopped' : 'complete', stopped, summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });
+    // a stopped file keeps the part read: its size is that part's (and of how much)
+    await store?.finish(fileId, { status: stopped ? 'stopped' : 'complete', stopped, ...(stopped ? { bytes: stopped.bytes, total: file.size } : {}), summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });
     return { name: file.name, kind, report, stopped, bytes: Math.round(fedBytes), total: file.size, records, fileId, elapsedMs: performance.now() - started };
   } catch (e) {
     // a failed import keeps nothing of its file in storage (what the engine took stays until a rebuild)

@@ -4,24 +4,24 @@
 //! phrase patterns matched it, so that it learns when to trust them. Trained by
 //! `tools/src/bin/train_judgement.rs` on the train split of `data/judgement/` (and mapped
 //! rows of Bitext and BANKING77), pruned to the strongest features, each label's weights
-//! quantized to 4 bits (a codebook of at most 15 values beside an exact zero) and embedded as
+//! quantized to a few bits (a codebook of 2^b - 1 values beside an exact zero) and embedded as
 //! `data/judgement_model.bin`.
 //!
 //! Labels: the cues (`mistake`, `churn`, `effort`, `praise`, `loyalty`, `celebration`,
 //! `loss`), `relational` (the intent's kind) and `routine` (a simple request, nothing at
 //! risk). Each label has its threshold, picked on the dev split by the trainer.
 //!
-//! File format `RJM3` (little endian): `RJM3`, label count (u8); per label: name length (u8),
-//! name, bias, threshold and veto (f32 each), codebook size k (u8, at most 15) and k values
-//! (f32 each). Then the feature count (u32, at most 2^20) and the features' hashes
-//! ascending, as Rice codes of their gaps (the first hash is its gap from 0): the Rice
-//! parameter r (u8), then per gap its quotient `gap >> r` in unary (that many 1 bits, then
-//! a 0) and its low r bits, least significant first; bits fill each byte from its lowest
-//! bit, and the last byte is padded with 0 bits. Last, per label, one 4-bit code per
-//! feature in the hashes' order, two to a byte (the first in the low nibble; an odd count
-//! leaves the last high nibble 0): code 0 is a weight of exactly 0, code c in 1..=k the
-//! label's codebook value c - 1. About 11 bits per hash and 4 per weight, where `RJM2`
-//! (one i8 per weight × a scale per label, hashes as LEB128 varint deltas) took 16 and 8.
+//! File format `RJM4` (little endian): `RJM4`, label count (u8), bits per code b (u8, 1..=4);
+//! per label: name length (u8), name, bias, threshold and veto (f32 each), codebook size k
+//! (u8, below 2^b) and k values (f32 each). Then the feature count (u32, at most 2^20) and
+//! one bit stream: the features' hashes ascending, as Rice codes of their gaps (the first
+//! hash is its gap from 0) with the Rice parameter r (the u8 before the stream): per gap its
+//! quotient `gap >> r` in unary (that many 1 bits, then a 0) and its low r bits, least
+//! significant first; then per label one b-bit code per feature in the hashes' order (least
+//! significant bit first): code 0 is a weight of exactly 0, code c in 1..=k the label's
+//! codebook value c - 1. Bits fill each byte from its lowest bit; the last byte is padded
+//! with 0 bits. About 11 bits per hash and b per weight (`RJM2` took 16 and 8; `RJM3` was
+//! this with b fixed at 4, two codes to a byte after the hashes).
 
 use super::tokens::Token;
 use crate::util::{fnv, FastMap, FNV_START};
@@ -167,15 +167,19 @@ impl JudgeModel {
 
     pub fn parse(b: &[u8]) -> Result<Self, String> {
         // one error for every fault (the wasm pays for each message and each path)
-        Self::read(b).ok_or_else(|| "not a well-formed judgement model (RJM3)".into())
+        Self::read(b).ok_or_else(|| "not a well-formed judgement model (RJM4)".into())
     }
 
     fn read(b: &[u8]) -> Option<Self> {
         let mut r = Reader { b, at: 0 };
-        if r.take(4)? != b"RJM3" {
+        if r.take(4)? != b"RJM4" {
             return None;
         }
         let n = r.byte()?;
+        let code_bits = r.byte()? as u32;
+        if !(1..=4).contains(&code_bits) {
+            return None;
+        }
         let mut m = JudgeModel::default();
         // per head its codebook, with code 0's weight of 0 in front
         let mut books = Vec::with_capacity(n);
@@ -184,7 +188,7 @@ impl JudgeModel {
             let name = String::from_utf8(r.take(len)?.to_vec()).ok()?;
             let (bias, threshold, veto) = (r.f32()?, r.f32()?, r.f32()?);
             let k = r.byte()?;
-            if k > 15 {
+            if k >= 1 << code_bits {
                 return None;
             }
             let mut book = vec![0.0f32; k + 1];
@@ -231,11 +235,13 @@ impl JudgeModel {
             }
             hashes.push(h);
         }
-        r.at = at.div_ceil(8);
+        // then each head's codes, `code_bits` each, in the same stream
         for (head, book) in books.iter().enumerate() {
-            let codes = r.take(count / 2 + count % 2)?;
-            for (i, h) in hashes.iter().enumerate() {
-                let c = (codes[i / 2] >> (i % 2 * 4) & 15) as usize;
+            for h in &hashes {
+                let mut c = 0usize;
+                for i in 0..code_bits {
+                    c |= (bit()? as usize) << i;
+                }
                 let w = *book.get(c)?;
                 if c != 0 {
                     m.weights.entry(*h).or_default().push((head as u8, w));
@@ -336,17 +342,22 @@ fn rice_parameter(gaps: &[u32]) -> u32 {
 
 /// Writes a model (used by the trainer): the heads with their codebooks, then the features
 /// they share (hashes ascending, below 2^20, Rice-coded gaps), then each head's codes in
-/// that order, two to a byte.
-pub fn write(heads: &[HeadSpec], features: &[u32]) -> Vec<u8> {
-    let mut out = b"RJM3".to_vec();
+/// that order, `code_bits` (1..=4) each.
+pub fn write(heads: &[HeadSpec], features: &[u32], code_bits: u32) -> Vec<u8> {
+    assert!((1..=4).contains(&code_bits), "1 to 4 bits a code");
+    let mut out = b"RJM4".to_vec();
     out.push(heads.len() as u8);
+    out.push(code_bits as u8);
     for h in heads {
         out.push(h.name.len() as u8);
         out.extend_from_slice(h.name.as_bytes());
         for x in [h.bias, h.threshold, h.veto] {
             out.extend_from_slice(&x.to_le_bytes());
         }
-        assert!(h.codebook.len() <= 15, "a codebook holds at most 15 values");
+        assert!(
+            h.codebook.len() < 1 << code_bits,
+            "a codebook holds at most 2^bits - 1 values"
+        );
         out.push(h.codebook.len() as u8);
         for x in &h.codebook {
             out.extend_from_slice(&x.to_le_bytes());
@@ -387,15 +398,16 @@ pub fn write(heads: &[HeadSpec], features: &[u32]) -> Vec<u8> {
             put(d >> i & 1);
         }
     }
-    out.extend_from_slice(&bits);
     for h in heads {
         assert_eq!(h.codes.len(), features.len(), "one code per feature");
-        for pair in h.codes.chunks(2) {
-            let hi = pair.get(1).copied().unwrap_or(0);
-            assert!(pair[0] as usize <= h.codebook.len() && hi as usize <= h.codebook.len());
-            out.push(pair[0] | hi << 4);
+        for &c in &h.codes {
+            assert!(c as usize <= h.codebook.len(), "a code within the codebook");
+            for i in 0..code_bits {
+                put(c as u32 >> i & 1);
+            }
         }
     }
+    out.extend_from_slice(&bits);
     out
 }
 
@@ -422,18 +434,28 @@ mod tests {
             spec("praise", vec![], vec![0; 5]),
         ];
         let hashes = [0, 3, 900, 1 << 19, (1 << HASH_BITS) - 1];
-        let m = JudgeModel::parse(&write(&heads, &hashes)).unwrap();
-        assert_eq!(m.heads.len(), 2);
-        assert_eq!(m.heads[1].name, "praise");
-        assert_eq!((m.heads[0].bias, m.heads[0].threshold), (-1.5, 0.4));
-        assert_eq!(m.weights[&0], vec![(0, 12.7)]);
-        assert_eq!(m.weights[&3], vec![(0, -0.5)]);
-        assert!(m.weights.get(&900).is_none(), "zero weights are not kept");
-        assert_eq!(m.weights[&(1 << 19)], vec![(0, 0.25)]);
-        assert_eq!(m.weights[&((1 << HASH_BITS) - 1)], vec![(0, 12.7)]);
-        assert_eq!(m.weights.len(), 4);
+        for bits in 2..=4 {
+            let m = JudgeModel::parse(&write(&heads, &hashes, bits)).unwrap();
+            assert_eq!(m.heads.len(), 2);
+            assert_eq!(m.heads[1].name, "praise");
+            assert_eq!((m.heads[0].bias, m.heads[0].threshold), (-1.5, 0.4));
+            assert_eq!(m.weights[&0], vec![(0, 12.7)]);
+            assert_eq!(m.weights[&3], vec![(0, -0.5)]);
+            assert!(m.weights.get(&900).is_none(), "zero weights are not kept");
+            assert_eq!(m.weights[&(1 << 19)], vec![(0, 0.25)]);
+            assert_eq!(m.weights[&((1 << HASH_BITS) - 1)], vec![(0, 12.7)]);
+            assert_eq!(m.weights.len(), 4);
+        }
+        // a second head's codes follow the first's in the stream
+        let two = vec![
+            spec("churn", vec![1.0], vec![1, 0]),
+            spec("praise", vec![-2.0, 3.0], vec![2, 1]),
+        ];
+        let m = JudgeModel::parse(&write(&two, &[5, 6], 2)).unwrap();
+        assert_eq!(m.weights[&5], vec![(0, 1.0), (1, 3.0)]);
+        assert_eq!(m.weights[&6], vec![(1, -2.0)]);
         assert!(
-            JudgeModel::parse(b"RJM3\x01\x05churn").is_err(),
+            JudgeModel::parse(b"RJM4\x01\x04\x05churn").is_err(),
             "cut short is an error, not a panic"
         );
     }
@@ -441,7 +463,7 @@ mod tests {
     #[test]
     fn malformed_models_are_errors_not_panics() {
         let heads = vec![spec("churn", vec![-0.5, 0.25, 12.7], vec![3, 1, 0, 2, 3])];
-        let good = write(&heads, &[0, 3, 900, 1 << 19, (1 << HASH_BITS) - 1]);
+        let good = write(&heads, &[0, 3, 900, 1 << 19, (1 << HASH_BITS) - 1], 4);
         for n in 0..good.len() {
             assert!(JudgeModel::parse(&good[..n]).is_err(), "cut at {n}");
         }
@@ -453,12 +475,28 @@ mod tests {
                 let _ = JudgeModel::parse(&b);
             }
         }
-        let bad_code = write(&[spec("churn", vec![1.0], vec![1])], &[7]);
-        let mut b = bad_code.clone();
-        *b.last_mut().unwrap() = 2;
+        // a code past the codebook: written with three values, the header cut to one
+        let three = write(&[spec("churn", vec![1.0, 2.0, 3.0], vec![3])], &[7], 2);
+        let k_at = 4 + 1 + 1 + 1 + "churn".len() + 12;
+        assert_eq!(three[k_at], 3);
+        let b = [
+            &three[..k_at],
+            &[1],
+            &three[k_at + 1..k_at + 5],
+            &three[k_at + 13..],
+        ]
+        .concat();
         assert!(JudgeModel::parse(&b).is_err(), "a code past the codebook");
+        let ok = [&three[..k_at], &[3], &three[k_at + 1..]].concat();
+        assert!(JudgeModel::parse(&ok).is_ok());
+        // more values than the bits can name, and bits out of 1..=4
+        let mut b = three.clone();
+        b[5] = 1;
+        assert!(JudgeModel::parse(&b).is_err());
+        b[5] = 5;
+        assert!(JudgeModel::parse(&b).is_err());
         // a unary run that would leave 20 bits
-        let mut b = b"RJM3\x00".to_vec();
+        let mut b = b"RJM4\x00\x04".to_vec();
         b.extend_from_slice(&1u32.to_le_bytes());
         b.push(0);
         b.extend_from_slice(&[0xff; 200_000]);

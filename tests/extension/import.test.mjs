@@ -60,6 +60,11 @@ test(`options page: a ${Math.round(big.bytes / 1e6)} MB export streams in the wo
   assert.equal(added, rows - bad + after.customers - before.customers, head);
   assert.equal(after.files, before.files + 1);
   assert.match(await o.textContent('#stored'), /\(stopped part-way\)/);
+  // the stored size is the part kept, of the whole file's
+  const kept = /([\d.]+) MB of ([\d.]+) MB/.exec(await o.textContent('#stored'));
+  assert.ok(kept, await o.textContent('#stored'));
+  assert.equal(Number(kept[2]), Number((big.bytes / 1e6).toFixed(1)));
+  assert.ok(Number(kept[1]) < Number(kept[2]) * 0.95 && Number(kept[1]) >= Number(kept[2]) * 0.25, kept[0]);
 
   const long = await o.evaluate(() => window.__longTasks.filter((t) => t.start >= window.__since));
   assert.ok(long.every((t) => t.ms <= 100), `long tasks on the options page: ${JSON.stringify(long)}`);

@@ -163,6 +163,21 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
         });
     }
     println!("    intent (14),     all rows {}", row.join(" | "));
+    if verbose {
+        for (m, sig) in by_split[&Split::Dev]
+            .iter()
+            .filter(|(m, sig)| (sig.intent.kind == Kind::Relational) != m.relational())
+        {
+            println!(
+                "      Dev kind miss: {} ({}) read as {} ({}): {}",
+                m.intent,
+                m.style,
+                sig.intent.id,
+                sig.intent.confidence,
+                m.text.replace('\n', " ")
+            );
+        }
+    }
     // intent kind, overall and for phone and chat rows
     for style in [None, Some("phone"), Some("chat")] {
         let mut row = Vec::new();
