@@ -303,6 +303,15 @@ pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
     out.extend(buf[i..].iter().map(|&b| b as char));
 }
 
+/// The text with its first letter in upper case ("gold" → "Gold"; the template filter
+/// `capitalize` and the tier in a reason's label).
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_decimal;

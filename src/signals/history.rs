@@ -107,7 +107,7 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                 valued = true;
                 out.push(reason(
                     "history.tier",
-                    format!("{} tier{routine}", capitalise(t)),
+                    format!("{} tier{routine}", crate::util::capitalise(t)),
                     points(w, "history.tier", damp * share),
                     format!("loyalty tier {t}"),
                     None,
@@ -268,11 +268,4 @@ fn in_days(what: &str, d: i64) -> String {
         1 => format!("{what} tomorrow"),
         _ => format!("{what} in {d} days"),
     }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

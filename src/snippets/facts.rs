@@ -194,7 +194,7 @@ impl<'a> FactSheet<'a> {
             ),
             "customer.email" => (text(t.customer_email?), named(TICKET)),
             "customer.tier" => (
-                text(crate::signals::history::capitalise(f.tier.as_deref()?).as_ref()),
+                text(crate::util::capitalise(f.tier.as_deref()?).as_ref()),
                 cust(),
             ),
             "customer.tenure_years" => (

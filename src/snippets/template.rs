@@ -574,13 +574,6 @@ fn date_as(ms: i64, style: &str) -> String {
     out
 }
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// Renders with `lookup` giving a fact's value. A placeholder whose fact is missing and has no
 /// `default` renders as nothing and is listed in `missing`.
 pub fn render<'t>(t: &'t Template, lookup: &dyn Fn(&str) -> Option<Value>) -> Rendering<'t> {
@@ -765,7 +758,7 @@ fn render_nodes<'t>(
                                 .or_else(|| v.as_ref().map(|v| Cow::Owned(v.render())));
                             out = s.map(|s| {
                                 Cow::Owned(match name {
-                                    "capitalize" => capitalize(&s),
+                                    "capitalize" => crate::util::capitalise(&s),
                                     "upcase" => s.to_uppercase(),
                                     _ => s.to_lowercase(),
                                 })

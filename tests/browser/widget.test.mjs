@@ -199,6 +199,8 @@ test('a 10,000-character message: the evidence is the sentence around the match,
   assert.ok(height < 1800, `panel ${height}px high`);
   // one click: the whole message, in a box that scrolls rather than stretches the panel
   await page.locator('#panel .rp-full summary').click();
+  // (the text is put in on the details' toggle event, a task after the click)
+  await page.waitForFunction(() => document.getElementById('panel').shadowRoot.querySelector('.rp-full-text')?.firstChild);
   const full = await inPanel(page, 'panel', (r) => {
     const box = r.querySelector('.rp-full-text');
     return { text: box.textContent, height: box.getBoundingClientRect().height, scroll: box.scrollHeight, elements: r.querySelectorAll('img, script').length };
