@@ -166,7 +166,10 @@ export function renderPanel(root, a, options = {}) {
     section.append(el('details', { class: 'rp-more' }, el('summary', {}, `All ${a.reasons.length} reasons`), el('ol', { class: 'rp-reasons' }, ...rest.map(reason))));
   }
   if (messages) {
-    const by = spansByMessage(a, topReasons);
+    // the words of the strongest reasons read from the text (history reasons carry their own
+    // evidence above), so a third contact's "THIRD time" is quoted even when value and time
+    // open outweigh it
+    const by = spansByMessage({ reasons: a.reasons.filter((r) => r.points > 0 && r.spans.length) }, topReasons);
     const quoted = [...by.keys()].filter((i) => messages[i]).map((i) => quote(messages[i].text, by.get(i)));
     if (quoted.length) section.append(el('h3', {}, 'In the customer\u2019s words'), ...quoted);
   }
