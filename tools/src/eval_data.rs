@@ -7,6 +7,16 @@ pub fn repo(rel: &str) -> String {
     format!("{}/../{rel}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The value after `--name` on the command line, if given; a value that does not parse ends the
+/// run with a message rather than falling back to the default unseen.
+pub fn option<T: std::str::FromStr>(name: &str) -> Option<T> {
+    let v = std::env::args().skip_while(|a| a != name).nth(1)?;
+    Some(v.parse().unwrap_or_else(|_| {
+        eprintln!("{name} {v}: not a valid value");
+        std::process::exit(2)
+    }))
+}
+
 pub fn bitext_path() -> String {
     repo("data/public/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv")
 }

@@ -15,11 +15,7 @@ use rapport::text::patterns::{Pattern, PatternSet};
 use rapport::text::tokens::tokenize;
 
 fn main() {
-    let min: usize = std::env::args()
-        .skip_while(|a| a != "--min-fires")
-        .nth(1)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+    let min: usize = rapport_eval::option("--min-fires").unwrap_or(3);
     let text = rapport_eval::read(&rapport_eval::repo("data/cues.txt"));
     let msgs = judgement::messages();
     let tokens: Vec<_> = msgs.iter().map(|m| tokenize(&m.text)).collect();

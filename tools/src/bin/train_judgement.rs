@@ -105,17 +105,13 @@ fn feats(an: &TextAnalyzer, text: &str) -> Vec<u32> {
 }
 
 fn main() {
-    let top: usize = std::env::args()
-        .skip_while(|a| a != "--top")
-        .nth(1)
-        .and_then(|x| x.parse().ok())
-        .unwrap_or(1550);
+    let top: usize = option("--top").unwrap_or(1550);
     // bits per weight code (1..=4): 2^bits - 1 values beside an exact zero per head
-    let bits: u32 = std::env::args()
-        .skip_while(|a| a != "--bits")
-        .nth(1)
-        .and_then(|x| x.parse().ok())
-        .unwrap_or(4);
+    let bits: u32 = option("--bits").unwrap_or(4);
+    if !(1..=4).contains(&bits) {
+        eprintln!("--bits {bits}: a code takes 1 to 4 bits");
+        std::process::exit(2);
+    }
     let msgs = judgement::messages();
     // the weight of a Bitext or BANKING77 row beside one of ours (RJ_EXT to change it)
     let ext_weight: f32 = std::env::var("RJ_EXT")
