@@ -189,7 +189,7 @@ pub struct Engine {
     config: Config,
     text: TextAnalyzer,
     store: Store,
-    feedback: Vec<FeedbackEvent>,
+    feedback: VecDeque<FeedbackEvent>,
     /// The snippet library, parsed on first use: a queue scored without snippets (the demo's
     /// first screen) never pays for it.
     library: std::cell::OnceCell<Vec<Snippet>>,
@@ -245,7 +245,7 @@ impl Engine {
             config,
             text,
             store: Store::default(),
-            feedback: Vec::new(),
+            feedback: VecDeque::new(),
             library: Default::default(),
             library_version: 0,
             learning: Learning::default(),
@@ -821,16 +821,17 @@ impl Engine {
         self.learning
             .record(&situation, &e.snippet_id, e.action, share);
         self.note_sent(&e);
+        // a ring: the oldest event goes in O(1) (`Vec::remove(0)` moved all 100,000 others)
         if self.feedback.len() >= MAX_FEEDBACK {
-            self.feedback.remove(0);
+            self.feedback.pop_front();
         }
-        self.feedback.push(e);
+        self.feedback.push_back(e);
         Ok(FeedbackReceipt {
             recorded: self.feedback.len(),
         })
     }
 
-    pub fn feedback_events(&self) -> &[FeedbackEvent] {
+    pub fn feedback_events(&self) -> &VecDeque<FeedbackEvent> {
         &self.feedback
     }
 

@@ -759,7 +759,7 @@ fn render_nodes<'t>(
                             out = s.map(|s| {
                                 Cow::Owned(match name {
                                     "capitalize" => crate::util::capitalise(&s),
-                                    "upcase" => s.to_uppercase(),
+                                    "upcase" => crate::util::upper(&s),
                                     _ => s.to_lowercase(),
                                 })
                             });

@@ -163,6 +163,32 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
         });
     }
     println!("    intent (14),     all rows {}", row.join(" | "));
+    // routine rows, assessed without history: is the first reply the plain answer?
+    let e = Engine::new(None).expect("engine");
+    let mut row = Vec::new();
+    for s in SPLITS {
+        if !shown(s) {
+            row.push("hidden".to_string());
+            continue;
+        }
+        let routine: Vec<_> = by_split[&s].iter().filter(|(m, _)| m.routine).collect();
+        let plain = routine
+            .iter()
+            .filter(|(m, _)| {
+                let t = serde_json::json!({"id": m.id, "customer": {}, "messages": [{"from": "customer", "text": m.text}]});
+                let a = e
+                    .assess_with(&t, &rapport::engine::AssessOptions { snippets: 0, ..rapport::engine::AssessOptions::at(1_795_000_000_000) })
+                    .expect("assess");
+                a.reply == rapport::reply::Reply::PlainAnswer
+            })
+            .count();
+        row.push(format!(
+            "{:.1}% of {}",
+            100.0 * plain as f64 / routine.len().max(1) as f64,
+            routine.len()
+        ));
+    }
+    println!("    routine rows, first reply plain {}", row.join(" | "));
     if verbose {
         for (m, sig) in by_split[&Split::Dev]
             .iter()

@@ -1,0 +1,168 @@
+//! The first reply as a fitted choice: one linear score per reply kind over what the
+//! assessment shows, the rules' pick among it, the highest score wins. Fitted by
+//! `tools/src/bin/fit_reply.rs` on the train split of the labelled scenarios (multinomial
+//! logistic regression with an L1 penalty, so most features weigh nothing) and embedded from
+//! `data/reply_fit.tsv` by `build.rs` as constants: the engine parses nothing to use it.
+//!
+//! Features are named, so the fitted file says what it weighs:
+//! `band:<band>` (1 when the assessment's band), `points:<signal>` (the reason's points / 30)
+//! for the signals that are a moment (the customer's weight, `WEIGHT_SIGNALS`, amplifies a
+//! moment; it does not choose the reply: fitted with them, the model learned corpus accidents
+//! such as "long tenure, no apology"), `cue:<cue>` and
+//! `emotion:<emotion>` (the text's 0..1 strengths), `intent:<id>` (the intent's probability
+//! when it is the model's pick), `kind:relational`, `unsure:intent`, `rule:<reply>` (1 for the
+//! rules' pick). A name the engine does not know reads 0.
+
+use super::{Inputs, Reply, REPLIES};
+use crate::text::{Kind, CUES, EMOTIONS};
+
+include!(concat!(env!("OUT_DIR"), "/reply_fit.rs"));
+
+/// Signals (by prefix) of the customer's weight rather than of a moment: not features.
+pub const WEIGHT_SIGNALS: [&str; 6] = [
+    "history.tenure",
+    "history.value",
+    "history.orders",
+    "history.tier",
+    "combo.",
+    "customer.unknown",
+];
+
+/// The value of the feature `name` for an assessment whose rules picked `rule`.
+pub fn feature(name: &str, x: &Inputs, rule: Reply) -> f64 {
+    let Some((family, key)) = name.split_once(':') else {
+        return 0.0;
+    };
+    let yes = |b: bool| if b { 1.0 } else { 0.0 };
+    let reason = || x.reasons.iter().find(|r| r.signal == key);
+    match family {
+        "band" => yes(x.band.as_str() == key),
+        "points" => reason().map_or(0.0, |r| r.points as f64 / 30.0),
+        "cue" => {
+            let c = x.cues;
+            let values = [
+                c.mistake,
+                c.churn,
+                c.effort,
+                c.praise,
+                c.loyalty,
+                c.celebration,
+                c.loss,
+                c.life_event,
+            ];
+            CUES.iter()
+                .position(|n| *n == key)
+                .map_or(0.0, |i| values[i])
+        }
+        "emotion" => {
+            let e = x.emotions;
+            let values = [
+                e.frustration,
+                e.distress,
+                e.confusion,
+                e.urgency,
+                e.gratitude,
+            ];
+            EMOTIONS
+                .iter()
+                .position(|n| *n == key)
+                .map_or(0.0, |i| values[i])
+        }
+        "intent" if x.intent.id == key => x.intent.confidence,
+        "kind" => yes(key == "relational" && x.intent.kind == Kind::Relational),
+        "unsure" => yes(x.intent.unsure),
+        "rule" => yes(rule.as_str() == key),
+        _ => 0.0,
+    }
+}
+
+/// Every feature name the fit may weigh, for an engine whose intents are `intents`.
+pub fn feature_names(intents: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = ["transactional", "relational", "critical"]
+        .iter()
+        .map(|b| format!("band:{b}"))
+        .collect();
+    let signals = crate::signals::SIGNALS
+        .iter()
+        .map(|s| s.id)
+        .filter(|s| !WEIGHT_SIGNALS.iter().any(|w| s.starts_with(w)));
+    out.extend(signals.map(|s| format!("points:{s}")));
+    out.extend(CUES.iter().map(|c| format!("cue:{c}")));
+    out.extend(EMOTIONS.iter().map(|e| format!("emotion:{e}")));
+    out.extend(intents.iter().map(|i| format!("intent:{i}")));
+    out.push("kind:relational".into());
+    out.push("unsure:intent".into());
+    out.extend(REPLIES.iter().map(|r| format!("rule:{}", r.0)));
+    out
+}
+
+/// The fitted features with their weights: (name, [(kind, weight)]).
+pub fn fitted() -> impl Iterator<Item = (&'static str, impl Iterator<Item = (usize, f32)>)> {
+    let mut at = 0;
+    FITTED_REPLY_NAMES.lines().map(move |name| {
+        let n = FITTED_REPLY_CODES[at] as usize;
+        let pairs = &FITTED_REPLY_CODES[at + 1..at + 1 + 3 * n];
+        at += 1 + 3 * n;
+        let weights = pairs.chunks_exact(3).map(|p| {
+            let w = i16::from_le_bytes([p[1], p[2]]);
+            (p[0] as usize, w as f32 * FITTED_REPLY_STEP)
+        });
+        (name, weights)
+    })
+}
+
+/// Another kind overrules the rules' pick only if it scores this much higher.
+pub const MARGIN: f32 = 0.0;
+
+/// The fitted model's reply: the rules' pick unless another kind scores more than `MARGIN`
+/// higher.
+pub fn pick(x: &Inputs, rule: Reply) -> Reply {
+    if FITTED_REPLY_NAMES.is_empty() || super::binding(x, rule) {
+        return rule;
+    }
+    let mut score = FITTED_REPLY_BIAS;
+    for (name, weights) in fitted() {
+        let v = feature(name, x, rule) as f32;
+        if v != 0.0 {
+            for (k, w) in weights {
+                score[k] += w * v;
+            }
+        }
+    }
+    let mut best = rule as usize;
+    for (k, s) in score.iter().enumerate() {
+        if *s > score[best] && super::eligible(x, REPLIES[k].1) {
+            best = k;
+        }
+    }
+    if score[best] > score[rule as usize] + MARGIN {
+        REPLIES[best].1
+    } else {
+        rule
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fitted_kinds_are_the_replies_in_order() {
+        let names: Vec<&str> = REPLIES.iter().map(|r| r.0).collect();
+        assert_eq!(FITTED_REPLY_KINDS, &names[..]);
+        assert_eq!(FITTED_REPLY_BIAS.len(), REPLIES.len());
+    }
+
+    #[test]
+    fn every_fitted_feature_is_one_the_engine_can_read() {
+        let known = feature_names(&[]);
+        assert!(fitted().count() > 10, "the fitted reply model is embedded");
+        for (name, weights) in fitted() {
+            assert!(weights.count() > 0);
+            assert!(
+                name.starts_with("intent:") || known.iter().any(|k| k == name),
+                "{name} is fitted but never read"
+            );
+        }
+    }
+}
