@@ -124,31 +124,36 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
 /// Whether the assessment shows anything a reply of kind `k` answers: the fitted model picks
 /// only among these (and the rules' pick), never a condolence where nobody lost anyone.
 pub fn eligible(x: &Inputs, k: Reply) -> bool {
-    let (c, e, i) = (x.cues, x.emotions, x.intent);
-    let has = |id: &str| x.reasons.iter().any(|r| r.signal == id && r.points > 0);
-    match k {
-        Reply::PlainAnswer => true,
-        Reply::ApologyMakegood => c.mistake > 0.0,
-        Reply::Ownership => {
-            c.effort > 0.0
-                || [
+    let (c, e) = (x.cues, x.emotions);
+    // a moment of the history that asks for an owner
+    let chased = || {
+        x.reasons.iter().any(|r| {
+            r.points > 0
+                && [
                     "history.repeat_topic",
                     "history.recent_contacts",
                     "history.csat_low",
                     "thread.unanswered",
                     "ticket.time_open",
                 ]
-                .iter()
-                .any(|s| has(s))
-        }
-        Reply::ChurnSave => c.churn > 0.0 || i.id == "cancel_relationship",
-        Reply::ThanksPraise => c.praise > 0.0 || i.id == "feedback_praise",
-        Reply::Celebration => c.celebration > 0.0,
-        Reply::Condolence => c.loss > 0.0,
-        Reply::ReassureDistress => e.distress > 0.0,
-        Reply::ComplaintAcknowledge => i.id == "complaint" || e.frustration > 0.0,
-        Reply::HumanHandoff => i.id == "human_agent" || c.effort > 0.0,
-    }
+                .contains(&r.signal.as_str())
+        })
+    };
+    // the evidence for each kind: a cue or emotion, or the intent
+    let (strength, intent) = match k {
+        Reply::PlainAnswer => return true,
+        Reply::ApologyMakegood => (c.mistake, ""),
+        // (chased: the intent always matches itself)
+        Reply::Ownership => (c.effort, if chased() { x.intent.id.as_str() } else { "" }),
+        Reply::ChurnSave => (c.churn, "cancel_relationship"),
+        Reply::ThanksPraise => (c.praise, "feedback_praise"),
+        Reply::Celebration => (c.celebration, ""),
+        Reply::Condolence => (c.loss, ""),
+        Reply::ReassureDistress => (e.distress, ""),
+        Reply::ComplaintAcknowledge => (e.frustration, "complaint"),
+        Reply::HumanHandoff => (c.effort, "human_agent"),
+    };
+    strength > 0.0 || x.intent.id == intent
 }
 
 /// A cue this strong is the customer's clear word.
@@ -209,6 +214,28 @@ mod tests {
         let s = TextAnalyzer::builtin().analyze(text);
         let r: Vec<Reason> = reasons.iter().map(|(id, p)| reason(id, *p)).collect();
         rules(&Inputs::new(band, &s, &r))
+    }
+
+    #[test]
+    fn the_model_may_pick_only_kinds_with_evidence_and_clear_calls_stand() {
+        let s = TextAnalyzer::builtin().analyze("where is my parcel?");
+        let r = [reason("history.repeat_topic", 14)];
+        let x = Inputs::new(Band::Relational, &s, &r);
+        assert!(eligible(&x, Reply::PlainAnswer));
+        assert!(eligible(&x, Reply::Ownership), "a repeat asks for an owner");
+        for k in [Reply::Condolence, Reply::Celebration, Reply::ThanksPraise] {
+            assert!(!eligible(&x, k), "{k:?} with nothing to answer");
+        }
+        let x = Inputs::new(Band::Relational, &s, &[]);
+        assert!(!eligible(&x, Reply::Ownership));
+        // a clear churn threat keeps its save; a plain answer is always the model's to weigh
+        let s = TextAnalyzer::builtin()
+            .analyze("Cancel my subscription today, I'm moving to a competitor.");
+        let r = [reason("cue.churn", 30)];
+        let x = Inputs::new(Band::Relational, &s, &r);
+        assert!(s.cues.churn >= SURE, "{:?}", s.cues);
+        assert!(binding(&x, Reply::ChurnSave));
+        assert!(!binding(&x, Reply::PlainAnswer));
     }
 
     #[test]
