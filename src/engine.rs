@@ -52,6 +52,19 @@ pub struct Assessment {
     pub truncated: Vec<String>,
 }
 
+impl Assessment {
+    /// What the first reply was chosen from (`crate::reply`), to weigh it again.
+    pub fn reply_inputs(&self) -> crate::reply::Inputs<'_> {
+        crate::reply::Inputs {
+            band: self.band,
+            cues: &self.cues,
+            emotions: &self.emotions,
+            intent: &self.intent,
+            reasons: &self.reasons,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedbackEvent {
     pub ticket_id: String,

@@ -345,18 +345,12 @@ fn plain_questions_find_no_moment_in_the_learned_model() {
 
 #[test]
 fn the_fitted_first_reply_answers_a_routine_request_plainly_where_the_rules_would_not() {
-    use rapport::reply::{self, Inputs, Reply};
+    use rapport::reply::{self, Reply};
     let e = Engine::new(None).unwrap();
     // a train row of the corpus (msg-u-0235): "twice", "third time" read as effort by the rules
     let text = "tried the reset link twice, third time worked 👍 now how do I change the email on the account?";
     let a = e.assess(&ticket("T1", json!({}), text), now()).unwrap();
-    let x = Inputs {
-        band: a.band,
-        cues: &a.cues,
-        emotions: &a.emotions,
-        intent: &a.intent,
-        reasons: &a.reasons,
-    };
+    let x = a.reply_inputs();
     assert_eq!(reply::rules(&x), Reply::Ownership, "{:#?}", a.reasons);
     assert_eq!(a.reply, Reply::PlainAnswer);
     assert_eq!(reply::learned::pick(&x, reply::rules(&x)), a.reply);
@@ -370,13 +364,7 @@ fn the_fitted_first_reply_answers_a_routine_request_plainly_where_the_rules_woul
     // a mistake the customer clearly had to chase keeps its one owner whatever the weights say
     let chased = "You charged me twice!!! Third time I write, nobody answered. Terrible.";
     let b = e.assess(&ticket("T2", json!({}), chased), now()).unwrap();
-    let y = Inputs {
-        band: b.band,
-        cues: &b.cues,
-        emotions: &b.emotions,
-        intent: &b.intent,
-        reasons: &b.reasons,
-    };
+    let y = b.reply_inputs();
     assert!(reply::binding(&y, reply::rules(&y)), "{:#?}", b.reasons);
     assert_eq!(b.reply, Reply::Ownership);
 }

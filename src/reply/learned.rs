@@ -38,36 +38,14 @@ pub fn feature(name: &str, x: &Inputs, rule: Reply) -> f64 {
     match family {
         "band" => yes(x.band.as_str() == key),
         "points" => reason().map_or(0.0, |r| r.points as f64 / 30.0),
-        "cue" => {
-            let c = x.cues;
-            let values = [
-                c.mistake,
-                c.churn,
-                c.effort,
-                c.praise,
-                c.loyalty,
-                c.celebration,
-                c.loss,
-                c.life_event,
-            ];
-            CUES.iter()
-                .position(|n| *n == key)
-                .map_or(0.0, |i| values[i])
-        }
-        "emotion" => {
-            let e = x.emotions;
-            let values = [
-                e.frustration,
-                e.distress,
-                e.confusion,
-                e.urgency,
-                e.gratitude,
-            ];
-            EMOTIONS
-                .iter()
-                .position(|n| *n == key)
-                .map_or(0.0, |i| values[i])
-        }
+        "cue" => CUES
+            .iter()
+            .position(|n| *n == key)
+            .map_or(0.0, |i| x.cues.values()[i]),
+        "emotion" => EMOTIONS
+            .iter()
+            .position(|n| *n == key)
+            .map_or(0.0, |i| x.emotions.values()[i]),
         "intent" if x.intent.id == key => x.intent.confidence,
         "kind" => yes(key == "relational" && x.intent.kind == Kind::Relational),
         "unsure" => yes(x.intent.unsure),

@@ -88,18 +88,7 @@ impl<'a> Situation<'a> {
                     .map(|a| (name_hash(&a.id), a.confidence)),
             )
             .collect();
-        let (c, e) = (&signals.cues, &signals.emotions);
-        // in `text::CUES` order
-        let cues = [
-            c.mistake,
-            c.churn,
-            c.effort,
-            c.praise,
-            c.loyalty,
-            c.celebration,
-            c.loss,
-            c.life_event,
-        ];
+        let cues = signals.cues.values();
         Situation {
             band,
             reply,
@@ -107,13 +96,7 @@ impl<'a> Situation<'a> {
             facts,
             moments,
             cues,
-            emotions: [
-                e.frustration,
-                e.distress,
-                e.confusion,
-                e.urgency,
-                e.gratitude,
-            ],
+            emotions: signals.emotions.values(),
             intent_bits: hash_bits(intents.iter().map(|x| x.0)),
             topic_bits: hash_bits(topics.iter().copied()),
             band_bit: band_bit(band),

@@ -91,6 +91,35 @@ pub struct Cues {
     pub life_event: f64,
 }
 
+impl Cues {
+    /// The strengths in `CUES` order.
+    pub fn values(&self) -> [f64; 8] {
+        [
+            self.mistake,
+            self.churn,
+            self.effort,
+            self.praise,
+            self.loyalty,
+            self.celebration,
+            self.loss,
+            self.life_event,
+        ]
+    }
+}
+
+impl Emotions {
+    /// The strengths in `EMOTIONS` order.
+    pub fn values(&self) -> [f64; 5] {
+        [
+            self.frustration,
+            self.distress,
+            self.confusion,
+            self.urgency,
+            self.gratitude,
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Intent {
     pub id: String,

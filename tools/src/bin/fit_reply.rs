@@ -33,7 +33,7 @@ mod rapport_eval;
 
 use judgement::Split;
 use rapport::engine::AssessOptions;
-use rapport::reply::{self, learned, Inputs, Reply, REPLIES};
+use rapport::reply::{self, learned, Reply, REPLIES};
 use rapport::Engine;
 
 struct Row {
@@ -69,13 +69,7 @@ fn row(
             },
         )
         .unwrap_or_else(|err| panic!("{}: {err}", ticket["id"]));
-    let x = Inputs {
-        band: a.band,
-        cues: &a.cues,
-        emotions: &a.emotions,
-        intent: &a.intent,
-        reasons: &a.reasons,
-    };
+    let x = a.reply_inputs();
     let rule = reply::rules(&x);
     Row {
         weight,
