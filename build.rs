@@ -41,7 +41,8 @@ fn main() {
 /// `data/reply_fit.tsv` (written by tools/src/bin/fit_reply.rs: a `kinds` line, a `bias`
 /// line, then one line per feature with `kind:weight` pairs) as Rust constants: the feature
 /// names one per line, and per feature its pair count then per pair the kind and the weight
-/// in steps of `REPLY_STEP` as an i16, little endian (3 bytes). A missing file gives an empty model: the rules alone pick.
+/// in steps of `REPLY_STEP` as an i16, little endian (3 bytes). A missing file gives an empty
+/// model: the rules alone pick.
 /// (A table of `(&str, &[(u8, f32)])` cost 1.3 KB more of the .wasm gzipped.)
 fn fitted_reply(out: &str) {
     println!("cargo:rerun-if-changed=data/reply_fit.tsv");

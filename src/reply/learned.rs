@@ -1,8 +1,9 @@
 //! The first reply as a fitted choice: one linear score per reply kind over what the
 //! assessment shows, the rules' pick among it, the highest score wins. Fitted by
-//! `tools/src/bin/fit_reply.rs` on the train split of the labelled scenarios (multinomial
-//! logistic regression with an L1 penalty, so most features weigh nothing) and embedded from
-//! `data/reply_fit.tsv` by `build.rs` as constants: the engine parses nothing to use it.
+//! `tools/src/bin/fit_reply.rs` on the train split of the labelled scenarios and the train
+//! messages labelled routine (multinomial logistic regression with an L1 penalty, so most
+//! features weigh nothing) and embedded from `data/reply_fit.tsv` by `build.rs` as constants:
+//! the engine parses nothing to use it.
 //!
 //! Features are named, so the fitted file says what it weighs:
 //! `band:<band>` (1 when the assessment's band), `points:<signal>` (the reason's points / 30)
@@ -89,11 +90,8 @@ pub fn fitted() -> impl Iterator<Item = (&'static str, impl Iterator<Item = (usi
     })
 }
 
-/// Another kind overrules the rules' pick only if it scores this much higher.
-pub const MARGIN: f32 = 0.0;
-
-/// The fitted model's reply: the rules' pick unless another kind scores more than `MARGIN`
-/// higher.
+/// The fitted model's reply: the rules' pick unless another eligible kind scores higher (an
+/// override margin only lowered dev: `fit-reply` prints it).
 pub fn pick(x: &Inputs, rule: Reply) -> Reply {
     if FITTED_REPLY_NAMES.is_empty() || super::binding(x, rule) {
         return rule;
@@ -113,11 +111,7 @@ pub fn pick(x: &Inputs, rule: Reply) -> Reply {
             best = k;
         }
     }
-    if score[best] > score[rule as usize] + MARGIN {
-        REPLIES[best].1
-    } else {
-        rule
-    }
+    REPLIES[best].1
 }
 
 #[cfg(test)]

@@ -90,6 +90,11 @@ impl<'a> Inputs<'a> {
             reasons,
         }
     }
+
+    /// Whether the reason `id` is listed with points (what the agent sees).
+    pub fn has(&self, id: &str) -> bool {
+        self.reasons.iter().any(|r| r.signal == id && r.points > 0)
+    }
 }
 
 /// The first reply for a ticket: the rules' pick (`rules`), weighed by the fitted model
@@ -105,7 +110,7 @@ pub fn first_reply(band: Band, signals: &TextSignals, reasons: &[Reason]) -> Rep
 /// The fitted model refines the calls made on faint evidence and the plain answers.
 pub fn binding(x: &Inputs, rule: Reply) -> bool {
     let (c, e, i) = (x.cues, x.emotions, x.intent);
-    let has = |id: &str| x.reasons.iter().any(|r| r.signal == id && r.points > 0);
+    let has = |id: &str| x.has(id);
     match rule {
         Reply::Ownership => {
             c.mistake >= 0.6 && c.effort >= 0.8 && has("cue.mistake") && has("cue.effort")
@@ -127,17 +132,15 @@ pub fn eligible(x: &Inputs, k: Reply) -> bool {
     let (c, e) = (x.cues, x.emotions);
     // a moment of the history that asks for an owner
     let chased = || {
-        x.reasons.iter().any(|r| {
-            r.points > 0
-                && [
-                    "history.repeat_topic",
-                    "history.recent_contacts",
-                    "history.csat_low",
-                    "thread.unanswered",
-                    "ticket.time_open",
-                ]
-                .contains(&r.signal.as_str())
-        })
+        [
+            "history.repeat_topic",
+            "history.recent_contacts",
+            "history.csat_low",
+            "thread.unanswered",
+            "ticket.time_open",
+        ]
+        .iter()
+        .any(|s| x.has(s))
     };
     // the evidence for each kind: a cue or emotion, or the intent
     let (strength, intent) = match k {
@@ -163,8 +166,8 @@ const SURE: f64 = 0.6;
 /// (what the agent sees) and the text's cues for what the reasons merge (a life event is a
 /// celebration or a loss).
 pub fn rules(x: &Inputs) -> Reply {
-    let (band, reasons) = (x.band, x.reasons);
-    let has = |id: &str| reasons.iter().any(|r| r.signal == id && r.points > 0);
+    let band = x.band;
+    let has = |id: &str| x.has(id);
     let (c, e, i) = (x.cues, x.emotions, x.intent);
     let sure_intent = |id: &str| !i.unsure && i.id == id;
     if c.loss >= CLEAR && has("cue.life_event") {

@@ -159,7 +159,7 @@ impl Model {
 }
 
 fn accuracy(m: &Model, rows: &[Row]) -> f64 {
-    accuracy_at(m, rows, learned::MARGIN as f64)
+    accuracy_at(m, rows, 0.0)
 }
 
 fn accuracy_at(m: &Model, rows: &[Row], margin: f64) -> f64 {
@@ -180,7 +180,7 @@ fn fit(rows: &[Row], features: usize, lambda: f64) -> Model {
         w: vec![vec![0.0; features]; k],
         b: vec![0.0; k],
     };
-    let (mut m, mut prev, mut t) = (zero(), zero(), 1.0f64);
+    let (mut m, mut t) = (zero(), 1.0f64);
     let mut y = zero();
     for _ in 0..ITERATIONS {
         // gradient of the mean cross-entropy at y
@@ -218,10 +218,9 @@ fn fit(rows: &[Row], features: usize, lambda: f64) -> Model {
                 y.w[c][j] = next.w[c][j] + mom * (next.w[c][j] - m.w[c][j]);
             }
         }
-        prev = std::mem::replace(&mut m, next);
+        m = next;
         t = t2;
     }
-    drop(prev);
     m
 }
 
