@@ -16,6 +16,10 @@ const css = new CSSStyleSheet();
 css.replaceSync(IMPORT_CSS);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, css];
 
+// local time as 2026-12-01 13:05 (not toLocaleString: its first call loads locale data, a long
+// task on this page when a file's import settles)
+const two = (n) => String(n).padStart(2, '0');
+const when = (t) => { const d = new Date(t); return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`; };
 const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 
 async function drawStored() {
@@ -23,7 +27,7 @@ async function drawStored() {
   const stats = await engine.call('historyStats');
   $('totals').textContent = `${stats.customers} customers, ${stats.tickets} tickets, ${stats.orders} orders, ${stats.surveys} surveys from ${s.imports.length} file(s), ${kb(s.bytes)}${s.usage != null ? `; this extension uses ${kb(s.usage)} of browser storage` : ''}.`;
   $('stored').replaceChildren(...s.imports.map((r) => el('tr', {},
-    el('td', {}, r.name, r.status === 'stopped' ? ' (stopped part-way)' : ''), el('td', {}, r.kind), el('td', {}, r.total ? `${kb(r.bytes)} of ${kb(r.total)}` : kb(r.bytes)), el('td', {}, new Date(r.at).toLocaleString()),
+    el('td', {}, r.name, r.status === 'stopped' ? ' (stopped part-way)' : ''), el('td', {}, r.kind), el('td', {}, r.total ? `${kb(r.bytes)} of ${kb(r.total)}` : kb(r.bytes)), el('td', {}, when(r.at)),
     el('td', {}, el('button', { type: 'button', 'aria-label': `Remove ${r.name}`, onclick: async () => { await imports.remove(r.id); await reload(); } }, 'Remove')))));
   $('learning-count').textContent = `${(await engine.call('exportLearning')).length} learned situation(s).`;
   const { genericAdapters = [] } = await chrome.storage.local.get('genericAdapters');

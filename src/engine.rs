@@ -300,9 +300,25 @@ impl Engine {
         let imp = self.json.get_or_insert_with(Default::default);
         if let Err(e) = imp.push(&mut self.store, chunk) {
             self.json = None;
+            self.store.settle(); // what was loaded before the error stays, in order
             return Err(e);
         }
         Ok(imp.records())
+    }
+
+    /// Records rejected so far by the chunked import in progress (CSV or JSON; 0 when none is):
+    /// the import's progress can say how many without ending it.
+    pub fn import_rejected(&self) -> usize {
+        self.csv.as_ref().map_or(0, |i| i.rejected())
+            + self.json.as_ref().map_or(0, |i| i.rejected())
+    }
+
+    /// Puts the history loaded by chunks so far in order for reading. The chunk loaders leave
+    /// that to their finish (doing it per chunk made large imports quadratic: see
+    /// `Store::settle`), so a caller that reads between chunks (assess, outreach, insights)
+    /// calls this first; the bindings do before every read.
+    pub fn settle(&mut self) {
+        self.store.settle();
     }
 
     /// Ends the chunked JSON load and gives its report.
@@ -340,6 +356,7 @@ impl Engine {
         };
         if let Err(e) = imp.push(&mut self.store, chunk, false) {
             self.csv = None; // a header that names nothing: this import is over
+            self.store.settle();
             return Err(e);
         }
         Ok(imp.rows)
@@ -463,6 +480,10 @@ impl Engine {
     }
 
     pub fn assess_ticket(&self, t: &Ticket, o: &AssessOptions) -> Assessment {
+        debug_assert!(
+            self.store.settled(),
+            "history read between chunks without Engine::settle"
+        );
         let now = o.now;
         let mut texts = t.customer_texts();
         let subject_only;

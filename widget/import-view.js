@@ -3,7 +3,7 @@
 // so far, time left), a Cancel button, and then its report, with "Undo this file" and each
 // rejected row's line one click away. Files go to the worker one after another (one engine).
 // Customer text (file names, cells) is only ever set as text.
-import { el } from './panel.js';
+import { el, thousands as num } from './panel.js';
 
 export const IMPORT_CSS = `.ri-files { list-style: none; margin: 8px 0; padding: 0; display: grid; gap: 8px; }
 .ri-file { border: 1px solid #d5dbe1; border-radius: 6px; padding: 8px; background: #fff; }
@@ -17,7 +17,6 @@ export const IMPORT_CSS = `.ri-files { list-style: none; margin: 8px 0; padding:
 .ri-row { display: block; white-space: pre-wrap; word-break: break-all; background: #f4f6f8; padding: 2px 4px; font: 12px ui-monospace, monospace; }`;
 
 const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${Math.round(n / 1e3)} KB` : `${n} bytes`);
-const num = (n) => n.toLocaleString('en');
 const sum = (c) => c.customers + c.tickets + c.orders + c.surveys;
 function timeLeft({ bytes, total, elapsedMs }) {
   if (!bytes || elapsedMs < 300) return 'estimating the time left';
@@ -27,8 +26,8 @@ function timeLeft({ bytes, total, elapsedMs }) {
 
 /** The progress line of one file: what the bar shows, in words. */
 export function progressText(p) {
-  const rejected = p.rejected == null ? 'rejected rows counted at the end' : `${num(p.rejected)} rejected`;
-  return `${mb(p.bytes)} of ${mb(p.total)} · ${num(p.records)} records · ${rejected} · ${timeLeft(p)}`;
+  if (p.finishing) return `All ${mb(p.total)} read · ${num(p.records)} records · ${num(p.rejected)} rejected · putting the history in order…`;
+  return `${mb(p.bytes)} of ${mb(p.total)} · ${num(p.records)} records · ${num(p.rejected)} rejected · ${timeLeft(p)}`;
 }
 
 /** Makes `zone` take dropped files (marked `over` while a drag is above it): `onFiles(files)`.

@@ -3,7 +3,7 @@
 // data from data/sample.json; the agent can add their own history files. Customer text is
 // only ever set as textContent. The engine runs in a worker (pkg/widget/engine-worker.js): each
 // assessment is one round trip, and a large file streams in without blocking this page.
-import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet } from '../pkg/widget/panel.js';
+import { renderPanel, chip, highlighted, spansByMessage, BAND_LABEL, el, sheet, thousands } from '../pkg/widget/panel.js';
 import { historyDb } from '../pkg/widget/history-db.js';
 import { workerEngine } from '../pkg/widget/engine-client.js';
 import { importQueue, dropZone, IMPORT_CSS } from '../pkg/widget/import-view.js';
@@ -158,7 +158,7 @@ async function afterImport(said, left = 0) {
 /** What the engine holds now, in words (the report of a stopped import can be checked against it). */
 async function drawStats() {
   const [h, bytes] = await Promise.all([call('historyStats'), call('memory')]);
-  const n = (x) => x.toLocaleString('en');
+  const n = thousands;
   $('history-stats').textContent = `History in use: ${n(h.customers)} customers, ${n(h.tickets)} tickets, ${n(h.orders)} orders, ${n(h.surveys)} surveys; the engine holds ${Math.round(bytes / 2 ** 20)} MB.`;
 }
 

@@ -334,6 +334,14 @@ impl Engine {
             .map_err(fail)? as u32)
     }
 
+    /// Rows or records rejected so far by the chunked import in progress (`importCsvChunk` or
+    /// `loadHistoryChunk`), for progress: the import goes on; `finishCsv()` / `finishHistory()`
+    /// give them all, with where and why. 0 when no import is in progress.
+    #[wasm_bindgen(js_name = importRejected)]
+    pub fn import_rejected(&self) -> u32 {
+        self.core.import_rejected() as u32
+    }
+
     /// Ends a chunked CSV import: the last row is read and the report returned.
     #[wasm_bindgen(js_name = finishCsv)]
     pub fn finish_csv(&mut self) -> Result<LoadReportOut, JsError> {
@@ -342,10 +350,11 @@ impl Engine {
 
     /// Assesses one open ticket.
     pub fn assess(
-        &self,
+        &mut self,
         ticket: TicketArg,
         options: Option<AssessOptionsArg>,
     ) -> Result<AssessmentOut, JsError> {
+        self.core.settle(); // a read between an import's chunks sees the history in order
         let o = options_of(options)?;
         let ticket: JsValue = ticket.into();
         thread_limit(&ticket, "ticket")?;
@@ -361,10 +370,11 @@ impl Engine {
     /// Assesses many tickets in one call; results are in input order.
     #[wasm_bindgen(js_name = assessQueue)]
     pub fn assess_queue(
-        &self,
+        &mut self,
         tickets: TicketsArg,
         options: Option<AssessOptionsArg>,
     ) -> Result<AssessmentsOut, JsError> {
+        self.core.settle();
         let o = options_of(options)?;
         let tickets: JsValue = tickets.into();
         thread_limit(&tickets, "tickets")?;

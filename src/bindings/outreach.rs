@@ -22,14 +22,16 @@ impl Engine {
     /// The customers to contact at `now`, before they write: ranked, each with its reasons
     /// (points and the record each stands on; score = their sum), a channel and a filled
     /// proactive snippet. Customers with an open ticket are left out.
-    pub fn outreach(&self, options: OutreachOptionsArg) -> Result<OutreachListOut, JsError> {
+    pub fn outreach(&mut self, options: OutreachOptionsArg) -> Result<OutreachListOut, JsError> {
+        self.core.settle(); // see `assess`
         let v = input(options.into(), "options")?;
         output(&self.core.outreach(&v).map_err(fail)?)
     }
 
     /// The local report for the period `[from, to)` seen at `now`: contact reasons bucketed,
     /// relational moments caught and missed, CSAT / repeat contacts / NPS by band and route.
-    pub fn insights(&self, options: InsightsOptionsArg) -> Result<InsightsOut, JsError> {
+    pub fn insights(&mut self, options: InsightsOptionsArg) -> Result<InsightsOut, JsError> {
+        self.core.settle(); // see `assess`
         let v = input(options.into(), "options")?;
         output(&self.core.insights(&v).map_err(fail)?)
     }
@@ -37,7 +39,8 @@ impl Engine {
     /// The same report as CSV text, one figure per row
     /// (`section,group,bucket,metric,value,n,pending,note`).
     #[wasm_bindgen(js_name = insightsCsv)]
-    pub fn insights_csv(&self, options: InsightsOptionsArg) -> Result<String, JsError> {
+    pub fn insights_csv(&mut self, options: InsightsOptionsArg) -> Result<String, JsError> {
+        self.core.settle(); // see `assess`
         let v = input(options.into(), "options")?;
         Ok(crate::insights::to_csv(
             &self.core.insights(&v).map_err(fail)?,

@@ -172,6 +172,11 @@ impl CsvImport {
         self.kind
     }
 
+    /// Rows rejected so far (the report has them all at `finish`).
+    pub fn rejected(&self) -> usize {
+        self.report.rejected.len()
+    }
+
     /// Loads the rows `chunk` completes (after what earlier chunks left open); `last` says no
     /// more text follows. A header that names no field is an error.
     pub fn push(&mut self, store: &mut Store, chunk: &str, last: bool) -> Result<()> {
@@ -197,7 +202,7 @@ impl CsvImport {
             None
         };
         self.reader = reader;
-        store.settle();
+        // the tickets are put in order at the end, or before a read (`Store::settle` says why)
         if let Some(e) = failure {
             return Err(e);
         }

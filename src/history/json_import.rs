@@ -85,10 +85,8 @@ impl JsonImport {
     }
 
     pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
-        let r = self.scan(store, chunk);
-        // records loaded before an error stay, in order
-        store.settle();
-        r
+        // records loaded before an error stay (put in order by `settle`, not here: see there)
+        self.scan(store, chunk)
     }
 
     fn scan(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
@@ -305,6 +303,11 @@ impl JsonImport {
         Ok(())
     }
 
+    /// Records rejected so far (the report has them all at `finish`).
+    pub fn rejected(&self) -> usize {
+        self.report.rejected.len()
+    }
+
     /// Records read so far, for progress.
     pub fn records(&self) -> usize {
         let (a, u) = (&self.report.added, &self.report.updated);
@@ -320,6 +323,7 @@ impl JsonImport {
     }
 
     pub fn finish(mut self, store: &mut Store) -> Result<LoadReport, InputError> {
+        store.settle();
         if self.at != At::End || self.failed {
             let loaded = self.before.is_some_and(|b| b != store.counts());
             let what = if loaded {

@@ -110,6 +110,10 @@ pub struct Insights {
 
 /// The report at `o.now`.
 pub fn insights(e: &Engine, o: &Options) -> Insights {
+    debug_assert!(
+        e.store().settled(),
+        "history read between chunks without Engine::settle"
+    );
     let seen = e.seen();
     let span = o.to - o.from;
     let contact_reasons = reasons::contact_reasons(e, &seen, o);

@@ -390,6 +390,10 @@ impl Engine {
     }
 
     pub fn outreach_with(&self, o: &Options) -> Vec<Outreach> {
+        debug_assert!(
+            self.store().settled(),
+            "history read between chunks without Engine::settle"
+        );
         let list = outreach(self, o, self.outreach_library());
         self.remember_outreach(
             o.now,

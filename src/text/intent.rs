@@ -234,7 +234,8 @@ impl IntentModel {
         let ws = self.corrected_cow(words);
         let mut feats: Vec<u64> = ws.iter().map(|w| feature_hash(w)).collect();
         feats.extend(ws.windows(2).map(|p| pair_hash(&p[0], &p[1])));
-        feats.sort_unstable();
+        // not sort_unstable: its second instantiation (patterns.rs has one) cost the .wasm 1.2 KB gzipped
+        crate::util::sort_long_by(&mut feats, u64::cmp);
         feats.dedup();
         for f in feats {
             if let Some(ws) = self.weights.get(&f) {

@@ -3,8 +3,8 @@
 // main-thread long task and every progress update, and the renderers' peak memory.
 import fs from 'node:fs';
 
-/** Before the page's scripts: long tasks (PerformanceObserver 'longtask') and, once a progress
- * bar appears, the time of each change of its value. */
+/** Before the page's scripts: long tasks (PerformanceObserver 'longtask'), once a progress bar
+ * appears the time of each change of its value, and when a Cancel button was clicked. */
 export const WATCH_IMPORT = () => {
   window.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -21,6 +21,9 @@ export const WATCH_IMPORT = () => {
   // progress values are properties, not attributes: sampled every animation frame, as a user sees them
   const tick = () => { if (document.body) look(document); requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
+  // inside a shadow root too (the event's first target)
+  window.__cancelAt = null;
+  addEventListener('click', (e) => { if (e.composedPath()[0]?.classList?.contains('ri-cancel')) window.__cancelAt ??= performance.now(); }, true);
 };
 
 /** Drops the files at `paths` on `target` (a selector; `shadowHost` if inside a shadow root): a
@@ -42,13 +45,16 @@ export async function dropFiles(page, paths, target, shadowHost = null) {
   }, [target, shadowHost]);
 }
 
-/** The longest gap between progress updates while bytes were read (ms), and how many updates. */
+/** The longest gap between progress updates while bytes were read (ms), and how many updates;
+ * after a Cancel, nothing is read: `stopMs` is the time from the click to the bar's last change
+ * (the report of what was kept). */
 export async function progressGaps(page) {
-  const p = await page.evaluate(() => window.__progress);
-  const moving = p.filter((x) => x.value > 0 && x.value < x.max);
+  const { p, cancelAt } = await page.evaluate(() => ({ p: window.__progress, cancelAt: window.__cancelAt }));
+  const moving = p.filter((x) => x.value > 0 && x.value < x.max && (cancelAt == null || x.t <= cancelAt));
   let gap = 0;
   for (let i = 1; i < moving.length; i++) gap = Math.max(gap, moving[i].t - moving[i - 1].t);
-  return { updates: moving.length, gap: Math.round(gap), values: moving.map((x) => x.value) };
+  const stopMs = cancelAt == null ? null : Math.round(Math.max(0, ...p.map((x) => x.t)) - cancelAt);
+  return { updates: moving.length, gap: Math.round(gap), stopMs, values: moving.map((x) => x.value) };
 }
 
 /** Peak resident memory (VmHWM, MB) of each Chromium renderer started by this test process

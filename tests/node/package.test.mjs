@@ -389,6 +389,31 @@ test('importCsv: header names or a mapping, bad rows by line and column, good ro
   assert.equal(e.historyStats().tickets, 1);
 });
 
+test('importRejected: the rows rejected so far, as the chunks arrive, without ending the import', () => {
+  const row = (i) => `T${i},c${i % 4}@example.com,Late,${i % 10 === 3 ? '31/11/2026' : `2026-11-${String(1 + (i % 20)).padStart(2, '0')}`}\n`;
+  const csv = 'Ticket ID,Requester email,Subject,Created at\n' + Array.from({ length: 100 }, (_, i) => row(i)).join('');
+  const e = new Engine();
+  assert.equal(e.importRejected(), 0);
+  const seen = [];
+  const lines = csv.split(/(?<=\n)/);
+  for (let i = 0; i < lines.length; i += 25) {
+    e.importCsvChunk('tickets', lines.slice(i, i + 25).join(''));
+    seen.push(e.importRejected());
+  }
+  // rows 3, 13, 23, … have a date no calendar has: 3 of the first 24 rows, 10 in all
+  assert.deepEqual(seen, [3, 5, 8, 10, 10]);
+  const r = e.finishCsv();
+  assert.equal(r.rejected.length, 10);
+  assert.deepEqual(r.rejected.map((x) => x.index), Array.from({ length: 10 }, (_, k) => 2 + 3 + 10 * k));
+  assert.equal(e.importRejected(), 0, 'no import in progress');
+  const j = new Engine();
+  j.loadHistoryChunk('{"customers": [{"id": "c1", "email": "a@x.org"}, {"id": "c2", "email": "nope"},');
+  assert.equal(j.importRejected(), 1);
+  j.loadHistoryChunk(' {"id": "c3", "email": "b@x.org"}]}');
+  assert.equal(j.importRejected(), 1);
+  assert.equal(j.finishHistory().rejected.length, 1);
+});
+
 test('chunked CSV and JSON text: the same store as one piece, progress, errors', () => {
   const csv = 'Ticket ID,Requester email,Subject,Created at,CSAT\n' + Array.from({ length: 50 }, (_, i) => `T${i},c${i % 7}@example.com,"Late, again",2026-11-${String(1 + (i % 20)).padStart(2, '0')},${1 + (i % 5)}\n`).join('') + 'T99,bad,x,2026-11-01,1';
   const whole = new Engine();

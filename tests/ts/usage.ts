@@ -19,6 +19,8 @@ export async function demo(): Promise<number> {
   const fromCsv: LoadReport = engine.importCsv("tickets", "id,email,created\n", { createdAt: "created" });
   const kind: CsvKind = "orders";
   const progress: number = engine.importCsvChunk("orders", "id,email,date\n");
+  const rejectedSoFar: number = engine.importRejected();
+  void rejectedSoFar;
   const finished: LoadReport = engine.finishCsv();
   const fromText: LoadReport = engine.loadHistoryText("{}");
   const read: number = engine.loadHistoryChunk("{}");
