@@ -61,47 +61,10 @@ pub fn utf16_len(s: &str) -> usize {
     b.len() - cont + four
 }
 
-/// A fast, non-cryptographic hasher for the lexicon and model maps (the FxHash scheme used by
-/// rustc). Keys here are our own words, not attacker-chosen table sizes, and SipHash was 12%
-/// of the text analysis (callgrind).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl std::hash::Hasher for FxHasher {
-    #[inline(always)]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-                .wrapping_mul(FX_K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(FX_K);
-        }
-        self.0 = h;
-    }
-    #[inline(always)]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(FX_K);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-    #[inline(always)]
-    fn finish(&self) -> u64 {
-        // the multiply leaves its best bits at the top; hashbrown indexes by the low bits, so
-        // bring them down (as rustc-hash 2 does) — without it, ids like "h123-4" collide
-        self.0.rotate_left(26)
-    }
-}
-
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// The maps of the lexicons, models and the history's indexes: rustc-hash's FxHash (the scheme
+/// rustc uses). Keys here are our own words and the records' ids, not attacker-chosen table
+/// sizes, and SipHash was 12% of the text analysis (callgrind).
+pub type FastMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Shares the many copies of a short, often repeated value (a currency, a channel, a tier, a
 /// product name): a million history records hold a few hundred distinct ones, and a shared

@@ -1,5 +1,8 @@
 //! Native timing of `assess_queue` with and without snippets (the core without the WASM
-//! boundary), median of 7 runs:  cargo run --release -p rapport-tools --bin bench-assess
+//! boundary), median of 8 runs:  cargo run --release -p rapport-tools --bin bench-assess
+//! Then the queue's results written by `wire::ascii_json` and by `serde_json` (what it
+//! replaced), each timed; with `--write-json DIR` both texts are saved for
+//! `benches/ascii-json.mjs`, which times what a page then does with them.
 use rapport::engine::AssessOptions;
 use rapport::Engine;
 use serde_json::json;
@@ -117,6 +120,14 @@ fn main() {
         run(n, true);
         return;
     }
+    writers(
+        &e,
+        &queue,
+        now,
+        args.iter()
+            .position(|a| a == "--write-json")
+            .and_then(|i| args.get(i + 1)),
+    );
     for json_out in [false, true] {
         let (a, b) = (time(0, json_out), time(5, json_out));
         println!(
@@ -128,5 +139,65 @@ fn main() {
             },
             (b / a - 1.0) * 100.0
         );
+    }
+}
+
+/// The queue's assessments (5 snippets, their text on the tape as the bindings send them)
+/// written as JSON by `wire::ascii_json` and by `serde_json::to_writer`: median of 8 each, the
+/// bytes, and how many characters are outside ASCII (each one makes serde_json's whole text a
+/// two-byte string in JavaScript).
+fn writers(e: &Engine, queue: &serde_json::Value, now: i64, dir: Option<&String>) {
+    let o = AssessOptions {
+        now,
+        agent: None,
+        snippets: 5,
+        html: false,
+    };
+    let mut tape = rapport::wire::tape::Tape::default();
+    let mut all = vec![];
+    e.assess_each(queue, &o, |mut a| {
+        tape.take_from(&mut a, e.library());
+        all.push(a);
+    })
+    .expect("valid queue");
+    let median = |f: &dyn Fn() -> Vec<u8>| {
+        let mut ts = vec![];
+        let mut out = vec![];
+        for _ in 0..8 {
+            let t0 = std::time::Instant::now();
+            out = f();
+            ts.push(t0.elapsed().as_secs_f64() * 1000.0);
+        }
+        ts.sort_by(f64::total_cmp);
+        (ts[4], out)
+    };
+    let (ascii_ms, ascii) = median(&|| {
+        let mut json = b"[".to_vec();
+        for (i, a) in all.iter().enumerate() {
+            if i > 0 {
+                json.push(b',');
+            }
+            rapport::wire::ascii_json::append(&mut json, a).expect("serialises");
+        }
+        json.push(b']');
+        json
+    });
+    let (serde_ms, serde) = median(&|| serde_json::to_vec(&all).expect("serialises"));
+    let text = String::from_utf8(serde.clone()).expect("UTF-8");
+    println!(
+        "JSON of {} assessments: ascii_json {ascii_ms:.1} ms, {} bytes; serde_json {serde_ms:.1} ms, {} bytes, {} characters outside ASCII",
+        all.len(),
+        ascii.len(),
+        serde.len(),
+        text.chars().filter(|c| !c.is_ascii()).count()
+    );
+    // the same values: the two texts parse to one JSON value
+    let a: serde_json::Value = serde_json::from_slice(&ascii).expect("ascii_json parses");
+    let b: serde_json::Value = serde_json::from_slice(&serde).expect("serde_json parses");
+    assert_eq!(a, b, "ascii_json and serde_json wrote different values");
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir).expect("the folder");
+        std::fs::write(format!("{dir}/queue-ascii.json"), &ascii).expect("written");
+        std::fs::write(format!("{dir}/queue-serde.json"), &serde).expect("written");
     }
 }
