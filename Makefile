@@ -81,6 +81,8 @@ extension: bootstrap pkg
 
 test-extension: pkg
 	node scripts/build-extension.mjs --test-hosts
+	node_modules/.bin/tsc -p tests/extension/tsconfig.json
+	@echo "types: tsc on the extension's messages (extension/messages.js and the files marked // @ts-check that send and take them): passed"
 	node --test tests/extension/
 
 size: pkg

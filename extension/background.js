@@ -1,15 +1,20 @@
+// @ts-check
 // Service worker: remembers what each help-desk tab shows (in session storage, as the worker
 // may sleep), answers the side panel, relays Insert to the tab's content script, and registers
 // the content scripts for self-hosted desks the agent has granted. No network requests.
+// The messages it takes and sends are listed in messages.js.
+import { toContent, toPages } from './messages.js';
+
 const CONTENT_FILES = ['adapters/core.js', 'adapters/osticket.js', 'adapters/freescout.js', 'adapters/saas.js', 'content.js'];
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 
 const key = (tabId) => `page:${tabId}`;
 
+/** @returns {Promise<(import('./messages.js').PageSnapshot & { tabId: number, at: number }) | null>} */
 async function pageOf(tabId) {
   const v = await chrome.storage.session.get(key(tabId));
-  return v[key(tabId)] ?? null;
+  return /** @type {any} */ (v[key(tabId)]) ?? null;
 }
 
 /** The desk tab the panel should follow: the active tab if it shows a desk, else the last one. */
@@ -19,7 +24,7 @@ async function targetTab(windowId) {
   // a web page without the content script (a self-hosted desk not granted yet): follow it, so
   // the panel can offer to enable Rapport there
   if (active?.url && /^https?:/.test(active.url) && !(await pageOf(active.id))) return active.id;
-  const { lastDeskTab } = await chrome.storage.session.get('lastDeskTab');
+  const { lastDeskTab } = /** @type {{ lastDeskTab?: number }} */ (await chrome.storage.session.get('lastDeskTab'));
   return lastDeskTab ?? active?.id ?? null;
 }
 
@@ -45,27 +50,27 @@ async function openDeskLink(tabId, url) {
   let target = null, here = null;
   try { target = new URL(String(url)); here = new URL(tab?.url ?? ''); } catch { return refused; }
   if (!/^https?:$/.test(target.protocol) || !/^https?:$/.test(here.protocol) || target.origin !== here.origin) return refused;
-  const page = await chrome.tabs.sendMessage(tabId, { type: 'snapshot' }, { frameId: 0 }).catch(() => null);
+  const page = await chrome.tabs.sendMessage(tabId, toContent.snapshot(), { frameId: 0 }).catch(() => null);
   if (!page?.queue?.some((q) => q.url === target.href)) return refused;
   await chrome.tabs.update(tabId, { url: target.href });
   return { ok: true };
 }
 
-chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+chrome.runtime.onMessage.addListener((/** @type {import('./messages.js').ToWorker} */ msg, sender, reply) => {
   (async () => {
     switch (msg?.type) {
       case 'page': {
         if (!fromContentScript(sender)) return null;
         const tabId = sender.tab.id;
         await chrome.storage.session.set({ [key(tabId)]: { ...msg.snapshot, tabId, at: Date.now() }, ...(msg.snapshot.desk ? { lastDeskTab: tabId } : {}) });
-        chrome.runtime.sendMessage({ type: 'page-updated', tabId }).catch(() => {});
+        chrome.runtime.sendMessage(toPages.pageUpdated(tabId)).catch(() => {});
         return null;
       }
       case 'get-page': {
         const tabId = msg.tabId ?? (await targetTab(msg.windowId));
         if (tabId == null) return null;
         // ask the tab for a fresh reading; fall back to the last one it sent
-        const fresh = await chrome.tabs.sendMessage(tabId, { type: 'snapshot' }).catch(() => null);
+        const fresh = await chrome.tabs.sendMessage(tabId, toContent.snapshot()).catch(() => null);
         if (fresh) return { ...fresh, tabId };
         const stored = await pageOf(tabId);
         if (stored) return stored;
@@ -74,7 +79,7 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
       }
       case 'insert':
         if (!fromExtensionPage(sender)) return { ok: false, reason: 'not allowed' };
-        return chrome.tabs.sendMessage(msg.tabId, { type: 'insert', ticketId: msg.ticketId, text: msg.text }).catch((e) => ({ ok: false, reason: e.message }));
+        return chrome.tabs.sendMessage(msg.tabId, toContent.insert(msg.ticketId, msg.text)).catch((e) => ({ ok: false, reason: e.message }));
       case 'open':
         // the side panel asks, for the tab it follows
         if (!fromExtensionPage(sender)) return { ok: false, reason: 'not allowed' };
@@ -83,7 +88,7 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
         return enableSite(msg.origin, msg.tabId);
       case 'forget':
         await chrome.storage.session.clear();
-        chrome.runtime.sendMessage({ type: 'forgotten' }).catch(() => {});
+        chrome.runtime.sendMessage(toPages.forgotten()).catch(() => {});
         return null;
       default:
         return null;

@@ -1,3 +1,4 @@
+// @ts-check
 // Content script: reads the help-desk page with the adapters and relays what it sees to the
 // extension; puts snippet text into the desk's reply editor when the side panel asks. It loads
 // no WASM, injects nothing into the page's own world and never writes page data as HTML.
@@ -22,13 +23,15 @@
     const key = JSON.stringify(snap);
     if (!force && key === last) return;
     last = key;
-    chrome.runtime.sendMessage({ type: 'page', snapshot: snap }).catch(() => {});
+    /** @type {import('./messages.js').PageMessage} */
+    const msg = { type: 'page', snapshot: snap };
+    chrome.runtime.sendMessage(msg).catch(() => {});
   }
 
   let timer = 0;
   const soon = () => { clearTimeout(timer); timer = setTimeout(() => report(false), 250); };
 
-  chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
+  chrome.runtime.onMessage.addListener((/** @type {import('./messages.js').ToContent} */ msg, _sender, reply) => {
     if (msg?.type === 'snapshot') {
       reply(A.snapshot(document, extra(), { zone }));
     } else if (msg?.type === 'insert') {
@@ -53,11 +56,11 @@
   let href = location.href;
   setInterval(() => { if (location.href !== href) { href = location.href; soon(); } }, 400);
 
-  chrome.storage.local.get(['genericAdapters', 'deskTimeZone']).then((v) => { generic = v.genericAdapters ?? []; zone = v.deskTimeZone ?? ''; report(true); }, () => report(true));
+  chrome.storage.local.get(['genericAdapters', 'deskTimeZone']).then((/** @type {{ genericAdapters?: any[], deskTimeZone?: string }} */ v) => { generic = v.genericAdapters ?? []; zone = v.deskTimeZone ?? ''; report(true); }, () => report(true));
   chrome.storage.onChanged.addListener((c, area) => {
     if (area !== 'local' || !(c.genericAdapters || c.deskTimeZone)) return;
-    if (c.genericAdapters) generic = c.genericAdapters.newValue ?? [];
-    if (c.deskTimeZone) zone = c.deskTimeZone.newValue ?? '';
+    if (c.genericAdapters) generic = /** @type {any[]} */ (c.genericAdapters.newValue) ?? [];
+    if (c.deskTimeZone) zone = /** @type {string} */ (c.deskTimeZone.newValue) ?? '';
     report(true);
   });
 })();

@@ -1,6 +1,8 @@
+// @ts-check
 // The agent's history files and learned state, kept in this extension's own IndexedDB and
 // chrome.storage.local: never synced, never sent. Shared by the side panel and the options page.
 import { historyDb } from './history-db.js';
+import { toWorker } from './messages.js';
 
 // the same store as the widget's, in the extension's own origin (the options page's worker
 // keeps the files it streams under the same name)
@@ -14,7 +16,7 @@ export const imports = { all: db.list, add: db.save, remove: db.remove };
 /** Loads every stored import into `engine`, in the order they were added, and the learning. */
 export async function loadInto(engine) {
   await db.restoreInto(engine);
-  const { learning } = await chrome.storage.local.get('learning');
+  const { learning } = /** @type {{ learning?: unknown[] }} */ (await chrome.storage.local.get('learning'));
   if (learning?.length) engine.importLearning(learning);
 }
 
@@ -26,7 +28,7 @@ export async function saveLearning(engine) {
 export async function forgetAll() {
   await db.forgetAll();
   await chrome.storage.local.clear();
-  await chrome.runtime.sendMessage({ type: 'forget' }).catch(() => {});
+  await chrome.runtime.sendMessage(toWorker.forget()).catch(() => {});
 }
 
 /** What is stored: the imports (without their text) and the bytes used. */

@@ -8,6 +8,7 @@ import { el } from './panel.js';
 import { historyDb } from './history-db.js';
 import { workerEngine } from './engine-client.js';
 import { importQueue, dropZone, IMPORT_CSS } from './import-view.js';
+import { toWorker } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const engine = workerEngine('./engine/', { workerUrl: new URL('./engine-worker.js', import.meta.url) });
@@ -87,7 +88,7 @@ $('generic').addEventListener('submit', async (ev) => {
   if (!granted) { $('status').textContent = 'Access to the site was not granted; nothing saved.'; return; }
   const { genericAdapters = [] } = await chrome.storage.local.get('genericAdapters');
   await chrome.storage.local.set({ genericAdapters: [...genericAdapters.filter((x) => x.origin !== origin), { ...g, origin }] });
-  await chrome.runtime.sendMessage({ type: 'enable-site', origin });
+  await chrome.runtime.sendMessage(toWorker.enableSite(origin));
   $('status').textContent = `Saved; Rapport now reads ${origin}.`;
   await drawStored();
 });

@@ -4,6 +4,7 @@
 import { renderPanel, chip, sheet, el, BAND_LABEL } from './panel.js';
 import { openEngine, loadInto, saveLearning } from './db.js';
 import { setupToday } from './today.js';
+import { toWorker } from './messages.js';
 
 document.adoptedStyleSheets = [sheet()];
 const $ = (id) => document.getElementById(id);
@@ -14,7 +15,7 @@ const PINNED_TAB = params.has('tab') ? Number(params.get('tab')) : undefined;
 let engine = null;
 let current = null; // the snapshot shown
 
-const send = (msg) => chrome.runtime.sendMessage(msg);
+const send = (/** @type {import('./messages.js').ToWorker} */ msg) => chrome.runtime.sendMessage(msg);
 const options = (extra) => ({ ...(NOW ? { now: NOW } : {}), ...extra });
 
 async function start() {
@@ -28,7 +29,7 @@ async function start() {
 
 async function refresh() {
   const windowId = (await chrome.windows?.getCurrent?.().catch(() => null))?.id;
-  const page = await send({ type: 'get-page', tabId: PINNED_TAB, windowId });
+  const page = await send(toWorker.getPage(PINNED_TAB, windowId));
   current = page;
   draw(page);
 }
@@ -73,7 +74,7 @@ function draw(page) {
       messages: t.messages,
       onInsert: async (sn) => {
         if (!stillShown()) { $('status').textContent = 'That suggestion was for another ticket: nothing was inserted.'; return; }
-        const r = await send({ type: 'insert', tabId: page.tabId, ticketId: t.id, text: sn.text });
+        const r = await send(toWorker.insert(page.tabId, t.id, sn.text));
         if (r?.ok) {
           engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'inserted' });
           await saveLearning(engine);
@@ -114,7 +115,7 @@ async function drawQueue(page, view) {
       chip(a.score, a.band), ' ',
       q.url ? el('a', { href: q.url, onclick: async (ev) => {
         ev.preventDefault();
-        const r = await send({ type: 'open', tabId: page.tabId, url: q.url });
+        const r = await send(toWorker.open(page.tabId, q.url));
         if (!r?.ok) $('status').textContent = `Not opened: ${r?.reason ?? 'no answer'}.`;
       } }, q.subject) : el('span', {}, q.subject),
       el('span', { class: 'muted' }, ` · ${q.customer?.name ?? ''} · ${BAND_LABEL[a.band]}${a.reasons[0] ? ` · ${a.reasons[0].label}` : ''}${seen[`thread:${q.id}`] ? '' : ' · subject only'}`))),
@@ -149,12 +150,12 @@ function enableSiteBox(page) {
     el('button', { type: 'button', class: 'rp-insert', onclick: async () => {
       const granted = await chrome.permissions.request({ origins: [`${origin}/*`] });
       if (!granted) { $('status').textContent = 'Not granted.'; return; }
-      await send({ type: 'enable-site', origin, tabId: page.tabId });
+      await send(toWorker.enableSite(origin, page.tabId));
       setTimeout(refresh, 500);
     } }, `Use Rapport on ${origin}`));
 }
 
-chrome.runtime.onMessage.addListener((msg) => {
+chrome.runtime.onMessage.addListener((/** @type {import('./messages.js').ToPages} */ msg) => {
   if (msg?.type === 'page-updated' && engine && (PINNED_TAB == null || msg.tabId === PINNED_TAB)) refresh();
   if (msg?.type === 'forgotten') location.reload();
 });
