@@ -4,8 +4,7 @@
 // the content scripts for self-hosted desks the agent has granted. No network requests.
 // The messages it takes and sends are listed in messages.js.
 import { toContent, toPages } from './messages.js';
-
-const CONTENT_FILES = ['adapters/core.js', 'adapters/osticket.js', 'adapters/freescout.js', 'adapters/saas.js', 'content.js'];
+import { CONTENT_FILES } from './content-files.js';
 
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 

@@ -3,6 +3,7 @@
 // chrome.storage.local: never synced, never sent. Shared by the side panel and the options page.
 import { historyDb } from './history-db.js';
 import { toWorker } from './messages.js';
+import { loadModule } from './engine.js';
 
 // the same store as the widget's, in the extension's own origin (the options page's worker
 // keeps the files it streams under the same name)
@@ -40,7 +41,6 @@ export async function stored() {
 }
 
 export async function openEngine(base = './engine/') {
-  const m = await import(`${base}rapport.js`);
-  await m.default({ module_or_path: new URL(`${base}rapport_bg.wasm`, import.meta.url) });
+  const m = await loadModule(new URL(base, import.meta.url).href);
   return new m.Engine();
 }

@@ -5,6 +5,7 @@ import { renderPanel, chip, sheet, el, BAND_LABEL } from './panel.js';
 import { openEngine, loadInto, saveLearning } from './db.js';
 import { setupToday } from './today.js';
 import { toWorker } from './messages.js';
+import { ADAPTERS } from './content-files.js';
 
 document.adoptedStyleSheets = [sheet()];
 const $ = (id) => document.getElementById(id);
@@ -129,7 +130,7 @@ async function drawQueue(page, view) {
 async function detectDesk(tabId) {
   if (tabId == null || !chrome.scripting) return null;
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: ['adapters/core.js', 'adapters/osticket.js', 'adapters/freescout.js', 'adapters/saas.js'] });
+    await chrome.scripting.executeScript({ target: { tabId }, files: ADAPTERS });
     const [r] = await chrome.scripting.executeScript({ target: { tabId }, func: () => globalThis.RapportAdapters?.detect(document)?.name ?? null });
     return r?.result ?? null;
   } catch {

@@ -29,6 +29,8 @@ for (const f of ['panel.js', 'history-db.js', 'outreach-list.js', 'charts.js', '
 
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 manifest.version = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;
+// the content scripts from the one list the worker and the side panel read too
+manifest.content_scripts[0].js = (await import('../extension/content-files.js')).CONTENT_FILES;
 if (testHosts) {
   manifest.name += ' (test build)';
   manifest.host_permissions.push('http://127.0.0.1/*');

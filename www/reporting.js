@@ -3,6 +3,7 @@
 // first opened. It holds the same history as the inbox's engine (the sample and the files kept
 // in this browser) and what the inbox's engine saw (its exportLearning rows, plus the sample's
 // `seen`: what this browser assessed and sent before), so follow-ups it advised fall due here.
+import { loadModule } from '../pkg/widget/engine.js';
 
 let mod = null;        // the insights build's module, once loaded
 let engine = null;     // the reporting engine
@@ -15,10 +16,7 @@ export function setupReporting(context) {
 }
 
 async function load() {
-  if (!mod) {
-    mod = await import('../pkg/insights/rapport.js');
-    await mod.default({ module_or_path: new URL('../pkg/insights/rapport_bg.wasm', import.meta.url) });
-  }
+  mod ??= await loadModule(new URL('../pkg/insights/', import.meta.url).href);
   return mod;
 }
 
