@@ -26,7 +26,7 @@ export type SignalId =
   | "moment.birthday" | "moment.anniversary" | "moment.milestone_order"
   | "combo.mistake_valued" | "combo.churn_valued" | "customer.unknown";
 
-export type CueName = "mistake" | "churn" | "effort" | "praise" | "loyalty" | "life_event";
+export type CueName = "mistake" | "churn" | "effort" | "praise" | "loyalty" | "celebration" | "loss" | "life_event";
 export type EmotionName = "frustration" | "distress" | "confusion" | "urgency" | "gratitude";
 
 /**

@@ -2,6 +2,7 @@
 //! snippet's fit to it, and the ranking that fills the best few, learned shifts included.
 
 use super::*;
+use crate::text::Cue;
 
 /// A fact a filled snippet used, and where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -101,8 +102,7 @@ impl<'a> Situation<'a> {
             topic_bits: hash_bits(topics.iter().copied()),
             band_bit: band_bit(band),
             kind_bit: kind_bit(i.kind),
-            // (CUES: mistake, churn, effort, praise, …)
-            failed: cues[..3].iter().any(|c| *c >= 0.4),
+            failed: Cue::FAILED.iter().any(|c| c.of(&cues) >= 0.4),
             topics,
             intents,
         }
@@ -121,20 +121,20 @@ impl<'a> Situation<'a> {
 
     /// The learning key: similar tickets share it (band and the main cue, else the intent).
     pub fn key(&self) -> String {
-        let c = &self.signals.cues;
-        let cues = [
-            ("mistake", c.mistake),
-            ("churn", c.churn),
-            ("effort", c.effort),
-            ("praise", c.praise),
-            ("celebration", c.celebration),
-            ("loss", c.loss),
-        ];
-        let main = cues
-            .iter()
-            .filter(|x| x.1 >= 0.4)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map_or(self.signals.intent.id.as_str(), |x| x.0);
+        let c = self.signals.cues.values();
+        let main = [
+            Cue::Mistake,
+            Cue::Churn,
+            Cue::Effort,
+            Cue::Praise,
+            Cue::Celebration,
+            Cue::Loss,
+        ]
+        .into_iter()
+        .map(|k| (k.name(), k.of(&c)))
+        .filter(|x| x.1 >= 0.4)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(self.signals.intent.id.as_str(), |x| x.0);
         // concat, not format!: one allocation, for every ticket assessed with snippets
         [self.band.as_str(), ":", main].concat()
     }
@@ -219,7 +219,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     }
     // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
     // courteous "thanks for the quick reply" before a complaint must not bring one up
-    if f.cues & 0b1000 != 0 && x.failed {
+    if f.cues & Cue::Praise.bit() != 0 && x.failed {
         score *= 0.3;
     }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered

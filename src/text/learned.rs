@@ -5,7 +5,7 @@
 //! or disagrees with that kind is reported as unsure.
 
 use super::judge::{self, Score};
-use super::{round2, Cues, Emotions, Intent, Kind, Match, MessageView, TextAnalyzer};
+use super::{round2, Cue, Cues, Emotions, Intent, Kind, Match, MessageView, TextAnalyzer};
 
 impl TextAnalyzer {
     /// Updates cues, matches and intent from the learned model; returns the probability that
@@ -45,13 +45,17 @@ impl TextAnalyzer {
             })
             .unwrap_or((0.0, false));
         let slots: [(&str, &mut f64, &str); 9] = [
-            ("mistake", &mut cues.mistake, "cue.mistake"),
-            ("churn", &mut cues.churn, "cue.churn"),
-            ("effort", &mut cues.effort, "cue.effort"),
-            ("praise", &mut cues.praise, "cue.praise"),
-            ("loyalty", &mut cues.loyalty, "cue.loyalty"),
-            ("celebration", &mut cues.celebration, "cue.celebration"),
-            ("loss", &mut cues.loss, "cue.loss"),
+            (Cue::Mistake.name(), &mut cues.mistake, "cue.mistake"),
+            (Cue::Churn.name(), &mut cues.churn, "cue.churn"),
+            (Cue::Effort.name(), &mut cues.effort, "cue.effort"),
+            (Cue::Praise.name(), &mut cues.praise, "cue.praise"),
+            (Cue::Loyalty.name(), &mut cues.loyalty, "cue.loyalty"),
+            (
+                Cue::Celebration.name(),
+                &mut cues.celebration,
+                "cue.celebration",
+            ),
+            (Cue::Loss.name(), &mut cues.loss, "cue.loss"),
             ("distress", &mut emotions.distress, "emotion.distress"),
             (
                 "frustration",

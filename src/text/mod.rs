@@ -33,6 +33,39 @@ pub const CUES: [&str; 8] = [
     "loss",
     "life_event",
 ];
+/// One cue family: its place in `CUES` and `Cues::values()`, and its bit in a snippet's
+/// `fits.cues` mask. Code that means one cue names it here, not by a string or a bare bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Mistake,
+    Churn,
+    Effort,
+    Praise,
+    Loyalty,
+    Celebration,
+    Loss,
+    LifeEvent,
+}
+
+impl Cue {
+    /// The cues that say we failed the customer or may lose them.
+    pub const FAILED: [Cue; 3] = [Cue::Mistake, Cue::Churn, Cue::Effort];
+
+    pub const fn name(self) -> &'static str {
+        CUES[self as usize]
+    }
+
+    /// Its bit in a cue mask (bit i is `CUES[i]`).
+    pub const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// Its strength in `Cues::values()`.
+    pub fn of(self, values: &[f64; 8]) -> f64 {
+        values[self as usize]
+    }
+}
+
 /// The emotion families, in the order they appear in `Emotions`.
 pub const EMOTIONS: [&str; 5] = [
     "frustration",
@@ -339,14 +372,14 @@ impl TextAnalyzer {
         };
         let c = |name: &str| round2(label_strength(name, false));
         let mut cues = Cues {
-            mistake: c("mistake"),
-            churn: c("churn"),
-            effort: c("effort"),
-            praise: c("praise"),
-            loyalty: c("loyalty"),
-            celebration: c("celebration"),
-            loss: c("loss"),
-            life_event: c("life_event"),
+            mistake: c(Cue::Mistake.name()),
+            churn: c(Cue::Churn.name()),
+            effort: c(Cue::Effort.name()),
+            praise: c(Cue::Praise.name()),
+            loyalty: c(Cue::Loyalty.name()),
+            celebration: c(Cue::Celebration.name()),
+            loss: c(Cue::Loss.name()),
+            life_event: c(Cue::LifeEvent.name()),
         };
 
         let mut matches = Vec::new();

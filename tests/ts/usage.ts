@@ -3,7 +3,7 @@
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
 import { Engine as FullEngine } from "rapport/insights";
-import type { Assessment, Band, Config, CsvKind, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
+import type { Assessment, Band, Config, CueName, CsvKind, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -21,6 +21,10 @@ export async function demo(): Promise<number> {
   const progress: number = engine.importCsvChunk("orders", "id,email,date\n");
   const rejectedSoFar: number = engine.importRejected();
   void rejectedSoFar;
+  // every cue family the engine knows (src/text/mod.rs CUES) is a name a config or a snippet may use
+  const cueNames: CueName[] = ["mistake", "churn", "effort", "praise", "loyalty", "celebration", "loss", "life_event"];
+  const lexicons: Config = { lexicons: { cues: { celebration: ["got engaged"], loss: ["passed away last week"] } } };
+  void cueNames; void lexicons;
   const finished: LoadReport = engine.finishCsv();
   const fromText: LoadReport = engine.loadHistoryText("{}");
   const read: number = engine.loadHistoryChunk("{}");
