@@ -313,6 +313,19 @@ impl Engine {
             + self.json.as_ref().map_or(0, |i| i.rejected())
     }
 
+    /// Reads of the history (assess, outreach, insights) refuse a store a chunked import left
+    /// out of order: a wrong "last ticket" would be worse than an error that says what to do.
+    pub fn readable(&self) -> Result<()> {
+        if self.store.settled() {
+            Ok(())
+        } else {
+            crate::input::err(
+                "history",
+                "a chunked import left it out of order: call settle() (or finish the import) before reading it",
+            )
+        }
+    }
+
     /// Puts the history loaded by chunks so far in order for reading. The chunk loaders leave
     /// that to their finish (doing it per chunk made large imports quadratic: see
     /// `Store::settle`), so a caller that reads between chunks (assess, outreach, insights)
@@ -423,6 +436,7 @@ impl Engine {
     }
 
     pub fn assess_with(&self, ticket: &Value, o: &AssessOptions) -> Result<Assessment> {
+        self.readable()?;
         let t = ticket::ticket(ticket, "ticket")?;
         Ok(self.assess_ticket(&t, o))
     }
@@ -448,6 +462,7 @@ impl Engine {
         o: &AssessOptions,
         mut f: impl FnMut(Assessment),
     ) -> Result<()> {
+        self.readable()?;
         let list = array(tickets, "tickets")?;
         let parsed: Vec<Ticket> = list
             .iter()
@@ -469,6 +484,7 @@ impl Engine {
         o: &AssessOptions,
         mut f: impl FnMut(usize, std::result::Result<Assessment, InputError>),
     ) -> Result<()> {
+        self.readable()?;
         let list = array(tickets, "tickets")?;
         for (i, v) in list.iter().enumerate() {
             f(

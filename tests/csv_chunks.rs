@@ -197,6 +197,12 @@ fn tickets_out_of_time_order_are_put_in_order_before_a_read_between_chunks() {
         !e.store().settled(),
         "the order is left to the end or a read"
     );
+    // a read before settle is refused, not answered from tickets out of order
+    let early = serde_json::json!({ "id": "x", "customer": { "email": "c1@example.com" },
+        "messages": [{ "from": "customer", "text": "hello" }] });
+    let refused = e.assess(&early, 0).unwrap_err();
+    assert_eq!(refused.path, "history", "{refused}");
+    assert!(refused.message.contains("settle()"), "{refused}");
     e.settle();
     assert!(e.store().settled());
     let mut half = Engine::new(None).unwrap();

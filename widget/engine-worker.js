@@ -9,8 +9,11 @@ let engine = null;
 let wasm = null;           // the instance's exports, for its memory's size
 const given = [];          // histories given whole (loadHistory): a rebuild loads them again
 const running = new Map(); // call id → { cancelled } for the imports under way
-const PROGRESS_MS = 100;   // the page asks for at least every 250 ms; this leaves it room
+// the page asks for progress at least every 250 ms; 50 leaves room for a piece that stalls (once
+// a run, one 128K piece took 113–132 ms at ~500K tickets: most likely a table of the store growing)
+const PROGRESS_MS = 50;
 const KEEP_PIECE = 1 << 20; // code units per stored piece (4 MB pieces made no difference to the peak)
+const WRITES_IN_FLIGHT = 4;  // stored pieces queued at most: 4 × 2 MB held while IndexedDB catches up
 const FEED_PIECE = 128 << 10; // code units fed at once: a few ms of work, so progress and calls are never held long
 
 const rows = (r) => r.customers + r.tickets + r.orders + r.surveys;
@@ -50,13 +53,16 @@ async function importFile(file, opts = {}, ctx) {
   // (importRejected). It used to be finished and restarted every 8 MB for them, and each
   // finish put every customer's tickets in order: 160–310 ms at a time in the worker, gaps
   // in the progress above 250 ms.
-  // one write in flight while the next piece is read: a slow IndexedDB write must not stall
-  // the progress (writes took 100–400 ms each under load)
-  let writing = Promise.resolve();
+  // up to WRITES_IN_FLIGHT writes queued while the next pieces are read: a slow IndexedDB
+  // write must not stall the progress (writes took 100–400 ms each under load; with one in
+  // flight, the widget's longest gap between updates reached 233 ms in a loaded test run)
+  const writing = [];
   const flushKeep = async (force) => {
     if (!store || !keep || !(force || keep.length >= KEEP_PIECE)) return;
-    await writing;
-    writing = store.append(fileId, seq++, keep);
+    if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+    const w = store.append(fileId, seq++, keep);
+    w.catch(() => {}); // seen when awaited, below or at the end
+    writing.push(w);
     keep = '';
   };
   const feedCsv = (text) => {
@@ -120,19 +126,21 @@ async function importFile(file, opts = {}, ctx) {
       if (!json) carry = text.slice(end);
       fedBytes = json || !carry ? state.bytes : fedBytes;
     }
-    if (!job.cancelled && carry) feedCsv(carry);
-    if (!job.cancelled) {
+    // a Cancel from here on comes too late: the whole file was read and is kept
+    const cancelled = job.cancelled;
+    if (!cancelled && carry) feedCsv(carry);
+    if (!cancelled) {
       fedBytes = state.bytes;
       // all read: the import's end puts each customer's tickets in time order (about a
       // second for 2M tickets), said so the full bar does not look stuck
       ctx.progress({ bytes: fedBytes, total: file.size, records, rejected: engine.importRejected(), elapsedMs: performance.now() - started, finishing: true });
     }
     await flushKeep(true);
-    await writing;
+    await Promise.all(writing);
     const report = json ? engine.finishHistory() : engine.finishCsv();
     // the last line read whole (CSV), for "stopped after line N"
     const lastLine = json ? null : 1 + lines;
-    const stopped = job.cancelled ? { bytes: Math.round(fedBytes), line: lastLine } : null;
+    const stopped = cancelled ? { bytes: Math.round(fedBytes), line: lastLine } : null;
     // a stopped file keeps the part read: its size is that part's (and of how much)
     await store?.finish(fileId, { status: stopped ? 'stopped' : 'complete', stopped, ...(stopped ? { bytes: stopped.bytes, total: file.size } : {}), summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });
     return { name: file.name, kind, report, stopped, bytes: Math.round(fedBytes), total: file.size, records, fileId, elapsedMs: performance.now() - started };

@@ -35,6 +35,9 @@ export function loadModule(base = DEFAULT_BASE) {
 /** `{ module, engine }` for the package at `base`; the same promise for the same base. */
 export function loadEngine(base = DEFAULT_BASE) {
   const dir = folder(base);
-  if (!engines.has(dir)) engines.set(dir, loadModule(dir).then((module) => ({ module, engine: new module.Engine() })));
+  if (!engines.has(dir)) {
+    engines.set(dir, loadModule(dir).then((module) => ({ module, engine: new module.Engine() })));
+    engines.get(dir).catch(() => engines.delete(dir)); // a later call may try again
+  }
   return engines.get(dir);
 }

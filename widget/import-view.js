@@ -104,11 +104,14 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
   async function load(file, r) {
     r.li.dataset.state = 'loading';
     r.line.textContent = 'Reading…';
+    let stopping = false;
     const job = engine.importFile(file, options(file), (p) => {
       r.bar.value = p.bytes;
-      r.line.textContent = progressText(p);
+      // all read: too late to cancel (what is left is putting it in order)
+      if (p.finishing) r.cancel.disabled = true;
+      if (!stopping) r.line.textContent = progressText(p);
     });
-    r.cancel.addEventListener('click', () => { r.cancel.disabled = true; r.line.textContent = 'Stopping…'; job.cancel(); });
+    r.cancel.addEventListener('click', () => { stopping = true; r.cancel.disabled = true; r.line.textContent = 'Stopping…'; job.cancel(); });
     try {
       const result = await job.done;
       settled(r, file, result);

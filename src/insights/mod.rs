@@ -160,6 +160,7 @@ pub fn insights(e: &Engine, o: &Options) -> Insights {
 impl Engine {
     /// `{ from, to, now }` → the report (`crate::insights`).
     pub fn insights(&self, options: &Value) -> Result<Insights> {
+        self.readable()?;
         Ok(insights(self, &Options::from_json(options)?))
     }
 }

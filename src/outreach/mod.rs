@@ -386,6 +386,7 @@ fn fill(
 impl Engine {
     /// `{ now, limit?, within?, agent?, html? }` → the customers to contact, ranked.
     pub fn outreach(&self, options: &Value) -> Result<Vec<Outreach>> {
+        self.readable()?;
         Ok(self.outreach_with(&Options::from_json(options)?))
     }
 

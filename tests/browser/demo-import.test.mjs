@@ -77,8 +77,8 @@ test('a large export: the bar moves, no long task, the queue answers, Cancel kee
   assert.ok(p.updates >= 5, `${p.updates} progress updates`);
   for (let i = 1; i < p.values.length; i++) assert.ok(p.values[i] > p.values[i - 1], 'the bar only moves forward');
   assert.ok(p.gap <= 250, `the longest gap between progress updates was ${p.gap} ms`);
-  // Cancel to the bar's last change (the import's end puts its tickets in time order)
-  assert.ok(p.stopMs <= 5000, `the bar settled ${p.stopMs} ms after Cancel`);
+  // Cancel to the row saying it stopped (the import's end puts its tickets in time order)
+  assert.ok(p.stopMs != null && p.stopMs <= 5000, `the row said it stopped ${p.stopMs} ms after Cancel`);
   // beyond what the engine's store grew by, the renderer's peak grew by less than twice the
   // file (the issue's bound, applied to what the delivery controls: the store itself is about
   // 2.7× the CSV's bytes). Measured: 120–131 MB for this 95 MB file; the same file fed on the

@@ -13,6 +13,8 @@ export const WATCH_IMPORT = () => {
   window.__progress = [];
   const seen = new WeakMap();
   const look = (root) => {
+    // the first file row that says it stopped, after a Cancel
+    if (window.__cancelAt != null && window.__stoppedAt == null && root.querySelector('.ri-file[data-state="stopped"]')) window.__stoppedAt = performance.now();
     for (const bar of root.querySelectorAll('progress')) {
       if (seen.get(bar) !== bar.value) { seen.set(bar, bar.value); window.__progress.push({ t: performance.now(), value: bar.value, max: bar.max }); }
     }
@@ -23,6 +25,7 @@ export const WATCH_IMPORT = () => {
   requestAnimationFrame(tick);
   // inside a shadow root too (the event's first target)
   window.__cancelAt = null;
+  window.__stoppedAt = null;
   addEventListener('click', (e) => { if (e.composedPath()[0]?.classList?.contains('ri-cancel')) window.__cancelAt ??= performance.now(); }, true);
 };
 
@@ -46,14 +49,14 @@ export async function dropFiles(page, paths, target, shadowHost = null) {
 }
 
 /** The longest gap between progress updates while bytes were read (ms), and how many updates;
- * after a Cancel, nothing is read: `stopMs` is the time from the click to the bar's last change
- * (the report of what was kept). */
+ * after a Cancel, nothing is read: `stopMs` is the time from the click to the file's row saying
+ * it stopped (null if it never did). */
 export async function progressGaps(page) {
-  const { p, cancelAt } = await page.evaluate(() => ({ p: window.__progress, cancelAt: window.__cancelAt }));
+  const { p, cancelAt, stoppedAt } = await page.evaluate(() => ({ p: window.__progress, cancelAt: window.__cancelAt, stoppedAt: window.__stoppedAt }));
   const moving = p.filter((x) => x.value > 0 && x.value < x.max && (cancelAt == null || x.t <= cancelAt));
   let gap = 0;
   for (let i = 1; i < moving.length; i++) gap = Math.max(gap, moving[i].t - moving[i - 1].t);
-  const stopMs = cancelAt == null ? null : Math.round(Math.max(0, ...p.map((x) => x.t)) - cancelAt);
+  const stopMs = cancelAt == null || stoppedAt == null ? null : Math.round(stoppedAt - cancelAt);
   return { updates: moving.length, gap: Math.round(gap), stopMs, values: moving.map((x) => x.value) };
 }
 

@@ -70,8 +70,8 @@ test(`options page: a ${Math.round(big.bytes / 1e6)} MB export streams in the wo
   assert.ok(long.every((t) => t.ms <= 100), `long tasks on the options page: ${JSON.stringify(long)}`);
   const p = await progressGaps(o);
   assert.ok(p.updates >= 5 && p.gap <= 250, `${p.updates} updates, longest gap ${p.gap} ms`);
-  assert.ok(p.stopMs <= 5000, `the bar settled ${p.stopMs} ms after Cancel`);
-  console.log(`# options page: stopped after line ${line} (${added} added, ${rejected} rejected); ${p.updates} progress updates, longest gap ${p.gap} ms, bar settled ${p.stopMs} ms after Cancel; long tasks ${JSON.stringify(long)}`);
+  assert.ok(p.stopMs != null && p.stopMs <= 5000, `the row said it stopped ${p.stopMs} ms after Cancel`);
+  console.log(`# options page: stopped after line ${line} (${added} added, ${rejected} rejected); ${p.updates} progress updates, longest gap ${p.gap} ms, stopped ${p.stopMs} ms after Cancel; long tasks ${JSON.stringify(long)}`);
   await o.screenshot({ path: path.join(SHOTS, 'extension-options-import-stopped.png') });
 
   // a reload replays the kept part in the worker: the same history
