@@ -38,10 +38,7 @@ impl Engine {
     ) -> Result<LoadReportOut, JsError> {
         let kind = text_arg(kind, "kind")?;
         let text = text_arg(text, "text")?;
-        let m = match mapping {
-            Some(m) => Some(input(m.into(), "mapping")?),
-            None => None,
-        };
+        let m = mapping.map(|m| input(m.into(), "mapping")).transpose()?;
         output(
             &self
                 .core
@@ -77,10 +74,7 @@ impl Engine {
     ) -> Result<u32, JsError> {
         let kind = text_arg(kind, "kind")?;
         let chunk = text_arg(chunk, "chunk")?;
-        let m = match mapping {
-            Some(m) => Some(input(m.into(), "mapping")?),
-            None => None,
-        };
+        let m = mapping.map(|m| input(m.into(), "mapping")).transpose()?;
         Ok(self
             .core
             .import_csv_chunk(&kind, &chunk, m.as_ref())
