@@ -300,7 +300,6 @@ impl Engine {
         let imp = self.json.get_or_insert_with(Default::default);
         if let Err(e) = imp.push(&mut self.store, chunk) {
             self.json = None;
-            self.store.settle(); // what was loaded before the error stays, in order
             return Err(e);
         }
         Ok(imp.records())
@@ -369,7 +368,6 @@ impl Engine {
         };
         if let Err(e) = imp.push(&mut self.store, chunk, false) {
             self.csv = None; // a header that names nothing: this import is over
-            self.store.settle();
             return Err(e);
         }
         Ok(imp.rows)

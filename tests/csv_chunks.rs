@@ -233,3 +233,32 @@ fn tickets_out_of_time_order_are_put_in_order_before_a_read_between_chunks() {
         assert_eq!(e.store().ticket(&id).map(|t| t.id.to_string()), Some(id));
     }
 }
+
+/// A chunked JSON load that fails part-way ends there: what it loaded stays, in time order,
+/// and reads work without a settle.
+#[test]
+fn a_json_load_that_fails_leaves_what_it_loaded_in_order() {
+    let mut e = Engine::new(None).unwrap();
+    let tickets: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                r#"{{"id": "t{i}", "customerId": "c1", "createdAt": "2026-02-{:02}"}}"#,
+                1 + (i * 11) % 28
+            )
+        })
+        .collect();
+    e.load_history_chunk(&format!(
+        r#"{{"customers": [{{"id": "c1"}}], "tickets": [{}, "#,
+        tickets.join(", ")
+    ))
+    .unwrap();
+    assert!(!e.store().settled());
+    assert!(e.load_history_chunk("}}} not json").is_err());
+    assert!(
+        e.store().settled(),
+        "the failed load put what it loaded in order"
+    );
+    let ts = &e.store().get(0).tickets;
+    assert_eq!(ts.len(), 40);
+    assert!(ts.windows(2).all(|w| w[0].created_at <= w[1].created_at));
+}

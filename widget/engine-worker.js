@@ -82,11 +82,12 @@ async function importFile(file, opts = {}, ctx) {
     const reader = file.stream().pipeThrough(byteCounter(state)).pipeThrough(new TextDecoderStream()).getReader();
     let fedBytes = 0;      // bytes of the file the engine has taken (within a chunk: in proportion)
     let lastYield = performance.now();
+    const progress = (now, more) => ctx.progress({ bytes: Math.round(fedBytes), total: file.size, records, rejected: engine.importRejected(), elapsedMs: now - started, ...more });
     const tick = async () => {
       const now = performance.now();
       if (now - lastProgress >= PROGRESS_MS) {
         lastProgress = now;
-        ctx.progress({ bytes: Math.round(fedBytes), total: file.size, records, rejected: engine.importRejected(), elapsedMs: now - started });
+        progress(now);
       }
       // let waiting calls in (an assessment, a cancel) at least every 50 ms
       if (now - lastYield > 50) { await new Promise((r) => setTimeout(r)); lastYield = performance.now(); }
@@ -133,7 +134,7 @@ async function importFile(file, opts = {}, ctx) {
       fedBytes = state.bytes;
       // all read: the import's end puts each customer's tickets in time order (about a
       // second for 2M tickets), said so the full bar does not look stuck
-      ctx.progress({ bytes: fedBytes, total: file.size, records, rejected: engine.importRejected(), elapsedMs: performance.now() - started, finishing: true });
+      progress(performance.now(), { finishing: true });
     }
     await flushKeep(true);
     await Promise.all(writing);

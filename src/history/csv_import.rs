@@ -202,8 +202,10 @@ impl CsvImport {
             None
         };
         self.reader = reader;
-        // the tickets are put in order at the end, or before a read (`Store::settle` says why)
+        // the tickets are put in order at the end, or before a read (`Store::settle` says why);
+        // a header that names nothing ends the import
         if let Some(e) = failure {
+            store.settle();
             return Err(e);
         }
         if let Some(b) = broken {

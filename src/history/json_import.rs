@@ -85,8 +85,13 @@ impl JsonImport {
     }
 
     pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
-        // records loaded before an error stay (put in order by `settle`, not here: see there)
-        self.scan(store, chunk)
+        // the tickets are put in order at the end (`Store::settle` says why); an error ends the
+        // load, and the records loaded before it stay, in order
+        let r = self.scan(store, chunk);
+        if r.is_err() {
+            store.settle();
+        }
+        r
     }
 
     fn scan(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {

@@ -339,10 +339,7 @@ impl Store {
     /// read before it stay loaded. `JsonImport` takes the same text in chunks.
     pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, InputError> {
         let mut imp = JsonImport::default();
-        if let Err(e) = imp.push(self, text) {
-            self.settle(); // the records before the error stay, in order
-            return Err(e);
-        }
+        imp.push(self, text)?;
         imp.finish(self)
     }
 
