@@ -351,13 +351,13 @@ impl Engine {
         mapping: Option<&Value>,
     ) -> Result<usize> {
         let imp = match &mut self.csv {
-            Some(imp) if imp.kind() == kind => imp,
+            Some(imp) if imp.kind().name() == kind => imp,
             Some(imp) => {
                 return crate::input::err(
                     "kind",
                     format!(
                         "an import of {} is in progress: call finishCsv() before importing {}",
-                        imp.kind(),
+                        imp.kind().name(),
                         crate::util::clip(kind, 20)
                     ),
                 )

@@ -7,7 +7,16 @@ use serde_json::Value;
 use std::io::{BufRead, Read};
 use std::time::Instant;
 
-pub const KINDS: [&str; 4] = ["customers", "tickets", "orders", "surveys"];
+/// The lists of a history, by their contract names (the engine's own table).
+pub const KINDS: [&str; 4] = {
+    use rapport::history::RecordKind as K;
+    [
+        K::ALL[0].name(),
+        K::ALL[1].name(),
+        K::ALL[2].name(),
+        K::ALL[3].name(),
+    ]
+};
 
 /// A history file and how to read it.
 #[derive(Debug, Clone)]

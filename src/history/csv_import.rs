@@ -4,16 +4,15 @@
 //! JSON, so a bad row is reported with its line, column and reason and the rest are kept.
 
 use super::store::{LoadReport, Rejected, Store};
+use super::RecordKind;
 use crate::input::{err, InputError, Result};
 use serde_json::{Map, Value};
 
-pub const KINDS: [&str; 4] = ["customers", "tickets", "orders", "surveys"];
-
 /// Contract fields of each kind, and header names (lower case, letters and digits only) that
 /// mean them in common exports. The first list item is the contract name itself.
-fn aliases(kind: &str) -> &'static [(&'static str, &'static [&'static str])] {
+fn aliases(kind: RecordKind) -> &'static [(&'static str, &'static [&'static str])] {
     match kind {
-        "customers" => &[
+        RecordKind::Customers => &[
             ("id", &["id", "customerid", "contactid", "userid"]),
             (
                 "email",
@@ -39,7 +38,7 @@ fn aliases(kind: &str) -> &'static [(&'static str, &'static [&'static str])] {
                 &["lifetimevalue", "ltv", "totalspent", "totalspend"],
             ),
         ],
-        "tickets" => &[
+        RecordKind::Tickets => &[
             ("id", &["id", "ticketid", "conversationid", "number"]),
             ("customerId", &["customerid", "requesterid", "contactid"]),
             (
@@ -75,7 +74,7 @@ fn aliases(kind: &str) -> &'static [(&'static str, &'static [&'static str])] {
             ),
             ("tags", &["tags", "labels"]),
         ],
-        "orders" => &[
+        RecordKind::Orders => &[
             ("id", &["id", "orderid", "ordernumber", "name"]),
             ("customerId", &["customerid", "buyerid"]),
             ("customerEmail", &["customeremail", "email"]),
@@ -91,7 +90,7 @@ fn aliases(kind: &str) -> &'static [(&'static str, &'static [&'static str])] {
                 &["status", "financialstatus", "fulfillmentstatus"],
             ),
         ],
-        _ => &[
+        RecordKind::Surveys => &[
             ("customerId", &["customerid", "respondentid", "contactid"]),
             (
                 "customerEmail",
@@ -133,7 +132,7 @@ pub fn import(
 /// loaded as soon as they are complete; a record split between chunks waits for the next.
 /// Chunked or whole, the same text gives the same rows, lines and report.
 pub struct CsvImport {
-    kind: &'static str,
+    kind: RecordKind,
     mapping: Option<Map<String, Value>>,
     header: Option<(Vec<String>, Vec<Option<&'static str>>)>,
     /// An order being gathered from its line-item rows: (id, fields, line).
@@ -147,12 +146,12 @@ pub struct CsvImport {
 
 impl CsvImport {
     pub fn new(kind: &str, mapping: Option<&Map<String, Value>>) -> Result<CsvImport> {
-        let Some(kind) = KINDS.iter().copied().find(|k| *k == kind) else {
+        let Some(kind) = RecordKind::from_name(kind) else {
             return err(
                 "kind",
                 format!(
                     "expected one of {}, got \"{}\"",
-                    KINDS.join(", "),
+                    RecordKind::names(),
                     crate::util::clip(kind, 20)
                 ),
             );
@@ -168,7 +167,7 @@ impl CsvImport {
         })
     }
 
-    pub fn kind(&self) -> &str {
+    pub fn kind(&self) -> RecordKind {
         self.kind
     }
 
@@ -210,7 +209,7 @@ impl CsvImport {
         }
         if let Some(b) = broken {
             self.report.rejected.push(Rejected {
-                kind: self.kind.to_string(),
+                kind: self.kind.name().to_string(),
                 index: b.line,
                 field: String::new(),
                 reason: b.message,
@@ -289,7 +288,7 @@ impl CsvImport {
             obj.insert("name".into(), Value::String(full.trim().to_string()));
         }
         // survey exports often have no type column: the header says which survey it is
-        if kind == "surveys" && !obj.contains_key("kind") {
+        if kind == RecordKind::Surveys && !obj.contains_key("kind") {
             let csat = header.iter().any(|h| normalise(h).contains("csat"));
             obj.insert(
                 "kind".into(),
@@ -306,7 +305,7 @@ impl CsvImport {
             return;
         }
         // shop exports give one row per line item: rows of one order become one order
-        if kind == "orders" {
+        if kind == RecordKind::Orders {
             let id = obj.get("id").cloned();
             if let Some((pid, pending, _)) = &mut self.pending {
                 if id.is_some() && Some(&*pid) == id.as_ref() {
@@ -341,11 +340,11 @@ impl CsvImport {
     fn load(&mut self, store: &mut Store, obj: Map<String, Value>, line: usize) {
         let kind = self.kind;
         if let Err(InputError { path, message }) =
-            store.load_record(kind, &Value::Object(obj), kind, &mut self.report)
+            store.load_record(kind, &Value::Object(obj), kind.name(), &mut self.report)
         {
             // name the column as the file names it
             let field = path
-                .strip_prefix(kind)
+                .strip_prefix(kind.name())
                 .unwrap_or(&path)
                 .trim_start_matches('.')
                 .to_string();
@@ -365,7 +364,7 @@ impl CsvImport {
 
     fn reject(&mut self, line: usize, field: String, reason: String) {
         self.report.rejected.push(Rejected {
-            kind: self.kind.to_string(),
+            kind: self.kind.name().to_string(),
             index: line,
             field,
             reason,
@@ -375,7 +374,7 @@ impl CsvImport {
 
 /// Column index → contract field, from the mapping and the usual header names.
 fn columns_of(
-    kind: &str,
+    kind: RecordKind,
     header: &[String],
     mapping: Option<&Map<String, Value>>,
 ) -> Result<Vec<Option<&'static str>>> {
@@ -387,7 +386,11 @@ fn columns_of(
                 let fields: Vec<&str> = table.iter().map(|(f, _)| *f).collect();
                 return err(
                     &format!("mapping.{field}"),
-                    format!("is not a {kind} field; fields: {}", fields.join(", ")),
+                    format!(
+                        "is not a {} field; fields: {}",
+                        kind.name(),
+                        fields.join(", ")
+                    ),
                 );
             };
             let Some(col) = col.as_str() else {
@@ -425,7 +428,8 @@ fn columns_of(
         return err(
             "text",
             format!(
-                "no column of the header names a {kind} field ({}); give a mapping",
+                "no column of the header names a {} field ({}); give a mapping",
+                kind.name(),
                 expected.join(", ")
             ),
         );

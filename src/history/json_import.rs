@@ -4,10 +4,9 @@
 //! and loaded on its own by serde_json. The text is never held whole, nor as a tree.
 
 use super::store::{LoadReport, Rejected, Store};
+use super::RecordKind;
 use crate::input::InputError;
 use serde_json::Value;
-
-const KINDS: [&str; 4] = ["customers", "tickets", "orders", "surveys"];
 
 /// Nesting allowed inside one record; a deeper record is rejected on its own (serde_json
 /// stops at 128 levels, and one such record must not stop the load).
@@ -61,7 +60,8 @@ pub struct JsonImport {
     key_at: (usize, usize),
     deep_key: Option<(usize, usize)>,
     len: usize,
-    kind: &'static str,
+    /// The list being read (customers until a key names one: no record comes before a key).
+    kind: RecordKind,
     index: usize,
     /// Lines read so far (for errors), and whether any text came at all.
     line: usize,
@@ -81,7 +81,7 @@ impl JsonImport {
     }
 
     fn path(&self) -> String {
-        format!("{}[{}]", self.kind, self.index)
+        format!("{}[{}]", self.kind.name(), self.index)
     }
 
     pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
@@ -147,7 +147,7 @@ impl JsonImport {
                 At::List if b == b'[' => self.at = At::FirstItem,
                 At::List => {
                     return Err(InputError {
-                        path: format!("history.{}", self.kind),
+                        path: format!("history.{}", self.kind.name()),
                         message: "expected an array".into(),
                     })
                 }
@@ -196,7 +196,7 @@ impl JsonImport {
             Ok(_) => String::new(),
             Err(_) => return self.fail("a key that is not a JSON string".into()),
         };
-        match KINDS.iter().find(|k| **k == key) {
+        match RecordKind::from_name(&key) {
             Some(k) => {
                 self.kind = k;
                 self.index = 0;
@@ -277,7 +277,7 @@ impl JsonImport {
         let path = self.path();
         let reject = |me: &mut Self, field: String, reason: String| {
             me.report.rejected.push(Rejected {
-                kind: me.kind.to_string(),
+                kind: me.kind.name().to_string(),
                 index: me.index,
                 field,
                 reason,

@@ -4,6 +4,7 @@
 
 pub use super::json_import::JsonImport;
 use super::records::{self, CustomerRecord, CustomerRef, OrderRecord, SurveyRecord, TicketRecord};
+use super::RecordKind;
 use crate::input::{array, object, InputError};
 use crate::util::FastMap as HashMap;
 use serde::Serialize;
@@ -308,19 +309,20 @@ impl Store {
     /// error (nothing is loaded); a malformed record is reported and skipped.
     pub fn load_json(&mut self, v: &Value) -> Result<LoadReport, InputError> {
         let o = object(v, "history")?;
-        o.only(&["customers", "tickets", "orders", "surveys"])?;
-        let mut lists: Vec<(&str, &Vec<Value>)> = Vec::new();
-        for k in ["customers", "tickets", "orders", "surveys"] {
-            if let Some(a) = o.get(k) {
-                lists.push((k, array(a, &format!("history.{k}"))?));
+        o.only(&RecordKind::ALL.map(RecordKind::name))?;
+        let mut lists: Vec<(RecordKind, &Vec<Value>)> = Vec::new();
+        for k in RecordKind::ALL {
+            if let Some(a) = o.get(k.name()) {
+                lists.push((k, array(a, &format!("history.{}", k.name()))?));
             }
         }
         let mut report = LoadReport::default();
         for (kind, items) in lists {
             for (i, item) in items.iter().enumerate() {
-                if let Err(e) = self.load_record(kind, item, &format!("{kind}[{i}]"), &mut report) {
+                let path = format!("{}[{i}]", kind.name());
+                if let Err(e) = self.load_record(kind, item, &path, &mut report) {
                     report.rejected.push(Rejected {
-                        kind: kind.to_string(),
+                        kind: kind.name().to_string(),
                         index: i,
                         field: e.path,
                         reason: e.message,
@@ -347,24 +349,26 @@ impl Store {
     /// it in the store; errors name the field under `path`.
     pub fn load_record(
         &mut self,
-        kind: &str,
+        kind: RecordKind,
         item: &Value,
         path: &str,
         report: &mut LoadReport,
     ) -> Result<(), InputError> {
         match kind {
-            "customers" => records::customer(item, path, &mut self.strings).map(|c| {
+            RecordKind::Customers => records::customer(item, path, &mut self.strings).map(|c| {
                 if self.upsert_customer(c, report) {
                     report.added.customers += 1;
                 } else {
                     report.updated.customers += 1;
                 }
             }),
-            "tickets" => records::ticket(item, path, &mut self.strings)
+            RecordKind::Tickets => records::ticket(item, path, &mut self.strings)
                 .map(|(r, t)| self.upsert_ticket(r, t, report)),
-            "orders" => records::order(item, path, &mut self.strings)
+            RecordKind::Orders => records::order(item, path, &mut self.strings)
                 .map(|(r, x)| self.upsert_order(r, x, report)),
-            _ => records::survey(item, path).map(|(r, s)| self.upsert_survey(r, s, report)),
+            RecordKind::Surveys => {
+                records::survey(item, path).map(|(r, s)| self.upsert_survey(r, s, report))
+            }
         }
     }
 }
