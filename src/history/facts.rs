@@ -155,14 +155,20 @@ pub fn facts(
     // are a prefix
     let upto = h.tickets.partition_point(|t| t.created_at <= now);
     let previous = &h.tickets[..upto];
-    let is_past = |t: &&super::records::TicketRecord| t.id != current_ticket_id;
+    let is_past = |t: &&super::records::TicketRecord| *t.id != *current_ticket_id;
 
     // CSAT from tickets and CSAT surveys: the latest answer counts; at the same moment a
     // ticket's before a survey's, and of two tickets the greater id (the order of their
     // sources as text, "CSAT survey" < "ticket …"), compared only on such a tie
     let ticket_csat = previous
         .iter()
-        .filter_map(|t| Some((t.solved_at.unwrap_or(t.created_at).min(now), t.csat?, t)))
+        .filter_map(|t| {
+            Some((
+                t.solved_at.get().unwrap_or(t.created_at).min(now),
+                t.csat.get()?,
+                t,
+            ))
+        })
         .filter(|x| is_past(&x.2))
         .max_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.id.cmp(&b.2.id)));
     let survey_csat = h
@@ -277,10 +283,10 @@ pub fn facts(
         };
         let a = &mut by_channel[k];
         a.contacts += 1;
-        if let Some(x) = t.csat {
+        if let Some(x) = t.csat.get() {
             a.csat = (a.csat.0 + x, a.csat.1 + 1);
         }
-        if let Some(x) = t.duration_seconds {
+        if let Some(x) = t.duration_seconds.get() {
             a.duration = (a.duration.0 + x, a.duration.1 + 1);
         }
     }
@@ -304,10 +310,10 @@ pub fn facts(
 #[inline(never)]
 fn past_ticket(t: &super::records::TicketRecord, now: i64) -> PastTicket {
     PastTicket {
-        id: t.id.clone(),
-        subject: t.subject.clone(),
+        id: t.id.to_string(),
+        subject: t.subject.as_deref().map(str::to_string),
         created_at: format_date(t.created_at),
-        solved_at: t.solved_at.filter(|s| *s <= now).map(format_date),
-        csat: t.csat,
+        solved_at: t.solved_at.get().filter(|s| *s <= now).map(format_date),
+        csat: t.csat.get(),
     }
 }

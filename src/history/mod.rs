@@ -4,6 +4,7 @@
 pub mod csv_import;
 pub mod facts;
 pub mod json_import;
+pub mod record_index;
 pub mod records;
 pub mod store;
 

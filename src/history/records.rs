@@ -18,21 +18,83 @@ pub struct CustomerRecord {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketRecord {
-    pub id: String,
+    pub id: Box<str>,
     pub created_at: i64,
-    pub solved_at: Option<i64>,
+    pub solved_at: MaybeTime,
     pub channel: Option<Rc<str>>,
-    pub subject: Option<String>,
+    pub subject: Option<Box<str>>,
     /// Customer satisfaction 1..5.
-    pub csat: Option<f64>,
-    pub tags: Vec<String>,
+    pub csat: MaybeNumber,
+    pub tags: Box<[String]>,
     /// Length of the conversation (chat or call), seconds: one of the channel-preference inputs.
-    pub duration_seconds: Option<f64>,
+    pub duration_seconds: MaybeNumber,
     /// The topics of the subject and tags, worked out the first time an assessment asks
     /// (every open ticket of the customer would otherwise read them again).
     pub topics: TopicCache,
     /// The subject as `text::same_problem` reads it, read on first use.
     pub problem: ProblemCache,
+}
+
+/// An optional number in 8 bytes, where `Option<f64>` takes 16: NaN is none (no input holds
+/// a NaN: JSON has none, and the readers refuse what is not a finite number). With the other
+/// lean fields of `TicketRecord` (boxed strings, `MaybeTime`) a ticket costs 80 bytes in the
+/// .wasm instead of 112 (`node benches/store-memory.mjs`, whose figures are in `record_index.rs`).
+#[derive(Clone, Copy)]
+pub struct MaybeNumber(f64);
+
+impl MaybeNumber {
+    pub const NONE: MaybeNumber = MaybeNumber(f64::NAN);
+
+    pub fn get(self) -> Option<f64> {
+        (!self.0.is_nan()).then_some(self.0)
+    }
+
+    pub fn is_some(self) -> bool {
+        !self.0.is_nan()
+    }
+}
+
+impl From<Option<f64>> for MaybeNumber {
+    fn from(v: Option<f64>) -> Self {
+        MaybeNumber(v.filter(|x| !x.is_nan()).unwrap_or(f64::NAN))
+    }
+}
+
+impl PartialEq for MaybeNumber {
+    fn eq(&self, o: &Self) -> bool {
+        self.get() == o.get()
+    }
+}
+
+impl std::fmt::Debug for MaybeNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// An optional time (ms since 1970) in 8 bytes: `i64::MIN` is none (dates are read within
+/// years 1 to 9999, far above it).
+#[derive(Clone, Copy, PartialEq)]
+pub struct MaybeTime(i64);
+
+impl MaybeTime {
+    pub const NONE: MaybeTime = MaybeTime(i64::MIN);
+
+    pub fn get(self) -> Option<i64> {
+        (self.0 != i64::MIN).then_some(self.0)
+    }
+}
+
+impl From<Option<i64>> for MaybeTime {
+    fn from(v: Option<i64>) -> Self {
+        MaybeTime(v.filter(|x| *x != i64::MIN).unwrap_or(i64::MIN))
+    }
+}
+
+impl std::fmt::Debug for MaybeTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 /// Topic labels as bits (`TextAnalyzer::topic_mask`), once known: bit 31 says it is known.
@@ -84,7 +146,7 @@ impl PartialEq for ProblemCache {
 impl TicketRecord {
     /// The text a past ticket's topics are read from: its subject and tags.
     pub fn topic_text(&self) -> String {
-        let mut s = self.subject.clone().unwrap_or_default();
+        let mut s = self.subject.as_deref().unwrap_or_default().to_string();
         for t in &self.tags {
             s.push(' ');
             s.push_str(t);
@@ -175,18 +237,18 @@ pub fn ticket(
     Ok((
         who,
         TicketRecord {
-            id: o.req_id("id")?,
+            id: o.req_id("id")?.into(),
             created_at,
-            solved_at,
+            solved_at: solved_at.into(),
             channel: o
                 .opt_str("channel")?
                 .map(|c| c.trim().to_lowercase())
                 .filter(|c| !c.is_empty())
                 .map(|c| strings.share(&c)),
-            subject: o.opt_str("subject")?,
-            csat: o.opt_num("csat", 1.0, 5.0)?,
-            tags: o.opt_strings("tags")?,
-            duration_seconds: o.opt_num("durationSeconds", 0.0, 30.0 * 86_400.0)?,
+            subject: o.opt_str("subject")?.map(String::into_boxed_str),
+            csat: o.opt_num("csat", 1.0, 5.0)?.into(),
+            tags: o.opt_strings("tags")?.into_boxed_slice(),
+            duration_seconds: o.opt_num("durationSeconds", 0.0, 30.0 * 86_400.0)?.into(),
             topics: TopicCache::default(),
             problem: ProblemCache::default(),
         },

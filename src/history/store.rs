@@ -3,6 +3,7 @@
 //! one with its place, field and reason, and never duplicates a record loaded twice.
 
 pub use super::json_import::JsonImport;
+use super::record_index::RecordIndex;
 use super::records::{self, CustomerRecord, CustomerRef, OrderRecord, SurveyRecord, TicketRecord};
 use super::RecordKind;
 use crate::input::{array, object, InputError};
@@ -27,8 +28,8 @@ pub struct Store {
     pub customers: Vec<CustomerHistory>,
     by_id: HashMap<String, usize>,
     by_email: HashMap<String, usize>,
-    tickets: HashMap<String, (usize, usize)>,
-    orders: HashMap<String, (usize, usize)>,
+    tickets: RecordIndex,
+    orders: RecordIndex,
     /// "customer time kind" → position in its surveys: a survey has no id of its own (a
     /// string key: the map type of `by_id`, so no new map code in the .wasm).
     surveys: HashMap<String, usize>,
@@ -102,8 +103,9 @@ impl Store {
     }
 
     pub fn ticket_of(&self, id: &str) -> Option<(usize, &TicketRecord)> {
-        let &(c, k) = self.tickets.get(id)?;
-        Some((c, self.customers.get(c)?.tickets.get(k)?))
+        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.tickets.get(k)?.id);
+        let (c, k) = self.tickets.get(id, id_at)?;
+        Some((c, &self.customers[c].tickets[k]))
     }
 
     fn new_customer(&mut self, profile: CustomerRecord) -> usize {
@@ -223,6 +225,7 @@ impl Store {
             owner,
             t,
             |h| &mut h.tickets,
+            |h| &h.tickets,
             |t| &t.id,
         );
         // still in order when it sits between its neighbours (appended in time order, or
@@ -248,6 +251,7 @@ impl Store {
             owner,
             o,
             |h| &mut h.orders,
+            |h| &h.orders,
             |o| &o.id,
         );
         *if added {
@@ -293,9 +297,7 @@ impl Store {
             // listed only when a ticket landed out of order (see `upsert_ticket`)
             let moved = crate::util::sort_long_by(tickets, ticket_order);
             for (k, t) in tickets.iter().enumerate().skip(moved) {
-                if let Some(at) = self.tickets.get_mut(&t.id) {
-                    *at = (c, k);
-                }
+                self.tickets.set(&t.id, (c, k));
             }
         }
     }
@@ -384,14 +386,19 @@ pub fn ticket_order(a: &TicketRecord, b: &TicketRecord) -> std::cmp::Ordering {
 /// Returns whether the record is new, and its position in its customer's list.
 fn upsert_by_id<T>(
     customers: &mut [CustomerHistory],
-    index: &mut HashMap<String, (usize, usize)>,
+    index: &mut RecordIndex,
     owner: usize,
     record: T,
     list: fn(&mut CustomerHistory) -> &mut Vec<T>,
-    id: fn(&T) -> &String,
+    read: fn(&CustomerHistory) -> &[T],
+    id: fn(&T) -> &str,
 ) -> (bool, usize) {
-    let key = id(&record).clone();
-    match index.get(&key).copied() {
+    let key = id(&record);
+    let found = {
+        let customers = &*customers;
+        index.get(key, |c, k| Some(id(read(customers.get(c)?).get(k)?)))
+    };
+    match found {
         Some((c, k)) if c == owner => {
             list(&mut customers[c])[k] = record;
             (false, k)
@@ -402,12 +409,14 @@ fn upsert_by_id<T>(
                 let old = list(&mut customers[c]);
                 old.remove(k);
                 for (k, r) in old.iter().enumerate().skip(k) {
-                    index.insert(id(r).clone(), (c, k));
+                    index.set(id(r), (c, k));
                 }
+                index.set(key, (owner, list(&mut customers[owner]).len()));
+            } else {
+                index.insert_new(key, (owner, list(&mut customers[owner]).len()));
             }
             let dest = list(&mut customers[owner]);
             let k = dest.len();
-            index.insert(key, (owner, k));
             dest.push(record);
             (found.is_none(), k)
         }

@@ -96,7 +96,8 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
         // its own rating (when it was rated by now), else a CSAT survey soon after
         let own = store.ticket(&a.ticket_id).and_then(|t| {
             t.csat
-                .filter(|_| t.solved_at.unwrap_or(t.created_at) <= now)
+                .get()
+                .filter(|_| t.solved_at.get().unwrap_or(t.created_at) <= now)
         });
         let survey = |kind: SurveyKind, days: i64| {
             h.and_then(|h| {
@@ -123,7 +124,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
             let in_history = h.is_some_and(|h| {
                 h.tickets
                     .iter()
-                    .any(|t| t.id != a.ticket_id && within(t.created_at, at, REPEAT_DAYS))
+                    .any(|t| *t.id != *a.ticket_id && within(t.created_at, at, REPEAT_DAYS))
             });
             let assessed = who(a).and_then(|k| by_customer.get(&k)).is_some_and(|i| {
                 times[i]

@@ -178,7 +178,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
             let solved = store
                 .ticket(&a.ticket_id)
-                .is_some_and(|t| t.solved_at.is_some_and(|s| s <= now));
+                .is_some_and(|t| t.solved_at.get().is_some_and(|s| s <= now));
             let open = !a.closed
                 && !solved
                 && answered.get(&a.ticket_id).is_none()

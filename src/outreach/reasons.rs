@@ -111,7 +111,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     let w = cx.weights;
     let mut contact = j.contact;
     for t in h.tickets.iter().filter(|t| t.created_at <= now) {
-        let solved = t.solved_at.filter(|s| *s <= now);
+        let solved = t.solved_at.get().filter(|s| *s <= now);
         if solved.is_none() && now - t.created_at <= OPEN_DAYS * MS_PER_DAY {
             return None;
         }
@@ -155,8 +155,8 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     // the latest CSAT, from a rated ticket (dated when solved) or a CSAT survey
     let mut csat: Option<(i64, f64, String)> = None;
     for t in &h.tickets {
-        if let Some(c) = t.csat {
-            let at = t.solved_at.unwrap_or(t.created_at);
+        if let Some(c) = t.csat.get() {
+            let at = t.solved_at.get().unwrap_or(t.created_at);
             if at <= now && csat.as_ref().is_none_or(|x| at > x.0) {
                 csat = Some((at, c, format!("ticket {}", t.id)));
             }
@@ -186,13 +186,19 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     // tickets solved in the window, latest first
     let solved_within = |t: &TicketRecord, max_days: i64| {
         t.solved_at
+            .get()
             .filter(|s| *s <= now - MS_PER_DAY && now - *s <= max_days * MS_PER_DAY)
     };
     let latest = |pred: &dyn Fn(&TicketRecord) -> bool, max_days: i64| {
         h.tickets
             .iter()
             .filter(|t| pred(t) && solved_within(t, max_days).is_some())
-            .max_by(|a, b| a.solved_at.cmp(&b.solved_at).then(b.id.cmp(&a.id)))
+            .max_by(|a, b| {
+                a.solved_at
+                    .get()
+                    .cmp(&b.solved_at.get())
+                    .then(b.id.cmp(&a.id))
+            })
     };
 
     // a complaint (tagged so, or assessed so) or a ticket assessed critical, closed without a
@@ -212,7 +218,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
             .then_some("tagged complaint")
     };
     if let Some(t) = latest(&|t| serious(t).is_some(), CLOSED_DAYS) {
-        let solved = t.solved_at.unwrap_or(t.created_at);
+        let solved = t.solved_at.get().unwrap_or(t.created_at);
         if quiet_since(solved) {
             out.push(reason(
                 "outreach.unchecked_close",
@@ -243,7 +249,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
                     && mask & (cx.topics)(u) != 0
             })
             .max_by_key(|u| u.created_at);
-        let solved = t.solved_at.unwrap_or(t.created_at);
+        let solved = t.solved_at.get().unwrap_or(t.created_at);
         if let Some(u) = earlier {
             if quiet_since(solved) {
                 out.push(reason(
