@@ -81,7 +81,7 @@ test('a large export: the bar moves, no long task, the queue answers, Cancel kee
   assert.ok(p.stopMs != null && p.stopMs <= 5000, `the row said it stopped ${p.stopMs} ms after Cancel`);
   // beyond what the engine's store grew by, the renderer's peak grew by less than twice the
   // file (the issue's bound, applied to what the delivery controls: the store itself is about
-  // 2.7× the CSV's bytes). Measured: 120–131 MB for this 95 MB file; the same file fed on the
+  // 2× the CSV's bytes, 206 bytes a ticket for rows of about 105, benches/store-memory.mjs). Measured: 120–131 MB for this 95 MB file; the same file fed on the
   // main thread the old way took 234 MB besides the store (and froze the page for 18 s)
   const peak = Math.max(...ownRenderers().values());
   const fileMb = big.bytes / 2 ** 20;
