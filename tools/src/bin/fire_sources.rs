@@ -21,15 +21,37 @@ fn main() {
         for &c in CUE_LABELS {
             let sig = format!("cue.{c}");
             let ms: Vec<_> = s.matches.iter().filter(|x| x.signal == sig).collect();
-            if ms.is_empty() { continue; }
-            let src = if ms.iter().all(|x| x.learned) { "model" } else if ms.iter().any(|x| x.learned) { "both" } else { "pattern" };
+            if ms.is_empty() {
+                continue;
+            }
+            let src = if ms.iter().all(|x| x.learned) {
+                "model"
+            } else if ms.iter().any(|x| x.learned) {
+                "both"
+            } else {
+                "pattern"
+            };
             let ok = if m.has(c) { "TP" } else { "FP" };
-            *t.entry((c.to_string(), m.split.name(), ok, src)).or_default() += 1;
+            *t.entry((c.to_string(), m.split.name(), ok, src))
+                .or_default() += 1;
             if show && ok == "FP" && m.split == Split::Train {
-                let w: Vec<_> = ms.iter().map(|x| format!("{}{}", x.text, if x.learned {"*"} else {""})).collect();
-                println!("{c:<11} {src:<7} [{}] {}", w.join("|"), m.text.chars().take(120).collect::<String>().replace('\n', " "));
+                let w: Vec<_> = ms
+                    .iter()
+                    .map(|x| format!("{}{}", x.text, if x.learned { "*" } else { "" }))
+                    .collect();
+                println!(
+                    "{c:<11} {src:<7} [{}] {}",
+                    w.join("|"),
+                    m.text
+                        .chars()
+                        .take(120)
+                        .collect::<String>()
+                        .replace('\n', " ")
+                );
             }
         }
     }
-    for ((c, sp, ok, src), n) in t { println!("{c:<12} {sp:<5} {ok} {src:<7} {n}"); }
+    for ((c, sp, ok, src), n) in t {
+        println!("{c:<12} {sp:<5} {ok} {src:<7} {n}");
+    }
 }
