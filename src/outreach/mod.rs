@@ -15,7 +15,7 @@ use crate::history::{facts, CustomerFacts};
 use crate::input::{err, object, Obj, Result};
 use crate::score::{self, Band, ChannelAdvice};
 use crate::seen::Index;
-use crate::signals::Reason;
+use crate::signals::{Reason, SignalId};
 use crate::snippets::{self, FactSheet, FilledSnippet, Snippet, TicketInfo};
 use crate::time::MS_PER_DAY;
 use reasons::{Cx, Journal};
@@ -253,8 +253,10 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
             // a relationship at risk goes to a call when their channel has failed them
             let at_risk = reasons.iter().any(|r| {
                 matches!(
-                    r.signal.as_str(),
-                    "outreach.detractor" | "outreach.low_csat" | "outreach.unchecked_close"
+                    r.signal,
+                    SignalId::OutreachDetractor
+                        | SignalId::OutreachLowCsat
+                        | SignalId::OutreachUncheckedClose
                 )
             });
             let band = if at_risk {
@@ -329,9 +331,9 @@ fn fill(
 ) -> Option<Box<FilledSnippet>> {
     let main = reasons
         .iter()
-        .filter(|r| r.signal != "outreach.value" && r.signal != "clamp")
+        .filter(|r| r.signal != SignalId::OutreachValue && r.signal != SignalId::Clamp)
         .max_by_key(|r| r.points)?;
-    let k = lib.iter().position(|s| *s.category == *main.signal)?;
+    let k = lib.iter().position(|s| *s.category == *main.signal.id())?;
     let info = TicketInfo {
         id,
         subject: None,
@@ -373,7 +375,7 @@ fn fill(
     let mut filled = snippets::rank(
         &lib[k..=k],
         &situation,
-        &main.signal,
+        main.signal.id(),
         &sheet,
         &Default::default(),
         &[],

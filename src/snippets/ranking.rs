@@ -2,6 +2,7 @@
 //! snippet's fit to it, and the ranking that fills the best few, learned shifts included.
 
 use super::*;
+use crate::signals::SignalId;
 use crate::text::Cue;
 
 /// A fact a filled snippet used, and where it came from.
@@ -229,15 +230,21 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
 /// The moments an assessment shows, as snippet `fits.moments` names.
 pub fn moments(f: &CustomerFacts, reasons: &[crate::signals::Reason], value_high: f64) -> u16 {
     // the reasons that stand for a moment, and its name in `fits.moments`
-    const FROM_REASONS: [(&str, u16); 8] = [
-        ("moment.birthday", moment_bit("birthday")),
-        ("moment.anniversary", moment_bit("anniversary")),
-        ("moment.milestone_order", moment_bit("milestone_order")),
-        ("history.repeat_topic", moment_bit("repeat_topic")),
-        ("history.csat_low", moment_bit("unhappy_last_time")),
-        ("history.recent_contacts", moment_bit("recent_contacts")),
-        ("history.nps_promoter", moment_bit("promoter")),
-        ("history.nps_detractor", moment_bit("detractor")),
+    const FROM_REASONS: [(SignalId, u16); 8] = [
+        (SignalId::MomentBirthday, moment_bit("birthday")),
+        (SignalId::MomentAnniversary, moment_bit("anniversary")),
+        (
+            SignalId::MomentMilestoneOrder,
+            moment_bit("milestone_order"),
+        ),
+        (SignalId::HistoryRepeatTopic, moment_bit("repeat_topic")),
+        (SignalId::HistoryCsatLow, moment_bit("unhappy_last_time")),
+        (
+            SignalId::HistoryRecentContacts,
+            moment_bit("recent_contacts"),
+        ),
+        (SignalId::HistoryNpsPromoter, moment_bit("promoter")),
+        (SignalId::HistoryNpsDetractor, moment_bit("detractor")),
     ];
     const LONG_TENURE: u16 = moment_bit("long_tenure");
     const HIGH_VALUE: u16 = moment_bit("high_value");

@@ -9,6 +9,7 @@ pub mod same_problem;
 pub mod sentiment;
 pub mod tokens;
 
+use crate::signals::SignalId;
 use crate::util::round2;
 use intent::IntentModel;
 use judge::JudgeModel;
@@ -33,6 +34,17 @@ pub const CUES: [&str; 8] = [
     "loss",
     "life_event",
 ];
+/// `Cue::signal`, in `CUES` order.
+const CUE_SIGNALS: [&str; 8] = [
+    SignalId::CueMistake.id(),
+    SignalId::CueChurn.id(),
+    SignalId::CueEffort.id(),
+    SignalId::CuePraise.id(),
+    SignalId::CueLoyalty.id(),
+    "cue.celebration",
+    "cue.loss",
+    SignalId::CueLifeEvent.id(),
+];
 /// One cue family: its place in `CUES` and `Cues::values()`, and its bit in a snippet's
 /// `fits.cues` mask. Code that means one cue names it here, not by a string or a bare bit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +65,12 @@ impl Cue {
 
     pub const fn name(self) -> &'static str {
         CUES[self as usize]
+    }
+
+    /// The `Match.signal` of its words: `cue.<name>` (the signal id for the cues that are
+    /// signals; celebration and loss are kinds of `cue.life_event`).
+    pub const fn signal(self) -> &'static str {
+        CUE_SIGNALS[self as usize]
     }
 
     /// Its bit in a cue mask (bit i is `CUES[i]`).
@@ -362,13 +380,13 @@ impl TextAnalyzer {
                 )
             }
         };
-        let e = |name: &str| round2(label_strength(&format!("emotion.{name}"), true));
+        let e = |s: SignalId| round2(label_strength(s.id(), true));
         let mut emotions = Emotions {
-            frustration: e("frustration"),
-            distress: e("distress"),
-            confusion: e("confusion"),
-            urgency: e("urgency"),
-            gratitude: e("gratitude"),
+            frustration: e(SignalId::EmotionFrustration),
+            distress: e(SignalId::EmotionDistress),
+            confusion: e(SignalId::EmotionConfusion),
+            urgency: e(SignalId::EmotionUrgency),
+            gratitude: e(SignalId::EmotionGratitude),
         };
         let c = |name: &str| round2(label_strength(name, false));
         let mut cues = Cues {
@@ -413,7 +431,7 @@ impl TextAnalyzer {
             // closing the account of someone who died is a loss, not a customer leaving: the
             // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
             cues.churn = 0.0;
-            matches.retain(|m| m.signal != "cue.churn");
+            matches.retain(|m| m.signal != Cue::Churn.signal());
         }
         cues.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
         TextSignals {
@@ -598,7 +616,7 @@ mod tests {
         let m = s
             .matches
             .iter()
-            .find(|m| m.signal == "cue.mistake")
+            .find(|m| m.signal == Cue::Mistake.signal())
             .unwrap();
         assert_eq!(m.text, "charged me twice");
         assert_eq!(
@@ -616,7 +634,7 @@ mod tests {
             "My father passed away last month. I am the executor and need to close his account.",
         );
         assert!(s.cues.loss > 0.0 && s.cues.churn == 0.0, "{:?}", s.cues);
-        assert!(s.matches.iter().all(|m| m.signal != "cue.churn"));
+        assert!(s.matches.iter().all(|m| m.signal != Cue::Churn.signal()));
         // cancelling one's own plan after a loss stays churn (and loss)
         let own = an.analyze("My husband died in May and I can't afford it now: please cancel my subscription, I'm leaving.");
         assert!(
@@ -728,7 +746,7 @@ mod tests {
         let m = s
             .matches
             .iter()
-            .find(|m| m.signal == "cue.mistake")
+            .find(|m| m.signal == Cue::Mistake.signal())
             .unwrap();
         let u: Vec<u16> = "😀 you charged me twice".encode_utf16().collect();
         assert_eq!(
