@@ -16,7 +16,7 @@ use crate::util::round2;
 
 #[derive(Debug, Clone)]
 pub struct TextAnalyzer {
-    /// The learned cue, kind and routine model (`judge.rs`).
+    /// The learned cue, kind and routine model (`judge/`).
     pub judge: JudgeModel,
     /// Cues a configuration added patterns for: the model does not overrule their hits.
     pub configured_cues: Vec<String>,

@@ -22,14 +22,19 @@
 //! codebook value c - 1. Bits fill each byte from its lowest bit; the last byte is padded
 //! with 0 bits. About 11 bits per hash and b per weight (`RJM2` took 16 and 8; `RJM3` was
 //! this with b fixed at 4, two codes to a byte after the hashes).
+//!
+//! `features.rs` computes a message's features; `write.rs` writes the format (for the
+//! trainer); here, the model: reading the format and scoring a message.
 
-use super::tokens::Token;
-use crate::util::{fnv, FastMap, FNV_START};
+mod features;
+mod write;
 
-const BUILTIN: &[u8] = include_bytes!("../../data/judgement_model.bin");
+pub use features::{feature_texts, features, features_with, pattern_feature, Feature, HASH_BITS};
+pub use write::{write, HeadSpec};
 
-/// Feature hashes are cut to this many bits: collisions cost little at this size.
-pub const HASH_BITS: u32 = 20;
+use crate::util::FastMap;
+
+const BUILTIN: &[u8] = include_bytes!("../../../data/judgement_model.bin");
 
 #[derive(Debug, Clone)]
 pub struct Head {
@@ -46,110 +51,6 @@ pub struct JudgeModel {
     pub heads: Vec<Head>,
     /// Feature hash → (head, weight).
     weights: FastMap<u32, Vec<(u8, f32)>>,
-}
-
-/// One feature of a message: its hash, and where to find its text again (to cite it).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Feature {
-    pub hash: u32,
-    /// Token index the feature starts at, and how many tokens it spans (1 or 2).
-    pub token: u32,
-    pub len: u8,
-}
-
-fn cut(h: u64) -> u32 {
-    (h ^ (h >> 32)) as u32 & ((1 << HASH_BITS) - 1)
-}
-
-/// The word a token counts as: numbers become `#`, apostrophes go ("don't" → "dont").
-fn norm(t: &Token) -> std::borrow::Cow<'_, str> {
-    if t.text.bytes().all(|b| b.is_ascii_digit()) {
-        "#".into()
-    } else if t.text.contains('\'') {
-        t.text.replace('\'', "").into()
-    } else {
-        t.text.as_str().into()
-    }
-}
-
-/// The feature that says a phrase pattern of `label` matched: the model learns when the
-/// patterns are right (a wrong fee) and when a look-alike fooled them (a fee question).
-pub fn pattern_feature(label: &str) -> u32 {
-    cut(fnv(fnv(FNV_START, b"x "), label.as_bytes()))
-}
-
-/// Features of a tokenized message with the labels of the phrase patterns that matched it.
-pub fn features_with(tokens: &[Token], pattern_labels: &[&str]) -> Vec<Feature> {
-    let mut out = features(tokens);
-    for l in pattern_labels {
-        out.push(Feature {
-            hash: pattern_feature(l),
-            token: u32::MAX,
-            len: 0,
-        });
-    }
-    out
-}
-
-/// Features of a tokenized message, in order, a repeated one as often as it occurs (trainer
-/// and engine alike: no sort to deduplicate, whose code cost the .wasm 2.8 KB).
-pub fn features(tokens: &[Token]) -> Vec<Feature> {
-    let words: Vec<_> = tokens.iter().map(norm).collect();
-    let mut out = Vec::with_capacity(words.len() * 6);
-    for (i, w) in words.iter().enumerate() {
-        out.push(Feature {
-            hash: cut(fnv(fnv(FNV_START, b"w "), w.as_bytes())),
-            token: i as u32,
-            len: 1,
-        });
-        if let Some(next) = words.get(i + 1) {
-            let h = fnv(
-                fnv(fnv(fnv(FNV_START, b"b "), w.as_bytes()), b" "),
-                next.as_bytes(),
-            );
-            out.push(Feature {
-                hash: cut(h),
-                token: i as u32,
-                len: 2,
-            });
-        }
-        // the first five letters of a longer word: "cancelled", "cancelling" and "cancellation"
-        // meet there, and so do most of their typos
-        if w.len() > 5 && w.is_char_boundary(5) {
-            out.push(Feature {
-                hash: cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])),
-                token: i as u32,
-                len: 1,
-            });
-        }
-    }
-    out
-}
-
-/// The text of each feature, for the trainer and for citing: `w word`, `b a b`, `c ^wor`.
-pub fn feature_texts(tokens: &[Token]) -> Vec<(u32, String)> {
-    let words: Vec<_> = tokens.iter().map(norm).collect();
-    let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        out.push((
-            cut(fnv(fnv(FNV_START, b"w "), w.as_bytes())),
-            format!("w {w}"),
-        ));
-        if let Some(next) = words.get(i + 1) {
-            let h = fnv(
-                fnv(fnv(fnv(FNV_START, b"b "), w.as_bytes()), b" "),
-                next.as_bytes(),
-            );
-            out.push((cut(h), format!("b {w} {next}")));
-        }
-        if w.len() > 5 && w.is_char_boundary(5) {
-            out.push((
-                cut(fnv(fnv(FNV_START, b"p "), &w.as_bytes()[..5])),
-                format!("p {}", &w[..5]),
-            ));
-        }
-    }
-    out
 }
 
 /// A label's probability for one message, and the features that pushed it up most.
@@ -317,100 +218,5 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A head as the trainer writes it: its codebook (at most 15 values), and per feature of the
-/// shared list a code: 0 for a weight of 0, c in 1..=15 for `codebook[c - 1]`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HeadSpec {
-    pub name: String,
-    pub bias: f32,
-    pub threshold: f32,
-    pub veto: f32,
-    pub codebook: Vec<f32>,
-    pub codes: Vec<u8>,
-}
-
-/// The Rice parameter that codes these gaps in the fewest bits.
-fn rice_parameter(gaps: &[u32]) -> u32 {
-    (0..HASH_BITS)
-        .min_by_key(|&r| {
-            gaps.iter()
-                .map(|&d| (d >> r) as u64 + 1 + r as u64)
-                .sum::<u64>()
-        })
-        .unwrap_or(0)
-}
-
-/// Writes a model (used by the trainer): the heads with their codebooks, then the features
-/// they share (hashes ascending, below 2^20, Rice-coded gaps), then each head's codes in
-/// that order, `code_bits` (1..=4) each.
-pub fn write(heads: &[HeadSpec], features: &[u32], code_bits: u32) -> Vec<u8> {
-    assert!((1..=4).contains(&code_bits), "1 to 4 bits a code");
-    let mut out = b"RJM4".to_vec();
-    out.push(heads.len() as u8);
-    out.push(code_bits as u8);
-    for h in heads {
-        out.push(h.name.len() as u8);
-        out.extend_from_slice(h.name.as_bytes());
-        for x in [h.bias, h.threshold, h.veto] {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
-        assert!(
-            h.codebook.len() < 1 << code_bits,
-            "a codebook holds at most 2^bits - 1 values"
-        );
-        out.push(h.codebook.len() as u8);
-        for x in &h.codebook {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
-    }
-    out.extend_from_slice(&(features.len() as u32).to_le_bytes());
-    let mut prev = 0u32;
-    let gaps: Vec<u32> = features
-        .iter()
-        .enumerate()
-        .map(|(i, &h)| {
-            assert!(
-                h >> HASH_BITS == 0 && (i == 0 || h > prev),
-                "hashes ascending"
-            );
-            let d = h - prev;
-            prev = h;
-            d
-        })
-        .collect();
-    let rice = rice_parameter(&gaps);
-    out.push(rice as u8);
-    // bits from each byte's lowest; the last byte's unused bits stay 0
-    let (mut bits, mut n) = (Vec::new(), 0usize);
-    let mut put = |b: u32| {
-        if n % 8 == 0 {
-            bits.push(0u8);
-        }
-        bits[n / 8] |= (b as u8) << (n % 8);
-        n += 1;
-    };
-    for d in gaps {
-        for _ in 0..d >> rice {
-            put(1);
-        }
-        put(0);
-        for i in 0..rice {
-            put(d >> i & 1);
-        }
-    }
-    for h in heads {
-        assert_eq!(h.codes.len(), features.len(), "one code per feature");
-        for &c in &h.codes {
-            assert!(c as usize <= h.codebook.len(), "a code within the codebook");
-            for i in 0..code_bits {
-                put(c as u32 >> i & 1);
-            }
-        }
-    }
-    out.extend_from_slice(&bits);
-    out
-}
-
 #[cfg(test)]
-#[path = "judge_tests.rs"]
 mod tests;
