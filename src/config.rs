@@ -157,7 +157,7 @@ impl Config {
                             SIGNALS
                                 .iter()
                                 .chain(crate::signals::outreach::SIGNALS)
-                                .map(|s| s.id)
+                                .map(|s| s.id.id())
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         ),

@@ -383,60 +383,6 @@ pub fn normalize_email(s: &str) -> Option<String> {
     (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn errors_name_the_path() {
-        let v = json!({"a": "x", "n": "4.5", "bad": true, "d": "2026-99-01"});
-        let o = object(&v, "t").unwrap();
-        assert_eq!(o.opt_num("n", 0.0, 5.0).unwrap(), Some(4.5));
-        assert_eq!(o.opt_num("a", 0.0, 5.0).unwrap_err().path, "t.a");
-        assert!(o
-            .opt_str("bad")
-            .unwrap_err()
-            .to_string()
-            .starts_with("t.bad: expected a string"));
-        assert!(o.opt_date("d").unwrap_err().to_string().contains("t.d"));
-        assert!(o
-            .only(&["a", "n"])
-            .unwrap_err()
-            .to_string()
-            .contains("unknown field"));
-        assert_eq!(
-            o.req_str("missing").unwrap_err().to_string(),
-            "t.missing: is required"
-        );
-    }
-
-    #[test]
-    fn emails() {
-        assert_eq!(
-            normalize_email("  Ana@Example.COM ").as_deref(),
-            Some("ana@example.com")
-        );
-        assert_eq!(normalize_email("not an email"), None);
-    }
-
-    #[test]
-    fn lone_surrogate_escapes_become_the_replacement_character() {
-        let r = |s: &str| replace_lone_surrogates(s).into_owned();
-        assert_eq!(r(r#""a\ud800b""#), r#""a\ufffdb""#);
-        assert_eq!(r(r#""\udc00""#), r#""\ufffd""#);
-        assert_eq!(r(r#""\ud83d\ude00 ok""#), r#""\ud83d\ude00 ok""#);
-        assert_eq!(
-            r(r#""\\ud800""#),
-            r#""\\ud800""#,
-            "an escaped backslash is not an escape"
-        );
-        assert_eq!(r(r#""\ud83d\ud83d\ude00""#), r#""\ufffd\ud83d\ude00""#);
-        let v: Value = serde_json::from_str(&r(r#"{"t": "x\ud800"}"#)).unwrap();
-        assert_eq!(v["t"], "x\u{fffd}");
-    }
-}
-
 /// A JSON number given where text is expected (an id, a tag) as text, by the same number
 /// writers as the results (`ascii_json`): serde_json's `Number` Display costs the .wasm code of
 /// its own.
@@ -448,3 +394,7 @@ pub fn number_text(n: &serde_json::Number) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+#[path = "input_tests.rs"]
+mod tests;

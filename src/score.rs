@@ -1,7 +1,7 @@
 //! Σ reasons → score, band and route; follow-up and channel advice.
 
 use crate::history::CustomerFacts;
-use crate::signals::Reason;
+use crate::signals::{Reason, SignalId};
 use crate::text::TextSignals;
 use serde::Serialize;
 
@@ -50,7 +50,7 @@ pub fn total(reasons: &mut Vec<Reason>) -> i32 {
     let score = sum.clamp(0, 100);
     if score != sum {
         reasons.push(Reason {
-            signal: "clamp".into(),
+            signal: SignalId::Clamp,
             label: if sum > 100 {
                 "Capped at 100".into()
             } else {
@@ -223,7 +223,7 @@ mod tests {
 
     fn r(points: i32) -> Reason {
         Reason {
-            signal: "x".into(),
+            signal: SignalId::CueMistake,
             label: "x".into(),
             points,
             evidence: String::new(),
@@ -237,7 +237,7 @@ mod tests {
         let mut v = vec![r(70), r(50)];
         assert_eq!(total(&mut v), 100);
         assert_eq!(v.iter().map(|x| x.points).sum::<i32>(), 100);
-        assert_eq!(v.last().unwrap().signal, "clamp");
+        assert_eq!(v.last().unwrap().signal, SignalId::Clamp);
         let mut v = vec![r(-20), r(5)];
         assert_eq!(total(&mut v), 0);
         assert_eq!(v.iter().map(|x| x.points).sum::<i32>(), 0);

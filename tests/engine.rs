@@ -62,7 +62,7 @@ fn same_words_different_customers_different_bands() {
         loyal.score,
         first.score
     );
-    let signals: Vec<_> = loyal.reasons.iter().map(|r| r.signal.as_str()).collect();
+    let signals: Vec<_> = loyal.reasons.iter().map(|r| r.signal.id()).collect();
     for s in [
         "history.repeat_topic",
         "history.csat_low",
@@ -238,7 +238,7 @@ fn moments_and_channel_preference() {
             now(),
         )
         .unwrap();
-    let s: Vec<_> = a.reasons.iter().map(|r| r.signal.as_str()).collect();
+    let s: Vec<_> = a.reasons.iter().map(|r| r.signal.id()).collect();
     assert!(
         s.contains(&"moment.birthday") && s.contains(&"moment.anniversary"),
         "{s:?}"

@@ -218,7 +218,7 @@ fn a_large_account_lists_the_newest_and_counts_all_with_the_same_score() {
         .iter()
         .map(|r| {
             (
-                r.signal.as_str(),
+                r.signal.id(),
                 r.label.as_str(),
                 r.points,
                 r.evidence.as_str(),

@@ -125,7 +125,7 @@ fn keys(l: &[rapport::outreach::Outreach]) -> Vec<(String, i32)> {
 fn signals(x: &rapport::outreach::Outreach) -> Vec<(&str, i32)> {
     x.reasons
         .iter()
-        .map(|r| (r.signal.as_str(), r.points))
+        .map(|r| (r.signal.id(), r.points))
         .collect()
 }
 

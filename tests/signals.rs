@@ -153,8 +153,8 @@ fn case(signal: &str) -> (Value, Value) {
 fn every_signal_has_a_case_that_fires_it_and_counts() {
     let now = parse_iso(NOW).unwrap();
     for s in SIGNALS {
-        let (mut ticket, history) = case(s.id);
-        if rapport::signals::AMPLIFIERS.contains(&s.id) && !s.id.starts_with("combo.") {
+        let (mut ticket, history) = case(s.id.id());
+        if rapport::signals::AMPLIFIERS.contains(&s.id) && !s.id.id().starts_with("combo.") {
             // customer weight counts only with a moment to amplify: give it one (a combo's
             // case carries its own). A lone "You sent me the wrong item." after "a question
             // about my order" is read as routine by the learned model, which then vetoes the
@@ -180,12 +180,12 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
         );
         // the points in force: the fitted defaults (data/score_fit.json) over SIGNALS; a signal
         // the fit set to 0 is shown at 0 points
-        if rapport::config::Config::default().weight(s.id) == 0.0 {
+        if rapport::config::Config::default().weight(s.id.id()) == 0.0 {
             assert_eq!(r.points, 0, "{}", s.id);
             continue;
         }
         assert!(r.points > 0, "{}: {} points", s.id, r.points);
-        let mut off = Engine::new(Some(&json!({"weights": {s.id: 0}}))).unwrap();
+        let mut off = Engine::new(Some(&json!({"weights": {s.id.id(): 0}}))).unwrap();
         off.load_history(&history).unwrap();
         let b = off.assess(&ticket, now).unwrap();
         assert!(a.score < 100, "{}: case must not be clamped", s.id);
@@ -226,7 +226,7 @@ fn text_spans_point_at_the_quoted_words() {
 fn customer_weight_alone_adds_nothing_to_a_routine_request() {
     let now = parse_iso(NOW).unwrap();
     for id in rapport::signals::AMPLIFIERS {
-        let (_, history) = case(id);
+        let (_, history) = case(id.id());
         let mut e = Engine::new(None).unwrap();
         e.load_history(&history).unwrap();
         let a = e

@@ -7,15 +7,16 @@
 //! One pass over the store finds the reasons (cheap facts only); the channel and the snippet,
 //! which need the customer's full facts, are worked out for the entries listed.
 
+mod options;
 pub mod reasons;
 
 use crate::engine::Engine;
 use crate::history::records::CustomerRef;
 use crate::history::{facts, CustomerFacts};
-use crate::input::{err, object, Obj, Result};
+use crate::input::Result;
 use crate::score::{self, Band, ChannelAdvice};
 use crate::seen::Index;
-use crate::signals::Reason;
+use crate::signals::{Reason, SignalId};
 use crate::snippets::{self, FactSheet, FilledSnippet, Snippet, TicketInfo};
 use crate::time::MS_PER_DAY;
 use reasons::{Cx, Journal};
@@ -23,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use crate::signals::outreach::{default_points, SIGNALS};
+pub use options::{instant, required_instant, Options, MAX_LIMIT, MAX_WITHIN};
 
 /// The proactive snippets, one per reason (`category` = the reason's signal id).
 pub const LIBRARY: &str = include_str!("../../data/outreach.json");
@@ -33,72 +35,6 @@ pub fn library() -> Vec<Snippet> {
         "outreach",
     )
     .expect("data/outreach.json is a valid library (tests/outreach.rs fills each)")
-}
-
-pub const MAX_LIMIT: f64 = 1000.0;
-pub const MAX_WITHIN: f64 = 60.0;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Options {
-    pub now: i64,
-    pub limit: usize,
-    pub within: i64,
-    pub agent: Option<String>,
-    pub html: bool,
-}
-
-/// An instant given as an ISO string or epoch milliseconds.
-pub fn instant(o: &Obj, key: &str) -> Result<Option<i64>> {
-    match o.get(key) {
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(x) if x.is_finite() && x.abs() < 1e15 => Ok(Some(x as i64)),
-            _ => err(
-                &o.at(key),
-                "expected epoch milliseconds or an ISO-8601 date",
-            ),
-        },
-        _ => o.opt_date(key),
-    }
-}
-
-pub fn required_instant(o: &Obj, key: &str) -> Result<i64> {
-    instant(o, key)?.map_or_else(
-        || {
-            err(
-                &o.at(key),
-                "is required (an ISO-8601 date or epoch milliseconds)",
-            )
-        },
-        Ok,
-    )
-}
-
-/// A whole number in `min..=max`, or the default.
-fn whole(o: &Obj, key: &str, min: f64, max: f64, default: f64) -> Result<f64> {
-    let x = o.opt_num(key, min, max)?.unwrap_or(default);
-    if x.fract() != 0.0 {
-        return err(&o.at(key), "expected a whole number");
-    }
-    Ok(x)
-}
-
-impl Options {
-    /// `{ now, limit?, within?, agent?, html? }`: limit 1..1000 (default 20), within 0..60
-    /// days (default 7).
-    pub fn from_json(v: &Value) -> Result<Options> {
-        let o = object(v, "options")?;
-        o.only(&["now", "limit", "within", "agent", "html"])?;
-        Ok(Options {
-            now: required_instant(&o, "now")?,
-            limit: whole(&o, "limit", 1.0, MAX_LIMIT, 20.0)? as usize,
-            within: whole(&o, "within", 0.0, MAX_WITHIN, 7.0)? as i64,
-            agent: o
-                .opt_str("agent")?
-                .map(|a| crate::util::owned(a.trim()))
-                .filter(|a| !a.is_empty()),
-            html: o.flag("html")?,
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -253,8 +189,10 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
             // a relationship at risk goes to a call when their channel has failed them
             let at_risk = reasons.iter().any(|r| {
                 matches!(
-                    r.signal.as_str(),
-                    "outreach.detractor" | "outreach.low_csat" | "outreach.unchecked_close"
+                    r.signal,
+                    SignalId::OutreachDetractor
+                        | SignalId::OutreachLowCsat
+                        | SignalId::OutreachUncheckedClose
                 )
             });
             let band = if at_risk {
@@ -329,9 +267,9 @@ fn fill(
 ) -> Option<Box<FilledSnippet>> {
     let main = reasons
         .iter()
-        .filter(|r| r.signal != "outreach.value" && r.signal != "clamp")
+        .filter(|r| r.signal != SignalId::OutreachValue && r.signal != SignalId::Clamp)
         .max_by_key(|r| r.points)?;
-    let k = lib.iter().position(|s| *s.category == *main.signal)?;
+    let k = lib.iter().position(|s| *s.category == *main.signal.id())?;
     let info = TicketInfo {
         id,
         subject: None,
@@ -373,7 +311,7 @@ fn fill(
     let mut filled = snippets::rank(
         &lib[k..=k],
         &situation,
-        &main.signal,
+        main.signal.id(),
         &sheet,
         &Default::default(),
         &[],

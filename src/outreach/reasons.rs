@@ -5,7 +5,7 @@
 use crate::history::records::{SurveyKind, TicketRecord};
 use crate::history::store::CustomerHistory;
 use crate::seen::{Assessed, Seen};
-use crate::signals::{points, Reason};
+use crate::signals::{points, Reason, SignalId};
 use crate::time::{days_until_yearly, format_date, MS_PER_DAY};
 use crate::util::{num, owned};
 
@@ -59,9 +59,9 @@ pub struct Journal<'a> {
 /// Kept out of line, the label copied here: inlined at each of the ten reasons, the string
 /// copies cost a kilobyte and a half of .wasm.
 #[inline(never)]
-fn reason(id: &str, label: &str, pts: i32, evidence: String, source: Option<String>) -> Reason {
+fn reason(id: SignalId, label: &str, pts: i32, evidence: String, source: Option<String>) -> Reason {
     Reason {
-        signal: id.into(),
+        signal: id,
         label: label.into(),
         points: pts,
         evidence,
@@ -91,9 +91,9 @@ pub fn follow_up(a: &Assessed, cx: &Cx) -> Reason {
         n => format!("due {n} days ago"),
     };
     reason(
-        "outreach.follow_up_due",
+        SignalId::OutreachFollowUpDue,
         "Follow-up due",
-        points(cx.weights, "outreach.follow_up_due", 1.0),
+        points(cx.weights, SignalId::OutreachFollowUpDue, 1.0),
         format!(
             "ticket {} was assessed {} on {}: {f}; {when}, no contact since",
             a.ticket_id,
@@ -139,9 +139,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     if let Some(s) = nps {
         if s.score <= 6.0 && now - s.at <= SCORE_DAYS * MS_PER_DAY && quiet_since(s.at) {
             out.push(reason(
-                "outreach.detractor",
+                SignalId::OutreachDetractor,
                 "Detractor, not called back",
-                points(w, "outreach.detractor", 1.0 - s.score / 12.0),
+                points(w, SignalId::OutreachDetractor, 1.0 - s.score / 12.0),
                 format!(
                     "NPS {} of 10 on {}, no contact since",
                     num(s.score, 1),
@@ -170,9 +170,13 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     if let Some((at, c, src)) = csat {
         if c <= 2.0 && now - at <= SCORE_DAYS * MS_PER_DAY && quiet_since(at) {
             out.push(reason(
-                "outreach.low_csat",
+                SignalId::OutreachLowCsat,
                 "Unhappy, not called back",
-                points(w, "outreach.low_csat", if c <= 1.0 { 1.0 } else { 0.7 }),
+                points(
+                    w,
+                    SignalId::OutreachLowCsat,
+                    if c <= 1.0 { 1.0 } else { 0.7 },
+                ),
                 format!(
                     "CSAT {} of 5 on {} ({src}), no contact since",
                     num(c, 1),
@@ -221,9 +225,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         let solved = t.solved_at.get().unwrap_or(t.created_at);
         if quiet_since(solved) {
             out.push(reason(
-                "outreach.unchecked_close",
+                SignalId::OutreachUncheckedClose,
                 "Closed without a check-in",
-                points(w, "outreach.unchecked_close", 1.0),
+                points(w, SignalId::OutreachUncheckedClose, 1.0),
                 format!(
                     "{} ({}) solved on {}, no contact since",
                     ticket_label(t),
@@ -253,9 +257,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if let Some(u) = earlier {
             if quiet_since(solved) {
                 out.push(reason(
-                    "outreach.fix_check",
+                    SignalId::OutreachFixCheck,
                     "Repeat problem fixed: did it hold?",
-                    points(w, "outreach.fix_check", 1.0),
+                    points(w, SignalId::OutreachFixCheck, 1.0),
                     format!(
                         "{} solved on {} repeats ticket {} of {}",
                         ticket_label(t),
@@ -305,11 +309,11 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         let since = days(now - last_at);
         if since as f64 >= DARK_RATIO * usual as f64 && since >= DARK_MIN_DAYS {
             out.push(reason(
-                "outreach.going_dark",
+                SignalId::OutreachGoingDark,
                 "Going quiet",
                 points(
                     w,
-                    "outreach.going_dark",
+                    SignalId::OutreachGoingDark,
                     since as f64 / (2.0 * DARK_RATIO * usual as f64),
                 ),
                 format!(
@@ -326,9 +330,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         let d = days_until_yearly(b, now);
         if d <= cx.within {
             out.push(reason(
-                "outreach.birthday",
+                SignalId::OutreachBirthday,
                 "Birthday coming",
-                points(w, "outreach.birthday", 1.0),
+                points(w, SignalId::OutreachBirthday, 1.0),
                 in_days("birthday", d),
                 Some(customer_source(h)),
             ));
@@ -341,9 +345,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         let years = (now + d * MS_PER_DAY - s) / (365 * MS_PER_DAY + MS_PER_DAY / 4);
         if years >= 1 && d <= cx.within {
             out.push(reason(
-                "outreach.anniversary",
+                SignalId::OutreachAnniversary,
                 &format!("{years}-year anniversary coming"),
-                points(w, "outreach.anniversary", 1.0),
+                points(w, SignalId::OutreachAnniversary, 1.0),
                 in_days(&format!("{years}-year customer anniversary"), d),
                 Some(customer_source(h)),
             ));
@@ -352,9 +356,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     if let Some(&(at, id)) = recent.last() {
         if MILESTONES.contains(&count) && now - at <= cx.within * MS_PER_DAY {
             out.push(reason(
-                "outreach.milestone_order",
+                SignalId::OutreachMilestoneOrder,
                 &format!("{count}th order"),
-                points(w, "outreach.milestone_order", 1.0),
+                points(w, SignalId::OutreachMilestoneOrder, 1.0),
                 format!("order {id} on {} is their {count}th", format_date(at)),
                 Some(format!("order {id}")),
             ));
@@ -367,9 +371,9 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     // customer weight ranks a valued customer's reason higher; alone it is no reason
     if let Some(v) = value.filter(|v| *v >= cx.value_high / 4.0) {
         out.push(reason(
-            "outreach.value",
+            SignalId::OutreachValue,
             "Valued customer",
-            points(w, "outreach.value", v / cx.value_high),
+            points(w, SignalId::OutreachValue, v / cx.value_high),
             format!("lifetime value {}", num(v, 0)),
             Some(customer_source(h)),
         ));

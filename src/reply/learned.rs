@@ -15,18 +15,20 @@
 //! rules' pick). A name the engine does not know reads 0.
 
 use super::{Inputs, Reply, REPLIES};
+use crate::signals::SignalId;
 use crate::text::{Kind, CUES, EMOTIONS};
 
 include!(concat!(env!("OUT_DIR"), "/reply_fit.rs"));
 
-/// Signals (by prefix) of the customer's weight rather than of a moment: not features.
-pub const WEIGHT_SIGNALS: [&str; 6] = [
-    "history.tenure",
-    "history.value",
-    "history.orders",
-    "history.tier",
-    "combo.",
-    "customer.unknown",
+/// Signals of the customer's weight rather than of a moment (and every `combo.*`): not features.
+pub const WEIGHT_SIGNALS: [SignalId; 7] = [
+    SignalId::HistoryTenure,
+    SignalId::HistoryValue,
+    SignalId::HistoryOrders,
+    SignalId::HistoryTier,
+    SignalId::ComboMistakeValued,
+    SignalId::ComboChurnValued,
+    SignalId::CustomerUnknown,
 ];
 
 /// The value of the feature `name` for an assessment whose rules picked `rule`.
@@ -64,7 +66,7 @@ pub fn feature_names(intents: &[&str]) -> Vec<String> {
     let signals = crate::signals::SIGNALS
         .iter()
         .map(|s| s.id)
-        .filter(|s| !WEIGHT_SIGNALS.iter().any(|w| s.starts_with(w)));
+        .filter(|s| !WEIGHT_SIGNALS.contains(s));
     out.extend(signals.map(|s| format!("points:{s}")));
     out.extend(CUES.iter().map(|c| format!("cue:{c}")));
     out.extend(EMOTIONS.iter().map(|e| format!("emotion:{e}")));

@@ -21,7 +21,7 @@
 //! (`eligible`): a faint "twice" in a routine request gets its plain answer.
 
 use crate::score::Band;
-use crate::signals::Reason;
+use crate::signals::{Reason, SignalId};
 use crate::text::{Cues, Emotions, Intent, TextSignals};
 use serde::Serialize;
 
@@ -92,7 +92,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// Whether the reason `id` is listed with points (what the agent sees).
-    pub fn has(&self, id: &str) -> bool {
+    pub fn has(&self, id: SignalId) -> bool {
         self.reasons.iter().any(|r| r.signal == id && r.points > 0)
     }
 }
@@ -110,10 +110,13 @@ pub fn first_reply(band: Band, signals: &TextSignals, reasons: &[Reason]) -> Rep
 /// The fitted model refines the calls made on faint evidence and the plain answers.
 pub fn binding(x: &Inputs, rule: Reply) -> bool {
     let (c, e, i) = (x.cues, x.emotions, x.intent);
-    let has = |id: &str| x.has(id);
+    let has = |id: SignalId| x.has(id);
     match rule {
         Reply::Ownership => {
-            c.mistake >= 0.6 && c.effort >= 0.8 && has("cue.mistake") && has("cue.effort")
+            c.mistake >= 0.6
+                && c.effort >= 0.8
+                && has(SignalId::CueMistake)
+                && has(SignalId::CueEffort)
         }
         Reply::ApologyMakegood => c.mistake >= SURE,
         Reply::ChurnSave => c.churn >= SURE,
@@ -133,14 +136,14 @@ pub fn eligible(x: &Inputs, k: Reply) -> bool {
     // a moment of the history that asks for an owner
     let chased = || {
         [
-            "history.repeat_topic",
-            "history.recent_contacts",
-            "history.csat_low",
-            "thread.unanswered",
-            "ticket.time_open",
+            SignalId::HistoryRepeatTopic,
+            SignalId::HistoryRecentContacts,
+            SignalId::HistoryCsatLow,
+            SignalId::ThreadUnanswered,
+            SignalId::TicketTimeOpen,
         ]
         .iter()
-        .any(|s| x.has(s))
+        .any(|s| x.has(*s))
     };
     // the evidence for each kind: a cue or emotion, or the intent
     let (strength, intent) = match k {
@@ -167,30 +170,30 @@ const SURE: f64 = 0.6;
 /// celebration or a loss).
 pub fn rules(x: &Inputs) -> Reply {
     let band = x.band;
-    let has = |id: &str| x.has(id);
+    let has = |id: SignalId| x.has(id);
     let (c, e, i) = (x.cues, x.emotions, x.intent);
     let sure_intent = |id: &str| !i.unsure && i.id == id;
-    if c.loss >= CLEAR && has("cue.life_event") {
+    if c.loss >= CLEAR && has(SignalId::CueLifeEvent) {
         Reply::Condolence
-    } else if e.distress >= CLEAR + 0.1 && has("emotion.distress") {
+    } else if e.distress >= CLEAR + 0.1 && has(SignalId::EmotionDistress) {
         Reply::ReassureDistress
-    } else if sure_intent("human_agent") && !has("cue.mistake") {
+    } else if sure_intent("human_agent") && !has(SignalId::CueMistake) {
         Reply::HumanHandoff
-    } else if (c.effort >= CLEAR && has("cue.effort"))
-        || (has("cue.mistake") && has("history.repeat_topic"))
+    } else if (c.effort >= CLEAR && has(SignalId::CueEffort))
+        || (has(SignalId::CueMistake) && has(SignalId::HistoryRepeatTopic))
     {
         Reply::Ownership
-    } else if has("cue.mistake") {
+    } else if has(SignalId::CueMistake) {
         Reply::ApologyMakegood
-    } else if has("cue.churn") {
+    } else if has(SignalId::CueChurn) {
         Reply::ChurnSave
     } else if sure_intent("complaint") {
         Reply::ComplaintAcknowledge
-    } else if has("cue.praise") {
+    } else if has(SignalId::CuePraise) {
         Reply::ThanksPraise
-    } else if band != Band::Transactional && has("history.repeat_topic") {
+    } else if band != Band::Transactional && has(SignalId::HistoryRepeatTopic) {
         Reply::Ownership
-    } else if c.celebration >= CLEAR && has("cue.life_event") {
+    } else if c.celebration >= CLEAR && has(SignalId::CueLifeEvent) {
         Reply::Celebration
     } else {
         Reply::PlainAnswer
@@ -202,10 +205,10 @@ mod tests {
     use super::*;
     use crate::text::TextAnalyzer;
 
-    fn reason(id: &str, points: i32) -> Reason {
+    fn reason(id: SignalId, points: i32) -> Reason {
         Reason {
-            signal: id.into(),
-            label: id.into(),
+            signal: id,
+            label: id.id().into(),
             points,
             evidence: String::new(),
             spans: Vec::new(),
@@ -213,16 +216,16 @@ mod tests {
         }
     }
 
-    fn reply(text: &str, band: Band, reasons: &[(&str, i32)]) -> Reply {
+    fn reply(text: &str, band: Band, reasons: &[(SignalId, i32)]) -> Reply {
         let s = TextAnalyzer::builtin().analyze(text);
-        let r: Vec<Reason> = reasons.iter().map(|(id, p)| reason(id, *p)).collect();
+        let r: Vec<Reason> = reasons.iter().map(|(id, p)| reason(*id, *p)).collect();
         rules(&Inputs::new(band, &s, &r))
     }
 
     #[test]
     fn the_model_may_pick_only_kinds_with_evidence_and_clear_calls_stand() {
         let s = TextAnalyzer::builtin().analyze("where is my parcel?");
-        let r = [reason("history.repeat_topic", 14)];
+        let r = [reason(SignalId::HistoryRepeatTopic, 14)];
         let x = Inputs::new(Band::Relational, &s, &r);
         assert!(eligible(&x, Reply::PlainAnswer));
         assert!(eligible(&x, Reply::Ownership), "a repeat asks for an owner");
@@ -234,7 +237,7 @@ mod tests {
         // a clear churn threat keeps its save; a plain answer is always the model's to weigh
         let s = TextAnalyzer::builtin()
             .analyze("Cancel my subscription today, I'm moving to a competitor.");
-        let r = [reason("cue.churn", 30)];
+        let r = [reason(SignalId::CueChurn, 30)];
         let x = Inputs::new(Band::Relational, &s, &r);
         assert!(s.cues.churn >= SURE, "{:?}", s.cues);
         assert!(binding(&x, Reply::ChurnSave));
@@ -252,43 +255,46 @@ mod tests {
 
     #[test]
     fn effort_takes_ownership_before_the_apology() {
-        let r = [("cue.mistake", 30), ("cue.effort", 20)];
+        let r = [(SignalId::CueMistake, 30), (SignalId::CueEffort, 20)];
         let chased = "This is the third time I'm writing about the wrong charge, still not fixed.";
         assert_eq!(reply(chased, Band::Critical, &r), Reply::Ownership);
         // a faint effort cue (a lone "again") does not turn the apology into ownership
         assert_eq!(reply("x", Band::Critical, &r), Reply::ApologyMakegood);
-        let r = [("cue.mistake", 30), ("cue.churn", 30)];
+        let r = [(SignalId::CueMistake, 30), (SignalId::CueChurn, 30)];
         assert_eq!(reply("x", Band::Critical, &r), Reply::ApologyMakegood);
-        let r = [("cue.churn", 30)];
+        let r = [(SignalId::CueChurn, 30)];
         assert_eq!(reply("x", Band::Relational, &r), Reply::ChurnSave);
     }
 
     #[test]
     fn a_mistake_we_were_told_of_before_takes_ownership() {
-        let r = [("cue.mistake", 30), ("history.repeat_topic", 20)];
+        let r = [
+            (SignalId::CueMistake, 30),
+            (SignalId::HistoryRepeatTopic, 20),
+        ];
         assert_eq!(reply("x", Band::Critical, &r), Reply::Ownership);
         // an unanswered run alone does not decide: the mistake does
-        let r = [("cue.mistake", 30), ("thread.unanswered", 12)];
+        let r = [(SignalId::CueMistake, 30), (SignalId::ThreadUnanswered, 12)];
         assert_eq!(reply("x", Band::Relational, &r), Reply::ApologyMakegood);
     }
 
     #[test]
     fn reasons_at_zero_points_do_not_count() {
         // a cue scaled away (or a weight of 0 in the team's config) is not the moment
-        let r = [("cue.mistake", 0), ("history.value", 0)];
+        let r = [(SignalId::CueMistake, 0), (SignalId::HistoryValue, 0)];
         assert_eq!(reply("x", Band::Transactional, &r), Reply::PlainAnswer);
     }
 
     #[test]
     fn history_alone_asks_for_ownership_only_off_the_routine_band() {
-        let r = [("history.repeat_topic", 20)];
+        let r = [(SignalId::HistoryRepeatTopic, 20)];
         assert_eq!(reply("x", Band::Relational, &r), Reply::Ownership);
         assert_eq!(reply("x", Band::Transactional, &r), Reply::PlainAnswer);
     }
 
     #[test]
     fn a_life_event_is_a_loss_or_a_celebration() {
-        let r = [("cue.life_event", 30)];
+        let r = [(SignalId::CueLifeEvent, 30)];
         let loss = "My father passed away last week and I need to close his account.";
         assert_eq!(reply(loss, Band::Relational, &r), Reply::Condolence);
         let joy = "We just got married and I'd love to change the name on my account!";

@@ -1,6 +1,6 @@
 //! Reasons from the customer's history: value, health, recurrence and moments.
 
-use super::{points, Reason};
+use super::{points, Reason, SignalId};
 use crate::history::CustomerFacts;
 use crate::util::num;
 
@@ -18,14 +18,14 @@ pub struct HistoryContext<'a> {
 }
 
 fn reason(
-    signal: &str,
+    signal: SignalId,
     label: String,
     pts: i32,
     evidence: String,
     source: Option<String>,
 ) -> Reason {
     Reason {
-        signal: signal.into(),
+        signal,
         label,
         points: pts,
         evidence,
@@ -39,9 +39,9 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
     let mut out = Vec::new();
     if !f.known {
         out.push(reason(
-            "customer.unknown",
+            SignalId::CustomerUnknown,
             "New or unknown customer".into(),
-            points(w, "customer.unknown", 1.0),
+            points(w, SignalId::CustomerUnknown, 1.0),
             "no history loaded for this customer: assessed from the text alone".into(),
             None,
         ));
@@ -61,9 +61,9 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
         if years >= 1.0 {
             valued |= years >= 2.0;
             out.push(reason(
-                "history.tenure",
+                SignalId::HistoryTenure,
                 format!("Customer for {} years{routine}", years.floor() as i64),
-                points(w, "history.tenure", damp * (years / 5.0).min(1.0)),
+                points(w, SignalId::HistoryTenure, damp * (years / 5.0).min(1.0)),
                 format!("customer for {days} days"),
                 None,
             ));
@@ -78,9 +78,13 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
                 String::new()
             };
             out.push(reason(
-                "history.value",
+                SignalId::HistoryValue,
                 format!("High lifetime value{routine}"),
-                points(w, "history.value", damp * (v / cx.value_high).min(1.0)),
+                points(
+                    w,
+                    SignalId::HistoryValue,
+                    damp * (v / cx.value_high).min(1.0),
+                ),
                 format!("lifetime value {}{from}", num(v, 0)),
                 None,
             ));
@@ -88,11 +92,11 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
     }
     if f.order_count >= 5 {
         out.push(reason(
-            "history.orders",
+            SignalId::HistoryOrders,
             format!("{} orders{routine}", f.order_count),
             points(
                 w,
-                "history.orders",
+                SignalId::HistoryOrders,
                 damp * (f.order_count as f64 / 20.0).min(1.0),
             ),
             format!("{} orders placed", f.order_count),
@@ -106,9 +110,9 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             if share > 0.0 {
                 valued = true;
                 out.push(reason(
-                    "history.tier",
+                    SignalId::HistoryTier,
                     format!("{} tier{routine}", crate::util::capitalise(t)),
-                    points(w, "history.tier", damp * share),
+                    points(w, SignalId::HistoryTier, damp * share),
                     format!("loyalty tier {t}"),
                     None,
                 ));
@@ -124,9 +128,13 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
         if *c <= 2.0 {
             unhappy = true;
             out.push(reason(
-                "history.csat_low",
+                SignalId::HistoryCsatLow,
                 "Unhappy last time".into(),
-                points(w, "history.csat_low", if *c <= 1.0 { 1.0 } else { 0.7 }),
+                points(
+                    w,
+                    SignalId::HistoryCsatLow,
+                    if *c <= 1.0 { 1.0 } else { 0.7 },
+                ),
                 format!("last CSAT {} of 5 on {date}", num(*c, 1)),
                 Some(src.clone()),
             ));
@@ -136,17 +144,17 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
         if *n <= 6.0 {
             unhappy = true;
             out.push(reason(
-                "history.nps_detractor",
+                SignalId::HistoryNpsDetractor,
                 "NPS detractor".into(),
-                points(w, "history.nps_detractor", 1.0 - n / 12.0),
+                points(w, SignalId::HistoryNpsDetractor, 1.0 - n / 12.0),
                 format!("NPS {} of 10 on {date}", num(*n, 1)),
                 Some("NPS survey".into()),
             ));
         } else if *n >= 9.0 {
             out.push(reason(
-                "history.nps_promoter",
+                SignalId::HistoryNpsPromoter,
                 format!("NPS promoter{routine}"),
-                points(w, "history.nps_promoter", damp),
+                points(w, SignalId::HistoryNpsPromoter, damp),
                 format!("NPS {} of 10 on {date}", num(*n, 1)),
                 Some("NPS survey".into()),
             ));
@@ -154,9 +162,9 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
         if let Some(prev) = f.nps_previous {
             if prev - n >= 3.0 {
                 out.push(reason(
-                    "history.nps_drop",
+                    SignalId::HistoryNpsDrop,
                     "NPS dropped".into(),
-                    points(w, "history.nps_drop", ((prev - n) / 6.0).min(1.0)),
+                    points(w, SignalId::HistoryNpsDrop, ((prev - n) / 6.0).min(1.0)),
                     format!("NPS fell from {} to {}", num(prev, 1), num(*n, 1)),
                     Some("NPS survey".into()),
                 ));
@@ -167,13 +175,17 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
     if f.contacts_30d_count > 0 {
         let n = f.contacts_30d_count;
         out.push(reason(
-            "history.recent_contacts",
+            SignalId::HistoryRecentContacts,
             format!(
                 "{} other contact{} this month",
                 n,
                 if n == 1 { "" } else { "s" }
             ),
-            points(w, "history.recent_contacts", (n as f64 * 0.3).min(1.0)),
+            points(
+                w,
+                SignalId::HistoryRecentContacts,
+                (n as f64 * 0.3).min(1.0),
+            ),
             f.contacts_30d
                 .iter()
                 .take(3)
@@ -195,22 +207,26 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
             .map(|c| format!(", rated CSAT {}", num(c, 1)))
             .unwrap_or_default();
         out.push(reason(
-            "history.repeat_topic",
+            SignalId::HistoryRepeatTopic,
             if n == 1 {
                 "Same problem as a recent ticket".into()
             } else {
                 format!("Same problem as {n} recent tickets")
             },
-            points(w, "history.repeat_topic", if n >= 2 { 1.0 } else { 0.6 }),
+            points(
+                w,
+                SignalId::HistoryRepeatTopic,
+                if n >= 2 { 1.0 } else { 0.6 },
+            ),
             format!("ticket {}{subject} on {}{csat}", t.id, t.created_at),
             Some(format!("ticket {}", t.id)),
         ));
     }
     if let Some(d) = f.birthday_in_days.filter(|d| *d <= 7) {
         out.push(reason(
-            "moment.birthday",
+            SignalId::MomentBirthday,
             "Birthday this week".into(),
-            points(w, "moment.birthday", 1.0),
+            points(w, SignalId::MomentBirthday, 1.0),
             in_days("birthday", d),
             None,
         ));
@@ -220,41 +236,41 @@ pub fn reasons(f: &CustomerFacts, cx: &HistoryContext) -> Vec<Reason> {
         f.anniversary_years,
     ) {
         out.push(reason(
-            "moment.anniversary",
+            SignalId::MomentAnniversary,
             format!("{y}-year customer anniversary this week"),
-            points(w, "moment.anniversary", 1.0),
+            points(w, SignalId::MomentAnniversary, 1.0),
             in_days(&format!("{y}-year anniversary"), d),
             None,
         ));
     }
     if let Some(n) = f.milestone_order {
         out.push(reason(
-            "moment.milestone_order",
+            SignalId::MomentMilestoneOrder,
             format!("{n}th order"),
-            points(w, "moment.milestone_order", 1.0),
+            points(w, SignalId::MomentMilestoneOrder, 1.0),
             format!("their latest order is order number {n}"),
             f.last_order.as_ref().map(|o| format!("order {}", o.id)),
         ));
     }
     if cx.mistake && valued {
         out.push(reason(
-            "combo.mistake_valued",
+            SignalId::ComboMistakeValued,
             "Our mistake hit a valued customer".into(),
-            points(w, "combo.mistake_valued", 1.0),
+            points(w, SignalId::ComboMistakeValued, 1.0),
             "a mistake cue in the ticket and a long-standing or high-value customer".into(),
             None,
         ));
     }
     if cx.churn && (valued || unhappy) {
         out.push(reason(
-            "combo.churn_valued",
+            SignalId::ComboChurnValued,
             if valued {
                 "A valued customer wants to leave"
             } else {
                 "An unhappy customer wants to leave"
             }
             .into(),
-            points(w, "combo.churn_valued", 1.0),
+            points(w, SignalId::ComboChurnValued, 1.0),
             "a churn cue in the ticket and a long-standing, high-value or unhappy customer".into(),
             None,
         ));

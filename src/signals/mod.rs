@@ -3,181 +3,184 @@
 //! live in `SIGNALS` and are overridden by `config.weights`.
 
 pub mod history;
+mod id;
 pub mod outreach;
 pub mod text;
+
+pub use id::SignalId;
 
 use serde::Serialize;
 
 /// A signal's id, its default points at full strength, and what it means.
 pub struct SignalDef {
-    pub id: &'static str,
+    pub id: SignalId,
     pub points: f64,
     pub about: &'static str,
 }
 
 pub const SIGNALS: &[SignalDef] = &[
     SignalDef {
-        id: "intent.relational",
+        id: SignalId::IntentRelational,
         points: 18.0,
         about: "the request is relational (complaint, feedback, churn, wants a human)",
     },
     SignalDef {
-        id: "intent.transactional",
+        id: SignalId::IntentTransactional,
         points: 0.0,
         about: "the request is routine (order status, password, invoice…)",
     },
     SignalDef {
-        id: "sentiment.negative",
+        id: SignalId::SentimentNegative,
         points: 14.0,
         about: "negative valence over the thread, later messages weighing more",
     },
     SignalDef {
-        id: "sentiment.positive",
+        id: SignalId::SentimentPositive,
         points: 4.0,
         about: "a warm, positive thread",
     },
     SignalDef {
-        id: "emotion.frustration",
+        id: SignalId::EmotionFrustration,
         points: 10.0,
         about: "frustration or anger",
     },
     SignalDef {
-        id: "emotion.distress",
+        id: SignalId::EmotionDistress,
         points: 14.0,
         about: "anxiety or distress",
     },
     SignalDef {
-        id: "emotion.confusion",
+        id: SignalId::EmotionConfusion,
         points: 4.0,
         about: "confusion",
     },
     SignalDef {
-        id: "emotion.urgency",
+        id: SignalId::EmotionUrgency,
         points: 5.0,
         about: "urgency",
     },
     SignalDef {
-        id: "emotion.gratitude",
+        id: SignalId::EmotionGratitude,
         points: 4.0,
         about: "gratitude or delight",
     },
     SignalDef {
-        id: "cue.mistake",
+        id: SignalId::CueMistake,
         points: 20.0,
         about: "our mistake: charged twice, wrong or damaged item, late, a broken promise",
     },
     SignalDef {
-        id: "cue.churn",
+        id: SignalId::CueChurn,
         points: 24.0,
         about: "a churn threat: cancel, close the account, switch to a competitor",
     },
     SignalDef {
-        id: "cue.effort",
+        id: SignalId::CueEffort,
         points: 14.0,
         about: "customer effort: third time, still, again, nobody answered",
     },
     SignalDef {
-        id: "cue.praise",
+        id: SignalId::CuePraise,
         points: 10.0,
         about: "praise or advocacy: a chance to thank and ask for a review",
     },
     SignalDef {
-        id: "cue.loyalty",
+        id: SignalId::CueLoyalty,
         points: 6.0,
         about: "the customer speaks of their loyalty",
     },
     SignalDef {
-        id: "cue.life_event",
+        id: SignalId::CueLifeEvent,
         points: 10.0,
         about: "a life event: a wedding, a birth, a bereavement, a move",
     },
     SignalDef {
-        id: "thread.unanswered",
+        id: SignalId::ThreadUnanswered,
         points: 8.0,
         about: "the customer wrote several times without an answer",
     },
     SignalDef {
-        id: "ticket.time_open",
+        id: SignalId::TicketTimeOpen,
         points: 6.0,
         about: "the ticket has been open for days",
     },
     SignalDef {
-        id: "history.tenure",
+        id: SignalId::HistoryTenure,
         points: 8.0,
         about: "years as a customer",
     },
     SignalDef {
-        id: "history.value",
+        id: SignalId::HistoryValue,
         points: 10.0,
         about: "lifetime value",
     },
     SignalDef {
-        id: "history.orders",
+        id: SignalId::HistoryOrders,
         points: 4.0,
         about: "number of orders",
     },
     SignalDef {
-        id: "history.tier",
+        id: SignalId::HistoryTier,
         points: 6.0,
         about: "loyalty tier",
     },
     SignalDef {
-        id: "history.csat_low",
+        id: SignalId::HistoryCsatLow,
         points: 10.0,
         about: "the last satisfaction rating was low",
     },
     SignalDef {
-        id: "history.nps_detractor",
+        id: SignalId::HistoryNpsDetractor,
         points: 8.0,
         about: "the customer is an NPS detractor",
     },
     SignalDef {
-        id: "history.nps_promoter",
+        id: SignalId::HistoryNpsPromoter,
         points: 4.0,
         about: "the customer is an NPS promoter",
     },
     SignalDef {
-        id: "history.nps_drop",
+        id: SignalId::HistoryNpsDrop,
         points: 6.0,
         about: "the NPS answer dropped",
     },
     SignalDef {
-        id: "history.recent_contacts",
+        id: SignalId::HistoryRecentContacts,
         points: 10.0,
         about: "other contacts in the last 30 days",
     },
     SignalDef {
-        id: "history.repeat_topic",
+        id: SignalId::HistoryRepeatTopic,
         points: 14.0,
         about: "earlier tickets on the same topic",
     },
     SignalDef {
-        id: "moment.birthday",
+        id: SignalId::MomentBirthday,
         points: 5.0,
         about: "a birthday within a week",
     },
     SignalDef {
-        id: "moment.anniversary",
+        id: SignalId::MomentAnniversary,
         points: 5.0,
         about: "a customer anniversary within a week",
     },
     SignalDef {
-        id: "moment.milestone_order",
+        id: SignalId::MomentMilestoneOrder,
         points: 4.0,
         about: "a milestone order (10th, 25th, 50th…)",
     },
     SignalDef {
-        id: "combo.mistake_valued",
+        id: SignalId::ComboMistakeValued,
         points: 10.0,
         about: "our mistake hit a valuable customer (seed 002)",
     },
     SignalDef {
-        id: "combo.churn_valued",
+        id: SignalId::ComboChurnValued,
         points: 10.0,
         about: "a valuable or unhappy customer ends or threatens to end the relationship",
     },
     SignalDef {
-        id: "customer.unknown",
+        id: SignalId::CustomerUnknown,
         points: 0.0,
         about: "no history for this customer: assessed from the text alone",
     },
@@ -185,18 +188,18 @@ pub const SIGNALS: &[SignalDef] = &[
 
 /// Customer weight: these amplify a moment in proportion to it (config `bands.amplifyAt`) and
 /// alone never lift a routine request (seed 004; PRODUCT.md "How to label").
-pub const AMPLIFIERS: &[&str] = &[
-    "history.tenure",
-    "history.value",
-    "history.orders",
-    "history.tier",
-    "history.nps_promoter",
-    "moment.birthday",
-    "moment.anniversary",
-    "moment.milestone_order",
-    "combo.mistake_valued",
-    "combo.churn_valued",
-    "cue.loyalty",
+pub const AMPLIFIERS: &[SignalId] = &[
+    SignalId::HistoryTenure,
+    SignalId::HistoryValue,
+    SignalId::HistoryOrders,
+    SignalId::HistoryTier,
+    SignalId::HistoryNpsPromoter,
+    SignalId::MomentBirthday,
+    SignalId::MomentAnniversary,
+    SignalId::MomentMilestoneOrder,
+    SignalId::ComboMistakeValued,
+    SignalId::ComboChurnValued,
+    SignalId::CueLoyalty,
 ];
 
 /// Warm moments: praise, thanks, a life event, a happy tone, and the relational intent itself
@@ -204,12 +207,12 @@ pub const AMPLIFIERS: &[&str] = &[
 /// relational whoever writes, but customer weight does not amplify them: a valuable customer's
 /// thank-you letter is a chance to personalise, not a relationship at risk (PRODUCT.md's
 /// bands: value turns our mistake or a cancellation critical, not praise).
-pub const WARM: &[&str] = &[
-    "intent.relational",
-    "cue.praise",
-    "cue.life_event",
-    "sentiment.positive",
-    "emotion.gratitude",
+pub const WARM: &[SignalId] = &[
+    SignalId::IntentRelational,
+    SignalId::CuePraise,
+    SignalId::CueLifeEvent,
+    SignalId::SentimentPositive,
+    SignalId::EmotionGratitude,
 ];
 
 /// Earlier contacts that a thank-you is about: when the words praise us (gratitude alone is not
@@ -234,8 +237,8 @@ pub fn settle_thanked_contacts(
     }
     for r in reasons.iter_mut().filter(|r| {
         matches!(
-            r.signal.as_str(),
-            "history.repeat_topic" | "history.recent_contacts"
+            r.signal,
+            SignalId::HistoryRepeatTopic | SignalId::HistoryRecentContacts
         ) && r.points > 0
     }) {
         r.points = 0;
@@ -249,16 +252,13 @@ pub fn settle_thanked_contacts(
 pub fn amplify(reasons: &mut [Reason], full_at: f64) {
     let moment: i32 = reasons
         .iter()
-        .filter(|r| {
-            let id = r.signal.as_str();
-            !AMPLIFIERS.contains(&id) && !WARM.contains(&id)
-        })
+        .filter(|r| !AMPLIFIERS.contains(&r.signal) && !WARM.contains(&r.signal))
         .map(|r| r.points.max(0))
         .sum();
     let share = (moment as f64 / full_at.max(1.0)).min(1.0);
     for r in reasons
         .iter_mut()
-        .filter(|r| AMPLIFIERS.contains(&r.signal.as_str()))
+        .filter(|r| AMPLIFIERS.contains(&r.signal))
     {
         let p = (r.points as f64 * share).round() as i32;
         if p != r.points {
@@ -272,6 +272,7 @@ pub fn amplify(reasons: &mut [Reason], full_at: f64) {
     }
 }
 
+/// The default points of the signal whose id string is `id` (a `config.weights` key).
 pub fn default_points(id: &str) -> Option<f64> {
     points_in(SIGNALS, id)
 }
@@ -280,7 +281,7 @@ pub fn default_points(id: &str) -> Option<f64> {
 /// otherwise unrolled at each use).
 #[inline(never)]
 pub fn points_in(list: &[SignalDef], id: &str) -> Option<f64> {
-    list.iter().find(|s| s.id == id).map(|s| s.points)
+    list.iter().find(|s| s.id.id() == id).map(|s| s.points)
 }
 
 /// A place in the ticket's text: message index and UTF-16 offsets.
@@ -294,7 +295,8 @@ pub struct Span {
 /// One additive contribution to the score, with what supports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
-    pub signal: String,
+    /// Written as its id string (`"cue.mistake"`).
+    pub signal: SignalId,
     pub label: String,
     pub points: i32,
     /// The words quoted from the ticket, or the history fact, in plain words.
@@ -306,7 +308,8 @@ pub struct Reason {
     pub source: Option<String>,
 }
 
-/// Points for a signal at a strength 0..1, rounded to whole points.
-pub fn points(weights: &dyn Fn(&str) -> f64, id: &str, strength: f64) -> i32 {
-    (weights(id) * strength.clamp(0.0, 1.0)).round() as i32
+/// Points for a signal at a strength 0..1, rounded to whole points; `weights` is looked up by
+/// the id string (`config.weights` keys are strings).
+pub fn points(weights: &dyn Fn(&str) -> f64, id: SignalId, strength: f64) -> i32 {
+    (weights(id.id()) * strength.clamp(0.0, 1.0)).round() as i32
 }

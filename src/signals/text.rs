@@ -1,8 +1,8 @@
 //! Reasons from the ticket's words and thread: intent, sentiment, emotions, cues, an
 //! unanswered run of messages, time open.
 
-use super::{points, Reason, Span};
-use crate::text::{Kind, Match, TextSignals};
+use super::{points, Reason, SignalId, Span};
+use crate::text::{Cue, Kind, Match, TextSignals};
 use crate::util::num;
 
 fn quotes(matches: &[&Match]) -> String {
@@ -37,9 +37,9 @@ fn humanize(id: &str) -> String {
 pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usize) -> Vec<Reason> {
     let mut out = Vec::new();
     let mut push =
-        |signal: &str, label: String, strength: f64, evidence: String, spans: Vec<Span>| {
+        |signal: SignalId, label: String, strength: f64, evidence: String, spans: Vec<Span>| {
             out.push(Reason {
-                signal: signal.into(),
+                signal,
                 label,
                 points: points(w, signal, strength),
                 evidence,
@@ -51,8 +51,8 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
     // an integer: f64's Display would bring the whole float formatter into the .wasm
     let pct = (s.intent.confidence * 100.0).round() as i64;
     let (signal, kind) = match s.intent.kind {
-        Kind::Relational => ("intent.relational", "Relational request"),
-        Kind::Transactional => ("intent.transactional", "Routine request"),
+        Kind::Relational => (SignalId::IntentRelational, "Relational request"),
+        Kind::Transactional => (SignalId::IntentTransactional, "Routine request"),
     };
     let intent = humanize(&s.intent.id);
     if s.intent.unsure {
@@ -74,17 +74,21 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         );
     }
 
-    let by =
-        |signal: &str| -> Vec<&Match> { s.matches.iter().filter(|m| m.signal == signal).collect() };
+    let by = |signal: SignalId| -> Vec<&Match> {
+        s.matches
+            .iter()
+            .filter(|m| m.signal == signal.id())
+            .collect()
+    };
     let over = if customer_messages > 1 {
         format!(" over {customer_messages} customer messages")
     } else {
         String::new()
     };
     if s.sentiment.compound <= -0.05 {
-        let m = by("emotion.frustration");
+        let m = by(SignalId::EmotionFrustration);
         push(
-            "sentiment.negative",
+            SignalId::SentimentNegative,
             "Negative tone".into(),
             -s.sentiment.compound,
             format!("sentiment {} (−1..1){over}", num(s.sentiment.compound, 2)),
@@ -92,7 +96,7 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         );
     } else if s.sentiment.compound >= 0.5 {
         push(
-            "sentiment.positive",
+            SignalId::SentimentPositive,
             "Warm, positive tone".into(),
             (s.sentiment.compound - 0.5) * 2.0,
             format!("sentiment {} (−1..1){over}", num(s.sentiment.compound, 2)),
@@ -102,19 +106,23 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
 
     let emotions = [
         (
-            "emotion.frustration",
+            SignalId::EmotionFrustration,
             "Frustration or anger",
             s.emotions.frustration,
         ),
         (
-            "emotion.distress",
+            SignalId::EmotionDistress,
             "Anxiety or distress",
             s.emotions.distress,
         ),
-        ("emotion.confusion", "Confusion", s.emotions.confusion),
-        ("emotion.urgency", "Urgency", s.emotions.urgency),
         (
-            "emotion.gratitude",
+            SignalId::EmotionConfusion,
+            "Confusion",
+            s.emotions.confusion,
+        ),
+        (SignalId::EmotionUrgency, "Urgency", s.emotions.urgency),
+        (
+            SignalId::EmotionGratitude,
             "Gratitude or delight",
             s.emotions.gratitude,
         ),
@@ -127,13 +135,17 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
     }
 
     let cues = [
-        ("cue.mistake", "Our mistake", s.cues.mistake),
-        ("cue.churn", "Churn threat", s.cues.churn),
-        ("cue.effort", "Repeated effort", s.cues.effort),
-        ("cue.praise", "Praise or advocacy", s.cues.praise),
-        ("cue.loyalty", "Speaks of their loyalty", s.cues.loyalty),
+        (SignalId::CueMistake, "Our mistake", s.cues.mistake),
+        (SignalId::CueChurn, "Churn threat", s.cues.churn),
+        (SignalId::CueEffort, "Repeated effort", s.cues.effort),
+        (SignalId::CuePraise, "Praise or advocacy", s.cues.praise),
         (
-            "cue.life_event",
+            SignalId::CueLoyalty,
+            "Speaks of their loyalty",
+            s.cues.loyalty,
+        ),
+        (
+            SignalId::CueLifeEvent,
             if s.cues.loss > s.cues.celebration {
                 "Life event: a loss"
             } else {
@@ -143,8 +155,9 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         ),
     ];
     for (signal, label, strength) in cues {
-        let m = if signal == "cue.life_event" {
-            let kinds = ["cue.life_event", "cue.celebration", "cue.loss"];
+        let m = if signal == SignalId::CueLifeEvent {
+            // the matches of either kind of life event, and of the kindless one
+            let kinds = [Cue::LifeEvent, Cue::Celebration, Cue::Loss].map(Cue::signal);
             s.matches
                 .iter()
                 .filter(|m| kinds.contains(&m.signal.as_str()))
@@ -162,9 +175,9 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
 /// The customer wrote `run` messages in a row at the end of the thread with no answer.
 pub fn unanswered(run: usize, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
     (run >= 2).then(|| Reason {
-        signal: "thread.unanswered".into(),
+        signal: SignalId::ThreadUnanswered,
         label: "Waiting without an answer".into(),
-        points: points(w, "thread.unanswered", (run - 1) as f64 / 2.0),
+        points: points(w, SignalId::ThreadUnanswered, (run - 1) as f64 / 2.0),
         evidence: format!("{run} customer messages in a row with no reply"),
         spans: vec![],
         source: None,
@@ -174,11 +187,11 @@ pub fn unanswered(run: usize, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
 /// The ticket has been open `hours` (more than two days counts).
 pub fn time_open(hours: f64, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
     (hours > 48.0).then(|| Reason {
-        signal: "ticket.time_open".into(),
+        signal: SignalId::TicketTimeOpen,
         label: "Open for days".into(),
         points: points(
             w,
-            "ticket.time_open",
+            SignalId::TicketTimeOpen,
             0.5 + 0.5 * ((hours - 48.0) / 120.0).min(1.0),
         ),
         evidence: format!("open {} days", (hours / 24.0).floor() as i64),

@@ -10,11 +10,13 @@ mod facts;
 mod library;
 mod ranking;
 mod safe_text;
+mod situation;
 
 pub use facts::*;
 pub use library::*;
 pub use ranking::*;
 pub use safe_text::*;
+pub use situation::*;
 
 use crate::history::CustomerFacts;
 use crate::input::{array, err, object, Result};

@@ -6,6 +6,7 @@
 
 use super::judge::{self, Score};
 use super::{round2, Cue, Cues, Emotions, Intent, Kind, Match, MessageView, TextAnalyzer};
+use crate::signals::SignalId;
 
 impl TextAnalyzer {
     /// Updates cues, matches and intent from the learned model; returns the probability that
@@ -44,26 +45,25 @@ impl TextAnalyzer {
                 (p, p >= m.heads[h].threshold)
             })
             .unwrap_or((0.0, false));
-        let slots: [(&str, &mut f64, &str); 9] = [
-            (Cue::Mistake.name(), &mut cues.mistake, "cue.mistake"),
-            (Cue::Churn.name(), &mut cues.churn, "cue.churn"),
-            (Cue::Effort.name(), &mut cues.effort, "cue.effort"),
-            (Cue::Praise.name(), &mut cues.praise, "cue.praise"),
-            (Cue::Loyalty.name(), &mut cues.loyalty, "cue.loyalty"),
+        let cue = |c: Cue| (c.name(), c.signal());
+        let slots: [((&str, &str), &mut f64); 9] = [
+            (cue(Cue::Mistake), &mut cues.mistake),
+            (cue(Cue::Churn), &mut cues.churn),
+            (cue(Cue::Effort), &mut cues.effort),
+            (cue(Cue::Praise), &mut cues.praise),
+            (cue(Cue::Loyalty), &mut cues.loyalty),
+            (cue(Cue::Celebration), &mut cues.celebration),
+            (cue(Cue::Loss), &mut cues.loss),
             (
-                Cue::Celebration.name(),
-                &mut cues.celebration,
-                "cue.celebration",
+                ("distress", SignalId::EmotionDistress.id()),
+                &mut emotions.distress,
             ),
-            (Cue::Loss.name(), &mut cues.loss, "cue.loss"),
-            ("distress", &mut emotions.distress, "emotion.distress"),
             (
-                "frustration",
+                ("frustration", SignalId::EmotionFrustration.id()),
                 &mut emotions.frustration,
-                "emotion.frustration",
             ),
         ];
-        for (name, slot, signal) in slots {
+        for ((name, signal), slot) in slots {
             let Some(h) = m.head(name) else { continue };
             let head = &m.heads[h];
             // the message where the model is surest

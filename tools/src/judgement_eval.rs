@@ -319,7 +319,7 @@ pub fn assess(
             .unwrap_or_default(),
         a.reasons
             .iter()
-            .map(|r| (r.signal.clone(), r.points))
+            .map(|r| (r.signal.id().to_string(), r.points))
             .collect(),
     )
 }

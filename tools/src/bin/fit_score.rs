@@ -112,7 +112,7 @@ fn main() {
         .collect();
 
     let cfg = rapport::config::Config::default();
-    let mut p: Vec<f64> = SIGNALS.iter().map(|s| cfg.weight(s.id)).collect();
+    let mut p: Vec<f64> = SIGNALS.iter().map(|s| cfg.weight(s.id.id())).collect();
     p.extend([cfg.relational_from, cfg.critical_from, cfg.amplify_at]);
     let names: Vec<String> = SIGNALS
         .iter()

@@ -1,4 +1,4 @@
-//! Trains the learned cue, kind and routine model (`src/text/judge.rs`) and writes
+//! Trains the learned cue, kind and routine model (`src/text/judge/`) and writes
 //! `data/judgement_model.bin`. Deterministic: the same data gives the same bytes.
 //!
 //! Reads: the train split of `data/judgement/messages` (every label), the Bitext rows outside

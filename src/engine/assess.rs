@@ -1,0 +1,375 @@
+//! Assessing: a ticket (or a queue of them) → an Assessment, at the options' `now`.
+
+use super::Engine;
+use crate::history::{facts, CustomerFacts};
+use crate::input::{array, object, InputError, Result};
+use crate::reply::Reply;
+use crate::score::{self, Band, ChannelAdvice, Confidence, FollowUp, Route};
+use crate::signals::{self, history::HistoryContext, Reason};
+use crate::snippets::{self, FactSheet, FilledSnippet, Situation, TicketInfo};
+use crate::text::sentiment::Sentiment;
+use crate::text::{Cues, Emotions, Intent, Match};
+use crate::ticket::{self, Ticket};
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    pub ticket_id: String,
+    /// 0..100, exactly the sum of `reasons[].points`.
+    pub score: i32,
+    pub band: Band,
+    pub route: Route,
+    /// The kind of reply to send first (`crate::reply`): the top snippet is of this kind
+    /// whenever the library has one that fits.
+    pub reply: Reply,
+    /// How sure the band is: the score's margin to the band edges, and the intent's certainty.
+    pub confidence: Confidence,
+    /// Largest contributions first.
+    pub reasons: Vec<Reason>,
+    pub intent: Intent,
+    pub sentiment: Sentiment,
+    pub emotions: Emotions,
+    pub cues: Cues,
+    /// Every cue and emotion found in the customer's words, with its place.
+    pub matches: Vec<Match>,
+    pub customer: CustomerFacts,
+    pub channel: ChannelAdvice,
+    pub follow_up: Option<FollowUp>,
+    /// Reply snippets ranked for this ticket, filled from the history.
+    pub snippets: Vec<FilledSnippet>,
+    /// What of the ticket was not read whole (absent when everything was).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<String>,
+}
+
+impl Assessment {
+    /// What the first reply was chosen from (`crate::reply`), to weigh it again.
+    pub fn reply_inputs(&self) -> crate::reply::Inputs<'_> {
+        crate::reply::Inputs {
+            band: self.band,
+            cues: &self.cues,
+            emotions: &self.emotions,
+            intent: &self.intent,
+            reasons: &self.reasons,
+        }
+    }
+}
+/// How to assess: when, for which agent, how many snippets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessOptions {
+    pub now: i64,
+    /// The agent's name, for snippets that sign off or introduce themselves.
+    pub agent: Option<String>,
+    /// How many snippets to fill (default 5; 0 for none).
+    pub snippets: usize,
+    /// Also render each snippet as escaped HTML (off by default: it doubles the output).
+    pub html: bool,
+}
+
+impl AssessOptions {
+    pub fn at(now: i64) -> AssessOptions {
+        AssessOptions {
+            now,
+            agent: None,
+            snippets: 5,
+            html: false,
+        }
+    }
+
+    /// `{ now?, agent?, snippets? }`; `now` is an ISO string or epoch ms, `clock` when absent.
+    pub fn from_json(v: &Value, clock: i64) -> Result<AssessOptions> {
+        let mut o = AssessOptions::at(clock);
+        if v.is_null() {
+            return Ok(o);
+        }
+        let obj = object(v, "options")?;
+        obj.only(&["now", "agent", "snippets", "html"])?;
+        o.now = match obj.map.get("now") {
+            None => clock,
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(x) if x.is_finite() && x.abs() < 1e15 => x as i64,
+                _ => {
+                    return Err(InputError {
+                        path: "options.now".into(),
+                        message: "expected epoch milliseconds".into(),
+                    })
+                }
+            },
+            // NaN and Infinity reach here as null (JSON has no such numbers): a clock that
+            // silently stood in for them would give results for a moment nobody asked for
+            Some(Value::Null) => {
+                return Err(InputError {
+                    path: "options.now".into(),
+                    message: "expected an ISO date or finite epoch milliseconds, got null (or NaN or Infinity); leave now out for the current time".into(),
+                })
+            }
+            Some(_) => obj.opt_date("now")?.unwrap_or(clock),
+        };
+        o.agent = obj.opt_name("agent")?;
+        if let Some(n) = obj.opt_num("snippets", 0.0, 50.0)? {
+            o.snippets = n as usize;
+        }
+        o.html = match obj.get("html") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                return Err(InputError {
+                    path: "options.html".into(),
+                    message: format!(
+                        "expected true or false, got {}",
+                        crate::input::describe(other)
+                    ),
+                })
+            }
+        };
+        Ok(o)
+    }
+}
+
+impl Engine {
+    pub fn assess(&self, ticket: &Value, now: i64) -> Result<Assessment> {
+        self.assess_with(ticket, &AssessOptions::at(now))
+    }
+
+    pub fn assess_with(&self, ticket: &Value, o: &AssessOptions) -> Result<Assessment> {
+        self.readable()?;
+        let t = ticket::ticket(ticket, "ticket")?;
+        Ok(self.assess_ticket(&t, o))
+    }
+
+    /// Assessments in input order. One malformed ticket fails the call with its index named,
+    /// before any work is done.
+    pub fn assess_queue(&self, tickets: &Value, now: i64) -> Result<Vec<Assessment>> {
+        self.assess_queue_with(tickets, &AssessOptions::at(now))
+    }
+
+    pub fn assess_queue_with(&self, tickets: &Value, o: &AssessOptions) -> Result<Vec<Assessment>> {
+        let mut out = Vec::new();
+        self.assess_each(tickets, o, |a| out.push(a))?;
+        Ok(out)
+    }
+
+    /// As `assess_queue_with`, handing each assessment to `f` in input order as it is made:
+    /// a caller that writes them out as it goes never holds the whole queue's assessments
+    /// (for 10,000 tickets with snippets, tens of MB). Every ticket is checked first.
+    pub fn assess_each(
+        &self,
+        tickets: &Value,
+        o: &AssessOptions,
+        mut f: impl FnMut(Assessment),
+    ) -> Result<()> {
+        self.readable()?;
+        let list = array(tickets, "tickets")?;
+        let parsed: Vec<Ticket> = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| ticket::ticket(v, &format!("tickets[{i}]")))
+            .collect::<Result<_>>()?;
+        for t in &parsed {
+            f(self.assess_ticket(t, o));
+        }
+        Ok(())
+    }
+
+    /// A queue where one bad ticket does not blank the rest: each ticket's assessment, or the
+    /// error that names what is wrong with it (`tickets[i].…`), in input order. Only a
+    /// `tickets` that is not an array fails the whole call.
+    pub fn assess_each_or_error(
+        &self,
+        tickets: &Value,
+        o: &AssessOptions,
+        mut f: impl FnMut(usize, std::result::Result<Assessment, InputError>),
+    ) -> Result<()> {
+        self.readable()?;
+        let list = array(tickets, "tickets")?;
+        for (i, v) in list.iter().enumerate() {
+            f(
+                i,
+                ticket::ticket(v, &format!("tickets[{i}]")).map(|t| self.assess_ticket(&t, o)),
+            );
+        }
+        Ok(())
+    }
+
+    pub fn assess_ticket(&self, t: &Ticket, o: &AssessOptions) -> Assessment {
+        debug_assert!(
+            self.store.settled(),
+            "history read between chunks without Engine::settle"
+        );
+        let now = o.now;
+        let mut texts = t.customer_texts();
+        let subject_only;
+        if texts.is_empty() {
+            // Nothing from the customer yet (an outbound ticket): read the subject instead.
+            subject_only = t.subject.clone().unwrap_or_default();
+            texts.push((0, subject_only.as_str()));
+        }
+        let signals = self.text.analyze_thread(&texts);
+        let w = |id: &str| self.config.weight(id);
+
+        let first_text = texts.first().map(|x| x.1).unwrap_or("");
+        let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
+        // past tickets' topics as bits, each read once and kept on its record
+        let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
+        let same_problem = crate::text::same_problem::SameProblem::new(&topic_text);
+        let same_topic = |r: &crate::history::records::TicketRecord| {
+            let topic = match ticket_mask {
+                Some(m) => {
+                    r.topics
+                        .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
+                        & m
+                        != 0
+                }
+                None => self
+                    .text
+                    .topics_of(&r.topic_text())
+                    .iter()
+                    .any(|x| ticket_topics.contains(x)),
+            };
+            // the coarse topics, or the same reference or words (text::same_problem)
+            topic
+                || same_problem.matches_earlier(r.problem.get_or(|| {
+                    crate::text::same_problem::Earlier::of(r.subject.as_deref().unwrap_or(""))
+                }))
+        };
+        let facts = match self.store.resolve(&t.customer) {
+            Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),
+            None => CustomerFacts {
+                known: false,
+                name: t.customer_name.clone(),
+                customer_id: t.customer.id.clone(),
+                ..Default::default()
+            },
+        };
+        let facts = CustomerFacts {
+            name: facts.name.clone().or_else(|| t.customer_name.clone()),
+            ..facts
+        };
+
+        let unanswered = t.unanswered_run();
+        let c = &signals.cues;
+
+        let mut reasons = signals::text::reasons(&signals, &w, texts.len());
+        reasons.extend(signals::text::unanswered(unanswered, &w));
+        if let Some(opened) = t.opened_at() {
+            reasons.extend(signals::text::time_open(
+                (now - opened) as f64 / 3_600_000.0,
+                &w,
+            ));
+        }
+        let tier_share = |tier: &str| self.config.tiers.get(tier).copied();
+        let hcx = HistoryContext {
+            weights: &w,
+            value_high: self.config.value_high,
+            tier_share: &tier_share,
+            mistake: c.mistake >= 0.4,
+            churn: c.churn >= 0.4,
+        };
+        reasons.extend(signals::history::reasons(&facts, &hcx));
+        signals::settle_thanked_contacts(&mut reasons, c, &signals.emotions);
+        signals::amplify(&mut reasons, self.config.amplify_at);
+        // largest first; zero-point reasons (context) last; ties keep their order
+        crate::util::sort_by(&mut reasons, |a, b| {
+            (b.points != 0)
+                .cmp(&(a.points != 0))
+                .then(b.points.cmp(&a.points))
+        });
+        let score = score::total(&mut reasons);
+        let band = score::band(
+            score,
+            self.config.relational_from,
+            self.config.critical_from,
+        );
+        let follow_up = score::follow_up(band, &signals);
+        let reply = crate::reply::first_reply(band, &signals, &reasons);
+        let snippets = if o.snippets == 0 {
+            Vec::new()
+        } else {
+            let situation = Situation::new(
+                band,
+                reply,
+                &signals,
+                &facts,
+                snippets::moments(&facts, &reasons, self.config.value_high),
+                &ticket_topics,
+            );
+            let info = TicketInfo {
+                id: &t.id,
+                subject: t.subject.as_deref(),
+                channel: t.channel.as_deref(),
+                customer_email: t.customer.email.as_deref(),
+            };
+            let sheet = FactSheet::new(
+                &facts,
+                &info,
+                o.agent.as_deref(),
+                band,
+                &signals.intent.id,
+                follow_up.as_ref().map(|f| f.in_days),
+                self.config.value_high,
+            );
+            let key = situation.key();
+            // (an empty Vec's clone allocates nothing: the usual ticket pays no more)
+            let set_aside = match self.proposed.borrow().0.get(t.id.as_str()) {
+                Some(p) => p.dismissed.clone(),
+                None => Vec::new(),
+            };
+            let filled = snippets::rank(
+                self.library(),
+                &situation,
+                &key,
+                &sheet,
+                &self.learning,
+                &set_aside,
+                o.snippets,
+                o.html,
+            );
+            self.remember(&t.id, key, &filled);
+            filled
+        };
+        // what outreach (the follow-up, the queue) and insights (the band) read later
+        self.seen.borrow_mut().assessed(crate::seen::Assessed {
+            ticket_id: t.id.clone(),
+            customer: t.customer.clone(),
+            name: facts.name.clone(),
+            at: now,
+            score,
+            band,
+            intent: signals.intent.id.clone(),
+            kind: signals.intent.kind,
+            unsure: signals.intent.unsure,
+            follow_up: follow_up.clone(),
+            closed: t.status.as_deref().is_some_and(|s| {
+                ["solved", "closed", "resolved"]
+                    .iter()
+                    .any(|c| s.trim().eq_ignore_ascii_case(c))
+            }),
+        });
+        Assessment {
+            ticket_id: t.id.clone(),
+            score,
+            band,
+            route: band.route(),
+            reply,
+            confidence: score::confidence(
+                score,
+                self.config.relational_from,
+                self.config.critical_from,
+                signals.intent.unsure,
+            ),
+            follow_up,
+            channel: score::channel(&facts, t.channel.as_deref(), band),
+            reasons,
+            intent: signals.intent,
+            sentiment: signals.sentiment,
+            emotions: signals.emotions,
+            cues: signals.cues,
+            matches: signals.matches,
+            customer: facts,
+            snippets,
+            truncated: t.truncated.clone(),
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Feedback and what is learned from it: what was proposed for each ticket (so feedback is
+//! learned in its situation), the feedback log, and the learning's export and import.
+
+use super::{Engine, FeedbackAction};
+use crate::input::{array, object, InputError, Result};
+use crate::snippets::learning::{self, Learning};
+use crate::snippets::FilledSnippet;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedbackEvent {
+    pub ticket_id: String,
+    pub snippet_id: String,
+    pub action: FeedbackAction,
+    pub at: Option<i64>,
+    pub text: Option<String>,
+}
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedbackReceipt {
+    /// Events recorded so far in this engine.
+    pub recorded: usize,
+}
+
+/// Feedback kept in memory; the oldest events go first beyond this many.
+pub const MAX_FEEDBACK: usize = 100_000;
+/// Proposals by ticket id, and ticket ids oldest first (to forget the oldest).
+pub(super) type ProposedLog = (crate::util::FastMap<Rc<str>, Proposed>, VecDeque<Rc<str>>);
+
+/// What was proposed for a ticket, so feedback can be learned in its situation.
+#[derive(Debug, Clone)]
+pub(super) struct Proposed {
+    situation: String,
+    /// The snippets' texts end to end. A copy, not the filled texts themselves: those are let
+    /// go with the assessment, and a ticket assessed again writes over its own copy without
+    /// allocating (holding the filled texts cost about 2 µs per `assess`, measured).
+    texts: String,
+    /// Each snippet's id and where its text ends in `texts`.
+    ends: Vec<(Rc<str>, usize)>,
+    /// Snippets an agent dismissed on this ticket: offered after every other one when the
+    /// ticket is assessed again (the learned shift of one dismissal is small, by design, but
+    /// "not this one" for this customer is meant at once).
+    pub(super) dismissed: Vec<Rc<str>>,
+}
+
+impl Proposed {
+    fn text_of(&self, id: &str) -> Option<&str> {
+        let k = self.ends.iter().position(|(x, _)| &**x == id)?;
+        let start = if k == 0 { 0 } else { self.ends[k - 1].1 };
+        self.texts.get(start..self.ends[k].1)
+    }
+
+    /// Writes the texts of `filled` over the ones held (their room is reused).
+    fn fill(&mut self, filled: &[FilledSnippet]) {
+        self.texts.clear();
+        self.ends.clear();
+        for f in filled {
+            self.texts.push_str(&f.text);
+            self.ends.push((f.id.clone(), self.texts.len()));
+        }
+    }
+}
+
+/// Proposals remembered for feedback; the oldest tickets go first beyond this many.
+pub const MAX_PROPOSED: usize = 10_000;
+
+impl Engine {
+    pub(super) fn remember(&self, ticket: &str, situation: String, filled: &[FilledSnippet]) {
+        let mut guard = self.proposed.borrow_mut();
+        let (map, order) = &mut *guard;
+        if let Some(p) = map.get_mut(ticket) {
+            p.situation = situation;
+            p.fill(filled);
+            return;
+        }
+        let mut proposed = Proposed {
+            situation,
+            texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
+            ends: Vec::with_capacity(filled.len()),
+            dismissed: Vec::new(),
+        };
+        proposed.fill(filled);
+        let key: Rc<str> = ticket.into();
+        order.push_back(key.clone());
+        map.insert(key, proposed);
+        if order.len() > MAX_PROPOSED {
+            if let Some(old) = order.pop_front() {
+                map.remove(&old);
+            }
+        }
+    }
+    pub fn learning(&self) -> &Learning {
+        &self.learning
+    }
+
+    /// What was learned: the rankings' rows, then what was seen (`crate::seen`).
+    pub fn export_learning(&self) -> LearningRows<'_> {
+        LearningRows {
+            ranking: self.learning.export(),
+            seen: self.seen.borrow(),
+        }
+    }
+
+    /// Replaces what is learned with exported rows (both kinds; nothing changes on an error).
+    /// Returns the rows read.
+    pub fn import_learning(&mut self, v: &Value) -> Result<usize> {
+        let learning = Learning::import(v)?;
+        let seen = crate::seen::Seen::import(v)?;
+        self.learning = learning;
+        *self.seen.borrow_mut() = seen;
+        Ok(array(v, "learning")?.len())
+    }
+
+    /// Forgets what feedback taught and what the engine has seen.
+    pub fn reset_learning(&mut self) {
+        self.learning = Learning::default();
+        *self.seen.borrow_mut() = Default::default();
+    }
+
+    /// Validates and records an agent's response to a snippet.
+    pub fn feedback(&mut self, event: &Value) -> Result<FeedbackReceipt> {
+        let o = object(event, "feedback")?;
+        o.only(&["ticketId", "snippetId", "action", "at", "text", "agent"])?;
+        let action = match o.req_str("action")?.as_str() {
+            "inserted" => FeedbackAction::Inserted,
+            "edited" => FeedbackAction::Edited,
+            "dismissed" => FeedbackAction::Dismissed,
+            other => {
+                return Err(InputError {
+                    path: o.at("action"),
+                    message: format!(
+                        "expected \"inserted\", \"edited\" or \"dismissed\", got \"{}\"",
+                        crate::util::clip(other, 20)
+                    ),
+                })
+            }
+        };
+        let e = FeedbackEvent {
+            ticket_id: o.req_id("ticketId")?,
+            snippet_id: o.req_id("snippetId")?,
+            action,
+            at: o.opt_date("at")?,
+            text: o.opt_str("text")?,
+        };
+        // learn in the situation the snippet was proposed in
+        let (situation, share) = match self.proposed.borrow_mut().0.get_mut(e.ticket_id.as_str()) {
+            Some(p) => {
+                let on_ticket = p.dismissed.iter().position(|d| **d == *e.snippet_id);
+                match (e.action, on_ticket) {
+                    (FeedbackAction::Dismissed, None) => {
+                        p.dismissed.push(e.snippet_id.as_str().into())
+                    }
+                    (FeedbackAction::Inserted | FeedbackAction::Edited, Some(k)) => {
+                        p.dismissed.remove(k);
+                    }
+                    _ => {}
+                }
+                let proposed = p.text_of(&e.snippet_id);
+                let share = match (e.action, proposed, e.text.as_deref()) {
+                    (FeedbackAction::Edited, Some(a), Some(b)) => Some(learning::edit_share(a, b)),
+                    _ => None,
+                };
+                (p.situation.clone(), share)
+            }
+            None => ("any".to_string(), None),
+        };
+        self.learning
+            .record(&situation, &e.snippet_id, e.action, share);
+        self.note_sent(&e);
+        // a ring: the oldest event goes in O(1) (`Vec::remove(0)` moved all 100,000 others)
+        if self.feedback.len() >= MAX_FEEDBACK {
+            self.feedback.pop_front();
+        }
+        self.feedback.push_back(e);
+        Ok(FeedbackReceipt {
+            recorded: self.feedback.len(),
+        })
+    }
+
+    pub fn feedback_events(&self) -> &VecDeque<FeedbackEvent> {
+        &self.feedback
+    }
+
+    /// A snippet sent (inserted or edited) is what insights measure; one sent from the
+    /// outreach list is a contact with that customer.
+    fn note_sent(&self, e: &FeedbackEvent) {
+        if e.action == FeedbackAction::Dismissed {
+            return;
+        }
+        // (the lean build lists no outreach, so nothing sent there is an outreach contact)
+        #[cfg(feature = "outreach")]
+        {
+            let outreached = self.outreached.borrow();
+            if let Some((_, who)) = outreached.1.iter().find(|x| x.0 == e.ticket_id) {
+                self.seen.borrow_mut().contacted(crate::seen::Contact {
+                    customer: who.clone(),
+                    at: e.at.unwrap_or(outreached.0),
+                });
+                return;
+            }
+        }
+        let tone = self
+            .library()
+            .iter()
+            .find(|s| *s.id == *e.snippet_id)
+            .map(|s| s.tone);
+        self.seen.borrow_mut().sent(crate::seen::Sent {
+            ticket_id: e.ticket_id.clone(),
+            snippet_id: e.snippet_id.clone(),
+            tone,
+            edited: e.action == FeedbackAction::Edited,
+            at: e.at,
+        });
+    }
+}
+
+/// The rows of `export_learning`: the ranking tallies, then what the engine saw (written
+/// from its record as it is serialized), as one JSON array.
+pub struct LearningRows<'a> {
+    pub ranking: Vec<learning::LearnedRow>,
+    pub seen: std::cell::Ref<'a, crate::seen::Seen>,
+}
+
+impl LearningRows<'_> {
+    pub fn len(&self) -> usize {
+        self.ranking.len() + self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Serialize for LearningRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for r in &self.ranking {
+            seq.serialize_element(r)?;
+        }
+        self.seen.serialize_rows(&mut seq)?;
+        seq.end()
+    }
+}

@@ -1,0 +1,127 @@
+//! Loading the history: JSON (whole, as text, or in chunks) and CSV exports (whole or in
+//! chunks), and the order a chunked import must be settled in before a read.
+
+use super::Engine;
+use crate::history::csv_import::CsvImport;
+use crate::history::LoadReport;
+use crate::input::Result;
+use serde_json::Value;
+
+impl Engine {
+    pub fn load_history(&mut self, history: &Value) -> Result<LoadReport> {
+        self.store.load_json(history)
+    }
+
+    /// The same from JSON text, streamed record by record (for large files).
+    pub fn load_history_text(&mut self, text: &str) -> Result<LoadReport> {
+        self.store.load_json_text(text)
+    }
+
+    /// Loads a CSV export of one kind (`customers`, `tickets`, `orders`, `surveys`); see
+    /// `history::csv_import`. `mapping` is `{ contractField: "Their Column" }`.
+    pub fn import_csv(
+        &mut self,
+        kind: &str,
+        text: &str,
+        mapping: Option<&Value>,
+    ) -> Result<LoadReport> {
+        let mapping = csv_mapping(mapping)?;
+        crate::history::csv_import::import(&mut self.store, kind, text, mapping)
+    }
+
+    /// One chunk of history JSON read piece by piece: records are loaded as they complete.
+    /// Returns the records read so far. End with `finish_history`.
+    pub fn load_history_chunk(&mut self, chunk: &str) -> Result<usize> {
+        let imp = self.json.get_or_insert_with(Default::default);
+        if let Err(e) = imp.push(&mut self.store, chunk) {
+            self.json = None;
+            return Err(e);
+        }
+        Ok(imp.records())
+    }
+
+    /// Records rejected so far by the chunked import in progress (CSV or JSON; 0 when none is):
+    /// the import's progress can say how many without ending it.
+    pub fn import_rejected(&self) -> usize {
+        self.csv.as_ref().map_or(0, |i| i.rejected())
+            + self.json.as_ref().map_or(0, |i| i.rejected())
+    }
+
+    /// Reads of the history (assess, outreach, insights) refuse a store a chunked import left
+    /// out of order: a wrong "last ticket" would be worse than an error that says what to do.
+    pub fn readable(&self) -> Result<()> {
+        if self.store.settled() {
+            Ok(())
+        } else {
+            crate::input::err(
+                "history",
+                "a chunked import left it out of order: call settle() (or finish the import) before reading it",
+            )
+        }
+    }
+
+    /// Puts the history loaded by chunks so far in order for reading. The chunk loaders leave
+    /// that to their finish (doing it per chunk made large imports quadratic: see
+    /// `Store::settle`), so a caller that reads between chunks (assess, outreach, insights)
+    /// calls this first; the bindings do before every read.
+    pub fn settle(&mut self) {
+        self.store.settle();
+    }
+
+    /// Ends the chunked JSON load and gives its report.
+    pub fn finish_history(&mut self) -> Result<LoadReport> {
+        match self.json.take() {
+            Some(imp) => imp.finish(&mut self.store),
+            None => crate::input::err("loadHistoryChunk", "no history load in progress"),
+        }
+    }
+
+    /// One chunk of a CSV export read piece by piece: rows are loaded as they complete.
+    /// Returns the rows read so far. Another kind while an import is in progress is refused
+    /// (and that import kept): starting anew would drop its last row and its report.
+    pub fn import_csv_chunk(
+        &mut self,
+        kind: &str,
+        chunk: &str,
+        mapping: Option<&Value>,
+    ) -> Result<usize> {
+        let imp = match &mut self.csv {
+            Some(imp) if imp.kind().name() == kind => imp,
+            Some(imp) => {
+                return crate::input::err(
+                    "kind",
+                    format!(
+                        "an import of {} is in progress: call finishCsv() before importing {}",
+                        imp.kind().name(),
+                        crate::util::clip(kind, 20)
+                    ),
+                )
+            }
+            None => self
+                .csv
+                .insert(CsvImport::new(kind, csv_mapping(mapping)?)?),
+        };
+        if let Err(e) = imp.push(&mut self.store, chunk, false) {
+            self.csv = None; // a header that names nothing: this import is over
+            return Err(e);
+        }
+        Ok(imp.rows)
+    }
+
+    /// Ends the chunked CSV import and gives its report.
+    pub fn finish_csv(&mut self) -> Result<LoadReport> {
+        match self.csv.take() {
+            Some(imp) => imp.finish(&mut self.store),
+            None => crate::input::err("importCsvChunk", "no CSV import in progress"),
+        }
+    }
+}
+
+/// A CSV column mapping as given: absent or null for none, else `{ field: "Column" }`.
+fn csv_mapping(mapping: Option<&Value>) -> Result<Option<&serde_json::Map<String, Value>>> {
+    match mapping {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(m)) => Ok(Some(m)),
+        Some(_) => crate::input::err("mapping", "expected an object { field: \"Column\" }"),
+    }
+}

@@ -1,0 +1,84 @@
+use super::*;
+
+fn a(id: &str, at: i64) -> Assessed {
+    Assessed {
+        ticket_id: id.into(),
+        customer: CustomerRef {
+            id: Some("c1".into()),
+            email: None,
+        },
+        name: Some("Ana".into()),
+        at,
+        score: 70,
+        band: Band::Critical,
+        intent: "complaint".into(),
+        kind: Kind::Relational,
+        unsure: false,
+        follow_up: Some(FollowUp {
+            in_days: 1,
+            reason: "check".into(),
+        }),
+        closed: false,
+    }
+}
+
+#[test]
+fn iso_reads_back_to_the_same_instant() {
+    for ms in [0, 1_795_435_200_000, 1_795_435_200_123, -86_400_001] {
+        assert_eq!(crate::time::parse_iso(&iso(ms)), Ok(ms), "{}", iso(ms));
+    }
+    assert_eq!(iso(1_795_435_200_000), "2026-11-23T12:00:00Z");
+}
+
+#[test]
+fn a_ticket_assessed_again_replaces_its_record_and_the_oldest_go_first() {
+    let mut s = Seen::default();
+    s.assessed(a("t1", 10));
+    s.assessed(a("t1", 20));
+    assert_eq!(s.assessed.len(), 1);
+    assert_eq!(s.get("t1").unwrap().at, 20);
+    for i in 0..MAX_ASSESSED {
+        s.assessed(a(&format!("x{i}"), 100 + i as i64));
+    }
+    // t1 (at 20) was the oldest when the cap was reached: a tenth went, t1 with it
+    assert_eq!(s.assessed.len(), MAX_ASSESSED - MAX_ASSESSED / 10 + 1);
+    assert!(s.get("t1").is_none());
+    let last = format!("x{}", MAX_ASSESSED - 1);
+    assert_eq!(s.get(&last).unwrap().ticket_id, last);
+}
+
+#[test]
+fn export_import_round_trip_and_errors_name_the_row() {
+    let mut s = Seen::default();
+    s.assessed(a("t1", 1_795_435_200_000));
+    // a ticket with no known sender: its export reads back too (the side panel keeps what
+    // it saw after each assessment and restores it at start)
+    let mut anonymous = a("t0", 1_795_435_100_000);
+    anonymous.customer = CustomerRef::default();
+    s.assessed(anonymous);
+    s.sent(Sent {
+        ticket_id: "t1".into(),
+        snippet_id: "apology".into(),
+        tone: Some(Tone::Ownership),
+        edited: false,
+        at: None,
+    });
+    s.contacted(Contact {
+        customer: CustomerRef {
+            id: None,
+            email: Some("a@x.org".into()),
+        },
+        at: 1_795_435_200_000,
+    });
+    let v = serde_json::to_value(s.export()).unwrap();
+    assert_eq!(v[0]["record"], "assessment");
+    assert_eq!(v[0]["followUpDays"], 1);
+    assert_eq!(Seen::import(&v).unwrap(), s);
+    // ranking rows (no `record`) are left to Learning::import
+    let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[2]]);
+    assert_eq!(Seen::import(&mixed).unwrap().sent.len(), 1);
+    let bad = serde_json::json!([v[0], {"record": "assessment", "ticketId": "t", "customerId": "c", "at": "2026-11-23", "band": "urgent", "intent": "x", "intentKind": "relational"}]);
+    assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[1].band");
+    let bad = serde_json::json!([{"record": "gossip"}]);
+    assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[0].record");
+}

@@ -1,0 +1,363 @@
+//! The analyzer: a thread's messages → TextSignals. Each message is tokenized and matched
+//! against the cue and emotion patterns once; sentiment, emotions and intent weigh later
+//! messages more; the learned model (`learned.rs`) then adds, vetoes and sets the kind.
+
+use super::intent::IntentModel;
+use super::judge::JudgeModel;
+use super::patterns::{Hit, PatternSet};
+use super::sentiment::{self, Sentiment, SentimentLexicon};
+use super::tokens::{self, Token};
+use super::{
+    default_taxonomy, intent, Cue, Cues, Emotions, Intent, IntentAlternative, IntentDef, Kind,
+    Match, TextSignals, BUILTIN_CUES, BUILTIN_TOPICS, CUES, EMOTIONS,
+};
+use crate::signals::SignalId;
+use crate::util::round2;
+
+#[derive(Debug, Clone)]
+pub struct TextAnalyzer {
+    /// The learned cue, kind and routine model (`judge/`).
+    pub judge: JudgeModel,
+    /// Cues a configuration added patterns for: the model does not overrule their hits.
+    pub configured_cues: Vec<String>,
+    pub lexicon: SentimentLexicon,
+    pub model: IntentModel,
+    pub taxonomy: Vec<IntentDef>,
+    /// Patterns of configured intents the model does not know (label = intent id).
+    pub intent_patterns: PatternSet,
+    /// Cue and emotion patterns (labels `mistake`…, `emotion.frustration`…).
+    pub patterns: PatternSet,
+    /// Topic patterns (`delivery`, `billing`…), to tell a repeat of the same problem.
+    pub topics: PatternSet,
+}
+
+/// Strength 0..1 of a family from its matches: each match closes part of the remaining gap.
+fn strength(weights: impl Iterator<Item = f64>) -> f64 {
+    1.0 - weights.fold(1.0, |rest, w| rest * (1.0 - (0.55 * w).min(0.95)))
+}
+
+pub(super) struct MessageView<'a> {
+    pub(super) text: &'a str,
+    pub(super) index: usize,
+    pub(super) tokens: Vec<Token>,
+    pub(super) hits: Vec<Hit>,
+}
+
+impl TextAnalyzer {
+    pub fn builtin() -> Self {
+        let mut patterns = PatternSet::default();
+        for l in CUES
+            .iter()
+            .map(|c| c.to_string())
+            .chain(EMOTIONS.iter().map(|e| format!("emotion.{e}")))
+        {
+            patterns.label_index(&l);
+        }
+        patterns
+            .parse_sections(BUILTIN_CUES, "data/cues.txt")
+            .expect("built-in cue lexicon parses");
+        let mut topics = PatternSet::default();
+        topics.ignore_negation = true;
+        topics
+            .parse_sections(BUILTIN_TOPICS, "data/topics.txt")
+            .expect("built-in topic lexicon parses");
+        TextAnalyzer {
+            judge: JudgeModel::builtin(),
+            configured_cues: Vec::new(),
+            lexicon: SentimentLexicon::builtin(),
+            model: IntentModel::builtin(),
+            taxonomy: default_taxonomy(),
+            intent_patterns: PatternSet::default(),
+            patterns,
+            topics,
+        }
+    }
+
+    /// Topic labels of a short text (a subject, tags, a first message), sorted, deduplicated.
+    pub fn topics_of(&self, text: &str) -> Vec<String> {
+        self.topics_and_mask(text).0
+    }
+
+    /// `topics_of` and `topic_mask` of a text, read once.
+    pub fn topics_and_mask(&self, text: &str) -> (Vec<String>, Option<u32>) {
+        let hits = self.topics.find(&tokens::tokenize(text));
+        let mut t: Vec<String> = hits
+            .iter()
+            .map(|h| self.topics.labels[h.label].clone())
+            .collect();
+        crate::util::sort_by(&mut t, |a, b| a.cmp(b));
+        t.dedup();
+        (t, self.mask_of(&hits))
+    }
+
+    /// The topics of a short text as bits (label `i` → bit `i`), for comparing many texts
+    /// cheaply; `None` when there are more than 31 topic labels (9 are built in).
+    pub fn topic_mask(&self, text: &str) -> Option<u32> {
+        self.mask_of(&self.topics.find(&tokens::tokenize(text)))
+    }
+
+    fn mask_of(&self, hits: &[Hit]) -> Option<u32> {
+        (self.topics.labels.len() <= 31).then(|| hits.iter().fold(0, |m, h| m | 1u32 << h.label))
+    }
+
+    pub fn kind_of(&self, intent: &str) -> Kind {
+        self.taxonomy
+            .iter()
+            .find(|d| d.id == intent)
+            .map_or(Kind::Transactional, |d| d.kind)
+    }
+
+    /// Signals of one text, as a one-message thread.
+    pub fn analyze(&self, text: &str) -> TextSignals {
+        self.analyze_thread(&[(0, text)])
+    }
+
+    /// Signals of a thread: the customer's messages as (index in the ticket, text), oldest
+    /// first. Later messages weigh more in sentiment, emotions and intent; a cue said in any
+    /// message counts.
+    pub fn analyze_thread(&self, messages: &[(usize, &str)]) -> TextSignals {
+        let views: Vec<MessageView> = messages
+            .iter()
+            .map(|&(index, text)| {
+                let tokens = tokens::tokenize(text);
+                let hits = self.patterns.find(&tokens);
+                MessageView {
+                    text,
+                    index,
+                    tokens,
+                    hits,
+                }
+            })
+            .collect();
+        let n = views.len().max(1);
+        // recency: the last message weighs 1, the first at least 0.5
+        let recency: Vec<f64> = (0..views.len())
+            .map(|m| 0.5 + 0.5 * (m + 1) as f64 / n as f64)
+            .collect();
+        let rsum: f64 = recency.iter().sum::<f64>().max(1e-9);
+
+        let mut sent = Sentiment::default();
+        for (v, r) in views.iter().zip(&recency) {
+            let s = sentiment::polarity(v.text, &self.lexicon);
+            let w = r / rsum;
+            sent.compound += w * s.compound;
+            sent.pos += w * s.pos;
+            sent.neg += w * s.neg;
+            sent.neu += w * s.neu;
+        }
+        let sentiment = Sentiment {
+            compound: round2(sent.compound.clamp(-1.0, 1.0)),
+            pos: round2(sent.pos),
+            neg: round2(sent.neg),
+            neu: round2(sent.neu),
+        };
+
+        let label_strength = |label: &str, by_recency: bool| -> f64 {
+            let Some(li) = self.patterns.labels.iter().position(|l| l == label) else {
+                return 0.0;
+            };
+            if by_recency {
+                views
+                    .iter()
+                    .zip(&recency)
+                    .map(|(v, r)| {
+                        let caps = v.hits.iter().any(|h| {
+                            h.label == li && v.tokens[h.first..=h.last].iter().any(|t| t.caps)
+                        });
+                        let s = strength(v.hits.iter().filter(|h| h.label == li).map(|h| h.weight));
+                        (s * if caps { 1.25 } else { 1.0 }).min(1.0) * r
+                    })
+                    .fold(0.0, f64::max)
+            } else {
+                strength(
+                    views
+                        .iter()
+                        .flat_map(|v| v.hits.iter().filter(|h| h.label == li).map(|h| h.weight)),
+                )
+            }
+        };
+        let e = |s: SignalId| round2(label_strength(s.id(), true));
+        let mut emotions = Emotions {
+            frustration: e(SignalId::EmotionFrustration),
+            distress: e(SignalId::EmotionDistress),
+            confusion: e(SignalId::EmotionConfusion),
+            urgency: e(SignalId::EmotionUrgency),
+            gratitude: e(SignalId::EmotionGratitude),
+        };
+        let c = |name: &str| round2(label_strength(name, false));
+        let mut cues = Cues {
+            mistake: c(Cue::Mistake.name()),
+            churn: c(Cue::Churn.name()),
+            effort: c(Cue::Effort.name()),
+            praise: c(Cue::Praise.name()),
+            loyalty: c(Cue::Loyalty.name()),
+            celebration: c(Cue::Celebration.name()),
+            loss: c(Cue::Loss.name()),
+            life_event: c(Cue::LifeEvent.name()),
+        };
+
+        let mut matches = Vec::new();
+        for v in &views {
+            if v.hits.is_empty() {
+                continue;
+            }
+            let (u_start, u_end) = utf16_bounds(v.text, &v.tokens);
+            for h in &v.hits {
+                let label = &self.patterns.labels[h.label];
+                let (s, e) = (v.tokens[h.first].start, v.tokens[h.last].end);
+                let signal = if label.starts_with("emotion.") {
+                    label.clone()
+                } else {
+                    format!("cue.{label}")
+                };
+                matches.push(Match {
+                    signal,
+                    text: v.text[s..e].to_string(),
+                    message: v.index,
+                    start: u_start[h.first],
+                    end: u_end[h.last],
+                    learned: false,
+                });
+            }
+        }
+
+        let mut intent = self.intent_of(&views, &recency, rsum);
+        let routine = self.learned(&views, &mut cues, &mut emotions, &mut matches, &mut intent);
+        if cues.churn > 0.0 && cues.loss >= 0.4 && closes_for_the_dead(&views) {
+            // closing the account of someone who died is a loss, not a customer leaving: the
+            // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
+            cues.churn = 0.0;
+            matches.retain(|m| m.signal != Cue::Churn.signal());
+        }
+        cues.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
+        TextSignals {
+            sentiment,
+            emotions,
+            intent,
+            cues,
+            matches,
+            routine,
+        }
+    }
+
+    fn intent_of(&self, views: &[MessageView], recency: &[f64], rsum: f64) -> Intent {
+        // A configured intent's own patterns win when they match.
+        for v in views.iter().rev() {
+            if let Some(h) = self.intent_patterns.find(&v.tokens).first() {
+                let id = self.intent_patterns.labels[h.label].clone();
+                return Intent {
+                    kind: self.kind_of(&id),
+                    id,
+                    confidence: 0.9,
+                    alternatives: Vec::new(),
+                    unsure: false,
+                };
+            }
+        }
+        let msgs: Vec<(Vec<String>, f32)> = views
+            .iter()
+            .zip(recency)
+            .map(|(v, r)| (intent::words(&v.tokens), (r / rsum) as f32))
+            .collect();
+        let p = self.model.predict(&msgs);
+        let (best, conf) = p
+            .iter()
+            .enumerate()
+            .fold((0, 0f32), |a, (i, &x)| if x > a.1 { (i, x) } else { a });
+        let id = self.model.classes[best].clone();
+        let mut rest: Vec<(usize, f32)> = p
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(i, x)| i != best && x >= 0.05)
+            .collect();
+        crate::util::sort_by(&mut rest, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let alternatives = rest
+            .iter()
+            .take(3)
+            .map(|&(i, x)| IntentAlternative {
+                id: self.model.classes[i].clone(),
+                confidence: round2(x as f64),
+            })
+            .collect();
+        Intent {
+            kind: self.kind_of(&id),
+            id,
+            confidence: round2(conf as f64),
+            alternatives,
+            unsure: false,
+        }
+    }
+}
+
+/// The writer closes someone else's account after a death: words of a death, and words that
+/// the account is another person's (theirs, the estate's, on their behalf).
+fn closes_for_the_dead(views: &[MessageView]) -> bool {
+    const DEATH: [&str; 8] = [
+        "passed",
+        "died",
+        "death",
+        "deceased",
+        "late",
+        "funeral",
+        "bereavement",
+        "probate",
+    ];
+    const ANOTHERS: [&str; 8] = [
+        "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",
+    ];
+    let words = || {
+        views
+            .iter()
+            .flat_map(|v| v.tokens.iter().map(|t| t.text.as_str()))
+    };
+    let relative = |w: &str| {
+        w.strip_suffix("'s").is_some_and(|r| {
+            matches!(
+                r,
+                "husband"
+                    | "wife"
+                    | "partner"
+                    | "mother"
+                    | "father"
+                    | "mum"
+                    | "mom"
+                    | "dad"
+                    | "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+                    | "grandmother"
+                    | "grandfather"
+            )
+        })
+    };
+    words().any(|w| DEATH.contains(&w)) && words().any(|w| ANOTHERS.contains(&w) || relative(w))
+}
+
+/// UTF-16 offsets of every token's start and end, in one pass over the text (JavaScript
+/// indexes strings in UTF-16 code units; per-match counting would be quadratic on long texts).
+pub(crate) fn utf16_bounds(text: &str, tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
+    let (mut starts, mut ends) = (
+        Vec::with_capacity(tokens.len()),
+        Vec::with_capacity(tokens.len()),
+    );
+    if text.is_ascii() {
+        // one unit per byte
+        starts.extend(tokens.iter().map(|t| t.start));
+        ends.extend(tokens.iter().map(|t| t.end));
+        return (starts, ends);
+    }
+    let (mut byte, mut u16s) = (0usize, 0usize);
+    let mut advance = |to: usize| {
+        // spans between token edges are short: char by char beats eight bytes at a time
+        u16s += text[byte..to].chars().map(char::len_utf16).sum::<usize>();
+        byte = to;
+        u16s
+    };
+    for t in tokens {
+        starts.push(advance(t.start));
+        ends.push(advance(t.end));
+    }
+    (starts, ends)
+}

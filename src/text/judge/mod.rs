@@ -1,0 +1,222 @@
+//! A small learned model beside the phrase patterns: one logistic regression per label over
+//! hashed features of a message — its words, adjacent word pairs and the first five letters
+//! of its longer words (which carry inflections and many typos the words miss) — and which
+//! phrase patterns matched it, so that it learns when to trust them. Trained by
+//! `tools/src/bin/train_judgement.rs` on the train split of `data/judgement/` (and mapped
+//! rows of Bitext and BANKING77), pruned to the strongest features, each label's weights
+//! quantized to a few bits (a codebook of 2^b - 1 values beside an exact zero) and embedded as
+//! `data/judgement_model.bin`.
+//!
+//! Labels: the cues (`mistake`, `churn`, `effort`, `praise`, `loyalty`, `celebration`,
+//! `loss`), `relational` (the intent's kind) and `routine` (a simple request, nothing at
+//! risk). Each label has its threshold, picked on the dev split by the trainer.
+//!
+//! File format `RJM4` (little endian): `RJM4`, label count (u8), bits per code b (u8, 1..=4);
+//! per label: name length (u8), name, bias, threshold and veto (f32 each), codebook size k
+//! (u8, below 2^b) and k values (f32 each). Then the feature count (u32, at most 2^20) and
+//! one bit stream: the features' hashes ascending, as Rice codes of their gaps (the first
+//! hash is its gap from 0) with the Rice parameter r (the u8 before the stream): per gap its
+//! quotient `gap >> r` in unary (that many 1 bits, then a 0) and its low r bits, least
+//! significant first; then per label one b-bit code per feature in the hashes' order (least
+//! significant bit first): code 0 is a weight of exactly 0, code c in 1..=k the label's
+//! codebook value c - 1. Bits fill each byte from its lowest bit; the last byte is padded
+//! with 0 bits. About 11 bits per hash and b per weight (`RJM2` took 16 and 8; `RJM3` was
+//! this with b fixed at 4, two codes to a byte after the hashes).
+//!
+//! `features.rs` computes a message's features; `write.rs` writes the format (for the
+//! trainer); here, the model: reading the format and scoring a message.
+
+mod features;
+mod write;
+
+pub use features::{feature_texts, features, features_with, pattern_feature, Feature, HASH_BITS};
+pub use write::{write, HeadSpec};
+
+use crate::util::FastMap;
+
+const BUILTIN: &[u8] = include_bytes!("../../../data/judgement_model.bin");
+
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub name: String,
+    pub bias: f32,
+    /// From this probability the model alone finds the label.
+    pub threshold: f32,
+    /// Under this probability a phrase pattern's hit for the label is overruled.
+    pub veto: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct JudgeModel {
+    pub heads: Vec<Head>,
+    /// Feature hash → (head, weight).
+    weights: FastMap<u32, Vec<(u8, f32)>>,
+}
+
+/// A label's probability for one message, and the features that pushed it up most.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub probability: f32,
+    /// (feature, contribution), strongest first; slots with a contribution of 0 are empty.
+    pub carried_by: [(Feature, f32); 3],
+}
+
+impl JudgeModel {
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN).expect("data/judgement_model.bin is well formed")
+    }
+
+    pub fn parse(b: &[u8]) -> Result<Self, String> {
+        // one error for every fault (the wasm pays for each message and each path)
+        Self::read(b).ok_or_else(|| "not a well-formed judgement model (RJM4)".into())
+    }
+
+    fn read(b: &[u8]) -> Option<Self> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != b"RJM4" {
+            return None;
+        }
+        let n = r.byte()?;
+        let code_bits = r.byte()? as u32;
+        if !(1..=4).contains(&code_bits) {
+            return None;
+        }
+        let mut m = JudgeModel::default();
+        // per head its codebook, with code 0's weight of 0 in front
+        let mut books = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = r.byte()?;
+            let name = String::from_utf8(r.take(len)?.to_vec()).ok()?;
+            let (bias, threshold, veto) = (r.f32()?, r.f32()?, r.f32()?);
+            let k = r.byte()?;
+            if k >= 1 << code_bits {
+                return None;
+            }
+            let mut book = vec![0.0f32; k + 1];
+            for v in &mut book[1..] {
+                *v = r.f32()?;
+            }
+            books.push(book);
+            m.heads.push(Head {
+                name,
+                bias,
+                threshold,
+                veto,
+            });
+        }
+        let count = r.u32()? as usize;
+        let rice = r.byte()? as u32;
+        if count > 1 << HASH_BITS || rice >= HASH_BITS {
+            return None;
+        }
+        // the hashes: Rice-coded gaps, bits from each byte's lowest, in whole bytes
+        let mut at = r.at * 8;
+        let mut bit = || {
+            let v = b.get(at / 8)? >> (at % 8) & 1;
+            at += 1;
+            Some(v as u32)
+        };
+        let mut hashes = Vec::with_capacity(count);
+        let mut h = 0u32;
+        for _ in 0..count {
+            let mut q = 0u32;
+            while bit()? == 1 {
+                q += 1;
+                if q >> (HASH_BITS - rice) != 0 {
+                    return None;
+                }
+            }
+            let mut low = 0u32;
+            for i in 0..rice {
+                low |= bit()? << i;
+            }
+            h += q << rice | low;
+            if h >> HASH_BITS != 0 {
+                return None;
+            }
+            hashes.push(h);
+        }
+        // then each head's codes, `code_bits` each, in the same stream
+        for (head, book) in books.iter().enumerate() {
+            for h in &hashes {
+                let mut c = 0usize;
+                for i in 0..code_bits {
+                    c |= (bit()? as usize) << i;
+                }
+                let w = *book.get(c)?;
+                if c != 0 {
+                    m.weights.entry(*h).or_default().push((head as u8, w));
+                }
+            }
+        }
+        Some(m)
+    }
+
+    pub fn head(&self, name: &str) -> Option<usize> {
+        self.heads.iter().position(|h| h.name == name)
+    }
+
+    /// Every head's score for one message's features.
+    pub fn score(&self, features: &[Feature]) -> Vec<Score> {
+        let n = self.heads.len();
+        let mut logit: Vec<f32> = self.heads.iter().map(|h| h.bias).collect();
+        // the three strongest positive contributions per head, kept in place (no allocation
+        // per contribution: this runs for every message of every ticket)
+        let none = (
+            Feature {
+                hash: 0,
+                token: 0,
+                len: 0,
+            },
+            0.0f32,
+        );
+        let mut top = vec![[none; 3]; n];
+        for f in features {
+            if let Some(ws) = self.weights.get(&f.hash) {
+                for &(head, w) in ws {
+                    let h = head as usize;
+                    logit[h] += w;
+                    let t = &mut top[h];
+                    if w > t[2].1 {
+                        let at = t.iter().position(|x| w > x.1).unwrap_or(2);
+                        t.copy_within(at..2, at + 1);
+                        t[at] = (*f, w);
+                    }
+                }
+            }
+        }
+        logit
+            .into_iter()
+            .zip(top)
+            .map(|(l, t)| Score {
+                probability: 1.0 / (1.0 + (-l).exp()),
+                carried_by: t,
+            })
+            .collect()
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.at..self.at + n)?;
+        self.at += n;
+        Some(s)
+    }
+    fn byte(&mut self) -> Option<usize> {
+        Some(self.take(1)?[0] as usize)
+    }
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+use super::*;
+
+fn a() -> TextAnalyzer {
+    TextAnalyzer::builtin()
+}
+
+#[test]
+fn mistake_cue_quotes_its_words() {
+    let s = a().analyze("Hi, you charged me twice for the same order!");
+    assert!(s.cues.mistake > 0.5);
+    let m = s
+        .matches
+        .iter()
+        .find(|m| m.signal == Cue::Mistake.signal())
+        .unwrap();
+    assert_eq!(m.text, "charged me twice");
+    assert_eq!(
+        a().analyze("Can you tell me your exchange rate for euros?")
+            .cues
+            .mistake,
+        0.0
+    );
+}
+
+#[test]
+fn closing_the_account_of_someone_who_died_is_a_loss_not_churn() {
+    let an = a();
+    let s = an.analyze(
+        "My father passed away last month. I am the executor and need to close his account.",
+    );
+    assert!(s.cues.loss > 0.0 && s.cues.churn == 0.0, "{:?}", s.cues);
+    assert!(s.matches.iter().all(|m| m.signal != Cue::Churn.signal()));
+    // cancelling one's own plan after a loss stays churn (and loss)
+    let own = an.analyze("My husband died in May and I can't afford it now: please cancel my subscription, I'm leaving.");
+    assert!(
+        own.cues.churn > 0.0 && own.cues.loss > 0.0,
+        "{:?}",
+        own.cues
+    );
+}
+
+#[test]
+fn churn_cue() {
+    assert!(
+        a().analyze("I'm switching to a competitor and closing my account")
+            .cues
+            .churn
+            > 0.5
+    );
+    assert_eq!(
+        a().analyze("How do I update my account email?").cues.churn,
+        0.0
+    );
+}
+
+#[test]
+fn effort_cue() {
+    assert!(
+        a().analyze("This is the third time I write and nobody answered")
+            .cues
+            .effort
+            > 0.7
+    );
+    assert_eq!(
+        a().analyze("Where can I download my invoice?").cues.effort,
+        0.0
+    );
+}
+
+#[test]
+fn praise_and_loyalty_and_life_events() {
+    let s = a().analyze("I've been a customer for 10 years and I love your service, I recommend you to all my friends");
+    assert!(s.cues.praise > 0.5 && s.cues.loyalty > 0.3, "{:?}", s.cues);
+    assert!(
+        a().analyze("The dress is for my daughter's wedding next week")
+            .cues
+            .life_event
+            > 0.3
+    );
+    assert_eq!(a().analyze("Please send the invoice").cues.praise, 0.0);
+}
+
+#[test]
+fn emotions() {
+    let an = a();
+    assert!(
+        an.analyze("This is ridiculous, I'm so frustrated and fed up")
+            .emotions
+            .frustration
+            > 0.6
+    );
+    assert!(
+        an.analyze("I'm really worried, I need this medication for my son")
+            .emotions
+            .distress
+            > 0.4
+    );
+    assert!(
+        an.analyze("I don't understand why my bill is different, it makes no sense")
+            .emotions
+            .confusion
+            > 0.4
+    );
+    assert!(an.analyze("I need it today, it's urgent").emotions.urgency > 0.4);
+    assert!(
+        an.analyze("Thank you so much, you saved my day")
+            .emotions
+            .gratitude
+            > 0.4
+    );
+    let calm = an.analyze("Please update the shipping address on order 123.");
+    assert_eq!(
+        (calm.emotions.frustration, calm.emotions.distress),
+        (0.0, 0.0)
+    );
+}
+
+#[test]
+fn caps_raise_emotion() {
+    let an = a();
+    assert!(
+        an.analyze("this is UNACCEPTABLE").emotions.frustration
+            > an.analyze("this is unacceptable").emotions.frustration
+    );
+}
+
+#[test]
+fn later_messages_weigh_more() {
+    let an = a();
+    let t = an.analyze_thread(&[
+        (0, "Thanks, great!"),
+        (2, "Actually it broke again. Terrible, I'm furious."),
+    ]);
+    assert!(t.sentiment.compound < 0.0, "{:?}", t.sentiment);
+    assert!(t.matches.iter().any(|m| m.message == 2));
+}
+
+#[test]
+fn offsets_are_utf16() {
+    let s = a().analyze("😀 you charged me twice");
+    let m = s
+        .matches
+        .iter()
+        .find(|m| m.signal == Cue::Mistake.signal())
+        .unwrap();
+    let u: Vec<u16> = "😀 you charged me twice".encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&u[m.start..m.end]).unwrap(),
+        "charged me twice"
+    );
+}
+
+#[test]
+fn intent_kind_from_taxonomy() {
+    let an = a();
+    assert_eq!(
+        an.analyze("I forgot my password").intent.kind,
+        Kind::Transactional
+    );
+    assert_eq!(
+        an.analyze("I want to speak to a human, your bot is useless")
+            .intent
+            .kind,
+        Kind::Relational
+    );
+}
