@@ -1,6 +1,7 @@
 //! Customer history: records (contract v1), the Store that matches them to customers, and the
 //! facts an assessment reads from it.
 
+mod csv_columns;
 pub mod csv_import;
 pub mod facts;
 pub mod json_import;

@@ -1,0 +1,184 @@
+use super::*;
+use serde_json::json;
+
+#[test]
+fn text_loading_matches_tree_loading_and_reports_bad_json() {
+    let h = json!({
+        "customers": [{"id": "c1", "email": "a@x.org", "since": "2019-01-01"}, {"id": "c2", "email": "nope"}],
+        "tickets": [{"id": "t1", "customerId": "c1", "createdAt": "2026-01-01", "csat": 9}, {"id": "t2", "customerEmail": "A@x.org", "createdAt": "2026-02-01"}],
+        "orders": [{"id": "o1", "customerId": "c3", "at": "2026-01-05", "total": 20}],
+        "surveys": [{"customerId": "c1", "at": "2026-01-09", "kind": "nps", "score": 9}]
+    });
+    let (mut a, mut b) = (Store::default(), Store::default());
+    let ra = a.load_json(&h).unwrap();
+    let rb = b.load_json_text(&h.to_string()).unwrap();
+    assert_eq!(ra, rb);
+    assert_eq!(rb.rejected.len(), 2);
+    let mut c = Store::default();
+    let e = c
+        .load_json_text(r#"{"customers": [{"id": "c1"}, {"id": "c2"}, {"id": "#)
+        .unwrap_err();
+    assert!(
+        e.message.contains("cannot be read as JSON") && e.message.contains("line 1"),
+        "{e}"
+    );
+    assert_eq!(
+        c.counts().customers,
+        2,
+        "records before the break stay loaded"
+    );
+    assert_eq!(
+        c.load_json_text(r#"{"pets": []}"#).unwrap_err().path,
+        "history.pets"
+    );
+    assert!(c.load_json_text(r#"[1, 2]"#).is_err());
+    let e = c.load_json_text(r#"{"customers": 5}"#).unwrap_err();
+    assert_eq!(
+        (e.path.as_str(), e.message.as_str()),
+        ("history.customers", "expected an array")
+    );
+}
+
+#[test]
+fn json_in_chunks_at_any_cut_matches_one_piece() {
+    // strings longer than a chunk, with escaped quotes and backslashes, brackets and
+    // commas at different offsets inside them
+    let text = r#" { "customers" : [ {"id": "c1", "name": "A \"]}{ [", "email": "a@x.org"}, {"id": "c2", "email": "nope"}, 5,
+        {"id": "c3", "name": "Zoë \"The Long\" Name, with ]} and {[ inside \\ it", "email": "long.name.here@example.org"},
+        {"id": "c4", "name": "abcdefg\"hijklmno\\\"pqrstuvw\\xyz0123456789\"", "tier": "gold"} ],
+        "tickets": [], "orders": [{"id": "o1", "customerId": "c1", "at": "2026-01-05", "items": ["x,]", "a much longer item name, with \"quotes\""]}],
+        "surveys": [{"customerId": "c1", "at": "2026-01-09", "kind": "nps", "score": 9}] } "#;
+    let mut whole = Store::default();
+    let want = whole.load_json_text(text).unwrap();
+    assert_eq!(want.rejected.len(), 2, "{want:?}");
+    assert_eq!(
+        (want.added.customers, want.added.orders),
+        (3, 1),
+        "{want:?}"
+    );
+    let names: Vec<_> = whole
+        .customers
+        .iter()
+        .map(|c| c.profile.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            Some("A \"]}{ [".to_string()),
+            Some("Zoë \"The Long\" Name, with ]} and {[ inside \\ it".to_string()),
+            Some("abcdefg\"hijklmno\\\"pqrstuvw\\xyz0123456789\"".to_string()),
+        ]
+    );
+    for cut in 1..40 {
+        let mut s = Store::default();
+        let mut imp = JsonImport::default();
+        let mut rest = text;
+        while !rest.is_empty() {
+            let mut k = cut.min(rest.len());
+            while !rest.is_char_boundary(k) {
+                k += 1;
+            }
+            imp.push(&mut s, &rest[..k]).unwrap();
+            rest = &rest[k..];
+        }
+        assert_eq!(imp.finish(&mut s).unwrap(), want, "cut {cut}");
+    }
+}
+
+#[test]
+fn identity_by_id_or_email_and_no_duplicates() {
+    let mut s = Store::default();
+    let h = json!({
+        "customers": [{"id": "c1", "email": " Ana@Example.com ", "name": "Ana"}, {"email": "bo@x.org"}],
+        "tickets": [{"id": "t1", "customerEmail": "ANA@example.com", "createdAt": "2026-01-01"},
+                    {"id": "t2", "customerId": "c9", "createdAt": "2026-01-02"}],
+    });
+    let r = s.load_json(&h).unwrap();
+    assert_eq!(
+        (r.added.customers, r.added.tickets, r.customers_from_records),
+        (3, 2, 1)
+    );
+    let again = s.load_json(&h).unwrap();
+    assert_eq!(again.added, Counts::default(), "re-importing adds nothing");
+    assert_eq!(again.updated.tickets, 2);
+    assert_eq!(s.counts().tickets, 2);
+    let ana = s
+        .resolve(&CustomerRef {
+            id: None,
+            email: Some("ana@example.com".into()),
+        })
+        .unwrap();
+    assert_eq!(s.get(ana).tickets.len(), 1);
+}
+
+#[test]
+fn bad_records_are_reported_good_ones_kept() {
+    let mut s = Store::default();
+    let r = s
+        .load_json(&json!({
+            "tickets": [{"id": "t1", "customerId": "c1", "createdAt": "yesterday"},
+                        {"id": "t2", "customerId": "c1", "createdAt": "2026-01-01", "csat": 9},
+                        {"id": "t3", "customerId": "c1", "createdAt": "2026-01-01"}],
+            "orders": [{"id": "o1", "customerId": "c1", "at": "2026-01-01", "total": -5}],
+        }))
+        .unwrap();
+    assert_eq!(r.added.tickets, 1);
+    let fields: Vec<_> = r.rejected.iter().map(|x| x.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["tickets[0].createdAt", "tickets[1].csat", "orders[0].total"]
+    );
+}
+
+#[test]
+fn malformed_shapes_are_errors() {
+    let mut s = Store::default();
+    assert!(s.load_json(&json!("not history")).is_err());
+    assert_eq!(
+        s.load_json(&json!({"customers": 3})).unwrap_err().path,
+        "history.customers"
+    );
+    assert!(s
+        .load_json(&json!({"customer": []}))
+        .unwrap_err()
+        .message
+        .contains("unknown field"));
+}
+
+#[test]
+fn ticket_moving_to_another_customer_is_not_duplicated() {
+    let mut s = Store::default();
+    s.load_json(&json!({"tickets": [{"id": "t1", "customerId": "a", "createdAt": "2026-01-01"}]}))
+        .unwrap();
+    s.load_json(&json!({"tickets": [{"id": "t1", "customerId": "b", "createdAt": "2026-01-01"}]}))
+        .unwrap();
+    let total: usize = s.customers.iter().map(|c| c.tickets.len()).sum();
+    assert_eq!(total, 1);
+    let a = s
+        .resolve(&CustomerRef {
+            id: Some("a".into()),
+            email: None,
+        })
+        .unwrap();
+    assert!(s.get(a).tickets.is_empty());
+    let orders = |id: &str| json!({"orders": [{"id": "o1", "customerId": id, "at": "2026-01-01"}, {"id": "o2", "customerId": "a", "at": "2026-01-02"}]});
+    s.load_json(&orders("a")).unwrap();
+    let r = s.load_json(&orders("b")).unwrap();
+    assert_eq!((r.added.orders, r.updated.orders), (0, 2));
+    assert_eq!(
+        s.get(a)
+            .orders
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect::<Vec<_>>(),
+        ["o2"]
+    );
+    // o2 was reindexed after o1 left: updating it again must hit the right record
+    let r = s
+        .load_json(
+            &json!({"orders": [{"id": "o2", "customerId": "a", "at": "2026-03-03", "total": 9}]}),
+        )
+        .unwrap();
+    assert_eq!(r.updated.orders, 1);
+    assert_eq!(s.get(a).orders[0].total, Some(9.0));
+}
