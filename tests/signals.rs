@@ -276,3 +276,35 @@ fn a_thank_you_for_a_fix_is_not_a_repeat_problem_but_a_new_complaint_is() {
         "a new complaint on the topic is a repeat"
     );
 }
+
+/// A team's own patterns are never overruled by the learned model: cue patterns (labelled by
+/// the cue's name) and emotion patterns (labelled `emotion.<name>`) alike. The emotion's text
+/// is a polite question where the model reads no frustration: it vetoed the team's weak hit
+/// until the check compared the label `emotion.frustration` with the head's name.
+#[test]
+fn configured_cue_and_emotion_patterns_are_not_overruled() {
+    let config = rapport::config::Config::from_json(&serde_json::json!({
+        "lexicons": {
+            "cues": {"churn": ["zorblat quimby @0.5"]},
+            "emotions": {"frustration": ["florptang wibbix @0.5"]}
+        }
+    }))
+    .unwrap();
+    let a = config.analyzer();
+    let s = a.analyze("zorblat quimby");
+    assert!(
+        s.cues.churn > 0.0,
+        "the configured churn pattern was overruled: {:?}",
+        s.cues
+    );
+    // a polite routine question around the words: the model reads no frustration in it
+    let s = a.analyze("florptang wibbix, could you tell me your opening hours please? thanks");
+    assert!(
+        s.emotions.frustration > 0.0,
+        "the configured frustration pattern was overruled: {:?}",
+        s.emotions
+    );
+    // without the configuration, nothing fires on these words
+    let plain = rapport::text::TextAnalyzer::builtin().analyze("florptang wibbix zorblat quimby");
+    assert_eq!((plain.cues.churn, plain.emotions.frustration), (0.0, 0.0));
+}

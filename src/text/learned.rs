@@ -114,7 +114,10 @@ impl TextAnalyzer {
             } else if *slot > 0.0
                 && *slot < STRONG_PATTERN
                 && p < head.veto
-                && !self.configured_cues.iter().any(|c| c == name)
+                && !self
+                    .configured_cues
+                    .iter()
+                    .any(|c| c == name || c == signal)
             {
                 *slot = 0.0;
                 matches.retain(|x| x.signal != signal);
