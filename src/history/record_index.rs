@@ -1,35 +1,33 @@
 //! Where a ticket or an order sits, by its id: (customer, position in that customer's list).
 //!
-//! The ids are not stored a second time: the map's key is a 64-bit hash of the id, and a hit
-//! is checked against the record it points to. Two ids with one hash are both kept: the
-//! second (and any later) goes to a small map keyed by the id itself. Measured with
+//! The ids are not stored a second time: the map's key is a 32-bit hash of the id (FNV-1a,
+//! the same on every target), and a hit is checked against the record it points to. Two ids
+//! with one hash are both kept: the second (and any later) goes to a small map keyed by the id
+//! itself; about n²/2³³ ids land there (some 120 of a million). Measured with
 //! `node benches/store-memory.mjs 500000` (the .wasm, tickets over 5,000 customers): a
 //! `HashMap<String, (usize, usize)>` holding a copy of each id cost 274 bytes a ticket in all,
-//! this index 247, and with the lean `TicketRecord` (`records.rs`) 206.
+//! this index 247 (with a 64-bit key), with the lean `TicketRecord` (`records.rs`) 206, and
+//! with this 32-bit key 193.
 //!
 //! Invariant: an id is in `spill` exactly when its hash's slot in `main` belongs to another
 //! id. So moving a record (`set`) needs no look at the records, which may be mid-move then.
 
-use crate::util::FastMap;
-use std::hash::{BuildHasher, Hasher};
+use crate::util::{fnv, FastMap, FNV_START};
 
 #[derive(Debug, Clone, Default)]
 pub struct RecordIndex {
-    main: FastMap<u64, (u32, u32)>,
+    main: FastMap<u32, (u32, u32)>,
     spill: FastMap<Box<str>, (u32, u32)>,
 }
 
-fn hash(id: &str) -> u64 {
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(id.as_bytes());
-    // the length too, so that no id is a prefix collision of another by construction
-    h.write_usize(id.len());
-    h.finish() & HASH_MASK
+fn hash(id: &str) -> u32 {
+    let h = fnv(FNV_START, id.as_bytes());
+    (h ^ (h >> 32)) as u32 & HASH_MASK
 }
 
 /// The library's own unit tests cut the hash to 4 bits, so that every store test runs with
 /// ids colliding all the time (the integration tests use the whole hash).
-const HASH_MASK: u64 = if cfg!(test) { 0xF } else { u64::MAX };
+const HASH_MASK: u32 = if cfg!(test) { 0xF } else { u32::MAX };
 
 fn pos((c, k): (usize, usize)) -> (u32, u32) {
     (c as u32, k as u32)
@@ -51,13 +49,12 @@ impl RecordIndex {
         id: &str,
         id_at: impl Fn(usize, usize) -> Option<&'a str>,
     ) -> Option<(usize, usize)> {
-        if !self.spill.is_empty() {
-            if let Some(&(c, k)) = self.spill.get(id) {
-                return Some((c as usize, k as usize));
-            }
-        }
-        let &(c, k) = self.main.get(&hash(id))?;
+        let &(c, k) = match self.spill.get(id) {
+            Some(at) => at,
+            None => self.main.get(&hash(id))?,
+        };
         let (c, k) = (c as usize, k as usize);
+        // checked for a spilled id too: a wrong place is never returned, whatever the index
         (id_at(c, k) == Some(id)).then_some((c, k))
     }
 
@@ -73,16 +70,15 @@ impl RecordIndex {
         }
     }
 
-    /// Moves an id that is in the index to a new position.
+    /// Moves an id that is in the index to a new position (only an indexed id: another one
+    /// would take the place of the id that holds its hash's slot).
     pub fn set(&mut self, id: &str, at: (usize, usize)) {
-        if !self.spill.is_empty() {
-            if let Some(p) = self.spill.get_mut(id) {
-                *p = pos(at);
-                return;
-            }
-        }
-        if let Some(p) = self.main.get_mut(&hash(id)) {
+        if let Some(p) = self.spill.get_mut(id) {
             *p = pos(at);
+        } else if let Some(p) = self.main.get_mut(&hash(id)) {
+            *p = pos(at);
+        } else {
+            debug_assert!(false, "set: {id} is not in the index");
         }
     }
 }
@@ -94,18 +90,33 @@ mod tests {
 
     #[test]
     fn records_with_colliding_hashes_are_both_found() {
-        // a real collision is not at hand: two ids forced into one slot by inserting the
-        // second where the first's hash is taken (the path insert_new takes on a collision)
+        // two ids with one hash (4 bits in unit tests: among 17 ids two always share one)
+        let ids: Vec<String> = (0..17).map(|n| format!("T-{n}")).collect();
+        let (a, b) = (0..17)
+            .flat_map(|i| (i + 1..17).map(move |j| (i, j)))
+            .find(|&(i, j)| hash(&ids[i]) == hash(&ids[j]))
+            .map(|(i, j)| (ids[i].as_str(), ids[j].as_str()))
+            .expect("a collision");
+        let mut lists: Vec<Vec<&str>> = vec![vec![a, b], vec!["other"]];
         let mut ix = RecordIndex::default();
-        let ids = [["a", "b"], ["c", "d"]];
-        let id_at = |c: usize, k: usize| ids.get(c).and_then(|l| l.get(k)).copied();
-        ix.insert_new("a", (0, 0));
-        ix.spill.insert("b".into(), (0, 1)); // as if hash("b") == hash("a")
-        assert_eq!(ix.get("a", id_at), Some((0, 0)));
-        assert_eq!(ix.get("b", id_at), Some((0, 1)));
-        assert_eq!(ix.get("c", id_at), None);
-        ix.set("b", (1, 0));
-        assert_eq!(ix.get("b", id_at), Some((1, 0)));
+        ix.insert_new(a, (0, 0));
+        ix.insert_new(b, (0, 1));
+        assert_eq!(ix.spill.len(), 1, "the second id of one hash is kept aside");
+        let find = |ix: &RecordIndex, lists: &Vec<Vec<&str>>, id: &str| {
+            ix.get(id, |c, k| lists.get(c)?.get(k).copied())
+        };
+        assert_eq!(find(&ix, &lists, a), Some((0, 0)));
+        assert_eq!(find(&ix, &lists, b), Some((0, 1)));
+        assert_eq!(find(&ix, &lists, "other"), None, "not indexed");
+        // b moves to the other customer; a's place in main is untouched
+        lists[0].remove(1);
+        lists[1].push(b);
+        ix.set(b, (1, 1));
+        assert_eq!(find(&ix, &lists, b), Some((1, 1)));
+        assert_eq!(find(&ix, &lists, a), Some((0, 0)));
+        // a place that holds another id is never returned, for a spilled id too
+        let wrong = vec![vec![a], vec!["other", "x"]];
+        assert_eq!(find(&ix, &wrong, b), None);
         assert_eq!(ix.len(), 2);
     }
 

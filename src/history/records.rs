@@ -73,7 +73,7 @@ impl std::fmt::Debug for MaybeNumber {
 }
 
 /// An optional time (ms since 1970) in 8 bytes: `i64::MIN` is none (dates are read within
-/// years 1 to 9999, far above it).
+/// years 1900 to 2200, far above it: `time::parse_iso`).
 #[derive(Clone, Copy, PartialEq)]
 pub struct MaybeTime(i64);
 
