@@ -194,3 +194,28 @@ pub fn scenarios() -> Vec<Scenario> {
         })
         .collect()
 }
+
+/// True and false positives and false negatives of one label, for F1 and precision.
+#[derive(Default, Clone, Copy)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, pred: bool, truth: bool) {
+        match (pred, truth) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            _ => {}
+        }
+    }
+    pub fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    pub fn f1(&self) -> f64 {
+        2.0 * self.tp as f64 / (2 * self.tp + self.fp + self.fn_).max(1) as f64
+    }
+}

@@ -3,7 +3,7 @@
 //! history-aware scenarios. Read by `evaluate`; train and dev are shown for comparison, the
 //! frozen test part is the figure that counts.
 
-use crate::judgement::{self, band_index, Message, Scenario, Split, CUE_LABELS};
+use crate::judgement::{self, band_index, Counts, Message, Scenario, Split, CUE_LABELS};
 use rapport::text::{Cues, Kind, TextAnalyzer};
 use rapport::Engine;
 use std::collections::BTreeMap;
@@ -32,30 +32,6 @@ fn cue(c: &Cues, name: &str) -> bool {
         _ => 0.0,
     };
     v > 0.0
-}
-
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn add(&mut self, pred: bool, truth: bool) {
-        match (pred, truth) {
-            (true, true) => self.tp += 1,
-            (true, false) => self.fp += 1,
-            (false, true) => self.fn_ += 1,
-            _ => {}
-        }
-    }
-    fn precision(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fp).max(1) as f64
-    }
-    fn f1(&self) -> f64 {
-        2.0 * self.tp as f64 / (2 * self.tp + self.fp + self.fn_).max(1) as f64
-    }
 }
 
 /// Message figures; returns the test split's (name, value, target) for the verdicts.

@@ -11,30 +11,9 @@ mod judgement;
 #[allow(dead_code)]
 mod rapport_eval;
 
-use judgement::{Split, CUE_LABELS, RELATIONAL_INTENTS};
+use judgement::{Counts, Split, CUE_LABELS, RELATIONAL_INTENTS};
 use rapport::text::TextAnalyzer;
 use std::collections::HashMap;
-
-#[derive(Default)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn add(&mut self, pred: bool, truth: bool) {
-        self.tp += (pred && truth) as usize;
-        self.fp += (pred && !truth) as usize;
-        self.fn_ += (!pred && truth) as usize;
-    }
-    fn f1(&self) -> f64 {
-        2.0 * self.tp as f64 / (2 * self.tp + self.fp + self.fn_).max(1) as f64
-    }
-    fn precision(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fp).max(1) as f64
-    }
-}
 
 fn main() {
     let corpus: HashMap<String, judgement::Message> = judgement::messages()
