@@ -577,3 +577,30 @@ fn a_snippet_dismissed_on_a_ticket_goes_last_on_that_ticket_only_until_inserted(
     let back = ids(&e.assess_with(&ticket(1, "loyal", text), &o).unwrap());
     assert_eq!(back[0], before[0], "{back:?}");
 }
+
+/// A customer name that starts with markup ("<img …>Lou Ray", seen on a hostile page) has no
+/// first name to greet: the snippet says "Hi there," as for a customer with no name, instead of
+/// "Hi <img,". A name that starts with a letter keeps its first word.
+#[test]
+fn a_name_that_starts_with_markup_gives_no_first_name() {
+    let mut e = engine();
+    let now = parse_iso(NOW).unwrap();
+    e.load_history(&json!({"customers": [
+        {"id": "markup", "name": "<img src=x onerror=\"alert(1)\">Lou Ray"},
+        {"id": "plain", "name": "Zoë Ray"}
+    ]}))
+    .unwrap();
+    let greeting = |e: &mut Engine, who: &str| {
+        let a = e
+            .assess(&ticket(9, who, "Where is my order?"), now)
+            .unwrap();
+        let s = a
+            .snippets
+            .iter()
+            .find(|s| &*s.id == "order-status")
+            .unwrap();
+        s.text.lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(greeting(&mut e, "markup"), "Hi there,");
+    assert_eq!(greeting(&mut e, "plain"), "Hi Zoë,");
+}

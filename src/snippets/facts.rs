@@ -188,8 +188,13 @@ impl<'a> FactSheet<'a> {
         let ticket_src = |id: &str| Source::Record(["ticket ", id].concat().into());
         Some(match FACTS[i] {
             "customer.name" => (text(name()?), cust()),
+            // the first word, when it is one: a name that starts with markup or a digit
+            // ("<img src=x>Lou") has no first name to greet, and the snippet's fallback is used
             "customer.first_name" => (
-                text(name()?.split_whitespace().next()?.trim_end_matches(',')),
+                text(
+                    Some(name()?.split_whitespace().next()?.trim_end_matches(','))
+                        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))?,
+                ),
                 cust(),
             ),
             "customer.email" => (text(t.customer_email?), named(TICKET)),
