@@ -57,20 +57,20 @@ fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
 impl Default for Config {
     fn default() -> Self {
         let (fit, [relational_from, critical_from, amplify_at]) = fitted();
-        // the outreach reasons are weighted like the signals (`outreach::SIGNALS`)
-        let mut weights: BTreeMap<String, f64> = SIGNALS
-            .iter()
-            .chain(crate::signals::outreach::SIGNALS)
-            .map(|s| (s.id.to_string(), s.points))
-            .collect();
+        // the outreach reasons are weighted like the signals (`outreach::SIGNALS`). The maps are
+        // filled by `extend`, not `collect`: collecting into a BTreeMap links a stable sort
+        // (about 1 KB of the .wasm gzipped)
+        let mut weights = BTreeMap::new();
+        weights.extend(
+            SIGNALS
+                .iter()
+                .chain(crate::signals::outreach::SIGNALS)
+                .map(|s| (s.id.to_string(), s.points)),
+        );
         weights.extend(fit);
-        Config {
-            weights,
-            relational_from,
-            critical_from,
-            amplify_at,
-            value_high: 2000.0,
-            tiers: [
+        let mut tiers = BTreeMap::new();
+        tiers.extend(
+            [
                 ("platinum", 1.0),
                 ("diamond", 1.0),
                 ("vip", 1.0),
@@ -79,9 +79,15 @@ impl Default for Config {
                 ("plus", 0.5),
                 ("silver", 0.5),
             ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
+            .map(|(k, v)| (k.to_string(), v)),
+        );
+        Config {
+            weights,
+            relational_from,
+            critical_from,
+            amplify_at,
+            value_high: 2000.0,
+            tiers,
             taxonomy: default_taxonomy(),
             intent_patterns: Vec::new(),
             sentiment_words: Vec::new(),

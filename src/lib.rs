@@ -33,6 +33,7 @@ pub mod snippets;
 pub mod text;
 pub mod ticket;
 pub mod time;
+pub mod utf8_pieces;
 pub mod util;
 pub mod wire;
 

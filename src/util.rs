@@ -170,11 +170,17 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering
 /// type), then the elements moved into place. The standard library's stable sort measured
 /// 1 KB more of the .wasm gzipped. A sorted prefix is kept as it is and only the rest sorted,
 /// then merged in: a customer's tickets with a few new ones at the end (an import putting
-/// them back in order) cost O(n) and not O(n log n). Returns the first position whose
-/// element changed (`v.len()` when none did).
-pub fn sort_long_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) -> usize {
+/// them back in order) cost O(n) and not O(n log n). Before moving anything it calls
+/// `before_moving(v, order)`: the element at position i comes from `order[i]`. Returns the
+/// first position whose element changed (`v.len()` when none did).
+pub fn sort_long_by<T>(
+    v: &mut [T],
+    mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering,
+    before_moving: impl FnOnce(&[T], &[u32]),
+) -> usize {
     let n = v.len();
     let mut order = long_order(n, &mut |a, b| cmp(&v[a], &v[b]));
+    before_moving(v, &order);
     let first = (0..n).find(|&i| order[i] as usize != i).unwrap_or(n);
     // v[i] takes what was at order[i], one cycle of the permutation at a time
     for i in first..n {

@@ -31,7 +31,7 @@ proptest! {
         super::sort_by(&mut got, |a, b| a.0.cmp(&b.0));
         prop_assert_eq!(&got, &want);
         let mut got = v;
-        super::sort_long_by(&mut got, |a, b| a.0.cmp(&b.0));
+        super::sort_long_by(&mut got, |a, b| a.0.cmp(&b.0), |_, _| {});
         prop_assert_eq!(got, want);
     }
 
@@ -47,7 +47,11 @@ proptest! {
         let mut want = v.clone();
         want.sort_by_key(|a| a.0);
         let before = v.clone();
-        let first = super::sort_long_by(&mut v, |a, b| a.0.cmp(&b.0));
+        let mut told = Vec::new();
+        let first = super::sort_long_by(&mut v, |a, b| a.0.cmp(&b.0), |v, order| {
+            told = order.iter().map(|&i| v[i as usize]).collect();
+        });
+        prop_assert_eq!(&told, &want, "before moving, the order said where each element goes");
         prop_assert_eq!(&v[..first], &before[..first], "the part said not to move did not");
         prop_assert_eq!(first == v.len(), before == want);
         prop_assert_eq!(v, want);

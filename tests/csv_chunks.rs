@@ -180,7 +180,7 @@ fn tickets_out_of_time_order_are_put_in_order_before_a_read_between_chunks() {
                     .get(c)
                     .tickets
                     .iter()
-                    .map(|t| t.id.to_string())
+                    .map(|t| t.id().to_string())
                     .collect()
             })
             .collect()
@@ -230,7 +230,7 @@ fn tickets_out_of_time_order_are_put_in_order_before_a_read_between_chunks() {
     assert_eq!(ids(&e), ids(&whole));
     for i in 0..300 {
         let id = format!("t{i}");
-        assert_eq!(e.store().ticket(&id).map(|t| t.id.to_string()), Some(id));
+        assert_eq!(e.store().ticket(&id).map(|t| t.id().to_string()), Some(id));
     }
 }
 

@@ -66,8 +66,8 @@ fn load(store: &mut Store, recs: &[(u8, Value)], batch: usize) {
 
 fn past(t: &TicketRecord) -> PastTicket {
     PastTicket {
-        id: t.id.to_string(),
-        subject: t.subject.as_deref().map(str::to_string),
+        id: t.id().to_string(),
+        subject: t.subject().map(str::to_string),
         created_at: date(t.created_at),
         solved_at: t.solved_at.get().filter(|s| *s <= NOW).map(date),
         csat: t.csat.get(),
@@ -92,12 +92,12 @@ proptest! {
             return Ok(());
         };
         let h = s.get(a);
-        let odd = |t: &TicketRecord| t.id.len() % 2 == 1;
+        let odd = |t: &TicketRecord| t.id().len() % 2 == 1;
         let f = facts(h, &current, Some(&odd as _), NOW);
 
         // the reference: every ticket before now but the current one, sorted newest first
-        let mut prev: Vec<&TicketRecord> = h.tickets.iter().filter(|t| t.created_at <= NOW && *t.id != *current).collect();
-        prev.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+        let mut prev: Vec<&TicketRecord> = h.tickets.iter().filter(|t| t.created_at <= NOW && t.id() != current).collect();
+        prev.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id().cmp(b.id())));
         prop_assert_eq!(f.previous_ticket, prev.first().map(|t| past(t)));
         let within = |d: i64| prev.iter().filter(move |t| NOW - t.created_at <= d * DAY);
         // every one counted, the newest `LISTED` listed
@@ -125,7 +125,7 @@ proptest! {
         nps.sort_by_key(|x| x.at);
         prop_assert_eq!(f.nps.map(|r| r.score), nps.last().map(|x| x.score));
         prop_assert_eq!(f.nps_previous, nps.len().checked_sub(2).map(|i| nps[i].score));
-        let mut csats: Vec<(i64, f64, String)> = prev.iter().filter_map(|t| t.csat.get().map(|c| (t.solved_at.get().unwrap_or(t.created_at).min(NOW), c, format!("ticket {}", t.id)))).collect();
+        let mut csats: Vec<(i64, f64, String)> = prev.iter().filter_map(|t| t.csat.get().map(|c| (t.solved_at.get().unwrap_or(t.created_at).min(NOW), c, format!("ticket {}", t.id())))).collect();
         csats.extend(h.surveys.iter().filter(|x| x.kind == SurveyKind::Csat).map(|x| (x.at, x.score, "CSAT survey".to_string())));
         csats.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
         prop_assert_eq!(f.last_csat.map(|r| (r.score, r.source)), csats.last().map(|c| (c.1, c.2.clone())));
@@ -146,7 +146,7 @@ fn tickets_loaded_newest_first_are_kept_oldest_first_and_updated_in_place() {
             email: None,
         })
         .unwrap();
-    let ids: Vec<&str> = s.get(big).tickets.iter().map(|t| &*t.id).collect();
+    let ids: Vec<&str> = s.get(big).tickets.iter().map(|t| t.id()).collect();
     assert_eq!((ids[0], ids[2_999]), ("t2999", "t0"));
     // an update after the reorder finds its record: no duplicate, the new date kept in order
     let r = s
@@ -156,7 +156,7 @@ fn tickets_loaded_newest_first_are_kept_oldest_first_and_updated_in_place() {
         (r.added.tickets, r.updated.tickets, s.counts().tickets),
         (0, 1, 3_000)
     );
-    assert_eq!(s.get(big).tickets[0].id, "t0".into());
+    assert_eq!(s.get(big).tickets[0].id(), "t0");
 }
 
 /// A B2B account with 25 contacts this month and 50 earlier tickets on the same problem: the

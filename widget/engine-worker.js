@@ -2,7 +2,7 @@
 // kept files after a reload) never blocks the page. The page talks to it through
 // engine-protocol.js. Started by engine-client.js; `init(base)` says where rapport.js is.
 import { serveEngine } from './engine-protocol.js';
-import { historyDb, sniffFile } from './history-db.js';
+import { byteChunks, historyDb, joined, sniffFile } from './history-db.js';
 
 let module = null;
 let engine = null;
@@ -12,21 +12,16 @@ const running = new Map(); // call id → { cancelled } for the imports under wa
 // the page asks for progress at least every 250 ms; 50 leaves room for a piece that stalls (once
 // a run, one 128K piece took 113–132 ms at ~500K tickets: most likely a table of the store growing)
 const PROGRESS_MS = 50;
-const KEEP_PIECE = 1 << 20; // code units per stored piece (4 MB pieces made no difference to the peak)
-const WRITES_IN_FLIGHT = 4;  // stored pieces queued at most: 4 × 2 MB held while IndexedDB catches up
-const FEED_PIECE = 128 << 10; // code units fed at once: a few ms of work, so progress and calls are never held long
+// how often a kept file's record is told how far the import got (for a tab closed mid-way)
+const MARK_BYTES = 8 << 20;
+const FEED_PIECE = 128 << 10; // bytes fed at once: a few ms of work, so progress and calls are never held long
 
 const rows = (r) => r.customers + r.tickets + r.orders + r.surveys;
 
-/** Counts the bytes going through (for "bytes read of the total"). */
-function byteCounter(state) {
-  return new TransformStream({ transform(chunk, c) { state.bytes += chunk.byteLength; c.enqueue(chunk); } });
-}
-
-/** How many times `ch` occurs in `s`. */
-function count(s, ch) {
+/** How many bytes of `bytes` are `b`. */
+function count(bytes, b) {
   let n = 0;
-  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, i + 1)) n++;
   return n;
 }
 
@@ -43,46 +38,45 @@ async function importFile(file, opts = {}, ctx) {
   running.set(ctx.id, job);
   const store = opts.keep ? historyDb(opts.keep) : null;
   const fileId = store ? await store.begin({ name: file.name, kind, bytes: file.size }) : null;
+  // the kept copy is the File itself: IndexedDB copies its bytes in the browser, not in this
+  // worker (kept as text, 1 MB pieces built here and cloned into IndexedDB, the renderer's peak
+  // grew by 80-198 MB beyond the engine's store for a 191 MB export cancelled at 40%)
+  const saving = store?.attach(fileId, file);
+  saving?.catch(() => {}); // seen when awaited at the end
   const started = performance.now();
-  const state = { bytes: 0 };
-  let records = 0, seq = 0, keep = '', lastProgress = 0;
-  let carry = '';          // CSV: the text after the last line break, fed with the next chunk
+  let records = 0, lastProgress = 0;
+  // bytes of the file the engine has taken, in order: where a stop cut it (always after a line
+  // break in a CSV). The engine is fed the file's bytes, never JS strings (`utf8_pieces.rs`)
+  let fed = 0;
+  let carry = null;        // CSV: the bytes after the last line break, fed before the next piece
   let header = null;       // CSV: the header line (fed alone: a header that names no field fails at once)
   let lines = 0;           // CSV: line breaks fed after the header, for "stopped after line N"
   // One import from the first chunk to the last: the rejected rows so far are asked of it
   // (importRejected). It used to be finished and restarted every 8 MB for them, and each
   // finish put every customer's tickets in order: 160–310 ms at a time in the worker, gaps
   // in the progress above 250 ms.
-  // up to WRITES_IN_FLIGHT writes queued while the next pieces are read: a slow IndexedDB
-  // write must not stall the progress (writes took 100–400 ms each under load; with one in
-  // flight, the widget's longest gap between updates reached 233 ms in a loaded test run)
-  const writing = [];
-  const flushKeep = async (force) => {
-    if (!store || !keep || !(force || keep.length >= KEEP_PIECE)) return;
-    if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
-    const w = store.append(fileId, seq++, keep);
-    w.catch(() => {}); // seen when awaited, below or at the end
-    writing.push(w);
-    keep = '';
+  let marking = null, marked = 0;
+  const markFed = () => {
+    if (!store || marking || fed - marked < MARK_BYTES) return;
+    marked = fed;
+    marking = store.mark(fileId, { fed }).catch(() => {}).finally(() => { marking = null; });
   };
-  const feedCsv = (text) => {
+  const feedCsv = (bytes) => {
     if (header === null) {
-      const nl = text.indexOf('\n');
-      header = nl < 0 ? text : text.slice(0, nl + 1);
+      const nl = bytes.indexOf(10);
+      header = nl < 0 ? bytes : bytes.subarray(0, nl + 1);
       engine.importCsvChunk(kind, header); // a header that names no field throws here, on the first chunk
-      if (store) keep += header;
-      text = text.slice(header.length);
+      fed += header.length;
+      bytes = bytes.subarray(header.length);
     }
-    if (!text) return;
-    records = engine.importCsvChunk(kind, text);
-    if (store) keep += text;
-    lines += count(text, '\n');
+    if (!bytes.length) return;
+    records = engine.importCsvChunk(kind, bytes);
+    fed += bytes.length;
+    lines += count(bytes, 10);
   };
   try {
-    const reader = file.stream().pipeThrough(byteCounter(state)).pipeThrough(new TextDecoderStream()).getReader();
-    let fedBytes = 0;      // bytes of the file the engine has taken (within a chunk: in proportion)
     let lastYield = performance.now();
-    const progress = (now, more) => ctx.progress({ bytes: Math.round(fedBytes), total: file.size, records, rejected: engine.importRejected(), elapsedMs: now - started, ...more });
+    const progress = (now, more) => ctx.progress({ bytes: fed, total: file.size, records, rejected: engine.importRejected(), elapsedMs: now - started, ...more });
     const tick = async () => {
       const now = performance.now();
       if (now - lastProgress >= PROGRESS_MS) {
@@ -92,59 +86,54 @@ async function importFile(file, opts = {}, ctx) {
       // let waiting calls in (an assessment, a cancel) at least every 50 ms
       if (now - lastYield > 50) { await new Promise((r) => setTimeout(r)); lastYield = performance.now(); }
     };
-    read: for (;;) {
-      const before = state.bytes;
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (job.cancelled) { await reader.cancel(); break; }
-      // a read can bring megabytes: fed in pieces, with progress and a chance to cancel between.
-      // The pieces are slices of the chunk (no copy); a CSV's partial last line is fed just
-      // before the next chunk's first piece (the engine joins them), so only whole lines are
+    const chunks = byteChunks(file);
+    read: for await (const bytes of chunks) {
+      if (job.cancelled) break;
+      // a read brings up to a megabyte: fed in pieces, with progress and a chance to cancel
+      // between. The pieces are views of the read (no copy; the read's buffer is reused, so
+      // what waits for the next read is copied out); a CSV's partial last line is fed just
+      // before the next read's first piece (the engine joins them), so only whole lines are
       // ever in when a cancel is seen
-      const text = value;
-      const end = json ? text.length : text.lastIndexOf('\n') + 1;
-      if (!json && end === 0) { carry += text; continue; } // no line ends in this chunk
+      const end = json ? bytes.length : bytes.lastIndexOf(10) + 1;
+      if (!json && end === 0) { carry = joined(carry, bytes); continue; } // no line ends in this read
       for (let at = 0; at < end;) {
         let to = Math.min(end, at + FEED_PIECE);
         if (json) {
-          if (to < end && text.charCodeAt(to - 1) >= 0xd800 && text.charCodeAt(to - 1) <= 0xdbff) to--; // never between a surrogate pair
-          records = engine.loadHistoryChunk(text.slice(at, to));
-          if (store) keep += text.slice(at, to);
+          records = engine.loadHistoryChunk(bytes.subarray(at, to));
+          fed += to - at;
         } else {
-          if (to < end) to = text.lastIndexOf('\n', to - 1) + 1 > at ? text.lastIndexOf('\n', to - 1) + 1 : text.indexOf('\n', to) + 1;
-          let piece = text.slice(at, to);
-          if (carry && header === null) piece = carry + piece; // a header longer than a chunk: read it whole
+          if (to < end) to = bytes.lastIndexOf(10, to - 1) + 1 > at ? bytes.lastIndexOf(10, to - 1) + 1 : bytes.indexOf(10, to) + 1;
+          let piece = bytes.subarray(at, to);
+          if (carry && header === null) piece = joined(carry, piece); // a header longer than a read: read it whole
           else if (carry) feedCsv(carry);
-          carry = '';
+          carry = null;
           feedCsv(piece);
         }
         at = to;
-        fedBytes = before + (state.bytes - before) * (at / text.length);
-        await flushKeep(false);
+        markFed();
         await tick();
-        if (job.cancelled) { await reader.cancel(); break read; }
+        if (job.cancelled) break read;
       }
-      if (!json) carry = text.slice(end);
-      fedBytes = json || !carry ? state.bytes : fedBytes;
+      if (!json && end < bytes.length) carry = bytes.slice(end);
     }
+    await chunks.return?.();
     // a Cancel from here on comes too late: the whole file was read and is kept
     const cancelled = job.cancelled;
     if (!cancelled && carry) feedCsv(carry);
     if (!cancelled) {
-      fedBytes = state.bytes;
       // all read: the import's end puts each customer's tickets in time order (about a
       // second for 2M tickets), said so the full bar does not look stuck
       progress(performance.now(), { finishing: true });
     }
-    await flushKeep(true);
-    await Promise.all(writing);
+    await saving;
+    await marking;
     const report = json ? engine.finishHistory() : engine.finishCsv();
     // the last line read whole (CSV), for "stopped after line N"
     const lastLine = json ? null : 1 + lines;
-    const stopped = cancelled ? { bytes: Math.round(fedBytes), line: lastLine } : null;
+    const stopped = cancelled ? { bytes: fed, line: lastLine } : null;
     // a stopped file keeps the part read: its size is that part's (and of how much)
-    await store?.finish(fileId, { status: stopped ? 'stopped' : 'complete', stopped, ...(stopped ? { bytes: stopped.bytes, total: file.size } : {}), summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });
-    return { name: file.name, kind, report, stopped, bytes: Math.round(fedBytes), total: file.size, records, fileId, elapsedMs: performance.now() - started };
+    await store?.mark(fileId, { fed: cancelled ? fed : null, status: stopped ? 'stopped' : 'complete', stopped, ...(stopped ? { bytes: stopped.bytes, total: file.size } : {}), summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });
+    return { name: file.name, kind, report, stopped, bytes: fed, total: file.size, records, fileId, elapsedMs: performance.now() - started };
   } catch (e) {
     // a failed import keeps nothing of its file in storage (what the engine took stays until a rebuild)
     try { json ? engine.finishHistory() : engine.finishCsv(); } catch { /* no import was open */ }

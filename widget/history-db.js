@@ -1,9 +1,12 @@
 // History files the agent loaded, kept in this origin's IndexedDB so a reload restores them
 // without asking again; `forgetAll` erases them. Used by the demo desk, any page embedding the
-// widget, and the engine's worker (engine-worker.js), which stores and replays a file chunk by
-// chunk so that a large file is never one string. Nothing here leaves the browser.
+// widget, and the engine's worker (engine-worker.js), which keeps a file as the File itself (a
+// Blob: IndexedDB copies its bytes outside the page) and replays its bytes as a stream, so that
+// a large file is never a string. Nothing here leaves the browser.
 const STORE = 'imports';
-const CHUNKS = 'chunks'; // { file, seq, text }: a file's text in order, each piece whole code points
+// { file, seq: 0, blob }: the file as given (`format: 'blob'` on its record), or, as kept before,
+// { file, seq, text }: its text in order, each piece whole code points
+const CHUNKS = 'chunks';
 
 function open(name) {
   return new Promise((resolve, reject) => {
@@ -37,18 +40,20 @@ export function historyDb(name = 'rapport-history') {
   const db = {
     /** Keeps one loaded file given whole: `{ name, kind: 'json' | 'customers' | 'tickets' | 'orders' | 'surveys', text }`. */
     save: (file) => run(name, STORE, 'readwrite', (t) => t.objectStore(STORE).add({ ...file, bytes: file.text.length, at: Date.now() })),
-    /** Starts keeping a file that arrives in chunks: `{ name, kind, bytes }` → its id. Until
-     * `finish`, it is marked `partial` (a tab closed mid-import keeps what was stored). */
+    /** Starts keeping a file that is read as a stream: `{ name, kind, bytes }` → its id. Until
+     * marked done, it is `partial` (a tab closed mid-import keeps the part marked fed). */
     begin: (file) => run(name, STORE, 'readwrite', (t) => t.objectStore(STORE).add({ ...file, chunks: 0, status: 'partial', at: Date.now() })),
-    /** Stores the next piece of a file begun with `begin` (pieces are replayed in this order). */
-    append: (id, seq, text) => run(name, [STORE, CHUNKS], 'readwrite', (t) => {
-      t.objectStore(CHUNKS).put({ file: id, seq, text });
+    /** Keeps the bytes of a file begun with `begin`: the File (a Blob) itself, never read into
+     * the page (the browser copies it). Until it is marked complete, only the part marked fed (`fed`, bytes) replays. */
+    attach: (id, blob) => run(name, [STORE, CHUNKS], 'readwrite', (t) => {
+      t.objectStore(CHUNKS).put({ file: id, seq: 0, blob });
       const s = t.objectStore(STORE);
       const g = s.get(id);
-      g.onsuccess = () => g.result && s.put({ ...g.result, chunks: seq + 1 });
+      g.onsuccess = () => g.result && s.put({ ...g.result, format: 'blob', fed: g.result.fed ?? 0 });
     }),
-    /** Marks a chunked file done: `status` 'complete' or 'stopped', plus what to show of it. */
-    finish: (id, fields) => run(name, STORE, 'readwrite', (t) => {
+    /** Changes fields of a kept file's record: `{ fed }`, how many of its bytes were fed so far;
+     * at the end `status` 'complete' or 'stopped', plus what to show of it. */
+    mark: (id, fields) => run(name, STORE, 'readwrite', (t) => {
       const s = t.objectStore(STORE);
       const g = s.get(id);
       g.onsuccess = () => g.result && s.put({ ...g.result, ...fields });
@@ -63,6 +68,12 @@ export function historyDb(name = 'rapport-history') {
     /** A chunked file's pieces, one read at a time: the whole file is never in memory. */
     async *pieces(file) {
       if (typeof file.text === 'string') return yield* slices(file.text);
+      if (file.format === 'blob') {
+        // the bytes the import had fed (all of them once complete), each piece a view good
+        // until the next (restoreInto feeds it at once)
+        const c = await run(name, CHUNKS, 'readonly', (t) => t.objectStore(CHUNKS).get([file.id, 0]));
+        return c ? yield* byteChunks(c.blob, { limit: file.fed ?? Infinity }) : undefined;
+      }
       for (let seq = 0; seq < (file.chunks ?? 0); seq++) {
         const c = await run(name, CHUNKS, 'readonly', (t) => t.objectStore(CHUNKS).get([file.id, seq]));
         if (c) yield c.text;
@@ -89,6 +100,42 @@ export function historyDb(name = 'rapport-history') {
     }),
   };
   return db;
+}
+
+const READ_SIZE = 1 << 20;
+
+/** The bytes of `blob` as it streams, in views of up to `size` bytes of one buffer that each
+ * read reuses (a BYOB reader: nothing left per read for the collector), so a view is good until
+ * the next one is asked for; where a browser has no BYOB reader for a blob, its own chunks.
+ * With `limit`, only the first `limit` bytes (a stopped import's part, cut where it was). */
+export async function* byteChunks(blob, { size = READ_SIZE, limit = Infinity } = {}) {
+  const stream = blob.stream();
+  let byob = null;
+  try { byob = stream.getReader({ mode: 'byob' }); } catch { /* not a byte stream here */ }
+  const reader = byob ?? stream.getReader();
+  let buffer = new ArrayBuffer(size);
+  let left = limit;
+  try {
+    while (left > 0) {
+      const { value, done } = await (byob ? byob.read(new Uint8Array(buffer, 0, Math.min(size, left))) : reader.read());
+      if (done) return;
+      if (byob) buffer = value.buffer;
+      const piece = value.length > left ? value.subarray(0, left) : value;
+      left -= piece.length;
+      if (piece.length) yield piece;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/** `a` then `b` in one new array (`a` may be null). */
+export function joined(a, b) {
+  if (!a) return b.slice();
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** `text` in slices of about `size` UTF-16 units, never cut between the two halves of a

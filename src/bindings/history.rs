@@ -3,8 +3,27 @@
 //! how much the engine holds. The same thin layer as the rest of the bindings.
 
 use super::{fail, input, input_text, output, text_arg, Engine};
-use super::{CsvMappingArg, HistoryArg, HistoryStatsOut, LoadReportOut, TextArg};
+use super::{ChunkArg, CsvMappingArg, HistoryArg, HistoryStatsOut, LoadReportOut, TextArg};
 use wasm_bindgen::prelude::*;
+
+/// A chunk as given: the bytes of a `Uint8Array` (UTF-8, cut anywhere), else a string.
+enum Chunk {
+    Bytes(Vec<u8>),
+    Text(String),
+}
+
+fn chunk_arg(v: ChunkArg) -> Result<Chunk, JsError> {
+    let v: JsValue = v.into();
+    match v.dyn_ref::<js_sys::Uint8Array>() {
+        Some(b) => Ok(Chunk::Bytes(b.to_vec())),
+        None => v.as_string().map(Chunk::Text).ok_or_else(|| {
+            fail(format!(
+                "chunk: expected a string or a Uint8Array, got {}",
+                super::convert::js_type(&v)
+            ))
+        }),
+    }
+}
 
 #[wasm_bindgen]
 impl Engine {
@@ -48,12 +67,16 @@ impl Engine {
     }
 
     /// One chunk of history JSON read piece by piece (e.g. from `file.stream()`): records are
-    /// loaded as they complete, so a large file is never one string. Returns the records read
-    /// so far. End with `finishHistory()` for the report.
+    /// loaded as they complete, so a large file is never one string. A chunk is a string or
+    /// the file's bytes (`Uint8Array`, UTF-8 cut anywhere: no JS string at all). Returns the
+    /// records read so far. End with `finishHistory()` for the report.
     #[wasm_bindgen(js_name = loadHistoryChunk)]
-    pub fn load_history_chunk(&mut self, chunk: TextArg) -> Result<u32, JsError> {
-        let chunk = text_arg(chunk, "chunk")?;
-        Ok(self.core.load_history_chunk(&chunk).map_err(fail)? as u32)
+    pub fn load_history_chunk(&mut self, chunk: ChunkArg) -> Result<u32, JsError> {
+        let n = match chunk_arg(chunk)? {
+            Chunk::Bytes(b) => self.core.load_history_bytes(&b),
+            Chunk::Text(t) => self.core.load_history_chunk(&t),
+        };
+        Ok(n.map_err(fail)? as u32)
     }
 
     /// Ends a chunked history load and returns its report.
@@ -63,22 +86,24 @@ impl Engine {
     }
 
     /// One chunk of a CSV export read piece by piece (e.g. from `file.stream()`): complete rows
-    /// are loaded at once, a row split between chunks waits for the next. Returns the rows read
-    /// so far, for progress. End with `finishCsv()` for the report.
+    /// are loaded at once, a row split between chunks waits for the next. A chunk is a string
+    /// or the file's bytes (`Uint8Array`, UTF-8 cut anywhere). Returns the rows read so far,
+    /// for progress. End with `finishCsv()` for the report.
     #[wasm_bindgen(js_name = importCsvChunk)]
     pub fn import_csv_chunk(
         &mut self,
         kind: TextArg,
-        chunk: TextArg,
+        chunk: ChunkArg,
         mapping: Option<CsvMappingArg>,
     ) -> Result<u32, JsError> {
         let kind = text_arg(kind, "kind")?;
-        let chunk = text_arg(chunk, "chunk")?;
+        let chunk = chunk_arg(chunk)?;
         let m = mapping.map(|m| input(m.into(), "mapping")).transpose()?;
-        Ok(self
-            .core
-            .import_csv_chunk(&kind, &chunk, m.as_ref())
-            .map_err(fail)? as u32)
+        let n = match chunk {
+            Chunk::Bytes(b) => self.core.import_csv_bytes(&kind, &b, m.as_ref()),
+            Chunk::Text(t) => self.core.import_csv_chunk(&kind, &t, m.as_ref()),
+        };
+        Ok(n.map_err(fail)? as u32)
     }
 
     /// Rows or records rejected so far by the chunked import in progress (`importCsvChunk` or

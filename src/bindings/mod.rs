@@ -37,6 +37,8 @@ extern "C" {
     pub type FeedbackArg;
     #[wasm_bindgen(typescript_type = "string")]
     pub type TextArg;
+    #[wasm_bindgen(typescript_type = "string | Uint8Array")]
+    pub type ChunkArg;
     #[wasm_bindgen(typescript_type = "string[]")]
     pub type TextsArg;
     #[wasm_bindgen(typescript_type = "CsvMapping")]

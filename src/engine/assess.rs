@@ -214,26 +214,27 @@ impl Engine {
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
         let same_problem = crate::text::same_problem::SameProblem::new(&topic_text);
-        let same_topic = |r: &crate::history::records::TicketRecord| {
-            let topic = match ticket_mask {
-                Some(m) => {
-                    r.topics
-                        .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
-                        & m
-                        != 0
-                }
-                None => self
-                    .text
-                    .topics_of(&r.topic_text())
-                    .iter()
-                    .any(|x| ticket_topics.contains(x)),
+        let same_topic =
+            |r: &crate::history::records::TicketRecord| {
+                let topic = match ticket_mask {
+                    Some(m) => {
+                        r.topics
+                            .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
+                            & m
+                            != 0
+                    }
+                    None => self
+                        .text
+                        .topics_of(&r.topic_text())
+                        .iter()
+                        .any(|x| ticket_topics.contains(x)),
+                };
+                // the coarse topics, or the same reference or words (text::same_problem)
+                topic
+                    || same_problem.matches_earlier(r.problem.get_or(|| {
+                        crate::text::same_problem::Earlier::of(r.subject().unwrap_or(""))
+                    }))
             };
-            // the coarse topics, or the same reference or words (text::same_problem)
-            topic
-                || same_problem.matches_earlier(r.problem.get_or(|| {
-                    crate::text::same_problem::Earlier::of(r.subject.as_deref().unwrap_or(""))
-                }))
-        };
         let facts = match self.store.resolve(&t.customer) {
             Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),
             None => CustomerFacts {

@@ -32,6 +32,24 @@ impl Engine {
     /// One chunk of history JSON read piece by piece: records are loaded as they complete.
     /// Returns the records read so far. End with `finish_history`.
     pub fn load_history_chunk(&mut self, chunk: &str) -> Result<usize> {
+        let rest = self.json_bytes.finish(); // bytes before it that waited for more
+        if !rest.is_empty() {
+            self.json_push(&rest)?;
+        }
+        self.json_push(chunk)
+    }
+
+    /// The same from bytes of UTF-8 cut anywhere (a file's stream: `crate::utf8_pieces`).
+    pub fn load_history_bytes(&mut self, chunk: &[u8]) -> Result<usize> {
+        let mut d = std::mem::take(&mut self.json_bytes);
+        let r = d.push(chunk, |text| self.json_push(text));
+        if r.is_ok() {
+            self.json_bytes = d;
+        }
+        r
+    }
+
+    fn json_push(&mut self, chunk: &str) -> Result<usize> {
         let imp = self.json.get_or_insert_with(Default::default);
         if let Err(e) = imp.push(&mut self.store, chunk) {
             self.json = None;
@@ -70,6 +88,10 @@ impl Engine {
 
     /// Ends the chunked JSON load and gives its report.
     pub fn finish_history(&mut self) -> Result<LoadReport> {
+        let rest = self.json_bytes.finish();
+        if !rest.is_empty() {
+            self.json_push(&rest)?;
+        }
         match self.json.take() {
             Some(imp) => imp.finish(&mut self.store),
             None => crate::input::err("loadHistoryChunk", "no history load in progress"),
@@ -85,6 +107,29 @@ impl Engine {
         chunk: &str,
         mapping: Option<&Value>,
     ) -> Result<usize> {
+        let rest = self.csv_bytes.finish(); // bytes before it that waited for more
+        if !rest.is_empty() {
+            self.csv_push(kind, &rest, mapping)?;
+        }
+        self.csv_push(kind, chunk, mapping)
+    }
+
+    /// The same from bytes of UTF-8 cut anywhere (a file's stream: `crate::utf8_pieces`).
+    pub fn import_csv_bytes(
+        &mut self,
+        kind: &str,
+        chunk: &[u8],
+        mapping: Option<&Value>,
+    ) -> Result<usize> {
+        let mut d = std::mem::take(&mut self.csv_bytes);
+        let r = d.push(chunk, |text| self.csv_push(kind, text, mapping));
+        if r.is_ok() {
+            self.csv_bytes = d;
+        }
+        r
+    }
+
+    fn csv_push(&mut self, kind: &str, chunk: &str, mapping: Option<&Value>) -> Result<usize> {
         let imp = match &mut self.csv {
             Some(imp) if imp.kind().name() == kind => imp,
             Some(imp) => {
@@ -110,6 +155,13 @@ impl Engine {
 
     /// Ends the chunked CSV import and gives its report.
     pub fn finish_csv(&mut self) -> Result<LoadReport> {
+        let rest = self.csv_bytes.finish();
+        if let (false, Some(imp)) = (rest.is_empty(), &mut self.csv) {
+            if let Err(e) = imp.push(&mut self.store, &rest, false) {
+                self.csv = None;
+                return Err(e);
+            }
+        }
         match self.csv.take() {
             Some(imp) => imp.finish(&mut self.store),
             None => crate::input::err("importCsvChunk", "no CSV import in progress"),

@@ -47,6 +47,9 @@ pub struct Engine {
     csv: Option<CsvImport>,
     /// A chunked JSON load in progress (`load_history_chunk` … `finish_history`).
     json: Option<crate::history::store::JsonImport>,
+    /// The bytes of each chunked import that wait for the rest of their code point.
+    csv_bytes: crate::utf8_pieces::Utf8Pieces,
+    json_bytes: crate::utf8_pieces::Utf8Pieces,
     /// What this engine has seen (assessments, snippets sent, outreach contacts): what
     /// outreach and insights read, learned with the rankings (`crate::seen`).
     seen: RefCell<crate::seen::Seen>,
@@ -77,6 +80,8 @@ impl Engine {
             proposed: RefCell::new(Default::default()),
             csv: None,
             json: None,
+            csv_bytes: Default::default(),
+            json_bytes: Default::default(),
             seen: Default::default(),
             #[cfg(feature = "outreach")]
             outreached: Default::default(),

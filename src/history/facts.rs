@@ -155,7 +155,7 @@ pub fn facts(
     // are a prefix
     let upto = h.tickets.partition_point(|t| t.created_at <= now);
     let previous = &h.tickets[..upto];
-    let is_past = |t: &&super::records::TicketRecord| *t.id != *current_ticket_id;
+    let is_past = |t: &&super::records::TicketRecord| t.id() != current_ticket_id;
 
     // CSAT from tickets and CSAT surveys: the latest answer counts; at the same moment a
     // ticket's before a survey's, and of two tickets the greater id (the order of their
@@ -170,7 +170,7 @@ pub fn facts(
             ))
         })
         .filter(|x| is_past(&x.2))
-        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.id.cmp(&b.2.id)));
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.id().cmp(b.2.id())));
     let survey_csat = h
         .surveys
         .iter()
@@ -178,7 +178,7 @@ pub fn facts(
         .max_by_key(|s| s.at);
     f.last_csat = match (ticket_csat, survey_csat) {
         (Some((at, c, t)), s) if s.is_none_or(|s| s.at <= at) => {
-            Some((at, c, format!("ticket {}", t.id)))
+            Some((at, c, format!("ticket {}", t.id())))
         }
         (_, Some(s)) => Some((s.at, s.score, "CSAT survey".to_string())),
         _ => None,
@@ -300,9 +300,11 @@ pub fn facts(
                 .then(|| (a.duration.0 / a.duration.1 as f64).round()),
         })
         .collect();
-    crate::util::sort_long_by(&mut f.channels, |a, b| {
-        b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel))
-    });
+    crate::util::sort_long_by(
+        &mut f.channels,
+        |a, b| b.contacts.cmp(&a.contacts).then(a.channel.cmp(&b.channel)),
+        |_, _| {},
+    );
     f
 }
 
@@ -310,8 +312,8 @@ pub fn facts(
 #[inline(never)]
 fn past_ticket(t: &super::records::TicketRecord, now: i64) -> PastTicket {
     PastTicket {
-        id: t.id.to_string(),
-        subject: t.subject.as_deref().map(str::to_string),
+        id: t.id().to_string(),
+        subject: t.subject().map(str::to_string),
         created_at: format_date(t.created_at),
         solved_at: t.solved_at.get().filter(|s| *s <= now).map(format_date),
         csat: t.csat.get(),

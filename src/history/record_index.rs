@@ -1,23 +1,27 @@
 //! Where a ticket or an order sits, by its id: (customer, position in that customer's list).
 //!
-//! The ids are not stored a second time: the map's key is a 32-bit hash of the id (FNV-1a,
-//! the same on every target), and a hit is checked against the record it points to. Two ids
-//! with one hash are both kept: the second (and any later) goes to a small map keyed by the id
-//! itself; about n²/2³³ ids land there (some 120 of a million). Measured with
-//! `node benches/store-memory.mjs 500000` (the .wasm, tickets over 5,000 customers): a
-//! `HashMap<String, (usize, usize)>` holding a copy of each id cost 274 bytes a ticket in all,
-//! this index 247 (with a 64-bit key), with the lean `TicketRecord` (`records.rs`) 206, and
-//! with this 32-bit key 193.
+//! An open-addressing table (linear probing, at most 3/4 full) of positions only: the ids are
+//! not stored a second time, and neither is their hash. A slot's place in the table comes
+//! from a hash of the id (FNV-1a, the same on every target) and a one-byte tag of the same
+//! hash sits beside it, so that a probe reads the record (to compare its id) about once in
+//! 255 misses. Measured with `node benches/store-memory.mjs 500000` (the .wasm, tickets over
+//! 5,000 customers), bytes a ticket in all: a `HashMap<String, (usize, usize)>` holding a copy
+//! of each id 274; a map keyed by a 32-bit hash (13 bytes a bucket, colliding ids in a side
+//! map) 193, 173 with the ticket's strings in one allocation (`records.rs`); this table (9
+//! bytes a slot) 155.
 //!
-//! Invariant: an id is in `spill` exactly when its hash's slot in `main` belongs to another
-//! id. So moving a record (`set`) needs no look at the records, which may be mid-move then.
+//! Moving records (`relocate`) finds each slot by the record's old position, which is unique,
+//! before writing any new one: the records themselves may be mid-move then.
 
-use crate::util::{fnv, FastMap, FNV_START};
+use crate::util::{fnv, FNV_START};
 
 #[derive(Debug, Clone, Default)]
 pub struct RecordIndex {
-    main: FastMap<u32, (u32, u32)>,
-    spill: FastMap<Box<str>, (u32, u32)>,
+    /// (customer, position) per slot; meaningful where `tags` is not 0.
+    slots: Vec<(u32, u32)>,
+    /// 0 for an empty slot, else 1..=255 from the hash of the slot's id.
+    tags: Vec<u8>,
+    len: usize,
 }
 
 fn hash(id: &str) -> u32 {
@@ -25,9 +29,13 @@ fn hash(id: &str) -> u32 {
     (h ^ (h >> 32)) as u32 & HASH_MASK
 }
 
-/// The library's own unit tests cut the hash to 4 bits, so that every store test runs with
-/// ids colliding all the time (the integration tests use the whole hash).
+/// The library's own unit tests cut the hash to 4 bits, so that every store unit test runs
+/// with ids colliding all the time (the integration tests use the whole hash).
 const HASH_MASK: u32 = if cfg!(test) { 0xF } else { u32::MAX };
+
+fn tag(h: u32) -> u8 {
+    (h >> 24) as u8 | ((h >> 24) == 0) as u8
+}
 
 fn pos((c, k): (usize, usize)) -> (u32, u32) {
     (c as u32, k as u32)
@@ -35,130 +43,109 @@ fn pos((c, k): (usize, usize)) -> (u32, u32) {
 
 impl RecordIndex {
     pub fn len(&self) -> usize {
-        self.main.len() + self.spill.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len == 0
+    }
+
+    /// The slots `id` may sit in, in probing order, with its tag: from its hash's slot on.
+    fn probe(&self, id: &str) -> (impl Iterator<Item = usize>, u8) {
+        let h = hash(id);
+        let mask = self.slots.len().wrapping_sub(1);
+        let start = h as usize;
+        (
+            (0..self.slots.len()).map(move |i| (start + i) & mask),
+            tag(h),
+        )
     }
 
     /// The position of `id`; `id_at` reads the id of the record at a position (None when there
-    /// is none), to tell a hit from another id with the same hash.
+    /// is none), to tell it from another id in the same slots.
     pub fn get<'a>(
         &self,
         id: &str,
         id_at: impl Fn(usize, usize) -> Option<&'a str>,
     ) -> Option<(usize, usize)> {
-        let &(c, k) = match self.spill.get(id) {
-            Some(at) => at,
-            None => self.main.get(&hash(id))?,
-        };
-        let (c, k) = (c as usize, k as usize);
-        // checked for a spilled id too: a wrong place is never returned, whatever the index
-        (id_at(c, k) == Some(id)).then_some((c, k))
+        let (slots, t) = self.probe(id);
+        for i in slots {
+            match self.tags[i] {
+                0 => return None,
+                x if x == t => {
+                    let (c, k) = self.slots[i];
+                    let (c, k) = (c as usize, k as usize);
+                    if id_at(c, k) == Some(id) {
+                        return Some((c, k));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
-    /// Adds an id that `get` did not find.
-    pub fn insert_new(&mut self, id: &str, at: (usize, usize)) {
-        match self.main.entry(hash(id)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(pos(at));
+    /// Adds an id that `get` did not find. `id_at` reads the ids already indexed (each where
+    /// the index says), to place them again when the table grows.
+    pub fn insert_new<'a>(
+        &mut self,
+        id: &str,
+        at: (usize, usize),
+        id_at: impl Fn(usize, usize) -> Option<&'a str>,
+    ) {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let old = std::mem::take(&mut self.slots);
+            let old_tags = std::mem::take(&mut self.tags);
+            let size = (old.len() * 2).max(16);
+            self.slots = vec![(0, 0); size];
+            self.tags = vec![0; size];
+            for (&(c, k), _) in old.iter().zip(&old_tags).filter(|x| *x.1 != 0) {
+                // every indexed record is where the index says (`relocate` keeps it so)
+                if let Some(moved) = id_at(c as usize, k as usize) {
+                    self.place(moved, (c, k));
+                }
             }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.spill.insert(id.into(), pos(at));
-            }
+        }
+        self.place(id, pos(at));
+        self.len += 1;
+    }
+
+    fn place(&mut self, id: &str, at: (u32, u32)) {
+        let (mut slots, t) = self.probe(id);
+        // at most 3/4 full: an empty slot is always found
+        if let Some(i) = slots.find(|&i| self.tags[i] == 0) {
+            self.tags[i] = t;
+            self.slots[i] = at;
         }
     }
 
-    /// Moves an id that is in the index to a new position (only an indexed id: another one
-    /// would take the place of the id that holds its hash's slot).
-    pub fn set(&mut self, id: &str, at: (usize, usize)) {
-        if let Some(p) = self.spill.get_mut(id) {
-            *p = pos(at);
-        } else if let Some(p) = self.main.get_mut(&hash(id)) {
-            *p = pos(at);
-        } else {
-            debug_assert!(false, "set: {id} is not in the index");
+    /// Moves indexed records: each `(id, from, to)` is at `from` in the index and goes to `to`.
+    /// The records may be anywhere meanwhile: a slot is found by its old position, and every
+    /// slot is found before any is written (a written one could look like another's old place).
+    pub fn relocate<'a>(
+        &mut self,
+        moves: impl Iterator<Item = (&'a str, (usize, usize), (usize, usize))>,
+    ) {
+        let found: Vec<(usize, (u32, u32))> = moves
+            .filter_map(|(id, from, to)| {
+                let (mut slots, t) = self.probe(id);
+                let from = pos(from);
+                let i = slots
+                    .find(|&i| self.tags[i] == 0 || (self.tags[i] == t && self.slots[i] == from));
+                let found = i.filter(|&i| self.tags[i] != 0);
+                debug_assert!(
+                    found.is_some(),
+                    "relocate: {id} is not in the index at {from:?}"
+                );
+                found.map(|i| (i, pos(to)))
+            })
+            .collect();
+        for (i, to) in found {
+            self.slots[i] = to;
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn records_with_colliding_hashes_are_both_found() {
-        // two ids with one hash (4 bits in unit tests: among 17 ids two always share one)
-        let ids: Vec<String> = (0..17).map(|n| format!("T-{n}")).collect();
-        let (a, b) = (0..17)
-            .flat_map(|i| (i + 1..17).map(move |j| (i, j)))
-            .find(|&(i, j)| hash(&ids[i]) == hash(&ids[j]))
-            .map(|(i, j)| (ids[i].as_str(), ids[j].as_str()))
-            .expect("a collision");
-        let mut lists: Vec<Vec<&str>> = vec![vec![a, b], vec!["other"]];
-        let mut ix = RecordIndex::default();
-        ix.insert_new(a, (0, 0));
-        ix.insert_new(b, (0, 1));
-        assert_eq!(ix.spill.len(), 1, "the second id of one hash is kept aside");
-        let find = |ix: &RecordIndex, lists: &Vec<Vec<&str>>, id: &str| {
-            ix.get(id, |c, k| lists.get(c)?.get(k).copied())
-        };
-        assert_eq!(find(&ix, &lists, a), Some((0, 0)));
-        assert_eq!(find(&ix, &lists, b), Some((0, 1)));
-        assert_eq!(find(&ix, &lists, "other"), None, "not indexed");
-        // b moves to the other customer; a's place in main is untouched
-        lists[0].remove(1);
-        lists[1].push(b);
-        ix.set(b, (1, 1));
-        assert_eq!(find(&ix, &lists, b), Some((1, 1)));
-        assert_eq!(find(&ix, &lists, a), Some((0, 0)));
-        // a place that holds another id is never returned, for a spilled id too
-        let wrong = vec![vec![a], vec!["other", "x"]];
-        assert_eq!(find(&ix, &wrong, b), None);
-        assert_eq!(ix.len(), 2);
-    }
-
-    proptest! {
-        /// Records put and moved as the store does (appended to a customer's list; a record
-        /// that changes customer leaves its list, whose later records move up): every id is
-        /// found where it is, with the hash cut to 4 bits, so most ids collide.
-        #[test]
-        fn finds_every_record_where_it_is(ops in prop::collection::vec((0u8..60, 0usize..4), 1..300)) {
-            let mut ix = RecordIndex::default();
-            let mut lists: Vec<Vec<String>> = vec![Vec::new(); 4];
-            for (n, owner) in ops {
-                let id = format!("T-{n}");
-                let found = {
-                    let lists = &lists;
-                    ix.get(&id, |c, k| lists.get(c)?.get(k).map(String::as_str))
-                };
-                let truth = lists.iter().enumerate().find_map(|(c, l)| l.iter().position(|x| *x == id).map(|k| (c, k)));
-                prop_assert_eq!(found, truth);
-                match found {
-                    Some((c, _)) if c == owner => {}
-                    Some((c, k)) => {
-                        lists[c].remove(k);
-                        for (k, r) in lists[c].iter().enumerate().skip(k) {
-                            ix.set(r, (c, k));
-                        }
-                        ix.set(&id, (owner, lists[owner].len()));
-                        lists[owner].push(id);
-                    }
-                    None => {
-                        ix.insert_new(&id, (owner, lists[owner].len()));
-                        lists[owner].push(id);
-                    }
-                }
-            }
-            for (c, l) in lists.iter().enumerate() {
-                for (k, id) in l.iter().enumerate() {
-                    prop_assert_eq!(ix.get(id, |c, k| lists.get(c)?.get(k).map(String::as_str)), Some((c, k)));
-                }
-            }
-            prop_assert_eq!(ix.len(), lists.iter().map(Vec::len).sum::<usize>());
-            prop_assert!(ix.get("T-none", |c, k| lists.get(c)?.get(k).map(String::as_str)).is_none());
-        }
-    }
-}
+#[path = "record_index_tests.rs"]
+mod tests;

@@ -103,7 +103,7 @@ impl Store {
     }
 
     pub fn ticket_of(&self, id: &str) -> Option<(usize, &TicketRecord)> {
-        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.tickets.get(k)?.id);
+        let id_at = |c: usize, k: usize| Some(self.customers.get(c)?.tickets.get(k)?.id());
         let (c, k) = self.tickets.get(id, id_at)?;
         Some((c, &self.customers[c].tickets[k]))
     }
@@ -226,7 +226,7 @@ impl Store {
             t,
             |h| &mut h.tickets,
             |h| &h.tickets,
-            |t| &t.id,
+            |t| t.id(),
         );
         // still in order when it sits between its neighbours (appended in time order, or
         // updated without moving): then nothing needs sorting
@@ -293,12 +293,22 @@ impl Store {
     pub fn settle(&mut self) {
         for c in std::mem::take(&mut self.unsorted) {
             self.customers[c].unsorted = false;
-            let tickets = &mut self.customers[c].tickets;
-            // listed only when a ticket landed out of order (see `upsert_ticket`)
-            let moved = crate::util::sort_long_by(tickets, ticket_order);
-            for (k, t) in tickets.iter().enumerate().skip(moved) {
-                self.tickets.set(&t.id, (c, k));
-            }
+            let index = &mut self.tickets;
+            // listed only when a ticket landed out of order (see `upsert_ticket`); the index is
+            // told where each one goes before any moves
+            crate::util::sort_long_by(
+                &mut self.customers[c].tickets,
+                ticket_order,
+                |tickets, order| {
+                    let moves = order
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, &from)| from as usize != k);
+                    index.relocate(moves.map(|(k, &from)| {
+                        (tickets[from as usize].id(), (c, from as usize), (c, k))
+                    }));
+                },
+            );
         }
     }
 
@@ -378,7 +388,7 @@ impl Store {
 /// The order of a customer's tickets: oldest first, ties by id (greater first, so that read
 /// backwards the newest come first with ties in id order).
 pub fn ticket_order(a: &TicketRecord, b: &TicketRecord) -> std::cmp::Ordering {
-    a.created_at.cmp(&b.created_at).then(b.id.cmp(&a.id))
+    a.created_at.cmp(&b.created_at).then(b.id().cmp(a.id()))
 }
 
 /// Puts a record with an id under `owner`: replaces the record with the same id (moving it if
@@ -403,22 +413,30 @@ fn upsert_by_id<T>(
             list(&mut customers[c])[k] = record;
             (false, k)
         }
-        found => {
-            if let Some((c, k)) = found {
-                // the record moved to another customer: drop the old copy, reindex the rest
-                let old = list(&mut customers[c]);
-                old.remove(k);
-                for (k, r) in old.iter().enumerate().skip(k) {
-                    index.set(id(r), (c, k));
-                }
-                index.set(key, (owner, list(&mut customers[owner]).len()));
-            } else {
-                index.insert_new(key, (owner, list(&mut customers[owner]).len()));
+        Some((c, k)) => {
+            // the record moved to another customer: its old copy leaves, the later ones move up
+            let to = (owner, read(&customers[owner]).len());
+            let old = read(&customers[c]);
+            index.relocate(
+                old.iter()
+                    .enumerate()
+                    .skip(k)
+                    .map(|(j, r)| (id(r), (c, j), if j == k { to } else { (c, j - 1) })),
+            );
+            list(&mut customers[c]).remove(k);
+            list(&mut customers[owner]).push(record);
+            (false, to.1)
+        }
+        None => {
+            let to = read(&customers[owner]).len();
+            {
+                let customers = &*customers;
+                index.insert_new(key, (owner, to), |c, k| {
+                    Some(id(read(customers.get(c)?).get(k)?))
+                });
             }
-            let dest = list(&mut customers[owner]);
-            let k = dest.len();
-            dest.push(record);
-            (found.is_none(), k)
+            list(&mut customers[owner]).push(record);
+            (true, to)
         }
     }
 }

@@ -124,7 +124,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
             let in_history = h.is_some_and(|h| {
                 h.tickets
                     .iter()
-                    .any(|t| *t.id != *a.ticket_id && within(t.created_at, at, REPEAT_DAYS))
+                    .any(|t| t.id() != &*a.ticket_id && within(t.created_at, at, REPEAT_DAYS))
             });
             let assessed = who(a).and_then(|k| by_customer.get(&k)).is_some_and(|i| {
                 times[i]

@@ -165,7 +165,7 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
             let mask = t
                 .topics
                 .get_or(|| text.topic_mask(&t.topic_text()).unwrap_or(0));
-            let intent = match seen.get(&t.id) {
+            let intent = match seen.get(t.id()) {
                 Some(a) => Some((a.intent.as_str(), (!a.unsure).then_some(a.kind))),
                 None => {
                     let words = t.topic_text();

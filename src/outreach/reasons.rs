@@ -75,9 +75,9 @@ fn days(ms: i64) -> i64 {
 }
 
 fn ticket_label(t: &TicketRecord) -> String {
-    match &t.subject {
-        Some(s) => format!("ticket {} “{}”", t.id, crate::util::clip(s, 60)),
-        None => format!("ticket {}", t.id),
+    match t.subject() {
+        Some(s) => format!("ticket {} “{}”", t.id(), crate::util::clip(s, 60)),
+        None => format!("ticket {}", t.id()),
     }
 }
 
@@ -158,7 +158,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
         if let Some(c) = t.csat.get() {
             let at = t.solved_at.get().unwrap_or(t.created_at);
             if at <= now && csat.as_ref().is_none_or(|x| at > x.0) {
-                csat = Some((at, c, format!("ticket {}", t.id)));
+                csat = Some((at, c, format!("ticket {}", t.id())));
             }
         }
     }
@@ -201,14 +201,14 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
                 a.solved_at
                     .get()
                     .cmp(&b.solved_at.get())
-                    .then(b.id.cmp(&a.id))
+                    .then(b.id().cmp(a.id()))
             })
     };
 
     // a complaint (tagged so, or assessed so) or a ticket assessed critical, closed without a
     // check-in since
     let serious = |t: &TicketRecord| -> Option<&'static str> {
-        if let Some(a) = cx.seen.get(&t.id) {
+        if let Some(a) = cx.seen.get(t.id()) {
             if a.band == crate::score::Band::Critical {
                 return Some("assessed critical");
             }
@@ -216,8 +216,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
                 return Some("assessed a complaint");
             }
         }
-        t.tags
-            .iter()
+        t.tags()
             .any(|g| g.trim().eq_ignore_ascii_case("complaint"))
             .then_some("tagged complaint")
     };
@@ -234,7 +233,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
                     serious(t).unwrap_or(""),
                     format_date(solved)
                 ),
-                Some(format!("ticket {}", t.id)),
+                Some(format!("ticket {}", t.id())),
             ));
         }
     }
@@ -247,7 +246,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
             .tickets
             .iter()
             .filter(|u| {
-                u.id != t.id
+                u.id() != t.id()
                     && u.created_at <= t.created_at
                     && t.created_at - u.created_at <= REPEAT_WINDOW_DAYS * MS_PER_DAY
                     && mask & (cx.topics)(u) != 0
@@ -264,10 +263,10 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
                         "{} solved on {} repeats ticket {} of {}",
                         ticket_label(t),
                         format_date(solved),
-                        u.id,
+                        u.id(),
                         format_date(u.created_at)
                     ),
-                    Some(format!("ticket {}", t.id)),
+                    Some(format!("ticket {}", t.id())),
                 ));
             }
         }

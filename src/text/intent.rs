@@ -235,7 +235,7 @@ impl IntentModel {
         let mut feats: Vec<u64> = ws.iter().map(|w| feature_hash(w)).collect();
         feats.extend(ws.windows(2).map(|p| pair_hash(&p[0], &p[1])));
         // not sort_unstable: its second instantiation (patterns.rs has one) cost the .wasm 1.2 KB gzipped
-        crate::util::sort_long_by(&mut feats, u64::cmp);
+        crate::util::sort_long_by(&mut feats, u64::cmp, |_, _| {});
         feats.dedup();
         for f in feats {
             if let Some(ws) = self.weights.get(&f) {

@@ -218,20 +218,28 @@ impl PatternSet {
         let mut reach: Vec<Option<usize>> = vec![None; self.labels.len()];
         for i in 0..toks.len() {
             let w = toks[i].text.as_str();
+            // definition order is priority: the lexicon lists the most specific patterns first.
+            // Each list is in that order (`add`): merged, not sorted (a sort instance cost the
+            // .wasm 1 KB gzipped)
+            let mut lists = [
+                self.by_first.get(w).map_or(&[][..], |v| &v[..]),
+                key3(w)
+                    .and_then(|k| self.by_prefix3.get(&k))
+                    .map_or(&[][..], |v| &v[..]),
+                &self.short_prefix[..],
+            ];
             cand.clear();
-            if let Some(v) = self.by_first.get(w) {
-                cand.extend_from_slice(v);
+            while let Some(m) = lists.iter().filter_map(|l| l.first()).min().copied() {
+                cand.push(m);
+                for l in &mut lists {
+                    if l.first() == Some(&m) {
+                        *l = &l[1..];
+                    }
+                }
             }
-            if let Some(v) = key3(w).and_then(|k| self.by_prefix3.get(&k)) {
-                cand.extend_from_slice(v);
-            }
-            cand.extend_from_slice(&self.short_prefix);
             if cand.is_empty() {
                 continue;
             }
-            // definition order is priority: the lexicon lists the most specific patterns first
-            cand.sort_unstable();
-            cand.dedup();
             for &pi in &cand {
                 let (label, p) = &self.patterns[pi];
                 if reach[*label].is_some_and(|r| i <= r) {

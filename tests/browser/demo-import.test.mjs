@@ -104,6 +104,8 @@ test('a large export: the bar moves, no long task, the queue answers, Cancel kee
   const whole = await stats(page);
   assert.equal(whole.tickets, before.tickets + big.rows - big.bad);
   assert.equal(whole.customers, before.customers + 5000);
+  const wholePeak = Math.max(...ownRenderers().values());
+  console.log(`# demo: the whole file loaded: renderer peak ${peakBefore.toFixed(0)} → ${wholePeak.toFixed(0)} MB, engine memory ${before.engineMb} → ${whole.engineMb} MB`);
   // Undo this file: the history is rebuilt from the sample and the other kept file
   await page.click('#import-files .ri-undo');
   await page.waitForFunction(() => document.querySelector('#import-files .ri-file').dataset.state === 'undone', null, { timeout: 120000 });

@@ -440,6 +440,31 @@ test('chunked CSV and JSON text: the same store as one piece, progress, errors',
   assert.throws(() => c.finishHistory(), /no history load in progress/);
 });
 
+test('chunks of bytes (a file\'s stream cut anywhere): the same store as the text read whole by a TextDecoder', () => {
+  // a BOM, multi-byte text cut at every third byte (so inside code points), bytes that are not
+  // UTF-8, and an unfinished code point at the very end
+  const bytes = Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from('Ticket ID,Requester email,Subject,Created at\n' + Array.from({ length: 30 }, (_, i) => `T${i},c${i % 4}@example.com,Café 😀 ✓ ${i},2026-11-${String(1 + (i % 20)).padStart(2, '0')}\n`).join('')),
+    Buffer.from('T98,z@x.org,bad '), Buffer.from([0xff, 0xc3]), Buffer.from(',2026-11-03\nT99,y@x.org,end '), Buffer.from([0xe2, 0x9c]),
+  ]);
+  const want = new Engine().importCsv('tickets', new TextDecoder().decode(bytes));
+  assert.equal(want.added.tickets, 31); // T99 has no date
+  assert.equal(want.rejected.length, 1);
+  for (const size of [1, 3, 4096]) {
+    const e = new Engine();
+    for (let i = 0; i < bytes.length; i += size) e.importCsvChunk('tickets', new Uint8Array(bytes.subarray(i, i + size)));
+    assert.deepEqual(e.finishCsv(), want, `chunks of ${size} bytes`);
+    assert.deepEqual(e.historyStats(), new Engine().importCsv('tickets', new TextDecoder().decode(bytes)).totals);
+  }
+  const json = Buffer.from(JSON.stringify({ customers: [{ id: 'k1', email: 'k@x.org', name: 'Zoë 😀 Quist' }] }));
+  const one = new Engine().loadHistoryText(new TextDecoder().decode(json));
+  const j = new Engine();
+  for (let i = 0; i < json.length; i += 3) j.loadHistoryChunk(json.subarray(i, i + 3));
+  assert.deepEqual(j.finishHistory(), one);
+  assert.equal(one.added.customers, 1);
+});
+
 test('importCsv: bytes that are not UTF-8 and a 5 MB field', () => {
   const e = new Engine();
   const bytes = Buffer.concat([
