@@ -79,6 +79,13 @@ export function ownRenderers() {
   return out;
 }
 
+/** The highest peak (VmHWM, MiB) among this test's Chromium renderers. The issue's bound is on
+ * it: under twice the file's size, page and worker included, from before the drop through the
+ * reload that replays the kept file. */
+export function rendererPeak() {
+  return Math.max(0, ...ownRenderers().values());
+}
+
 /** The rows of the generated export up to file line `line` (header is line 1): rows read and
  * the rejected ones among them (bigCsv's rule: row i is bad when i % 997 === 500). */
 export function rowsUpTo(line) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { suite, watchedPage, SHOTS } from './chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { bigCsv } from './big-csv.mjs';
-import { WATCH_IMPORT, dropFiles, progressGaps, rowsUpTo } from './import-helpers.mjs';
+import { WATCH_IMPORT, dropFiles, progressGaps, rendererPeak, rowsUpTo } from './import-helpers.mjs';
 
 const { browser } = await suite();
 const README_CSP = [...fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/^Content-Security-Policy: (.+)$/gm)]
@@ -40,6 +40,7 @@ test(`under the README policy: a ${Math.round(big.bytes / 1e6)} MB export stream
   const before = await stats(page);
   // long tasks are reported late: only those that started after the drop count
   await page.evaluate(() => { window.__longTasks = []; window.__progress = []; window.__since = performance.now(); });
+  const peakBefore = rendererPeak();
   await dropFiles(page, [big.path], '.ri-drop', '#import');
   await page.waitForFunction(() => document.getElementById('import').shadowRoot.querySelector('progress')?.value > 0);
   // a new ticket set meanwhile is assessed and drawn while the file is still loading
@@ -62,13 +63,20 @@ test(`under the README policy: a ${Math.round(big.bytes / 1e6)} MB export stream
   const p = await progressGaps(page);
   assert.ok(p.updates >= 5 && p.gap <= 250, `${p.updates} updates, longest gap ${p.gap} ms`);
   assert.ok(p.stopMs != null && p.stopMs <= 5000, `the row said it stopped ${p.stopMs} ms after Cancel`);
-  console.log(`# widget: stopped after line ${detail.stopped.line}; ${p.updates} progress updates, longest gap ${p.gap} ms, stopped ${p.stopMs} ms after Cancel; long tasks ${JSON.stringify(long)}`);
+  // the renderer's peak (page and worker) stays under twice the file's size
+  const fileMb = big.bytes / 2 ** 20;
+  const peak = rendererPeak();
+  console.log(`# widget: stopped after line ${detail.stopped.line}; ${p.updates} progress updates, longest gap ${p.gap} ms, stopped ${p.stopMs} ms after Cancel; long tasks ${JSON.stringify(long)}; renderer peak ${peakBefore.toFixed(0)} → ${peak.toFixed(0)} MB for a ${fileMb.toFixed(0)} MB file`);
+  assert.ok(peak < 2 * fileMb, `the renderer's peak was ${peak.toFixed(0)} MB for a ${fileMb.toFixed(0)} MB file`);
   await page.screenshot({ path: new URL('widget-import-stopped.png', SHOTS).pathname });
 
   // a reload replays the kept file in the worker: the same history
   await page.reload();
   await page.waitForFunction(() => window.__imports.some((d) => d.restored === 1), null, { timeout: 60000 });
   assert.deepEqual(await stats(page), after);
+  const replayed = rendererPeak();
+  console.log(`# widget: after the reload replayed the stopped part: renderer peak ${replayed.toFixed(0)} MB`);
+  assert.ok(replayed < 2 * fileMb, `the renderer's peak was ${replayed.toFixed(0)} MB after the replay, for a ${fileMb.toFixed(0)} MB file`);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.evaluate(() => new Promise((r) => { const q = indexedDB.deleteDatabase('acme-history'); q.onsuccess = q.onblocked = r; }));
   assert.deepEqual(problems, []);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension, SHOTS } from './harness.mjs';
 import { bigCsv } from '../browser/big-csv.mjs';
-import { WATCH_IMPORT, dropFiles, progressGaps, rowsUpTo } from '../browser/import-helpers.mjs';
+import { WATCH_IMPORT, dropFiles, progressGaps, rendererPeak, rowsUpTo } from '../browser/import-helpers.mjs';
 
 const x = await launchWithExtension();
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -39,6 +39,7 @@ test(`options page: a ${Math.round(big.bytes / 1e6)} MB export streams in the wo
   const before = await totals(o);
 
   await o.evaluate(() => { window.__longTasks = []; window.__progress = []; window.__since = performance.now(); });
+  const peakBefore = rendererPeak();
   await dropFiles(o, [big.path], '#drop');
   await o.waitForFunction(() => document.querySelector('#report progress')?.value > 0, null, { timeout: 30000 });
   assert.match(await o.textContent('#report .ri-file .ri-line:not(.ri-head)'), /of \d+\.\d MB · [\d,]+ records · /);
@@ -71,13 +72,21 @@ test(`options page: a ${Math.round(big.bytes / 1e6)} MB export streams in the wo
   const p = await progressGaps(o);
   assert.ok(p.updates >= 5 && p.gap <= 250, `${p.updates} updates, longest gap ${p.gap} ms`);
   assert.ok(p.stopMs != null && p.stopMs <= 5000, `the row said it stopped ${p.stopMs} ms after Cancel`);
-  console.log(`# options page: stopped after line ${line} (${added} added, ${rejected} rejected); ${p.updates} progress updates, longest gap ${p.gap} ms, stopped ${p.stopMs} ms after Cancel; long tasks ${JSON.stringify(long)}`);
+  // the renderer's peak (the extension's pages and the options page's worker) stays under
+  // twice the file's size
+  const fileMb = big.bytes / 2 ** 20;
+  const peak = rendererPeak();
+  console.log(`# options page: stopped after line ${line} (${added} added, ${rejected} rejected); ${p.updates} progress updates, longest gap ${p.gap} ms, stopped ${p.stopMs} ms after Cancel; long tasks ${JSON.stringify(long)}; renderer peak ${peakBefore.toFixed(0)} → ${peak.toFixed(0)} MB for a ${fileMb.toFixed(0)} MB file`);
+  assert.ok(peak < 2 * fileMb, `the renderer's peak was ${peak.toFixed(0)} MB for a ${fileMb.toFixed(0)} MB file`);
   await o.screenshot({ path: path.join(SHOTS, 'extension-options-import-stopped.png') });
 
   // a reload replays the kept part in the worker: the same history
   await o.reload();
   await ticketsShown(o, after.tickets);
   assert.deepEqual(await totals(o), after);
+  const replayed = rendererPeak();
+  console.log(`# options page: after the reload replayed the stopped part: renderer peak ${replayed.toFixed(0)} MB`);
+  assert.ok(replayed < 2 * fileMb, `the renderer's peak was ${replayed.toFixed(0)} MB after the replay, for a ${fileMb.toFixed(0)} MB file`);
 
   // Remove: the file and what it added are gone
   await o.click(`#stored button[aria-label="Remove ${path.basename(big.path)}"]`);
