@@ -66,7 +66,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The same files through the deliveries' path (issue 18): picked as File objects (disk-backed,
  * as a drop gives them), streamed by the engine's module worker (widget/engine-client.js →
- * engine-worker.js: File.stream() → TextDecoderStream → the chunk loaders), in a browser of its
+ * engine-worker.js: File.stream() read as bytes → the chunk loaders), in a browser of its
  * own: the time from the first file to the last one's report, and the renderer's peak. */
 async function workerLoad(dir, format) {
   const before = renderers();

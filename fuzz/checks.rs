@@ -113,7 +113,7 @@ pub fn json_history(data: &[u8]) {
             break;
         }
     }
-    let b = b.and_then(|_| imp.finish(&mut chunked));
+    let b = b.and_then(|_| imp.finish(&mut chunked, false));
     match (&a, &b) {
         (Ok(x), Ok(y)) => {
             assert_eq!(

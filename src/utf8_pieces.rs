@@ -63,12 +63,12 @@ impl Utf8Pieces {
         f(&String::from_utf8_lossy(now))
     }
 
-    /// What is left at the end: an unfinished code point as U+FFFD (or the start of a BOM that
-    /// never came whole, as text). Empty when nothing waits.
-    pub fn finish(&mut self) -> String {
-        let rest = std::mem::take(&mut self.pending);
-        *self = Utf8Pieces::default();
-        String::from_utf8_lossy(&rest).into_owned()
+    /// What waits, as text: an unfinished code point as U+FFFD (the start of a BOM that never
+    /// came whole, as text). Empty when nothing waits. At the end of the text, or before text
+    /// that arrives as a string; the text has started either way (no BOM is dropped after it).
+    pub fn flush(&mut self) -> String {
+        self.started = true;
+        String::from_utf8_lossy(&std::mem::take(&mut self.pending)).into_owned()
     }
 }
 
@@ -83,7 +83,7 @@ mod tests {
         for p in pieces {
             d.push(p, |s| out.push_str(s));
         }
-        out + &d.finish()
+        out + &d.flush()
     }
 
     #[test]
@@ -107,6 +107,10 @@ mod tests {
             "a BOM cut short is not text"
         );
         assert_eq!(decode(&[b"ab"]), "ab");
+        // text given between (flushed) has started it: a BOM after is text
+        let mut d = Utf8Pieces::default();
+        assert_eq!(d.flush(), "");
+        assert_eq!(d.push(b"\xEF\xBB\xBFx", str::to_string), "\u{FEFF}x");
     }
 
     #[test]

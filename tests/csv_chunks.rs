@@ -262,3 +262,31 @@ fn a_json_load_that_fails_leaves_what_it_loaded_in_order() {
     assert_eq!(ts.len(), 40);
     assert!(ts.windows(2).all(|w| w[0].created_at <= w[1].created_at));
 }
+
+/// A chunk of another kind is refused and leaves the import in progress as it was, bytes that
+/// wait for the rest of their code point included; a string chunk between is read after them.
+#[test]
+fn a_refused_kind_leaves_the_bytes_that_wait() {
+    let mut e = Engine::new(None).unwrap();
+    let head = b"\xEF\xBB\xBFTicket ID,Requester email,Subject,Created at\nT1,a@x.org,caf\xC3";
+    e.import_csv_bytes("tickets", head, None).unwrap();
+    assert!(e.import_csv_bytes("orders", b"x", None).is_err());
+    assert!(e.import_csv_chunk("orders", "x", None).is_err());
+    e.import_csv_bytes("tickets", b"\xA9 \xF0\x9F", None)
+        .unwrap();
+    e.import_csv_bytes("tickets", b"\x98\x80,2026-01-01\nT2,b@x.org,", None)
+        .unwrap();
+    // a string now: the bytes before it (an unfinished code point) read as U+FFFD first
+    e.import_csv_bytes("tickets", b"x\xE2\x9C", None).unwrap();
+    e.import_csv_chunk("tickets", ",2026-01-02\n", None)
+        .unwrap();
+    let r = e.finish_csv().unwrap();
+    assert_eq!(r.added.tickets, 2, "{r:?}");
+    let subject = |id: &str| {
+        e.store()
+            .ticket(id)
+            .and_then(|t| t.subject().map(str::to_string))
+    };
+    assert_eq!(subject("T1").as_deref(), Some("café 😀"));
+    assert_eq!(subject("T2").as_deref(), Some("x\u{FFFD}"));
+}

@@ -48,7 +48,7 @@ fn chunked(
             return (Err(e), s.counts());
         }
     }
-    let r = imp.finish(&mut s);
+    let r = imp.finish(&mut s, false);
     (r, s.counts())
 }
 
@@ -199,4 +199,32 @@ proptest! {
             prop_assert_eq!(w.is_ok(), serde_json::from_str::<Value>(body).is_ok(), "{}", text);
         }
     }
+}
+
+/// A load stopped on purpose part-way (an import cancelled) keeps and reports the records read
+/// whole; the same text ended without saying so is an error (and keeps them too).
+#[test]
+fn a_load_stopped_part_way_keeps_and_reports_the_records_read_whole() {
+    let text = r#"{"customers": [{"id": "c1"}, {"id": "c2"}, {"id": "c3", "name": "Ann"#;
+    for stopped in [true, false] {
+        let mut s = Store::default();
+        let mut imp = JsonImport::default();
+        imp.push(&mut s, text).unwrap();
+        let r = imp.finish(&mut s, stopped);
+        assert_eq!(s.counts().customers, 2);
+        match r {
+            Ok(r) => {
+                assert!(stopped);
+                assert_eq!((r.added.customers, r.totals.customers), (2, 2));
+            }
+            Err(e) => {
+                assert!(!stopped);
+                assert!(e.message.contains("cannot be read as JSON"), "{e}");
+            }
+        }
+    }
+    // a document broken (not cut) is an error, stopped or not
+    let mut s = Store::default();
+    let mut imp = JsonImport::default();
+    assert!(imp.push(&mut s, r#"{"customers": [}"#).is_err() || imp.finish(&mut s, true).is_err());
 }

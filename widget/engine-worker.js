@@ -13,7 +13,7 @@ const running = new Map(); // call id → { cancelled } for the imports under wa
 // a run, one 128K piece took 113–132 ms at ~500K tickets: most likely a table of the store growing)
 const PROGRESS_MS = 50;
 // how often a kept file's record is told how far the import got (for a tab closed mid-way)
-const MARK_BYTES = 8 << 20;
+const MARK_BYTES = 1 << 20;
 const FEED_PIECE = 128 << 10; // bytes fed at once: a few ms of work, so progress and calls are never held long
 // bytes asked of the file at a time: a read of a megabyte could wait long enough (while
 // IndexedDB copies the same file) to leave a gap of 250 ms in the progress
@@ -21,24 +21,63 @@ const READ_SIZE = 256 << 10;
 
 const rows = (r) => r.customers + r.tickets + r.orders + r.surveys;
 
-/** How many bytes of `bytes` are `b`. */
-function count(bytes, b) {
-  let n = 0;
-  for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, i + 1)) n++;
-  return n;
+const LF = 10, CR = 13;
+
+/** Where the line breaks of a CSV end: after each LF, and after each CR that no LF follows (a
+ * Mac export breaks lines with CR alone, as `src/csv.rs` reads it). A CR at the very end of
+ * `bytes` is not one yet (an LF may begin the next read). */
+function lastBreak(bytes, to = bytes.length) {
+  const lf = bytes.lastIndexOf(LF, to - 1);
+  let cr = bytes.lastIndexOf(CR, to - 1);
+  if (cr > lf && (cr + 1 >= bytes.length || bytes[cr + 1] === LF)) cr = bytes.lastIndexOf(CR, cr - 1);
+  return (cr > lf && cr + 1 < bytes.length ? cr : lf) + 1; // 0: none
+}
+
+/** The end of the first line break of `bytes` at or after `from`, or 0 for none. */
+function firstBreak(bytes, from = 0) {
+  for (let i = from; i < bytes.length; i++) {
+    if (bytes[i] === LF) return i + 1;
+    if (bytes[i] === CR && i + 1 < bytes.length) return i + (bytes[i + 1] === LF ? 2 : 1);
+  }
+  return 0;
+}
+
+/** Counts the line breaks of bytes fed in order. A CR that ends a piece is counted once the
+ * next piece shows no LF after it, or at the end (`done`): a CRLF cut between two reads is one. */
+function breakCounter() {
+  let n = 0, crWaits = false;
+  return {
+    add(bytes) {
+      if (!bytes.length) return;
+      if (crWaits && bytes[0] !== LF) n++;
+      for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) n++;
+      for (let i = bytes.indexOf(CR); i !== -1 && i + 1 < bytes.length; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) n++;
+      crWaits = bytes[bytes.length - 1] === CR;
+    },
+    /** Line breaks so far, a CR that ends what was fed included. */
+    done: () => n + crWaits,
+  };
 }
 
 /** Streams `file` into the engine. `opts`: `{ kind: 'auto' | a CSV kind, keep: database name or
  * null }`. Answers `{ name, kind, report, stopped, bytes, total, records, fileId }`; `stopped` when
  * cancelled: what was read up to the last whole row is kept (and stored), the rest is not. */
 async function importFile(file, opts = {}, ctx) {
+  const job = { cancelled: false };
+  running.set(ctx.id, job); // first: a Cancel sent at once is not lost
+  try {
+    return await importStream(file, opts, ctx, job);
+  } finally {
+    running.delete(ctx.id);
+  }
+}
+
+async function importStream(file, opts, ctx, job) {
   const head = await file.slice(0, 64 << 10).text();
   const shape = sniffFile(file.name, head, opts.kind ?? 'auto');
   if (shape.refused) throw new Error(`refused before reading it: ${shape.refused}`);
   const { kind } = shape;
   const json = kind === 'json';
-  const job = { cancelled: false };
-  running.set(ctx.id, job);
   const store = opts.keep ? historyDb(opts.keep) : null;
   const fileId = store ? await store.begin({ name: file.name, kind, bytes: file.size }) : null;
   // the kept copy is the File itself: IndexedDB copies its bytes in the browser, not in this
@@ -51,9 +90,9 @@ async function importFile(file, opts = {}, ctx) {
   // bytes of the file the engine has taken, in order: where a stop cut it (always after a line
   // break in a CSV). The engine is fed the file's bytes, never JS strings (`utf8_pieces.rs`)
   let fed = 0;
-  let carry = null;        // CSV: the bytes after the last line break, fed before the next piece
-  let header = null;       // CSV: the header line (fed alone: a header that names no field fails at once)
-  let lines = 0;           // CSV: line breaks fed after the header, for "stopped after line N"
+  let carry = [];          // CSV: the bytes after the last line break (copies), fed before the next piece
+  let header = false;      // CSV: the header line was fed (alone: a header that names no field fails at once)
+  const lines = breakCounter(); // CSV: line breaks fed, for "stopped after line N"
   // One import from the first chunk to the last: the rejected rows so far are asked of it
   // (importRejected). It used to be finished and restarted every 8 MB for them, and each
   // finish put every customer's tickets in order: 160–310 ms at a time in the worker, gaps
@@ -65,17 +104,18 @@ async function importFile(file, opts = {}, ctx) {
     marking = store.mark(fileId, { fed }).catch(() => {}).finally(() => { marking = null; });
   };
   const feedCsv = (bytes) => {
-    if (header === null) {
-      const nl = bytes.indexOf(10);
-      header = nl < 0 ? bytes : bytes.subarray(0, nl + 1);
-      engine.importCsvChunk(kind, header); // a header that names no field throws here, on the first chunk
-      fed += header.length;
-      bytes = bytes.subarray(header.length);
+    if (!header) {
+      const end = firstBreak(bytes) || bytes.length;
+      engine.importCsvChunk(kind, bytes.subarray(0, end)); // a header that names no field throws here, once whole
+      fed += end;
+      header = firstBreak(bytes) > 0;
+      lines.add(bytes.subarray(0, end));
+      bytes = bytes.subarray(end);
     }
     if (!bytes.length) return;
     records = engine.importCsvChunk(kind, bytes);
     fed += bytes.length;
-    lines += count(bytes, 10);
+    lines.add(bytes);
   };
   try {
     let lastYield = performance.now();
@@ -92,37 +132,36 @@ async function importFile(file, opts = {}, ctx) {
     const chunks = byteChunks(file, { size: READ_SIZE });
     read: for await (const bytes of chunks) {
       if (job.cancelled) break;
-      // a read brings up to a megabyte: fed in pieces, with progress and a chance to cancel
+      // a read brings up to READ_SIZE bytes: fed in pieces, with progress and a chance to cancel
       // between. The pieces are views of the read (no copy; the read's buffer is reused, so
       // what waits for the next read is copied out); a CSV's partial last line is fed just
       // before the next read's first piece (the engine joins them), so only whole lines are
       // ever in when a cancel is seen
-      const end = json ? bytes.length : bytes.lastIndexOf(10) + 1;
-      if (!json && end === 0) { carry = joined(carry, bytes); continue; } // no line ends in this read
+      const end = json ? bytes.length : lastBreak(bytes);
+      if (!json && end === 0) { carry.push(bytes.slice()); continue; } // no line ends in this read
       for (let at = 0; at < end;) {
         let to = Math.min(end, at + FEED_PIECE);
         if (json) {
           records = engine.loadHistoryChunk(bytes.subarray(at, to));
           fed += to - at;
         } else {
-          if (to < end) to = bytes.lastIndexOf(10, to - 1) + 1 > at ? bytes.lastIndexOf(10, to - 1) + 1 : bytes.indexOf(10, to) + 1;
-          let piece = bytes.subarray(at, to);
-          if (carry && header === null) piece = joined(carry, piece); // a header longer than a read: read it whole
-          else if (carry) feedCsv(carry);
-          carry = null;
-          feedCsv(piece);
+          if (to < end) to = lastBreak(bytes, to) > at ? lastBreak(bytes, to) : firstBreak(bytes, to);
+          // the line the last read left unfinished, then whole lines (the engine joins them)
+          for (const c of carry) feedCsv(c);
+          carry = [];
+          feedCsv(bytes.subarray(at, to));
         }
         at = to;
         markFed();
         await tick();
         if (job.cancelled) break read;
       }
-      if (!json && end < bytes.length) carry = bytes.slice(end);
+      if (!json && end < bytes.length) carry.push(bytes.slice(end));
     }
-    await chunks.return?.();
     // a Cancel from here on comes too late: the whole file was read and is kept
     const cancelled = job.cancelled;
-    if (!cancelled && carry) feedCsv(carry);
+    await chunks.return?.();
+    if (!cancelled) for (const c of carry) feedCsv(c);
     if (!cancelled) {
       // all read: the import's end puts each customer's tickets in time order (about a
       // second for 2M tickets), said so the full bar does not look stuck
@@ -130,9 +169,11 @@ async function importFile(file, opts = {}, ctx) {
     }
     await saving;
     await marking;
-    const report = json ? engine.finishHistory() : engine.finishCsv();
+    // a stopped file keeps only the part fed (the whole File was put in at the start)
+    if (cancelled && store) await store.attach(fileId, file.slice(0, fed));
+    const report = json ? engine.finishHistory(cancelled) : engine.finishCsv();
     // the last line read whole (CSV), for "stopped after line N"
-    const lastLine = json ? null : 1 + lines;
+    const lastLine = json ? null : lines.done();
     const stopped = cancelled ? { bytes: fed, line: lastLine } : null;
     // a stopped file keeps the part read: its size is that part's (and of how much)
     await store?.mark(fileId, { fed: cancelled ? fed : null, status: stopped ? 'stopped' : 'complete', stopped, ...(stopped ? { bytes: stopped.bytes, total: file.size } : {}), summary: { added: rows(report.added), updated: rows(report.updated), rejected: report.rejected.length } });

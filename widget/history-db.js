@@ -30,6 +30,8 @@ async function run(name, stores, mode, f) {
       const req = f(t);
       t.oncomplete = () => resolve(req?.result);
       t.onerror = () => reject(t.error);
+      // a write over the quota aborts at commit without an error event
+      t.onabort = () => reject(t.error ?? new Error('the browser refused to keep the file (storage full?)'));
     });
   } finally {
     db.close();
@@ -85,8 +87,20 @@ export function historyDb(name = 'rapport-history') {
       const files = (await db.list()).filter((f) => !except.includes(f.id));
       for (const f of files) {
         const json = f.kind === 'json';
-        for await (const piece of db.pieces(f)) json ? engine.loadHistoryChunk(piece) : engine.importCsvChunk(f.kind, piece);
-        const report = json ? engine.finishHistory() : engine.finishCsv();
+        let report = null, fed = false;
+        // one file that cannot be replayed (a tab closed before any of it was kept, a JSON file
+        // stopped mid-way) leaves what it loaded and the files after it are still replayed
+        try {
+          for await (const piece of db.pieces(f)) {
+            json ? engine.loadHistoryChunk(piece) : engine.importCsvChunk(f.kind, piece);
+            fed = true;
+          }
+          // a file stopped part-way (or left partial by a closed tab) ends where it was cut
+          if (fed) report = json ? engine.finishHistory(f.status !== 'complete') : engine.finishCsv();
+        } catch (e) {
+          try { json ? engine.finishHistory() : engine.finishCsv(); } catch { /* already ended */ }
+          report = { error: e.message };
+        }
         await onFile?.(f, report);
       }
       return files.length;
@@ -112,6 +126,10 @@ export async function* byteChunks(blob, { size = READ_SIZE, limit = Infinity } =
   const stream = blob.stream();
   let byob = null;
   try { byob = stream.getReader({ mode: 'byob' }); } catch { /* not a byte stream here */ }
+  if (byob && !(typeof ReadableStreamBYOBReader !== 'undefined' && byob instanceof ReadableStreamBYOBReader)) {
+    byob.releaseLock(); // a browser that took the option for a default reader
+    byob = null;
+  }
   const reader = byob ?? stream.getReader();
   let buffer = new ArrayBuffer(size);
   let left = limit;

@@ -201,7 +201,7 @@ fn load_json(e: &mut Engine, path: &str) -> Result<rapport::history::LoadReport,
             .map(|_| ())
             .map_err(|x| x.to_string())
     })?;
-    e.finish_history().map_err(|x| x.to_string())
+    e.finish_history(false).map_err(|x| x.to_string())
 }
 
 /// Calls `f` on the text of `r` in pieces of about a megabyte, each ending on a whole UTF-8

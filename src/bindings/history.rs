@@ -79,10 +79,17 @@ impl Engine {
         Ok(n.map_err(fail)? as u32)
     }
 
-    /// Ends a chunked history load and returns its report.
+    /// Ends a chunked history load and returns its report. `stopped`: the load was cut short on
+    /// purpose (the agent cancelled it), so the records read whole are kept and reported where a
+    /// file that ends early is otherwise an error.
     #[wasm_bindgen(js_name = finishHistory)]
-    pub fn finish_history(&mut self) -> Result<LoadReportOut, JsError> {
-        output(&self.core.finish_history().map_err(fail)?)
+    pub fn finish_history(&mut self, stopped: Option<bool>) -> Result<LoadReportOut, JsError> {
+        output(
+            &self
+                .core
+                .finish_history(stopped.unwrap_or(false))
+                .map_err(fail)?,
+        )
     }
 
     /// One chunk of a CSV export read piece by piece (e.g. from `file.stream()`): complete rows

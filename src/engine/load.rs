@@ -32,7 +32,7 @@ impl Engine {
     /// One chunk of history JSON read piece by piece: records are loaded as they complete.
     /// Returns the records read so far. End with `finish_history`.
     pub fn load_history_chunk(&mut self, chunk: &str) -> Result<usize> {
-        let rest = self.json_bytes.finish(); // bytes before it that waited for more
+        let rest = self.json_bytes.flush(); // bytes before it that waited for more
         if !rest.is_empty() {
             self.json_push(&rest)?;
         }
@@ -52,7 +52,8 @@ impl Engine {
     fn json_push(&mut self, chunk: &str) -> Result<usize> {
         let imp = self.json.get_or_insert_with(Default::default);
         if let Err(e) = imp.push(&mut self.store, chunk) {
-            self.json = None;
+            self.json = None; // this load is over, and so is its text
+            self.json_bytes = Default::default();
             return Err(e);
         }
         Ok(imp.records())
@@ -86,14 +87,16 @@ impl Engine {
         self.store.settle();
     }
 
-    /// Ends the chunked JSON load and gives its report.
-    pub fn finish_history(&mut self) -> Result<LoadReport> {
-        let rest = self.json_bytes.finish();
+    /// Ends the chunked JSON load and gives its report. `stopped`: the load was cut short on
+    /// purpose (a cancelled import), so the records read whole are kept and reported where a
+    /// document that ends early would otherwise be an error.
+    pub fn finish_history(&mut self, stopped: bool) -> Result<LoadReport> {
+        let rest = std::mem::take(&mut self.json_bytes).flush();
         if !rest.is_empty() {
             self.json_push(&rest)?;
         }
         match self.json.take() {
-            Some(imp) => imp.finish(&mut self.store),
+            Some(imp) => imp.finish(&mut self.store, stopped),
             None => crate::input::err("loadHistoryChunk", "no history load in progress"),
         }
     }
@@ -107,7 +110,8 @@ impl Engine {
         chunk: &str,
         mapping: Option<&Value>,
     ) -> Result<usize> {
-        let rest = self.csv_bytes.finish(); // bytes before it that waited for more
+        self.same_kind(kind)?;
+        let rest = self.csv_bytes.flush(); // bytes before it that waited for more
         if !rest.is_empty() {
             self.csv_push(kind, &rest, mapping)?;
         }
@@ -121,6 +125,7 @@ impl Engine {
         chunk: &[u8],
         mapping: Option<&Value>,
     ) -> Result<usize> {
+        self.same_kind(kind)?; // refused before the bytes that wait are touched
         let mut d = std::mem::take(&mut self.csv_bytes);
         let r = d.push(chunk, |text| self.csv_push(kind, text, mapping));
         if r.is_ok() {
@@ -129,25 +134,32 @@ impl Engine {
         r
     }
 
+    /// Another kind while an import is in progress is refused, and that import left as it was.
+    fn same_kind(&self, kind: &str) -> Result<()> {
+        match &self.csv {
+            Some(imp) if imp.kind().name() != kind => crate::input::err(
+                "kind",
+                format!(
+                    "an import of {} is in progress: call finishCsv() before importing {}",
+                    imp.kind().name(),
+                    crate::util::clip(kind, 20)
+                ),
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// Text of the import in progress (of `kind`: `same_kind` said so), or the first of a new one.
     fn csv_push(&mut self, kind: &str, chunk: &str, mapping: Option<&Value>) -> Result<usize> {
         let imp = match &mut self.csv {
-            Some(imp) if imp.kind().name() == kind => imp,
-            Some(imp) => {
-                return crate::input::err(
-                    "kind",
-                    format!(
-                        "an import of {} is in progress: call finishCsv() before importing {}",
-                        imp.kind().name(),
-                        crate::util::clip(kind, 20)
-                    ),
-                )
-            }
+            Some(imp) => imp,
             None => self
                 .csv
                 .insert(CsvImport::new(kind, csv_mapping(mapping)?)?),
         };
         if let Err(e) = imp.push(&mut self.store, chunk, false) {
-            self.csv = None; // a header that names nothing: this import is over
+            self.csv = None; // a header that names nothing: this import is over, and its text
+            self.csv_bytes = Default::default();
             return Err(e);
         }
         Ok(imp.rows)
@@ -155,7 +167,7 @@ impl Engine {
 
     /// Ends the chunked CSV import and gives its report.
     pub fn finish_csv(&mut self) -> Result<LoadReport> {
-        let rest = self.csv_bytes.finish();
+        let rest = std::mem::take(&mut self.csv_bytes).flush();
         if let (false, Some(imp)) = (rest.is_empty(), &mut self.csv) {
             if let Err(e) = imp.push(&mut self.store, &rest, false) {
                 self.csv = None;

@@ -327,9 +327,11 @@ impl JsonImport {
             + self.report.rejected.len()
     }
 
-    pub fn finish(mut self, store: &mut Store) -> Result<LoadReport, InputError> {
+    /// Ends the load. `stopped`: it was cut short on purpose (an import cancelled part-way),
+    /// so a document that ends early is no error: the records read whole are kept and reported.
+    pub fn finish(mut self, store: &mut Store, stopped: bool) -> Result<LoadReport, InputError> {
         store.settle();
-        if self.at != At::End || self.failed {
+        if (self.at != At::End && !stopped) || self.failed {
             let loaded = self.before.is_some_and(|b| b != store.counts());
             let what = if loaded {
                 "the records before it were loaded"

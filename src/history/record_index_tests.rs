@@ -56,6 +56,26 @@ fn moves_that_swap_places_land_each_record_where_it_went() {
 }
 
 #[test]
+fn a_tag_is_never_the_empty_mark() {
+    for h in [
+        0,
+        1,
+        0x00FF_FFFF,
+        0x0100_0000,
+        0x7FFF_FFFF,
+        0xFF00_0000,
+        u32::MAX,
+    ] {
+        assert_ne!(tag(h), 0, "{h:#x}");
+        assert_eq!(
+            tag(h) | 1,
+            ((h >> 24) as u8) | 1,
+            "{h:#x}: the hash's top byte"
+        );
+    }
+}
+
+#[test]
 fn the_table_grows_and_keeps_every_record() {
     let ids: Vec<String> = (0..1000).map(|n| format!("id-{n}")).collect();
     let lists: Vec<Vec<&str>> = ids

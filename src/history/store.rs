@@ -354,7 +354,7 @@ impl Store {
     pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, InputError> {
         let mut imp = JsonImport::default();
         imp.push(self, text)?;
-        imp.finish(self)
+        imp.finish(self, false)
     }
 
     /// Validates one record of `kind` (`customers`, `tickets`, `orders`, `surveys`) and puts

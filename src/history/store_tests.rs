@@ -81,7 +81,7 @@ fn json_in_chunks_at_any_cut_matches_one_piece() {
             imp.push(&mut s, &rest[..k]).unwrap();
             rest = &rest[k..];
         }
-        assert_eq!(imp.finish(&mut s).unwrap(), want, "cut {cut}");
+        assert_eq!(imp.finish(&mut s, false).unwrap(), want, "cut {cut}");
     }
 }
 

@@ -83,7 +83,9 @@ export function ownRenderers() {
  * it: under twice the file's size, page and worker included, from before the drop through the
  * reload that replays the kept file. */
 export function rendererPeak() {
-  return Math.max(0, ...ownRenderers().values());
+  const peaks = [...ownRenderers().values()];
+  if (!peaks.length || !(Math.max(...peaks) > 0)) throw new Error('no renderer of this test was found to measure');
+  return Math.max(...peaks);
 }
 
 /** The rows of the generated export up to file line `line` (header is line 1): rows read and

@@ -2,7 +2,7 @@
 // halves of a surrogate pair, or an emoji on the boundary comes back as "��" after a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { slices } from '../../widget/history-db.js';
+import { byteChunks, slices } from '../../widget/history-db.js';
 import { importRapport } from './harness.mjs';
 
 test('slices never cut a surrogate pair and join back to the text', () => {
@@ -33,4 +33,35 @@ test('a customer name with an emoji on a slice boundary survives a restore', asy
   e.finishCsv();
   const a = e.assess({ id: 'T', customer: { id: 'c1' }, messages: [{ from: 'customer', text: 'hi' }] }, { now: '2026-11-23T12:00:00Z' });
   assert.equal(a.customer.name, 'Ana 😀 Silva');
+});
+
+test('byteChunks: the bytes in order, cut at `limit`; a stream without BYOB gives its own chunks', async () => {
+  const bytes = new TextEncoder().encode('héllo 😀 '.repeat(5000));
+  const read = async (blob, opts) => {
+    const out = [];
+    // each piece is good until the next is asked for: copied at once
+    for await (const p of byteChunks(blob, opts)) out.push(p.slice());
+    return Buffer.concat(out);
+  };
+  assert.deepEqual(await read(new Blob([bytes]), { size: 1000 }), Buffer.from(bytes));
+  assert.deepEqual(await read(new Blob([bytes]), { size: 1000, limit: 12345 }), Buffer.from(bytes.subarray(0, 12345)));
+  assert.equal((await read(new Blob([bytes]), { limit: 0 })).length, 0);
+  // a blob whose stream is not a byte stream (no BYOB reader): its chunks, cut at the limit
+  const plain = { stream: () => new ReadableStream({ start(c) { c.enqueue(bytes.subarray(0, 7000)); c.enqueue(bytes.subarray(7000)); c.close(); } }) };
+  assert.deepEqual(await read(plain), Buffer.from(bytes));
+  assert.deepEqual(await read(plain, { limit: 9000 }), Buffer.from(bytes.subarray(0, 9000)));
+});
+
+test('a name with an emoji cut anywhere between byte chunks comes back whole', async () => {
+  const { Engine } = await importRapport();
+  const bytes = new TextEncoder().encode('\uFEFFCustomer ID,Email,Name\nc1,ana@example.com,Ana 😀 Silva\n');
+  const at = bytes.indexOf(0xf0); // the emoji's first byte
+  for (const cut of [at, at + 1, at + 2, at + 3, at + 4]) {
+    const e = new Engine();
+    e.importCsvChunk('customers', bytes.subarray(0, cut));
+    e.importCsvChunk('customers', bytes.subarray(cut));
+    e.finishCsv();
+    const a = e.assess({ id: 'T', customer: { id: 'c1' }, messages: [{ from: 'customer', text: 'hi' }] }, { now: '2026-11-23T12:00:00Z' });
+    assert.equal(a.customer.name, 'Ana 😀 Silva', `cut at byte ${cut}`);
+  }
 });

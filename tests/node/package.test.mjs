@@ -463,6 +463,15 @@ test('chunks of bytes (a file\'s stream cut anywhere): the same store as the tex
   for (let i = 0; i < json.length; i += 3) j.loadHistoryChunk(json.subarray(i, i + 3));
   assert.deepEqual(j.finishHistory(), one);
   assert.equal(one.added.customers, 1);
+  // a load cancelled part-way ends with finishHistory(true): the records read whole, reported
+  const cut = '{"customers": [{"id": "a"}, {"id": "b"}, {"id": "c", "na';
+  const stopped = new Engine();
+  stopped.loadHistoryChunk(new TextEncoder().encode(cut));
+  const r = stopped.finishHistory(true);
+  assert.deepEqual([r.added.customers, r.totals.customers, r.rejected.length], [2, 2, 0]);
+  const ended = new Engine();
+  ended.loadHistoryChunk(cut);
+  assert.throws(() => ended.finishHistory(), /cannot be read as JSON/);
 });
 
 test('importCsv: bytes that are not UTF-8 and a 5 MB field', () => {
