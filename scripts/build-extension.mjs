@@ -25,7 +25,7 @@ for (const f of ['rapport.js', 'rapport_bg.wasm']) fs.copyFileSync(path.join(pkg
 if (!fs.existsSync(path.join(pkg, 'insights', 'rapport_bg.wasm'))) throw new Error('pkg/insights/ is not built: run make pkg');
 fs.mkdirSync(path.join(out, 'engine', 'insights'));
 for (const f of ['rapport.js', 'rapport_bg.wasm']) fs.copyFileSync(path.join(pkg, 'insights', f), path.join(out, 'engine', 'insights', f));
-for (const f of ['panel.js', 'history-db.js', 'outreach-list.js', 'charts.js', 'insights-view.js', 'engine.js', 'engine-client.js', 'engine-protocol.js', 'engine-worker.js', 'import-view.js']) fs.copyFileSync(path.join(pkg, 'widget', f), path.join(out, f));
+for (const f of ['panel.js', 'history-db.js', 'file-stream.js', 'outreach-list.js', 'charts.js', 'insights-view.js', 'engine.js', 'engine-client.js', 'engine-protocol.js', 'engine-worker.js', 'import-view.js']) fs.copyFileSync(path.join(pkg, 'widget', f), path.join(out, f));
 
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 manifest.version = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;

@@ -52,7 +52,7 @@ fs.copyFileSync(new URL('../npm/README.md', import.meta.url), new URL('README.md
 // the widget and its shared panel, beside the engine they load (widget/ inside the package)
 fs.mkdirSync(new URL('widget/', pkg), { recursive: true });
 // rapport-outreach.js and the charts load the insights build (insights/ beside the engine)
-const WIDGET = ['rapport-panel.js', 'panel.js', 'engine.js', 'history-db.js', 'engine-protocol.js', 'engine-worker.js', 'engine-client.js', 'import-view.js', 'rapport-import.js', 'rapport-outreach.js', 'outreach-list.js', 'charts.js', 'insights-view.js'];
+const WIDGET = ['rapport-panel.js', 'panel.js', 'engine.js', 'history-db.js', 'file-stream.js', 'engine-protocol.js', 'engine-worker.js', 'engine-client.js', 'import-view.js', 'rapport-import.js', 'rapport-outreach.js', 'outreach-list.js', 'charts.js', 'insights-view.js'];
 for (const f of WIDGET) fs.copyFileSync(new URL(`../widget/${f}`, import.meta.url), new URL(`widget/${f}`, pkg));
 fs.copyFileSync(new URL('../LICENSE', import.meta.url), new URL('LICENSE', pkg));
 const manifest = {
@@ -84,6 +84,7 @@ const manifest = {
     './widget': './widget/rapport-panel.js',
     './widget/panel': './widget/panel.js',
     './widget/history-db': './widget/history-db.js',
+    './widget/file-stream': './widget/file-stream.js',
     // the engine in a worker: the page's handle, the worker itself (served as a file), the import queue
     './widget/engine-client': './widget/engine-client.js',
     './widget/engine-protocol': './widget/engine-protocol.js',

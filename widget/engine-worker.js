@@ -2,7 +2,8 @@
 // kept files after a reload) never blocks the page. The page talks to it through
 // engine-protocol.js. Started by engine-client.js; `init(base)` says where rapport.js is.
 import { serveEngine } from './engine-protocol.js';
-import { byteChunks, historyDb, joined, sniffFile } from './history-db.js';
+import { historyDb, sniffFile } from './history-db.js';
+import { breakCounter, byteChunks, firstBreak, lastBreak } from './file-stream.js';
 
 let module = null;
 let engine = null;
@@ -20,44 +21,6 @@ const FEED_PIECE = 128 << 10; // bytes fed at once: a few ms of work, so progres
 const READ_SIZE = 256 << 10;
 
 const rows = (r) => r.customers + r.tickets + r.orders + r.surveys;
-
-const LF = 10, CR = 13;
-
-/** Where the line breaks of a CSV end: after each LF, and after each CR that no LF follows (a
- * Mac export breaks lines with CR alone, as `src/csv.rs` reads it). A CR at the very end of
- * `bytes` is not one yet (an LF may begin the next read). */
-function lastBreak(bytes, to = bytes.length) {
-  const lf = bytes.lastIndexOf(LF, to - 1);
-  let cr = bytes.lastIndexOf(CR, to - 1);
-  if (cr > lf && (cr + 1 >= bytes.length || bytes[cr + 1] === LF)) cr = bytes.lastIndexOf(CR, cr - 1);
-  return (cr > lf && cr + 1 < bytes.length ? cr : lf) + 1; // 0: none
-}
-
-/** The end of the first line break of `bytes` at or after `from`, or 0 for none. */
-function firstBreak(bytes, from = 0) {
-  for (let i = from; i < bytes.length; i++) {
-    if (bytes[i] === LF) return i + 1;
-    if (bytes[i] === CR && i + 1 < bytes.length) return i + (bytes[i + 1] === LF ? 2 : 1);
-  }
-  return 0;
-}
-
-/** Counts the line breaks of bytes fed in order. A CR that ends a piece is counted once the
- * next piece shows no LF after it, or at the end (`done`): a CRLF cut between two reads is one. */
-function breakCounter() {
-  let n = 0, crWaits = false;
-  return {
-    add(bytes) {
-      if (!bytes.length) return;
-      if (crWaits && bytes[0] !== LF) n++;
-      for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) n++;
-      for (let i = bytes.indexOf(CR); i !== -1 && i + 1 < bytes.length; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) n++;
-      crWaits = bytes[bytes.length - 1] === CR;
-    },
-    /** Line breaks so far, a CR that ends what was fed included. */
-    done: () => n + crWaits,
-  };
-}
 
 /** Streams `file` into the engine. `opts`: `{ kind: 'auto' | a CSV kind, keep: database name or
  * null }`. Answers `{ name, kind, report, stopped, bytes, total, records, fileId }`; `stopped` when

@@ -3,6 +3,8 @@
 // widget, and the engine's worker (engine-worker.js), which keeps a file as the File itself (a
 // Blob: IndexedDB copies its bytes outside the page) and replays its bytes as a stream, so that
 // a large file is never a string. Nothing here leaves the browser.
+import { byteChunks } from './file-stream.js';
+
 const STORE = 'imports';
 // { file, seq: 0, blob }: the file as given (`format: 'blob'` on its record), or, as kept before,
 // { file, seq, text }: its text in order, each piece whole code points
@@ -114,46 +116,6 @@ export function historyDb(name = 'rapport-history') {
     }),
   };
   return db;
-}
-
-const READ_SIZE = 1 << 20;
-
-/** The bytes of `blob` as it streams, in views of up to `size` bytes of one buffer that each
- * read reuses (a BYOB reader: nothing left per read for the collector), so a view is good until
- * the next one is asked for; where a browser has no BYOB reader for a blob, its own chunks.
- * With `limit`, only the first `limit` bytes (a stopped import's part, cut where it was). */
-export async function* byteChunks(blob, { size = READ_SIZE, limit = Infinity } = {}) {
-  const stream = blob.stream();
-  let byob = null;
-  try { byob = stream.getReader({ mode: 'byob' }); } catch { /* not a byte stream here */ }
-  if (byob && !(typeof ReadableStreamBYOBReader !== 'undefined' && byob instanceof ReadableStreamBYOBReader)) {
-    byob.releaseLock(); // a browser that took the option for a default reader
-    byob = null;
-  }
-  const reader = byob ?? stream.getReader();
-  let buffer = new ArrayBuffer(size);
-  let left = limit;
-  try {
-    while (left > 0) {
-      const { value, done } = await (byob ? byob.read(new Uint8Array(buffer, 0, Math.min(size, left))) : reader.read());
-      if (done) return;
-      if (byob) buffer = value.buffer;
-      const piece = value.length > left ? value.subarray(0, left) : value;
-      left -= piece.length;
-      if (piece.length) yield piece;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-}
-
-/** `a` then `b` in one new array (`a` may be null). */
-export function joined(a, b) {
-  if (!a) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** `text` in slices of about `size` UTF-16 units, never cut between the two halves of a

@@ -130,9 +130,13 @@ test('several files queued, each with its own report; an unknown shape is refuse
   fs.writeFileSync(xlsx, Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00'), Buffer.alloc(3e6, 7)]));
   const customers = `${dir}/customers.csv`;
   fs.writeFileSync(customers, 'Customer ID,First Name,Last Name,Email,Total Spent\n\'9001,Ada,Quist,ada.quist@example.com,120.50\n\'9002,Bo,Lind,bo.lind@example.com,abc\n');
-  await dropFiles(page, [SAMPLE, xlsx, customers], '#drop');
-  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('#import-files .ri-file:nth-child(3)')?.dataset.state), null, { timeout: 30000 });
-  assert.deepEqual(await page.$$eval('#import-files .ri-file', (ls) => ls.map((l) => l.dataset.state)), ['done', 'error', 'done']);
+  // an export from a Mac spreadsheet: lines broken by CR alone, and a UTF-8 BOM
+  const mac = `${dir}/mac-customers.csv`;
+  fs.writeFileSync(mac, '\uFEFFCustomer ID,First Name,Last Name,Email\r\'9101,Cy,Mäc,cy.mac@example.com\r\'9102,Di,Mäc,di.mac@example.com\r');
+  await dropFiles(page, [SAMPLE, xlsx, customers, mac], '#drop');
+  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('#import-files .ri-file:nth-child(4)')?.dataset.state), null, { timeout: 30000 });
+  assert.deepEqual(await page.$$eval('#import-files .ri-file', (ls) => ls.map((l) => l.dataset.state)), ['done', 'error', 'done', 'done']);
+  assert.match(await page.textContent('#import-files .ri-file:nth-child(4) .ri-head'), /\(customers\): 2 added, 0 updated, 0 rejected/);
   assert.match(await page.textContent('#import-files .ri-file:nth-child(1) .ri-head'), /\(tickets\): 3 added, 0 updated, 4 rejected/);
   const refused = await page.textContent('#import-files .ri-file:nth-child(2) .ri-error');
   assert.match(refused, /refused before reading it: it is not text/);

@@ -2,7 +2,8 @@
 // halves of a surrogate pair, or an emoji on the boundary comes back as "��" after a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { byteChunks, slices } from '../../widget/history-db.js';
+import { slices } from '../../widget/history-db.js';
+import { breakCounter, byteChunks, firstBreak, lastBreak } from '../../widget/file-stream.js';
 import { importRapport } from './harness.mjs';
 
 test('slices never cut a surrogate pair and join back to the text', () => {
@@ -64,4 +65,29 @@ test('a name with an emoji cut anywhere between byte chunks comes back whole', a
     const a = e.assess({ id: 'T', customer: { id: 'c1' }, messages: [{ from: 'customer', text: 'hi' }] }, { now: '2026-11-23T12:00:00Z' });
     assert.equal(a.customer.name, 'Ana 😀 Silva', `cut at byte ${cut}`);
   }
+});
+
+test('CSV line breaks in bytes: LF, CRLF and CR alone; a CR at the end waits for the next byte', () => {
+  const b = (s) => new TextEncoder().encode(s);
+  assert.equal(lastBreak(b('a,b\nc,d\ne')), 8);
+  assert.equal(lastBreak(b('a,b\r\nc,d\r\ne')), 10);
+  assert.equal(lastBreak(b('a,b\rc,d\re')), 8, 'a Mac export: CR alone');
+  assert.equal(lastBreak(b('a,b\nc,d\r')), 4, 'a CR last may be half of a CRLF');
+  assert.equal(lastBreak(b('a,b\nc,d\r\n'), 8), 4, 'a CR before the cut that an LF follows is not a break');
+  assert.equal(lastBreak(b('abc')), 0);
+  assert.equal(firstBreak(b('a\r\nb\nc')), 3);
+  assert.equal(firstBreak(b('a\rb')), 2);
+  assert.equal(firstBreak(b('ab\r')), 0);
+  assert.equal(firstBreak(b('a\nb\nc'), 2), 4);
+  // counted in pieces cut anywhere, a CRLF split between two pieces is one break
+  const text = 'h\r\nr1\r\nr2\rr3\nr4\r\n';
+  for (let cut = 0; cut <= text.length; cut++) {
+    const c = breakCounter();
+    c.add(b(text.slice(0, cut)));
+    c.add(b(text.slice(cut)));
+    assert.equal(c.done(), 5, `cut at ${cut}`);
+  }
+  const c = breakCounter();
+  c.add(b('a\rb\r'));
+  assert.equal(c.done(), 2, 'a CR at the very end of the file is a break');
 });
