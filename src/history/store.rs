@@ -429,12 +429,7 @@ fn upsert_by_id<T>(
         }
         None => {
             let to = read(&customers[owner]).len();
-            {
-                let customers = &*customers;
-                index.insert_new(key, (owner, to), |c, k| {
-                    Some(id(read(customers.get(c)?).get(k)?))
-                });
-            }
+            index.insert_new(key, (owner, to));
             list(&mut customers[owner]).push(record);
             (true, to)
         }
