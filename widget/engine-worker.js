@@ -68,10 +68,11 @@ async function importStream(file, opts, ctx, job) {
   };
   const feedCsv = (bytes) => {
     if (!header) {
-      const end = firstBreak(bytes) || bytes.length;
+      const brk = firstBreak(bytes);
+      const end = brk || bytes.length;
       engine.importCsvChunk(kind, bytes.subarray(0, end)); // a header that names no field throws here, once whole
       fed += end;
-      header = firstBreak(bytes) > 0;
+      header = brk > 0;
       lines.add(bytes.subarray(0, end));
       bytes = bytes.subarray(end);
     }
@@ -108,7 +109,10 @@ async function importStream(file, opts, ctx, job) {
           records = engine.loadHistoryChunk(bytes.subarray(at, to));
           fed += to - at;
         } else {
-          if (to < end) to = lastBreak(bytes, to) > at ? lastBreak(bytes, to) : firstBreak(bytes, to);
+          if (to < end) {
+            const before = lastBreak(bytes, to);
+            to = before > at ? before : firstBreak(bytes, to);
+          }
           // the line the last read left unfinished, then whole lines (the engine joins them)
           for (const c of carry) feedCsv(c);
           carry = [];
@@ -146,8 +150,6 @@ async function importStream(file, opts, ctx, job) {
     try { json ? engine.finishHistory() : engine.finishCsv(); } catch { /* no import was open */ }
     if (store) await store.remove(fileId);
     throw e;
-  } finally {
-    running.delete(ctx.id);
   }
 }
 
