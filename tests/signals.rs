@@ -157,13 +157,11 @@ fn every_signal_has_a_case_that_fires_it_and_counts() {
         if rapport::signals::AMPLIFIERS.contains(&s.id) && !s.id.id().starts_with("combo.") {
             // customer weight counts only with a moment to amplify: give it one (a combo's
             // case carries its own). A lone "You sent me the wrong item." after "a question
-            // about my order" is read as routine by the learned model, which then vetoes the
-            // pattern (a known limit, README "Judgement card"); two mistakes are not.
+            // about my order" is vetoed by the learned model (a known limit, README "Judgement
+            // card"); "charged me twice" is a strong pattern it does not overrule. One moment,
+            // not two: the fitted milestone weight (42) beside two would clamp at 100.
             let m = &mut ticket["messages"][0]["text"];
-            *m = json!(format!(
-                "{} You sent me the wrong item and charged me twice.",
-                m.as_str().unwrap()
-            ));
+            *m = json!(format!("{} You charged me twice.", m.as_str().unwrap()));
         }
         let mut on = Engine::new(None).unwrap();
         on.load_history(&history).unwrap();

@@ -1,0 +1,81 @@
+//! One cue's hits and misses on the judgement corpus, train and dev only (never test): the
+//! counts per split, and the rows of one split it misses (FN) or fires on wrongly (FP). With
+//! `--patterns-only` the learned model is left out, to see what the phrase patterns of
+//! `data/cues.txt` catch on their own: the patterns added on 2026-12-01 were written from the
+//! train split's rows listed this way, and dev was only counted.
+//! Usage: cargo run --release -p rapport-tools --bin cue-misses -- <cue> [--patterns-only]
+//!        [--split train|dev] [--quiet]
+#[path = "../judgement.rs"]
+mod judgement;
+#[path = "../eval_data.rs"]
+#[allow(dead_code)]
+mod rapport_eval;
+use judgement::{Split, CUE_LABELS};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cue = args
+        .first()
+        .filter(|c| CUE_LABELS.contains(&c.as_str()))
+        .unwrap_or_else(|| {
+            panic!(
+                "usage: cue-misses <{}> [--patterns-only] [--split train|dev] [--quiet]",
+                CUE_LABELS.join("|")
+            )
+        });
+    let mut an = rapport::text::TextAnalyzer::builtin();
+    if args.iter().any(|a| a == "--patterns-only") {
+        an.judge = Default::default();
+    }
+    let list: Split = match rapport_eval::option::<String>("--split").as_deref() {
+        Some("dev") => Split::Dev,
+        _ => Split::Train,
+    };
+    let quiet = args.iter().any(|a| a == "--quiet");
+    let mut counts = [[0usize; 3]; 2];
+    for m in judgement::messages() {
+        if m.split == Split::Test {
+            continue;
+        }
+        let s = an.analyze(&m.text);
+        // `Cues::values` order: mistake, churn, effort, praise, loyalty, celebration, loss
+        let at = [
+            "mistake",
+            "churn",
+            "effort",
+            "praise",
+            "loyalty",
+            "celebration",
+            "loss",
+        ]
+        .iter()
+        .position(|c| c == cue)
+        .expect("a cue label");
+        let got = s.cues.values()[at] > 0.0;
+        let truth = m.has(cue);
+        let c = &mut counts[(m.split == Split::Dev) as usize];
+        match (got, truth) {
+            (true, true) => c[0] += 1,
+            (true, false) => c[1] += 1,
+            (false, true) => c[2] += 1,
+            _ => {}
+        }
+        if got != truth && m.split == list && !quiet {
+            println!(
+                "{} {} [{}] {}",
+                if got { "FP" } else { "FN" },
+                m.hard_negative.as_deref().unwrap_or("-"),
+                m.intent,
+                m.text
+                    .replace('\n', " ")
+                    .chars()
+                    .take(220)
+                    .collect::<String>()
+            );
+        }
+    }
+    for (name, [tp, fp, fn_]) in ["train", "dev"].iter().zip(counts) {
+        let f1 = 2.0 * tp as f64 / (2 * tp + fp + fn_).max(1) as f64;
+        println!("{cue} {name}: {tp} right, {fp} false fires, {fn_} missed, F1 {f1:.3}");
+    }
+}
