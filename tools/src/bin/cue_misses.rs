@@ -38,19 +38,11 @@ fn main() {
             continue;
         }
         let s = an.analyze(&m.text);
-        // `Cues::values` order: mistake, churn, effort, praise, loyalty, celebration, loss
-        let at = [
-            "mistake",
-            "churn",
-            "effort",
-            "praise",
-            "loyalty",
-            "celebration",
-            "loss",
-        ]
-        .iter()
-        .position(|c| c == cue)
-        .expect("a cue label");
+        // `Cues::values` is in `CUES` order, of which `CUE_LABELS` is the start
+        let at = CUE_LABELS
+            .iter()
+            .position(|c| c == cue)
+            .expect("a cue label");
         let got = s.cues.values()[at] > 0.0;
         let truth = m.has(cue);
         let c = &mut counts[(m.split == Split::Dev) as usize];
