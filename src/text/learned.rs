@@ -42,13 +42,13 @@ impl TextAnalyzer {
         // rule, and with it every cue's dev F1 was lower (2026-12-01, `evaluate`: mistake .764
         // -> .773, churn .818 -> .832, praise .742 -> .765, loyalty .716 -> .788; hard-negative
         // precision 40.7% -> 39.6%)
-        let routine = m
+        let (routine, plain_request) = m
             .head("routine")
-            .map(|h| scores.iter().map(|s| s[h].probability).fold(1.0, f32::min))
-            .unwrap_or(0.0);
-        let plain_request = m
-            .head("routine")
-            .is_some_and(|h| routine >= m.heads[h].threshold);
+            .map(|h| {
+                let p = scores.iter().map(|s| s[h].probability).fold(1.0, f32::min);
+                (p, p >= m.heads[h].threshold)
+            })
+            .unwrap_or((0.0, false));
         let cue = |c: Cue| (c.name(), c.signal());
         let slots: [((&str, &str), &mut f64); 9] = [
             (cue(Cue::Mistake), &mut cues.mistake),
