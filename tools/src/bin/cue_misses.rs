@@ -10,19 +10,21 @@ mod judgement;
 #[path = "../eval_data.rs"]
 #[allow(dead_code)]
 mod rapport_eval;
-use judgement::{Split, CUE_LABELS};
+use judgement::{Counts, Split, CUE_LABELS};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let cue = args
+    // `Cues::values` is in `CUES` order, of which `CUE_LABELS` is the start
+    let at = args
         .first()
-        .filter(|c| CUE_LABELS.contains(&c.as_str()))
+        .and_then(|c| CUE_LABELS.iter().position(|l| l == c))
         .unwrap_or_else(|| {
             panic!(
                 "usage: cue-misses <{}> [--patterns-only] [--split train|dev] [--quiet]",
                 CUE_LABELS.join("|")
             )
         });
+    let cue = CUE_LABELS[at];
     let mut an = rapport::text::TextAnalyzer::builtin();
     if args.iter().any(|a| a == "--patterns-only") {
         an.judge = Default::default();
@@ -32,26 +34,15 @@ fn main() {
         _ => Split::Train,
     };
     let quiet = args.iter().any(|a| a == "--quiet");
-    let mut counts = [[0usize; 3]; 2];
+    let mut counts = [Counts::default(); 2];
     for m in judgement::messages() {
         if m.split == Split::Test {
             continue;
         }
         let s = an.analyze(&m.text);
-        // `Cues::values` is in `CUES` order, of which `CUE_LABELS` is the start
-        let at = CUE_LABELS
-            .iter()
-            .position(|c| c == cue)
-            .expect("a cue label");
         let got = s.cues.values()[at] > 0.0;
         let truth = m.has(cue);
-        let c = &mut counts[(m.split == Split::Dev) as usize];
-        match (got, truth) {
-            (true, true) => c[0] += 1,
-            (true, false) => c[1] += 1,
-            (false, true) => c[2] += 1,
-            _ => {}
-        }
+        counts[(m.split == Split::Dev) as usize].add(got, truth);
         if got != truth && m.split == list && !quiet {
             println!(
                 "{} {} [{}] {}",
@@ -66,8 +57,13 @@ fn main() {
             );
         }
     }
-    for (name, [tp, fp, fn_]) in ["train", "dev"].iter().zip(counts) {
-        let f1 = 2.0 * tp as f64 / (2 * tp + fp + fn_).max(1) as f64;
-        println!("{cue} {name}: {tp} right, {fp} false fires, {fn_} missed, F1 {f1:.3}");
+    for (name, c) in ["train", "dev"].iter().zip(counts) {
+        println!(
+            "{cue} {name}: {} right, {} false fires, {} missed, F1 {:.3}",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.f1()
+        );
     }
 }
