@@ -8,7 +8,6 @@
 #[path = "../judgement.rs"]
 mod judgement;
 #[path = "../eval_data.rs"]
-#[allow(dead_code)]
 mod rapport_eval;
 use judgement::{Counts, Split, CUE_LABELS};
 
