@@ -33,6 +33,13 @@ fn main() {
         std::fs::write(format!("{out}/{f}"), kept).expect("OUT_DIR is writable");
     }
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=data/snippets.json");
+    let snippets = std::fs::read_to_string("data/snippets.json").expect("data/snippets.json");
+    std::fs::write(
+        format!("{out}/snippets.json"),
+        json_without_layout(&snippets),
+    )
+    .expect("OUT_DIR is writable");
     fitted_score(&out);
     fitted_reply(&out);
     vader_lexicon(&out);
@@ -199,4 +206,26 @@ fn intent_line(l: &str) -> Option<String> {
         })
         .collect();
     (!pairs.is_empty()).then(|| format!("{key}\t{}", pairs.join(" ")))
+}
+
+/// JSON text without the whitespace between its tokens (strings kept as they are): the
+/// snippet library's indentation cost the .wasm ~0.1 KB gzipped.
+fn json_without_layout(text: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::with_capacity(text.len()), false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if !c.is_whitespace() {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
 }

@@ -272,10 +272,21 @@ impl Config {
             ] {
                 if let Some(s) = lo.get(key) {
                     let so = object(s, &format!("config.lexicons.{key}"))?;
-                    so.only(sections)?;
                     for (name, v) in so.map.iter() {
+                        // `not.X`: the team's own look-alikes of X (src/text/patterns.rs)
+                        let base = name.strip_prefix("not.").unwrap_or(name);
+                        if !sections.contains(&base) {
+                            return err(
+                                &so.at(name),
+                                format!(
+                                    "unknown field; expected one of {}, or not.<one of them>",
+                                    sections.join(", ")
+                                ),
+                            );
+                        }
+                        let label = [&name[..name.len() - base.len()], prefix, base].concat();
                         for p in patterns_of(v, &so.at(name))? {
-                            c.cue_patterns.push((format!("{prefix}{name}"), p));
+                            c.cue_patterns.push((label.clone(), p));
                         }
                     }
                 }
@@ -349,6 +360,7 @@ mod tests {
                 .starts_with("config.lexicons.cues.mistake[1]")
         );
         assert!(e(json!({"lexicons": {"cues": {"typo": []}}})).contains("unknown field"));
+        assert!(e(json!({"lexicons": {"cues": {"not.typo": []}}})).contains("unknown field"));
         assert!(e(json!({"wieghts": {}})).starts_with("config.wieghts: unknown field"));
         assert!(e(json!([1])).starts_with("config: expected an object"));
     }
@@ -379,5 +391,27 @@ mod tests {
         assert!(a.analyze("you forgot my gift wrap").cues.mistake > 0.0);
         assert!(crate::text::sentiment::polarity("meh", &a.lexicon).compound < 0.0);
         assert_eq!(a.lexicon.valence("meh"), Some(-1.5));
+    }
+
+    #[test]
+    fn a_team_can_name_its_own_look_alikes() {
+        // a telecom's "cancel the insurance on my phone" is one add-on, not the relationship
+        let text = "Please cancel the insurance on my phone, I have cover through my bank now.";
+        let before = Config::default().analyzer().analyze(text);
+        assert!(before.cues.churn > 0.0, "{:?}", before.cues);
+        let c = Config::from_json(&json!({"lexicons": {
+            "cues": {"not.churn": ["insurance ~2 on ~2 my ~1 phone|handset"]},
+            "emotions": {"not.distress": ["panic ~1 button"]}
+        }}))
+        .unwrap();
+        let a = c.analyzer();
+        let after = a.analyze(text);
+        assert_eq!(after.cues.churn, 0.0, "{:?}", after.matches);
+        assert!(a.analyze("Please cancel my phone contract.").cues.churn > 0.0);
+        assert!(a
+            .patterns
+            .labels
+            .iter()
+            .any(|l| l == "not.emotion.distress"));
     }
 }

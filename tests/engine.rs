@@ -347,8 +347,10 @@ fn plain_questions_find_no_moment_in_the_learned_model() {
 fn the_fitted_first_reply_answers_a_routine_request_plainly_where_the_rules_would_not() {
     use rapport::reply::{self, Reply};
     let e = Engine::new(None).unwrap();
-    // a train row of the corpus (msg-u-0235): "twice", "third time" read as effort by the rules
-    let text = "tried the reset link twice, third time worked 👍 now how do I change the email on the account?";
+    // a train row of the corpus (msg-r-0114): "waiting for my order since Monday" reads as a
+    // late order to the rules, which answer with ownership; the website's 3-5 days are not up
+    // (the row that stood here, "third time worked", is now a look-alike in data/cues.txt)
+    let text = "Hello, I am waiting for my order since Monday, the website says 3-5 days. Today is Thursday. I only want to know if it is already sent.";
     let a = e.assess(&ticket("T1", json!({}), text), now()).unwrap();
     let x = a.reply_inputs();
     assert_eq!(reply::rules(&x), Reply::Ownership, "{:#?}", a.reasons);

@@ -306,3 +306,50 @@ fn configured_cue_and_emotion_patterns_are_not_overruled() {
     let plain = rapport::text::TextAnalyzer::builtin().analyze("florptang wibbix zorblat quimby");
     assert_eq!((plain.cues.churn, plain.emotions.frustration), (0.0, 0.0));
 }
+
+#[test]
+fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
+    // `not.X` sections of data/cues.txt; each of the first three fired its cue before them
+    let a = rapport::text::TextAnalyzer::builtin();
+    let get = |c: &rapport::text::Cues, cue: &str| match cue {
+        "churn" => c.churn,
+        "mistake" => c.mistake,
+        _ => c.praise,
+    };
+    for (text, cue) in [
+        (
+            "Not cancelling, just curious: what's the notice period on my membership?",
+            "churn",
+        ),
+        (
+            "My bad, I ordered the wrong size. Can I swap the 8 for a 10 before it ships?",
+            "mistake",
+        ),
+        (
+            "Thanks in advance for sending a copy of the invoice, it would be a great help.",
+            "praise",
+        ),
+        (
+            "Can you cancel this month's box? We're away, not the whole subscription.",
+            "churn",
+        ),
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(get(&s.cues, cue), 0.0, "{text}: {:?}", s.cues);
+        assert!(
+            s.matches.iter().all(|m| !m.signal.starts_with("cue.not.")),
+            "a look-alike is not shown as a cue: {:?}",
+            s.matches
+        );
+    }
+    for (text, cue) in [
+        ("Please cancel my membership, I'm done with you.", "churn"),
+        (
+            "You sent me the wrong size, and I'd ordered the right one.",
+            "mistake",
+        ),
+    ] {
+        let s = a.analyze(text);
+        assert!(get(&s.cues, cue) > 0.0, "{text}: {:?}", s.cues);
+    }
+}

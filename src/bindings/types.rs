@@ -50,8 +50,10 @@ export interface Config {
   lexicons?: {
     /** Word or emoticon → valence −4..4, added to the VADER lexicon. */
     sentiment?: Record<string, number>;
-    cues?: Partial<Record<CueName, string[]>>;
-    emotions?: Partial<Record<EmotionName, string[]>>;
+    /** Cue → patterns; `not.<cue>` → look-alikes said outright ("not cancelling, just
+     * asking"): one drops that cue in its message, patterns and learned model alike. */
+    cues?: Partial<Record<CueName | `not.${CueName}`, string[]>>;
+    emotions?: Partial<Record<EmotionName | `not.${EmotionName}`, string[]>>;
     /** Topic name → patterns, used to recognise a repeat of the same problem. */
     topics?: Record<string, string[]>;
   };

@@ -4,7 +4,8 @@
 
 use super::*;
 
-pub const BUILTIN_LIBRARY: &str = include_str!("../../data/snippets.json");
+/// `data/snippets.json` as build.rs embeds it: the same JSON without its indentation.
+pub const BUILTIN_LIBRARY: &str = include_str!(concat!(env!("OUT_DIR"), "/snippets.json"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -267,4 +268,17 @@ pub fn library(v: &Json, path: &str) -> Result<Vec<Snippet>> {
 pub fn builtin_library() -> Vec<Snippet> {
     let v: Json = serde_json::from_str(BUILTIN_LIBRARY).expect("data/snippets.json is JSON");
     library(&v, "snippets").expect("the built-in library is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_embedded_library_is_the_file_without_its_layout() {
+        let file: super::Json =
+            serde_json::from_str(include_str!("../../data/snippets.json")).unwrap();
+        let embedded: super::Json = serde_json::from_str(super::BUILTIN_LIBRARY).unwrap();
+        assert_eq!(file, embedded);
+        assert!(super::BUILTIN_LIBRARY.len() < include_str!("../../data/snippets.json").len());
+        assert!(!super::BUILTIN_LIBRARY.contains("\n "));
+    }
 }

@@ -41,6 +41,8 @@ pub(super) struct MessageView<'a> {
     pub(super) index: usize,
     pub(super) tokens: Vec<Token>,
     pub(super) hits: Vec<Hit>,
+    /// The labels a look-alike said outright dropped here (`PatternSet::find_with_look_alikes`).
+    pub(super) look_alikes: u64,
 }
 
 impl TextAnalyzer {
@@ -120,12 +122,13 @@ impl TextAnalyzer {
             .iter()
             .map(|&(index, text)| {
                 let tokens = tokens::tokenize(text);
-                let hits = self.patterns.find(&tokens);
+                let (hits, look_alikes) = self.patterns.find_with_look_alikes(&tokens);
                 MessageView {
                     text,
                     index,
                     tokens,
                     hits,
+                    look_alikes,
                 }
             })
             .collect();

@@ -70,10 +70,23 @@ impl TextAnalyzer {
         for ((name, signal), slot) in slots {
             let Some(h) = m.head(name) else { continue };
             let head = &m.heads[h];
+            // a message that says outright it is a look-alike of this cue (`not.X` patterns)
+            // gets no model-only hit of it either
+            let label = self
+                .patterns
+                .labels
+                .iter()
+                .position(|l| l == name || l == signal);
             // the message where the model is surest
             let (vi, best) = scores.iter().enumerate().map(|(i, s)| (i, &s[h])).fold(
                 (0, None::<&Score>),
                 |a, (i, s)| match a.1 {
+                    _ if label.is_some_and(|l| {
+                        views[i].look_alikes & 1u64.checked_shl(l as u32).unwrap_or(0) != 0
+                    }) =>
+                    {
+                        a
+                    }
                     Some(b) if b.probability >= s.probability => a,
                     _ => (i, Some(s)),
                 },

@@ -6,6 +6,9 @@
 //! pattern's weight (default 1). Example: `charg* ~3 twice|double|two_times @1.5`.
 //! A match preceded (within two words) by a negator ("not", "never", "didn't") is dropped,
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
+//! A section named `not.X` lists look-alikes said outright ("not cancelling, just asking", "my
+//! bad, I ordered the wrong size"): a match of one drops every match of `X` in the same text,
+//! and itself (`find_with_look_alikes` says which labels it dropped).
 
 use super::tokens::{is_negator, Token};
 use crate::util::FastMap;
@@ -153,6 +156,8 @@ pub struct PatternSet {
     short_prefix: Vec<usize>,
     /// Keep matches after a negator (topics: "not delivered" is still about delivery).
     pub ignore_negation: bool,
+    /// Per label: for a `not.X` section, the index of `X`, whose matches it drops.
+    blocks: Vec<Option<usize>>,
 }
 
 fn key3(s: &str) -> Option<[u8; 3]> {
@@ -164,10 +169,17 @@ impl PatternSet {
         match self.labels.iter().position(|l| l == label) {
             Some(i) => i,
             None => {
+                let blocked = label.strip_prefix("not.").map(|x| self.label_index(x));
                 self.labels.push(label.to_string());
+                self.blocks.push(blocked);
                 self.labels.len() - 1
             }
         }
+    }
+
+    /// The label a `not.X` label blocks (`X`), if `label` is one.
+    pub fn blocked_by(&self, label: usize) -> Option<usize> {
+        self.blocks.get(label).copied().flatten()
     }
 
     pub fn add(&mut self, label: &str, p: Pattern) {
@@ -209,8 +221,15 @@ impl PatternSet {
         Ok(())
     }
 
-    /// All matches, negated ones dropped, overlapping matches of one label kept once.
+    /// All matches, negated ones dropped, overlapping matches of one label kept once; the
+    /// labels a look-alike said outright dropped (`not.X`), and the look-alikes themselves.
     pub fn find(&self, toks: &[Token]) -> Vec<Hit> {
+        self.find_with_look_alikes(toks).0
+    }
+
+    /// `find`, and the labels a look-alike dropped, as a mask (bit `i` for label `i`, labels
+    /// past 63 never dropped).
+    pub fn find_with_look_alikes(&self, toks: &[Token]) -> (Vec<Hit>, u64) {
         let mut hits: Vec<Hit> = Vec::new();
         let mut cand: Vec<usize> = Vec::new();
         // Matches are found left to right, so a new one overlaps an earlier one of its label
@@ -264,7 +283,31 @@ impl PatternSet {
                 });
             }
         }
-        hits
+        // look-alikes said outright drop the label they are look-alikes of, and go themselves:
+        // the learned model was not trained on them (a mask and a loop, not `retain`: new
+        // instances of generics are what cost the .wasm most)
+        let mut blocked = 0u64;
+        let mut any = false;
+        for h in &hits {
+            if let Some(b) = self.blocks[h.label] {
+                blocked |= 1u64.checked_shl(b as u32).unwrap_or(0);
+                any = true;
+            }
+        }
+        if any {
+            let mut kept = 0;
+            for i in 0..hits.len() {
+                let h = hits[i];
+                if self.blocks[h.label].is_none()
+                    && blocked & 1u64.checked_shl(h.label as u32).unwrap_or(0) == 0
+                {
+                    hits[kept] = h;
+                    kept += 1;
+                }
+            }
+            hits.truncate(kept);
+        }
+        (hits, blocked)
     }
 }
 
@@ -311,6 +354,29 @@ mod tests {
         assert!(s
             .find(&tokenize("I was not charged twice, all good"))
             .is_empty());
+    }
+
+    #[test]
+    fn a_look_alike_said_outright_drops_its_label() {
+        let s =
+            set("[churn]\ncancel* ~3 membership\n[not.churn]\nnot cancelling ~2 just ~1 asking\n");
+        let churn = s.labels.iter().position(|l| l == "churn").unwrap();
+        let has = |t: &str| s.find(&tokenize(t)).iter().any(|h| h.label == churn);
+        assert!(has("please cancel my membership"));
+        assert!(!has(
+            "not cancelling, just asking: if I cancel my membership is there a fee?"
+        ));
+        assert!(
+            has("I'm not cancelling yet. Asking you to cancel my membership."),
+            "a look-alike is its whole phrase"
+        );
+        let (h, dropped) = s.find_with_look_alikes(&tokenize(
+            "not cancelling, just asking: cancel my membership?",
+        ));
+        assert!(h.is_empty(), "the look-alike goes too: {h:?}");
+        assert_eq!(dropped, 1 << churn);
+        let not = s.labels.iter().position(|l| l == "not.churn").unwrap();
+        assert_eq!(s.blocked_by(not), Some(churn));
     }
 
     #[test]

@@ -23,7 +23,7 @@ export async function demo(): Promise<number> {
   void rejectedSoFar;
   // every cue family the engine knows (src/text/mod.rs CUES) is a name a config or a snippet may use
   const cueNames: CueName[] = ["mistake", "churn", "effort", "praise", "loyalty", "celebration", "loss", "life_event"];
-  const lexicons: Config = { lexicons: { cues: { celebration: ["got engaged"], loss: ["passed away last week"] } } };
+  const lexicons: Config = { lexicons: { cues: { celebration: ["got engaged"], loss: ["passed away last week"], "not.churn": ["insurance ~2 on ~2 my ~1 phone"] }, emotions: { "not.distress": ["panic ~1 button"] } } };
   void cueNames; void lexicons;
   const finished: LoadReport = engine.finishCsv();
   const fromText: LoadReport = engine.loadHistoryText("{}");

@@ -3,6 +3,7 @@
 //! that fires mostly on rows without its cue is a look-alike trap; dropping or narrowing it is
 //! decided here, on train, never on dev or test (dev is printed beside it to see the effect
 //! carries over, not to choose).
+//! A `not.X` line (a look-alike said outright) is right on the rows without X.
 //! Usage: cargo run --release -p rapport-tools --bin pattern-precision [-- --min-fires 3]
 
 #[path = "../judgement.rs"]
@@ -33,7 +34,11 @@ fn main() {
             label = l.to_string();
             continue;
         }
-        if !CUE_LABELS.contains(&label.as_str()) {
+        let (cue, blocker) = match label.strip_prefix("not.") {
+            Some(x) => (x, true),
+            None => (label.as_str(), false),
+        };
+        if !CUE_LABELS.contains(&cue) {
             continue;
         }
         let Ok(p) = Pattern::parse(line) else {
@@ -49,7 +54,7 @@ fn main() {
                     continue;
                 }
                 fired += 1;
-                right += m.has(&label) as usize;
+                right += (m.has(cue) != blocker) as usize;
             }
             cells.push((fired, right));
         }
