@@ -177,11 +177,6 @@ impl PatternSet {
         }
     }
 
-    /// The label a `not.X` label blocks (`X`), if `label` is one.
-    pub fn blocked_by(&self, label: usize) -> Option<usize> {
-        self.blocks.get(label).copied().flatten()
-    }
-
     pub fn add(&mut self, label: &str, p: Pattern) {
         let li = self.label_index(label);
         let pi = self.patterns.len();
@@ -376,7 +371,7 @@ mod tests {
         assert!(h.is_empty(), "the look-alike goes too: {h:?}");
         assert_eq!(dropped, 1 << churn);
         let not = s.labels.iter().position(|l| l == "not.churn").unwrap();
-        assert_eq!(s.blocked_by(not), Some(churn));
+        assert_eq!(s.blocks[not], Some(churn));
     }
 
     #[test]
