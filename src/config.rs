@@ -413,5 +413,15 @@ mod tests {
             .labels
             .iter()
             .any(|l| l == "not.emotion.distress"));
+        // an intent may be named "not.…": it is no look-alike of another intent
+        let c = Config::from_json(&json!({"intents": [
+            {"id": "not.urgent", "kind": "transactional", "patterns": ["warranty ~3 claim"]}
+        ]}))
+        .unwrap();
+        let intent = c
+            .analyzer()
+            .analyze("I want to make a warranty claim")
+            .intent;
+        assert_eq!(intent.id, "not.urgent");
     }
 }

@@ -48,6 +48,7 @@ pub(super) struct MessageView<'a> {
 impl TextAnalyzer {
     pub fn builtin() -> Self {
         let mut patterns = PatternSet::default();
+        patterns.look_alikes = true;
         for l in CUES
             .iter()
             .map(|c| c.to_string())

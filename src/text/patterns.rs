@@ -156,6 +156,9 @@ pub struct PatternSet {
     short_prefix: Vec<usize>,
     /// Keep matches after a negator (topics: "not delivered" is still about delivery).
     pub ignore_negation: bool,
+    /// Read `not.X` sections as look-alikes of X (the cue lexicon; a topic or a team's intent
+    /// may be named "not.…" as it likes).
+    pub look_alikes: bool,
     /// Per label: for a `not.X` section, the index of `X`, whose matches it drops.
     blocks: Vec<Option<usize>>,
 }
@@ -169,7 +172,10 @@ impl PatternSet {
         match self.labels.iter().position(|l| l == label) {
             Some(i) => i,
             None => {
-                let blocked = label.strip_prefix("not.").map(|x| self.label_index(x));
+                let blocked = match label.strip_prefix("not.") {
+                    Some(x) if self.look_alikes => Some(self.label_index(x)),
+                    _ => None,
+                };
                 self.labels.push(label.to_string());
                 self.blocks.push(blocked);
                 self.labels.len() - 1
@@ -312,7 +318,10 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     fn set(src: &str) -> PatternSet {
-        let mut s = PatternSet::default();
+        let mut s = PatternSet {
+            look_alikes: true,
+            ..Default::default()
+        };
         s.parse_sections(src, "test").unwrap();
         s
     }
@@ -372,6 +381,12 @@ mod tests {
         assert_eq!(dropped, 1 << churn);
         let not = s.labels.iter().position(|l| l == "not.churn").unwrap();
         assert_eq!(s.blocks[not], Some(churn));
+        // only where asked: elsewhere "not.churn" is a label like any other
+        let mut plain = PatternSet::default();
+        plain
+            .parse_sections("[churn]\ncancel*\n[not.churn]\njust asking\n", "t")
+            .unwrap();
+        assert_eq!(plain.find(&tokenize("just asking: cancel it")).len(), 2);
     }
 
     #[test]
