@@ -5,7 +5,9 @@
 //! or disagrees with that kind is reported as unsure.
 
 use super::judge::{self, Score};
-use super::{round2, Cue, Cues, Emotions, Intent, Kind, Match, MessageView, TextAnalyzer};
+use super::{
+    round2, Cue, Cues, Emotions, Intent, Kind, Match, MessageView, TextAnalyzer, CUES, EMOTIONS,
+};
 use crate::signals::SignalId;
 
 impl TextAnalyzer {
@@ -49,8 +51,11 @@ impl TextAnalyzer {
                 (p, p >= m.heads[h].threshold)
             })
             .unwrap_or((0.0, false));
-        let cue = |c: Cue| (c.name(), c.signal());
-        let slots: [((&str, &str), &mut f64); 9] = [
+        // each slot's label index in the cue lexicon is fixed by `TextAnalyzer::builtin`, which
+        // registers the cues, then the emotions, before anything else (checked in its tests)
+        let cue = |c: Cue| (c.name(), c.signal(), c as usize);
+        let feeling = |i: usize| (EMOTIONS[i], CUES.len() + i);
+        let slots: [((&str, &str, usize), &mut f64); 9] = [
             (cue(Cue::Mistake), &mut cues.mistake),
             (cue(Cue::Churn), &mut cues.churn),
             (cue(Cue::Effort), &mut cues.effort),
@@ -59,34 +64,29 @@ impl TextAnalyzer {
             (cue(Cue::Celebration), &mut cues.celebration),
             (cue(Cue::Loss), &mut cues.loss),
             (
-                ("distress", SignalId::EmotionDistress.id()),
+                (feeling(1).0, SignalId::EmotionDistress.id(), feeling(1).1),
                 &mut emotions.distress,
             ),
             (
-                ("frustration", SignalId::EmotionFrustration.id()),
+                (
+                    feeling(0).0,
+                    SignalId::EmotionFrustration.id(),
+                    feeling(0).1,
+                ),
                 &mut emotions.frustration,
             ),
         ];
-        for ((name, signal), slot) in slots {
+        for ((name, signal, label), slot) in slots {
             let Some(h) = m.head(name) else { continue };
             let head = &m.heads[h];
             // a message that says outright it is a look-alike of this cue (`not.X` patterns)
             // gets no model-only hit of it either
-            let label = self
-                .patterns
-                .labels
-                .iter()
-                .position(|l| l == name || l == signal);
+            let blocked = 1u64.checked_shl(label as u32).unwrap_or(0);
             // the message where the model is surest
             let (vi, best) = scores.iter().enumerate().map(|(i, s)| (i, &s[h])).fold(
                 (0, None::<&Score>),
                 |a, (i, s)| match a.1 {
-                    _ if label.is_some_and(|l| {
-                        views[i].look_alikes & 1u64.checked_shl(l as u32).unwrap_or(0) != 0
-                    }) =>
-                    {
-                        a
-                    }
+                    _ if views[i].look_alikes & blocked != 0 => a,
                     Some(b) if b.probability >= s.probability => a,
                     _ => (i, Some(s)),
                 },

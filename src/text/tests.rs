@@ -5,6 +5,18 @@ fn a() -> TextAnalyzer {
 }
 
 #[test]
+fn cue_and_emotion_labels_sit_where_the_learned_model_looks_for_them() {
+    // learned.rs reads a look-alike's mask bit at these fixed indices
+    let l = &a().patterns.labels;
+    for (i, c) in super::CUES.iter().enumerate() {
+        assert_eq!(l[i], *c);
+    }
+    for (i, e) in super::EMOTIONS.iter().enumerate() {
+        assert_eq!(l[super::CUES.len() + i], format!("emotion.{e}"));
+    }
+}
+
+#[test]
 fn mistake_cue_quotes_its_words() {
     let s = a().analyze("Hi, you charged me twice for the same order!");
     assert!(s.cues.mistake > 0.5);
