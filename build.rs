@@ -15,7 +15,12 @@ const INTENT_PRUNE: f64 = 0.7;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for f in ["cues.txt", "topics.txt", "intent_model.tsv"] {
+    for f in [
+        "cues.txt",
+        "topics.txt",
+        "situations.txt",
+        "intent_model.tsv",
+    ] {
         println!("cargo:rerun-if-changed=data/{f}");
         let text = std::fs::read_to_string(format!("data/{f}")).expect("data file");
         let mut kept = String::with_capacity(text.len());

@@ -42,6 +42,9 @@ pub struct Assessment {
     /// What of the ticket was not read whole (absent when everything was).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub truncated: Vec<String>,
+    /// What exactly went wrong, as the words say (`TextSignals::situations`): not on the wire.
+    #[serde(skip)]
+    pub situations: u8,
 }
 
 impl Assessment {
@@ -53,6 +56,7 @@ impl Assessment {
             emotions: &self.emotions,
             intent: &self.intent,
             reasons: &self.reasons,
+            broken_promise: self.situations & crate::text::BROKEN_PROMISE != 0,
         }
     }
 }
@@ -371,6 +375,7 @@ impl Engine {
             customer: facts,
             snippets,
             truncated: t.truncated.clone(),
+            situations: signals.situations,
         }
     }
 }

@@ -298,6 +298,7 @@ fn fill(
         cues: Default::default(),
         matches: Vec::new(),
         routine: 0.0,
+        situations: 0,
     };
     // (the proactive snippets declare no reply kind: the one given lifts none of them)
     let situation = snippets::Situation::new(

@@ -5,7 +5,8 @@
 //!
 //! The order below is the seeds' (`data/judgement/LABELS.md`, "snippet_kind"): a person in
 //! grief or distress is answered as a person first; someone made to chase us, or hit again by
-//! a mistake we had been told of, gets one owner before anything else; our mistake gets an
+//! a mistake we had been told of, or by a promise of ours not kept, gets one owner before
+//! anything else (not a new promise); our mistake gets an
 //! apology with a make-good even when the customer also threatens to leave (the mistake is why); a churn threat gets a save; a complaint an
 //! acknowledgement; praise thanks; a happy event congratulations; the rest a plain answer.
 //! History alone (a repeat of the topic) asks for ownership only when the ticket is not
@@ -78,6 +79,8 @@ pub struct Inputs<'a> {
     pub emotions: &'a Emotions,
     pub intent: &'a Intent,
     pub reasons: &'a [Reason],
+    /// The words say a promise of ours was not kept (`data/situations.txt`).
+    pub broken_promise: bool,
 }
 
 impl<'a> Inputs<'a> {
@@ -88,6 +91,7 @@ impl<'a> Inputs<'a> {
             emotions: &signals.emotions,
             intent: &signals.intent,
             reasons,
+            broken_promise: signals.situations & crate::text::BROKEN_PROMISE != 0,
         }
     }
 
@@ -113,10 +117,11 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
     let has = |id: SignalId| x.has(id);
     match rule {
         Reply::Ownership => {
-            c.mistake >= 0.6
+            (c.mistake >= 0.6
                 && c.effort >= 0.8
                 && has(SignalId::CueMistake)
-                && has(SignalId::CueEffort)
+                && has(SignalId::CueEffort))
+                || (x.broken_promise && c.mistake >= CLEAR && has(SignalId::CueMistake))
         }
         Reply::ApologyMakegood => c.mistake >= SURE,
         Reply::ChurnSave => c.churn >= SURE,
@@ -150,7 +155,14 @@ pub fn eligible(x: &Inputs, k: Reply) -> bool {
         Reply::PlainAnswer => return true,
         Reply::ApologyMakegood => (c.mistake, ""),
         // (chased: the intent always matches itself)
-        Reply::Ownership => (c.effort, if chased() { x.intent.id.as_str() } else { "" }),
+        Reply::Ownership => (
+            if x.broken_promise {
+                c.effort.max(c.mistake)
+            } else {
+                c.effort
+            },
+            if chased() { x.intent.id.as_str() } else { "" },
+        ),
         Reply::ChurnSave => (c.churn, "cancel_relationship"),
         Reply::ThanksPraise => (c.praise, "feedback_praise"),
         Reply::Celebration => (c.celebration, ""),
@@ -180,7 +192,7 @@ pub fn rules(x: &Inputs) -> Reply {
     } else if sure_intent("human_agent") && !has(SignalId::CueMistake) {
         Reply::HumanHandoff
     } else if (c.effort >= CLEAR && has(SignalId::CueEffort))
-        || (has(SignalId::CueMistake) && has(SignalId::HistoryRepeatTopic))
+        || (has(SignalId::CueMistake) && (has(SignalId::HistoryRepeatTopic) || x.broken_promise))
     {
         Reply::Ownership
     } else if has(SignalId::CueMistake) {

@@ -51,7 +51,14 @@ impl<'a> Situation<'a> {
         topics: &[String],
     ) -> Self {
         let i = &signals.intent;
-        let topics: Vec<u64> = topics.iter().map(|t| name_hash(t)).collect();
+        // the coarse topics, and what exactly went wrong (`text::SITUATIONS`): both name what
+        // a snippet is for in its `fits.topics`
+        let mut topics: Vec<u64> = topics.iter().map(|t| name_hash(t)).collect();
+        for (i, s) in crate::text::SITUATIONS.iter().enumerate() {
+            if signals.situations & 1 << i != 0 {
+                topics.push(name_hash(s));
+            }
+        }
         let intents: Vec<(u64, f64)> = std::iter::once((name_hash(&i.id), i.confidence))
             .chain(
                 i.alternatives

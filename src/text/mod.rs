@@ -20,6 +20,17 @@ use serde::Serialize;
 
 pub const BUILTIN_CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"));
 pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.txt"));
+pub const BUILTIN_SITUATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.txt"));
+/// The sections of `data/situations.txt`, in its order: bit `i` of `TextSignals::situations`.
+pub const SITUATIONS: [&str; 5] = [
+    "broken_promise",
+    "double_charge",
+    "late",
+    "damaged",
+    "wrong_item",
+];
+/// `SITUATIONS`' bit for a promise of ours not kept.
+pub const BROKEN_PROMISE: u8 = 1;
 
 /// The cue families, in the order they appear in `Cues`.
 /// `life_event` is kept for configurations written before the split into `celebration` and
@@ -216,6 +227,11 @@ pub struct TextSignals {
     pub matches: Vec<Match>,
     /// Probability that the words are a simple request with nothing at risk (learned model).
     pub routine: f64,
+    /// What exactly went wrong, as far as the words say, as bits of `SITUATIONS` (a broken
+    /// promise, a double charge, a late, damaged or wrong item): which snippet of a reply
+    /// kind fits, and a broken promise asks for ownership.
+    #[serde(skip)]
+    pub situations: u8,
 }
 
 /// The default intent taxonomy: domain-neutral, so it reads the same in a web shop, a bank, a

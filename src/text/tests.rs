@@ -17,6 +17,26 @@ fn cue_and_emotion_labels_sit_where_the_learned_model_looks_for_them() {
 }
 
 #[test]
+fn situations_are_the_sections_of_their_lexicon_and_read_every_message() {
+    let an = a();
+    assert_eq!(an.situations.labels, super::SITUATIONS);
+    assert_eq!(super::SITUATIONS[0], "broken_promise");
+    assert_eq!(super::BROKEN_PROMISE, 1);
+    let s = an.analyze_thread(&[
+        (0, "Hi, my order 5521 came today."),
+        (2, "You promised a replacement last week and it never came."),
+    ]);
+    assert_ne!(s.situations & super::BROKEN_PROMISE, 0);
+    // a refund that has not come is not a late delivery; software "broken" is not damaged
+    assert_eq!(an.analyze("the refund still hasn't shown up").situations, 0);
+    assert_eq!(
+        an.analyze("EXPORT IS BROKEN SINCE YOUR UPDATE").situations,
+        0
+    );
+    assert_eq!(an.analyze("charged twice for one order").situations, 1 << 1);
+}
+
+#[test]
 fn mistake_cue_quotes_its_words() {
     let s = a().analyze("Hi, you charged me twice for the same order!");
     assert!(s.cues.mistake > 0.5);

@@ -1,0 +1,108 @@
+//! Within one reply kind, the snippet must say what happened: "the second charge should never
+//! have happened" only for a double charge, "your order is late" only for a late delivery,
+//! and a customer whose promised replacement never came gets ownership, not the same promise
+//! again (issue 19). The specific snippets name a situation (`data/situations.txt`) in
+//! `fits.topics`; without it the general apology fits.
+
+use rapport::time::parse_iso;
+use rapport::Engine;
+use serde_json::json;
+
+fn ids(text: &str) -> (String, Vec<String>, Vec<String>) {
+    let e = Engine::new(None).unwrap();
+    let t = json!({"id": "T1", "channel": "email", "customer": {},
+                   "messages": [{"from": "customer", "text": text}]});
+    let a = e
+        .assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
+        .unwrap();
+    (
+        a.reply.as_str().to_string(),
+        a.snippets.iter().map(|s| s.id.to_string()).collect(),
+        a.snippets.iter().map(|s| s.text.to_string()).collect(),
+    )
+}
+
+/// The first snippet whose id starts with `apology-`.
+fn first_apology(ids: &[String]) -> Option<&str> {
+    ids.iter()
+        .map(|s| s.as_str())
+        .find(|s| s.starts_with("apology-"))
+}
+
+#[test]
+fn each_specific_apology_is_for_its_own_mistake() {
+    for (text, want) in [
+        (
+            "You charged me twice for order 5521, 40 pounds each time. I want one back.",
+            "apology-charged-twice",
+        ),
+        (
+            "wrong item in the parcel, what now?",
+            "apology-wrong-item",
+        ),
+        (
+            "the box had the wrong shoes in it, not the model or size I ordered",
+            "apology-wrong-item",
+        ),
+        (
+            "My vase arrived smashed, the box was crushed. Really disappointed.",
+            "apology-damaged-item",
+        ),
+        (
+            "My order 7781 is a week late and nobody has told me anything. Annoyed.",
+            "apology-late-delivery",
+        ),
+        (
+            "the exchange rate on my purchase was wrong, I was charged far more than the rate shown",
+            "apology-make-good",
+        ),
+    ] {
+        let (_, ids, _) = ids(text);
+        assert_eq!(first_apology(&ids), Some(want), "{text:?}: {ids:?}");
+    }
+}
+
+#[test]
+fn a_snippet_about_another_mistake_ranks_below_the_general_apology() {
+    for (text, not) in [
+        // a wrong rate is billing, but nobody was charged twice
+        (
+            "the exchange rate on my purchase was wrong, I was charged far more than the rate shown",
+            "apology-charged-twice",
+        ),
+        // a parcel is mentioned, but nothing is late
+        ("wrong item in the parcel, what now?", "apology-late-delivery"),
+        // software that is "broken" did not arrive damaged
+        (
+            "EXPORT TO CSV IS BROKEN SINCE YOUR UPDATE. ALL COLUMNS SHIFTED BY ONE. FIX IT.",
+            "apology-damaged-item",
+        ),
+        // a refund that has not come is not a late order
+        (
+            "thanks for getting back so fast. unfortunately the refund you mentioned still hasn't shown up, it's been 10 days now",
+            "apology-late-delivery",
+        ),
+    ] {
+        let (_, ids, _) = ids(text);
+        let at = |id: &str| ids.iter().position(|i| i == id).unwrap_or(usize::MAX);
+        assert!(at(not) > at("apology-make-good"), "{text:?}: {ids:?}");
+    }
+}
+
+#[test]
+fn a_broken_promise_gets_ownership_not_the_same_promise_again() {
+    for text in [
+        "you promised a replacement last week and it never came",
+        "I was told on the phone that you'd refund the forty two pounds by Friday. It hasn't come.",
+        "the engineer was supposed to come between 8 and 12 today, I waited all morning and nobody showed up",
+    ] {
+        let (reply, ids, texts) = ids(text);
+        assert_eq!(reply, "ownership", "{text:?}: {ids:?}");
+        assert_eq!(ids[0], "ownership-broken-promise", "{text:?}: {ids:?}");
+        assert!(
+            !texts[0].contains("within one working day"),
+            "{text:?}: {}",
+            texts[0]
+        );
+    }
+}
