@@ -353,3 +353,25 @@ fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
         assert!(get(&s.cues, cue) > 0.0, "{text}: {:?}", s.cues);
     }
 }
+
+#[test]
+fn help_that_helped_is_praise_and_a_person_who_passed_is_a_loss() {
+    // issue 19: "helped" was no praise; "passed" was a loss only as "passed away"
+    let a = rapport::text::TextAnalyzer::builtin();
+    let s = a.analyze("you really helped me a lot yesterday, thanks");
+    assert!(s.cues.praise >= 0.4, "{:?}", s.cues);
+    assert!(s.emotions.frustration == 0.0, "{:?}", s.emotions);
+    for text in [
+        "My nan passed last week and I'd like to close her account.",
+        "I've ordered from you every week since my wife passed.",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.loss >= 0.4, "{text}: {:?}", s.cues);
+    }
+    // a test that was passed is no loss
+    let s = a.analyze("My daughter passed her driving test, can she go on my policy?");
+    assert_eq!(s.cues.loss, 0.0, "{:?}", s.cues);
+    // help wished for is no praise
+    let s = a.analyze("It would be really helpful if you could send the invoice again.");
+    assert_eq!(s.cues.praise, 0.0, "{:?}", s.cues);
+}
