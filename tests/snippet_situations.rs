@@ -106,3 +106,24 @@ fn a_broken_promise_gets_ownership_not_the_same_promise_again() {
         );
     }
 }
+
+#[test]
+fn a_death_gets_condolence_and_a_frightening_loss_reassurance() {
+    for (text, want) in [
+        (
+            "My husband died last Tuesday. I'm sorry, I can't think straight. I'm so scared, I don't know what to do about his account, please help me.",
+            "condolence",
+        ),
+        (
+            "I've just been in a car accident on the A40. I'm okay but really shaken and terrified, the car can't be driven. I don't know what to do. Please help.",
+            "reassure_distress",
+        ),
+        (
+            "I lost my job last week and I'm really scared I won't make the loan payment on the 1st. I don't know what to do, please help.",
+            "reassure_distress",
+        ),
+    ] {
+        let (reply, ids, _) = ids(text);
+        assert_eq!(reply, want, "{text:?}: {ids:?}");
+    }
+}

@@ -56,7 +56,7 @@ impl Assessment {
             emotions: &self.emotions,
             intent: &self.intent,
             reasons: &self.reasons,
-            broken_promise: self.situations & crate::text::BROKEN_PROMISE != 0,
+            situations: self.situations,
         }
     }
 }

@@ -23,7 +23,7 @@
 
 use crate::score::Band;
 use crate::signals::{Reason, SignalId};
-use crate::text::{Cues, Emotions, Intent, TextSignals};
+use crate::text::{Cues, Emotions, Intent, TextSignals, BEREAVEMENT, BROKEN_PROMISE};
 use serde::Serialize;
 
 pub mod learned;
@@ -79,8 +79,8 @@ pub struct Inputs<'a> {
     pub emotions: &'a Emotions,
     pub intent: &'a Intent,
     pub reasons: &'a [Reason],
-    /// The words say a promise of ours was not kept (`data/situations.txt`).
-    pub broken_promise: bool,
+    /// What exactly happened, as the words say (`TextSignals::situations`).
+    pub situations: u8,
 }
 
 impl<'a> Inputs<'a> {
@@ -91,8 +91,13 @@ impl<'a> Inputs<'a> {
             emotions: &signals.emotions,
             intent: &signals.intent,
             reasons,
-            broken_promise: signals.situations & crate::text::BROKEN_PROMISE != 0,
+            situations: signals.situations,
         }
+    }
+
+    /// Whether the words say this happened (a bit of `text::SITUATIONS`).
+    pub fn said(&self, situation: u8) -> bool {
+        self.situations & situation != 0
     }
 
     /// Whether the reason `id` is listed with points (what the agent sees).
@@ -121,7 +126,7 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
                 && c.effort >= 0.8
                 && has(SignalId::CueMistake)
                 && has(SignalId::CueEffort))
-                || (x.broken_promise && c.mistake >= CLEAR && has(SignalId::CueMistake))
+                || (x.said(BROKEN_PROMISE) && c.mistake >= CLEAR && has(SignalId::CueMistake))
         }
         Reply::ApologyMakegood => c.mistake >= SURE,
         Reply::ChurnSave => c.churn >= SURE,
@@ -156,7 +161,7 @@ pub fn eligible(x: &Inputs, k: Reply) -> bool {
         Reply::ApologyMakegood => (c.mistake, ""),
         // (chased: the intent always matches itself)
         Reply::Ownership => (
-            if x.broken_promise {
+            if x.said(BROKEN_PROMISE) {
                 c.effort.max(c.mistake)
             } else {
                 c.effort
@@ -185,14 +190,18 @@ pub fn rules(x: &Inputs) -> Reply {
     let has = |id: SignalId| x.has(id);
     let (c, e, i) = (x.cues, x.emotions, x.intent);
     let sure_intent = |id: &str| !i.unsure && i.id == id;
-    if c.loss >= CLEAR && has(SignalId::CueLifeEvent) {
+    // a death is met with condolence; another loss the customer is frightened by (an accident,
+    // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios)
+    let frightened = e.distress >= CLEAR + 0.1 && has(SignalId::EmotionDistress);
+    if c.loss >= CLEAR && has(SignalId::CueLifeEvent) && (x.said(BEREAVEMENT) || !frightened) {
         Reply::Condolence
-    } else if e.distress >= CLEAR + 0.1 && has(SignalId::EmotionDistress) {
+    } else if frightened {
         Reply::ReassureDistress
     } else if sure_intent("human_agent") && !has(SignalId::CueMistake) {
         Reply::HumanHandoff
     } else if (c.effort >= CLEAR && has(SignalId::CueEffort))
-        || (has(SignalId::CueMistake) && (has(SignalId::HistoryRepeatTopic) || x.broken_promise))
+        || (has(SignalId::CueMistake)
+            && (has(SignalId::HistoryRepeatTopic) || x.said(BROKEN_PROMISE)))
     {
         Reply::Ownership
     } else if has(SignalId::CueMistake) {

@@ -22,15 +22,18 @@ pub const BUILTIN_CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"
 pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.txt"));
 pub const BUILTIN_SITUATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.txt"));
 /// The sections of `data/situations.txt`, in its order: bit `i` of `TextSignals::situations`.
-pub const SITUATIONS: [&str; 5] = [
+pub const SITUATIONS: [&str; 6] = [
     "broken_promise",
     "double_charge",
     "late",
     "damaged",
     "wrong_item",
+    "bereavement",
 ];
 /// `SITUATIONS`' bit for a promise of ours not kept.
 pub const BROKEN_PROMISE: u8 = 1;
+/// `SITUATIONS`' bit for a death (not another loss: an illness, an accident, a lost job).
+pub const BEREAVEMENT: u8 = 1 << 5;
 
 /// The cue families, in the order they appear in `Cues`.
 /// `life_event` is kept for configurations written before the split into `celebration` and
