@@ -127,3 +127,10 @@ fn a_death_gets_condolence_and_a_frightening_loss_reassurance() {
         assert_eq!(reply, want, "{text:?}: {ids:?}");
     }
 }
+
+#[test]
+fn a_thank_you_letter_that_tells_what_went_wrong_is_thanked() {
+    let text = "Hi, I just wanted to say thank you to Sophie on your chat. The parcel came a week late and the box was dented, but she kept me updated every day and sorted a voucher without me asking. Really impressed with how she handled it, thank you so much.";
+    let (reply, ids, _) = ids(text);
+    assert_eq!(reply, "thanks_praise", "{ids:?}");
+}

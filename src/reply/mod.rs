@@ -204,6 +204,10 @@ pub fn rules(x: &Inputs) -> Reply {
             && (has(SignalId::HistoryRepeatTopic) || x.said(BROKEN_PROMISE)))
     {
         Reply::Ownership
+    } else if has(SignalId::CuePraise) && sure_intent("feedback_praise") {
+        // a thank-you letter that tells what went wrong on the way ("the airline lost it, but
+        // Marcus chased them"): the thanks are the message (LABELS.md, fourth pass)
+        Reply::ThanksPraise
     } else if has(SignalId::CueMistake) {
         Reply::ApologyMakegood
     } else if has(SignalId::CueChurn) {
