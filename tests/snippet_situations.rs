@@ -134,3 +134,30 @@ fn a_thank_you_letter_that_tells_what_went_wrong_is_thanked() {
     let (reply, ids, _) = ids(text);
     assert_eq!(reply, "thanks_praise", "{ids:?}");
 }
+
+#[test]
+fn a_promise_broken_after_a_fault_is_not_made_again() {
+    // the fault names the damaged-item snippet, which promises a replacement "within one
+    // working day": the very promise that was broken
+    let text = "The blender arrived with a cracked jug. Your agent said a replacement would be with me within one working day. That was two weeks ago.";
+    let (reply, ids, texts) = ids(text);
+    assert_eq!(reply, "ownership", "{ids:?}");
+    assert_eq!(ids[0], "ownership-broken-promise", "{ids:?}");
+    assert!(!texts[0].contains("within one working day"), "{}", texts[0]);
+}
+
+#[test]
+fn a_question_about_a_double_charge_gets_no_apology_for_one() {
+    let text = "If I pay the invoice by card today and the direct debit also goes out, will I be charged twice?";
+    let (reply, ids, _) = ids(text);
+    assert_ne!(reply, "apology_makegood", "{ids:?}");
+    assert_ne!(ids[0], "apology-charged-twice", "{ids:?}");
+}
+
+#[test]
+fn a_thanked_fix_gets_a_thank_you_snippet_first() {
+    let text = "Hi, I just wanted to say thank you to Jonas. We were charged twice for the annual plan, and he refunded the duplicate the same afternoon and explained everything so kindly. Brilliant service, thank you.";
+    let (reply, ids, _) = ids(text);
+    assert_eq!(reply, "thanks_praise", "{ids:?}");
+    assert!(ids[0].starts_with("praise-"), "{ids:?}");
+}

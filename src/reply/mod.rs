@@ -132,8 +132,12 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
         Reply::ChurnSave => c.churn >= SURE,
         Reply::ThanksPraise => c.praise >= SURE,
         Reply::Celebration => c.celebration >= SURE,
-        Reply::Condolence => c.loss >= SURE,
-        Reply::ReassureDistress => e.distress >= SURE,
+        // a death said outright, and a frightening loss that is not one, are clear calls too
+        Reply::Condolence => c.loss >= SURE || (c.loss >= CLEAR && x.said(BEREAVEMENT)),
+        Reply::ReassureDistress => {
+            e.distress >= SURE
+                || (c.loss >= CLEAR && e.distress >= CLEAR + 0.1 && !x.said(BEREAVEMENT))
+        }
         Reply::HumanHandoff | Reply::ComplaintAcknowledge => !i.unsure,
         Reply::PlainAnswer => false,
     }
