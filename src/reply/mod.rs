@@ -135,8 +135,7 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
         // a death said outright, and a frightening loss that is not one, are clear calls too
         Reply::Condolence => c.loss >= SURE || (c.loss >= CLEAR && x.said(BEREAVEMENT)),
         Reply::ReassureDistress => {
-            e.distress >= SURE
-                || (c.loss >= CLEAR && e.distress >= CLEAR + 0.1 && !x.said(BEREAVEMENT))
+            e.distress >= SURE || (c.loss >= CLEAR && frightened(x) && !x.said(BEREAVEMENT))
         }
         Reply::HumanHandoff | Reply::ComplaintAcknowledge => !i.unsure,
         Reply::PlainAnswer => false,
@@ -183,6 +182,11 @@ pub fn eligible(x: &Inputs, k: Reply) -> bool {
     strength > 0.0 || x.intent.id == intent
 }
 
+/// The customer voices fear or distress clearly, with points (a reason the agent sees).
+fn frightened(x: &Inputs) -> bool {
+    x.emotions.distress >= CLEAR + 0.1 && x.has(SignalId::EmotionDistress)
+}
+
 /// A cue this strong is the customer's clear word.
 const SURE: f64 = 0.6;
 
@@ -192,11 +196,11 @@ const SURE: f64 = 0.6;
 pub fn rules(x: &Inputs) -> Reply {
     let band = x.band;
     let has = |id: SignalId| x.has(id);
-    let (c, e, i) = (x.cues, x.emotions, x.intent);
+    let (c, i) = (x.cues, x.intent);
     let sure_intent = |id: &str| !i.unsure && i.id == id;
     // a death is met with condolence; another loss the customer is frightened by (an accident,
     // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios)
-    let frightened = e.distress >= CLEAR + 0.1 && has(SignalId::EmotionDistress);
+    let frightened = frightened(x);
     if c.loss >= CLEAR && has(SignalId::CueLifeEvent) && (x.said(BEREAVEMENT) || !frightened) {
         Reply::Condolence
     } else if frightened {
