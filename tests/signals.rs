@@ -375,3 +375,42 @@ fn help_that_helped_is_praise_and_a_person_who_passed_is_a_loss() {
     let s = a.analyze("It would be really helpful if you could send the invoice again.");
     assert_eq!(s.cues.praise, 0.0, "{:?}", s.cues);
 }
+
+/// A thank-you letter that tells what went wrong on the way is thanks, not a relationship at
+/// risk: from a valuable customer with an earlier ticket on it, the mistake it tells is settled
+/// (0 points, "the thanks are for it") and the ticket is relational, not critical
+/// (PRODUCT.md: praise is relational; value turns our mistake critical, not praise). The same
+/// customer cancelling over the same mistake keeps its points.
+#[test]
+fn a_thank_you_letter_settles_the_mistake_it_tells_but_a_cancellation_does_not() {
+    let now = parse_iso(NOW).unwrap();
+    let history = json!({"customers": [{"id": "c1", "since": "2014-01-01", "tier": "gold",
+            "lifetimeValue": 9000}],
+        "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-11-10",
+            "subject": "Order arrived damaged"}],
+        "orders": [{"id": "o1", "customerId": "c1", "at": "2026-11-01", "total": 400}]});
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&history).unwrap();
+    let assess = |text: &str| e.assess(&ticket(&[text]), now).unwrap();
+    let letter = assess(
+        "Thank you so much. My order arrived damaged and I was charged twice, but Marcus \
+         sorted both out the same day. Brilliant service, please pass on my thanks to him.",
+    );
+    let mistake = letter
+        .reasons
+        .iter()
+        .find(|r| r.signal == "cue.mistake")
+        .expect("the letter tells of a mistake");
+    assert_eq!(mistake.points, 0, "{:?}", letter.reasons);
+    assert!(mistake.label.contains("the thanks are for it"));
+    assert_eq!(letter.band, rapport::score::Band::Relational, "{letter:?}");
+    let leaving = assess(
+        "Thank you Marcus for trying, but my order arrived damaged again and I was charged \
+         twice. I want to cancel my account.",
+    );
+    assert!(leaving
+        .reasons
+        .iter()
+        .any(|r| r.signal == "cue.mistake" && r.points > 0));
+    assert_ne!(leaving.band, rapport::score::Band::Transactional);
+}

@@ -222,26 +222,33 @@ pub const WARM: &[SignalId] = &[
 /// earlier ticket on the same problem or this month's other contacts are what the customer is
 /// thanking us for, not a repeat problem. They stay as context at 0 points (and so amplify
 /// nothing): "thank you to Priyanka for sorting the shipment" after the ticket about it.
+/// A thank-you letter (the intent is surely `feedback_praise`) may also tell what went wrong on
+/// the way ("the parcel went missing twice, but Sam chased it"): that mistake and effort are the
+/// story the thanks are for, settled the same way, unless the letter also cancels or is
+/// frightened (PRODUCT.md: praise is relational, and value does not make it critical).
 pub fn settle_thanked_contacts(
     reasons: &mut [Reason],
     cues: &crate::text::Cues,
     emotions: &crate::text::Emotions,
+    intent: &crate::text::Intent,
 ) {
     let warm = cues.praise >= 0.4;
-    let at_risk = cues.mistake > 0.0
-        || cues.churn > 0.0
-        || cues.effort > 0.0
-        || emotions.frustration >= 0.2
-        || emotions.distress >= 0.2;
+    let letter = warm && !intent.unsure && intent.id == "feedback_praise";
+    let at_risk = cues.churn > 0.0
+        || emotions.distress >= 0.2
+        || (!letter && (cues.mistake > 0.0 || cues.effort > 0.0 || emotions.frustration >= 0.2));
     if !warm || at_risk {
         return;
     }
-    for r in reasons.iter_mut().filter(|r| {
-        matches!(
-            r.signal,
-            SignalId::HistoryRepeatTopic | SignalId::HistoryRecentContacts
-        ) && r.points > 0
-    }) {
+    let settled = |s: SignalId| match s {
+        SignalId::HistoryRepeatTopic | SignalId::HistoryRecentContacts => true,
+        SignalId::CueMistake | SignalId::CueEffort | SignalId::ComboMistakeValued => letter,
+        _ => false,
+    };
+    for r in reasons
+        .iter_mut()
+        .filter(|r| settled(r.signal) && r.points > 0)
+    {
         r.points = 0;
         r.label = format!("{} (the thanks are for it)", r.label);
     }

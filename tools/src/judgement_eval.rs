@@ -344,7 +344,7 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
                 && (all || d != 0 || snippet_kind(&top) != sc.snippet_kind)
             {
                 println!(
-                    "      {} expected {} / {}, got {band} / {top} ({}) {:?}",
+                    "      {s:?} {} expected {} / {}, got {band} / {top} ({}) {:?}",
                     sc.id,
                     sc.band,
                     sc.snippet_kind,
