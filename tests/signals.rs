@@ -414,3 +414,37 @@ fn a_thank_you_letter_settles_the_mistake_it_tells_but_a_cancellation_does_not()
         .any(|r| r.signal == "cue.mistake" && r.points > 0));
     assert_ne!(leaving.band, rapport::score::Band::Transactional);
 }
+
+/// A ticket solved and rated well closed its matter: a new question on a nearby topic is not a
+/// repeat of it. The same earlier ticket rated badly, or a message naming the same order, is.
+#[test]
+fn a_ticket_solved_to_the_customers_liking_is_not_repeated_by_a_new_question() {
+    let now = parse_iso(NOW).unwrap();
+    let repeat = |csat: u8, text: &str| {
+        let history = json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p",
+            "customerId": "c1", "createdAt": "2026-11-03T09:40:00Z",
+            "solvedAt": "2026-11-03T10:20:00Z", "subject": "Blender motor failed - RT-40555",
+            "csat": csat, "tags": ["faulty", "replacement"]}]});
+        let mut e = Engine::new(None).unwrap();
+        e.load_history(&history).unwrap();
+        let a = e.assess(&ticket(&[text]), now).unwrap();
+        a.reasons
+            .iter()
+            .find(|r| r.signal == "history.repeat_topic")
+            .map_or(0, |r| r.points)
+    };
+    let question =
+        "Hi, what's the warranty period on the Ninja air fryers? Thinking of buying one.";
+    assert_eq!(repeat(5, question), 0, "a happy, solved ticket is closed");
+    assert!(
+        repeat(2, question) > 0,
+        "an unhappy one is still open to a repeat"
+    );
+    assert!(
+        repeat(
+            5,
+            "The replacement for RT-40555 has failed too, the motor again."
+        ) > 0,
+        "the same reference reopens it"
+    );
+}

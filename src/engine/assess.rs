@@ -218,27 +218,32 @@ impl Engine {
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
         let same_problem = crate::text::same_problem::SameProblem::new(&topic_text);
-        let same_topic =
-            |r: &crate::history::records::TicketRecord| {
-                let topic = match ticket_mask {
-                    Some(m) => {
-                        r.topics
-                            .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
-                            & m
-                            != 0
-                    }
-                    None => self
-                        .text
-                        .topics_of(&r.topic_text())
-                        .iter()
-                        .any(|x| ticket_topics.contains(x)),
-                };
-                // the coarse topics, or the same reference or words (text::same_problem)
-                topic
-                    || same_problem.matches_earlier(r.problem.get_or(|| {
-                        crate::text::same_problem::Earlier::of(r.subject().unwrap_or(""))
-                    }))
+        let same_topic = |r: &crate::history::records::TicketRecord| {
+            let topic = match ticket_mask {
+                Some(m) => {
+                    r.topics
+                        .get_or(|| self.text.topic_mask(&r.topic_text()).unwrap_or(0))
+                        & m
+                        != 0
+                }
+                None => self
+                    .text
+                    .topics_of(&r.topic_text())
+                    .iter()
+                    .any(|x| ticket_topics.contains(x)),
             };
+            // the coarse topics, or the same reference or words (text::same_problem). A
+            // ticket solved and rated well (CSAT 4 or 5) closed its matter: only the same
+            // reference or words reopen it, not a new question on a nearby topic (an
+            // air-fryer warranty after a blender replaced to the customer's liking)
+            let closed_well = r.solved_at.get().is_some() && r.csat.get().is_some_and(|c| c >= 4.0);
+            (topic && !closed_well)
+                || same_problem.matches_earlier(
+                    r.problem.get_or(|| {
+                        crate::text::same_problem::Earlier::of(r.subject().unwrap_or(""))
+                    }),
+                )
+        };
         let facts = match self.store.resolve(&t.customer) {
             Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),
             None => CustomerFacts {
