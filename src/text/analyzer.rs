@@ -9,7 +9,8 @@ use super::sentiment::{self, Sentiment, SentimentLexicon};
 use super::tokens::{self, Token};
 use super::{
     default_taxonomy, intent, Cue, Cues, Emotions, Intent, IntentAlternative, IntentDef, Kind,
-    Match, TextSignals, BUILTIN_CUES, BUILTIN_SITUATIONS, BUILTIN_TOPICS, CUES, EMOTIONS,
+    Match, TextSignals, BROKEN_PROMISE, BUILTIN_CUES, BUILTIN_SITUATIONS, BUILTIN_TOPICS, CUES,
+    EMOTIONS, SITUATIONS,
 };
 use crate::signals::SignalId;
 use crate::util::round2;
@@ -247,8 +248,14 @@ impl TextAnalyzer {
         let mut situations = 0u8;
         if cues.mistake > 0.0 || cues.effort > 0.0 || cues.loss > 0.0 {
             for v in &views {
-                for h in self.situations.find(&v.tokens) {
-                    situations |= 1u8.checked_shl(h.label as u32).unwrap_or(0);
+                let hits = self.situations.find(&v.tokens);
+                for h in &hits {
+                    if h.label < SITUATIONS.len() {
+                        situations |= 1u8 << h.label;
+                    }
+                }
+                if promise_unkept(&hits) {
+                    situations |= BROKEN_PROMISE;
                 }
             }
         }
@@ -311,6 +318,20 @@ impl TextAnalyzer {
             unsure: false,
         }
     }
+}
+
+/// A promise (`promise.made`, the section after `SITUATIONS`) followed within
+/// `PROMISE_KEPT_WITHIN` words by its not being kept (`promise.unkept`): the pattern
+/// language's gaps stop at 8 words, and a broken promise told in full often takes more ("You
+/// promised me on the phone last week that the engineer would come on Monday. Nobody came").
+fn promise_unkept(hits: &[Hit]) -> bool {
+    const MADE: usize = SITUATIONS.len();
+    const PROMISE_KEPT_WITHIN: usize = 40;
+    hits.iter().filter(|m| m.label == MADE).any(|m| {
+        hits.iter().any(|u| {
+            u.label == MADE + 1 && u.first > m.last && u.first <= m.last + PROMISE_KEPT_WITHIN
+        })
+    })
 }
 
 /// The writer closes someone else's account after a death: words of a death, and words that

@@ -19,7 +19,15 @@ fn cue_and_emotion_labels_sit_where_the_learned_model_looks_for_them() {
 #[test]
 fn situations_are_the_sections_of_their_lexicon_and_read_every_message() {
     let an = a();
-    assert_eq!(an.situations.labels, super::SITUATIONS);
+    // then the two halves of a broken promise told at length (`promise_unkept`)
+    assert_eq!(
+        an.situations.labels[..super::SITUATIONS.len()],
+        super::SITUATIONS
+    );
+    assert_eq!(
+        an.situations.labels[super::SITUATIONS.len()..],
+        ["promise.made", "promise.unkept"]
+    );
     assert_eq!(super::SITUATIONS[0], "broken_promise");
     assert_eq!(super::BROKEN_PROMISE, 1);
     let s = an.analyze_thread(&[
@@ -34,6 +42,34 @@ fn situations_are_the_sections_of_their_lexicon_and_read_every_message() {
         0
     );
     assert_eq!(an.analyze("charged twice for one order").situations, 1 << 1);
+}
+
+/// A broken promise told at length, past the pattern language's 8-word gaps, is still one; a
+/// promise kept, or one whose "never" comes long after, is not.
+#[test]
+fn a_broken_promise_told_at_length_is_read() {
+    let an = a();
+    let said = |t: &str| an.analyze(t).situations & super::BROKEN_PROMISE != 0;
+    assert!(said(
+        "You promised me on the phone last week that the engineer would come on Monday \
+         between eight and twelve. Nobody came and my boiler is still broken."
+    ));
+    assert!(said(
+        "I was told by your colleague Dan on the 3rd of November that my refund would be on my \
+         card within five working days. It has been three weeks and nothing has arrived."
+    ));
+    assert!(!said(
+        "You promised the replacement would come on Monday and it did, thank you. The old one \
+         was damaged and I sent it back."
+    ));
+    let far = format!(
+        "You promised a replacement for the damaged kettle. {} It never came.",
+        "We have had a lovely week away in the hills with the children and the dog. ".repeat(4)
+    );
+    assert!(
+        !said(&far),
+        "a promise and a \"never\" 50 words apart are not one story"
+    );
 }
 
 #[test]
