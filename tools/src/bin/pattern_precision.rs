@@ -3,7 +3,8 @@
 //! that fires mostly on rows without its cue is a look-alike trap; dropping or narrowing it is
 //! decided here, on train, never on dev or test (dev is printed beside it to see the effect
 //! carries over, not to choose).
-//! A `not.X` line (a look-alike said outright) is right on the rows without X.
+//! A `not.X` line (a look-alike said outright) is right on the rows without X. An emotion's
+//! lines (`emotion.X`) are checked against the emotions labelled.
 //! Usage: cargo run --release -p rapport-tools --bin pattern-precision [-- --min-fires 3]
 
 #[path = "../judgement.rs"]
@@ -38,9 +39,15 @@ fn main() {
             Some(x) => (x, true),
             None => (label.as_str(), false),
         };
-        if !CUE_LABELS.contains(&cue) {
+        // an emotion's lines are checked against the emotions labelled
+        let emotion = cue.strip_prefix("emotion.");
+        if emotion.is_none() && !CUE_LABELS.contains(&cue) {
             continue;
         }
+        let has = |m: &judgement::Message| match emotion {
+            Some(e) => m.emotions.iter().any(|x| x == e),
+            None => m.has(cue),
+        };
         let Ok(p) = Pattern::parse(line) else {
             continue;
         };
@@ -54,7 +61,7 @@ fn main() {
                     continue;
                 }
                 fired += 1;
-                right += (m.has(cue) != blocker) as usize;
+                right += (has(m) != blocker) as usize;
             }
             cells.push((fired, right));
         }
