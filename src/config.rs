@@ -37,7 +37,7 @@ pub struct Config {
 // signal the fit does not name keeps its points from `signals::SIGNALS`.
 include!(concat!(env!("OUT_DIR"), "/score_fit.rs"));
 
-fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
+fn fitted() -> (Vec<(String, f64)>, [f64; 4]) {
     let weights = FITTED_WEIGHTS
         .iter()
         .filter(|(k, _)| default_points(k).is_some())
@@ -50,13 +50,15 @@ fn fitted() -> (Vec<(String, f64)>, [f64; 3]) {
             band("relational", 35.0),
             band("critical", 65.0),
             band("amplifyAt", 35.0),
+            // the lifetime value from which a customer counts in full (`config.value.high`)
+            band("valueHigh", 2000.0),
         ],
     )
 }
 
 impl Default for Config {
     fn default() -> Self {
-        let (fit, [relational_from, critical_from, amplify_at]) = fitted();
+        let (fit, [relational_from, critical_from, amplify_at, value_high]) = fitted();
         // the outreach reasons are weighted like the signals (`outreach::SIGNALS`). The maps are
         // filled by `extend`, not `collect`: collecting into a BTreeMap links a stable sort
         // (about 1 KB of the .wasm gzipped)
@@ -86,7 +88,7 @@ impl Default for Config {
             relational_from,
             critical_from,
             amplify_at,
-            value_high: 2000.0,
+            value_high,
             tiers,
             taxonomy: default_taxonomy(),
             intent_patterns: Vec::new(),

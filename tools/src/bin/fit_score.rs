@@ -43,7 +43,8 @@ fn scenario_case(s: &Scenario) -> Case {
     }
 }
 
-/// Params: every signal's points, then relational edge, critical edge, amplify-at.
+/// Params: every signal's points, then relational edge, critical edge, amplify-at, the
+/// lifetime value that counts in full.
 fn apply(cases: &mut [Case], p: &[f64]) {
     for c in cases.iter_mut() {
         let cfg = c.engine.config_mut();
@@ -54,6 +55,7 @@ fn apply(cases: &mut [Case], p: &[f64]) {
         cfg.relational_from = p[n];
         cfg.critical_from = p[n + 1];
         cfg.amplify_at = p[n + 2];
+        cfg.value_high = p[n + 3];
     }
 }
 
@@ -113,11 +115,24 @@ fn main() {
 
     let cfg = rapport::config::Config::default();
     let mut p: Vec<f64> = SIGNALS.iter().map(|s| cfg.weight(s.id.id())).collect();
-    p.extend([cfg.relational_from, cfg.critical_from, cfg.amplify_at]);
+    p.extend([
+        cfg.relational_from,
+        cfg.critical_from,
+        cfg.amplify_at,
+        cfg.value_high,
+    ]);
     let names: Vec<String> = SIGNALS
         .iter()
         .map(|s| s.id.to_string())
-        .chain(["bands.relational", "bands.critical", "bands.amplifyAt"].map(String::from))
+        .chain(
+            [
+                "bands.relational",
+                "bands.critical",
+                "bands.amplifyAt",
+                "bands.valueHigh",
+            ]
+            .map(String::from),
+        )
         .collect();
     // signals that carry no points by design stay at 0
     let fixed = |name: &str| matches!(name, "customer.unknown" | "intent.transactional");
@@ -162,10 +177,21 @@ fn main() {
                 .iter()
                 .map(|f| (cur * f).round())
                 .collect();
-            // (+10: a signal that starts at 0 or small, such as a combo, can still grow)
-            cands.extend([cur - 5.0, cur + 5.0, cur - 2.0, cur + 2.0, cur + 10.0]);
+            if names[i] == "bands.valueHigh" {
+                // a money amount: steps in proportion, from 500 up (a customer's lifetime
+                // value counts from a quarter of it)
+                cands.retain(|v| *v >= 500.0);
+            } else {
+                // (+10: a signal that starts at 0 or small, such as a combo, can still grow)
+                cands.extend([cur - 5.0, cur + 5.0, cur - 2.0, cur + 2.0, cur + 10.0]);
+            }
             for v in cands {
-                if v < floor(&names[i]) || v > 100.0 || v == cur {
+                let most = if names[i] == "bands.valueHigh" {
+                    1e6
+                } else {
+                    100.0
+                };
+                if v < floor(&names[i]) || v > most || v == cur {
                     continue;
                 }
                 let mut q = p.clone();
@@ -214,7 +240,7 @@ fn main() {
     let out = json!({
         "about": "Fitted by tools/src/bin/fit_score.rs on the train split of data/judgement (scenarios, and messages without history at a quarter weight); the pass kept is the one dev agrees with best; test never read. Score = sum of reasons still holds: only points per signal and the band edges are fitted.",
         "weights": weights,
-        "bands": {"relational": p[n], "critical": p[n + 1], "amplifyAt": p[n + 2]},
+        "bands": {"relational": p[n], "critical": p[n + 1], "amplifyAt": p[n + 2], "valueHigh": p[n + 3]},
     });
     let path = rapport_eval::repo("data/score_fit.json");
     std::fs::write(&path, serde_json::to_string_pretty(&out).unwrap() + "\n").unwrap();
