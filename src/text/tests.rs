@@ -62,6 +62,29 @@ fn a_broken_promise_told_at_length_is_read() {
         "You promised the replacement would come on Monday and it did, thank you. The old one \
          was damaged and I sent it back."
     ));
+    // reported, or failed in the next sentence, in other words (a hostile helper's cases)
+    assert!(said(
+        "On the 3rd of November your colleague emailed me to say that the refund for the wrong \
+         item would be back on my card by the 10th at the latest, and today is the 23rd and I'm \
+         still waiting."
+    ));
+    assert!(said(
+        "You promised a courier would collect the damaged table on Monday 17th. The courier did \
+         not turn up."
+    ));
+    assert!(said(
+        "I was told on Friday that someone from your billing department would definitely ring \
+         me back about the two payments for one order, and nobody's called, so here I am again."
+    ));
+    // a delivery estimate is a late parcel, and a promise kept is none
+    assert!(!said(
+        "My parcel was meant to arrive Tuesday but it's now Thursday and the tracking hasn't \
+         moved. Can you check where it is?"
+    ));
+    assert!(!said(
+        "Your colleague promised a callback yesterday and she did call, thank you. I just want \
+         to confirm the amount will be £49.99 after the double charge refund."
+    ));
     let far = format!(
         "You promised a replacement for the damaged kettle. {} It never came.",
         "We have had a lovely week away in the hills with the children and the dog. ".repeat(4)
