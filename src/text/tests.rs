@@ -255,3 +255,27 @@ fn intent_kind_from_taxonomy() {
         Kind::Relational
     );
 }
+
+proptest::proptest! {
+    /// Pairing at most 64 of each says what checking every pair says, up to 64 hits of each.
+    #[test]
+    fn promise_unkept_agrees_with_every_pair(
+        spans in proptest::collection::vec((0usize..2, 0usize..300, 0usize..4), 0..40)
+    ) {
+        let made = super::SITUATIONS.len();
+        let hits: Vec<patterns::Hit> = spans
+            .iter()
+            .map(|&(kind, first, len)| patterns::Hit {
+                label: made + kind,
+                first,
+                last: first + len,
+                weight: 1.0,
+            })
+            .collect();
+        let every_pair = hits.iter().filter(|m| m.label == made).any(|m| {
+            hits.iter()
+                .any(|u| u.label == made + 1 && u.first > m.last && u.first <= m.last + 40)
+        });
+        proptest::prop_assert_eq!(analyzer::promise_unkept(&hits), every_pair);
+    }
+}
