@@ -374,6 +374,16 @@ fn help_that_helped_is_praise_and_a_person_who_passed_is_a_loss() {
     // help wished for is no praise
     let s = a.analyze("It would be really helpful if you could send the invoice again.");
     assert_eq!(s.cues.praise, 0.0, "{:?}", s.cues);
+    // a letter written to thank or commend someone is praise; appreciation asked for is not
+    for text in [
+        "Writing to thank your driver Pete for carrying the washing machine up four flights.",
+        "I appreciate the care Joanne took over my mother's account.",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.praise > 0.0, "{text}: {:?}", s.cues);
+    }
+    let s = a.analyze("I would really appreciate it if you could send the invoice again.");
+    assert_eq!(s.cues.praise, 0.0, "{:?}", s.cues);
 }
 
 /// A thank-you letter that tells what went wrong on the way is thanks, not a relationship at
@@ -404,6 +414,32 @@ fn a_thank_you_letter_settles_the_mistake_it_tells_but_a_cancellation_does_not()
     assert_eq!(mistake.points, 0, "{:?}", letter.reasons);
     assert!(mistake.label.contains("the thanks are for it"));
     assert_eq!(letter.band, rapport::score::Band::Relational, "{letter:?}");
+    // a letter whose intent the model is unsure of, a thank-you among its guesses
+    for text in [
+        "Writing to thank your driver Pete: the first delivery came with a broken leg on the \
+         table, and he brought the new one up four flights himself.",
+        "I really appreciate the way Tom handled my claim after your engineer damaged the \
+         boiler, he kept me updated every step.",
+    ] {
+        let letter = assess(text);
+        assert!(
+            letter
+                .reasons
+                .iter()
+                .any(|r| r.signal == "cue.praise" && r.points > 0),
+            "{text}: {:?}",
+            letter.reasons
+        );
+        assert!(
+            letter
+                .reasons
+                .iter()
+                .all(|r| r.signal != "cue.mistake" || r.points == 0),
+            "{text}: {:?}",
+            letter.reasons
+        );
+        assert_eq!(letter.band, rapport::score::Band::Relational, "{text}");
+    }
     let leaving = assess(
         "Thank you Marcus for trying, but my order arrived damaged again and I was charged \
          twice. I want to cancel my account.",
