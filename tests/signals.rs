@@ -484,3 +484,24 @@ fn a_ticket_solved_to_the_customers_liking_is_not_repeated_by_a_new_question() {
         "the same reference reopens it"
     );
 }
+
+/// A cancellation of the relationship that nothing in the words confirms (no churn cue) is the
+/// intent model's guess: it is reported unsure and the learned kind stands. A cancellation the
+/// words confirm keeps its intent and kind.
+#[test]
+fn a_cancellation_the_words_do_not_confirm_is_an_unsure_guess() {
+    use rapport::text::Kind;
+    let a = rapport::text::TextAnalyzer::builtin();
+    let s = a.analyze(
+        "yeah so I'm going travelling for two months from June, so can I freeze the \
+         membership while I'm away rather than paying for nothing?",
+    );
+    assert_eq!(s.cues.churn, 0.0, "{:?}", s.cues);
+    assert!(s.intent.unsure, "{:?}", s.intent);
+    assert_eq!(s.intent.kind, Kind::Transactional, "{:?}", s.intent);
+    let s = a.analyze("please cancel my home insurance policy, it has got far too expensive");
+    assert!(s.cues.churn > 0.0, "{:?}", s.cues);
+    assert_eq!(s.intent.id, "cancel_relationship");
+    assert!(!s.intent.unsure, "{:?}", s.intent);
+    assert_eq!(s.intent.kind, Kind::Relational);
+}
