@@ -487,7 +487,7 @@ fn a_ticket_solved_to_the_customers_liking_is_not_repeated_by_a_new_question() {
 
 /// A cancellation of the relationship that nothing in the words confirms (no churn cue) is the
 /// intent model's guess: it is reported unsure and the learned kind stands. A cancellation the
-/// words confirm keeps its intent and kind.
+/// words confirm keeps its intent and kind, however unsure the intent model is.
 #[test]
 fn a_cancellation_the_words_do_not_confirm_is_an_unsure_guess() {
     use rapport::text::Kind;
@@ -499,9 +499,17 @@ fn a_cancellation_the_words_do_not_confirm_is_an_unsure_guess() {
     assert_eq!(s.cues.churn, 0.0, "{:?}", s.cues);
     assert!(s.intent.unsure, "{:?}", s.intent);
     assert_eq!(s.intent.kind, Kind::Transactional, "{:?}", s.intent);
-    let s = a.analyze("please cancel my home insurance policy, it has got far too expensive");
-    assert!(s.cues.churn > 0.0, "{:?}", s.cues);
-    assert_eq!(s.intent.id, "cancel_relationship");
-    assert!(!s.intent.unsure, "{:?}", s.intent);
-    assert_eq!(s.intent.kind, Kind::Relational);
+    for text in [
+        "please cancel my home insurance policy, it has got far too expensive",
+        "hi, so, um, I've signed up with another provider, so I'll be leaving you at the end of \
+         the month, what do I need to do?",
+        "we're switching to a different supplier from January so this is our notice really, who \
+         do I send it to",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.churn > 0.0, "{text}: {:?}", s.cues);
+        assert_eq!(s.intent.id, "cancel_relationship", "{text}");
+        assert!(!s.intent.unsure, "{text}: {:?}", s.intent);
+        assert_eq!(s.intent.kind, Kind::Relational, "{text}");
+    }
 }
