@@ -513,3 +513,16 @@ fn a_cancellation_the_words_do_not_confirm_is_an_unsure_guess() {
         assert_eq!(s.intent.kind, Kind::Relational, "{text}");
     }
 }
+
+/// Fear told by the body or the end of one's tether is distress (PRODUCT.md: fear, grief, panic).
+#[test]
+fn fear_told_by_the_body_is_distress() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    for text in [
+        "someone has moved my number to another network and I'm shaking, please stop it",
+        "I'm at my wits' end, the heating has failed and my baby is ill",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.emotions.distress > 0.0, "{text}: {:?}", s.emotions);
+    }
+}
