@@ -418,8 +418,8 @@ fn a_thank_you_letter_settles_the_mistake_it_tells_but_a_cancellation_does_not()
     for text in [
         "Writing to thank your driver Pete: the first delivery came with a broken leg on the \
          table, and he brought the new one up four flights himself.",
-        "I really appreciate the way Tom handled my claim after your engineer damaged the \
-         boiler, he kept me updated every step.",
+        "Hats off to Priya: our router was faulty twice and she had an engineer out the same \
+         afternoon.",
     ] {
         let letter = assess(text);
         assert!(
@@ -440,6 +440,33 @@ fn a_thank_you_letter_settles_the_mistake_it_tells_but_a_cancellation_does_not()
         );
         assert_eq!(letter.band, rapport::score::Band::Relational, "{text}");
     }
+    // thanks beside a promise still not kept settle nothing (a hostile helper's case: the
+    // intent, unsure, had a thank-you as a 9% guess)
+    let waiting = assess(
+        "I appreciate the way you handled this, but I'm still waiting for the engineer who was \
+         supposed to come on Monday.",
+    );
+    assert!(
+        waiting
+            .reasons
+            .iter()
+            .all(|r| !r.label.contains("the thanks are for it")),
+        "{:?}",
+        waiting.reasons
+    );
+    assert_ne!(waiting.band, rapport::score::Band::Transactional);
+    let promised = assess(
+        "Sam in your billing team was brilliant and so patient with me, please pass on my \
+         thanks. He promised the engineer would come on Monday to fix the boiler. Nobody came.",
+    );
+    assert!(
+        promised
+            .reasons
+            .iter()
+            .all(|r| !r.label.contains("the thanks are for it")),
+        "{:?}",
+        promised.reasons
+    );
     let leaving = assess(
         "Thank you Marcus for trying, but my order arrived damaged again and I was charged \
          twice. I want to cancel my account.",

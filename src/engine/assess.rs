@@ -278,7 +278,7 @@ impl Engine {
             churn: c.churn >= 0.4,
         };
         reasons.extend(signals::history::reasons(&facts, &hcx));
-        signals::settle_thanked_contacts(&mut reasons, c, &signals.emotions, &signals.intent);
+        signals::settle_thanked_contacts(&mut reasons, &signals);
         signals::amplify(&mut reasons, self.config.amplify_at);
         // largest first; zero-point reasons (context) last; ties keep their order
         crate::util::sort_by(&mut reasons, |a, b| {
