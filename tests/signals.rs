@@ -440,33 +440,24 @@ fn a_thank_you_letter_settles_the_mistake_it_tells_but_a_cancellation_does_not()
         );
         assert_eq!(letter.band, rapport::score::Band::Relational, "{text}");
     }
-    // thanks beside a promise still not kept settle nothing (a hostile helper's case: the
-    // intent, unsure, had a thank-you as a 9% guess)
-    let waiting = assess(
+    // thanks beside a promise still not kept settle nothing: the first is a hostile helper's
+    // case (the intent, unsure, had a thank-you as a 9% guess), the second a sure letter
+    for text in [
         "I appreciate the way you handled this, but I'm still waiting for the engineer who was \
          supposed to come on Monday.",
-    );
-    assert!(
-        waiting
-            .reasons
-            .iter()
-            .all(|r| !r.label.contains("the thanks are for it")),
-        "{:?}",
-        waiting.reasons
-    );
-    assert_ne!(waiting.band, rapport::score::Band::Transactional);
-    let promised = assess(
         "Sam in your billing team was brilliant and so patient with me, please pass on my \
          thanks. He promised the engineer would come on Monday to fix the boiler. Nobody came.",
-    );
-    assert!(
-        promised
-            .reasons
-            .iter()
-            .all(|r| !r.label.contains("the thanks are for it")),
-        "{:?}",
-        promised.reasons
-    );
+    ] {
+        let a = assess(text);
+        assert!(
+            a.reasons
+                .iter()
+                .all(|r| !r.label.contains("the thanks are for it")),
+            "{text}: {:?}",
+            a.reasons
+        );
+        assert_ne!(a.band, rapport::score::Band::Transactional, "{text}");
+    }
     let leaving = assess(
         "Thank you Marcus for trying, but my order arrived damaged again and I was charged \
          twice. I want to cancel my account.",

@@ -232,10 +232,10 @@ pub fn settle_thanked_contacts(reasons: &mut [Reason], text: &crate::text::TextS
     let warm = cues.praise >= 0.4;
     // a letter: the intent reads a thank-you, or is unsure and a thank-you is a real guess
     // among its others (20% or more: "Writing to thank your driver Pete…" read as
-    // report_problem, unsure). Train band 81.7 -> 82.1%, dev 81.9 -> 82.6%, against the intent
-    // surely `feedback_praise` alone; a guess of 9% let a hostile helper's "I appreciate the way
-    // you handled this, but I'm still waiting…" settle its mistake, and any guess at all gained
-    // one train scenario over 10% or more
+    // report_problem, unsure). Train band 81.7 -> 81.9%, dev 81.9 -> 82.6%, against the intent
+    // surely `feedback_praise` alone. Any guess at all carried one more train scenario, but a
+    // guess of 9% let a hostile helper's "I appreciate the way you handled this, but I'm still
+    // waiting…" settle its mistake
     let praise_intent = |id: &str| id == "feedback_praise";
     let letter = warm
         && (praise_intent(&intent.id)
