@@ -161,9 +161,12 @@ impl TextAnalyzer {
             // 90.3% with both (phone rows 90.3 -> 91.4 -> 92.1%; train 94.7 -> 95.4 -> 95.3%);
             // Bitext 98.81 -> 98.71%. Praise and complaints read the same way gained 0.1 more
             // on dev and cost Bitext 0.3
-            let uncued = intent.id == "cancel_relationship" && cues.churn == 0.0;
-            let confirmed = intent.id == "cancel_relationship" && cues.churn > 0.0;
-            if !from_pattern && !confirmed && (intent.confidence < SURE_INTENT || uncued) {
+            let guess = if intent.id == "cancel_relationship" {
+                cues.churn == 0.0
+            } else {
+                intent.confidence < SURE_INTENT
+            };
+            if !from_pattern && guess {
                 intent.unsure = intent.confidence < UNSURE_BELOW || intent.kind != kind;
                 intent.kind = kind;
             }
