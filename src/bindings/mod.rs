@@ -323,7 +323,8 @@ impl Engine {
         output(&self.core.import_macros(&v).map_err(fail)?)
     }
 
-    /// The snippet library: id, category, title, tone and template of each.
+    /// The snippet library: id, category, title, tone, the kind of first reply it is (if it
+    /// says) and template of each.
     #[wasm_bindgen(js_name = snippetLibrary)]
     pub fn snippet_library(&self) -> Result<SnippetInfosOut, JsError> {
         #[derive(serde::Serialize)]
@@ -332,6 +333,8 @@ impl Engine {
             category: &'a str,
             title: &'a str,
             tone: crate::snippets::Tone,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            reply: Option<crate::reply::Reply>,
             body: &'a str,
         }
         let rows: Vec<Info> = self
@@ -343,6 +346,7 @@ impl Engine {
                 category: &s.category,
                 title: &s.title,
                 tone: s.tone,
+                reply: s.reply,
                 body: &s.body,
             })
             .collect();

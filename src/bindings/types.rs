@@ -201,7 +201,15 @@ export interface LibraryReport {
   unmapped: { snippetId: string; placeholder: string }[];
 }
 
-export interface SnippetInfo { id: string; category: string; title: string; tone: Tone; body: string }
+export interface SnippetInfo {
+    id: string;
+    category: string;
+    title: string;
+    tone: Tone;
+    /** The kind of first reply it is; absent for a team snippet that does not say. */
+    reply?: ReplyKind;
+    body: string;
+}
 
 export interface LearnedRow {
   situation: string;

@@ -79,13 +79,15 @@ impl IntentModel {
         Self::parse(BUILTIN_MODEL).expect("embedded intent model is well-formed")
     }
 
-    /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, then `feature\t<i>:<w> <i>:<w>…`
-    /// (a feature may itself be the word "classes" or "bias"); lines starting with `#` are
-    /// comments.
+    /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, optionally `scale\t<s>` (every
+    /// feature weight is multiplied by it: build.rs writes the weights as whole tenths, which
+    /// gzip better), then `feature\t<i>:<w> <i>:<w>…` (a feature may itself be the word
+    /// "classes", "bias" or "scale"); lines starting with `#` are comments.
     pub fn parse(text: &'static str) -> Result<Self, String> {
         let mut classes = Vec::new();
         let mut bias = Vec::new();
         let mut named: Vec<(&'static str, Vec<(u16, f32)>)> = Vec::new();
+        let mut scale = None;
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -108,6 +110,13 @@ impl IntentModel {
                         })
                         .collect::<Result<_, _>>()?
                 }
+                "scale" if !bias.is_empty() && named.is_empty() && scale.is_none() => {
+                    scale = Some(
+                        parse_decimal(rest)
+                            .ok_or_else(|| format!("intent model line {}: bad scale", n + 1))?
+                            as f32,
+                    )
+                }
                 _ => {
                     let mut ws = Vec::new();
                     for pair in rest.split(' ') {
@@ -127,7 +136,8 @@ impl IntentModel {
                             i,
                             parse_decimal(w)
                                 .ok_or_else(|| format!("intent model line {}: bad weight", n + 1))?
-                                as f32,
+                                as f32
+                                * scale.unwrap_or(1.0),
                         ));
                     }
                     named.push((key, ws));
@@ -326,6 +336,19 @@ mod tests {
         .unwrap();
         assert_eq!(m.classes, ["a", "b"]);
         assert_eq!(top(&m, "yoga classes"), "b");
+    }
+
+    #[test]
+    fn a_scale_header_multiplies_the_weights_and_is_a_word_after_them() {
+        let text = |scale: &str| -> &'static str {
+            format!("classes\ta\tb\nbias\t0\t1.5\n{scale}yoga\t0:10\nscale\t0:30\n").leak()
+        };
+        // 10 tenths is 1.0, under b's bias; 10 whole is over it
+        assert_eq!(top(&IntentModel::parse(text("scale\t0.1\n")).unwrap(), "yoga"), "b");
+        assert_eq!(top(&IntentModel::parse(text("")).unwrap(), "yoga"), "a");
+        // after the first feature, "scale" is a word like any other
+        assert_eq!(top(&IntentModel::parse(text("")).unwrap(), "scale"), "a");
+        assert!(IntentModel::parse(text("scale\tx\n")).is_err());
     }
 
     #[test]

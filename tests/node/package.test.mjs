@@ -247,6 +247,13 @@ test('snippets cross to JS intact: after library changes, between two engines, i
   const before = seen(a);
   assert.ok(before.length === 5 && before.every((s) => typeof s.title === 'string' && s.title.length > 0));
   const byId = new Map(a.snippetLibrary().map((s) => [s.id, s]));
+  // the built-in snippets say which kind of first reply they are (but for two openers that
+  // go with any: welcome-back, first-order-welcome), and the assessment's first snippet is of
+  // the kind the assessment advises
+  const kinds = ['plain_answer', 'apology_makegood', 'ownership', 'churn_save', 'thanks_praise', 'celebration', 'condolence', 'reassure_distress', 'complaint_acknowledge', 'human_handoff'];
+  assert.deepEqual([...byId.values()].filter((s) => !kinds.includes(s.reply)).map((s) => [s.id, s.reply]), [['welcome-back', undefined], ['first-order-welcome', undefined]]);
+  assert.deepEqual(new Set([...byId.values()].map((s) => s.reply).filter(Boolean)), new Set(kinds), 'every reply kind has a snippet');
+  assert.equal(byId.get(before[0].id).reply, a.assess(t, { now }).reply);
   for (const s of before) {
     assert.equal(s.title, byId.get(s.id).title);
     assert.equal(s.category, byId.get(s.id).category);
@@ -261,6 +268,7 @@ test('snippets cross to JS intact: after library changes, between two engines, i
   const after = seen(a);
   assert.deepEqual(after.map((s) => s.id).sort(), ['team-any', 'team-late']);
   assert.equal(after.find((s) => s.id === 'team-late').title, 'Late — our words');
+  assert.ok(a.snippetLibrary().every((s) => !('reply' in s)), 'a team snippet that does not say has no reply kind');
   assert.equal(after.find((s) => s.id === 'team-late').text, 'Hi Zoë, your order o1 is on its way, Łukasz.');
   assert.deepEqual(seen(b), before, 'the other engine keeps its library');
   a.loadSnippets([{ id: 'team-any', category: 'team', title: 'Any, again', body: 'Thanks again {{ customer.name }}.' }]);
