@@ -557,8 +557,35 @@ fn thanks_for_what_went_wrong_is_our_mistake_not_praise() {
     ] {
         let s = a.analyze(text);
         assert_eq!(s.cues.praise, 0.0, "{text}: {:?}", s.cues);
-        assert!(s.cues.mistake > 0.0 || text.contains("ignoring"), "{text}: {:?}", s.cues);
+        assert!(
+            s.cues.mistake > 0.0 || text.contains("ignoring"),
+            "{text}: {:?}",
+            s.cues
+        );
     }
     let s = a.analyze("Thank you so much for finding my lost parcel, brilliant service!");
     assert!(s.cues.praise > 0.0, "{:?}", s.cues);
+}
+
+#[test]
+fn turning_off_auto_renewal_is_churn_unless_the_rest_stays() {
+    // indirect cancellations a hostile helper wrote were read as routine; an add-on's renewal
+    // with the main plan kept, or a request to keep renewing, is not churn
+    let a = rapport::text::TextAnalyzer::builtin();
+    for (text, churn) in [
+        ("please turn off auto-renew on my plan", true),
+        ("pls dont auto renew us in feb", true),
+        ("Please do not auto-renew my home insurance policy.", true),
+        (
+            "please don't turn off auto-renew, I want it to keep going",
+            false,
+        ),
+        (
+            "how do I turn off auto-renew on the battle pass but keep my Nova Pass sub going?",
+            false,
+        ),
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
+    }
 }
