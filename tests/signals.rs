@@ -589,3 +589,52 @@ fn turning_off_auto_renewal_is_churn_unless_the_rest_stays() {
         assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
     }
 }
+
+#[test]
+fn a_reason_the_model_alone_found_says_so_in_its_evidence() {
+    // the model quotes the words that weighed most, which need not be a phrase about the cue
+    // (the first text is a look-alike it trips on: "attached", "letter"): the agent is told it
+    // is the model's reading; a phrase pattern's quote stays as it is
+    let now = parse_iso(NOW).unwrap();
+    let e = Engine::new(None).unwrap();
+    let an = rapport::text::TextAnalyzer::builtin();
+    for (text, by_model) in [
+        (
+            "Letterhead please, they were fussy last time. Their address is in the attached letter.",
+            true,
+        ),
+        ("You sent me the wrong size, and I'd ordered the right one.", false),
+    ] {
+        let ms: Vec<_> = an
+            .analyze(text)
+            .matches
+            .into_iter()
+            .filter(|m| m.signal == "cue.mistake")
+            .collect();
+        assert!(!ms.is_empty(), "{text}");
+        assert_eq!(ms.iter().all(|m| m.learned), by_model, "{text}: {ms:?}");
+        let a = e.assess(&ticket(&[text]), now).unwrap();
+        let r = a.reasons.iter().find(|r| r.signal == "cue.mistake").unwrap();
+        assert_eq!(r.evidence.starts_with("the model's reading, from “"), by_model, "{}", r.evidence);
+        assert!(r.evidence.contains(&format!("“{}”", ms[0].text)), "{}", r.evidence);
+    }
+}
+
+#[test]
+fn damage_done_by_our_people_is_our_mistake() {
+    // the patterns knew a no-show engineer, not one who damaged the home
+    let a = rapport::text::TextAnalyzer::builtin();
+    for text in [
+        "your engineer drilled through a pipe in the kitchen",
+        "the delivery guys scratched the new floor carrying the fridge in",
+    ] {
+        let s = a.analyze(text);
+        assert!(
+            s.matches
+                .iter()
+                .any(|m| m.signal == "cue.mistake" && !m.learned),
+            "{text}: {:?}",
+            s.matches
+        );
+    }
+}

@@ -14,7 +14,13 @@ fn quotes(matches: &[&Match]) -> String {
         }
     }
     seen.truncate(4);
-    seen.join(", ")
+    // words the learned model weighed are not a phrase the customer said about it: the agent
+    // is told so, and weighs them accordingly ("hotel", "hours" once carried our mistake)
+    if matches.iter().all(|m| m.learned) {
+        format!("the model's reading, from {}", seen.join(", "))
+    } else {
+        seen.join(", ")
+    }
 }
 
 /// Where the words are; at most 50 per reason (a pasted log can repeat a phrase thousands of times).

@@ -84,17 +84,24 @@ impl IntentModel {
     /// gzip better), then `feature\t<i>:<w> <i>:<w>…` (a feature may itself be the word
     /// "classes", "bias" or "scale"); lines starting with `#` are comments.
     pub fn parse(text: &'static str) -> Result<Self, String> {
+        // one error for every fault, with its line (the .wasm pays for each message; the
+        // built-in model is checked by the tests, so only a broken build would see one)
+        let mut at = 0;
+        Self::read(text, &mut at)
+            .ok_or_else(|| format!("not a well-formed intent model (line {at})"))
+    }
+
+    fn read(text: &'static str, at: &mut usize) -> Option<Self> {
         let mut classes = Vec::new();
         let mut bias = Vec::new();
         let mut named: Vec<(&'static str, Vec<(u16, f32)>)> = Vec::new();
         let mut scale = None;
         for (n, line) in text.lines().enumerate() {
+            *at = n + 1;
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let (key, rest) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("intent model line {}: no tab", n + 1))?;
+            let (key, rest) = line.split_once('\t')?;
             // the header lines come first: later, "classes" or "bias" is a word ("yoga classes")
             match key {
                 "classes" if classes.is_empty() => {
@@ -103,49 +110,29 @@ impl IntentModel {
                 "bias" if bias.is_empty() => {
                     bias = rest
                         .split('\t')
-                        .map(|v| {
-                            parse_decimal(v)
-                                .map(|v| v as f32)
-                                .ok_or_else(|| format!("intent model line {}: bad bias", n + 1))
-                        })
-                        .collect::<Result<_, _>>()?
+                        .map(|v| parse_decimal(v).map(|v| v as f32))
+                        .collect::<Option<_>>()?
                 }
                 "scale" if !bias.is_empty() && named.is_empty() && scale.is_none() => {
-                    scale = Some(
-                        parse_decimal(rest)
-                            .ok_or_else(|| format!("intent model line {}: bad scale", n + 1))?
-                            as f32,
-                    )
+                    scale = Some(parse_decimal(rest)? as f32)
                 }
                 _ => {
                     let mut ws = Vec::new();
                     for pair in rest.split(' ') {
-                        let (i, w) = pair
-                            .split_once(':')
-                            .ok_or_else(|| format!("intent model line {}: bad pair", n + 1))?;
-                        let i: u16 = i
-                            .parse()
-                            .map_err(|_| format!("intent model line {}: bad class index", n + 1))?;
+                        let (i, w) = pair.split_once(':')?;
+                        let i: u16 = i.parse().ok()?;
                         if i as usize >= classes.len() {
-                            return Err(format!(
-                                "intent model line {}: class index {i} out of range",
-                                n + 1
-                            ));
+                            return None;
                         }
-                        ws.push((
-                            i,
-                            parse_decimal(w)
-                                .ok_or_else(|| format!("intent model line {}: bad weight", n + 1))?
-                                as f32
-                                * scale.unwrap_or(1.0),
-                        ));
+                        ws.push((i, parse_decimal(w)? as f32 * scale.unwrap_or(1.0)));
                     }
                     named.push((key, ws));
                 }
             }
         }
+        *at = 0;
         if classes.is_empty() || bias.len() != classes.len() {
-            return Err("intent model: classes and bias lines are missing or disagree".into());
+            return None;
         }
         // Where several known words share a deletion, the one with the most weight (the most
         // telling, usually the most frequent) wins; ties go alphabetically, so it is deterministic.
@@ -183,7 +170,7 @@ impl IntentModel {
             .into_iter()
             .map(|(k, ws)| (feature_hash(k), ws))
             .collect();
-        Ok(IntentModel {
+        Some(IntentModel {
             classes,
             bias,
             weights,
@@ -344,11 +331,15 @@ mod tests {
             format!("classes\ta\tb\nbias\t0\t1.5\n{scale}yoga\t0:10\nscale\t0:30\n").leak()
         };
         // 10 tenths is 1.0, under b's bias; 10 whole is over it
-        assert_eq!(top(&IntentModel::parse(text("scale\t0.1\n")).unwrap(), "yoga"), "b");
+        assert_eq!(
+            top(&IntentModel::parse(text("scale\t0.1\n")).unwrap(), "yoga"),
+            "b"
+        );
         assert_eq!(top(&IntentModel::parse(text("")).unwrap(), "yoga"), "a");
         // after the first feature, "scale" is a word like any other
         assert_eq!(top(&IntentModel::parse(text("")).unwrap(), "scale"), "a");
-        assert!(IntentModel::parse(text("scale\tx\n")).is_err());
+        let bad = IntentModel::parse(text("scale\tx\n")).err().unwrap();
+        assert_eq!(bad, "not a well-formed intent model (line 3)");
     }
 
     #[test]
