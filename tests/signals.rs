@@ -638,3 +638,20 @@ fn damage_done_by_our_people_is_our_mistake() {
         );
     }
 }
+
+#[test]
+fn a_home_move_that_takes_the_account_along_is_not_churn() {
+    // "close the account at the old address and open one at the new" read as a cancellation of
+    // the relationship: critical for a valuable customer (`not.churn`, a home move)
+    let a = rapport::text::TextAnalyzer::builtin();
+    for (text, churn) in [
+        ("Moving house on 12 December. Please close the account at 22 Elm Row and open one at 4 Larch Way from the same day.", false),
+        ("Hello, I move to another city in June. Please change the address in my account.", false),
+        ("we're moving on the 3rd, please move my broadband over to the new address", false),
+        ("I'm moving everything over to another bank this month, please close my account.", true),
+        ("Please close my account, I've found a cheaper supplier.", true),
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
+    }
+}
