@@ -655,3 +655,17 @@ fn a_home_move_that_takes_the_account_along_is_not_churn() {
         assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
     }
 }
+
+#[test]
+fn what_would_happen_if_i_closed_is_a_question_not_churn() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    for (text, churn) in [
+        ("Hello, if one day I close my savings account, do I lose the interest for this year?", false),
+        ("Could you tell me how cancellation works on the annual plan? I've no intention of cancelling.", false),
+        ("what's the exit fee if I leave my fixed tariff early? I've found a better deal elsewhere", true),
+        ("If you can't fix this by Friday I will cancel my account.", true),
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
+    }
+}
