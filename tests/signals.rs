@@ -669,3 +669,23 @@ fn what_would_happen_if_i_closed_is_a_question_not_churn() {
         assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
     }
 }
+
+#[test]
+fn years_of_a_thing_or_a_job_are_not_loyalty_and_an_add_on_is_not_the_plan() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    for (text, loyalty) in [
+        ("I HAVE HAD THIS SOFA FOR 12 YEARS AND THE CUSHIONS HAVE GONE FLAT. DO YOU SELL REPLACEMENT FOAM?", false),
+        ("retiring friday after 35 yrs on the buses, whats the settlement figure on my loan", false),
+        ("I've had my car insured with you for twenty-five years, can I add my grandson?", true),
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.loyalty > 0.0, loyalty, "{text}: {:?}", s.cues);
+    }
+    for text in [
+        "could you turn off the auto-renew on the custom domain add-on only?",
+        "please cancel the breakdown cover, the rest of the policy stays as it is",
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.churn, 0.0, "{text}: {:?}", s.cues);
+    }
+}
