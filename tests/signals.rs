@@ -689,3 +689,18 @@ fn years_of_a_thing_or_a_job_are_not_loyalty_and_an_add_on_is_not_the_plan() {
         assert_eq!(s.cues.churn, 0.0, "{text}: {:?}", s.cues);
     }
 }
+
+#[test]
+fn a_charge_another_business_made_is_not_our_mistake() {
+    // a bank or card desk hears of other shops' double charges: anger at a third party stays
+    // routine (PRODUCT.md), while the same words about us are our mistake
+    let a = rapport::text::TextAnalyzer::builtin();
+    for (text, mistake) in [
+        ("A SHOP CHARGED ME TWICE FOR THE SAME TRAINERS AND WON'T REFUND. CAN YOU GET IT BACK FOR ME?", false),
+        ("my energy company took their direct debit twice this month, can you stop the second one?", false),
+        ("You charged me twice for the same trainers, please refund one.", true),
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.mistake > 0.0, mistake, "{text}: {:?}", s.cues);
+    }
+}
