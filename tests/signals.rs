@@ -547,24 +547,31 @@ fn fear_told_by_the_body_is_distress() {
 
 #[test]
 fn thanks_for_what_went_wrong_is_our_mistake_not_praise() {
-    // sarcasm a hostile helper wrote: it read as praise, with no mistake, and got the referral
-    // snippet; a real thank-you for a fix stays praise
+    // sarcasm (the first a hostile helper wrote) read as praise, with no mistake, and got the
+    // referral snippet; a real thank-you for a fix, or a real "love how", stays praise
     let a = rapport::text::TextAnalyzer::builtin();
     for text in [
         "Thanks a lot for losing my parcel, great job as always",
         "great work on losing my order again, thanks guys",
         "Brilliant, thank you for ignoring my last three emails.",
+        "OH GREAT, THE COAT IS 'DELAYED' AGAIN. THANKS SO MUCH, REALLY HELPFUL.",
+        "love how the new update deletes my drafts. great job",
     ] {
         let s = a.analyze(text);
         assert_eq!(s.cues.praise, 0.0, "{text}: {:?}", s.cues);
         assert!(
-            s.cues.mistake > 0.0 || text.contains("ignoring"),
+            s.cues.mistake > 0.0 || !text.contains("losing"),
             "{text}: {:?}",
             s.cues
         );
     }
-    let s = a.analyze("Thank you so much for finding my lost parcel, brilliant service!");
-    assert!(s.cues.praise > 0.0, "{:?}", s.cues);
+    for text in [
+        "Thank you so much for finding my lost parcel, brilliant service!",
+        "I love how easy your app is now, great job",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.praise > 0.0, "{text}: {:?}", s.cues);
+    }
 }
 
 #[test]
