@@ -578,23 +578,22 @@ fn thanks_for_what_went_wrong_is_our_mistake_not_praise() {
 fn turning_off_auto_renewal_is_churn_unless_the_rest_stays() {
     // indirect cancellations a hostile helper wrote were read as routine; an add-on's renewal
     // with the main plan kept, or a request to keep renewing, is not churn
-    let a = rapport::text::TextAnalyzer::builtin();
-    for (text, churn) in [
-        ("please turn off auto-renew on my plan", true),
-        ("pls dont auto renew us in feb", true),
-        ("Please do not auto-renew my home insurance policy.", true),
-        (
-            "please don't turn off auto-renew, I want it to keep going",
-            false,
-        ),
-        (
-            "how do I turn off auto-renew on the battle pass but keep my Nova Pass sub going?",
-            false,
-        ),
-    ] {
-        let s = a.analyze(text);
-        assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
-    }
+    cue_fires_as_said(
+        "churn",
+        &[
+            ("please turn off auto-renew on my plan", true),
+            ("pls dont auto renew us in feb", true),
+            ("Please do not auto-renew my home insurance policy.", true),
+            (
+                "please don't turn off auto-renew, I want it to keep going",
+                false,
+            ),
+            (
+                "how do I turn off auto-renew on the battle pass but keep my Nova Pass sub going?",
+                false,
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -650,64 +649,81 @@ fn damage_done_by_our_people_is_our_mistake() {
 fn a_home_move_that_takes_the_account_along_is_not_churn() {
     // "close the account at the old address and open one at the new" read as a cancellation of
     // the relationship: critical for a valuable customer (`not.churn`, a home move)
-    let a = rapport::text::TextAnalyzer::builtin();
-    for (text, churn) in [
+    cue_fires_as_said(
+        "churn",
+        &[
         ("Moving house on 12 December. Please close the account at 22 Elm Row and open one at 4 Larch Way from the same day.", false),
         ("Hello, I move to another city in June. Please change the address in my account.", false),
         ("we're moving on the 3rd, please move my broadband over to the new address", false),
         ("I'm moving everything over to another bank this month, please close my account.", true),
         ("Please close my account, I've found a cheaper supplier.", true),
-    ] {
-        let s = a.analyze(text);
-        assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
-    }
+        ],
+    );
 }
 
 #[test]
 fn what_would_happen_if_i_closed_is_a_question_not_churn() {
-    let a = rapport::text::TextAnalyzer::builtin();
-    for (text, churn) in [
+    cue_fires_as_said(
+        "churn",
+        &[
         ("Hello, if one day I close my savings account, do I lose the interest for this year?", false),
         ("Could you tell me how cancellation works on the annual plan? I've no intention of cancelling.", false),
         ("what's the exit fee if I leave my fixed tariff early? I've found a better deal elsewhere", true),
         ("If you can't fix this by Friday I will cancel my account.", true),
-    ] {
-        let s = a.analyze(text);
-        assert_eq!(s.cues.churn > 0.0, churn, "{text}: {:?}", s.cues);
-    }
+        ],
+    );
 }
 
 #[test]
 fn years_of_a_thing_or_a_job_are_not_loyalty_and_an_add_on_is_not_the_plan() {
-    let a = rapport::text::TextAnalyzer::builtin();
-    for (text, loyalty) in [
+    cue_fires_as_said(
+        "loyalty",
+        &[
         ("I HAVE HAD THIS SOFA FOR 12 YEARS AND THE CUSHIONS HAVE GONE FLAT. DO YOU SELL REPLACEMENT FOAM?", false),
         ("retiring friday after 35 yrs on the buses, whats the settlement figure on my loan", false),
         ("I've had my car insured with you for twenty-five years, can I add my grandson?", true),
-    ] {
-        let s = a.analyze(text);
-        assert_eq!(s.cues.loyalty > 0.0, loyalty, "{text}: {:?}", s.cues);
-    }
-    for text in [
-        "could you turn off the auto-renew on the custom domain add-on only?",
-        "please cancel the breakdown cover, the rest of the policy stays as it is",
-    ] {
-        let s = a.analyze(text);
-        assert_eq!(s.cues.churn, 0.0, "{text}: {:?}", s.cues);
-    }
+        ],
+    );
+    cue_fires_as_said(
+        "churn",
+        &[
+            (
+                "could you turn off the auto-renew on the custom domain add-on only?",
+                false,
+            ),
+            (
+                "please cancel the breakdown cover, the rest of the policy stays as it is",
+                false,
+            ),
+        ],
+    );
 }
 
 #[test]
 fn a_charge_another_business_made_is_not_our_mistake() {
     // a bank or card desk hears of other shops' double charges: anger at a third party stays
     // routine (PRODUCT.md), while the same words about us are our mistake
-    let a = rapport::text::TextAnalyzer::builtin();
-    for (text, mistake) in [
+    cue_fires_as_said(
+        "mistake",
+        &[
         ("A SHOP CHARGED ME TWICE FOR THE SAME TRAINERS AND WON'T REFUND. CAN YOU GET IT BACK FOR ME?", false),
         ("my energy company took their direct debit twice this month, can you stop the second one?", false),
         ("You charged me twice for the same trainers, please refund one.", true),
-    ] {
-        let s = a.analyze(text);
-        assert_eq!(s.cues.mistake > 0.0, mistake, "{text}: {:?}", s.cues);
+        ],
+    );
+}
+
+/// Each text fires `cue` (the built-in analyzer, patterns and model) or not, as its case says.
+fn cue_fires_as_said(cue: &str, cases: &[(&str, bool)]) {
+    let a = rapport::text::TextAnalyzer::builtin();
+    for &(text, fires) in cases {
+        let c = a.analyze(text).cues;
+        let v = match cue {
+            "churn" => c.churn,
+            "mistake" => c.mistake,
+            "loyalty" => c.loyalty,
+            _ => unreachable!("a cue these tests read"),
+        };
+        assert_eq!(v > 0.0, fires, "{cue} in {text}: {c:?}");
     }
 }

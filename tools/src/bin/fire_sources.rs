@@ -1,5 +1,7 @@
 //! Where the cues' false fires come from (phrase pattern or learned model), per split, train
 //! and dev only. Usage: cargo run --release -p rapport-tools --bin fire-sources [-- --hard]
+//! [--show]; `-- --kinds [KIND]` counts instead, per kind of hard negative (`hard_negative` in
+//! the corpus), the cues fired right and wrong on them, and lists the wrong fires on KIND.
 #[path = "../judgement.rs"]
 mod judgement;
 #[path = "../eval_data.rs"]
@@ -9,6 +11,10 @@ use judgement::{Split, CUE_LABELS};
 use std::collections::BTreeMap;
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--kinds") {
+        return by_kind(args.get(i + 1).map(String::as_str));
+    }
     let hard = std::env::args().any(|a| a == "--hard");
     let show = std::env::args().any(|a| a == "--show");
     let an = rapport::text::TextAnalyzer::builtin();
@@ -53,5 +59,42 @@ fn main() {
     }
     for ((c, sp, ok, src), n) in t {
         println!("{c:<12} {sp:<5} {ok} {src:<7} {n}");
+    }
+}
+
+fn by_kind(show: Option<&str>) {
+    let an = rapport::text::TextAnalyzer::builtin();
+    let mut t: BTreeMap<(String, &str), (usize, usize)> = BTreeMap::new();
+    for m in judgement::messages() {
+        let Some(kind) = m
+            .hard_negative
+            .as_deref()
+            .filter(|_| m.split != Split::Test)
+        else {
+            continue;
+        };
+        let s = an.analyze(&m.text);
+        for &c in CUE_LABELS {
+            let sig = format!("cue.{c}");
+            let ms: Vec<_> = s.matches.iter().filter(|x| x.signal == sig).collect();
+            if ms.is_empty() {
+                continue;
+            }
+            let e = t.entry((kind.to_string(), c)).or_default();
+            if m.has(c) {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+                if show == Some(kind) {
+                    let w: Vec<_> = ms.iter().map(|x| x.text.as_str()).collect();
+                    println!("  {c} [{}] {}", w.join("|"), m.text.replace('\n', " "));
+                }
+            }
+        }
+    }
+    let mut rows: Vec<_> = t.into_iter().collect();
+    rows.sort_by_key(|(_, (_, wrong))| std::cmp::Reverse(*wrong));
+    for ((kind, c), (right, wrong)) in rows {
+        println!("{kind:<40} {c:<12} right {right:>3} wrong {wrong:>3}");
     }
 }
