@@ -24,12 +24,7 @@ fn main() {
             continue;
         }
         let s = an.analyze(&m.text);
-        for &c in CUE_LABELS {
-            let sig = format!("cue.{c}");
-            let ms: Vec<_> = s.matches.iter().filter(|x| x.signal == sig).collect();
-            if ms.is_empty() {
-                continue;
-            }
+        for (c, ms) in fired(&s) {
             let src = if ms.iter().all(|x| x.learned) {
                 "model"
             } else if ms.iter().any(|x| x.learned) {
@@ -74,12 +69,7 @@ fn by_kind(show: Option<&str>) {
             continue;
         };
         let s = an.analyze(&m.text);
-        for &c in CUE_LABELS {
-            let sig = format!("cue.{c}");
-            let ms: Vec<_> = s.matches.iter().filter(|x| x.signal == sig).collect();
-            if ms.is_empty() {
-                continue;
-            }
+        for (c, ms) in fired(&s) {
             let e = t.entry((kind.to_string(), c)).or_default();
             if m.has(c) {
                 e.0 += 1;
@@ -97,4 +87,22 @@ fn by_kind(show: Option<&str>) {
     for ((kind, c), (right, wrong)) in rows {
         println!("{kind:<40} {c:<12} right {right:>3} wrong {wrong:>3}");
     }
+}
+
+/// Each cue that fired on the text, with its matches.
+fn fired(s: &rapport::text::TextSignals) -> Vec<(&'static str, Vec<&rapport::text::Match>)> {
+    CUE_LABELS
+        .iter()
+        .map(|&c| {
+            let sig = format!("cue.{c}");
+            (
+                c,
+                s.matches
+                    .iter()
+                    .filter(|x| x.signal == sig)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, ms)| !ms.is_empty())
+        .collect()
 }
