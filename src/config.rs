@@ -343,6 +343,19 @@ mod tests {
     }
 
     #[test]
+    fn the_types_give_the_fitted_band_edges() {
+        // rapport.d.ts once said 35 and 65 long after a fit had moved them
+        let c = Config::default();
+        let doc = include_str!("bindings/types.rs");
+        let said = format!(
+            "relational from {}, critical from {}); `amplifyAt`",
+            c.relational_from, c.critical_from
+        );
+        assert!(doc.contains(&said), "types.rs should say: {said}");
+        assert!(doc.contains(&format!("in full (fitted: {})", c.amplify_at)));
+    }
+
+    #[test]
     fn bad_configs_name_the_field() {
         assert!(e(json!({"bands": "nonsense"})).starts_with("config.bands: expected an object"));
         assert!(e(json!({"weights": 42})).starts_with("config.weights:"));

@@ -37,8 +37,10 @@ export type EmotionName = "frustration" | "distress" | "confusion" | "urgency" |
 export interface Config {
   /** Points a signal contributes at full strength (−100..100). */
   weights?: Partial<Record<SignalId | OutreachSignalId, number>>;
-  /** Score from which a ticket is relational (default 35) and critical (default 65). */
-  bands?: { relational?: number; critical?: number };
+  /** Score from which a ticket is relational and critical. The defaults are fitted on the
+   * labelled corpus (data/score_fit.json: relational from 16, critical from 75); `amplifyAt`:
+   * the points of moment at which customer weight counts in full (fitted: 45). */
+  bands?: { relational?: number; critical?: number; amplifyAt?: number };
   value?: {
     /** Lifetime value that earns the value signal's full points (default 2000). */
     high?: number;
