@@ -181,11 +181,13 @@ extern "C" {
 
 /// `what` names the text in the error; it is built only when there is one.
 pub(super) fn check_len(s: &str, what: impl Fn() -> String) -> Result<(), JsError> {
-    if s.len() > 4 * crate::input::MAX_TEXT {
+    // characters are counted only when the bytes could be too many (it once took 4 bytes a
+    // character for granted, and let 800,000 ASCII characters through)
+    let max = crate::input::MAX_TEXT;
+    if s.len() > max && s.chars().count() > max {
         return Err(fail(format!(
-            "{}: text longer than {} characters",
+            "{}: text longer than {max} characters",
             what(),
-            crate::input::MAX_TEXT
         )));
     }
     Ok(())

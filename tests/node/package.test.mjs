@@ -170,6 +170,8 @@ test('every method rejects bad input with an Error naming the field, and the eng
     [() => e.analyzeText(42), /text: expected a string, got number/],
     [() => e.analyzeTexts(['ok', 3]), /texts\[1\]: expected a string/],
     [() => e.analyzeTexts('ok'), /texts: expected an array/],
+    [() => e.analyzeText('a'.repeat(200_001)), /^text: text longer than 200000 characters$/],
+    [() => e.analyzeTexts(['ok', 'é'.repeat(200_001)]), /^texts\[1\]: text longer than 200000 characters$/],
     [() => e.feedback({ ticketId: 't1', snippetId: 's', action: 'explode' }), /feedback\.action: expected/],
     [() => e.feedback({}), /feedback\.(action|ticketId)/],
   ];
@@ -180,6 +182,8 @@ test('every method rejects bad input with an Error naming the field, and the eng
     assert.match(err.message, re);
     assert.doesNotMatch(String(err), /unreachable|RuntimeError|recursive use/);
   }
+  // at the limit itself, counted in characters, not bytes
+  assert.equal(e.analyzeTexts(['é'.repeat(200_000)]).length, 1);
   const a = e.assess(ticket('ok', { id: 'c1' }, 'Thanks!'), { now });
   assert.equal(a.ticketId, 'ok');
   assert.deepEqual(e.historyStats(), { customers: 1, tickets: 2, orders: 1, surveys: 1 });
