@@ -210,8 +210,8 @@ fn intent_line(l: &str) -> Option<String> {
         .filter_map(|p| {
             let (i, w) = p.split_once(':')?;
             let w: f64 = w.parse().ok()?;
-            let r = (w * 10.0).round() / 10.0;
-            (w.abs() >= INTENT_PRUNE && r != 0.0).then(|| format!("{i}:{}", (r * 10.0).round()))
+            let tenths = (w * 10.0).round();
+            (w.abs() >= INTENT_PRUNE && tenths != 0.0).then(|| format!("{i}:{tenths}"))
         })
         .collect();
     (!pairs.is_empty()).then(|| format!("{key}\t{}", pairs.join(" ")))

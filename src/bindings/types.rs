@@ -204,13 +204,13 @@ export interface LibraryReport {
 }
 
 export interface SnippetInfo {
-    id: string;
-    category: string;
-    title: string;
-    tone: Tone;
-    /** The kind of first reply it is; absent for a team snippet that does not say. */
-    reply?: ReplyKind;
-    body: string;
+  id: string;
+  category: string;
+  title: string;
+  tone: Tone;
+  /** The kind of first reply it is; absent for a team snippet that does not say. */
+  reply?: ReplyKind;
+  body: string;
 }
 
 export interface LearnedRow {
