@@ -702,6 +702,49 @@ fn years_of_a_thing_or_a_job_are_not_loyalty_and_an_add_on_is_not_the_plan() {
 }
 
 #[test]
+fn years_with_us_said_the_common_ways_are_loyalty() {
+    // "with you" was in none of the loyalty lines, and "customer since" wanted "years": these
+    // two had no loyalty at all (the model alone missed them)
+    cue_fires_as_said(
+        "loyalty",
+        &[
+            ("kept the same mobile number with u since 1999 and your shop moved it to a new sim and lost it. i need it back", true),
+            ("client since 2019 - can you resend the contract pdf", true),
+        ],
+    );
+    // minutes with us, or years with someone else, match none of the loyalty lines (the
+    // model alone may still read "been … with you" as loyalty: README, known limits)
+    let a = rapport::text::TextAnalyzer::builtin();
+    for text in [
+        "I've been on hold with you for forty minutes now",
+        "I've been with my partner for nine years, can she join my plan?",
+        "we've been with another bank since 2009 but want to move to you",
+    ] {
+        let hits = a.patterns.find(&rapport::text::tokens::tokenize(text));
+        let said: Vec<&str> = hits
+            .iter()
+            .map(|h| a.patterns.labels[h.label].as_str())
+            .collect();
+        assert!(
+            !said.contains(&"loyalty"),
+            "loyalty lines matched {text}: {said:?}"
+        );
+    }
+}
+
+#[test]
+fn a_payment_collected_twice_is_our_mistake() {
+    // "collected" was not among the double charge's verbs: no mistake at all before
+    cue_fires_as_said(
+        "mistake",
+        &[(
+            "the gym membership fee was collected twice this month, £45 and £45",
+            true,
+        )],
+    );
+}
+
+#[test]
 fn a_charge_another_business_made_is_not_our_mistake() {
     // a bank or card desk hears of other shops' double charges: anger at a third party stays
     // routine (PRODUCT.md), while the same words about us are our mistake

@@ -101,7 +101,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     if !f.topics.is_empty() {
         // a snippet written for one topic ("we charged you twice") is wrong for another, and
         // the one written for what happened (a promise broken) goes before the general ones of
-        // its kind (+0.1 left "sorry you waited without an answer" first there; +0.2 changed
+        // its kind (+0.1 left the general "sorry you had to chase us" first there; +0.2 changed
         // no figure of `evaluate` nor the 32 tickets of tests/snippets.rs, 2026-12-02)
         if f.topic_bits & x.topic_bits != 0 && f.topics.iter().any(|t| x.topics.contains(t)) {
             score += 0.2;
