@@ -604,3 +604,33 @@ fn a_name_that_starts_with_markup_gives_no_first_name() {
     assert_eq!(greeting(&mut e, "markup"), "Hi there,");
     assert_eq!(greeting(&mut e, "plain"), "Hi Zoë,");
 }
+
+#[test]
+fn an_answered_customer_is_not_told_they_waited_without_an_answer() {
+    // effort right after a reply the customer thanks us for ("thanks for the quick reply,
+    // unfortunately…") brings the ownership snippets; none may claim a silence the customer
+    // has just told us did not happen
+    let e = engine();
+    let t = ticket(
+        0,
+        "",
+        "Thank you for the quick reply. Unfortunately the router still drops.",
+    );
+    let a = e.assess(&t, parse_iso(NOW).unwrap()).unwrap();
+    assert!(
+        a.snippets
+            .iter()
+            .any(|s| s.category.as_ref() == "ownership"),
+        "an ownership snippet is offered: {:?}",
+        a.snippets.iter().map(|s| s.id.as_ref()).collect::<Vec<_>>()
+    );
+    for s in &a.snippets {
+        let t = s.text.to_lowercase();
+        assert!(
+            !t.contains("without an answer") && !t.contains("silence"),
+            "{} claims a silence: {}",
+            s.id,
+            s.text
+        );
+    }
+}
