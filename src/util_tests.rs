@@ -2,6 +2,24 @@ use super::parse_decimal;
 use proptest::prelude::*;
 
 #[test]
+fn every_char_upper_cases_as_the_standard_library_does() {
+    // the table build.rs makes, against `char::to_uppercase` itself, char by char
+    let mut bad = Vec::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let s = c.to_string();
+        if super::upper(&s) != s.to_uppercase() || super::capitalise(&s) != s.to_uppercase() {
+            bad.push(c);
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} chars differ, e.g. {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+}
+
+#[test]
 fn upper_is_the_standard_library_s_upper_case() {
     for s in [
         "gold",

@@ -119,6 +119,11 @@ fn case(signal: &str) -> (Value, Value) {
             t("My parcel has not arrived"),
             json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-08-01", "subject": "Late delivery"}]}),
         ),
+        "history.broken_promise" => (
+            // a callback promised for Friday 20 November, asked after on Monday the 23rd
+            t("Any news on my delayed order?"),
+            json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p", "customerId": "c1", "createdAt": "2026-11-16", "subject": "Order delayed: we will call back by Fri 20 Nov"}]}),
+        ),
         "moment.birthday" => (
             t(neutral),
             json!({"customers": [{"id": "c1", "birthday": "1990-11-25"}]}),

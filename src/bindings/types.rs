@@ -22,7 +22,7 @@ export type SignalId =
   | "thread.unanswered" | "ticket.time_open"
   | "history.tenure" | "history.value" | "history.orders" | "history.tier" | "history.csat_low"
   | "history.nps_detractor" | "history.nps_promoter" | "history.nps_drop"
-  | "history.recent_contacts" | "history.repeat_topic"
+  | "history.recent_contacts" | "history.repeat_topic" | "history.broken_promise"
   | "moment.birthday" | "moment.anniversary" | "moment.milestone_order"
   | "combo.mistake_valued" | "combo.churn_valued" | "customer.unknown";
 

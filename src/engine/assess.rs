@@ -210,7 +210,7 @@ impl Engine {
             subject_only = t.subject.clone().unwrap_or_default();
             texts.push((0, subject_only.as_str()));
         }
-        let signals = self.text.analyze_thread(&texts);
+        let mut signals = self.text.analyze_thread(&texts);
         let w = |id: &str| self.config.weight(id);
 
         let first_text = texts.first().map(|x| x.1).unwrap_or("");
@@ -258,6 +258,25 @@ impl Engine {
             ..facts
         };
 
+        // a date of ours gone by with the matter still open; a thank-you letter after it, with
+        // nothing wrong in it, says it was kept (the intent of that message, or for an earlier
+        // ticket's promise of the thread, not the praise cue: "Can you tell me when they will
+        // ship? Thank you." reads as praise)
+        let letter = |s: &crate::text::TextSignals| {
+            let (c, i) = (&s.cues, &s.intent);
+            i.id == "feedback_praise" && !i.unsure && c.mistake == 0.0 && c.effort == 0.0
+        };
+        let thanks = |m: &str| {
+            if m.is_empty() {
+                letter(&signals)
+            } else {
+                letter(&self.text.analyze(m))
+            }
+        };
+        let promise = signals::promise::reason(t, &facts.same_topic, now, &w, &thanks);
+        if promise.is_some() {
+            signals.situations |= crate::text::BROKEN_PROMISE;
+        }
         let unanswered = t.unanswered_run();
         let c = &signals.cues;
 
@@ -278,6 +297,7 @@ impl Engine {
             churn: c.churn >= 0.4,
         };
         reasons.extend(signals::history::reasons(&facts, &hcx));
+        reasons.extend(promise);
         signals::settle_thanked_contacts(&mut reasons, &signals);
         signals::amplify(&mut reasons, self.config.amplify_at);
         // largest first; zero-point reasons (context) last; ties keep their order

@@ -127,6 +127,8 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
                 && has(SignalId::CueMistake)
                 && has(SignalId::CueEffort))
                 || (x.said(BROKEN_PROMISE) && c.mistake >= CLEAR && has(SignalId::CueMistake))
+                // a date of ours gone by (signals::promise): the seeds' clear call
+                || has(SignalId::HistoryBrokenPromise)
         }
         Reply::ApologyMakegood => c.mistake >= SURE,
         Reply::ChurnSave => c.churn >= SURE,
@@ -208,6 +210,7 @@ pub fn rules(x: &Inputs) -> Reply {
     } else if sure_intent("human_agent") && !has(SignalId::CueMistake) {
         Reply::HumanHandoff
     } else if (c.effort >= CLEAR && has(SignalId::CueEffort))
+        || has(SignalId::HistoryBrokenPromise)
         || (has(SignalId::CueMistake)
             && (has(SignalId::HistoryRepeatTopic) || x.said(BROKEN_PROMISE)))
     {

@@ -22,7 +22,7 @@
 use serde::{Serialize, Serializer};
 
 /// The id strings, in the order of `SignalId`'s variants.
-const IDS: [&str; 44] = [
+const IDS: [&str; 45] = [
     "intent.relational",
     "intent.transactional",
     "sentiment.negative",
@@ -50,6 +50,7 @@ const IDS: [&str; 44] = [
     "history.nps_drop",
     "history.recent_contacts",
     "history.repeat_topic",
+    "history.broken_promise",
     "moment.birthday",
     "moment.anniversary",
     "moment.milestone_order",
@@ -100,6 +101,7 @@ pub enum SignalId {
     HistoryNpsDrop,
     HistoryRecentContacts,
     HistoryRepeatTopic,
+    HistoryBrokenPromise,
     MomentBirthday,
     MomentAnniversary,
     MomentMilestoneOrder,
@@ -121,7 +123,7 @@ pub enum SignalId {
 
 impl SignalId {
     /// Every id, in declaration order (`ALL[i] as usize == i`).
-    pub const ALL: [SignalId; 44] = {
+    pub const ALL: [SignalId; 45] = {
         use SignalId::*;
         [
             IntentRelational,
@@ -151,6 +153,7 @@ impl SignalId {
             HistoryNpsDrop,
             HistoryRecentContacts,
             HistoryRepeatTopic,
+            HistoryBrokenPromise,
             MomentBirthday,
             MomentAnniversary,
             MomentMilestoneOrder,

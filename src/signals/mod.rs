@@ -5,6 +5,7 @@
 pub mod history;
 mod id;
 pub mod outreach;
+pub mod promise;
 pub mod text;
 
 pub use id::SignalId;
@@ -154,6 +155,12 @@ pub const SIGNALS: &[SignalDef] = &[
     SignalDef {
         id: SignalId::HistoryRepeatTopic,
         points: 14.0,
+    },
+    // a date we gave has gone by, the matter still open (seed 002): our mistake, and it weighs
+    // as the fitted `cue.mistake` does until a fit of its own
+    SignalDef {
+        id: SignalId::HistoryBrokenPromise,
+        points: 29.0,
     },
     // a birthday within a week
     SignalDef {

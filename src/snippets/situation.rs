@@ -66,7 +66,12 @@ impl<'a> Situation<'a> {
                     .map(|a| (name_hash(&a.id), a.confidence)),
             )
             .collect();
-        let cues = signals.cues.values();
+        let mut cues = signals.cues.values();
+        // a promise of ours broken (told by the customer, or a date of ours gone by:
+        // `signals::promise`) is our mistake, for the snippets written for it
+        if signals.situations & crate::text::BROKEN_PROMISE != 0 {
+            cues[Cue::Mistake as usize] = crate::util::larger(cues[Cue::Mistake as usize], 0.6);
+        }
         Situation {
             band,
             reply,

@@ -240,7 +240,7 @@ pub fn snippet_kind(id: &str) -> &'static str {
 fn cites(label: &str) -> &'static [&'static str] {
     match label {
         "mistake" => &["cue.mistake"],
-        "broken_promise" => &["cue.mistake", "cue.effort"],
+        "broken_promise" => &["history.broken_promise", "cue.mistake", "cue.effort"],
         "churn" => &["cue.churn"],
         "effort" => &["cue.effort"],
         "praise" => &["cue.praise"],

@@ -7,7 +7,7 @@
 //! costs double), and messages without history that a team would call routine landing
 //! transactional while the rest land relational or above. Dev is reported, never fitted on;
 //! test is not read.
-//! Usage: cargo run --release -p rapport-tools --bin fit-score
+//! Usage: cargo run --release -p rapport-tools --bin fit-score [-- --only signal.id,…]
 
 #[path = "../judgement.rs"]
 mod judgement;
@@ -134,8 +134,17 @@ fn main() {
             .map(String::from),
         )
         .collect();
-    // signals that carry no points by design stay at 0
-    let fixed = |name: &str| matches!(name, "customer.unknown" | "intent.transactional");
+    // signals that carry no points by design stay at 0; with `-- --only a,b` only those move
+    // (a signal added since the last fit, fitted with the others as they were)
+    let args: Vec<String> = std::env::args().collect();
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .map(|i| args[i + 1].split(',').map(String::from).collect());
+    let fixed = |name: &str| {
+        matches!(name, "customer.unknown" | "intent.transactional")
+            || only.as_ref().is_some_and(|o| !o.iter().any(|x| x == name))
+    };
     // what the product brief names as a moment keeps some points whatever a small corpus
     // says (a detractor writing again, a bad last CSAT, a repeat, our mistake on a valued
     // customer): the fit may not explain them away
@@ -144,6 +153,7 @@ fn main() {
         | "history.nps_drop"
         | "history.csat_low"
         | "history.repeat_topic"
+        | "history.broken_promise"
         | "history.recent_contacts"
         | "combo.mistake_valued"
         | "combo.churn_valued"

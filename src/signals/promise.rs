@@ -1,0 +1,291 @@
+//! A promise of ours past due: a date we gave, in a reply of ours in this ticket or in the
+//! subject of an earlier ticket on the same problem, gone by with the matter still open (the
+//! customer writes again after it). Seed 002: a promise broken is answered with ownership, not
+//! a new promise. It is read from our own words, not the customer's: after "the seals will
+//! ship on Wednesday 18 November", a message on the 20th asking "can you tell me what
+//! happened?" is a promise broken however calmly it asks.
+//!
+//! A sentence (or a clause after a colon) promises when it says will, 'll, shall, should, promise(d), guarantee(d),
+//! expect(ed), aim or going (to), and is no question ("Would Tuesday suit you?"); a ticket
+//! subject ("adviser to call back Mon 16 Nov") may also say call, callback, confirm or back.
+//! Its deadline is the latest date it names: a weekday (the next one after the day it was
+//! said), a day and a month ("17 November", "Nov 17th", "Fri 27 Nov"), today, tonight, tomorrow,
+//! this or next week, or N hours, days, working days or weeks ("within 48h", "in 3-5 working
+//! days"; N in figures or in words up to ten). A date already past
+//! when it was said is about something else ("since Monday") and is not read.
+
+use super::{points, Reason, SignalId, Span};
+use crate::ticket::{Author, Ticket};
+use crate::time::{civil_from_days, days_from_civil, format_date, parse_iso, MS_PER_DAY};
+use crate::util::{clip, utf16_len};
+
+/// The deadline (epoch ms, inclusive) of the promise `text` makes when said at `said`, and the
+/// byte range of the sentence that makes it; `subject` reads a ticket subject's looser words.
+#[inline(never)]
+pub fn due(text: &str, said: i64, subject: bool) -> Option<(i64, usize, usize)> {
+    let low = text.to_ascii_lowercase();
+    let b = low.as_bytes();
+    let mut best: Option<(i64, usize, usize)> = None;
+    let mut start = 0;
+    while start < b.len() {
+        let end = b[start..]
+            .iter()
+            .position(|c| matches!(c, b'.' | b'!' | b'?' | b'\n' | b':' | b';'))
+            .map_or(b.len(), |k| start + k);
+        // a question makes no promise; the sentence is quoted without its spaces
+        if b.get(end) != Some(&b'?') {
+            if let Some(d) = sentence_due(&low[start..end], said, subject) {
+                let lead = b[start..end]
+                    .iter()
+                    .take_while(|c| c.is_ascii_whitespace())
+                    .count();
+                let tail = b[start..end]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_whitespace())
+                    .count();
+                if best.is_none_or(|x| d > x.0) && lead < end - start {
+                    best = Some((d, start + lead, end - tail));
+                }
+            }
+        }
+        start = end + 1;
+    }
+    best
+}
+
+fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
+    let w: Vec<(&str, u8)> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|x| !x.is_empty())
+        .map(|x| (x, kind(x)))
+        .collect();
+    if !w
+        .iter()
+        .any(|x| x.1 == PROMISE || (subject && x.1 == SUBJECT))
+    {
+        return None;
+    }
+    let today = said.div_euclid(MS_PER_DAY);
+    // Monday 0 (1970-01-01 was a Thursday)
+    let weekday = (today + 3).rem_euclid(7);
+    let end_of = |day: i64| (day + 1) * MS_PER_DAY - 1;
+    let mut due: Option<i64> = None;
+    let at = |i: usize| w.get(i).copied().unwrap_or(("", 0));
+    for (i, &(x, k)) in w.iter().enumerate() {
+        let (next, after) = (at(i + 1), at(i + 2));
+        let prev = if i > 0 { w[i - 1] } else { ("", 0) };
+        let (day_next, day_prev) = (day_of_month(next.0), day_of_month(prev.0));
+        let t = match k {
+            // a weekday: the next one after the day said ("sat", "sun" only before a date)
+            10..=18 if k < 17 || day_next.is_some() => {
+                let ahead = (k as i64 - 10 - 2 * (k as i64 / 17)).saturating_sub(weekday);
+                Some(end_of(today + (ahead - 1).rem_euclid(7) + 1))
+            }
+            21..=32 => day_next.or(day_prev).map(|d| {
+                let (y, _, _) = civil_from_days(today);
+                let m = (k - 20) as u32;
+                // a date a month or more before the day said is next year's
+                let day = days_from_civil(y, m, d);
+                end_of(if day < today - 31 {
+                    days_from_civil(y + 1, m, d)
+                } else {
+                    day
+                })
+            }),
+            40 => Some(end_of(today)),
+            41 => Some(end_of(today + 1)),
+            // next week ends the Sunday after this one; this (or the) week this Sunday
+            WEEK if prev.1 == 43 => Some(end_of(today + 13 - weekday)),
+            WEEK if prev.1 == 44 => Some(end_of(today + 6 - weekday)),
+            _ => number(x, k).and_then(|(n, joined)| {
+                let unit = if joined.is_empty() {
+                    next
+                } else {
+                    (joined, kind(joined))
+                };
+                let (unit, working) = if unit.1 == 72 {
+                    (after, true)
+                } else {
+                    (unit, false)
+                };
+                match unit.1 {
+                    70 => Some(said + n * 3_600_000),
+                    71 if working => Some(end_of(working_days(today, n))),
+                    71 => Some(end_of(today + n)),
+                    WEEK => Some(end_of(today + 7 * n)),
+                    _ => None,
+                }
+            }),
+        };
+        if let Some(t) = t.filter(|t| *t >= said) {
+            due = Some(due.map_or(t, |d| d.max(t)));
+        }
+    }
+    due
+}
+
+/// The kinds of word read: our promise; a subject's promise; weekdays 10 (Monday) to 16, and
+/// 17, 18 for "sat", "sun" (weekdays only before a date); months 21 to 32; 40 today, 41
+/// tomorrow, `WEEK`, 43 next, 44 this or the; numbers 51 to 60 in words; 70 hours, 71 days,
+/// 72 working. One sorted table of fixed-width records, searched out of line (a `match` on strings compares each
+/// in turn at every use, and cost the .wasm more).
+const PROMISE: u8 = 1;
+const SUBJECT: u8 = 2;
+const WEEK: u8 = 42;
+const WORDS: &[u8] = concat!(
+    "a         \x33aim       \x01an        \x33apr       \x18april     \x18aug       \x1c",
+    "august    \x1cback      \x02business  \x48call      \x02callback  \x02confirm   \x02",
+    "day       \x47days      \x47dec       \x20december  \x20eight     \x3aeod       \x28",
+    "expect    \x01expected  \x01feb       \x16february  \x16five      \x37four      \x36",
+    "fri       \x0efriday    \x0egoing     \x01guarantee \x01guaranteed\x01h         \x46",
+    "hour      \x46hours     \x46hr        \x46hrs       \x46jan       \x15january   \x15",
+    "jul       \x1bjuly      \x1bjun       \x1ajune      \x1all        \x01mar       \x17",
+    "march     \x17may       \x19mon       \x0amonday    \x0anext      \x2bnine      \x3b",
+    "nov       \x1fnovember  \x1foct       \x1eoctober   \x1eone       \x33promise   \x01",
+    "promised  \x01sat       \x11saturday  \x0fsep       \x1dsept      \x1dseptember \x1d",
+    "seven     \x39shall     \x01should    \x01six       \x38sun       \x12sunday    \x10",
+    "ten       \x3cthe       \x2cthis      \x2cthree     \x35thu       \x0dthur      \x0d",
+    "thurs     \x0dthursday  \x0dtoday     \x28tomorrow  \x29tonight   \x28tue       \x0b",
+    "tues      \x0btuesday   \x0btwo       \x34wed       \x0cwednesday \x0cweek      \x2a",
+    "weeks     \x2awill      \x01working   \x48",
+)
+.as_bytes();
+
+/// Bytes of a record of `WORDS`: the word padded with spaces, then its kind.
+const RECORD: usize = 11;
+
+#[inline(never)]
+fn kind(x: &str) -> u8 {
+    let (mut lo, mut hi) = (0, WORDS.len() / RECORD);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let r = &WORDS[mid * RECORD..(mid + 1) * RECORD];
+        let w = &r[..r[..RECORD - 1]
+            .iter()
+            .position(|b| *b == b' ')
+            .unwrap_or(RECORD - 1)];
+        match w.cmp(x.as_bytes()) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return r[RECORD - 1],
+        }
+    }
+    0
+}
+
+/// Leading digits as a number, and the letters after them ("17th", "48h"; at most 9 digits).
+fn digits(x: &str) -> Option<(i64, &str)> {
+    let n = x.bytes().take_while(u8::is_ascii_digit).count();
+    (n > 0 && n < 10).then(|| {
+        let v = x
+            .bytes()
+            .take(n)
+            .fold(0i64, |a, b| a * 10 + (b - b'0') as i64);
+        (v, &x[n..])
+    })
+}
+
+/// "17", "17th", "1st" as a day of the month.
+fn day_of_month(x: &str) -> Option<u32> {
+    let (d, suffix) = digits(x)?;
+    ((1..=31).contains(&d) && matches!(suffix, "" | "st" | "nd" | "rd" | "th")).then_some(d as u32)
+}
+
+/// A number (in figures, or a word of kind 51 to 60) and any unit joined on ("48h").
+fn number(x: &str, k: u8) -> Option<(i64, &str)> {
+    let (n, joined) = match k {
+        51..=60 => ((k - 50) as i64, ""),
+        _ => digits(x)?,
+    };
+    (1..=400).contains(&n).then_some((n, joined))
+}
+
+/// The day `n` working days (Monday to Friday) after `today`.
+fn working_days(today: i64, n: i64) -> i64 {
+    let mut day = today;
+    let mut left = n;
+    while left > 0 {
+        day += 1;
+        if (day + 3).rem_euclid(7) < 5 {
+            left -= 1;
+        }
+    }
+    day
+}
+
+/// A promise in a reply of ours in `t` that a later message of the customer's came after
+/// (with no reply of ours between them): the message index and the byte range of the promise
+/// in it, and its deadline. A reply without a promise replaces the one before it, and a
+/// message after the date that `thanks` reads as a thank-you says it was kept.
+pub fn broken_in_thread(
+    t: &Ticket,
+    thanks: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize, usize, i64)> {
+    let mut promise = None;
+    for (i, m) in t.messages.iter().enumerate() {
+        match m.from {
+            Author::Agent => {
+                promise =
+                    m.at.and_then(|at| due(&m.text, at, false))
+                        .map(|(d, s, e)| (i, s, e, d));
+            }
+            Author::Customer => {
+                if let (Some(p), Some(at)) = (promise, m.at) {
+                    if at > p.3 {
+                        return (!thanks(&m.text)).then_some(p);
+                    }
+                }
+            }
+            Author::Note => {}
+        }
+    }
+    None
+}
+
+/// The reason for a promise of ours past due at `now`: one in this ticket's thread, else one
+/// in the subject of an earlier ticket on the same problem (`same_topic`, newest first), unless
+/// `thanks` reads the customer's message after the date (the thread's, for an earlier ticket's
+/// promise: "" asks) as a thank-you.
+#[inline(never)]
+pub fn reason(
+    t: &Ticket,
+    same_topic: &[crate::history::facts::PastTicket],
+    now: i64,
+    w: &dyn Fn(&str) -> f64,
+    thanks: &dyn Fn(&str) -> bool,
+) -> Option<Reason> {
+    let (said, quote, d, spans, source) = match broken_in_thread(t, thanks) {
+        Some((i, s, e, d)) => {
+            let text = &t.messages[i].text;
+            let span = Span {
+                message: t.first_index + i,
+                start: utf16_len(&text[..s]),
+                end: utf16_len(&text[..e]),
+            };
+            ("our reply".to_string(), &text[s..e], d, vec![span], None)
+        }
+        None if !thanks("") => {
+            let (p, subject, d) = same_topic.iter().find_map(|p| {
+                let subject = p.subject.as_deref()?;
+                let (d, _, _) = due(subject, parse_iso(&p.created_at).ok()?, true)?;
+                (d < now).then_some((p, subject, d))
+            })?;
+            let id = format!("ticket {}", p.id);
+            (id.clone(), subject, d, vec![], Some(id))
+        }
+        None => return None,
+    };
+    Some(Reason {
+        signal: SignalId::HistoryBrokenPromise,
+        label: "A promise of ours is past due".into(),
+        points: points(w, SignalId::HistoryBrokenPromise, 1.0),
+        evidence: format!("{said}: \"{}\", due {}", clip(quote, 160), format_date(d)),
+        spans,
+        source,
+    })
+}
+
+#[cfg(test)]
+#[path = "promise_tests.rs"]
+mod tests;
