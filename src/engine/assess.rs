@@ -262,16 +262,16 @@ impl Engine {
         // nothing wrong in it, says it was kept (the intent of that message, or for an earlier
         // ticket's promise of the thread, not the praise cue: "Can you tell me when they will
         // ship? Thank you." reads as praise)
-        let letter = |s: &crate::text::TextSignals| {
+        let thanks = |m: &str| {
+            let one;
+            let s = if m.is_empty() {
+                &signals
+            } else {
+                one = self.text.analyze(m);
+                &one
+            };
             let (c, i) = (&s.cues, &s.intent);
             i.id == "feedback_praise" && !i.unsure && c.mistake == 0.0 && c.effort == 0.0
-        };
-        let thanks = |m: &str| {
-            if m.is_empty() {
-                letter(&signals)
-            } else {
-                letter(&self.text.analyze(m))
-            }
         };
         let promise = signals::promise::reason(t, &facts.same_topic, now, &w, &thanks);
         if promise.is_some() {
