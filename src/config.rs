@@ -209,7 +209,7 @@ impl Config {
                 c.tiers.clear();
                 for k in to.map.keys() {
                     let share = number(&to, k, 0.0, 1.0)?.unwrap_or(0.0);
-                    c.tiers.insert(k.trim().to_lowercase(), share);
+                    c.tiers.insert(crate::util::lower(k.trim()), share);
                 }
             }
         }
@@ -314,7 +314,7 @@ impl Config {
         let mut a = TextAnalyzer::builtin();
         a.taxonomy = self.taxonomy.clone();
         for (w, v) in &self.sentiment_words {
-            a.lexicon.set_valence(&w.to_lowercase(), *v);
+            a.lexicon.set_valence(&crate::util::lower(w), *v);
         }
         for (label, p) in &self.cue_patterns {
             a.patterns.add(label, p.clone());

@@ -378,7 +378,7 @@ fn invisible(c: char) -> bool {
 
 /// Normalised email for identity: trimmed and lower-cased; None unless it looks like one.
 pub fn normalize_email(s: &str) -> Option<String> {
-    let e = s.trim().to_lowercase();
+    let e = crate::util::lower(s.trim());
     let (local, domain) = e.split_once('@')?;
     (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)
 }

@@ -145,7 +145,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
     for (i, m) in list.iter().enumerate().skip(first_index) {
         let mo = object(m, &format!("{}[{i}]", o.at("messages")))?;
         let from = match mo.get("from") {
-            Some(Value::String(s)) => match s.trim().to_lowercase().as_str() {
+            Some(Value::String(s)) => match crate::util::lower(s.trim()).as_str() {
                 "customer" | "requester" | "contact" | "user" | "end-user" => Author::Customer,
                 "agent" | "staff" => Author::Agent,
                 "note" | "internal" => Author::Note,
@@ -210,7 +210,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
         subject,
         channel: o
             .opt_str("channel")?
-            .map(|c| c.trim().to_lowercase())
+            .map(|c| crate::util::lower(c.trim()))
             .filter(|c| !c.is_empty()),
         created_at: o.opt_date("createdAt")?,
         status: o.opt_str("status")?,

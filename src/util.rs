@@ -305,33 +305,63 @@ pub fn capitalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut c = s.chars();
     if let Some(f) = c.next() {
-        push_upper(&mut out, f);
+        push_mapped(&mut out, f, UPPER_RUNS, UPPER_MULTI);
     }
     out.push_str(c.as_str());
     out
 }
 
 /// The text in upper case, as `str::to_uppercase` gives it (which maps each char the same
-/// way), char by char through the table build.rs makes of `char::to_uppercase`: linking
-/// core's own upper-case tables cost the .wasm 6.2 KB gzipped (measured 2026-12-02 with both
-/// functions reduced to ASCII), the table 1.3 KB. `util_tests.rs` checks every char against
-/// the standard library.
+/// way), char by char through the tables build.rs makes of the standard library's mappings:
+/// linking core's own case tables cost the .wasm 6.2 KB gzipped for upper case (measured
+/// 2026-12-02 with both functions reduced to ASCII; the table costs 1.3 KB), and for lower
+/// case 9.3 KB net (`build.rs`, `case_tables`). `util_tests.rs` checks every char against the
+/// standard library.
 pub fn upper(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        push_upper(&mut out, c);
+        push_mapped(&mut out, c, UPPER_RUNS, UPPER_MULTI);
     }
     out
 }
 
-include!(concat!(env!("OUT_DIR"), "/upper_case.rs"));
+/// The text in lower case, as `str::to_lowercase` gives it, but for one rule: a capital sigma
+/// ends a word (ς, else σ) when a letter with case precedes it and none follows, skipping
+/// apostrophes, periods, colons and combining accents between (the standard library skips
+/// every "case-ignorable" char, a table of its own).
+pub fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if c == 'Σ' {
+            let cased = |c: &char| c.is_lowercase() || c.is_uppercase();
+            let skip = |c: &char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
+            let before = s[..i].chars().rev().find(|c| !skip(c));
+            let after = s[i + 2..].chars().find(|c| !skip(c));
+            let end = before.as_ref().is_some_and(cased) && !after.as_ref().is_some_and(cased);
+            out.push(if end { 'ς' } else { 'σ' });
+        } else {
+            push_lower(&mut out, c);
+        }
+    }
+    out
+}
 
-/// Appends `c` in upper case: its run in `UPPER_RUNS`, else its line in `UPPER_MULTI`, else
-/// `c` itself.
-fn push_upper(out: &mut String, c: char) {
+/// Appends `c` in lower case, as `char::to_lowercase` gives it.
+pub fn push_lower(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        push_mapped(out, c, LOWER_RUNS, LOWER_MULTI);
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/case_tables.rs"));
+
+/// Appends `c` mapped: its run in `runs`, else its line in `multi`, else `c` itself.
+fn push_mapped(out: &mut String, c: char, runs: &[u64], multi: &str) {
     let n = c as u32;
-    let i = UPPER_RUNS.partition_point(|r| (r >> 40) as u32 <= n);
-    if let Some(&r) = i.checked_sub(1).and_then(|i| UPPER_RUNS.get(i)) {
+    let i = runs.partition_point(|r| (r >> 40) as u32 <= n);
+    if let Some(&r) = i.checked_sub(1).and_then(|i| runs.get(i)) {
         let k = n - (r >> 40) as u32;
         let stride = ((r >> 29) & 1) as u32 + 1;
         if k % stride == 0 && k / stride <= ((r >> 30) & 0x3ff) as u32 {
@@ -342,7 +372,7 @@ fn push_upper(out: &mut String, c: char) {
             }
         }
     }
-    for l in UPPER_MULTI.split('\n') {
+    for l in multi.split('\n') {
         let mut chars = l.chars();
         if chars.next() == Some(c) {
             out.push_str(chars.as_str());

@@ -2,12 +2,18 @@ use super::parse_decimal;
 use proptest::prelude::*;
 
 #[test]
-fn every_char_upper_cases_as_the_standard_library_does() {
-    // the table build.rs makes, against `char::to_uppercase` itself, char by char
+fn every_char_changes_case_as_the_standard_library_does() {
+    // the tables build.rs makes, against `char::to_uppercase` and `to_lowercase`, char by char
     let mut bad = Vec::new();
     for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
         let s = c.to_string();
-        if super::upper(&s) != s.to_uppercase() || super::capitalise(&s) != s.to_uppercase() {
+        let mut one = String::new();
+        super::push_lower(&mut one, c);
+        if super::upper(&s) != s.to_uppercase()
+            || super::capitalise(&s) != s.to_uppercase()
+            || super::lower(&s) != s.to_lowercase()
+            || one != c.to_lowercase().collect::<String>()
+        {
             bad.push(c);
         }
     }
@@ -39,6 +45,13 @@ proptest! {
     #[test]
     fn upper_matches_to_uppercase(s in "\\PC{0,40}") {
         prop_assert_eq!(super::upper(&s), s.to_uppercase());
+    }
+
+    #[test]
+    fn lower_matches_to_lowercase_but_for_sigma(s in "\\PC{0,40}") {
+        // (a capital sigma's final form follows a shorter rule: see `lower`)
+        prop_assume!(!s.contains('Σ'));
+        prop_assert_eq!(super::lower(&s), s.to_lowercase());
     }
 
     #[test]
@@ -141,5 +154,22 @@ fn parse_decimal_agrees_with_str_parse() {
     }
     for bad in ["", "-", ".", "1.2.3", "1e5", "abc", "1,5", "--1", " 1"] {
         assert_eq!(parse_decimal(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn a_final_sigma_is_read_as_the_standard_library_reads_it_in_words() {
+    for s in [
+        "ΟΔΟΣ",
+        "ΟΔΟΣ ΚΑΙ ΣΑΣ",
+        "Σ",
+        "ΑΣ.",
+        "ΑΣΑ",
+        "Ο ΣΑΣ’",
+        "ΟΔΌΣ!",
+        "abcΣ def",
+        "1Σ",
+    ] {
+        assert_eq!(super::lower(s), s.to_lowercase(), "{s}");
     }
 }

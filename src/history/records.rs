@@ -283,7 +283,7 @@ pub fn customer(v: &Value, path: &str, strings: &mut Interner) -> Result<Custome
         birthday: o.opt_date("birthday")?,
         tier: o
             .opt_str("tier")?
-            .map(|s| s.trim().to_lowercase())
+            .map(|s| crate::util::lower(s.trim()))
             .filter(|s| !s.is_empty())
             .map(|s| strings.share(&s)),
         lifetime_value: o.opt_num("lifetimeValue", 0.0, MAX_AMOUNT)?,
@@ -316,7 +316,7 @@ pub fn ticket(
             solved_at: solved_at.into(),
             channel: o
                 .opt_str("channel")?
-                .map(|c| c.trim().to_lowercase())
+                .map(|c| crate::util::lower(c.trim()))
                 .filter(|c| !c.is_empty())
                 .map(|c| strings.share(&c)),
             csat: o.opt_num("csat", 1.0, 5.0)?.into(),
@@ -350,7 +350,7 @@ pub fn order(v: &Value, path: &str, strings: &mut Interner) -> Result<(CustomerR
 pub fn survey(v: &Value, path: &str) -> Result<(CustomerRef, SurveyRecord)> {
     let o = object(v, path)?;
     let who = customer_ref(&o)?;
-    let kind = match o.req_str("kind")?.trim().to_lowercase().as_str() {
+    let kind = match crate::util::lower(o.req_str("kind")?.trim()).as_str() {
         "nps" => SurveyKind::Nps,
         "csat" => SurveyKind::Csat,
         other => {

@@ -19,9 +19,7 @@ pub enum Format {
 impl Format {
     pub fn parse(s: &str) -> Option<Format> {
         Some(
-            match s
-                .trim()
-                .to_lowercase()
+            match crate::util::lower(s.trim())
                 .replace(['-', '_', ' '], "")
                 .as_str()
             {

@@ -94,7 +94,7 @@ impl Pattern {
             for a in part.split('|') {
                 let mut atoms = Vec::new();
                 for w in a.split('_') {
-                    let w = w.to_lowercase().replace('’', "'");
+                    let w = crate::util::lower(w).replace('’', "'");
                     if w.is_empty() || w == "*" {
                         return Err(format!("\"{part}\": empty alternative"));
                     }

@@ -39,7 +39,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     uppers += 1;
                 }
             }
-            word.extend(c.to_lowercase());
+            crate::util::push_lower(word, c);
         };
         push(c, &mut word);
         while let Some(&(j, d)) = iter.peek() {

@@ -117,7 +117,7 @@ fn holds<'t>(c: &'t Cond, lookup: &dyn Fn(&str) -> Option<Value>, r: &mut Render
                     if matches!(op, Op::Eq | Op::Ne) && p.is_ascii() && q.is_ascii() {
                         p.eq_ignore_ascii_case(&q) == (*op == Op::Eq)
                     } else {
-                        compare(*op, p.to_lowercase(), q.to_lowercase())
+                        compare(*op, crate::util::lower(&p), crate::util::lower(&q))
                     }
                 }
             }
@@ -235,7 +235,7 @@ fn render_nodes<'t>(
                                 Cow::Owned(match name {
                                     "capitalize" => crate::util::capitalise(&s),
                                     "upcase" => crate::util::upper(&s),
-                                    _ => s.to_lowercase(),
+                                    _ => crate::util::lower(&s),
                                 })
                             });
                         }

@@ -125,7 +125,7 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
         Cow::Borrowed(w)
     } else {
-        Cow::Owned(w.to_lowercase())
+        Cow::Owned(crate::util::lower(w))
     }
 }
 
