@@ -271,7 +271,10 @@ impl Engine {
                 &one
             };
             let (c, i) = (&s.cues, &s.intent);
-            i.id == "feedback_praise" && !i.unsure && c.mistake == 0.0 && c.effort == 0.0
+            let letter = i.id == "feedback_praise" && !i.unsure;
+            // a thank-you that asks nothing ("Seals arrived this morning, thanks so much!")
+            let thanked = !m.is_empty() && c.praise > 0.0 && !m.contains('?');
+            (letter || thanked) && c.mistake == 0.0 && c.effort == 0.0
         };
         let promise = signals::promise::reason(t, &facts.same_topic, now, &w, &thanks);
         if promise.is_some() {

@@ -6,12 +6,16 @@
 //! happened?" is a promise broken however calmly it asks.
 //!
 //! A sentence (or a clause after a colon) promises when it says will, 'll, shall, should, promise(d), guarantee,
-//! expect(ed) or going (to), and is no question ("Would Tuesday suit you?"); a ticket
+//! expect(ed) or going (to), and is no question ("Would Tuesday suit you?"), condition ("If it
+//! has not come by Friday, …") or hedge ("might", "hoping", "I can't promise"); a ticket
 //! subject ("adviser to call back Mon 16 Nov") may also say call, callback, confirm or back.
-//! Its deadline is the latest date it names: a weekday (the next one after the day it was
-//! said), a day and a month ("17 November", "Nov 17th", "Fri 27 Nov"), today, tonight, tomorrow,
-//! this or next week, or N hours, days, working days or weeks ("within 48h", "in 3-5 working
-//! days"; N in figures or in words up to ten). A date already past
+//! Its deadline is the first date it names (the first step promised and missed: "ship on Friday
+//! 13 and reach you by Tuesday 17" is broken on the 14th, "fixed by Friday, so you'll be fine
+//! for the 8th" on Saturday): a weekday (the next one after the day it was
+//! said), a day and a month ("17 November", "Nov 17th", "the 17th of November"), a day alone
+//! ("by the 20th": this month's, or next month's once gone by), today, tonight, tomorrow, this
+//! or next week, or N minutes, hours, days, working days or weeks ("within 48h", "in 3-5
+//! working days", "in a couple of days"; N in figures or in words up to ten). A date already past
 //! when it was said is about something else ("since Monday") and is not read.
 
 use super::{points, Reason, SignalId, Span};
@@ -30,13 +34,18 @@ pub fn due(text: &str, said: i64, subject: bool) -> Option<(i64, usize, usize)> 
     while start < b.len() {
         let end = b[start..]
             .iter()
-            .position(|c| matches!(c, b'.' | b'!' | b'?' | b'\n' | b':' | b';'))
+            .enumerate()
+            // (a full stop between digits is a decimal point: "EUR 312.40 within 7 days")
+            .position(|(k, c)| {
+                matches!(c, b'!' | b'?' | b'\n' | b':' | b';')
+                    || (*c == b'.' && !b.get(start + k + 1).is_some_and(u8::is_ascii_digit))
+            })
             .map_or(b.len(), |k| start + k);
         // a question makes no promise; the sentence is quoted without its spaces
         if b.get(end) != Some(&b'?') {
             let said_it = low[start..end].trim_ascii();
             if let Some(d) = sentence_due(said_it, said, subject) {
-                if best.is_none_or(|x| d > x.0) {
+                if best.is_none_or(|x| d < x.0) {
                     let at = said_it.as_ptr() as usize - low.as_ptr() as usize;
                     best = Some((d, at, at + said_it.len()));
                 }
@@ -59,6 +68,14 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
     {
         return None;
     }
+    // a condition ("If it hasn't come by Friday, let us know") or a hedge ("they might look at it
+    // before Friday", "I can't promise Friday") is no promise
+    if w.first().is_some_and(|x| x.1 == 3)
+        || w.iter().any(|x| x.1 == 4)
+        || w.windows(2).any(|p| p[0].0 == "can" && p[1].0 == "t")
+    {
+        return None;
+    }
     let today = said.div_euclid(MS_PER_DAY);
     // Monday 0 (1970-01-01 was a Thursday)
     let weekday = (today + 3).rem_euclid(7);
@@ -75,28 +92,61 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
                 let ahead = (k as i64 - 10 - 2 * (k as i64 / 17)).saturating_sub(weekday);
                 Some(end_of(today + (ahead - 1).rem_euclid(7) + 1))
             }
-            21..=32 => day_next.or(day_prev).map(|d| {
-                let (y, _, _) = civil_from_days(today);
-                let m = (k - 20) as u32;
-                // a date a month or more before the day said is next year's
-                let day = days_from_civil(y, m, d);
-                end_of(if day < today - 31 {
-                    days_from_civil(y + 1, m, d)
-                } else {
-                    day
+            // "17 November", "Nov 17th", "the 17th of November"
+            21..=32 => day_next
+                .or(day_prev)
+                .or_else(|| {
+                    if prev.1 == OF {
+                        day_of_month(at(i.wrapping_sub(2)).0)
+                    } else {
+                        None
+                    }
                 })
-            }),
+                .map(|d| {
+                    let (y, _, _) = civil_from_days(today);
+                    let m = (k - 20) as u32;
+                    // a date a month or more before the day said is next year's
+                    let day = days_from_civil(y, m, d);
+                    end_of(if day < today - 31 {
+                        days_from_civil(y + 1, m, d)
+                    } else {
+                        day
+                    })
+                }),
             40 => Some(end_of(today)),
             41 => Some(end_of(today + 1)),
             // next week ends the Sunday after this one; this (or the) week this Sunday
             WEEK if prev.1 == 43 => Some(end_of(today + 13 - weekday)),
             WEEK if prev.1 == 44 => Some(end_of(today + 6 - weekday)),
+            // "by the 20th": this month's, or next month's once it has gone by
+            _ if prev.1 == 44
+                && digits(x).is_some_and(|d| !d.1.is_empty())
+                && next.1 != OF
+                && !(21..=32).contains(&next.1) =>
+            {
+                day_of_month(x).map(|d| {
+                    let (y, m, dd) = civil_from_days(today);
+                    let (y, m) = match (d < dd, m) {
+                        (false, _) => (y, m),
+                        (true, 12) => (y + 1, 1),
+                        (true, m) => (y, m + 1),
+                    };
+                    end_of(days_from_civil(y, m, d))
+                })
+            }
             _ => number(x, k).and_then(|(n, joined)| {
                 let unit = if joined.is_empty() {
                     next
                 } else {
                     (joined, kind(joined))
                 };
+                // "a couple of days"
+                let unit = if unit.1 == OF { after } else { unit };
+                // "30 minutes before they arrive" counts from something else
+                let then = if joined.is_empty() { after } else { next };
+                if then.1 == 5 {
+                    return None;
+                }
                 let (unit, working) = if unit.1 == 72 {
                     (after, true)
                 } else {
@@ -104,6 +154,7 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
                 };
                 match unit.1 {
                     70 => Some(said + n * 3_600_000),
+                    74 => Some(said + n * 60_000),
                     71 if working => Some(end_of(working_days(today, n))),
                     71 => Some(end_of(today + n)),
                     WEEK => Some(end_of(today + 7 * n)),
@@ -112,35 +163,40 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
             }),
         };
         if let Some(t) = t.filter(|t| *t >= said) {
-            due = Some(due.map_or(t, |d| d.max(t)));
+            due = Some(due.map_or(t, |d| d.min(t)));
         }
     }
     due
 }
 
-/// The kinds of word read: our promise; a subject's promise; weekdays 10 (Monday) to 16, and
+/// The kinds of word read: our promise (1); a subject's promise (2); 3 a condition first
+/// ("if", "unless"); 4 a hedge ("might", "hopefully", "hope", "cannot"); 5 before, after; weekdays 10 (Monday) to 16, and
 /// 17, 18 for "sat", "sun" (weekdays only before a date); months 21 to 32; 40 today, 41
-/// tomorrow, `WEEK`, 43 next, 44 this or the; numbers 51 to 60 in words; 70 hours, 71 days,
-/// 72 working. One sorted table of fixed-width records, searched out of line (a `match` on strings compares each
+/// tomorrow, `WEEK`, 43 next, 44 this or the, `OF`; numbers 51 to 60 in words ("couple" 2);
+/// 70 hours, 71 days, 72 working, 74 minutes. One sorted table of fixed-width records, searched out of line (a `match` on strings compares each
 /// in turn at every use, and cost the .wasm more).
 const PROMISE: u8 = 1;
 const SUBJECT: u8 = 2;
 const WEEK: u8 = 42;
+const OF: u8 = 45;
 const WORDS: &[u8] = concat!(
-    "a        \x33an       \x33apr      \x18april    \x18aug      \x1caugust   \x1c",
-    "back     \x02business \x48call     \x02callback \x02confirm  \x02day      \x47",
-    "days     \x47dec      \x20december \x20eight    \x3aexpect   \x01expected \x01",
-    "feb      \x16february \x16five     \x37four     \x36fri      \x0efriday   \x0e",
-    "going    \x01guarantee\x01h        \x46hour     \x46hours    \x46hr       \x46",
-    "hrs      \x46jan      \x15january  \x15jul      \x1bjuly     \x1bjun      \x1a",
-    "june     \x1all       \x01mar      \x17march    \x17may      \x19mon      \x0a",
-    "monday   \x0anext     \x2bnine     \x3bnov      \x1fnovember \x1foct      \x1e",
-    "october  \x1eone      \x33promise  \x01promised \x01sat      \x11saturday \x0f",
-    "sep      \x1dseptember\x1dseven    \x39shall    \x01should   \x01six      \x38",
-    "sun      \x12sunday   \x10ten      \x3cthe      \x2cthis     \x2cthree    \x35",
-    "thu      \x0dthurs    \x0dthursday \x0dtoday    \x28tomorrow \x29tonight  \x28",
-    "tue      \x0btues     \x0btuesday  \x0btwo      \x34wed      \x0cwednesday\x0c",
-    "week     \x2aweeks    \x2awill     \x01working  \x48",
+    "a        \x33after    \x05an       \x33apr      \x18april    \x18aug      \x1c",
+    "august   \x1cback     \x02before   \x05business \x48call     \x02callback \x02",
+    "cannot   \x04confirm  \x02couple   \x34day      \x47days     \x47dec      \x20",
+    "december \x20eight    \x3aexpect   \x01expected \x01feb      \x16february \x16",
+    "five     \x37four     \x36fri      \x0efriday   \x0egoing    \x01guarantee\x01",
+    "h        \x46hope     \x04hopefully\x04hoping   \x04hour     \x46hours    \x46",
+    "hr       \x46hrs      \x46if       \x03ill      \x01jan      \x15january  \x15",
+    "jul      \x1bjuly     \x1bjun      \x1ajune     \x1all       \x01mar      \x17",
+    "march    \x17may      \x19maybe    \x04might    \x04min      \x4amins     \x4a",
+    "minutes  \x4amon      \x0amonday   \x0anext     \x2bnine     \x3bnov      \x1f",
+    "november \x1foct      \x1eoctober  \x1eof       \x2done      \x33perhaps  \x04",
+    "promise  \x01promised \x01sat      \x11saturday \x0fsep      \x1dseptember\x1d",
+    "seven    \x39shall    \x01should   \x01six      \x38sun      \x12sunday   \x10",
+    "ten      \x3cthe      \x2cthis     \x2cthree    \x35thu      \x0dthurs    \x0d",
+    "thursday \x0dtmr      \x29tmrw     \x29today    \x28tomorow  \x29tomorrow \x29",
+    "tonight  \x28tue      \x0btues     \x0btuesday  \x0btwo      \x34unless   \x03",
+    "wed      \x0cwednesday\x0cweek     \x2aweeks    \x2awill     \x01working  \x48",
 )
 .as_bytes();
 

@@ -15,12 +15,24 @@ fn due_of(text: &str, said: &str) -> Option<i64> {
 }
 
 #[test]
-fn the_latest_date_a_reply_promises_is_its_deadline() {
+fn the_first_date_a_reply_promises_is_its_deadline() {
     // Tuesday 10 November 2026
     let said = "2026-11-10T08:40:00Z";
     let text = "Hi Amara, I've spoken to the warehouse: the rotor will ship on Friday 13 November \
                 and reach you by Tuesday 17 November at the latest. Jonas";
-    assert_eq!(due_of(text, said), Some(end("2026-11-17")));
+    assert_eq!(due_of(text, said), Some(end("2026-11-13")));
+    // a decimal point ends no sentence, "tmrw" is tomorrow
+    assert_eq!(
+        due_of(
+            "We will refund EUR 312.40 to your card within 7 working days.",
+            said
+        ),
+        Some(end("2026-11-19"))
+    );
+    assert_eq!(
+        due_of("ill send a new code by tmrw morning", said),
+        Some(end("2026-11-11"))
+    );
     // the sentence quoted is the one that promises
     let (_, s, e) = due(text, at(said), false).unwrap();
     assert!(text[s..e].contains("will ship on Friday 13 November"));
@@ -85,6 +97,32 @@ fn hours_are_counted_exactly_and_working_days_skip_the_weekend() {
 }
 
 #[test]
+fn a_day_alone_minutes_and_a_couple_of_days_are_read() {
+    let tue = "2026-11-10T15:00:00Z";
+    assert_eq!(
+        due_of("The report will be with you by the 20th.", tue),
+        Some(end("2026-11-20"))
+    );
+    // the 5th has gone by in November: December's
+    assert_eq!(
+        due_of("It will be with you by the 5th.", tue),
+        Some(end("2026-12-05"))
+    );
+    assert_eq!(
+        due_of("we'll ship it on the 3rd of December", tue),
+        Some(end("2026-12-03"))
+    );
+    assert_eq!(
+        due_of("I'll send the link in the next 10 minutes", tue),
+        Some(at("2026-11-10T15:10:00Z"))
+    );
+    assert_eq!(
+        due_of("billing will email you in a couple of days", tue),
+        Some(end("2026-11-12"))
+    );
+}
+
+#[test]
 fn no_promise_without_our_word_a_date_ahead_or_with_a_question() {
     let tue = "2026-11-10T15:00:00Z";
     // a question makes no promise
@@ -102,6 +140,30 @@ fn no_promise_without_our_word_a_date_ahead_or_with_a_question() {
     // a date already gone when it was said is about something else
     assert_eq!(
         due_of("We will honour the price you paid on 2 November.", tue),
+        None
+    );
+    // a condition, a hedge
+    assert_eq!(
+        due_of(
+            "If it hasn't arrived by Friday, let us know and we'll send another.",
+            tue
+        ),
+        None
+    );
+    assert_eq!(
+        due_of(
+            "They might be able to look at it before Friday, I'll ask.",
+            tue
+        ),
+        None
+    );
+    assert_eq!(
+        due_of("We'll do our best, but I can't guarantee Friday.", tue),
+        None
+    );
+    // an amount of time before something else happens
+    assert_eq!(
+        due_of("They'll ring you 30 minutes before they arrive.", tue),
         None
     );
     // a reference number is no amount of days, "sat" no Saturday
