@@ -270,18 +270,21 @@ pub fn broken_in_thread(
     t: &Ticket,
     thanks: &dyn Fn(&str) -> bool,
 ) -> Option<(usize, usize, usize, i64)> {
-    let mut promise = None;
+    // our latest reply, and its promise once a later message needs it (most threads end with
+    // the customer's message, and an early reply is read only if one came after it)
+    let mut ours: Option<(usize, Option<Option<(i64, usize, usize)>>)> = None;
     for (i, m) in t.messages.iter().enumerate() {
         match m.from {
-            Author::Agent => {
-                promise =
-                    m.at.and_then(|at| due(&m.text, at, false))
-                        .map(|(d, s, e)| (i, s, e, d));
-            }
+            Author::Agent => ours = Some((i, None)),
             Author::Customer => {
-                if let (Some(p), Some(at)) = (promise, m.at) {
-                    if at > p.3 {
-                        return (!thanks(&m.text)).then_some(p);
+                if let (Some((a, read)), Some(at)) = (ours.as_mut(), m.at) {
+                    let reply = &t.messages[*a];
+                    let p = read
+                        .get_or_insert_with(|| reply.at.and_then(|s| due(&reply.text, s, false)));
+                    if let Some((d, s, e)) = *p {
+                        if at > d {
+                            return (!thanks(&m.text)).then_some((*a, s, e, d));
+                        }
                     }
                 }
             }

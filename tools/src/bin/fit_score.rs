@@ -137,10 +137,12 @@ fn main() {
     // signals that carry no points by design stay at 0; with `-- --only a,b` only those move
     // (a signal added since the last fit, fitted with the others as they were)
     let args: Vec<String> = std::env::args().collect();
-    let only: Option<Vec<String>> = args
-        .iter()
-        .position(|a| a == "--only")
-        .map(|i| args[i + 1].split(',').map(String::from).collect());
+    let only: Option<Vec<String>> = args.iter().position(|a| a == "--only").map(|i| {
+        let ids = args
+            .get(i + 1)
+            .expect("--only takes signal ids, comma-separated");
+        ids.split(',').map(String::from).collect()
+    });
     let fixed = |name: &str| {
         matches!(name, "customer.unknown" | "intent.transactional")
             || only.as_ref().is_some_and(|o| !o.iter().any(|x| x == name))
