@@ -5,9 +5,9 @@
 //! ship on Wednesday 18 November", a message on the 20th asking "can you tell me what
 //! happened?" is a promise broken however calmly it asks.
 //!
-//! A sentence (or a clause after a colon) promises when it says will, 'll, shall, should, promise(d), guarantee,
-//! expect(ed) or going (to), and is no question ("Would Tuesday suit you?"), condition ("If it
-//! has not come by Friday, …") or hedge ("might", "hoping", "I can't promise"); a ticket
+//! A sentence (or a clause after a colon) promises when it says will, 'll, shall, should,
+//! promise(d), guarantee, expect(ed) or going (to), and is no question ("Would Tuesday suit
+//! you?"), condition ("If it has not come by Friday, …") or hedge ("might", "hoping", "I can't promise"); a ticket
 //! subject ("adviser to call back Mon 16 Nov") may also say call, callback, confirm or back.
 //! Its deadline is the first date it names (the first step promised and missed: "ship on Friday
 //! 13 and reach you by Tuesday 17" is broken on the 14th, "fixed by Friday, so you'll be fine
@@ -70,8 +70,8 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
     }
     // a condition ("If it hasn't come by Friday, let us know") or a hedge ("they might look at it
     // before Friday", "I can't promise Friday") is no promise
-    if w.first().is_some_and(|x| x.1 == 3)
-        || w.iter().any(|x| x.1 == 4)
+    if w.first().is_some_and(|x| x.1 == CONDITION)
+        || w.iter().any(|x| x.1 == HEDGE)
         || w.windows(2).any(|p| p[0].0 == "can" && p[1].0 == "t")
     {
         return None;
@@ -144,7 +144,7 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
                 let unit = if unit.1 == OF { after } else { unit };
                 // "30 minutes before they arrive" counts from something else
                 let then = if joined.is_empty() { after } else { next };
-                if then.1 == 5 {
+                if then.1 == RELATIVE {
                     return None;
                 }
                 let (unit, working) = if unit.1 == 72 {
@@ -169,14 +169,17 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
     due
 }
 
-/// The kinds of word read: our promise (1); a subject's promise (2); 3 a condition first
-/// ("if", "unless"); 4 a hedge ("might", "hopefully", "hope", "cannot"); 5 before, after; weekdays 10 (Monday) to 16, and
-/// 17, 18 for "sat", "sun" (weekdays only before a date); months 21 to 32; 40 today, 41
-/// tomorrow, `WEEK`, 43 next, 44 this or the, `OF`; numbers 51 to 60 in words ("couple" 2);
-/// 70 hours, 71 days, 72 working, 74 minutes. One sorted table of fixed-width records, searched out of line (a `match` on strings compares each
-/// in turn at every use, and cost the .wasm more).
+/// The kinds of word read: `PROMISE`, `SUBJECT` (a subject's promise), `CONDITION` (first in
+/// its sentence), `HEDGE`, `RELATIVE` (before, after); weekdays 10 (Monday) to 16, and 17, 18
+/// for "sat", "sun" (weekdays only before a date); months 21 to 32; 40 today, 41 tomorrow,
+/// `WEEK`, 43 next, 44 this or the, `OF`; numbers 51 to 60 in words ("couple" 2); 70 hours,
+/// 71 days, 72 working, 74 minutes. One sorted table of fixed-width records, searched out of
+/// line (a `match` on strings compares each in turn at every use, and cost the .wasm more).
 const PROMISE: u8 = 1;
 const SUBJECT: u8 = 2;
+const CONDITION: u8 = 3;
+const HEDGE: u8 = 4;
+const RELATIVE: u8 = 5;
 const WEEK: u8 = 42;
 const OF: u8 = 45;
 const WORDS: &[u8] = concat!(
