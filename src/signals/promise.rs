@@ -7,8 +7,9 @@
 //!
 //! A sentence (or a clause after a colon) promises when it says will, 'll, shall, should,
 //! promise(d), guarantee, expect(ed) or going (to), and is no question ("Would Tuesday suit
-//! you?"), condition ("If it has not come by Friday, …") or hedge ("might", "hoping", "I can't promise"); a ticket
-//! subject ("adviser to call back Mon 16 Nov") may also say call, callback, confirm or back.
+//! you?"), condition ("If it has not come by Friday, …") or hedge ("might", "hoping", "I can't
+//! promise"); a ticket subject ("adviser to call back Mon 16 Nov") may also say call,
+//! callback, confirm or back.
 //! Its deadline is the first date it names (the first step promised and missed: "ship on Friday
 //! 13 and reach you by Tuesday 17" is broken on the 14th, "fixed by Friday, so you'll be fine
 //! for the 8th" on Saturday): a weekday (the next one after the day it was
@@ -23,13 +24,16 @@ use crate::ticket::{Author, Ticket};
 use crate::time::{civil_from_days, days_from_civil, format_date, parse_iso, MS_PER_DAY};
 use crate::util::{clip, utf16_len};
 
-/// The deadline (epoch ms, inclusive) of the promise `text` makes when said at `said`, and the
-/// byte range of the sentence that makes it; `subject` reads a ticket subject's looser words.
+/// A promise's deadline (epoch ms, inclusive) and the byte range of the sentence that makes it.
+pub type Due = (i64, usize, usize);
+
+/// The deadline of the promise `text` makes when said at `said`, and the sentence that makes
+/// it; `subject` reads a ticket subject's looser words.
 #[inline(never)]
-pub fn due(text: &str, said: i64, subject: bool) -> Option<(i64, usize, usize)> {
+pub fn due(text: &str, said: i64, subject: bool) -> Option<Due> {
     let low = text.to_ascii_lowercase();
     let b = low.as_bytes();
-    let mut best: Option<(i64, usize, usize)> = None;
+    let mut best: Option<Due> = None;
     let mut start = 0;
     while start < b.len() {
         let end = b[start..]
@@ -275,7 +279,7 @@ pub fn broken_in_thread(
 ) -> Option<(usize, usize, usize, i64)> {
     // our latest reply, and its promise once a later message needs it (most threads end with
     // the customer's message, and an early reply is read only if one came after it)
-    let mut ours: Option<(usize, Option<Option<(i64, usize, usize)>>)> = None;
+    let mut ours: Option<(usize, Option<Option<Due>>)> = None;
     for (i, m) in t.messages.iter().enumerate() {
         match m.from {
             Author::Agent => ours = Some((i, None)),
