@@ -48,3 +48,20 @@ fn lone_surrogate_escapes_become_the_replacement_character() {
     let v: Value = serde_json::from_str(&r(r#"{"t": "x\ud800"}"#)).unwrap();
     assert_eq!(v["t"], "x\u{fffd}");
 }
+
+#[test]
+fn too_long_counts_characters_not_bytes() {
+    use crate::input::{too_long, MAX_TEXT};
+    let reference = |s: &str| s.chars().count() > MAX_TEXT;
+    for s in [
+        "a".repeat(MAX_TEXT),
+        "a".repeat(MAX_TEXT + 1),
+        // four bytes a character: 800,000 bytes, within the limit
+        "😀".repeat(MAX_TEXT),
+        "😀".repeat(MAX_TEXT + 1),
+        format!("{}a", "é".repeat(MAX_TEXT)),
+        String::new(),
+    ] {
+        assert_eq!(too_long(&s), reference(&s), "{} bytes", s.len());
+    }
+}

@@ -176,9 +176,35 @@ pub fn days_until_yearly(date_ms: i64, now_ms: i64) -> i64 {
     365
 }
 
+/// The day of the week of a day since 1970-01-01: Monday 0 to Sunday 6 (1970-01-01 was a
+/// Thursday).
+pub fn weekday(day: i64) -> i64 {
+    (day + 3).rem_euclid(7)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        // Zeller's congruence as the reference (Saturday 0 there), over 4,000 years each side
+        let zeller = |y: i64, m: u32, d: u32| {
+            let (y, m) = if m < 3 {
+                (y - 1, m as i64 + 12)
+            } else {
+                (y, m as i64)
+            };
+            let (k, j) = (y.rem_euclid(100), y.div_euclid(100));
+            (d as i64 + 13 * (m + 1) / 5 + k + k / 4 + j.div_euclid(4) + 5 * j).rem_euclid(7)
+        };
+        for day in (-1_500_000..1_500_000).step_by(7_919) {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!((weekday(day) + 2) % 7, zeller(y, m, d), "{y}-{m}-{d}");
+        }
+        // 2026-12-03 is a Thursday
+        assert_eq!(weekday(days_from_civil(2026, 12, 3)), 3);
+    }
 
     #[test]
     fn dates_written_by_hand_as_format_would() {

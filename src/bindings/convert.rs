@@ -181,13 +181,11 @@ extern "C" {
 
 /// `what` names the text in the error; it is built only when there is one.
 pub(super) fn check_len(s: &str, what: impl Fn() -> String) -> Result<(), JsError> {
-    // characters are counted only when the bytes could be too many (it once took 4 bytes a
-    // character for granted, and let 800,000 ASCII characters through)
-    let max = crate::input::MAX_TEXT;
-    if s.len() > max && s.chars().count() > max {
+    if crate::input::too_long(s) {
         return Err(fail(format!(
-            "{}: text longer than {max} characters",
+            "{}: text longer than {} characters",
             what(),
+            crate::input::MAX_TEXT
         )));
     }
     Ok(())

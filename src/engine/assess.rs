@@ -262,18 +262,19 @@ impl Engine {
         // nothing wrong in it, says it was kept (the intent of that message, or for an earlier
         // ticket's promise of the thread, not the praise cue: "Can you tell me when they will
         // ship? Thank you." reads as praise)
-        let thanks = |m: &str| {
+        let thanks = |m: Option<&str>| {
             let one;
-            let s = if m.is_empty() {
-                &signals
-            } else {
-                one = self.text.analyze(m);
-                &one
+            let s = match m {
+                None => &signals,
+                Some(m) => {
+                    one = self.text.analyze(m);
+                    &one
+                }
             };
             let (c, i) = (&s.cues, &s.intent);
             let letter = i.id == "feedback_praise" && !i.unsure;
             // a thank-you that asks nothing ("Seals arrived this morning, thanks so much!")
-            let thanked = !m.is_empty() && c.praise > 0.0 && !m.contains('?');
+            let thanked = m.is_some_and(|m| c.praise > 0.0 && !m.contains('?'));
             (letter || thanked) && c.mistake == 0.0 && c.effort == 0.0
         };
         let promise = signals::promise::reason(t, &facts.same_topic, now, &w, &thanks);

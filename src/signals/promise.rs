@@ -81,8 +81,8 @@ fn sentence_due(s: &str, said: i64, subject: bool) -> Option<i64> {
         return None;
     }
     let today = said.div_euclid(MS_PER_DAY);
-    // Monday 0 (1970-01-01 was a Thursday)
-    let weekday = (today + 3).rem_euclid(7);
+    // Monday 0
+    let weekday = crate::time::weekday(today);
     let end_of = |day: i64| (day + 1) * MS_PER_DAY - 1;
     let mut due: Option<i64> = None;
     let at = |i: usize| w.get(i).copied().unwrap_or(("", 0));
@@ -275,7 +275,7 @@ fn working_days(today: i64, n: i64) -> i64 {
 /// message after the date that `thanks` reads as a thank-you says it was kept.
 pub fn broken_in_thread(
     t: &Ticket,
-    thanks: &dyn Fn(&str) -> bool,
+    thanks: &dyn Fn(Option<&str>) -> bool,
 ) -> Option<(usize, usize, usize, i64)> {
     // our latest reply, and its promise once a later message needs it (most threads end with
     // the customer's message, and an early reply is read only if one came after it)
@@ -290,7 +290,7 @@ pub fn broken_in_thread(
                         .get_or_insert_with(|| reply.at.and_then(|s| due(&reply.text, s, false)));
                     if let Some((d, s, e)) = *p {
                         if at > d {
-                            return (!thanks(&m.text)).then_some((*a, s, e, d));
+                            return (!thanks(Some(&m.text))).then_some((*a, s, e, d));
                         }
                     }
                 }
@@ -303,15 +303,15 @@ pub fn broken_in_thread(
 
 /// The reason for a promise of ours past due at `now`: one in this ticket's thread, else one
 /// in the subject of an earlier ticket on the same problem (`same_topic`, newest first), unless
-/// `thanks` reads the customer's message after the date (the thread's, for an earlier ticket's
-/// promise: "" asks) as a thank-you.
+/// `thanks` reads the customer's message after the date as a thank-you (for an earlier
+/// ticket's promise, `None`: the thread's words as a whole).
 #[inline(never)]
 pub fn reason(
     t: &Ticket,
     same_topic: &[crate::history::facts::PastTicket],
     now: i64,
     w: &dyn Fn(&str) -> f64,
-    thanks: &dyn Fn(&str) -> bool,
+    thanks: &dyn Fn(Option<&str>) -> bool,
 ) -> Option<Reason> {
     let (said, quote, d, spans, source) = match broken_in_thread(t, thanks) {
         Some((i, s, e, d)) => {
@@ -323,7 +323,7 @@ pub fn reason(
             };
             ("our reply".to_string(), &text[s..e], d, vec![span], None)
         }
-        None if !thanks("") => {
+        None if !thanks(None) => {
             let (p, subject, d) = same_topic.iter().find_map(|p| {
                 let subject = p.subject.as_deref()?;
                 let (d, _, _) = due(subject, parse_iso(&p.created_at).ok()?, true)?;
