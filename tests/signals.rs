@@ -764,6 +764,20 @@ fn a_charge_another_business_made_is_not_our_mistake() {
     );
 }
 
+#[test]
+fn a_failure_the_customer_says_is_not_ours_is_not_our_mistake() {
+    // "not you", "not your fault": the customer names whose failure it is not (data/cues.txt
+    // `not.mistake`; right on every train and dev row it fires on, `pattern-precision`)
+    cue_fires_as_said(
+        "mistake",
+        &[
+            ("The travel agent I booked through (not you) charged me twice for the hotel. Can you confirm there is only one booking?", false),
+            ("Our office wifi has been down since nine, the provider's fault not yours, so the sync failed twice. Will it catch up by itself?", false),
+            ("You charged me twice for the hotel, please refund one.", true),
+        ],
+    );
+}
+
 /// Each text fires `cue` (the built-in analyzer, patterns and model) or not, as its case says.
 fn cue_fires_as_said(cue: &str, cases: &[(&str, bool)]) {
     let a = rapport::text::TextAnalyzer::builtin();
