@@ -11,9 +11,11 @@
 //! Each case is assessed once per lifetime value tried (`read_strengths`: every weight at a
 //! million, so a reason's points are its strength); a parameter set's band is then found from
 //! those strengths by the engine's own rounding, `signals::amplify` and `score::total`
-//! (`score_of`), and `check` asserts at start and end that it is the band `assess` gives. A
-//! full fit took 2 min 9 s on this machine (2026-12-03); assessing every case for every
-//! candidate, one signal alone (`--only`) had taken 2.5 min and the full fit was not rerun.
+//! (`score_of`), and `check` asserts at start and end that it is the band `assess` gives.
+//! Measured 2026-12-03 with `/usr/bin/time -v` on this machine, from the committed fit (both
+//! kept it): 14.5 s and 1.9 GB at peak with one engine shared by the messages without history,
+//! 1 min 46 s and 16.3 GB with an engine per message. Assessing every case for every
+//! candidate, one signal alone (`--only`) had taken 2.5 min.
 //! Usage: cargo run --release -p rapport-tools --bin fit-score [-- --only signal.id,…]
 
 #[path = "../judgement.rs"]
@@ -27,8 +29,17 @@ use rapport::signals::{Reason, SignalId, SIGNALS};
 use rapport::Engine;
 use serde_json::{json, Value};
 
+/// Cases and the engines they are assessed by: one per scenario (its own history), one shared
+/// by every message without history (an engine each took 16.3 GB at peak, the module's doc).
+#[derive(Default)]
+struct Set {
+    engines: Vec<Engine>,
+    cases: Vec<Case>,
+}
+
 struct Case {
-    engine: Engine,
+    /// Its engine in `Set::engines`.
+    engine: usize,
     ticket: Value,
     now: i64,
     /// The band wanted, or for a message without history: at least relational.
@@ -45,25 +56,26 @@ struct Case {
 /// `round(w × strength)` as the engine computes it (checked at start and end, `check`).
 const SCALE: f64 = 1e6;
 
-fn scenario_case(s: &Scenario) -> Case {
+fn scenario_case(set: &mut Set, s: &Scenario) {
     let mut engine = Engine::new(None).unwrap();
     engine.load_history(&s.history).expect("scenario history");
-    Case {
-        engine,
+    set.engines.push(engine);
+    set.cases.push(Case {
+        engine: set.engines.len() - 1,
         ticket: s.ticket.clone(),
         now: rapport::time::parse_iso(&s.now).unwrap(),
         band: band_index(&s.band),
         at_least: false,
         weight: 1.0,
         base: Vec::new(),
-    }
+    });
 }
 
 /// Params: every signal's points, then relational edge, critical edge, amplify-at, the
 /// lifetime value that counts in full.
-fn apply(cases: &mut [Case], p: &[f64]) {
-    for c in cases.iter_mut() {
-        let cfg = c.engine.config_mut();
+fn apply(engines: &mut [Engine], p: &[f64]) {
+    for e in engines.iter_mut() {
+        let cfg = e.config_mut();
         for (s, v) in SIGNALS.iter().zip(p) {
             cfg.weights.insert(s.id.to_string(), *v);
         }
@@ -77,24 +89,26 @@ fn apply(cases: &mut [Case], p: &[f64]) {
 
 /// Reads each case's strengths (`Case::base`) at the lifetime value `value_high` (the one
 /// parameter a strength depends on), then leaves the engines set to `p`.
-fn read_strengths(cases: &mut [Case], p: &[f64], value_high: f64) {
+fn read_strengths(set: &mut Set, p: &[f64], value_high: f64) {
     let n = SIGNALS.len();
     let mut at_scale: Vec<f64> = vec![SCALE; n];
     at_scale.extend([p[n], p[n + 1], 1e-9, value_high]);
-    apply(cases, &at_scale);
-    for c in cases.iter_mut() {
+    apply(&mut set.engines, &at_scale);
+    for c in set.cases.iter_mut() {
         let o = AssessOptions {
             snippets: 0,
             ..AssessOptions::at(c.now)
         };
-        let a = c.engine.assess_with(&c.ticket, &o).expect("assess");
+        let a = set.engines[c.engine]
+            .assess_with(&c.ticket, &o)
+            .expect("assess");
         c.base = a
             .reasons
             .into_iter()
             .filter(|r| r.signal != SignalId::Clamp)
             .collect();
     }
-    apply(cases, p);
+    apply(&mut set.engines, p);
 }
 
 /// The band `p` gives a case, from its strengths: points as `signals::points` rounds them,
@@ -115,22 +129,25 @@ fn weights_of(p: &[f64]) -> impl Fn(SignalId) -> f64 + '_ {
 }
 
 /// The band the engine gives a case now, as `band_index` (assessing it).
-fn band_of(c: &Case) -> i32 {
+fn band_of(engines: &[Engine], c: &Case) -> i32 {
     let o = AssessOptions {
         snippets: 0,
         ..AssessOptions::at(c.now)
     };
-    let a = c.engine.assess_with(&c.ticket, &o).expect("assess");
+    let a = engines[c.engine]
+        .assess_with(&c.ticket, &o)
+        .expect("assess");
     band_index(a.band.as_str())
 }
 
 /// The fast path must agree with the engine: every case's band by `score_of` is the band
 /// `assess` gives at `p` (the engines are set to `p`).
-fn check(cases: &[Case], p: &[f64], when: &str) {
+fn check(set: &Set, p: &[f64], when: &str) {
     let w = weights_of(p);
-    let off = cases
+    let off = set
+        .cases
         .iter()
-        .filter(|c| score_of(c, p, &w) != band_of(c))
+        .filter(|c| score_of(c, p, &w) != band_of(&set.engines, c))
         .count();
     assert_eq!(
         off, 0,
@@ -160,16 +177,17 @@ fn objective(cases: &[Case], p: &[f64]) -> f64 {
 fn main() {
     let scenarios = judgement::scenarios();
     let messages = judgement::messages();
-    let mut train: Vec<Case> = scenarios
-        .iter()
-        .filter(|s| s.split == Split::Train)
-        .map(scenario_case)
-        .collect();
-    let n_sc = train.len();
+    let mut train = Set::default();
+    for s in scenarios.iter().filter(|s| s.split == Split::Train) {
+        scenario_case(&mut train, s);
+    }
+    let n_sc = train.cases.len();
     let shared_msg_weight = 0.25;
+    train.engines.push(Engine::new(None).unwrap());
+    let shared = train.engines.len() - 1;
     for m in messages.iter().filter(|m| m.split == Split::Train) {
-        train.push(Case {
-            engine: Engine::new(None).unwrap(),
+        train.cases.push(Case {
+            engine: shared,
             ticket: json!({"id": m.id, "customer": {}, "messages": [{"from": "customer", "text": m.text}]}),
             now: 1_795_000_000_000,
             band: if m.routine { 0 } else { 1 },
@@ -178,11 +196,10 @@ fn main() {
             base: Vec::new(),
         });
     }
-    let mut dev: Vec<Case> = scenarios
-        .iter()
-        .filter(|s| s.split == Split::Dev)
-        .map(scenario_case)
-        .collect();
+    let mut dev = Set::default();
+    for s in scenarios.iter().filter(|s| s.split == Split::Dev) {
+        scenario_case(&mut dev, s);
+    }
 
     let cfg = rapport::config::Config::default();
     let mut p: Vec<f64> = SIGNALS.iter().map(|s| cfg.weight(s.id.id())).collect();
@@ -244,15 +261,15 @@ fn main() {
     read_strengths(&mut dev, &p, p[n + 3]);
     check(&train, &p, "at start");
     check(&dev, &p, "at start");
-    let mut best = objective(&train, &p);
+    let mut best = objective(&train.cases, &p);
     eprintln!(
         "fit-score: {n_sc} train scenarios, {} train messages; start: train objective {best:.1}, dev band agreement {:.1}%",
-        train.len() - n_sc,
-        100.0 * dev_agreement(&dev, &p)
+        train.cases.len() - n_sc,
+        100.0 * dev_agreement(&dev.cases, &p)
     );
     // the passes' parameters are kept where dev agrees best (early stopping: more passes fit
     // train better and dev worse on a corpus this size)
-    let mut kept = (dev_agreement(&dev, &p), p.clone(), 0);
+    let mut kept = (dev_agreement(&dev.cases, &p), p.clone(), 0);
     for pass in 0..3 {
         for i in 0..p.len() {
             if fixed(&names[i]) {
@@ -294,7 +311,7 @@ fn main() {
                 if i == n + 3 {
                     read_strengths(&mut train, &q, v);
                 }
-                let o = objective(&train, &q);
+                let o = objective(&train.cases, &q);
                 if o > best + 1e-9 {
                     best = o;
                     p = q;
@@ -306,7 +323,7 @@ fn main() {
             }
         }
         read_strengths(&mut dev, &p, p[n + 3]);
-        let d = dev_agreement(&dev, &p);
+        let d = dev_agreement(&dev.cases, &p);
         eprintln!(
             "  pass {}: train objective {best:.1}, dev band agreement {:.1}%",
             pass + 1,
