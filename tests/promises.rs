@@ -97,3 +97,33 @@ fn a_callback_promised_in_an_earlier_ticket_and_missed_is_cited_from_it() {
     let early = assess(&e, &t, "2026-11-15T12:00:00Z");
     assert!(promise(&early).is_none());
 }
+
+#[test]
+fn an_empty_message_after_the_date_is_no_thank_you() {
+    // a thank-you letter opens the thread and our reply promises a date; an empty message from
+    // the customer after it says nothing, so it cannot say the promise was kept (it was once
+    // read as the whole thread, whose letter did)
+    let t = |text: &str| {
+        json!({"id": "t2", "subject": "Thank you", "customer": {"id": "c2"}, "messages": [
+            {"from": "customer", "at": "2026-11-16T08:30:00Z",
+             "text": "I just wanted to say a huge thank you to Amara in your support team. She was wonderful, so patient and kind, and sorted everything. Please pass on my thanks!"},
+            {"from": "agent", "at": "2026-11-16T11:10:00Z",
+             "text": "Thank you so much for your kind words, I will pass them on to Amara on Wednesday 18 November when she is back. Laura"},
+            {"from": "customer", "at": "2026-11-20T08:45:00Z", "text": text}
+        ]})
+    };
+    let e = Engine::new(None).unwrap();
+    let empty = assess(&e, &t(""), "2026-11-20T09:00:00Z");
+    assert!(
+        promise(&empty).is_some(),
+        "{:?}",
+        empty.reasons.iter().map(|r| r.signal).collect::<Vec<_>>()
+    );
+    // a thank-you of its own after the date still says it was kept
+    let thanked = assess(
+        &e,
+        &t("Amara called me, thank you so much, that was lovely!"),
+        "2026-11-20T09:00:00Z",
+    );
+    assert!(promise(&thanked).is_none());
+}
