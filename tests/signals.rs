@@ -792,3 +792,26 @@ fn cue_fires_as_said(cue: &str, cases: &[(&str, bool)]) {
         assert_eq!(v > 0.0, fires, "{cue} in {text}: {c:?}");
     }
 }
+
+#[test]
+fn a_cue_the_model_alone_reads_in_a_follow_up_must_hold_in_the_whole_thread() {
+    // the model was trained on opening messages: alone, this follow-up reads as a mistake
+    // ("attached", "letter"; see the test above), after a routine opening it is no cue. A
+    // cue the model alone finds in the opening message stands after a short reply
+    let a = rapport::text::TextAnalyzer::builtin();
+    let follow_up =
+        "Letterhead please, they were fussy last time. Their address is in the attached letter.";
+    assert!(a.analyze(follow_up).cues.mistake > 0.0);
+    let opening = "Hello, I need a statement of my account for the last six months for my visa application. Can you send one?";
+    let c = a.analyze_thread(&[(0, opening), (2, follow_up)]).cues;
+    assert_eq!(c.mistake, 0.0, "{c:?}");
+    // found by the model alone, not by a phrase pattern (checked first)
+    let moving = "After nine years we're taking the team's licences to another vendor at renewal, it's been decided above me.";
+    let alone = a.analyze(moving);
+    assert!(alone.cues.churn > 0.0, "{:?}", alone.cues);
+    assert!(alone.matches.iter().filter(|m| m.signal == "cue.churn").all(|m| m.learned));
+    let c = a
+        .analyze_thread(&[(0, moving), (2, "Thanks. The invoices can go to me as before.")])
+        .cues;
+    assert!(c.churn > 0.0, "{c:?}");
+}
