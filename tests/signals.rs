@@ -809,9 +809,16 @@ fn a_cue_the_model_alone_reads_in_a_follow_up_must_hold_in_the_whole_thread() {
     let moving = "After nine years we're taking the team's licences to another vendor at renewal, it's been decided above me.";
     let alone = a.analyze(moving);
     assert!(alone.cues.churn > 0.0, "{:?}", alone.cues);
-    assert!(alone.matches.iter().filter(|m| m.signal == "cue.churn").all(|m| m.learned));
+    assert!(alone
+        .matches
+        .iter()
+        .filter(|m| m.signal == "cue.churn")
+        .all(|m| m.learned));
     let c = a
-        .analyze_thread(&[(0, moving), (2, "Thanks. The invoices can go to me as before.")])
+        .analyze_thread(&[
+            (0, moving),
+            (2, "Thanks. The invoices can go to me as before."),
+        ])
         .cues;
     assert!(c.churn > 0.0, "{c:?}");
 }

@@ -102,8 +102,12 @@ fn dir() -> String {
 }
 
 fn jsonl(sub: &str) -> Vec<(String, Value)> {
-    let d = format!("{}/{sub}", dir());
-    let mut files: Vec<_> = std::fs::read_dir(&d)
+    jsonl_in(&format!("{}/{sub}", dir()))
+}
+
+/// Every row of the `.jsonl` files of directory `d`, files in name order, with its place.
+fn jsonl_in(d: &str) -> Vec<(String, Value)> {
+    let mut files: Vec<_> = std::fs::read_dir(d)
         .unwrap_or_else(|e| panic!("cannot read {d}: {e} (the corpus ships in the repo)"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
@@ -164,7 +168,12 @@ pub fn messages() -> Vec<Message> {
 }
 
 pub fn scenarios() -> Vec<Scenario> {
-    jsonl("scenarios")
+    scenarios_in(&format!("{}/scenarios", dir()))
+}
+
+/// The scenarios of the `.jsonl` files in directory `d` (an independent check set too).
+pub fn scenarios_in(d: &str) -> Vec<Scenario> {
+    jsonl_in(d)
         .into_iter()
         .map(|(at, v)| {
             let s = |k: &str| field(&v, &at, k);

@@ -237,7 +237,7 @@ pub fn snippet_kind(id: &str) -> &'static str {
 }
 
 /// The reasons (signal ids) that stand for a labelled must-cite.
-fn cites(label: &str) -> &'static [&'static str] {
+pub fn cites(label: &str) -> &'static [&'static str] {
     match label {
         "mistake" => &["cue.mistake"],
         "broken_promise" => &["history.broken_promise", "cue.mistake", "cue.effort"],

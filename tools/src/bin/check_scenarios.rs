@@ -1,0 +1,99 @@
+//! An independent check of the whole judgement on history-aware scenarios none of our fitting,
+//! tuning or rule writing read: `data/judgement/checks/blind-scenarios/` (160 scenarios written
+//! and labelled blind on 2026-12-03 by two helper sessions, see the README there). Prints band
+//! agreement, tickets two bands off, the expected snippet kind first, must-cite reasons
+//! present, the band confusion, and how many pairs come out right on both sides.
+//! Usage: cargo run --release -p rapport-tools --bin check-scenarios [-- <dir>] [--verbose]
+#[path = "../judgement.rs"]
+#[allow(dead_code)]
+mod judgement;
+#[path = "../judgement_eval.rs"]
+#[allow(dead_code)]
+mod judgement_eval;
+#[path = "../eval_data.rs"]
+#[allow(dead_code)]
+mod rapport_eval;
+
+use judgement::band_index;
+use judgement_eval::{assess, cites, snippet_kind};
+use std::collections::BTreeMap;
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios"));
+    let all = judgement::scenarios_in(&dir);
+    let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
+    let mut confusion = [[0usize; 3]; 3];
+    let mut right: BTreeMap<&str, bool> = BTreeMap::new();
+    for sc in &all {
+        let (band, top, reasons) = assess(sc, None);
+        let (t, p) = (band_index(&sc.band), band_index(&band));
+        confusion[t as usize][p as usize] += 1;
+        agree += (t == p) as usize;
+        two_off += ((t - p).abs() == 2) as usize;
+        kind_ok += (snippet_kind(&top) == sc.snippet_kind) as usize;
+        right.insert(&sc.id, t == p);
+        let mut missing = Vec::new();
+        for c in &sc.must_cite {
+            cite_n += 1;
+            let ok = cites(c)
+                .iter()
+                .any(|sig| reasons.iter().any(|(r, pts)| r == sig && *pts > 0));
+            cite_ok += ok as usize;
+            if !ok {
+                missing.push(c.as_str());
+            }
+        }
+        if verbose && (t != p || snippet_kind(&top) != sc.snippet_kind || !missing.is_empty()) {
+            println!(
+                "  {} expected {} / {}, got {band} / {} ({top}), missing {missing:?} {reasons:?}",
+                sc.id,
+                sc.band,
+                sc.snippet_kind,
+                snippet_kind(&top)
+            );
+        }
+    }
+    let n = all.len().max(1) as f64;
+    let pct = |x: usize, n: f64| format!("{:.1}% of {}", 100.0 * x as f64 / n, n as usize);
+    println!("blind scenarios ({dir}):");
+    println!("    band agreement               {}", pct(agree, n));
+    println!("    two bands off                {two_off}");
+    println!("    expected snippet kind first  {}", pct(kind_ok, n));
+    println!(
+        "    must-cite reasons present    {}",
+        pct(cite_ok, cite_n.max(1) as f64)
+    );
+    println!(
+        "    band confusion (rows = label, cols = engine: transactional, relational, critical)"
+    );
+    for (i, name) in ["transactional", "relational", "critical"]
+        .iter()
+        .enumerate()
+    {
+        println!("      {name:<14} {:?}", confusion[i]);
+    }
+    for kind in ["same_text", "same_history"] {
+        let pairs: Vec<_> = all
+            .iter()
+            .filter(|s| s.pair_kind.as_deref() == Some(kind))
+            .filter_map(|s| {
+                s.pair
+                    .as_deref()
+                    .filter(|p| s.id.as_str() < *p)
+                    .map(|p| (&s.id, p))
+            })
+            .collect();
+        let both = pairs
+            .iter()
+            .filter(|(a, b)| right[a.as_str()] && right.get(b).copied().unwrap_or(false))
+            .count();
+        println!(
+            "    {kind} pairs with both bands right  {both} of {}",
+            pairs.len()
+        );
+    }
+}
