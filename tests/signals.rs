@@ -822,3 +822,36 @@ fn a_cue_the_model_alone_reads_in_a_follow_up_must_hold_in_the_whole_thread() {
         .cues;
     assert!(c.churn > 0.0, "{c:?}");
 }
+
+#[test]
+fn thanks_that_close_a_request_are_no_praise_and_pac_codes_are_churn() {
+    // "thank you so much", "thanks a lot" close requests more often than they praise (on the
+    // train split the line that read them as praise was right on 30% of its rows); praise
+    // said in other words beside them still is. Asking for the codes that take the numbers to
+    // another network is leaving, however many codes
+    let a = rapport::text::TextAnalyzer::builtin();
+    for (text, praise) in [
+        (
+            "Could you tell me if the walnut bookcase comes flat-packed? Thank you so much!",
+            false,
+        ),
+        (
+            "Hi, what time does the Leeds store close on Sundays? Thanks a lot",
+            false,
+        ),
+        (
+            "Thank you so much, Dimitri sorted my refund in five minutes, brilliant service",
+            true,
+        ),
+    ] {
+        let c = a.analyze(text).cues;
+        assert_eq!(c.praise > 0.0, praise, "{text}: {c:?}");
+    }
+    cue_fires_as_said(
+        "churn",
+        &[
+            ("We're moving our three phones to Vireo when the deal ends in March. Can I get the PAC codes please?", true),
+            ("Can I get a new PIN code for my voicemail please?", false),
+        ],
+    );
+}
