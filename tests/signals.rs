@@ -794,10 +794,11 @@ fn cue_fires_as_said(cue: &str, cases: &[(&str, bool)]) {
 }
 
 #[test]
-fn a_cue_the_model_alone_reads_in_a_follow_up_must_hold_in_the_whole_thread() {
+fn a_cue_the_model_alone_reads_in_a_follow_up_needs_it_to_be_sure() {
     // the model was trained on opening messages: alone, this follow-up reads as a mistake
-    // ("attached", "letter"; see the test above), after a routine opening it is no cue. A
-    // cue the model alone finds in the opening message stands after a short reply
+    // ("attached", "letter"; see the test above) at 0.87, under the 0.95 a follow-up needs.
+    // A cue the model alone finds in the opening message stands after a short reply, and one it
+    // is sure of in a follow-up counts however many messages come after it
     let a = rapport::text::TextAnalyzer::builtin();
     let follow_up =
         "Letterhead please, they were fussy last time. Their address is in the attached letter.";
@@ -821,6 +822,20 @@ fn a_cue_the_model_alone_reads_in_a_follow_up_must_hold_in_the_whole_thread() {
         ])
         .cues;
     assert!(c.churn > 0.0, "{c:?}");
+    let wrong =
+        "It came this morning but it's the 60cm white one, not the 70cm steel one we paid for.";
+    let alone = a.analyze(wrong);
+    assert!(alone
+        .matches
+        .iter()
+        .filter(|m| m.signal == "cue.mistake")
+        .all(|m| m.learned));
+    let mut thread = vec![(0, "Hi, when will order 4471 be dispatched?"), (2, wrong)];
+    for i in 0..20 {
+        thread.push((4 + i, "Any news?"));
+    }
+    let c = a.analyze_thread(&thread).cues;
+    assert!(c.mistake > 0.0, "{c:?}");
 }
 
 #[test]

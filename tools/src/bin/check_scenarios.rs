@@ -19,12 +19,50 @@ use judgement_eval::{assess, cites, snippet_kind};
 use std::collections::BTreeMap;
 
 fn main() {
-    let verbose = std::env::args().any(|a| a == "--verbose");
-    let dir = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with("--"))
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(bad) = args
+        .iter()
+        .find(|a| a.starts_with('-') && *a != "--verbose")
+    {
+        fail(&format!(
+            "unknown option {bad} (usage: check-scenarios [<dir>] [--verbose])"
+        ));
+    }
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .cloned()
         .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios"));
+    if !std::path::Path::new(&dir).is_dir() {
+        fail(&format!(
+            "cannot read {dir}: not a directory of .jsonl scenario files"
+        ));
+    }
     let all = judgement::scenarios_in(&dir);
+    if all.is_empty() {
+        fail(&format!("no scenarios in {dir}"));
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for sc in &all {
+        if !ids.insert(sc.id.as_str()) {
+            fail(&format!("{}: the id is used twice", sc.id));
+        }
+        if !["transactional", "relational", "critical"].contains(&sc.band.as_str()) {
+            fail(&format!("{}: unknown band {:?}", sc.id, sc.band));
+        }
+        if let Some(p) = &sc.pair {
+            if !all
+                .iter()
+                .any(|o| &o.id == p && o.pair.as_deref() == Some(sc.id.as_str()))
+            {
+                fail(&format!(
+                    "{}: its pair {p} is missing or does not point back",
+                    sc.id
+                ));
+            }
+        }
+    }
     let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
     let mut confusion = [[0usize; 3]; 3];
     let mut right: BTreeMap<&str, bool> = BTreeMap::new();
@@ -96,4 +134,9 @@ fn main() {
             pairs.len()
         );
     }
+}
+
+fn fail(why: &str) -> ! {
+    eprintln!("check-scenarios: {why}");
+    std::process::exit(1)
 }
