@@ -237,7 +237,7 @@ pub fn snippet_kind(id: &str) -> &'static str {
 }
 
 /// The reasons (signal ids) that stand for a labelled must-cite.
-pub fn cites(label: &str) -> &'static [&'static str] {
+fn cites(label: &str) -> &'static [&'static str] {
     match label {
         "mistake" => &["cue.mistake"],
         "broken_promise" => &["history.broken_promise", "cue.mistake", "cue.effort"],
@@ -266,6 +266,19 @@ pub fn cites(label: &str) -> &'static [&'static str] {
         "milestone_order" => &["moment.milestone_order"],
         _ => &[],
     }
+}
+
+/// The must-cite reasons of a scenario that its assessment's reasons do not give points to.
+pub fn missing_cites<'a>(sc: &'a Scenario, reasons: &[(String, i32)]) -> Vec<&'a str> {
+    sc.must_cite
+        .iter()
+        .filter(|c| {
+            !cites(c)
+                .iter()
+                .any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0))
+        })
+        .map(String::as_str)
+        .collect()
 }
 
 /// One scenario assessed by a fresh engine with its history: (band, top snippet id, signals).
@@ -328,15 +341,11 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
             agree += (d == 0) as usize;
             two_off += (d == 2) as usize;
             kind_ok += (snippet_kind(&top) == sc.snippet_kind) as usize;
-            for c in &sc.must_cite {
-                cite_n += 1;
-                let ok = cites(c)
-                    .iter()
-                    .any(|sig| reasons.iter().any(|(r, p)| r == sig && *p > 0));
-                cite_ok += ok as usize;
-                if verbose && !ok && s != Split::Test {
-                    println!("      {s:?} {} must cite {c}: missing", sc.id);
-                }
+            let missing = missing_cites(sc, &reasons);
+            cite_n += sc.must_cite.len();
+            cite_ok += sc.must_cite.len() - missing.len();
+            for c in missing.iter().filter(|_| verbose && s != Split::Test) {
+                println!("      {s:?} {} must cite {c}: missing", sc.id);
             }
             let all = std::env::var("RJ_ALL").is_ok();
             if verbose

@@ -15,7 +15,7 @@ mod judgement_eval;
 mod rapport_eval;
 
 use judgement::band_index;
-use judgement_eval::{assess, cites, snippet_kind};
+use judgement_eval::{assess, missing_cites, snippet_kind};
 use std::collections::BTreeMap;
 
 fn main() {
@@ -74,17 +74,9 @@ fn main() {
         two_off += ((t - p).abs() == 2) as usize;
         kind_ok += (snippet_kind(&top) == sc.snippet_kind) as usize;
         right.insert(&sc.id, t == p);
-        let mut missing = Vec::new();
-        for c in &sc.must_cite {
-            cite_n += 1;
-            let ok = cites(c)
-                .iter()
-                .any(|sig| reasons.iter().any(|(r, pts)| r == sig && *pts > 0));
-            cite_ok += ok as usize;
-            if !ok {
-                missing.push(c.as_str());
-            }
-        }
+        let missing = missing_cites(sc, &reasons);
+        cite_n += sc.must_cite.len();
+        cite_ok += sc.must_cite.len() - missing.len();
         if verbose && (t != p || snippet_kind(&top) != sc.snippet_kind || !missing.is_empty()) {
             println!(
                 "  {} expected {} / {}, got {band} / {} ({top}), missing {missing:?} {reasons:?}",
