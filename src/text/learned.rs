@@ -82,17 +82,16 @@ impl TextAnalyzer {
             // a message that says outright it is a look-alike of this cue (`not.X` patterns)
             // gets no model-only hit of it either
             let blocked = 1u64.checked_shl(label as u32).unwrap_or(0);
-            // the message where the model is surest
-            let (_, best) = scores.iter().enumerate().map(|(i, s)| (i, &s[h])).fold(
-                (0, None::<&Score>),
-                |a, (i, s)| match a.1 {
-                    _ if views[i].look_alikes & blocked != 0 => a,
-                    Some(b) if b.probability >= s.probability => a,
-                    _ => (i, Some(s)),
-                },
-            );
-            let Some(best) = best else { continue };
-            let p = best.probability;
+            // how sure the model is in the message where it is surest
+            let Some(p) = scores
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| views[i].look_alikes & blocked == 0)
+                .map(|(_, s)| s[h].probability)
+                .reduce(f32::max)
+            else {
+                continue;
+            };
             // where the model alone finds the cue: the surest message over its bar
             let found = scores
                 .iter()
@@ -195,7 +194,8 @@ impl TextAnalyzer {
 /// later one. The model was trained on opening messages, and a short follow-up gives it few
 /// words to be wrong with ("Their address is in the attached letter" reads as a mistake at
 /// 0.87). Measured with `evaluate`, scenarios train / dev band agreement (2026-12-03, the bar
-/// chosen on train): no bar 82.1-82.9 / 85.2%; 0.80: 82.1 / 85.2%; 0.85 and 0.90: 82.9 / 85.9%;
+/// chosen on train): before any follow-up rule and this session's praise line, 82.9 / 85.2%;
+/// 0.80: 82.1 / 85.2%; 0.85 and 0.90: 82.9 / 85.9%;
 /// 0.95: 83.3 / 85.9%, snippet kind 87.1 / 90.6%; no follow-up hit at all: 83.1 / 85.2%. The
 /// thread read whole instead (a follow-up's hit had to hold in the sum of every message's
 /// words: 83.7 / 86.6%) was dropped: the sum grows with the thread's length, so twenty "any
