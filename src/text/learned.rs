@@ -92,22 +92,25 @@ impl TextAnalyzer {
             else {
                 continue;
             };
-            // where the model alone finds the cue: the surest message over its bar
-            let found = scores
-                .iter()
-                .enumerate()
-                .filter(|&(i, s)| {
-                    views[i].look_alikes & blocked == 0 && s[h].probability >= bar(i, head)
-                })
-                .map(|(i, s)| (i, &s[h]))
-                .fold(None::<(usize, &Score)>, |a, (i, s)| match a {
-                    Some((_, b)) if b.probability >= s.probability => a,
-                    _ => Some((i, s)),
-                });
             if p >= head.threshold {
                 let emotion = matches!(name, "distress" | "frustration");
-                if let Some((vi, best)) =
-                    found.filter(|_| *slot == 0.0 && !(emotion && plain_request))
+                // where the model alone finds the cue: the surest message over its bar
+                let found = || {
+                    scores
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, s)| {
+                            views[i].look_alikes & blocked == 0 && s[h].probability >= bar(i, head)
+                        })
+                        .map(|(i, s)| (i, &s[h]))
+                        .fold(None::<(usize, &Score)>, |a, (i, s)| match a {
+                            Some((_, b)) if b.probability >= s.probability => a,
+                            _ => Some((i, s)),
+                        })
+                };
+                if let Some((vi, best)) = (*slot == 0.0 && !(emotion && plain_request))
+                    .then(found)
+                    .flatten()
                 {
                     *slot = round2(best.probability as f64);
                     let v = &views[vi];

@@ -41,13 +41,12 @@ pub fn split_of(key: &str) -> Split {
 /// `life_event`.
 pub const CUE_LABELS: &[&str] = rapport::text::CUES.split_at(7).0;
 
-/// A band's rank: two bands off is a distance of 2.
+/// The bands, lowest first.
+pub const BANDS: [&str; 3] = ["transactional", "relational", "critical"];
+
+/// A band's rank: two bands off is a distance of 2 (a label outside `BANDS` ranks as critical).
 pub fn band_index(b: &str) -> i32 {
-    match b {
-        "transactional" => 0,
-        "relational" => 1,
-        _ => 2,
-    }
+    BANDS.iter().position(|x| *x == b).unwrap_or(2) as i32
 }
 
 pub const RELATIONAL_INTENTS: [&str; 4] = [

@@ -14,7 +14,7 @@ mod judgement_eval;
 #[allow(dead_code)]
 mod rapport_eval;
 
-use judgement::band_index;
+use judgement::{band_index, BANDS};
 use judgement_eval::{assess, missing_cites, snippet_kind};
 use std::collections::BTreeMap;
 
@@ -48,7 +48,7 @@ fn main() {
         if !ids.insert(sc.id.as_str()) {
             fail(&format!("{}: the id is used twice", sc.id));
         }
-        if !["transactional", "relational", "critical"].contains(&sc.band.as_str()) {
+        if !BANDS.contains(&sc.band.as_str()) {
             fail(&format!("{}: unknown band {:?}", sc.id, sc.band));
         }
         if let Some(p) = &sc.pair {
@@ -100,10 +100,7 @@ fn main() {
     println!(
         "    band confusion (rows = label, cols = engine: transactional, relational, critical)"
     );
-    for (i, name) in ["transactional", "relational", "critical"]
-        .iter()
-        .enumerate()
-    {
+    for (i, name) in BANDS.iter().enumerate() {
         println!("      {name:<14} {:?}", confusion[i]);
     }
     for kind in ["same_text", "same_history"] {
