@@ -1,6 +1,8 @@
 //! An independent check of the whole judgement on history-aware scenarios none of our fitting,
-//! tuning or rule writing read: `data/judgement/checks/blind-scenarios/` (160 scenarios written
-//! and labelled blind on 2026-12-03 by two helper sessions, see the README there). Prints band
+//! tuning or rule writing read: by default `data/judgement/checks/blind-scenarios-2/` (160
+//! scenarios written and labelled blind on 2026-12-03 by two more helper sessions; the first
+//! set, `blind-scenarios-1/`, is spent: its misses were read in session 21, see the README
+//! there). Prints band
 //! agreement, tickets two bands off, the expected snippet kind first, must-cite reasons
 //! present, the band confusion, and how many pairs come out right on both sides.
 //! Usage: cargo run --release -p rapport-tools --bin check-scenarios [-- <dir>] [--verbose]
@@ -33,7 +35,7 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with('-'))
         .cloned()
-        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios"));
+        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios-2"));
     if !std::path::Path::new(&dir).is_dir() {
         fail(&format!(
             "cannot read {dir}: not a directory of .jsonl scenario files"

@@ -1,0 +1,45 @@
+//! Cues told the way customers tell them, without the words "wrong", "mistake", "died" or
+//! "congratulations": a failure of ours described as the customer sees it, damage that came
+//! with the item, a job lost the British way, a birth mentioned beside a routine ask. Each of
+//! these was missed before session 21 (the first blind scenario set, once read, showed them).
+
+use rapport::text::TextAnalyzer;
+
+fn cues(text: &str) -> rapport::text::Cues {
+    TextAnalyzer::builtin().analyze(text).cues
+}
+
+#[test]
+fn a_failure_of_ours_told_as_the_customer_sees_it_is_our_mistake() {
+    for text in [
+        "Since 9am every request to your orders endpoint is returning 503s and our checkout is down. Please look now.",
+        "Your status page shows everything green but none of our webhooks have fired for two hours.",
+        "The rucksack came today and the zip is torn along one side, it clearly came like that.",
+        "There's a £12 late payment fee on my card statement but the card has not been late once.",
+        "Nobody in our team upgraded the plan, yet this month's invoice is for Enterprise.",
+        "Since the hotfix on Tuesday half of my saved presets have vanished.",
+    ] {
+        assert!(cues(text).mistake > 0.0, "{text}");
+    }
+    // the same words about something that is not ours stay quiet
+    for text in [
+        "How do I read the error log when an import fails?",
+        "Is there a fee if I pay my card late?",
+    ] {
+        assert_eq!(cues(text).mistake, 0.0, "{text}");
+    }
+}
+
+#[test]
+fn a_lost_job_and_a_birth_beside_a_routine_ask_are_life_events() {
+    let c = cues("I was made redundant last month, can I move to a cheaper plan for a while?");
+    assert!(c.loss > 0.0, "{c:?}");
+    // the model alone does not see a celebration in a pause request; the phrase is sure enough
+    // to stand against it
+    let c = cues(
+        "hi can I pause my membership for two months rather than cancel? our son was born on friday so no time for the gym lol",
+    );
+    assert!(c.celebration > 0.0 && c.churn == 0.0, "{c:?}");
+    let c = cues("We love it very much, the kids ask for the Thursday box every week. One idea: let us swap a single recipe.");
+    assert!(c.praise > 0.0, "{c:?}");
+}
