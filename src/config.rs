@@ -353,6 +353,7 @@ mod tests {
         );
         assert!(doc.contains(&said), "types.rs should say: {said}");
         assert!(doc.contains(&format!("in full (fitted: {})", c.amplify_at)));
+        assert!(doc.contains(&format!("full points (fitted: {})", c.value_high)));
     }
 
     #[test]

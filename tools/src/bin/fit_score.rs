@@ -16,7 +16,7 @@
 //! kept it): 14.5 s and 1.9 GB at peak with one engine shared by the messages without history,
 //! 1 min 46 s and 16.3 GB with an engine per message. Assessing every case for every
 //! candidate, one signal alone (`--only`) had taken 2.5 min.
-//! Usage: cargo run --release -p rapport-tools --bin fit-score [-- --only signal.id,…]
+//! Usage: cargo run --release -p rapport-tools --bin fit-score [-- --only signal.id,…] [--hold signal.id,…] [--also <dir>]
 
 #[path = "../judgement.rs"]
 mod judgement;
@@ -181,6 +181,23 @@ fn main() {
     for s in scenarios.iter().filter(|s| s.split == Split::Train) {
         scenario_case(&mut train, s);
     }
+    // `--also <dir>`: a spent check set (its misses read) fitted on as train scenarios too:
+    // writers other than the corpus's, whose calls at the margins differ
+    let argv: Vec<String> = std::env::args().collect();
+    let mut about_data = String::new();
+    if let Some(i) = argv.iter().position(|a| a == "--also") {
+        let d = argv
+            .get(i + 1)
+            .expect("--also takes a directory of scenarios");
+        let also = judgement::scenarios_in(d);
+        about_data = format!(
+            " and the {} scenarios of {d} (a check set already spent)",
+            also.len()
+        );
+        for s in &also {
+            scenario_case(&mut train, s);
+        }
+    }
     let n_sc = train.cases.len();
     let shared_msg_weight = 0.25;
     train.engines.push(Engine::new(None).unwrap());
@@ -231,9 +248,21 @@ fn main() {
             .expect("--only takes signal ids, comma-separated");
         ids.split(',').map(String::from).collect()
     });
+    // `-- --hold a,b`: those stay where they are while the rest move
+    let hold: Vec<String> = args
+        .iter()
+        .position(|a| a == "--hold")
+        .map(|i| {
+            let ids = args
+                .get(i + 1)
+                .expect("--hold takes signal ids, comma-separated");
+            ids.split(',').map(String::from).collect()
+        })
+        .unwrap_or_default();
     let fixed = |name: &str| {
         matches!(name, "customer.unknown" | "intent.transactional")
             || only.as_ref().is_some_and(|o| !o.iter().any(|x| x == name))
+            || hold.iter().any(|x| x == name)
     };
     // what the product brief names as a moment keeps some points whatever a small corpus
     // says (a detractor writing again, a bad last CSAT, a repeat, our mistake on a valued
@@ -349,7 +378,8 @@ fn main() {
         .map(|(s, v)| (s.id.to_string(), json!(v)))
         .collect();
     let out = json!({
-        "about": "Fitted by tools/src/bin/fit_score.rs on the train split of data/judgement (scenarios, and messages without history at a quarter weight); the pass kept is the one dev agrees with best; test never read. Score = sum of reasons still holds: only points per signal and the band edges are fitted.",
+        "about": format!("Fitted by tools/src/bin/fit_score.rs on the train split of data/judgement (scenarios, and messages without history at a quarter weight){about_data}; {}the pass kept is the one dev agrees with best; test never read. Score = sum of reasons still holds: only points per signal and the band edges are fitted.",
+            if hold.is_empty() { String::new() } else { format!("held where they were: {}; ", hold.join(", ")) }),
         "weights": weights,
         "bands": {"relational": p[n], "critical": p[n + 1], "amplifyAt": p[n + 2], "valueHigh": p[n + 3]},
     });
