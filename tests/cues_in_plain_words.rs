@@ -43,3 +43,20 @@ fn a_lost_job_and_a_birth_beside_a_routine_ask_are_life_events() {
     let c = cues("We love it very much, the kids ask for the Thursday box every week. One idea: let us swap a single recipe.");
     assert!(c.praise > 0.0, "{c:?}");
 }
+
+#[test]
+fn panic_said_plainly_is_distress() {
+    let a = TextAnalyzer::builtin();
+    for text in [
+        "The pipe burst and the kitchen is under water, I can't think straight, what do I do about the claim?",
+        "Since the letter came I cannot sleep, is the house going to be repossessed?",
+    ] {
+        assert!(a.analyze(text).emotions.distress > 0.0, "{text}");
+    }
+    assert_eq!(
+        a.analyze("Can't think of the name of the plan we had, can you check?")
+            .emotions
+            .distress,
+        0.0
+    );
+}
