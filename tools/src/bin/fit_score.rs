@@ -183,10 +183,10 @@ fn main() {
     }
     // `--also <dir>`: a spent check set (its misses read) fitted on as train scenarios too:
     // writers other than the corpus's, whose calls at the margins differ
-    let argv: Vec<String> = std::env::args().collect();
+    let args: Vec<String> = std::env::args().collect();
     let mut about_data = String::new();
-    if let Some(i) = argv.iter().position(|a| a == "--also") {
-        let d = argv
+    if let Some(i) = args.iter().position(|a| a == "--also") {
+        let d = args
             .get(i + 1)
             .expect("--also takes a directory of scenarios");
         let also = judgement::scenarios_in(d);
@@ -241,24 +241,9 @@ fn main() {
         .collect();
     // signals that carry no points by design stay at 0; with `-- --only a,b` only those move
     // (a signal added since the last fit, fitted with the others as they were)
-    let args: Vec<String> = std::env::args().collect();
-    let only: Option<Vec<String>> = args.iter().position(|a| a == "--only").map(|i| {
-        let ids = args
-            .get(i + 1)
-            .expect("--only takes signal ids, comma-separated");
-        ids.split(',').map(String::from).collect()
-    });
+    let only = signal_ids_after(&args, "--only", &names);
     // `-- --hold a,b`: those stay where they are while the rest move
-    let hold: Vec<String> = args
-        .iter()
-        .position(|a| a == "--hold")
-        .map(|i| {
-            let ids = args
-                .get(i + 1)
-                .expect("--hold takes signal ids, comma-separated");
-            ids.split(',').map(String::from).collect()
-        })
-        .unwrap_or_default();
+    let hold = signal_ids_after(&args, "--hold", &names).unwrap_or_default();
     let fixed = |name: &str| {
         matches!(name, "customer.unknown" | "intent.transactional")
             || only.as_ref().is_some_and(|o| !o.iter().any(|x| x == name))
@@ -386,6 +371,25 @@ fn main() {
     let path = rapport_eval::repo("data/score_fit.json");
     std::fs::write(&path, serde_json::to_string_pretty(&out).unwrap() + "\n").unwrap();
     eprintln!("fit-score: wrote {path}");
+}
+
+/// The comma-separated ids after `flag`, each one a parameter of the fit (a typo would
+/// otherwise hold or free nothing, silently).
+fn signal_ids_after(args: &[String], flag: &str, names: &[String]) -> Option<Vec<String>> {
+    let i = args.iter().position(|a| a == flag)?;
+    let ids: Vec<String> = args
+        .get(i + 1)
+        .unwrap_or_else(|| panic!("{flag} takes signal ids, comma-separated"))
+        .split(',')
+        .map(String::from)
+        .collect();
+    if let Some(bad) = ids.iter().find(|id| !names.contains(id)) {
+        panic!(
+            "{flag}: {bad} is no parameter of the fit (one of {})",
+            names.join(", ")
+        );
+    }
+    Some(ids)
 }
 
 fn dev_agreement(dev: &[Case], p: &[f64]) -> f64 {

@@ -48,8 +48,14 @@ fn main() {
             Some(e) => m.emotions.iter().any(|x| x == e),
             None => m.has(cue),
         };
-        let Ok(p) = Pattern::parse(line) else {
-            continue;
+        // a line the engine would refuse is said, not skipped (a `~10` once vanished from here
+        // while the engine's build refused it)
+        let p = match Pattern::parse(line) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("pattern-precision: data/cues.txt [{label}] {line:?}: {e}");
+                std::process::exit(1);
+            }
         };
         let mut set = PatternSet::default();
         set.add(&label, p);
