@@ -170,6 +170,43 @@ pub fn scenarios() -> Vec<Scenario> {
     scenarios_in(&format!("{}/scenarios", dir()))
 }
 
+/// The scenarios of a check set in directory `d`, refused whole if it is not one: no such
+/// directory, no scenario in it, an id used twice, a band outside `BANDS`, or a pair that
+/// does not point back. `check-scenarios` reads a set through it, and so does `fit-score
+/// --also` (a set fitted on must be as sound as one read).
+pub fn check_set(d: &str) -> Result<Vec<Scenario>, String> {
+    if !std::path::Path::new(d).is_dir() {
+        return Err(format!(
+            "cannot read {d}: not a directory of .jsonl scenario files"
+        ));
+    }
+    let all = scenarios_in(d);
+    if all.is_empty() {
+        return Err(format!("no scenarios in {d}"));
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for sc in &all {
+        if !ids.insert(sc.id.as_str()) {
+            return Err(format!("{}: the id is used twice", sc.id));
+        }
+        if !BANDS.contains(&sc.band.as_str()) {
+            return Err(format!("{}: unknown band {:?}", sc.id, sc.band));
+        }
+        if let Some(p) = &sc.pair {
+            if !all
+                .iter()
+                .any(|o| &o.id == p && o.pair.as_deref() == Some(sc.id.as_str()))
+            {
+                return Err(format!(
+                    "{}: its pair {p} is missing or does not point back",
+                    sc.id
+                ));
+            }
+        }
+    }
+    Ok(all)
+}
+
 /// The scenarios of the `.jsonl` files in directory `d` (an independent check set too).
 pub fn scenarios_in(d: &str) -> Vec<Scenario> {
     jsonl_in(d)

@@ -36,35 +36,7 @@ fn main() {
         .find(|a| !a.starts_with('-'))
         .cloned()
         .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios-2"));
-    if !std::path::Path::new(&dir).is_dir() {
-        fail(&format!(
-            "cannot read {dir}: not a directory of .jsonl scenario files"
-        ));
-    }
-    let all = judgement::scenarios_in(&dir);
-    if all.is_empty() {
-        fail(&format!("no scenarios in {dir}"));
-    }
-    let mut ids = std::collections::BTreeSet::new();
-    for sc in &all {
-        if !ids.insert(sc.id.as_str()) {
-            fail(&format!("{}: the id is used twice", sc.id));
-        }
-        if !BANDS.contains(&sc.band.as_str()) {
-            fail(&format!("{}: unknown band {:?}", sc.id, sc.band));
-        }
-        if let Some(p) = &sc.pair {
-            if !all
-                .iter()
-                .any(|o| &o.id == p && o.pair.as_deref() == Some(sc.id.as_str()))
-            {
-                fail(&format!(
-                    "{}: its pair {p} is missing or does not point back",
-                    sc.id
-                ));
-            }
-        }
-    }
+    let all = judgement::check_set(&dir).unwrap_or_else(|why| fail(&why));
     let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
     let mut confusion = [[0usize; 3]; 3];
     let mut right: BTreeMap<&str, bool> = BTreeMap::new();

@@ -189,7 +189,7 @@ fn main() {
         let d = args
             .get(i + 1)
             .expect("--also takes a directory of scenarios");
-        let also = judgement::scenarios_in(d);
+        let also = judgement::check_set(d).unwrap_or_else(|why| panic!("--also: {why}"));
         about_data = format!(
             " and the {} scenarios of {d} (a check set already spent)",
             also.len()
