@@ -178,13 +178,14 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
     out
 }
 
-/// The customer wrote `run` messages in a row at the end of the thread with no answer.
+/// The customer wrote `run` times in a row at the end of the thread with no answer (pieces of
+/// one message typed in a burst count once: `Ticket::unanswered_run`).
 pub fn unanswered(run: usize, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
     (run >= 2).then(|| Reason {
         signal: SignalId::ThreadUnanswered,
         label: "Waiting without an answer".into(),
         points: points(w, SignalId::ThreadUnanswered, (run - 1) as f64 / 2.0),
-        evidence: format!("{run} customer messages in a row with no reply"),
+        evidence: format!("wrote {run} times in a row with no reply"),
         spans: vec![],
         source: None,
     })
