@@ -300,17 +300,29 @@ mod tests {
         };
         // "hi" / "my bill is 389??" / "can someone look at this": one message in three pieces
         assert_eq!(
-            run(&["2026-03-06T19:02:00Z", "2026-03-06T19:02:41Z", "2026-03-06T19:04:05Z"]),
+            run(&[
+                "2026-03-06T19:02:00Z",
+                "2026-03-06T19:02:41Z",
+                "2026-03-06T19:04:05Z"
+            ]),
             1
         );
         // asked, then chased the next morning and again at noon: three waits
         assert_eq!(
-            run(&["2026-03-05T17:00:00Z", "2026-03-06T09:00:00Z", "2026-03-06T12:00:00Z"]),
+            run(&[
+                "2026-03-05T17:00:00Z",
+                "2026-03-06T09:00:00Z",
+                "2026-03-06T12:00:00Z"
+            ]),
             3
         );
         // a burst, then a chaser an hour after its last piece
         assert_eq!(
-            run(&["2026-03-06T09:00:00Z", "2026-03-06T09:20:00Z", "2026-03-06T10:20:00Z"]),
+            run(&[
+                "2026-03-06T09:00:00Z",
+                "2026-03-06T09:20:00Z",
+                "2026-03-06T10:20:00Z"
+            ]),
             2
         );
         // without times each message counts, as before

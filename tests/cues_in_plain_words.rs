@@ -60,3 +60,28 @@ fn panic_said_plainly_is_distress() {
         0.0
     );
 }
+
+/// Real harm or a vulnerable person left without what they need is distress told without a
+/// word of fear (LABELS.md), and strong enough to stand against the cue model; a passing worry
+/// ("afraid of breaking the machine") is weak, and the model's doubt silences it.
+#[test]
+fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
+    let a = TextAnalyzer::builtin();
+    for text in [
+        "the prepay meter's run out and the emergency credit too, I've got a three-week-old baby and the heating's off and it's really cold in here",
+        "the landline's been dead since tuesday, no dial tone, and she's got the pendant alarm that goes through it, she's eighty-four",
+        "flight cancelled, we are stuck in the airport with two kids and nowhere to sleep",
+        "there are 3 payments on my account I didn't make, £480 each",
+        "someone got into my account and bought loads of stuff on my mum's card",
+    ] {
+        let d = a.analyze(text).emotions.distress;
+        // 0.6: a hit this strong is kept whatever the cue model says (text/learned.rs)
+        assert!(d >= 0.6, "{d} {text}");
+    }
+    for text in [
+        "I do not understand the descaling instructions in the manual. I am afraid of breaking the machine.",
+        "Does a care alarm pendant work with your digital landline, or does it need the old copper line?",
+    ] {
+        assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
+    }
+}
