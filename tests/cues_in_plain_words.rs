@@ -81,6 +81,11 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
     for text in [
         "I do not understand the descaling instructions in the manual. I am afraid of breaking the machine.",
         "Does a care alarm pendant work with your digital landline, or does it need the old copper line?",
+        // a vulnerable person or a hard word beside no deprivation at all
+        "Do you sell baby clothes for cold weather?",
+        "My kids love your freezing cold ice lollies!",
+        "We were stuck at the airport for an hour because of the strike, anyway can I add a bag?",
+        "Someone from your team got into contact with me about the upgrade.",
     ] {
         assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
     }
