@@ -61,8 +61,8 @@ test-browser: pkg
 
 ## History at scale: generates 10k/100k/1M records (JSON and CSV), then the native criterion
 ## benches, the same in headless Chromium, one large customer in Node, and the CLI (1 and 2
-## threads) and the Spark job in local mode against 1M records (benches/cli.py); appends to
-## BENCHMARKS.md
+## threads) and the Spark job in local mode against 1M records (benches/cli.py); each bench
+## rewrites its own section of BENCHMARKS.md (benches/section.mjs)
 bench-history: pkg
 	@for n in 1000 10000 100000; do \
 	  cargo run --release -q -p rapport-tools --bin generate -- history --customers $$n --open 10000 --out out/bench/h$$n && \
@@ -89,7 +89,7 @@ size: pkg
 	node scripts/size-report.mjs
 
 ## Throughput and accuracy against vader-sentiment, sentiment (AFINN) and wink-sentiment in one
-## Node process, the size report, and what filling snippets costs; regenerates BENCHMARKS.md.
+## Node process, the size report, and what filling snippets costs; each rewrites its own section of BENCHMARKS.md.
 bench: pkg test-node
 	@mkdir -p out/bench
 	cargo run --release -q -p rapport-tools --bin generate -- texts --bytes 1200000 > out/bench/support-corpus.json

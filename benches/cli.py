@@ -89,8 +89,34 @@ def main(rapport, hdir, n, write):
     text = "\n".join(lines)
     print(text)
     if write:
-        with open(os.path.join(HERE, "..", "BENCHMARKS.md"), "a") as f:
-            f.write(text + "\n")
+        path = os.path.join(HERE, "..", "BENCHMARKS.md")
+        with open(path, encoding="utf-8") as f:
+            before = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(with_section(before, "The last `make bench-history` run", "cli", text))
+        print("wrote the cli section of BENCHMARKS.md")
+
+
+def with_section(text, group, name, body):
+    """BENCHMARKS.md's text with section `name` replaced by `body`, as benches/section.mjs's
+    withSection does (the two are checked against each other by tests/node/bench-sections.test.mjs):
+    only this bench's own section changes, between `<!-- bench:NAME -->` markers."""
+    opening, closing = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    block = f"{opening}\n{body.strip(chr(10))}\n{closing}"
+    a, b = text.find(opening), text.find(closing)
+    if a >= 0 and b > a:
+        return text[:a] + block + text[b + len(closing):]
+    if a >= 0 or b >= 0:
+        raise SystemExit(f"BENCHMARKS.md: the markers of section {name} are not a pair")
+    heading = f"## {group}"
+    at = text.find(f"\n{heading}\n")
+    if at < 0:
+        base = text if text.endswith("\n") else text + "\n"
+        return f"{base}\n{heading}\n\n{block}\n"
+    nxt = text.find("\n## ", at + len(heading) + 1)
+    end = len(text) if nxt < 0 else nxt
+    head = text[:end].rstrip("\n")
+    return f"{head}\n\n{block}\n" + ("" if nxt < 0 else "\n" + text[end + 1:])
 
 
 def spark_run(rapport, hdir, out, tickets, n):

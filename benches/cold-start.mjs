@@ -2,7 +2,7 @@
 // queue (30 tickets against 60 customers), in a fresh browser context each run (no cache).
 // Prints the median and spread of RUNS runs, and where the time goes, from the page's marks.
 // Usage (after `make pkg`): node benches/cold-start.mjs [--write]
-import fs from 'node:fs';
+import { writeSection, BENCH } from './section.mjs';
 import { spawn } from 'node:child_process';
 import { launch } from '../tests/browser/chromium.mjs';
 
@@ -44,4 +44,4 @@ const lines = [
   `First scored queue: ${median(runs.map((r) => r['rapport-queue-scored'])).toFixed(0)} ms (budget ≤ 200 ms, stretch ≤ 50 ms).`,
 ];
 console.log(lines.join('\n'));
-if (process.argv.includes('--write')) fs.appendFileSync(new URL('../BENCHMARKS.md', import.meta.url), '\n' + lines.join('\n') + '\n');
+if (process.argv.includes('--write')) writeSection(BENCH, 'cold-start', lines);

@@ -7,6 +7,7 @@
 // Medians of RUNS runs, a fresh Engine each run and a fresh browser per size and format.
 // Usage: make bench-history   (generates the data, builds the package, runs this)
 import fs from 'node:fs';
+import { writeSection, BENCH_HISTORY } from './section.mjs';
 import path from 'node:path';
 import { serve } from '../scripts/serve.mjs';
 import { launch } from '../tests/browser/chromium.mjs';
@@ -231,4 +232,4 @@ function nativeSection() {
   ];
 }
 console.log(lines.join('\n'));
-if (process.argv.includes('--write')) fs.appendFileSync(new URL('../BENCHMARKS.md', import.meta.url), '\n' + lines.join('\n') + '\n');
+if (process.argv.includes('--write')) writeSection(BENCH_HISTORY, 'history', lines);

@@ -2,7 +2,7 @@
 // 20,000 orders and 5,000 surveys on one customer, loaded as JSON text, then `assess` of
 // tickets from that customer. Budgets (issue 15): load ≤ 1 s, assess median ≤ 5 ms.
 // Usage: node benches/one-customer.mjs [--write]   (after make pkg; make bench-history runs it)
-import fs from 'node:fs';
+import { writeSection, BENCH_HISTORY } from './section.mjs';
 import { Engine } from '../pkg/rapport_node.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -50,4 +50,4 @@ const a = engine.assess(ticket(0), { now: NOW });
 const row = `| one customer: 20,000 tickets, 20,000 orders, 5,000 surveys (Node ${process.versions.node}) | load JSON ${median(loads).toFixed(0)} ms (budget ≤ 1,000) | assess median ${median(times).toFixed(2)} ms, p95 ${[...times].sort((x, y) => x - y)[190].toFixed(2)} ms (budget ≤ 5) | ${a.customer.contacts30dCount} contacts in 30 days, ${a.customer.sameTopicCount} on the same topic (the latest ${a.customer.contacts30d.length} of each listed) |`;
 const lines = ['', '### One large customer in Node (median of ' + RUNS + ' loads, 200 assess calls)', '', '| history | load | assess | facts read |', '| --- | ---: | ---: | --- |', row];
 console.log(lines.join('\n'));
-if (process.argv.includes('--write')) fs.appendFileSync(new URL('../BENCHMARKS.md', import.meta.url), lines.join('\n') + '\n');
+if (process.argv.includes('--write')) writeSection(BENCH_HISTORY, 'one-customer', lines);

@@ -2,7 +2,7 @@
 // and with the default 5, in alternating rounds after a warm-up, on the workload of
 // snippet-workload.mjs.
 // Usage (after `make pkg` and the generator): node benches/snippets.mjs out/bench/support-corpus.json
-import fs from 'node:fs';
+import { writeSection, BENCH } from './section.mjs';
 import { importRapport } from '../tests/node/harness.mjs';
 import * as workload from './snippet-workload.mjs';
 
@@ -64,4 +64,4 @@ modes.forEach(([name], k) => {
 });
 lines.push('', 'Budget: filling the top 5 snippets adds ≤ 20% to assess time.');
 console.log(lines.join('\n'));
-if (process.argv.includes('--write')) fs.appendFileSync(new URL('../BENCHMARKS.md', import.meta.url), '\n' + lines.join('\n') + '\n');
+if (process.argv.includes('--write')) writeSection(BENCH, 'snippets', lines);
