@@ -163,7 +163,8 @@ fn tickets_loaded_newest_first_are_kept_oldest_first_and_updated_in_place() {
 /// assessment lists the newest 20 of each beside the count of all, and scores exactly as it did
 /// when it listed them all (score, labels, points and evidence measured on e90fa61, before the
 /// lists were capped; the points since follow the fitted weights: tenure 26 since the refit of
-/// 2026-12-03).
+/// 2026-12-03; a third contact on one problem worth 72 since session 23, so the moment is
+/// full, tenure counts in full and the sum is capped at 100).
 #[test]
 fn a_large_account_lists_the_newest_and_counts_all_with_the_same_score() {
     let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").unwrap();
@@ -226,20 +227,20 @@ fn a_large_account_lists_the_newest_and_counts_all_with_the_same_score() {
             )
         })
         .collect();
-    assert_eq!(a.score, 58);
+    assert_eq!(a.score, 100);
     assert_eq!(
         reasons,
         [
             (
                 "history.repeat_topic",
                 "Same problem as 50 recent tickets",
-                24,
+                72,
                 "ticket h0 “Invoice copy wrong” on 2026-11-23, rated CSAT 3"
             ),
             (
                 "history.tenure",
-                "Customer for 6 years (scaled to the moment)",
-                21,
+                "Customer for 6 years",
+                26,
                 "customer for 2487 days"
             ),
             (
@@ -253,6 +254,12 @@ fn a_large_account_lists_the_newest_and_counts_all_with_the_same_score() {
                 "Routine request: billing question",
                 0,
                 "the customer's words read as billing question (99% sure)"
+            ),
+            (
+                "clamp",
+                "Capped at 100",
+                -11,
+                "the reasons add up to 111; the score stays within 0..100"
             ),
         ]
     );

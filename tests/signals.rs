@@ -2,6 +2,7 @@
 //! weight for that signal is 0 scores the same ticket lower by exactly those points. Remove a
 //! signal from the engine and its case fails.
 
+use rapport::score::Band;
 use rapport::signals::SIGNALS;
 use rapport::time::parse_iso;
 use rapport::Engine;
@@ -280,6 +281,45 @@ fn a_thank_you_for_a_fix_is_not_a_repeat_problem_but_a_new_complaint_is() {
     );
 }
 
+/// PRODUCT.md: "a second contact on one issue" is relational, "the third contact on one issue"
+/// critical, whoever writes and however calmly. The same polite chase, from a customer of no
+/// weight: one earlier ticket on the refund keeps it short of critical, two make it critical
+/// on their own. Before session 23 a third contact was worth 24 points, as a second was 14
+/// (both relational), and reached critical only with enough value and tenure beside it.
+#[test]
+fn a_calm_third_contact_on_one_problem_is_critical_and_a_second_is_not() {
+    let now = parse_iso(NOW).unwrap();
+    let earlier = |n: usize| {
+        let tickets: Vec<Value> = (0..n)
+            .map(|i| json!({"id": format!("p{i}"), "customerId": "c1",
+                "createdAt": format!("2026-11-{:02}", 10 + 3 * i), "subject": "Refund not received"}))
+            .collect();
+        json!({"customers": [{"id": "c1"}], "tickets": tickets})
+    };
+    let band = |n: usize| {
+        let mut e = Engine::new(None).unwrap();
+        e.load_history(&earlier(n)).unwrap();
+        let a = e
+            .assess(
+                &ticket(&["Hi, just checking on my refund. Any idea when it will show? Thanks"]),
+                now,
+            )
+            .unwrap();
+        let points: i32 = a.reasons.iter().map(|r| r.points).sum();
+        assert_eq!(
+            points, a.score as i32,
+            "the score is the sum of its reasons"
+        );
+        (a.band, a.score)
+    };
+    let (first, _) = band(0);
+    let (second, s2) = band(1);
+    let (third, s3) = band(2);
+    assert_eq!(first, Band::Transactional);
+    assert_ne!(second, Band::Critical, "a second contact scores {s2}");
+    assert_eq!(third, Band::Critical, "a third contact scores {s3}");
+}
+
 /// A team's own patterns are never overruled by the learned model: cue patterns (labelled by
 /// the cue's name) and emotion patterns (labelled `emotion.<name>`) alike. The emotion's text
 /// is a polite question where the model reads no frustration: it vetoed the team's weak hit
@@ -337,6 +377,12 @@ fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
         (
             "Can you cancel this month's box? We're away, not the whole subscription.",
             "churn",
+        ),
+        // a third party's failure, named as not ours (session 23; "ruined" alone fired it)
+        (
+            "rang the network people and they said it was a cable fault on THEIR side, nothing \
+             to do with you lot apparently. fridge and freezer full of food, all ruined",
+            "mistake",
         ),
     ] {
         let s = a.analyze(text);

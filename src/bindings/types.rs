@@ -42,7 +42,7 @@ export interface Config {
    * the points of moment at which customer weight counts in full (fitted: 45). */
   bands?: { relational?: number; critical?: number; amplifyAt?: number };
   value?: {
-    /** Lifetime value that earns the value signal's full points (fitted: 2000). */
+    /** Lifetime value that earns the value signal's full points (fitted: 9000); the signal shows from a quarter of it. */
     high?: number;
     /** Tier name → share 0..1 of the tier signal's points; replaces the default tiers. */
     tiers?: Record<string, number>;
