@@ -61,12 +61,13 @@ test('a large account: the latest 20 contacts and repeats listed, every one coun
   assert.deepEqual(c.contacts30d.map((t) => t.id), Array.from({ length: 20 }, (_, i) => `h${i}`));
   assert.deepEqual(c.sameTopic.map((t) => t.id), Array.from({ length: 20 }, (_, i) => `h${3 * i}`));
   // the points of all 25 and 50, not of the 20 listed, under the fit in data/score_fit.json
-  // (refitted 2026-12-03; tests/large_customer.rs asserts the same figures natively): tenure is
-  // its 26 points scaled by the moment, 24 + 13 of the 45 at which it counts in full
-  assert.equal(a.score, 58);
+  // (refitted 2026-12-03; tests/large_customer.rs asserts the same figures natively): a third
+  // contact on one problem is 72 (session 23), so the moment is full, tenure counts its 26 and
+  // the 111 is capped at 100
+  assert.equal(a.score, 100);
   assert.deepEqual(a.reasons.filter((r) => r.signal.startsWith('history.')).map((r) => [r.signal, r.label, r.points]), [
-    ['history.repeat_topic', 'Same problem as 50 recent tickets', 24],
-    ['history.tenure', 'Customer for 6 years (scaled to the moment)', 21],
+    ['history.repeat_topic', 'Same problem as 50 recent tickets', 72],
+    ['history.tenure', 'Customer for 6 years', 26],
     ['history.recent_contacts', '25 other contacts this month', 13],
   ]);
 });
@@ -336,11 +337,12 @@ test('outreach: ranked reasons with points and evidence, a filled snippet, a con
     surveys: [{ customerId: 'd1', at: '2026-11-14T10:00:00Z', kind: 'nps', score: 3 }],
   });
   const list = e.outreach({ now, agent: 'Maya Chen' });
-  // Dee: 30 × (1 − 3/12) = 22.5 → 23, plus value 4000 ≥ 2000: 10 → 33; Bea: birthday in 2 days, 10;
+  // Dee: 30 × (1 − 3/12) = 22.5 → 23, plus value 10 × 4000 / 9000 (the fitted valueHigh) = 4 → 27;
+  // Bea: birthday in 2 days, 10;
   // Olly has an open ticket: in the queue already, left out
-  assert.deepEqual(list.map((x) => [x.customer.id, x.score]), [['d1', 33], ['b1', 10]]);
+  assert.deepEqual(list.map((x) => [x.customer.id, x.score]), [['d1', 27], ['b1', 10]]);
   const dee = list[0];
-  assert.deepEqual(dee.reasons.map((r) => [r.signal, r.points]), [['outreach.detractor', 23], ['outreach.value', 10]]);
+  assert.deepEqual(dee.reasons.map((r) => [r.signal, r.points]), [['outreach.detractor', 23], ['outreach.value', 4]]);
   assert.equal(dee.reasons[0].evidence, 'NPS 3 of 10 on 2026-11-14, no contact since');
   assert.equal(dee.reasons[0].source, 'NPS survey');
   assert.equal(dee.id, 'outreach:d1');
