@@ -21,11 +21,12 @@ test('<rapport-outreach> on a third-party page: the list, isolated styles, text 
   assert.equal(await page.evaluate(() => customElements.get('rapport-outreach').name), 'RapportOutreach');
   // the insights build, loaded beside the package's ticket-side engine
   assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/pkg/insights/rapport_bg.wasm'))));
-  // Kim: CSAT 1 (25) + gold value (10); Dee: NPS 2, 30 × (1 − 2/12) = 25, + value 10 × 900 / 2000
-  // rounded (5); Lou: a birthday in 3 days (10), no value beside it (value is never alone)
+  // Kim: CSAT 1 (25) + gold value (10); Dee: NPS 2, 30 × (1 − 2/12) = 25, and her 900 is under a
+  // quarter of the fitted valueHigh (9,000 since session 23: 2,250), so no value reason; Lou: a
+  // birthday in 3 days (10), no value beside it (value is never alone)
   assert.deepEqual(await listed(page), [
     ['outreach:k1', 'outreach.low_csat outreach.value'],
-    ['outreach:d1', 'outreach.detractor outreach.value'],
+    ['outreach:d1', 'outreach.detractor'],
     ['outreach:l1', 'outreach.birthday'],
   ]);
   assert.deepEqual(await page.evaluate(() => document.getElementById('outreach').entries.map((x) => [x.score, x.reasons.map((r) => r.points)])),
