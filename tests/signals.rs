@@ -320,6 +320,45 @@ fn a_calm_third_contact_on_one_problem_is_critical_and_a_second_is_not() {
     assert_eq!(third, Band::Critical, "a third contact scores {s3}");
 }
 
+/// An invoice copy asked for each month is no third contact on one issue: the earlier requests
+/// were solved and rated well, and nothing in the words is wrong (with the third contact worth
+/// 72 points it scored critical 100 until `signals::recurring`). Saying it came back again
+/// makes it a repeat whatever the cues read.
+#[test]
+fn a_routine_request_made_each_month_is_no_repeat_problem() {
+    let now = parse_iso("2026-11-02T10:00:00Z").unwrap();
+    let history = json!({"customers": [{"id": "c1", "since": "2021-01-10", "lifetimeValue": 3000}],
+        "tickets": [
+            {"id": "p1", "customerId": "c1", "createdAt": "2026-09-02T09:00:00Z",
+             "solvedAt": "2026-09-02T10:00:00Z", "subject": "Invoice copy for August", "csat": 5},
+            {"id": "p2", "customerId": "c1", "createdAt": "2026-10-02T09:00:00Z",
+             "solvedAt": "2026-10-02T10:00:00Z", "subject": "Invoice copy for September"}]});
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&history).unwrap();
+    let assess = |text: &str| {
+        let t = json!({"id": "t", "subject": "Invoice copy for October", "customer": {"id": "c1"},
+            "createdAt": "2026-11-02T09:00:00Z", "messages": [{"from": "customer", "text": text}]});
+        let a = e.assess(&t, now).unwrap();
+        let repeat = a
+            .reasons
+            .iter()
+            .find(|r| r.signal == "history.repeat_topic")
+            .map(|r| (r.points, r.label.clone()));
+        (a.band, a.score, repeat)
+    };
+    let (band, score, repeat) =
+        assess("Hi, could you send me the invoice copy for October please? Thanks, Ann");
+    assert_eq!(band, Band::Transactional, "scored {score}: {repeat:?}");
+    let (points, label) = repeat.expect("the earlier requests stay as context");
+    assert_eq!(points, 0);
+    assert!(label.contains("a recurring request"), "{label}");
+    let (band, score, repeat) = assess(
+        "Hi, the invoice for October has the wrong company name again. Could you send a new copy?",
+    );
+    assert_eq!(band, Band::Critical, "scored {score}: {repeat:?}");
+    assert!(repeat.is_some_and(|(p, _)| p > 0));
+}
+
 /// A team's own patterns are never overruled by the learned model: cue patterns (labelled by
 /// the cue's name) and emotion patterns (labelled `emotion.<name>`) alike. The emotion's text
 /// is a polite question where the model reads no frustration: it vetoed the team's weak hit

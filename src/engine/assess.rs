@@ -303,6 +303,12 @@ impl Engine {
         reasons.extend(signals::history::reasons(&facts, &hcx));
         reasons.extend(promise);
         signals::settle_thanked_contacts(&mut reasons, &signals);
+        signals::recurring::settle_recurring_request(
+            &mut reasons,
+            &signals,
+            &texts,
+            &facts.same_topic,
+        );
         signals::amplify(&mut reasons, self.config.amplify_at);
         // largest first; zero-point reasons (context) last; ties keep their order
         crate::util::sort_by(&mut reasons, |a, b| {

@@ -6,6 +6,7 @@ pub mod history;
 mod id;
 pub mod outreach;
 pub mod promise;
+pub mod recurring;
 pub mod text;
 
 pub use id::SignalId;
