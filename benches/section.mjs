@@ -5,7 +5,7 @@
 // dropped the sections `make bench-history` had appended (549 -> 224 lines on 2026-12-03).
 // A section not yet in the file goes at the end of its group's heading (`## The last make bench
 // run` or `## The last make bench-history run`), made if missing. benches/cli.py does the same
-// in Python (`write_section`); tests/node/bench-sections.test.mjs checks both.
+// in Python (`with_section`); tests/node/bench-sections.test.mjs checks both.
 import fs from 'node:fs';
 
 export const FILE = new URL('../BENCHMARKS.md', import.meta.url);
@@ -20,7 +20,7 @@ export function withSection(text, group, name, body) {
   if (a >= 0 && b > a) return text.slice(0, a) + block + text.slice(b + close.length);
   if (a >= 0 || b >= 0) throw new Error(`BENCHMARKS.md: the markers of section ${name} are not a pair`);
   const heading = `## ${group}`;
-  let at = text.indexOf(`\n${heading}\n`);
+  const at = text.indexOf(`\n${heading}\n`);
   if (at < 0) {
     const base = text.endsWith('\n') ? text : text + '\n';
     return `${base}\n${heading}\n\n${block}\n`;

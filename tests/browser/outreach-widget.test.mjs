@@ -21,7 +21,7 @@ test('<rapport-outreach> on a third-party page: the list, isolated styles, text 
   assert.equal(await page.evaluate(() => customElements.get('rapport-outreach').name), 'RapportOutreach');
   // the insights build, loaded beside the package's ticket-side engine
   assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/pkg/insights/rapport_bg.wasm'))));
-  // Kim: CSAT 1 (25) + gold value (10); Dee: NPS 2, 30 × (1 − 2/12) = 25, and her 900 is under a
+  // Kim: CSAT 1 (25) + value 10 × 4800 / 9000 (5); Dee: NPS 2, 30 × (1 − 2/12) = 25, and her 900 is under a
   // quarter of the fitted valueHigh (9,000 since session 23: 2,250), so no value reason; Lou: a
   // birthday in 3 days (10), no value beside it (value is never alone)
   assert.deepEqual(await listed(page), [
@@ -30,7 +30,7 @@ test('<rapport-outreach> on a third-party page: the list, isolated styles, text 
     ['outreach:l1', 'outreach.birthday'],
   ]);
   assert.deepEqual(await page.evaluate(() => document.getElementById('outreach').entries.map((x) => [x.score, x.reasons.map((r) => r.points)])),
-    [[35, [25, 10]], [30, [25, 5]], [10, [10]]]);
+    [[30, [25, 5]], [25, [25]], [10, [10]]]);
   // the points and evidence of each reason, the channel
   const kim = await inside(page, (r) => r.querySelector('[data-outreach="outreach:k1"]').textContent);
   assert.match(kim, /\+25 Unhappy, not called back — CSAT 1 of 5 on 2026-11-16 \(ticket p1\)/);
