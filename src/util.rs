@@ -66,6 +66,39 @@ pub fn utf16_len(s: &str) -> usize {
 /// sizes, and SipHash was 12% of the text analysis (callgrind).
 pub type FastMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 
+/// A one-sided set of 64-bit hashes: `may_contain` is false for every hash never inserted
+/// bar one in about sixteen, and true for every one inserted. The models look up every
+/// word and word pair of every message, and most are not among their features: this bitset
+/// (2^18 bits, 32 KB a model) answers those without probing the map.
+/// The default, empty filter answers "maybe" to everything.
+#[derive(Debug, Clone, Default)]
+pub struct HashFilter(Vec<u64>);
+
+impl HashFilter {
+    const BITS: u32 = 18;
+
+    /// An empty filter of full size (`Default` is one that answers "maybe").
+    pub fn new() -> Self {
+        HashFilter(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    pub fn insert(&mut self, h: u64) {
+        let b = Self::bit(h);
+        if let Some(w) = self.0.get_mut(b >> 6) {
+            *w |= 1 << (b & 63);
+        }
+    }
+
+    fn bit(h: u64) -> usize {
+        ((h ^ (h >> 29) ^ (h >> 47)) & ((1 << Self::BITS) - 1)) as usize
+    }
+
+    pub fn may_contain(&self, h: u64) -> bool {
+        let b = Self::bit(h);
+        self.0.get(b >> 6).is_none_or(|w| w & (1 << (b & 63)) != 0)
+    }
+}
+
 /// Shares the many copies of a short, often repeated value (a currency, a channel, a tier, a
 /// product name): a million history records hold a few hundred distinct ones, and a shared
 /// `Rc<str>` is 8 bytes where a `String` of its own is 12 plus its heap block. Past

@@ -216,8 +216,9 @@ impl Engine {
         let first_text = texts.first().map(|x| x.1).unwrap_or("");
         let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
         // past tickets' topics as bits, each read once and kept on its record
-        let (ticket_topics, ticket_mask) = self.text.topics_and_mask(&topic_text);
-        let same_problem = crate::text::same_problem::SameProblem::new(&topic_text);
+        let topic_tokens = crate::text::tokens::tokenize(&topic_text);
+        let (ticket_topics, ticket_mask) = self.text.topics_and_mask_of(&topic_tokens);
+        let same_problem = crate::text::same_problem::SameProblem::of_tokens(topic_tokens);
         let same_topic = |r: &crate::history::records::TicketRecord| {
             let topic = match ticket_mask {
                 Some(m) => {

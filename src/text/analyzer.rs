@@ -91,7 +91,12 @@ impl TextAnalyzer {
 
     /// `topics_of` and `topic_mask` of a text, read once.
     pub fn topics_and_mask(&self, text: &str) -> (Vec<String>, Option<u32>) {
-        let hits = self.topics.find(&tokens::tokenize(text));
+        self.topics_and_mask_of(&tokens::tokenize(text))
+    }
+
+    /// `topics_and_mask` of a text already tokenized.
+    pub fn topics_and_mask_of(&self, tokens: &[tokens::Token]) -> (Vec<String>, Option<u32>) {
+        let hits = self.topics.find(tokens);
         let mut t: Vec<String> = hits
             .iter()
             .map(|h| self.topics.labels[h.label].clone())
@@ -284,10 +289,10 @@ impl TextAnalyzer {
                 };
             }
         }
-        let msgs: Vec<(Vec<String>, f32)> = views
+        let msgs: Vec<(Vec<std::borrow::Cow<str>>, f32)> = views
             .iter()
             .zip(recency)
-            .map(|(v, r)| (intent::words(&v.tokens), (r / rsum) as f32))
+            .map(|(v, r)| (intent::word_views(&v.tokens), (r / rsum) as f32))
             .collect();
         let p = self.model.predict(&msgs);
         let (best, conf) = p

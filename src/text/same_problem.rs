@@ -4,7 +4,7 @@
 //! subject's content words are mostly in this ticket's subject and first message ("Broadband
 //! dropping in the evenings" then "Broadband still dropping at night").
 
-use super::tokens::tokenize;
+use super::tokens::{tokenize, Token};
 
 /// Words that say nothing of the problem.
 const STOP: &[&str] = &[
@@ -67,10 +67,17 @@ fn is_reference(w: &str) -> bool {
 
 /// A content word, compared by its first four characters ("dropping" and "drops" meet).
 fn stem(w: &str) -> Option<String> {
-    if w.chars().count() < 4 || STOP.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
+    stem_len(w).map(|n| w[..n].to_string())
+}
+
+/// The byte length of `w`'s stem, if it is a content word.
+fn stem_len(w: &str) -> Option<usize> {
+    let mut ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
+    let four = ends.nth(3)?;
+    if STOP.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(w.chars().take(4).collect())
+    Some(four)
 }
 
 /// `now`: this ticket's subject and first message; `before`: an earlier ticket's subject. True when they share a reference, or when at least two of the earlier subject's
@@ -132,8 +139,28 @@ impl Earlier {
 
 impl SameProblem {
     pub fn new(now: &str) -> SameProblem {
-        let words: Vec<String> = tokenize(now).into_iter().map(|t| t.text).collect();
-        let stems = words.iter().filter_map(|w| stem(w)).collect();
+        Self::of_tokens(tokenize(now))
+    }
+
+    /// `new` of a text already tokenized (the engine tokenizes a ticket's subject and first
+    /// message once, for its topics and for this). Only the words that can be references
+    /// are kept whole (an earlier reference can only equal one of them), the others cut
+    /// to their stems in place: no string is allocated per word.
+    pub fn of_tokens(tokens: Vec<Token>) -> SameProblem {
+        let (mut words, mut stems) = (Vec::new(), Vec::new());
+        for t in tokens {
+            let w = t.text;
+            if is_reference(&w) {
+                if let Some(s) = stem(&w) {
+                    stems.push(s);
+                }
+                words.push(w);
+            } else if let Some(cut) = stem_len(&w) {
+                let mut w = w;
+                w.truncate(cut);
+                stems.push(w);
+            }
+        }
         SameProblem { words, stems }
     }
 

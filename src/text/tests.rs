@@ -279,3 +279,70 @@ proptest::proptest! {
         proptest::prop_assert_eq!(analyzer::promise_unkept(&hits), every_pair);
     }
 }
+
+#[test]
+fn anchored_matching_finds_what_trying_every_pattern_everywhere_finds() {
+    // the anchor words only skip patterns that cannot match: the hits and the look-alike mask
+    // must be those of the plain search, on real phrasings and on shuffles of their words
+    let an = a();
+    let plain = an.patterns.without_anchors();
+    let texts = [
+        "You charged me twice for the same order and I want my money back",
+        "hi, I'd like to cancel one of my plans, not the whole account",
+        "I'm not cancelling, just asking: is there a fee if I close my account?",
+        "THANK YOU VERY MUCH FOR SENDING ME THE WRONG SIZE AGAIN",
+        "my bad, I ordered the wrong size. Can I swap it?",
+        "The parcel arrived damaged and the courier was rude to my mum",
+        "third time I'm writing about this, still no refund, I'm done with you",
+        "Thanks in advance! Loved the service for 10 years, customer for life",
+        "my husband passed away last month and I need to close his account",
+        "it's my birthday tomorrow, can you gift wrap the order please?",
+        "love how the router reboots every time someone uses the microwave. top quality",
+        "nothing to do with you lot, a cable fault on their side",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut check = |text: &str| {
+        let toks = tokens::tokenize(text);
+        assert_eq!(
+            an.patterns.find_with_look_alikes(&toks),
+            plain.find_with_look_alikes(&toks),
+            "{text}"
+        );
+    };
+    for t in texts {
+        check(t);
+    }
+    let words: Vec<&str> = texts.iter().flat_map(|t| t.split(' ')).collect();
+    let mut fired = 0;
+    for _ in 0..3000 {
+        let n = 3 + (seed % 12) as usize;
+        let mut s = Vec::new();
+        for _ in 0..n {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            s.push(words[(seed >> 33) as usize % words.len()]);
+        }
+        let text = s.join(" ");
+        fired += !plain.find(&tokens::tokenize(&text)).is_empty() as usize;
+        check(&text);
+    }
+    assert!(fired > 300, "the shuffles should match something: {fired}");
+}
+
+#[test]
+fn a_hash_filter_holds_every_hash_put_in_and_few_others() {
+    let mut f = crate::util::HashFilter::new();
+    let put: Vec<u64> = (0..2000u64)
+        .map(|i| crate::util::fnv(crate::util::FNV_START, &i.to_le_bytes()))
+        .collect();
+    for &h in &put {
+        f.insert(h);
+    }
+    assert!(put.iter().all(|&h| f.may_contain(h)));
+    let others = (5000..25000u64)
+        .map(|i| crate::util::fnv(crate::util::FNV_START, &i.to_le_bytes()))
+        .filter(|&h| f.may_contain(h))
+        .count();
+    assert!(others < 20000 / 50, "{others} of 20,000 absent hashes pass");
+    // the default filter knows nothing and so answers "maybe"
+    assert!(crate::util::HashFilter::default().may_contain(42));
+}

@@ -32,7 +32,7 @@ mod write;
 pub use features::{feature_texts, features, features_with, pattern_feature, Feature, HASH_BITS};
 pub use write::{write, HeadSpec};
 
-use crate::util::FastMap;
+use crate::util::{FastMap, HashFilter};
 
 const BUILTIN: &[u8] = include_bytes!("../../../data/judgement_model.bin");
 
@@ -51,6 +51,8 @@ pub struct JudgeModel {
     pub heads: Vec<Head>,
     /// Feature hash → (head, weight).
     weights: FastMap<u32, Vec<(u8, f32)>>,
+    /// Which hashes may be in `weights` (most of a message's features are not).
+    known: HashFilter,
 }
 
 /// A label's probability for one message, and the features that pushed it up most.
@@ -149,6 +151,10 @@ impl JudgeModel {
                 }
             }
         }
+        m.known = HashFilter::new();
+        for h in m.weights.keys() {
+            m.known.insert(*h as u64);
+        }
         Some(m)
     }
 
@@ -172,6 +178,9 @@ impl JudgeModel {
         );
         let mut top = vec![[none; 3]; n];
         for f in features {
+            if !self.known.may_contain(f.hash as u64) {
+                continue;
+            }
             if let Some(ws) = self.weights.get(&f.hash) {
                 for &(head, w) in ws {
                     let h = head as usize;

@@ -16,7 +16,7 @@
 //! kept it): 14.5 s and 1.9 GB at peak with one engine shared by the messages without history,
 //! 1 min 46 s and 16.3 GB with an engine per message. Assessing every case for every
 //! candidate, one signal alone (`--only`) had taken 2.5 min.
-//! Usage: cargo run --release -p rapport-tools --bin fit-score [-- --only signal.id,…] [--hold signal.id,…] [--also <dir>]
+//! Usage: cargo run --release -p rapport-tools --bin fit-score [-- --only signal.id,…] [--hold signal.id,…] [--also <dir>]…
 
 #[path = "../judgement.rs"]
 mod judgement;
@@ -185,12 +185,13 @@ fn main() {
     // writers other than the corpus's, whose calls at the margins differ
     let args: Vec<String> = std::env::args().collect();
     let mut about_data = String::new();
-    if let Some(i) = args.iter().position(|a| a == "--also") {
+    // (`--also` may be given more than once)
+    for (i, _) in args.iter().enumerate().filter(|(_, a)| *a == "--also") {
         let d = args
             .get(i + 1)
             .expect("--also takes a directory of scenarios");
         let also = judgement::check_set(d).unwrap_or_else(|why| panic!("--also: {why}"));
-        about_data = format!(
+        about_data += &format!(
             " and the {} scenarios of {d} (a check set already spent)",
             also.len()
         );
