@@ -1,5 +1,5 @@
 //! An independent check of the whole judgement on history-aware scenarios none of our fitting,
-//! tuning or rule writing read: by default `data/judgement/checks/blind-scenarios-4/` (160
+//! tuning or rule writing read: by default `data/judgement/checks/blind-scenarios-5/` (160
 //! scenarios written and labelled blind on 2026-12-03 by two more helper sessions; the first
 //! three sets are spent: their misses were read in sessions 21, 22 and 23, see the README
 //! there). Prints band
@@ -35,7 +35,7 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with('-'))
         .cloned()
-        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios-4"));
+        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios-5"));
     let all = judgement::check_set(&dir).unwrap_or_else(|why| fail(&why));
     let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
     let mut confusion = [[0usize; 3]; 3];
