@@ -246,6 +246,9 @@ impl TextAnalyzer {
             cues.churn = 0.0;
             matches.retain(|m| m.signal != Cue::Churn.signal());
         }
+        if cues.praise > 0.0 {
+            super::sarcasm::drop_sarcastic_praise(&views, &mut cues, &mut matches);
+        }
         cues.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
         // what happened matters only where something did (the snippets that name one fit our
         // mistake or effort; a death tells condolence from reassurance): most tickets skip the

@@ -7,6 +7,7 @@ pub mod judge;
 mod learned;
 pub mod patterns;
 pub mod same_problem;
+mod sarcasm;
 pub mod sentiment;
 pub mod tokens;
 

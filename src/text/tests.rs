@@ -346,3 +346,21 @@ fn a_hash_filter_holds_every_hash_put_in_and_few_others() {
     // the default filter knows nothing and so answers "maybe"
     assert!(crate::util::HashFilter::default().may_contain(42));
 }
+
+#[test]
+fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
+    let praise = |t: &str| a().analyze(t).cues.praise;
+    // the same words with and without the marker
+    let monday = "Love waking up to the app logging everyone out of every device. Great start to a Monday, thanks team";
+    assert!(praise(monday) > 0.0);
+    assert_eq!(praise(&format!("{monday} 🙃")), 0.0);
+    let late = |q: &str| {
+        format!("love that the {q}next day delivery{q} took 6 days, the parcel is still not here. great job")
+    };
+    assert!(praise(&late("")) > 0.0);
+    assert_eq!(praise(&late("'")), 0.0);
+    // a failure put right keeps its praise, whatever the emoji
+    assert!(praise("They refunded me the same day, brilliant service, thank you 🙃") > 0.0);
+    // quotes with no failure beside them are a name, not irony
+    assert!(praise("Your 'Quick Start' guide was brilliant, thank you so much") > 0.0);
+}

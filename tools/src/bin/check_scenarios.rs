@@ -1,7 +1,7 @@
 //! An independent check of the whole judgement on history-aware scenarios none of our fitting,
 //! tuning or rule writing read: by default `data/judgement/checks/blind-scenarios-5/` (160
 //! scenarios written and labelled blind on 2026-12-03 by two more helper sessions; the first
-//! three sets are spent: their misses were read in sessions 21, 22 and 23, see the README
+//! four sets are spent: their misses were read in sessions 21, 22, 23 and 24, see the README
 //! there). Prints band
 //! agreement, tickets two bands off, the expected snippet kind first, must-cite reasons
 //! present, the band confusion, and how many pairs come out right on both sides.
