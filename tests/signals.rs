@@ -423,6 +423,17 @@ fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
              to do with you lot apparently. fridge and freezer full of food, all ruined",
             "mistake",
         ),
+        // the customer's own slip and a third party's goods (session 24; both fired it)
+        (
+            "We gave you the wrong meter reading yesterday, the right one is 41234, can you \
+             update the bill?",
+            "mistake",
+        ),
+        (
+            "Bought a blender from a third-party seller on your site and it arrived with the lid \
+             missing. Who do I contact?",
+            "mistake",
+        ),
     ] {
         let s = a.analyze(text);
         assert_eq!(get(&s.cues, cue), 0.0, "{text}: {:?}", s.cues);
@@ -436,6 +447,14 @@ fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
         ("Please cancel my membership, I'm done with you.", "churn"),
         (
             "You sent me the wrong size, and I'd ordered the right one.",
+            "mistake",
+        ),
+        (
+            "You billed me for 48234 but the meter reading I sent was 41234, the bill is wrong",
+            "mistake",
+        ),
+        (
+            "The blender I bought from you arrived with the lid missing. Who do I contact?",
             "mistake",
         ),
     ] {
