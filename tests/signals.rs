@@ -398,6 +398,7 @@ fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
     let get = |c: &rapport::text::Cues, cue: &str| match cue {
         "churn" => c.churn,
         "mistake" => c.mistake,
+        "effort" => c.effort,
         _ => c.praise,
     };
     for (text, cue) in [
@@ -433,6 +434,12 @@ fn look_alikes_said_outright_are_no_cue_and_the_real_thing_still_is() {
             "Bought a blender from a third-party seller on your site and it arrived with the lid \
              missing. Who do I contact?",
             "mistake",
+        ),
+        // a lockout after the customer's own wrong tries is no effort of ours (session 24)
+        (
+            "I put my PIN in wrong too many times and the app locked me, how long until I can \
+             try again?",
+            "effort",
         ),
     ] {
         let s = a.analyze(text);
