@@ -38,6 +38,9 @@ pub fn feature_hash(text: &str) -> u64 {
     fnv(FNV_START, text.as_bytes())
 }
 
+/// The hash a word pair is stored under (the trainer's `features` names it `a_b`); `evidence`
+/// computes it on from `a`'s own hash, which the tests check is the same.
+#[cfg(test)]
 fn pair_hash(a: &str, b: &str) -> u64 {
     fnv(fnv(fnv(FNV_START, a.as_bytes()), b"_"), b.as_bytes())
 }
@@ -267,12 +270,35 @@ impl IntentModel {
     /// callgrind over the generator's 10,527 support texts (`profile 1 full`, 2026-12-03):
     /// 1,437.5 M instructions → 1,378.9 M (filters) → 1,203.0 M (anchors), the same figures.
     fn evidence(&self, words: &[Cow<'_, str>], out: &mut [f32]) {
-        let ws = self.corrected_cow(words);
-        let mut feats: Vec<u64> = ws
+        // each word's hash once (`corrected_cow`'s reading, inlined): a pair's hash goes on
+        // from its first word's (`pair_hash(a, b)` is `a`'s hash, then "_", then `b`)
+        let mut ws: Vec<Cow<str>> = Vec::with_capacity(words.len());
+        let mut hs: Vec<u64> = Vec::with_capacity(words.len());
+        for w in words {
+            let h = feature_hash(w);
+            let fix = if self.has(h) { None } else { self.correct(w) };
+            match fix {
+                Some(c) => {
+                    hs.push(feature_hash(&c));
+                    ws.push(Cow::Owned(c));
+                }
+                None => {
+                    hs.push(h);
+                    ws.push(Cow::Borrowed(w.as_ref()));
+                }
+            }
+        }
+        let pairs = ws
+            .windows(2)
+            .zip(&hs)
+            .map(|(p, &a)| fnv(fnv(a, b"_"), p[1].as_bytes()));
+        // the filter lets through the features and one other hash in about sixteen: sorted
+        // and deduplicated, each is looked up once
+        let mut feats: Vec<u64> = hs
             .iter()
-            .map(|w| feature_hash(w))
-            .chain(ws.windows(2).map(|p| pair_hash(&p[0], &p[1])))
-            .filter(|&h| self.has(h))
+            .copied()
+            .chain(pairs)
+            .filter(|&h| self.known.may_contain(h))
             .collect();
         // not sort_unstable: its second instantiation (patterns.rs has one) cost the .wasm 1.2 KB gzipped
         crate::util::sort_long_by(&mut feats, u64::cmp, |_, _| {});
@@ -395,5 +421,16 @@ mod tests {
             "pessword".to_string(),
         ]);
         assert!(w.iter().all(|x| x == "password"), "{w:?}");
+    }
+
+    #[test]
+    fn a_pair_hash_goes_on_from_its_first_word_hash() {
+        for (a, b) in [("cancel", "my"), ("", "x"), ("don", "t"), ("päivää", "ok")] {
+            assert_eq!(
+                pair_hash(a, b),
+                fnv(fnv(feature_hash(a), b"_"), b.as_bytes())
+            );
+            assert_eq!(pair_hash(a, b), feature_hash(&format!("{a}_{b}")));
+        }
     }
 }
