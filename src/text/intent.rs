@@ -207,10 +207,7 @@ impl IntentModel {
         })
     }
 
-    fn known(&self, w: &str) -> bool {
-        self.has(feature_hash(w))
-    }
-
+    /// Whether the model has a feature of this hash.
     fn has(&self, h: u64) -> bool {
         self.known.may_contain(h) && self.weights.contains_key(&h)
     }
@@ -243,24 +240,24 @@ impl IntentModel {
         None
     }
 
-    fn corrected_cow<'a>(&self, words: &'a [Cow<'_, str>]) -> Vec<Cow<'a, str>> {
-        words
-            .iter()
-            .map(|w| match self.known(w) {
-                true => Cow::Borrowed(w.as_ref()),
-                false => self
-                    .correct(w)
-                    .map_or(Cow::Borrowed(w.as_ref()), Cow::Owned),
-            })
-            .collect()
+    /// A word as the model reads it, with its hash: itself when known, else its spelling
+    /// correction where one exists (`correct`), else itself.
+    fn read_word<'a>(&self, w: &'a str) -> (Cow<'a, str>, u64) {
+        let h = feature_hash(w);
+        match if self.has(h) { None } else { self.correct(w) } {
+            Some(c) => {
+                let hc = feature_hash(&c);
+                (Cow::Owned(c), hc)
+            }
+            None => (Cow::Borrowed(w), h),
+        }
     }
 
     /// Words with unknown ones replaced by their spelling correction, where one exists.
     pub fn corrected(&self, words: &[String]) -> Vec<String> {
-        let views: Vec<Cow<str>> = words.iter().map(|w| Cow::Borrowed(w.as_str())).collect();
-        self.corrected_cow(&views)
-            .into_iter()
-            .map(Cow::into_owned)
+        words
+            .iter()
+            .map(|w| self.read_word(w).0.into_owned())
             .collect()
     }
 
@@ -270,24 +267,9 @@ impl IntentModel {
     /// callgrind over the generator's 10,527 support texts (`profile 1 full`, 2026-12-03):
     /// 1,437.5 M instructions → 1,378.9 M (filters) → 1,203.0 M (anchors), the same figures.
     fn evidence(&self, words: &[Cow<'_, str>], out: &mut [f32]) {
-        // each word's hash once (`corrected_cow`'s reading, inlined): a pair's hash goes on
-        // from its first word's (`pair_hash(a, b)` is `a`'s hash, then "_", then `b`)
-        let mut ws: Vec<Cow<str>> = Vec::with_capacity(words.len());
-        let mut hs: Vec<u64> = Vec::with_capacity(words.len());
-        for w in words {
-            let h = feature_hash(w);
-            let fix = if self.has(h) { None } else { self.correct(w) };
-            match fix {
-                Some(c) => {
-                    hs.push(feature_hash(&c));
-                    ws.push(Cow::Owned(c));
-                }
-                None => {
-                    hs.push(h);
-                    ws.push(Cow::Borrowed(w.as_ref()));
-                }
-            }
-        }
+        // each word's hash once (`read_word`): a pair's hash goes on from its first word's
+        // (`pair_hash(a, b)` is `a`'s hash, then "_", then `b`)
+        let (ws, hs): (Vec<Cow<str>>, Vec<u64>) = words.iter().map(|w| self.read_word(w)).unzip();
         let pairs = ws
             .windows(2)
             .zip(&hs)
