@@ -210,13 +210,19 @@ impl Engine {
             subject_only = t.subject.clone().unwrap_or_default();
             texts.push((0, subject_only.as_str()));
         }
-        let mut signals = self.text.analyze_thread(&texts);
+        let (mut signals, first_tokens) = self.text.analyze_thread_keeping_first(&texts);
         let w = |id: &str| self.config.weight(id);
 
-        let first_text = texts.first().map(|x| x.1).unwrap_or("");
-        let topic_text = [t.subject.as_deref().unwrap_or(""), first_text].join(" ");
+        // the topic text is the subject, a space and the first message: its tokens are the
+        // subject's then the first message's, moved past the space (a word never spans it)
+        let subject = t.subject.as_deref().unwrap_or("");
+        let mut topic_tokens = crate::text::tokens::tokenize(subject);
+        topic_tokens.extend(first_tokens.into_iter().map(|mut k| {
+            k.start += subject.len() + 1;
+            k.end += subject.len() + 1;
+            k
+        }));
         // past tickets' topics as bits, each read once and kept on its record
-        let topic_tokens = crate::text::tokens::tokenize(&topic_text);
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask_of(&topic_tokens);
         let same_problem = crate::text::same_problem::SameProblem::of_tokens(topic_tokens);
         let same_topic = |r: &crate::history::records::TicketRecord| {
