@@ -655,9 +655,21 @@ fn fear_told_by_the_body_is_distress() {
     for text in [
         "someone has moved my number to another network and I'm shaking, please stop it",
         "I'm at my wits' end, the heating has failed and my baby is ill",
+        // a medical emergency the failure lands in, told without a word of fear
+        "your network keeps dropping my calls, my mother is in intensive care and the doctors can't reach me",
+        "there was satay sauce in my son's noodles, we're in A&E now",
+        "I haven't slept since the letter came",
     ] {
         let s = a.analyze(text);
         assert!(s.emotions.distress > 0.0, "{text}: {:?}", s.emotions);
+    }
+    // the same words with no emergency in them
+    for text in [
+        "your network keeps dropping my calls, my mother can't reach me",
+        "there was satay sauce in my son's noodles, we're at home now",
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.emotions.distress, 0.0, "{text}: {:?}", s.emotions);
     }
 }
 
