@@ -648,6 +648,27 @@ fn a_cancellation_the_words_do_not_confirm_is_an_unsure_guess() {
     }
 }
 
+/// A document asked for is no mistake (the model alone read "the invoice" and "statement" as
+/// one), and a mistake said beside the request still is.
+#[test]
+fn a_document_asked_for_is_no_mistake_unless_one_is_said() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    for text in [
+        "Could you send me a copy of the invoice for order EL-88213 with our VAT number on it?",
+        "could you send me a tuition fee statement for the 2025/26 year? HR needs an official statement on letterhead",
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.mistake, 0.0, "{text}: {:?}", s.cues);
+    }
+    for text in [
+        "Please send me a corrected invoice, the one you sent charged us twice",
+        "Can you send me a copy of the invoice? You billed us the wrong amount",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.mistake > 0.0, "{text}: {:?}", s.cues);
+    }
+}
+
 /// Fear told by the body or the end of one's tether is distress (PRODUCT.md: fear, grief, panic).
 #[test]
 fn fear_told_by_the_body_is_distress() {

@@ -8,7 +8,10 @@
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
 //! A section named `not.X` lists look-alikes said outright ("not cancelling, just asking", "my
 //! bad, I ordered the wrong size"): a match of one drops every match of `X` in the same text,
-//! and itself (`find_with_look_alikes` says which labels it dropped).
+//! and itself (`find_with_look_alikes` says which labels it dropped). A section named `plain.X`
+//! lists plain requests whose words the learned model reads as X ("send me a copy of the
+//! invoice"): a match keeps the learned model from finding X on its own in that text, and
+//! leaves X's own patterns be ("…a copy of the invoice, you charged us twice" is still X).
 
 use super::tokens::{is_negator, Token};
 use crate::util::FastMap;
@@ -187,6 +190,8 @@ pub struct PatternSet {
     pub look_alikes: bool,
     /// Per label: for a `not.X` section, the index of `X`, whose matches it drops.
     blocks: Vec<Option<usize>>,
+    /// Per label: a `plain.X` section, which blocks only the learned model's X.
+    model_only: Vec<bool>,
 }
 
 fn key3(s: &str) -> Option<[u8; 3]> {
@@ -198,12 +203,14 @@ impl PatternSet {
         match self.labels.iter().position(|l| l == label) {
             Some(i) => i,
             None => {
-                let blocked = match label.strip_prefix("not.") {
+                let plain = label.strip_prefix("plain.");
+                let blocked = match label.strip_prefix("not.").or(plain) {
                     Some(x) if self.look_alikes => Some(self.label_index(x)),
                     _ => None,
                 };
                 self.labels.push(label.to_string());
                 self.blocks.push(blocked);
+                self.model_only.push(blocked.is_some() && plain.is_some());
                 self.labels.len() - 1
             }
         }
@@ -344,11 +351,15 @@ impl PatternSet {
         // their sentence: scoped to the sentence (split at ! ? . and line breaks), train lost
         // 5 rows and dev 1 and neither gained one ("my bad" and "NOT THE WHOLE THING" speak
         // for the message), though the blind check set gained 2 (`check-set`; 2026-12-02)
-        let mut blocked = 0u64;
+        let (mut blocked, mut dropped) = (0u64, 0u64);
         let mut any = false;
         for h in &hits {
             if let Some(b) = self.blocks[h.label] {
-                blocked |= 1u64.checked_shl(b as u32).unwrap_or(0);
+                let bit = 1u64.checked_shl(b as u32).unwrap_or(0);
+                blocked |= bit;
+                if !self.model_only[h.label] {
+                    dropped |= bit;
+                }
                 any = true;
             }
         }
@@ -357,7 +368,7 @@ impl PatternSet {
             for i in 0..hits.len() {
                 let h = hits[i];
                 if self.blocks[h.label].is_none()
-                    && blocked & 1u64.checked_shl(h.label as u32).unwrap_or(0) == 0
+                    && dropped & 1u64.checked_shl(h.label as u32).unwrap_or(0) == 0
                 {
                     hits[kept] = h;
                     kept += 1;
@@ -444,6 +455,20 @@ mod tests {
             .parse_sections("[churn]\ncancel*\n[not.churn]\njust asking\n", "t")
             .unwrap();
         assert_eq!(plain.find(&tokenize("just asking: cancel it")).len(), 2);
+    }
+
+    #[test]
+    fn a_plain_request_blocks_only_the_models_reading() {
+        let s = set("[mistake]\ncharg* ~3 twice\n[plain.mistake]\ncopy ~1 of ~2 invoice\n");
+        let m = s.labels.iter().position(|l| l == "mistake").unwrap();
+        let (h, blocked) =
+            s.find_with_look_alikes(&tokenize("a copy of the invoice, you charged us twice"));
+        assert_eq!(h.len(), 1, "the mistake said beside it stays: {h:?}");
+        assert_eq!(h[0].label, m);
+        assert_eq!(blocked, 1 << m, "and the model may not add its own");
+        let (h, blocked) = s.find_with_look_alikes(&tokenize("a copy of the invoice please"));
+        assert!(h.is_empty(), "the plain request is no hit itself: {h:?}");
+        assert_eq!(blocked, 1 << m);
     }
 
     #[test]
