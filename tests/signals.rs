@@ -669,6 +669,25 @@ fn a_document_asked_for_is_no_mistake_unless_one_is_said() {
     }
 }
 
+/// A look-alike said outright speaks for the whole thread; a plain request only for its message.
+#[test]
+fn whose_failure_it_was_said_in_a_later_message_counts_for_the_thread() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    let first = "the hotel just told us our room was given away after we confirmed twice";
+    let s = a.analyze_thread(&[
+        (0, first),
+        (1, "we booked them directly, so not your problem lol"),
+    ]);
+    assert_eq!(s.cues.mistake, 0.0, "{:?}", s.cues);
+    let s = a.analyze_thread(&[(0, first), (1, "can I move my return flight to the 11th?")]);
+    assert!(s.cues.mistake > 0.0, "{:?}", s.cues);
+    let s = a.analyze_thread(&[
+        (0, "you charged me twice for the same order"),
+        (1, "and could you send me a copy of the invoice please"),
+    ]);
+    assert!(s.cues.mistake > 0.0, "{:?}", s.cues);
+}
+
 /// Fear told by the body or the end of one's tether is distress (PRODUCT.md: fear, grief, panic).
 #[test]
 fn fear_told_by_the_body_is_distress() {

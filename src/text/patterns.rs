@@ -278,9 +278,10 @@ impl PatternSet {
         self.find_with_look_alikes(toks).0
     }
 
-    /// `find`, and the labels a look-alike dropped, as a mask (bit `i` for label `i`, labels
-    /// past 63 never dropped).
-    pub fn find_with_look_alikes(&self, toks: &[Token]) -> (Vec<Hit>, u64) {
+    /// `find`; the labels a look-alike or a plain request kept from the learned model, as a
+    /// mask (bit `i` for label `i`, labels past 63 never); and of those, the ones a look-alike
+    /// said outright (`not.X`) dropped.
+    pub fn find_with_look_alikes(&self, toks: &[Token]) -> (Vec<Hit>, u64, u64) {
         let mut hits: Vec<Hit> = Vec::new();
         let mut cand: Vec<usize> = Vec::new();
         // Matches are found left to right, so a new one overlaps an earlier one of its label
@@ -376,7 +377,7 @@ impl PatternSet {
             }
             hits.truncate(kept);
         }
-        (hits, blocked)
+        (hits, blocked, dropped)
     }
 }
 
@@ -442,9 +443,10 @@ mod tests {
             has("I'm not cancelling yet. Asking you to cancel my membership."),
             "a look-alike is its whole phrase"
         );
-        let (h, dropped) = s.find_with_look_alikes(&tokenize(
+        let (h, blocked, dropped) = s.find_with_look_alikes(&tokenize(
             "not cancelling, just asking: cancel my membership?",
         ));
+        assert_eq!(blocked, dropped);
         assert!(h.is_empty(), "the look-alike goes too: {h:?}");
         assert_eq!(dropped, 1 << churn);
         let not = s.labels.iter().position(|l| l == "not.churn").unwrap();
@@ -461,12 +463,16 @@ mod tests {
     fn a_plain_request_blocks_only_the_models_reading() {
         let s = set("[mistake]\ncharg* ~3 twice\n[plain.mistake]\ncopy ~1 of ~2 invoice\n");
         let m = s.labels.iter().position(|l| l == "mistake").unwrap();
-        let (h, blocked) =
+        let (h, blocked, dropped) =
             s.find_with_look_alikes(&tokenize("a copy of the invoice, you charged us twice"));
         assert_eq!(h.len(), 1, "the mistake said beside it stays: {h:?}");
         assert_eq!(h[0].label, m);
-        assert_eq!(blocked, 1 << m, "and the model may not add its own");
-        let (h, blocked) = s.find_with_look_alikes(&tokenize("a copy of the invoice please"));
+        assert_eq!(
+            (blocked, dropped),
+            (1 << m, 0),
+            "and the model may not add its own"
+        );
+        let (h, blocked, _) = s.find_with_look_alikes(&tokenize("a copy of the invoice please"));
         assert!(h.is_empty(), "the plain request is no hit itself: {h:?}");
         assert_eq!(blocked, 1 << m);
     }

@@ -301,7 +301,7 @@ fn anchored_matching_finds_what_trying_every_pattern_everywhere_finds() {
         "nothing to do with you lot, a cable fault on their side",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut check = |text: &str| {
+    let check = |text: &str| {
         let toks = tokens::tokenize(text);
         assert_eq!(
             an.patterns.find_with_look_alikes(&toks),
