@@ -275,13 +275,17 @@ impl Config {
                 if let Some(s) = lo.get(key) {
                     let so = object(s, &format!("config.lexicons.{key}"))?;
                     for (name, v) in so.map.iter() {
-                        // `not.X`: the team's own look-alikes of X (src/text/patterns.rs)
-                        let base = name.strip_prefix("not.").unwrap_or(name);
+                        // `not.X`: the team's own look-alikes of X; `plain.X`: its plain
+                        // requests the learned model misreads as X (src/text/patterns.rs)
+                        let base = name
+                            .strip_prefix("not.")
+                            .or(name.strip_prefix("plain."))
+                            .unwrap_or(name);
                         if !sections.contains(&base) {
                             return err(
                                 &so.at(name),
                                 format!(
-                                    "unknown field; expected one of {}, or not.<one of them>",
+                                    "unknown field; expected one of {}, or not.<one of them>, or plain.<one of them>",
                                     sections.join(", ")
                                 ),
                             );
@@ -424,6 +428,14 @@ mod tests {
         let after = a.analyze(text);
         assert_eq!(after.cues.churn, 0.0, "{:?}", after.matches);
         assert!(a.analyze("Please cancel my phone contract.").cues.churn > 0.0);
+        // and its own plain requests, which keep the model from reading the cue alone
+        let text = "Their address is in the attached letter.";
+        assert!(Config::default().analyzer().analyze(text).cues.mistake > 0.0);
+        let c = Config::from_json(&json!({"lexicons": {
+            "cues": {"plain.mistake": ["attached ~1 letter"]}
+        }}))
+        .unwrap();
+        assert_eq!(c.analyzer().analyze(text).cues.mistake, 0.0);
         assert!(a
             .patterns
             .labels

@@ -53,9 +53,11 @@ export interface Config {
     /** Word or emoticon → valence −4..4, added to the VADER lexicon. */
     sentiment?: Record<string, number>;
     /** Cue → patterns; `not.<cue>` → look-alikes said outright ("not cancelling, just
-     * asking"): one drops that cue in its message, patterns and learned model alike. */
-    cues?: Partial<Record<CueName | `not.${CueName}`, string[]>>;
-    emotions?: Partial<Record<EmotionName | `not.${EmotionName}`, string[]>>;
+     * asking"): one drops that cue in the whole thread, patterns and learned model alike;
+     * `plain.<cue>` → plain requests the learned model misreads as the cue ("a copy of the
+     * invoice"): one keeps the model from finding it alone in its message. */
+    cues?: Partial<Record<CueName | `not.${CueName}` | `plain.${CueName}`, string[]>>;
+    emotions?: Partial<Record<EmotionName | `not.${EmotionName}` | `plain.${EmotionName}`, string[]>>;
     /** Topic name → patterns, used to recognise a repeat of the same problem. */
     topics?: Record<string, string[]>;
   };
