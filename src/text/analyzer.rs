@@ -147,26 +147,21 @@ impl TextAnalyzer {
             .map(|&(index, text)| {
                 let tokens = tokens::tokenize(text);
                 let (hits, look_alikes, said) = self.patterns.find_with_look_alikes(&tokens);
-                (
-                    MessageView {
-                        text,
-                        index,
-                        tokens,
-                        hits,
-                        look_alikes,
-                    },
-                    said,
-                )
-            })
-            .map(|(v, said)| {
                 outright |= said;
-                v
+                MessageView {
+                    text,
+                    index,
+                    tokens,
+                    hits,
+                    look_alikes,
+                }
             })
             .collect();
         // a look-alike said outright speaks for the thread ("…given our room away" / "we booked
         // them directly, so not your problem"): the cue it drops goes from every message.
         // `evaluate`, scenarios (2026-12-04): train snippet kind 88.0 -> 88.4%, band and dev
-        // unchanged; spent blind sets 3 and 4: two off 3 -> 2, band 70.6 -> 71.2%
+        // unchanged; spent blind sets: two off 3 -> 2 (third), snippet kind 74.4 -> 75.0%
+        // (fourth)
         if outright != 0 {
             for v in &mut views {
                 v.look_alikes |= outright;

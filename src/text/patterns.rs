@@ -188,7 +188,8 @@ pub struct PatternSet {
     /// Read `not.X` sections as look-alikes of X (the cue lexicon; a topic or a team's intent
     /// may be named "not.…" as it likes).
     pub look_alikes: bool,
-    /// Per label: for a `not.X` section, the index of `X`, whose matches it drops.
+    /// Per label: for a `not.X` section, the index of `X`, whose matches it drops; for a
+    /// `plain.X` one, the index of `X`, which it keeps from the learned model only.
     blocks: Vec<Option<usize>>,
     /// Per label: a `plain.X` section, which blocks only the learned model's X.
     model_only: Vec<bool>,
