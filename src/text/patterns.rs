@@ -172,17 +172,20 @@ impl Pattern {
 pub struct PatternSet {
     pub labels: Vec<String>,
     patterns: Vec<(usize, Pattern)>,
-    /// Patterns by their first element's exact words.
-    by_first: FastMap<String, Vec<usize>>,
-    /// Patterns whose first element has a prefix, by the prefix's first three bytes.
+    /// Per word of the lexicon (a first word or an anchor word): the patterns that may start
+    /// at it and the patterns it anchors (`WordEntry`), so that a token costs one lookup.
+    by_word: FastMap<String, WordEntry>,
+    /// Patterns whose first element has a prefix, by the prefix's first three bytes: for
+    /// words outside `by_word`.
     by_prefix3: FastMap<[u8; 3], Vec<usize>>,
     /// Patterns whose first element has a prefix shorter than three bytes ("20*"): tried everywhere.
     short_prefix: Vec<usize>,
-    /// A later element of exact words per pattern, where it has one (`anchor`): by those
-    /// words, the patterns that cannot match a text where none of them occurs.
-    by_anchor: FastMap<String, Vec<usize>>,
-    /// Per pattern: whether it has such an element (else it is tried wherever it starts).
+    /// Per pattern: whether it has an element of exact words (`anchor`; else it is tried
+    /// wherever it starts).
     anchored: Vec<bool>,
+    /// The reference the indexes are tested against: every pattern tried at every token.
+    #[cfg(test)]
+    try_all: bool,
     /// Keep matches after a negator (topics: "not delivered" is still about delivery).
     pub ignore_negation: bool,
     /// Read `not.X` sections as look-alikes of X (the cue lexicon; a topic or a team's intent
@@ -193,6 +196,25 @@ pub struct PatternSet {
     blocks: Vec<Option<usize>>,
     /// Per label: a `plain.X` section, which blocks only the learned model's X.
     model_only: Vec<bool>,
+}
+
+/// What one lexicon word says about the patterns. Callgrind, `bench-assess` over 2,000
+/// threads (2026-12-04): three lookups per token (first words, prefixes, anchors) and a merge
+/// of three candidate lists before; one lookup after, the merge only for words outside the
+/// lexicon.
+#[derive(Debug, Clone, Default)]
+struct WordEntry {
+    /// The patterns that may start at this word, in definition order: those whose first
+    /// element has the word, and those whose first element has a prefix of it.
+    starts: Vec<usize>,
+    /// The patterns that cannot match a text without this word or another of their anchor's.
+    anchors: Vec<usize>,
+}
+
+fn push_new(list: &mut Vec<usize>, pi: usize) {
+    if list.last() != Some(&pi) {
+        list.push(pi);
+    }
 }
 
 fn key3(s: &str) -> Option<[u8; 3]> {
@@ -220,27 +242,76 @@ impl PatternSet {
     pub fn add(&mut self, label: &str, p: Pattern) {
         let li = self.label_index(label);
         let pi = self.patterns.len();
-        for alt in &p.elements[0].alts {
-            let list = match &alt.0[0] {
-                Atom::Word(w) => self.by_first.entry(w.clone()).or_default(),
-                Atom::Prefix(x) => match key3(x) {
-                    Some(k) => self.by_prefix3.entry(k).or_default(),
-                    None => &mut self.short_prefix,
-                },
-            };
-            if list.last() != Some(&pi) {
-                list.push(pi);
-            }
-        }
-        let anchor = p.anchor();
-        for w in anchor.iter().flat_map(|a| a.iter()) {
-            let list = self.by_anchor.entry(w.to_string()).or_default();
-            if list.last() != Some(&pi) {
-                list.push(pi);
-            }
-        }
+        let firsts: Vec<Atom> = p.elements[0].alts.iter().map(|a| a.0[0].clone()).collect();
+        let anchor: Option<Vec<String>> = p
+            .anchor()
+            .map(|a| a.iter().map(|w| w.to_string()).collect());
+        // in the list first: a word's new entry looks up the prefix patterns, this one included
         self.anchored.push(anchor.is_some());
         self.patterns.push((li, p));
+        for first in &firsts {
+            if let Atom::Prefix(x) = first {
+                match key3(x) {
+                    Some(k) => push_new(self.by_prefix3.entry(k).or_default(), pi),
+                    None => push_new(&mut self.short_prefix, pi),
+                }
+                for (w, e) in self.by_word.iter_mut() {
+                    if w.starts_with(x.as_str()) {
+                        push_new(&mut e.starts, pi);
+                    }
+                }
+            }
+        }
+        for first in &firsts {
+            if let Atom::Word(w) = first {
+                push_new(&mut self.entry(w).starts, pi);
+            }
+        }
+        for w in anchor.iter().flatten() {
+            push_new(&mut self.entry(w).anchors, pi);
+        }
+    }
+
+    /// `w`'s entry, made with the prefix patterns already known that may start at it.
+    fn entry(&mut self, w: &str) -> &mut WordEntry {
+        if !self.by_word.contains_key(w) {
+            let mut starts = Vec::new();
+            self.prefix_candidates(w, &mut starts);
+            self.by_word.insert(
+                w.to_string(),
+                WordEntry {
+                    starts,
+                    anchors: Vec::new(),
+                },
+            );
+        }
+        self.by_word.get_mut(w).expect("just inserted")
+    }
+
+    /// The prefix patterns whose first element has a prefix of `w`, in definition order, into
+    /// `out` (cleared first).
+    fn prefix_candidates(&self, w: &str, out: &mut Vec<usize>) {
+        let mut lists = [
+            key3(w)
+                .and_then(|k| self.by_prefix3.get(&k))
+                .map_or(&[][..], |v| &v[..]),
+            &self.short_prefix[..],
+        ];
+        out.clear();
+        while let Some(m) = lists.iter().filter_map(|l| l.first()).min().copied() {
+            for l in &mut lists {
+                if l.first() == Some(&m) {
+                    *l = &l[1..];
+                }
+            }
+            let fits = self.patterns[m].1.elements[0]
+                .alts
+                .iter()
+                .any(|a| matches!(&a.0[0], Atom::Prefix(x) if w.starts_with(x.as_str())));
+            if fits {
+                out.push(m);
+            }
+        }
     }
 
     /// Reads `[label]` sections of patterns, one per line; `#` starts a comment.
@@ -264,12 +335,13 @@ impl PatternSet {
         Ok(())
     }
 
-    /// The same set with every pattern tried wherever it starts (the reference the anchored
-    /// matching is tested against).
+    /// The same set with every pattern tried at every token (the reference the word index
+    /// and the anchored matching are tested against).
     #[cfg(test)]
-    pub(crate) fn without_anchors(&self) -> Self {
+    pub(crate) fn without_indexes(&self) -> Self {
         let mut s = self.clone();
         s.anchored.iter_mut().for_each(|a| *a = false);
+        s.try_all = true;
         s
     }
 
@@ -284,46 +356,40 @@ impl PatternSet {
     /// said outright (`not.X`) dropped.
     pub fn find_with_look_alikes(&self, toks: &[Token]) -> (Vec<Hit>, u64, u64) {
         let mut hits: Vec<Hit> = Vec::new();
-        let mut cand: Vec<usize> = Vec::new();
+        let mut fallback: Vec<usize> = Vec::new();
         // Matches are found left to right, so a new one overlaps an earlier one of its label
         // exactly when it starts before that label's furthest match end.
         let mut reach: Vec<Option<usize>> = vec![None; self.labels.len()];
-        // the patterns whose anchor words occur in the text
+        // each token's entry, looked up once; the patterns whose anchor words occur in the text
+        let entries: Vec<Option<&WordEntry>> = toks
+            .iter()
+            .map(|t| self.by_word.get(t.text.as_str()))
+            .collect();
         let mut possible = vec![false; self.patterns.len()];
-        for t in toks {
-            for &pi in self
-                .by_anchor
-                .get(t.text.as_str())
-                .map_or(&[][..], |v| &v[..])
-            {
+        for e in entries.iter().flatten() {
+            for &pi in &e.anchors {
                 possible[pi] = true;
             }
         }
         for i in 0..toks.len() {
-            let w = toks[i].text.as_str();
             // definition order is priority: the lexicon lists the most specific patterns first.
-            // Each list is in that order (`add`): merged, not sorted (a sort instance cost the
-            // .wasm 1 KB gzipped)
-            let mut lists = [
-                self.by_first.get(w).map_or(&[][..], |v| &v[..]),
-                key3(w)
-                    .and_then(|k| self.by_prefix3.get(&k))
-                    .map_or(&[][..], |v| &v[..]),
-                &self.short_prefix[..],
-            ];
-            cand.clear();
-            while let Some(m) = lists.iter().filter_map(|l| l.first()).min().copied() {
-                cand.push(m);
-                for l in &mut lists {
-                    if l.first() == Some(&m) {
-                        *l = &l[1..];
-                    }
+            // A lexicon word's list is in that order (`add`); for another word the prefix
+            // patterns are merged, not sorted (a sort instance cost the .wasm 1 KB gzipped)
+            let cand: &[usize] = match entries[i] {
+                Some(e) => &e.starts,
+                None => {
+                    self.prefix_candidates(&toks[i].text, &mut fallback);
+                    &fallback
                 }
-            }
+            };
+            #[cfg(test)]
+            let every: Vec<usize> = (0..self.patterns.len()).collect();
+            #[cfg(test)]
+            let cand = if self.try_all { &every[..] } else { cand };
             if cand.is_empty() {
                 continue;
             }
-            for &pi in &cand {
+            for &pi in cand {
                 let (label, p) = &self.patterns[pi];
                 if self.anchored[pi] && !possible[pi] || reach[*label].is_some_and(|r| i <= r) {
                     continue;
