@@ -699,6 +699,12 @@ fn fear_told_by_the_body_is_distress() {
         "your network keeps dropping my calls, my mother is in intensive care and the doctors can't reach me",
         "there was satay sauce in my son's noodles, we're in A&E now",
         "I haven't slept since the letter came",
+        // danger in the home, medicine running out, a child alone: what is happening, no feeling
+        "there's a strong smell of gas since your fitter left, the kids are asleep upstairs",
+        "water is pouring through the ceiling onto the fuse box after your plumber's visit",
+        "the pharmacy box hasn't come and his insulin has run out",
+        "we're on the hard shoulder of the M6 with two children and the hire car is dead",
+        "dad is on oxygen and you have cut the power without warning",
     ] {
         let s = a.analyze(text);
         assert!(s.emotions.distress > 0.0, "{text}: {:?}", s.emotions);
@@ -707,6 +713,10 @@ fn fear_told_by_the_body_is_distress() {
     for text in [
         "your network keeps dropping my calls, my mother can't reach me",
         "there was satay sauce in my son's noodles, we're at home now",
+        "what is the number for reporting a gas smell? I'd like to save it",
+        "I'm afraid I gave you the wrong meter reading yesterday, please correct it",
+        "can I get my insulin pens delivered on a Saturday instead?",
+        "my mother-in-law uses an oxygen concentrator: how does the priority register work?",
     ] {
         let s = a.analyze(text);
         assert_eq!(s.emotions.distress, 0.0, "{text}: {:?}", s.emotions);
