@@ -377,6 +377,11 @@ impl PatternSet {
             // patterns are merged, not sorted (a sort instance cost the .wasm 1 KB gzipped)
             let cand: &[usize] = match entries[i] {
                 Some(e) => &e.starts,
+                // with no short prefixes (the built-in lexicons have none) the prefix patterns of
+                // the word's first three bytes, unmerged; `match_at` tries their prefixes
+                None if self.short_prefix.is_empty() => key3(&toks[i].text)
+                    .and_then(|k| self.by_prefix3.get(&k))
+                    .map_or(&[][..], |v| &v[..]),
                 None => {
                     self.prefix_candidates(&toks[i].text, &mut fallback);
                     &fallback
@@ -542,6 +547,30 @@ mod tests {
         let (h, blocked, _) = s.find_with_look_alikes(&tokenize("a copy of the invoice please"));
         assert!(h.is_empty(), "the plain request is no hit itself: {h:?}");
         assert_eq!(blocked, 1 << m);
+    }
+
+    #[test]
+    fn short_prefixes_and_words_added_after_a_prefix_are_indexed() {
+        // a prefix under three bytes is tried at every word, and a word whose entry is made
+        // after a prefix pattern that fits it still starts that pattern
+        let s = set("[n]\n2* ~1 items\nrefund* ~2 please\n[m]\nrefunded ~1 twice\n");
+        let plain = s.without_indexes();
+        for text in [
+            "20 items please",
+            "2 items",
+            "refunded twice please",
+            "refunding please",
+            "x items",
+        ] {
+            let toks = tokenize(text);
+            assert_eq!(
+                s.find_with_look_alikes(&toks),
+                plain.find_with_look_alikes(&toks),
+                "{text}"
+            );
+        }
+        assert_eq!(s.find(&tokenize("20 items")).len(), 1);
+        assert_eq!(s.find(&tokenize("refunded twice please")).len(), 2);
     }
 
     #[test]

@@ -32,8 +32,6 @@ mod write;
 pub use features::{feature_texts, features, features_with, pattern_feature, Feature, HASH_BITS};
 pub use write::{write, HeadSpec};
 
-use crate::util::{FastMap, HashFilter};
-
 const BUILTIN: &[u8] = include_bytes!("../../../data/judgement_model.bin");
 
 #[derive(Debug, Clone)]
@@ -46,13 +44,26 @@ pub struct Head {
     pub veto: f32,
 }
 
+/// The top bits of a hash that pick its bucket in `JudgeModel::buckets`.
+const BUCKET_BITS: u32 = 12;
+
+/// Feature hash → (head, weight), in flat arrays: one bit per possible hash says whether it
+/// has weights (most of a message's features do not), and a hash that has them is found in
+/// its bucket of the sorted hashes. Callgrind `bench-assess` (2026-12-04): a hash map and a
+/// filter before, 1,236.4 M instructions; this, the figure in the commit that made it.
 #[derive(Debug, Clone, Default)]
 pub struct JudgeModel {
     pub heads: Vec<Head>,
-    /// Feature hash → (head, weight).
-    weights: FastMap<u32, Vec<(u8, f32)>>,
-    /// Which hashes may be in `weights` (most of a message's features are not).
-    known: HashFilter,
+    /// Bit `h` set when hash `h` has weights (2^HASH_BITS bits).
+    has: Vec<u64>,
+    /// Hashes with weights, ascending.
+    keys: Vec<u32>,
+    /// Per key, the end of its (head, weight) pairs in `pairs` (the start is the previous end).
+    ends: Vec<u32>,
+    pairs: Vec<(u8, f32)>,
+    /// Per bucket (the top BUCKET_BITS of a hash), where its keys start in `keys`; one more
+    /// entry at the end.
+    buckets: Vec<u32>,
 }
 
 /// A label's probability for one message, and the features that pushed it up most.
@@ -139,27 +150,67 @@ impl JudgeModel {
             hashes.push(h);
         }
         // then each head's codes, `code_bits` each, in the same stream
+        let mut per: Vec<Vec<(u8, f32)>> = vec![Vec::new(); count];
         for (head, book) in books.iter().enumerate() {
-            for h in &hashes {
+            for p in per.iter_mut() {
                 let mut c = 0usize;
                 for i in 0..code_bits {
                     c |= (bit()? as usize) << i;
                 }
                 let w = *book.get(c)?;
                 if c != 0 {
-                    m.weights.entry(*h).or_default().push((head as u8, w));
+                    p.push((head as u8, w));
                 }
             }
         }
-        m.known = HashFilter::new();
-        for h in m.weights.keys() {
-            m.known.insert(*h as u64);
+        m.has = vec![0; 1 << (HASH_BITS - 6)];
+        m.buckets = vec![0; (1 << BUCKET_BITS) + 1];
+        for (h, p) in hashes.iter().zip(per) {
+            // the stream's hashes ascend strictly (a gap of 0 repeats one: its weights join)
+            if p.is_empty() {
+                continue;
+            }
+            if m.keys.last() == Some(h) {
+                m.pairs.extend(p);
+                *m.ends.last_mut()? = m.pairs.len() as u32;
+                continue;
+            }
+            m.has[*h as usize >> 6] |= 1 << (h & 63);
+            m.buckets[(h >> (HASH_BITS - BUCKET_BITS)) as usize + 1] += 1;
+            m.keys.push(*h);
+            m.pairs.extend(p);
+            m.ends.push(m.pairs.len() as u32);
+        }
+        for b in 1..m.buckets.len() {
+            m.buckets[b] += m.buckets[b - 1];
         }
         Some(m)
     }
 
     pub fn head(&self, name: &str) -> Option<usize> {
         self.heads.iter().position(|h| h.name == name)
+    }
+
+    /// The (head, weight) pairs of feature hash `h` (none for most).
+    pub fn weights_of(&self, h: u32) -> &[(u8, f32)] {
+        let h = h & ((1 << HASH_BITS) - 1);
+        if self
+            .has
+            .get(h as usize >> 6)
+            .is_none_or(|w| w >> (h & 63) & 1 == 0)
+        {
+            return &[];
+        }
+        let b = (h >> (HASH_BITS - BUCKET_BITS)) as usize;
+        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        match self.keys[lo..hi].iter().position(|&k| k == h) {
+            Some(i) => {
+                let i = lo + i;
+                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                &self.pairs[start..self.ends[i] as usize]
+            }
+            None => &[],
+        }
     }
 
     /// Every head's score for one message's features.
@@ -178,19 +229,14 @@ impl JudgeModel {
         );
         let mut top = vec![[none; 3]; n];
         for f in features {
-            if !self.known.may_contain(f.hash as u64) {
-                continue;
-            }
-            if let Some(ws) = self.weights.get(&f.hash) {
-                for &(head, w) in ws {
-                    let h = head as usize;
-                    logit[h] += w;
-                    let t = &mut top[h];
-                    if w > t[2].1 {
-                        let at = t.iter().position(|x| w > x.1).unwrap_or(2);
-                        t.copy_within(at..2, at + 1);
-                        t[at] = (*f, w);
-                    }
+            for &(head, w) in self.weights_of(f.hash) {
+                let h = head as usize;
+                logit[h] += w;
+                let t = &mut top[h];
+                if w > t[2].1 {
+                    let at = t.iter().position(|x| w > x.1).unwrap_or(2);
+                    t.copy_within(at..2, at + 1);
+                    t[at] = (*f, w);
                 }
             }
         }

@@ -24,12 +24,13 @@ fn written_models_read_back() {
         assert_eq!(m.heads.len(), 2);
         assert_eq!(m.heads[1].name, "praise");
         assert_eq!((m.heads[0].bias, m.heads[0].threshold), (-1.5, 0.4));
-        assert_eq!(m.weights[&0], vec![(0, 12.7)]);
-        assert_eq!(m.weights[&3], vec![(0, -0.5)]);
-        assert!(m.weights.get(&900).is_none(), "zero weights are not kept");
-        assert_eq!(m.weights[&(1 << 19)], vec![(0, 0.25)]);
-        assert_eq!(m.weights[&((1 << HASH_BITS) - 1)], vec![(0, 12.7)]);
-        assert_eq!(m.weights.len(), 4);
+        assert_eq!(m.weights_of(0), [(0, 12.7)]);
+        assert_eq!(m.weights_of(3), [(0, -0.5)]);
+        assert!(m.weights_of(900).is_empty(), "zero weights are not kept");
+        assert!(m.weights_of(1).is_empty() && m.weights_of(901).is_empty());
+        assert_eq!(m.weights_of(1 << 19), [(0, 0.25)]);
+        assert_eq!(m.weights_of((1 << HASH_BITS) - 1), [(0, 12.7)]);
+        assert_eq!(m.keys.len(), 4);
     }
     // a second head's codes follow the first's in the stream
     let two = vec![
@@ -37,8 +38,8 @@ fn written_models_read_back() {
         spec("praise", vec![-2.0, 3.0], vec![2, 1]),
     ];
     let m = JudgeModel::parse(&write(&two, &[5, 6], 2)).unwrap();
-    assert_eq!(m.weights[&5], vec![(0, 1.0), (1, 3.0)]);
-    assert_eq!(m.weights[&6], vec![(1, -2.0)]);
+    assert_eq!(m.weights_of(5), [(0, 1.0), (1, 3.0)]);
+    assert_eq!(m.weights_of(6), [(1, -2.0)]);
     assert!(
         JudgeModel::parse(b"RJM4\x01\x04\x05churn").is_err(),
         "cut short is an error, not a panic"
