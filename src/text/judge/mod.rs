@@ -30,7 +30,7 @@ mod features;
 mod write;
 
 pub use features::{feature_texts, features, features_with, pattern_feature, Feature, HASH_BITS};
-pub use write::{write, HeadSpec};
+pub use write::{with_heads_from, write, HeadSpec};
 
 const BUILTIN: &[u8] = include_bytes!("../../../data/judgement_model.bin");
 

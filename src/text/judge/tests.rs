@@ -99,3 +99,36 @@ fn features_and_their_texts_agree() {
     assert!(feature_texts(&t).iter().any(|x| x.1 == "b cancel #"));
     assert!(feature_texts(&t).iter().any(|x| x.1 == "p cance"));
 }
+
+#[test]
+fn a_head_transplanted_from_another_model_brings_its_weights_and_leaves_the_rest() {
+    let base = JudgeModel::parse(&write(
+        &[
+            spec("churn", vec![-0.5, 0.25], vec![1, 2, 0]),
+            spec("praise", vec![3.0], vec![0, 1, 1]),
+        ],
+        &[4, 9, 700],
+        4,
+    ))
+    .unwrap();
+    let donor = JudgeModel::parse(&write(
+        &[spec("praise", vec![-1.0, 2.0], vec![2, 0, 1])],
+        &[9, 12, 800],
+        4,
+    ))
+    .unwrap();
+    // into itself: the same model, byte for byte
+    let same = with_heads_from(&base, &base, &["praise"], 4).unwrap();
+    assert_eq!(JudgeModel::parse(&same).unwrap().keys, base.keys);
+    let m = JudgeModel::parse(&with_heads_from(&base, &donor, &["praise"], 4).unwrap()).unwrap();
+    assert_eq!(m.weights_of(4), [(0, -0.5)], "churn kept, praise gone");
+    assert_eq!(m.weights_of(9), [(0, 0.25), (1, 2.0)]);
+    assert!(m.weights_of(700).is_empty(), "no head weighs it any more");
+    assert!(m.weights_of(12).is_empty());
+    assert_eq!(m.weights_of(800), [(1, -1.0)]);
+    assert!(
+        with_heads_from(&base, &donor, &["churn"], 4).is_none(),
+        "not in the donor"
+    );
+    assert!(with_heads_from(&base, &donor, &["loss"], 4).is_none());
+}

@@ -95,3 +95,66 @@ pub fn write(heads: &[HeadSpec], features: &[u32], code_bits: u32) -> Vec<u8> {
     out.extend_from_slice(&bits);
     out
 }
+
+/// `base` with the heads named in `take` replaced by `donor`'s heads of those names (their
+/// bias, threshold, veto and weights), written in `code_bits`: a head retrained on new rows
+/// goes in without the others moving (the trainer's `--only`). `None` when a name is missing
+/// from either model or a head has more distinct weights than its codes can name.
+pub fn with_heads_from(
+    base: &super::JudgeModel,
+    donor: &super::JudgeModel,
+    take: &[&str],
+    code_bits: u32,
+) -> Option<Vec<u8>> {
+    // per base head: the model its weights come from, and the head's index there
+    let mut source = Vec::new();
+    for (i, h) in base.heads.iter().enumerate() {
+        source.push(if take.contains(&h.name.as_str()) {
+            (donor, donor.head(&h.name)?)
+        } else {
+            (base, i)
+        });
+    }
+    if take.iter().any(|n| base.head(n).is_none()) {
+        return None;
+    }
+    let mut features: Vec<u32> = base.keys.iter().chain(&donor.keys).copied().collect();
+    features.sort_unstable();
+    features.dedup();
+    let weight = |m: &super::JudgeModel, head: usize, f: u32| {
+        m.weights_of(f)
+            .iter()
+            .filter(|(h, _)| *h as usize == head)
+            .map(|(_, w)| *w)
+            .sum::<f32>()
+    };
+    // features every kept head weighs at 0 are left out
+    features.retain(|&f| source.iter().any(|&(m, j)| weight(m, j, f) != 0.0));
+    let mut specs = Vec::new();
+    for (h, &(m, j)) in base.heads.iter().zip(&source) {
+        let ws: Vec<f32> = features.iter().map(|&f| weight(m, j, f)).collect();
+        let mut codebook: Vec<f32> = ws.iter().copied().filter(|w| *w != 0.0).collect();
+        codebook.sort_by(f32::total_cmp);
+        codebook.dedup();
+        if codebook.len() >= 1 << code_bits {
+            return None;
+        }
+        let codes = ws
+            .iter()
+            .map(|w| match codebook.iter().position(|c| c == w) {
+                Some(i) => i as u8 + 1,
+                None => 0,
+            })
+            .collect();
+        let head = &m.heads[j];
+        specs.push(HeadSpec {
+            name: h.name.clone(),
+            bias: head.bias,
+            threshold: head.threshold,
+            veto: head.veto,
+            codebook,
+            codes,
+        });
+    }
+    Some(write(&specs, &features, code_bits))
+}
