@@ -166,7 +166,8 @@ impl JudgeModel {
         m.has = vec![0; 1 << (HASH_BITS - 6)];
         m.buckets = vec![0; (1 << BUCKET_BITS) + 1];
         for (h, p) in hashes.iter().zip(per) {
-            // the stream's hashes ascend strictly (a gap of 0 repeats one: its weights join)
+            // the stream's hashes ascend; a gap of 0 repeats a hash, whose weights join the
+            // ones before (the trainer writes none, a hand-made file may)
             if p.is_empty() {
                 continue;
             }
