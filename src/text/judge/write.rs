@@ -98,7 +98,7 @@ pub fn write(heads: &[HeadSpec], features: &[u32], code_bits: u32) -> Vec<u8> {
 
 /// `base` with the heads named in `take` replaced by `donor`'s heads of those names (their
 /// bias, threshold, veto and weights), written in `code_bits`: a head retrained on new rows
-/// goes in without the others moving (the trainer's `--only`). `None` when a name is missing
+/// goes in without the others moving (`tools/src/bin/transplant_heads.rs`). `None` when a name is missing
 /// from either model or a head has more distinct weights than its codes can name.
 pub fn with_heads_from(
     base: &super::JudgeModel,
