@@ -502,6 +502,29 @@ fn help_that_helped_is_praise_and_a_person_who_passed_is_a_loss() {
     assert_eq!(s.cues.praise, 0.0, "{:?}", s.cues);
 }
 
+#[test]
+fn praise_in_everyday_words_is_praise_and_ease_asked_for_is_not() {
+    // the praise lines knew the review vocabulary ("excellent service"), not how people say it
+    let a = rapport::text::TextAnalyzer::builtin();
+    for text in [
+        "The new invoice screen is spot on, it saves me ten minutes every morning.",
+        "Moving the broadband over to you was completely painless.",
+        "Huge thanks to Marta on the night shift for sorting the boiler cover.",
+        "Honestly the clearest explanation of a pension I have ever had.",
+        "Booking the ferry for the whole family was so easy this year.",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.praise > 0.0, "{text}: {:?}", s.cues);
+    }
+    for text in [
+        "It should be so easy to cancel but your website makes it impossible.",
+        "Please be very clear about the fees this time.",
+    ] {
+        let s = a.analyze(text);
+        assert_eq!(s.cues.praise, 0.0, "{text}: {:?}", s.cues);
+    }
+}
+
 /// A thank-you letter that tells what went wrong on the way is thanks, not a relationship at
 /// risk: from a valuable customer with an earlier ticket on it, the mistake it tells is settled
 /// (0 points, "the thanks are for it") and the ticket is relational, not critical

@@ -1,7 +1,8 @@
 //! Where the cues' false fires come from (phrase pattern or learned model), per split, train
 //! and dev only. Usage: cargo run --release -p rapport-tools --bin fire-sources [-- --hard]
 //! [--show]; `-- --kinds [KIND]` counts instead, per kind of hard negative (`hard_negative` in
-//! the corpus), the cues fired right and wrong on them, and lists the wrong fires on KIND.
+//! the corpus), the cues fired right and wrong on them, and lists the wrong fires on KIND;
+//! `-- --model-only` lists every cue the learned model alone found, train and dev, tab-separated.
 #[path = "../judgement.rs"]
 mod judgement;
 #[path = "../eval_data.rs"]
@@ -14,6 +15,9 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--kinds") {
         return by_kind(args.get(i + 1).map(String::as_str));
+    }
+    if args.iter().any(|a| a == "--model-only") {
+        return model_only();
     }
     let hard = std::env::args().any(|a| a == "--hard");
     let show = std::env::args().any(|a| a == "--show");
@@ -54,6 +58,32 @@ fn main() {
     }
     for ((c, sp, ok, src), n) in t {
         println!("{c:<12} {sp:<5} {ok} {src:<7} {n}");
+    }
+}
+
+/// Every cue the model alone found, train and dev, as tab-separated rows: split, cue, TP or
+/// FP, the cue's value, the n-grams quoted, the text.
+fn model_only() {
+    let an = rapport::text::TextAnalyzer::builtin();
+    for m in judgement::messages() {
+        if m.split == Split::Test {
+            continue;
+        }
+        let s = an.analyze(&m.text);
+        for (c, ms) in fired(&s) {
+            if !ms.iter().all(|x| x.learned) {
+                continue;
+            }
+            let w: Vec<_> = ms.iter().map(|x| x.text.as_str()).collect();
+            println!(
+                "{}\t{c}\t{}\t{:.2}\t{}\t{}",
+                m.split.name(),
+                if m.has(c) { "TP" } else { "FP" },
+                s.cues.values()[CUE_LABELS.iter().position(|x| *x == c).unwrap()],
+                w.join("|"),
+                m.text.replace(['\n', '\t'], " ")
+            );
+        }
     }
 }
 
