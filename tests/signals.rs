@@ -525,6 +525,23 @@ fn praise_in_everyday_words_is_praise_and_ease_asked_for_is_not() {
     }
 }
 
+#[test]
+fn charged_after_a_cancellation_is_our_mistake_not_churn() {
+    // issue 19: "a customer charged after cancelling gets a churn save"; the relationship ended
+    // before, what is wrong now is the charge
+    let a = rapport::text::TextAnalyzer::builtin();
+    for text in [
+        "I cancelled my broadband in September and got the confirmation letter, but you have taken 34 pounds again this month.",
+        "I cancelled my magazine subscription on 3 May (confirmation MG-2231) and I am still being billed every month.",
+    ] {
+        let s = a.analyze(text);
+        assert!(s.cues.mistake > 0.0, "{text}: {:?}", s.cues);
+        assert_eq!(s.cues.churn, 0.0, "{text}: {:?}", s.cues);
+    }
+    let s = a.analyze("Please cancel my broadband, I am moving to another provider.");
+    assert!(s.cues.churn > 0.0, "{:?}", s.cues);
+}
+
 /// A thank-you letter that tells what went wrong on the way is thanks, not a relationship at
 /// risk: from a valuable customer with an earlier ticket on it, the mistake it tells is settled
 /// (0 points, "the thanks are for it") and the ticket is relational, not critical
