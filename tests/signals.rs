@@ -542,6 +542,13 @@ fn charged_after_a_cancellation_is_our_mistake_not_churn() {
     assert!(s.cues.churn > 0.0, "{:?}", s.cues);
 }
 
+#[test]
+fn a_slip_the_customer_owns_is_no_mistake_of_ours() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    let s = a.analyze("Left the freezer door open all weekend and the food defrosted, lesson learned. Can I claim on the contents cover?");
+    assert_eq!(s.cues.mistake, 0.0, "{:?}", s.cues);
+}
+
 /// A thank-you letter that tells what went wrong on the way is thanks, not a relationship at
 /// risk: from a valuable customer with an earlier ticket on it, the mistake it tells is settled
 /// (0 points, "the thanks are for it") and the ticket is relational, not critical
