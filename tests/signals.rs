@@ -543,6 +543,19 @@ fn charged_after_a_cancellation_is_our_mistake_not_churn() {
 }
 
 #[test]
+fn a_product_named_for_an_occasion_and_flattery_in_a_request_are_no_moment() {
+    let a = rapport::text::TextAnalyzer::builtin();
+    let s = a.analyze("Do you still sell the wedding guest range in size 8?");
+    assert_eq!(s.cues.celebration, 0.0, "{:?}", s.cues);
+    let s = a.analyze("It's my wedding on Saturday and the dress still hasn't arrived");
+    assert!(s.cues.celebration > 0.0, "{:?}", s.cues);
+    let s = a.analyze("you'd be a legend if you could send the replacement today");
+    assert_eq!(s.cues.praise, 0.0, "{:?}", s.cues);
+    let s = a.analyze("Thank you Priya, you're a legend, the refund came through this morning");
+    assert!(s.cues.praise > 0.0, "{:?}", s.cues);
+}
+
+#[test]
 fn a_slip_the_customer_owns_is_no_mistake_of_ours() {
     let a = rapport::text::TextAnalyzer::builtin();
     let s = a.analyze("Left the freezer door open all weekend and the food defrosted, lesson learned. Can I claim on the contents cover?");
