@@ -1,8 +1,12 @@
 //! Praise said in irony: "love waking up to the app logging everyone out, thanks team 🙃",
 //! "love how the 'next day' delivery took six days". The praise patterns and the model read
 //! the praising words; a message is sarcastic when it praises beside an irony emoji, or beside
-//! a word in scare quotes and a failure it reports (a mistake or effort phrase), with no word
-//! that the failure was put right ("fixed", "refunded").
+//! a word in scare quotes or a superlative pushed up ("truly outstanding work") and a failure it
+//! reports (a mistake or effort phrase), with no word that the failure was put right ("fixed",
+//! "refunded"). The pushed-up superlative (2026-12-04): train praise F1 .925 -> .926,
+//! hard-negative precision 68.8 -> 68.9%, dev unchanged; clapping hands beside a failure were
+//! tried too and lost two dev praises (a conductor thanked through a broken-down freight
+//! train's delay: praise .847 -> .845, band 86.9 -> 86.2%).
 //!
 //! Measured with `evaluate` (2026-12-03, train / dev): praise F1 .925 / .799 → .927 / .809,
 //! hard-negative precision 65.8 / 45.6% → 66.2 / 46.0%, scenarios unchanged. Also calling
@@ -82,7 +86,32 @@ pub(super) fn sarcastic(
         return true;
     }
     let failed = hits.iter().any(|h| failure(h.label));
-    failed && scare_quoted(text)
+    failed && (scare_quoted(text) || overdone(tokens))
+}
+
+/// A superlative pushed up by "truly", "really"… ("really top-notch service", "truly
+/// outstanding work"): beside a reported failure, irony. Train: 6 rows with a failure and such
+/// a superlative, none of them praise; the 2 praise rows with one report no failure.
+fn overdone(tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|w| {
+        matches!(
+            w[0].text.as_str(),
+            "truly" | "really" | "absolutely" | "simply"
+        ) && matches!(
+            w[1].text.as_str(),
+            "top"
+                | "outstanding"
+                | "brilliant"
+                | "wonderful"
+                | "amazing"
+                | "great"
+                | "fantastic"
+                | "excellent"
+                | "impressive"
+                | "stellar"
+                | "superb"
+        )
+    })
 }
 
 /// A word or three in quotes inside a sentence ("the 'unlimited' data", "“fixed”"): an

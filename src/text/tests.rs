@@ -364,4 +364,10 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
     assert!(praise("They refunded me the same day, brilliant service, thank you 🙃") > 0.0);
     // quotes with no failure beside them are a name, not irony
     assert!(praise("Your 'Quick Start' guide was brilliant, thank you so much") > 0.0);
+    // a superlative pushed up beside a failure is irony; with no failure it is meant
+    assert_eq!(
+        praise("The parcel arrived damaged again. Truly outstanding work."),
+        0.0
+    );
+    assert!(praise("The engineer came the same day, truly outstanding service.") > 0.0);
 }
