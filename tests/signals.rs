@@ -693,6 +693,11 @@ fn a_cancellation_the_words_do_not_confirm_is_an_unsure_guess() {
     assert_eq!(s.cues.churn, 0.0, "{:?}", s.cues);
     assert!(s.intent.unsure, "{:?}", s.intent);
     assert_eq!(s.intent.kind, Kind::Transactional, "{:?}", s.intent);
+    // the customer says the relationship stays: one thing is cancelled, however sure the
+    // intent model is that the account goes
+    let s = a.analyze("Please close the savings pot but not the whole account, I am staying");
+    assert!(s.intent.unsure, "{:?}", s.intent);
+    assert_eq!(s.intent.kind, Kind::Transactional, "{:?}", s.intent);
     for text in [
         "please cancel my home insurance policy, it has got far too expensive",
         "hi, so, um, I've signed up with another provider, so I'll be leaving you at the end of \
