@@ -3,8 +3,10 @@
 //! the praising words; a message is sarcastic when it praises beside an irony emoji, or beside
 //! a word in scare quotes or a superlative pushed up ("truly outstanding work") and a failure it
 //! reports (a mistake or effort phrase), with no word that the failure was put right ("fixed",
-//! "refunded"). The pushed-up superlative (2026-12-04): train praise F1 .925 -> .926,
-//! hard-negative precision 68.8 -> 68.9%, dev unchanged; clapping hands beside a failure were
+//! "refunded"). The pushed-up superlative (2026-12-04): with "really" among the pushers, train
+//! praise F1 .925 -> .926, hard-negative precision 68.8 -> 68.9%, dev unchanged, but a mixed
+//! letter lost its praise ("The first box was damaged. Your driver Tom was really amazing…"), so
+//! "really" is not one: train and dev as without the rule. Clapping hands beside a failure were
 //! tried too and lost two dev praises (a conductor thanked through a broken-down freight
 //! train's delay: praise .847 -> .845, band 86.9 -> 86.2%).
 //!
@@ -89,28 +91,27 @@ pub(super) fn sarcastic(
     failed && (scare_quoted(text) || overdone(tokens))
 }
 
-/// A superlative pushed up by "truly", "really"… ("really top-notch service", "truly
-/// outstanding work"): beside a reported failure, irony. Train: 6 rows with a failure and such
-/// a superlative, none of them praise; the 2 praise rows with one report no failure.
+/// A superlative pushed up by "truly", "absolutely", "simply" ("truly outstanding work"):
+/// beside a reported failure, irony. Train: 6 rows with a failure and such a superlative (with
+/// "really" too), none of them praise; the 2 praise rows with one report no failure. Not
+/// "really": it praises sincerely beside a failure told first.
 fn overdone(tokens: &[Token]) -> bool {
     tokens.windows(2).any(|w| {
-        matches!(
-            w[0].text.as_str(),
-            "truly" | "really" | "absolutely" | "simply"
-        ) && matches!(
-            w[1].text.as_str(),
-            "top"
-                | "outstanding"
-                | "brilliant"
-                | "wonderful"
-                | "amazing"
-                | "great"
-                | "fantastic"
-                | "excellent"
-                | "impressive"
-                | "stellar"
-                | "superb"
-        )
+        matches!(w[0].text.as_str(), "truly" | "absolutely" | "simply")
+            && matches!(
+                w[1].text.as_str(),
+                "top"
+                    | "outstanding"
+                    | "brilliant"
+                    | "wonderful"
+                    | "amazing"
+                    | "great"
+                    | "fantastic"
+                    | "excellent"
+                    | "impressive"
+                    | "stellar"
+                    | "superb"
+            )
     })
 }
 

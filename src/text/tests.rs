@@ -370,4 +370,11 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
         0.0
     );
     assert!(praise("The engineer came the same day, truly outstanding service.") > 0.0);
+    // "really" praises sincerely beside a failure told first
+    assert!(
+        praise(
+            "The first box was damaged. Your driver Tom was really amazing, he waited while I \
+             checked the second one."
+        ) > 0.0
+    );
 }
