@@ -180,10 +180,12 @@ impl TextAnalyzer {
             // a customer who says outright the relationship stays ("only the SMS module, not
             // the whole account": a `not.churn` line) cancels one thing, however sure the intent
             // model is (dev intent kind 90.4 -> 90.7%, phone rows 92.2 -> 92.5%; Bitext same)
-            let churn_denied = views
-                .iter()
-                .any(|v| v.look_alikes & (1u64 << Cue::Churn as usize) != 0);
-            let guess = if intent.id == "cancel_relationship" {
+            let leaving = intent.id == "cancel_relationship";
+            let churn_denied = leaving
+                && views
+                    .iter()
+                    .any(|v| v.look_alikes & (1u64 << Cue::Churn as usize) != 0);
+            let guess = if leaving {
                 cues.churn == 0.0 && !churn_denied
             } else {
                 intent.confidence < SURE_INTENT
@@ -191,7 +193,7 @@ impl TextAnalyzer {
             if !from_pattern && guess {
                 intent.unsure = intent.confidence < UNSURE_BELOW || intent.kind != kind;
                 intent.kind = kind;
-            } else if !from_pattern && intent.id == "cancel_relationship" && churn_denied {
+            } else if !from_pattern && churn_denied {
                 intent.unsure = true;
                 intent.kind = Kind::Transactional;
             }
