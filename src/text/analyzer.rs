@@ -48,6 +48,13 @@ pub(super) struct MessageView<'a> {
     pub(super) look_alikes: u64,
 }
 
+impl MessageView<'_> {
+    /// Whether a look-alike here (a `not.X` or `plain.X` line) blocks the label `label`.
+    pub(super) fn blocks(&self, label: usize) -> bool {
+        self.look_alikes & 1u64.checked_shl(label as u32).unwrap_or(0) != 0
+    }
+}
+
 impl TextAnalyzer {
     pub fn builtin() -> Self {
         let mut patterns = PatternSet::default();
