@@ -176,7 +176,6 @@ impl TextAnalyzer {
                     .retain(|h| outright & 1u64.checked_shl(h.label as u32).unwrap_or(0) == 0);
             }
         }
-        super::past_cancel::settle(&mut views);
         let n = views.len().max(1);
         // recency: the last message weighs 1, the first at least 0.5
         let recency: Vec<f64> = (0..views.len())

@@ -5,7 +5,6 @@ mod analyzer;
 pub mod intent;
 pub mod judge;
 mod learned;
-mod past_cancel;
 pub mod patterns;
 pub mod same_problem;
 mod sarcasm;
