@@ -25,6 +25,27 @@ fn errors_name_the_path() {
 }
 
 #[test]
+fn an_element_of_a_list_names_its_index() {
+    let v = json!([{"from": "bot", "at": "2026-99-01"}, 3]);
+    let list = "ticket.messages".to_string();
+    let o = element(&v[0], &list, 0).unwrap();
+    assert_eq!(o.at("from"), "ticket.messages[0].from");
+    assert!(o
+        .opt_date("at")
+        .unwrap_err()
+        .to_string()
+        .contains("ticket.messages[0].at"));
+    assert_eq!(
+        element(&v[1], &list, 1).err().unwrap().to_string(),
+        "ticket.messages[1]: expected an object, got 3"
+    );
+    // the ticket reader says the same paths as before
+    let t = json!({"id": "t", "customer": {}, "messages": [{"from": "customer", "text": "hi"}, {"from": "bot", "text": "x"}]});
+    let e = crate::ticket::ticket(&t, "ticket").err().unwrap();
+    assert_eq!(e.path, "ticket.messages[1].from");
+}
+
+#[test]
 fn emails() {
     assert_eq!(
         normalize_email("  Ana@Example.COM ").as_deref(),

@@ -169,7 +169,7 @@ pub fn ticket(v: &Value, path: &str) -> Result<Ticket> {
     let mut messages = Vec::with_capacity(list.len() - first_index);
     let messages_path = o.at("messages");
     for (i, m) in list.iter().enumerate().skip(first_index) {
-        let mo = object(m, &format!("{messages_path}[{i}]"))?;
+        let mo = crate::input::element(m, &messages_path, i)?;
         let from = match mo.get("from") {
             Some(Value::String(s)) => match crate::util::lower(s.trim()).as_str() {
                 "customer" | "requester" | "contact" | "user" | "end-user" => Author::Customer,
