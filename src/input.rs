@@ -64,17 +64,14 @@ pub fn object<'a>(v: &'a Value, path: &str) -> Result<Obj<'a>> {
 /// an error says it (a `format!` per message was 1.1% of `bench-assess`'s instructions; with
 /// this, -0.9%).
 pub fn element<'a>(v: &'a Value, list: &str, i: usize) -> Result<Obj<'a>> {
-    match v {
-        Value::Object(map) => Ok(Obj {
-            map,
-            path: list.to_string(),
-            index: Some(i),
-        }),
-        other => err(
-            &format!("{list}[{i}]"),
-            format!("expected an object, got {}", describe(other)),
-        ),
-    }
+    let Value::Object(map) = v else {
+        return object(v, &format!("{list}[{i}]")); // its error, said once
+    };
+    Ok(Obj {
+        map,
+        path: list.to_string(),
+        index: Some(i),
+    })
 }
 
 pub fn array<'a>(v: &'a Value, path: &str) -> Result<&'a Vec<Value>> {
