@@ -217,6 +217,7 @@ impl Engine {
         // subject's then the first message's, moved past the space (a word never spans it)
         let subject = t.subject.as_deref().unwrap_or("");
         let mut topic_tokens = crate::text::tokens::tokenize(subject);
+        let subject_words = topic_tokens.len();
         topic_tokens.extend(first_tokens.into_iter().map(|mut k| {
             k.start += subject.len() + 1;
             k.end += subject.len() + 1;
@@ -224,7 +225,8 @@ impl Engine {
         }));
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask_of(&topic_tokens);
-        let same_problem = crate::text::same_problem::SameProblem::of_tokens(topic_tokens);
+        let same_problem =
+            crate::text::same_problem::SameProblem::of_tokens(topic_tokens, subject_words);
         let same_topic = |r: &crate::history::records::TicketRecord| {
             let topic = match ticket_mask {
                 Some(m) => {
