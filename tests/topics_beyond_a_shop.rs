@@ -56,3 +56,22 @@ fn a_chaser_on_a_meter_reading_a_line_a_feed_or_a_claim_is_a_second_contact() {
         "Could you send me a copy of my policy documents?"
     ));
 }
+
+#[test]
+fn a_letter_that_arrived_is_no_delivery() {
+    // "arrived" alone made an invoice question a third contact about a late espresso machine
+    // (the demo's sample customer): it is a delivery word only where something has not come,
+    // is to come or came broken
+    assert!(!repeats(
+        "Espresso machine delivery late",
+        "In October we cancelled the cleaning contract, so why has a new invoice for November arrived?"
+    ));
+    assert!(repeats(
+        "Espresso machine delivery late",
+        "It still has not arrived. What is going on?"
+    ));
+    assert!(repeats(
+        "Parcel late",
+        "the box arrived damaged, the glasses inside are broken"
+    ));
+}
