@@ -634,3 +634,30 @@ fn an_answered_customer_is_not_told_they_waited_without_an_answer() {
         );
     }
 }
+
+#[test]
+fn a_relative_closing_the_account_of_someone_who_died_is_offered_no_save() {
+    // a churn save ("before you go, tell me what would change your mind") to someone whose
+    // mother has died came second, for the loyal customer and for a stranger alike
+    let e = engine();
+    for who in ["loyal", ""] {
+        let t = ticket(
+            0,
+            who,
+            "My mum passed away last week. She had an account with you under her name. What do I need to do to close it?",
+        );
+        let a = e.assess(&t, parse_iso(NOW).unwrap()).unwrap();
+        let ids: Vec<&str> = a.snippets.iter().map(|s| s.id.as_ref()).collect();
+        assert_eq!(
+            ids.first(),
+            Some(&"life-event-condolence"),
+            "{who}: {ids:?}"
+        );
+        assert!(
+            !a.snippets
+                .iter()
+                .any(|s| s.category.as_ref() == "churn_save"),
+            "{who}: a save offered: {ids:?}"
+        );
+    }
+}

@@ -122,6 +122,11 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     if f.cues & Cue::Praise.bit() != 0 && x.failed && x.reply != Reply::ThanksPraise {
         score *= 0.3;
     }
+    // a save asks someone leaving what would change their mind: never a relative closing the
+    // account of someone who died (LABELS.md: a condolence, not a save), whoever's account
+    if s.reply == Some(Reply::ChurnSave) && x.signals.situations & crate::text::BEREAVEMENT != 0 {
+        score *= 0.2;
+    }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
     larger(smaller(score / 1.25, 1.0), 0.0)
 }
