@@ -275,6 +275,13 @@ fn every_snippet_renders_for_every_ticket_with_nothing_left_unfilled() {
                     assert!(!t.contains(bad), "{} for {text:?} has {bad:?}: {t}", s.id);
                 }
                 assert!(!t.lines().any(|l| l.trim() == "-"), "{}: {t}", s.id);
+                // a sentence that announces what follows and then nothing ("Tracking link:",
+                // "Here's what I found:" before the sign-off) reads as a gap to the customer
+                assert!(
+                    !t.contains(":\n\n") && !t.trim_end().ends_with(':'),
+                    "{} for {text:?} announces what does not follow: {t}",
+                    s.id
+                );
                 assert_eq!(s.html.as_deref(), Some(html(t).as_str()));
                 for f in &s.facts_used {
                     assert!(
@@ -659,5 +666,28 @@ fn a_relative_closing_the_account_of_someone_who_died_is_offered_no_save() {
                 .any(|s| s.category.as_ref() == "churn_save"),
             "{who}: a save offered: {ids:?}"
         );
+    }
+}
+
+#[test]
+fn a_customer_who_tells_of_a_death_is_asked_for_no_review_or_referral() {
+    // thanks beside a bereavement brought "this made our day!" and a referral link
+    let e = engine();
+    for who in ["loyal", ""] {
+        let t = ticket(
+            0,
+            who,
+            "My mother died last month. Thank you so much for being so kind on the phone when I closed her account, it meant a lot.",
+        );
+        let a = e.assess(&t, parse_iso(NOW).unwrap()).unwrap();
+        let ids: Vec<&str> = a.snippets.iter().map(|s| s.id.as_ref()).collect();
+        for s in &a.snippets {
+            let t = s.text.to_lowercase();
+            assert!(
+                !t.contains("review") && !t.contains("referral") && !t.contains("made our day"),
+                "{who}: {} asks for advocacy: {ids:?}",
+                s.id
+            );
+        }
     }
 }

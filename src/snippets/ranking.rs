@@ -122,6 +122,11 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     if f.cues & Cue::Praise.bit() != 0 && x.failed && x.reply != Reply::ThanksPraise {
         score *= 0.3;
     }
+    // nor of someone who has just told us of a death or an illness, however warmly they thank
+    // us ("My mother died… Thank you." was offered "this made our day!" and a referral link)
+    if f.cues & Cue::Praise.bit() != 0 && x.cues[Cue::Loss as usize] > 0.0 {
+        score *= 0.2;
+    }
     // a save asks someone leaving what would change their mind: never a relative closing the
     // account of someone who died (LABELS.md: a condolence, not a save), whoever's account
     if s.reply == Some(Reply::ChurnSave) && x.signals.situations & crate::text::BEREAVEMENT != 0 {
