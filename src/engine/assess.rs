@@ -349,10 +349,6 @@ impl Engine {
                 subject: t.subject.as_deref(),
                 channel: t.channel.as_deref(),
                 customer_email: t.customer.email.as_deref(),
-                last_order_in_view: facts
-                    .last_order
-                    .as_ref()
-                    .is_some_and(|o| order_in_view(o, subject, &texts, now)),
             };
             let sheet = FactSheet::new(
                 &facts,
@@ -426,33 +422,4 @@ impl Engine {
             situations: signals.situations,
         }
     }
-}
-
-/// Whether a ticket is about the customer's latest order: it names the order or one of its
-/// items, or the order is under a fortnight old. A snippet filled with another order cancels or
-/// apologises for the wrong thing ("Your order o6 is cancelled" to a customer cancelling an
-/// add-on; "your Enterprise plan arrived damaged" for an outage). Case is not folded: doing
-/// so cost the .wasm 0.6 KB gzipped with 0.4 KB left of its budget.
-#[inline(never)]
-fn order_in_view(
-    o: &crate::history::facts::OrderRef,
-    subject: &str,
-    texts: &[(usize, &str)],
-    now: i64,
-) -> bool {
-    const FORTNIGHT: i64 = 14 * 24 * 3600 * 1000;
-    if crate::time::parse_iso(&o.date).is_ok_and(|d| now - d < FORTNIGHT) {
-        return true;
-    }
-    let named = |x: &str| {
-        x.len() >= 3
-            && std::iter::once(subject)
-                .chain(texts.iter().map(|t| t.1))
-                .any(|w| w.contains(x))
-    };
-    // an item from its second letter on: "Espresso machine" is found in "my espresso machine"
-    named(&o.id)
-        || o.items
-            .iter()
-            .any(|i| named(i.get(1..).unwrap_or_default()))
 }

@@ -275,8 +275,6 @@ fn fill(
         subject: None,
         channel: Some(channel.channel.as_str()),
         customer_email: customer.email.as_deref(),
-        // an outreach message is about the customer, their latest order included
-        last_order_in_view: true,
     };
     let sheet = FactSheet::new(
         facts,

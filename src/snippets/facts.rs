@@ -137,9 +137,6 @@ pub struct TicketInfo<'a> {
     pub subject: Option<&'a str>,
     pub channel: Option<&'a str>,
     pub customer_email: Option<&'a str>,
-    /// Whether the customer's latest order is what this ticket is about (`last_order.*` are
-    /// filled only then).
-    pub last_order_in_view: bool,
 }
 
 pub(super) fn text(s: &str) -> Value {
@@ -178,14 +175,6 @@ impl<'a> FactSheet<'a> {
                 None => Source::Named(TICKET),
             })
             .clone()
-    }
-
-    /// The customer's latest order, when the ticket is about it.
-    fn last_order(&self) -> Option<&'a crate::history::facts::OrderRef> {
-        self.f
-            .last_order
-            .as_ref()
-            .filter(|_| self.t.last_order_in_view)
     }
 
     /// Works out one fact (`FACTS[i]`) and the record it comes from.
@@ -244,25 +233,25 @@ impl<'a> FactSheet<'a> {
                 named(TICKET_HISTORY),
             ),
             "last_order.id" => {
-                let o = self.last_order()?;
+                let o = f.last_order.as_ref()?;
                 (text(&o.id), order_src(&o.id))
             }
             "last_order.date" => {
-                let o = self.last_order()?;
+                let o = f.last_order.as_ref()?;
                 (
                     Value::Date(crate::time::parse_iso(&o.date).ok()?),
                     order_src(&o.id),
                 )
             }
             "last_order.items" => {
-                let o = self.last_order().filter(|o| !o.items.is_empty())?;
+                let o = f.last_order.as_ref().filter(|o| !o.items.is_empty())?;
                 (
                     Value::List(o.items.iter().map(|i| i.to_string()).collect()),
                     order_src(&o.id),
                 )
             }
             "last_order.total" => {
-                let o = self.last_order()?;
+                let o = f.last_order.as_ref()?;
                 let mut total = crate::util::num(o.total?, 2);
                 if let Some(c) = &o.currency {
                     total.push(' ');
