@@ -312,7 +312,8 @@ fn tone_follows_the_band() {
             &ticket(
                 1,
                 "loyal",
-                "You charged me twice!!! Third time I write, nobody answered. Terrible.",
+                // the order is named: its facts fill the apology (a_snippet_names_the_latest_order…)
+                "You charged me twice for the espresso machine!!! Third time I write, nobody answered. Terrible.",
             ),
             &AssessOptions {
                 snippets: 6,
@@ -689,5 +690,52 @@ fn a_customer_who_tells_of_a_death_is_asked_for_no_review_or_referral() {
                 s.id
             );
         }
+    }
+}
+
+#[test]
+fn a_snippet_names_the_latest_order_only_when_the_ticket_is_about_it() {
+    // the latest order was filled in whatever the ticket was about: "Your order … is cancelled"
+    // to a customer cancelling an add-on, "your … arrived damaged" for an outage
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&json!({
+        "customers": [{"id": "k", "name": "Kim Park", "since": "2019-02-01"}],
+        "orders": [{"id": "ORD-5521", "customerId": "k", "at": "2026-08-02", "total": 899,
+                    "items": ["Espresso machine"]}]
+    }))
+    .unwrap();
+    let texts = |text: &str| {
+        let a = e
+            .assess(&ticket(0, "k", text), parse_iso(NOW).unwrap())
+            .unwrap();
+        a.snippets
+            .iter()
+            .map(|s| s.text.to_string())
+            .collect::<Vec<_>>()
+    };
+    for text in [
+        "Please cancel the analytics add-on, we no longer use it.",
+        "Your service has been down all morning and we cannot take payments.",
+    ] {
+        for t in texts(text) {
+            assert!(
+                !t.contains("ORD-5521") && !t.contains("Espresso"),
+                "{text}: {t}"
+            );
+        }
+    }
+    // named by the customer (its id or its item), or a ticket asking where an order is or to
+    // change one, it is filled in
+    for text in [
+        "Order ORD-5521 arrived with a cracked water tank.",
+        "The espresso machine I bought from you in August has a cracked water tank.",
+        "Where is my order? It is late again.",
+        "Can I change the delivery address on my order please?",
+    ] {
+        assert!(
+            texts(text).iter().any(|t| t.contains("ORD-5521")),
+            "{text}: {:?}",
+            texts(text)
+        );
     }
 }

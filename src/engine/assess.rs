@@ -349,6 +349,17 @@ impl Engine {
                 subject: t.subject.as_deref(),
                 channel: t.channel.as_deref(),
                 customer_email: t.customer.email.as_deref(),
+                // the latest order fills a snippet only when the ticket is about it: it names
+                // the order or one of its items, or asks where an order is or to change one.
+                // Filled whatever the ticket said, "Your order o6 is cancelled" (a $12k annual
+                // plan) went to a customer cancelling an add-on, and "your Enterprise plan
+                // arrived damaged" to an API outage (a demanding user's read, 2026-12-04)
+                last_order_in_view: facts.last_order.as_ref().is_some_and(|o| {
+                    ticket_mask.is_some_and(|m| m & crate::text::ORDER_TOPICS != 0)
+                        || o.id.len() >= 3
+                            && [subject, texts[0].1].iter().any(|x| x.contains(&*o.id))
+                        || o.items.iter().any(|i| same_problem.names(i))
+                }),
             };
             let sheet = FactSheet::new(
                 &facts,

@@ -31,10 +31,13 @@ pub const LIBRARY: &str = include_str!("../../data/outreach.json");
 
 pub fn library() -> Vec<Snippet> {
     snippets::library(
-        &serde_json::from_str(LIBRARY).expect("data/outreach.json is JSON"),
+        &serde_json::from_str(LIBRARY)
+            .unwrap_or_else(|e| panic!("data/outreach.json is JSON: {e}")),
         "outreach",
     )
-    .expect("data/outreach.json is a valid library (tests/outreach.rs fills each)")
+    .unwrap_or_else(|e| {
+        panic!("data/outreach.json is a valid library (tests/outreach.rs fills each): {e}")
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -275,6 +278,8 @@ fn fill(
         subject: None,
         channel: Some(channel.channel.as_str()),
         customer_email: customer.email.as_deref(),
+        // an outreach message is about the customer, their latest order included
+        last_order_in_view: true,
     };
     let sheet = FactSheet::new(
         facts,

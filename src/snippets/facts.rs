@@ -137,6 +137,9 @@ pub struct TicketInfo<'a> {
     pub subject: Option<&'a str>,
     pub channel: Option<&'a str>,
     pub customer_email: Option<&'a str>,
+    /// Whether the ticket is about the customer's latest order (`last_order.*` are filled
+    /// only then).
+    pub last_order_in_view: bool,
 }
 
 pub(super) fn text(s: &str) -> Value {
@@ -175,6 +178,14 @@ impl<'a> FactSheet<'a> {
                 None => Source::Named(TICKET),
             })
             .clone()
+    }
+
+    /// The customer's latest order, when the ticket is about it.
+    fn last_order(&self) -> Option<&'a crate::history::facts::OrderRef> {
+        self.f
+            .last_order
+            .as_ref()
+            .filter(|_| self.t.last_order_in_view)
     }
 
     /// Works out one fact (`FACTS[i]`) and the record it comes from.
@@ -233,25 +244,25 @@ impl<'a> FactSheet<'a> {
                 named(TICKET_HISTORY),
             ),
             "last_order.id" => {
-                let o = f.last_order.as_ref()?;
+                let o = self.last_order()?;
                 (text(&o.id), order_src(&o.id))
             }
             "last_order.date" => {
-                let o = f.last_order.as_ref()?;
+                let o = self.last_order()?;
                 (
                     Value::Date(crate::time::parse_iso(&o.date).ok()?),
                     order_src(&o.id),
                 )
             }
             "last_order.items" => {
-                let o = f.last_order.as_ref().filter(|o| !o.items.is_empty())?;
+                let o = self.last_order().filter(|o| !o.items.is_empty())?;
                 (
                     Value::List(o.items.iter().map(|i| i.to_string()).collect()),
                     order_src(&o.id),
                 )
             }
             "last_order.total" => {
-                let o = f.last_order.as_ref()?;
+                let o = self.last_order()?;
                 let mut total = crate::util::num(o.total?, 2);
                 if let Some(c) = &o.currency {
                     total.push(' ');

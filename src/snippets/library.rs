@@ -266,8 +266,9 @@ pub fn library(v: &Json, path: &str) -> Result<Vec<Snippet>> {
 }
 
 pub fn builtin_library() -> Vec<Snippet> {
-    let v: Json = serde_json::from_str(BUILTIN_LIBRARY).expect("data/snippets.json is JSON");
-    library(&v, "snippets").expect("the built-in library is valid")
+    let v: Json = serde_json::from_str(BUILTIN_LIBRARY)
+        .unwrap_or_else(|e| panic!("data/snippets.json is JSON: {e}"));
+    library(&v, "snippets").unwrap_or_else(|e| panic!("the built-in library is valid: {e}"))
 }
 
 #[cfg(test)]

@@ -68,16 +68,16 @@ impl TextAnalyzer {
         }
         patterns
             .parse_sections(BUILTIN_CUES, "data/cues.txt")
-            .expect("built-in cue lexicon parses");
+            .unwrap_or_else(|e| panic!("built-in cue lexicon parses: {e}"));
         let mut topics = PatternSet::default();
         topics.ignore_negation = true;
         topics
             .parse_sections(BUILTIN_TOPICS, "data/topics.txt")
-            .expect("built-in topic lexicon parses");
+            .unwrap_or_else(|e| panic!("built-in topic lexicon parses: {e}"));
         let mut situations = PatternSet::default();
         situations
             .parse_sections(BUILTIN_SITUATIONS, "data/situations.txt")
-            .expect("built-in situation lexicon parses");
+            .unwrap_or_else(|e| panic!("built-in situation lexicon parses: {e}"));
         TextAnalyzer {
             judge: JudgeModel::builtin(),
             configured_cues: Vec::new(),

@@ -94,7 +94,7 @@ fn deletion_hash((a, b): (&str, &str)) -> u64 {
 
 impl IntentModel {
     pub fn builtin() -> Self {
-        Self::parse(BUILTIN_MODEL).expect("embedded intent model is well-formed")
+        Self::parse(BUILTIN_MODEL).unwrap_or_else(|e| panic!("embedded intent model: {e}"))
     }
 
     /// Text format: `classes\t<c0>\t<c1>…`, `bias\t<b0>\t<b1>…`, optionally `scale\t<s>` (every

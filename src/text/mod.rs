@@ -21,6 +21,9 @@ use serde::Serialize;
 
 pub const BUILTIN_CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.txt"));
 pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.txt"));
+/// The topics of a ticket about an order (where it is, a change to it) as bits of a topic mask:
+/// `delivery` and `order_change`, the first and seventh sections of data/topics.txt.
+pub const ORDER_TOPICS: u32 = 1 | 1 << 6;
 pub const BUILTIN_SITUATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.txt"));
 /// The sections of `data/situations.txt`, in its order: bit `i` of `TextSignals::situations`.
 pub const SITUATIONS: [&str; 6] = [

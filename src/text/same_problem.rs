@@ -178,16 +178,33 @@ impl SameProblem {
         self.matches_earlier(&Earlier::of(before))
     }
 
-    /// `matches` on an earlier subject already read (`Earlier::of`).
-    pub fn matches_earlier(&self, before: &Earlier) -> bool {
+    /// How many of an earlier text's distinct stems there are, and how many of them are in
+    /// this text; `None` when one of its references is here.
+    fn share(&self, before: &Earlier) -> Option<(usize, usize)> {
         if before.refs().any(|r| self.words.iter().any(|w| w == r)) {
-            return true;
+            return None;
         }
         let (mut distinct, mut shared) = (0, 0);
         for s in before.stems() {
             distinct += 1;
             shared += self.stems.iter().any(|x| x == s) as usize;
         }
+        Some((distinct, shared))
+    }
+
+    /// Whether this text names a thing (an order's reference or one of its items): the
+    /// reference, or at least half of the item's words ("my espresso machine", "the machine"
+    /// for "Espresso machine"; not "cancel my add-on plan" for "Enterprise plan annual").
+    pub fn names(&self, thing: &str) -> bool {
+        self.share(&Earlier::of(thing))
+            .is_none_or(|(distinct, shared)| shared >= 1 && 2 * shared >= distinct)
+    }
+
+    /// `matches` on an earlier subject already read (`Earlier::of`).
+    pub fn matches_earlier(&self, before: &Earlier) -> bool {
+        let Some((distinct, shared)) = self.share(before) else {
+            return true;
+        };
         if shared >= 2 && 2 * shared >= distinct {
             return true;
         }

@@ -378,3 +378,19 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
         ) > 0.0
     );
 }
+
+#[test]
+fn the_order_topics_are_delivery_and_order_change() {
+    let t = a();
+    let m = |s: &str| t.topic_mask(s).unwrap() & super::ORDER_TOPICS;
+    assert_ne!(m("Where is my parcel?"), 0);
+    assert_ne!(m("Please change the size on my order"), 0);
+    assert_eq!(m("Please cancel the analytics add-on"), 0);
+    assert_eq!(m("Our API is down and the webhook fails"), 0);
+    // the two bits are these two topics and no other
+    let bits: Vec<&str> = (0..32)
+        .filter(|b| super::ORDER_TOPICS >> b & 1 == 1)
+        .map(|b| t.topics.labels[b].as_str())
+        .collect();
+    assert_eq!(bits, ["delivery", "order_change"]);
+}

@@ -76,7 +76,8 @@ pub struct Score {
 
 impl JudgeModel {
     pub fn builtin() -> Self {
-        Self::parse(BUILTIN).expect("data/judgement_model.bin is well formed")
+        Self::parse(BUILTIN)
+            .unwrap_or_else(|e| panic!("data/judgement_model.bin is well formed: {e}"))
     }
 
     pub fn parse(b: &[u8]) -> Result<Self, String> {
