@@ -75,3 +75,29 @@ fn a_letter_that_arrived_is_no_delivery() {
         "the box arrived damaged, the glasses inside are broken"
     ));
 }
+
+#[test]
+fn a_new_routine_request_on_a_nearby_topic_is_no_repeat() {
+    // after a broadband fault: asking to upgrade, to move the line or to drop one add-on is a
+    // new request, not a third contact on the fault (it was +72 points, critical)
+    for now in [
+        "Hi, can I upgrade my broadband to the 1Gb plan? What's the monthly price?",
+        "We're moving house on 5 December, how do I transfer my internet to the new address?",
+        "i want to cancel the sports pack only, keep the broadband and phone",
+    ] {
+        assert!(
+            !repeats("Internet keeps dropping every evening", now),
+            "{now}"
+        );
+    }
+    // the same request with a word of a follow-up, or the fault itself, still is one
+    for now in [
+        "Any update? Can I upgrade my broadband now that it is fixed?",
+        "The broadband dropped again last night",
+    ] {
+        assert!(
+            repeats("Internet keeps dropping every evening", now),
+            "{now}"
+        );
+    }
+}
