@@ -90,3 +90,21 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
         assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
     }
 }
+
+#[test]
+fn cancelling_an_add_on_or_one_order_is_no_churn_and_leaving_is() {
+    for text in [
+        "Hi, can you cancel the travel insurance add-on on my booking? I already have cover through my bank.",
+        "Please cancel the roadside assistance cover on my car policy, keep everything else.",
+        "hey can u cancel order for the season pass? bought it twice by mistake lol",
+        "Hi, please cancel the Analytics add-on from our plan from next month. Everything else stays the same.",
+    ] {
+        assert_eq!(cues(text).churn, 0.0, "{text}");
+    }
+    for text in [
+        "Please cancel my home insurance, it has got far too expensive.",
+        "Please cancel my gym membership, I won't be able to use it anymore.",
+    ] {
+        assert!(cues(text).churn > 0.0, "{text}");
+    }
+}
