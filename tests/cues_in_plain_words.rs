@@ -108,3 +108,18 @@ fn cancelling_an_add_on_or_one_order_is_no_churn_and_leaving_is() {
         assert!(cues(text).churn > 0.0, "{text}");
     }
 }
+
+#[test]
+fn a_charge_after_cancelling_in_few_words_is_our_mistake() {
+    for text in [
+        "i cancel membership in october but you still take 29 euro this month. why??",
+        "Hello, i have cancel my subscription last month but still you take money from my bank account 12.99.",
+    ] {
+        assert!(cues(text).mistake > 0.0, "{text}");
+    }
+    assert_eq!(
+        cues("Please cancel the sports channel from next month; we'll still take the broadband.")
+            .mistake,
+        0.0
+    );
+}
