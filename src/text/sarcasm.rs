@@ -8,7 +8,10 @@
 //! letter lost its praise ("The first box was damaged. Your driver Tom was really amazing…"), so
 //! "really" is not one: train and dev as without the rule. Clapping hands beside a failure were
 //! tried too and lost two dev praises (a conductor thanked through a broken-down freight
-//! train's delay: praise .847 -> .845, band 86.9 -> 86.2%).
+//! train's delay: praise .847 -> .845, band 86.9 -> 86.2%). "Truly the best" counts as pushed
+//! up too, with "days without internet" a mistake phrase ("…third day without internet, love
+//! paying for nothing. truly the best." was praise, a referral asked; 2026-12-04): train praise
+//! F1 .925 -> .926, hard-negative precision 69.1 -> 69.3%, dev and the blind sets unchanged.
 //!
 //! Measured with `evaluate` (2026-12-03, train / dev): praise F1 .925 / .799 → .927 / .809,
 //! hard-negative precision 65.8 / 45.6% → 66.2 / 46.0%, scenarios unchanged. Also calling
@@ -96,11 +99,19 @@ pub(super) fn sarcastic(
 /// "really" too), none of them praise; the 2 praise rows with one report no failure. Not
 /// "really": it praises sincerely beside a failure told first.
 fn overdone(tokens: &[Token]) -> bool {
-    tokens.windows(2).any(|w| {
-        matches!(w[0].text.as_str(), "truly" | "absolutely" | "simply")
+    (0..tokens.len()).any(|i| {
+        // "truly outstanding", "truly the best"
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.text.as_str());
+        let next = if word(i + 1) == "the" {
+            word(i + 2)
+        } else {
+            word(i + 1)
+        };
+        matches!(word(i), "truly" | "absolutely" | "simply")
             && matches!(
-                w[1].text.as_str(),
-                "top"
+                next,
+                "best"
+                    | "top"
                     | "outstanding"
                     | "brilliant"
                     | "wonderful"

@@ -370,6 +370,17 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
         0.0
     );
     assert!(praise("The engineer came the same day, truly outstanding service.") > 0.0);
+    // "truly the best" too, and days without the service are a failure of ours
+    let telco = |end: &str| {
+        format!(
+            "@TelcoHelp wow, amazing service as always 👏 third day without internet, love \
+             paying for nothing. {end}"
+        )
+    };
+    assert!(praise(&telco("the best.")) > 0.0);
+    assert_eq!(praise(&telco("truly the best.")), 0.0);
+    assert!(a().analyze(&telco("")).cues.mistake > 0.0);
+    assert!(praise("You are truly the best, thank you for the flowers!") > 0.0);
     // "really" praises sincerely beside a failure told first
     assert!(
         praise(
