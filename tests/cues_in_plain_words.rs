@@ -73,6 +73,9 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
         "flight cancelled, we are stuck in the airport with two kids and nowhere to sleep",
         "there are 3 payments on my account I didn't make, £480 each",
         "someone got into my account and bought loads of stuff on my mum's card",
+        "my card got blocked while im abroad, I have no money for food or the hotel tonight and my phone is at 5%",
+        "My rent is due tomorrow and landlord say he will put me out. Please what happen?",
+        "My house was flooded on Saturday. The ground floor is ruined and we are staying with my sister.",
     ] {
         let d = a.analyze(text).emotions.distress;
         // 0.6: a hit this strong is kept whatever the cue model says (text/learned.rs)
@@ -86,6 +89,8 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
         "My kids love your freezing cold ice lollies!",
         "We were stuck at the airport for an hour because of the strike, anyway can I add a bag?",
         "Someone from your team got into contact with me about the upgrade.",
+        "Is there no money back for food I did not like?",
+        "Does the home insurance cover a flooded basement from a burst pipe?",
     ] {
         assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
     }
