@@ -12,6 +12,10 @@
 //! up too, with "days without internet" a mistake phrase ("…third day without internet, love
 //! paying for nothing. truly the best." was praise, a referral asked; 2026-12-04): train praise
 //! F1 .925 -> .926, hard-negative precision 69.1 -> 69.3%, dev and the blind sets unchanged.
+//! "Keep it up" beside a failure too, with a service "down again" a mistake phrase ("Fantastic
+//! job guys. Internet dead again tonight. Really impressed. Keep it up."): train hard-negative
+//! precision 69.3 -> 69.2% ("Wifi dead again… the cat chewed through the cable"), the rest
+//! unchanged.
 //!
 //! Measured with `evaluate` (2026-12-03, train / dev): praise F1 .925 / .799 → .927 / .809,
 //! hard-negative precision 65.8 / 45.6% → 66.2 / 46.0%, scenarios unchanged. Also calling
@@ -91,7 +95,12 @@ pub(super) fn sarcastic(
         return true;
     }
     let failed = hits.iter().any(|h| failure(h.label));
-    failed && (scare_quoted(text) || overdone(tokens))
+    failed
+        && (scare_quoted(text)
+            || overdone(tokens)
+            || tokens
+                .windows(3)
+                .any(|w| w[0].text == "keep" && w[1].text == "it" && w[2].text == "up"))
 }
 
 /// A superlative pushed up by "truly", "absolutely", "simply" ("truly outstanding work"):

@@ -381,6 +381,12 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
     assert_eq!(praise(&telco("truly the best.")), 0.0);
     assert!(a().analyze(&telco("")).cues.mistake > 0.0);
     assert!(praise("You are truly the best, thank you for the flowers!") > 0.0);
+    // "keep it up" beside a failure is irony, beside none it is meant
+    assert_eq!(
+        praise("Fantastic job guys. Internet dead again tonight. Really impressed. Keep it up."),
+        0.0
+    );
+    assert!(praise("Fantastic job guys. Really impressed. Keep it up.") > 0.0);
     // "really" praises sincerely beside a failure told first
     assert!(
         praise(
