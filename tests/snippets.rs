@@ -731,6 +731,7 @@ fn a_snippet_names_the_latest_order_only_when_the_ticket_is_about_it() {
         "The espresso machine I bought from you in August has a cracked water tank.",
         "Where is my order? It is late again.",
         "Can I change the delivery address on my order please?",
+        "Can you send me the invoice for my last order please?",
     ] {
         assert!(
             texts(text).iter().any(|t| t.contains("ORD-5521")),

@@ -231,6 +231,11 @@ impl Engine {
                 "update" | "updates" | "issue" | "problem" | "again" | "still"
             )
         });
+        // "the invoice for my last order": the latest order, whatever its items
+        let says_latest_order = topic_tokens.windows(2).any(|w| {
+            matches!(w[0].text.as_str(), "last" | "latest" | "recent")
+                && matches!(w[1].text.as_str(), "order" | "purchase")
+        });
         let same_problem =
             crate::text::same_problem::SameProblem::of_tokens(topic_tokens, subject_words);
         // A new routine request (a question, a change, one item cancelled) with nothing wrong in
@@ -391,12 +396,14 @@ impl Engine {
                 channel: t.channel.as_deref(),
                 customer_email: t.customer.email.as_deref(),
                 // the latest order fills a snippet only when the ticket is about it: it names
-                // the order or one of its items, or asks where an order is or to change one.
+                // the order, one of its items or "my last order", or asks where an order is or
+                // to change one.
                 // Filled whatever the ticket said, "Your order o6 is cancelled" (a $12k annual
                 // plan) went to a customer cancelling an add-on, and "your Enterprise plan
                 // arrived damaged" to an API outage (a demanding user's read, 2026-12-04)
                 last_order_in_view: facts.last_order.as_ref().is_some_and(|o| {
-                    ticket_mask.is_some_and(|m| m & crate::text::ORDER_TOPICS != 0)
+                    says_latest_order
+                        || ticket_mask.is_some_and(|m| m & crate::text::ORDER_TOPICS != 0)
                         || o.id.len() >= 3
                             && [subject, texts[0].1].iter().any(|x| x.contains(&*o.id))
                         || o.items.iter().any(|i| same_problem.names(i))
