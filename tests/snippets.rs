@@ -643,18 +643,25 @@ fn an_answered_customer_is_not_told_they_waited_without_an_answer() {
     }
 }
 
+/// One ticket's assessment for the loyal customer and for a stranger.
+fn for_loyal_and_stranger(text: &str) -> Vec<(&'static str, rapport::engine::Assessment)> {
+    let e = engine();
+    ["loyal", ""]
+        .into_iter()
+        .map(|who| {
+            let a = e.assess(&ticket(0, who, text), parse_iso(NOW).unwrap());
+            (who, a.unwrap())
+        })
+        .collect()
+}
+
 #[test]
 fn a_relative_closing_the_account_of_someone_who_died_is_offered_no_save() {
     // a churn save ("before you go, tell me what would change your mind") to someone whose
     // mother has died came second, for the loyal customer and for a stranger alike
-    let e = engine();
-    for who in ["loyal", ""] {
-        let t = ticket(
-            0,
-            who,
-            "My mum passed away last week. She had an account with you under her name. What do I need to do to close it?",
-        );
-        let a = e.assess(&t, parse_iso(NOW).unwrap()).unwrap();
+    for (who, a) in for_loyal_and_stranger(
+        "My mum passed away last week. She had an account with you under her name. What do I need to do to close it?",
+    ) {
         let ids: Vec<&str> = a.snippets.iter().map(|s| s.id.as_ref()).collect();
         assert_eq!(
             ids.first(),
@@ -673,14 +680,9 @@ fn a_relative_closing_the_account_of_someone_who_died_is_offered_no_save() {
 #[test]
 fn a_customer_who_tells_of_a_death_is_asked_for_no_review_or_referral() {
     // thanks beside a bereavement brought "this made our day!" and a referral link
-    let e = engine();
-    for who in ["loyal", ""] {
-        let t = ticket(
-            0,
-            who,
-            "My mother died last month. Thank you so much for being so kind on the phone when I closed her account, it meant a lot.",
-        );
-        let a = e.assess(&t, parse_iso(NOW).unwrap()).unwrap();
+    for (who, a) in for_loyal_and_stranger(
+        "My mother died last month. Thank you so much for being so kind on the phone when I closed her account, it meant a lot.",
+    ) {
         let ids: Vec<&str> = a.snippets.iter().map(|s| s.id.as_ref()).collect();
         for s in &a.snippets {
             let t = s.text.to_lowercase();
