@@ -76,11 +76,23 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
         "my card got blocked while im abroad, I have no money for food or the hotel tonight and my phone is at 5%",
         "My rent is due tomorrow and landlord say he will put me out. Please what happen?",
         "My house was flooded on Saturday. The ground floor is ruined and we are staying with my sister.",
+        // danger or hardship told as facts, without a word of fear
+        "the bank froze my account and the rent bounced, I have nowhere else to go with my two kids",
+        "Please tell me where we sleep tonight, the hotel you booked has no reservation for us",
+        "the hotel is holding my passport until the bill is paid and both my cards are declined",
+        "he was choking on the clip from the toy, he went blue before I got it out",
+        "I left an abusive relationship and you sent my new address to his email",
+        "the charger caught fire in the night and the kids were treated for smoke inhalation",
+        "I've only got two days of tablets left and the prescription delivery hasn't come",
+        "a man in the game chat keeps asking my son to send pictures of himself",
     ] {
         let d = a.analyze(text).emotions.distress;
         // 0.6: a hit this strong is kept whatever the cue model says (text/learned.rs)
         assert!(d >= 0.6, "{d} {text}");
     }
+    // grief too heavy to bear, at the weight of a plain feeling word
+    let text = "I can't bear to see his name on the letters any more";
+    assert!(a.analyze(text).emotions.distress > 0.0, "{text}");
     for text in [
         "I do not understand the descaling instructions in the manual. I am afraid of breaking the machine.",
         "Does a care alarm pendant work with your digital landline, or does it need the old copper line?",
@@ -91,6 +103,11 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
         "Someone from your team got into contact with me about the upgrade.",
         "Is there no money back for food I did not like?",
         "Does the home insurance cover a flooded basement from a burst pipe?",
+        "the import script choked on our CSV",
+        "is this toy a choking hazard for a 2 year old?",
+        "where do we sleep on the overnight ferry, is a cabin included?",
+        "how many doses are left in a pen?",
+        "My daughter wants to send photos of herself to the club, is the upload private?",
     ] {
         assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
     }
