@@ -145,3 +145,22 @@ fn a_charge_after_cancelling_in_few_words_is_our_mistake() {
         0.0
     );
 }
+
+#[test]
+fn our_service_down_for_hours_or_the_right_item_asked_for_is_our_mistake() {
+    for text in [
+        "your website has been down since 8am and I can't pay my bill",
+        "the batteries weren't in the bags when the shopping came",
+        "you sent me a blue one, can you send the right one please?",
+    ] {
+        assert!(cues(text).mistake > 0.0, "{text}");
+    }
+    for text in [
+        // someone else's service, our own slip, a question about planned work
+        "my internet provider has been down all day, will I lose my streak?",
+        "I ordered the wrong size by mistake, can I exchange it for the right one?",
+        "is the site down for maintenance tonight?",
+    ] {
+        assert_eq!(cues(text).mistake, 0.0, "{text}");
+    }
+}
