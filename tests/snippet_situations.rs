@@ -122,6 +122,20 @@ fn a_death_gets_condolence_and_a_frightening_loss_reassurance() {
             "I lost my job last week and I'm really scared I won't make the loan payment on the 1st. I don't know what to do, please help.",
             "reassure_distress",
         ),
+        // a death told without "passed away" or "funeral"; a pet put to sleep
+        (
+            "Hello, my dad, Peter Lowe, died on the 2nd. Could you close his account and stop the paper? Thank you.",
+            "condolence",
+        ),
+        (
+            "Our old dog Max was put to sleep on Monday. Please cancel his insurance policy.",
+            "condolence",
+        ),
+        // a lost job that makes a subscription too dear is met as the cancellation
+        (
+            "Please cancel my wine club membership, it is too dear for us now that I lost my work in May.",
+            "churn_save",
+        ),
     ] {
         let (reply, ids, _) = ids(text);
         assert_eq!(reply, want, "{text:?}: {ids:?}");

@@ -203,7 +203,12 @@ pub fn rules(x: &Inputs) -> Reply {
     // a death is met with condolence; another loss the customer is frightened by (an accident,
     // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios)
     let frightened = frightened(x);
-    if c.loss >= CLEAR && has(SignalId::CueLifeEvent) && (x.said(BEREAVEMENT) || !frightened) {
+    // (a loss that is not a death beside a cancellation, "too expensive now I've lost my job",
+    // is met as the cancellation: "sorry for your loss" fits a death, not a lost job)
+    if c.loss >= CLEAR
+        && has(SignalId::CueLifeEvent)
+        && (x.said(BEREAVEMENT) || (!frightened && !has(SignalId::CueChurn)))
+    {
         Reply::Condolence
     } else if frightened {
         Reply::ReassureDistress
