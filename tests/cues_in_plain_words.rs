@@ -164,3 +164,21 @@ fn our_service_down_for_hours_or_the_right_item_asked_for_is_our_mistake() {
         assert_eq!(cues(text).mistake, 0.0, "{text}");
     }
 }
+
+#[test]
+fn a_loss_told_plainly_is_a_loss_and_an_idiom_is_not() {
+    for text in [
+        "my dad had a heart attack last night, can I move my flight?",
+        "My sister, Ann Reid, died on Friday. Please close her account.",
+        "my wife was diagnosed with motor neurone disease and we must cancel the cruise",
+        "Our cat was put to sleep last week, please stop the food deliveries.",
+    ] {
+        assert!(cues(text).loss > 0.0, "{text}");
+    }
+    for text in [
+        "I nearly had a heart attack when I opened the bill, it's almost double",
+        "my phone died halfway through the call with your team",
+    ] {
+        assert_eq!(cues(text).loss, 0.0, "{text}");
+    }
+}
