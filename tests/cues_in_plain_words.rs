@@ -182,3 +182,26 @@ fn a_loss_told_plainly_is_a_loss_and_an_idiom_is_not() {
         assert_eq!(cues(text).loss, 0.0, "{text}");
     }
 }
+
+#[test]
+fn words_of_harm_in_ordinary_use_are_no_distress_or_loss() {
+    // a hostile read of the plain-words lines (session 31): each fired before they were narrowed
+    let a = TextAnalyzer::builtin();
+    for text in [
+        "The import was choking on my CSV",
+        "Reception took my passport to photocopy it",
+        "our dog grooming business needs a second login",
+        "Your courier asked them to send photos of the damaged box",
+        "only got two tablets left on the family plan, can I add a third?",
+    ] {
+        assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
+    }
+    for text in [
+        "Please deliver to my work, I'm a nurse at the hospital",
+        "I lost my work when the editor crashed, is there an autosave?",
+        "A 50 pound deposit was put down at booking",
+        "Had a stroke of genius and renamed all the files",
+    ] {
+        assert_eq!(cues(text).loss, 0.0, "{text}");
+    }
+}
