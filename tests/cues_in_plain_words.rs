@@ -9,25 +9,34 @@ fn cues(text: &str) -> rapport::text::Cues {
     TextAnalyzer::builtin().analyze(text).cues
 }
 
+/// `read` is above 0 on each of `fire` and exactly 0 on each of `quiet`.
+fn fires_on(read: impl Fn(&str) -> f64, fire: &[&str], quiet: &[&str]) {
+    for text in fire {
+        assert!(read(text) > 0.0, "{text}");
+    }
+    for text in quiet {
+        assert_eq!(read(text), 0.0, "{text}");
+    }
+}
+
 #[test]
 fn a_failure_of_ours_told_as_the_customer_sees_it_is_our_mistake() {
-    for text in [
-        "Since 9am every request to your orders endpoint is returning 503s and our checkout is down. Please look now.",
-        "Your status page shows everything green but none of our webhooks have fired for two hours.",
-        "The rucksack came today and the zip is torn along one side, it clearly came like that.",
-        "There's a £12 late payment fee on my card statement but the card has not been late once.",
-        "Nobody in our team upgraded the plan, yet this month's invoice is for Enterprise.",
-        "Since the hotfix on Tuesday half of my saved presets have vanished.",
-    ] {
-        assert!(cues(text).mistake > 0.0, "{text}");
-    }
-    // the same words about something that is not ours stay quiet
-    for text in [
-        "How do I read the error log when an import fails?",
-        "Is there a fee if I pay my card late?",
-    ] {
-        assert_eq!(cues(text).mistake, 0.0, "{text}");
-    }
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "Since 9am every request to your orders endpoint is returning 503s and our checkout is down. Please look now.",
+            "Your status page shows everything green but none of our webhooks have fired for two hours.",
+            "The rucksack came today and the zip is torn along one side, it clearly came like that.",
+            "There's a £12 late payment fee on my card statement but the card has not been late once.",
+            "Nobody in our team upgraded the plan, yet this month's invoice is for Enterprise.",
+            "Since the hotfix on Tuesday half of my saved presets have vanished.",
+        ],
+        // the same words about something that is not ours stay quiet
+        &[
+            "How do I read the error log when an import fails?",
+            "Is there a fee if I pay my card late?",
+        ],
+    );
 }
 
 #[test]
@@ -115,20 +124,19 @@ fn harm_told_plainly_is_distress_and_a_passing_worry_is_not() {
 
 #[test]
 fn cancelling_an_add_on_or_one_order_is_no_churn_and_leaving_is() {
-    for text in [
-        "Hi, can you cancel the travel insurance add-on on my booking? I already have cover through my bank.",
-        "Please cancel the roadside assistance cover on my car policy, keep everything else.",
-        "hey can u cancel order for the season pass? bought it twice by mistake lol",
-        "Hi, please cancel the Analytics add-on from our plan from next month. Everything else stays the same.",
-    ] {
-        assert_eq!(cues(text).churn, 0.0, "{text}");
-    }
-    for text in [
-        "Please cancel my home insurance, it has got far too expensive.",
-        "Please cancel my gym membership, I won't be able to use it anymore.",
-    ] {
-        assert!(cues(text).churn > 0.0, "{text}");
-    }
+    fires_on(
+        |t| cues(t).churn,
+        &[
+            "Please cancel my home insurance, it has got far too expensive.",
+            "Please cancel my gym membership, I won't be able to use it anymore.",
+        ],
+        &[
+            "Hi, can you cancel the travel insurance add-on on my booking? I already have cover through my bank.",
+            "Please cancel the roadside assistance cover on my car policy, keep everything else.",
+            "hey can u cancel order for the season pass? bought it twice by mistake lol",
+            "Hi, please cancel the Analytics add-on from our plan from next month. Everything else stays the same.",
+        ],
+    );
 }
 
 #[test]
@@ -148,60 +156,62 @@ fn a_charge_after_cancelling_in_few_words_is_our_mistake() {
 
 #[test]
 fn our_service_down_for_hours_or_the_right_item_asked_for_is_our_mistake() {
-    for text in [
-        "your website has been down since 8am and I can't pay my bill",
-        "the batteries weren't in the bags when the shopping came",
-        "you sent me a blue one, can you send the right one please?",
-    ] {
-        assert!(cues(text).mistake > 0.0, "{text}");
-    }
-    for text in [
-        // someone else's service, our own slip, a question about planned work
-        "my internet provider has been down all day, will I lose my streak?",
-        "I ordered the wrong size by mistake, can I exchange it for the right one?",
-        "is the site down for maintenance tonight?",
-    ] {
-        assert_eq!(cues(text).mistake, 0.0, "{text}");
-    }
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "your website has been down since 8am and I can't pay my bill",
+            "the batteries weren't in the bags when the shopping came",
+            "you sent me a blue one, can you send the right one please?",
+        ],
+        &[
+            // someone else's service, our own slip, a question about planned work
+            "my internet provider has been down all day, will I lose my streak?",
+            "I ordered the wrong size by mistake, can I exchange it for the right one?",
+            "is the site down for maintenance tonight?",
+        ],
+    );
 }
 
 #[test]
 fn a_loss_told_plainly_is_a_loss_and_an_idiom_is_not() {
-    for text in [
-        "my dad had a heart attack last night, can I move my flight?",
-        "My sister, Ann Reid, died on Friday. Please close her account.",
-        "my wife was diagnosed with motor neurone disease and we must cancel the cruise",
-        "Our cat was put to sleep last week, please stop the food deliveries.",
-    ] {
-        assert!(cues(text).loss > 0.0, "{text}");
-    }
-    for text in [
-        "I nearly had a heart attack when I opened the bill, it's almost double",
-        "my phone died halfway through the call with your team",
-    ] {
-        assert_eq!(cues(text).loss, 0.0, "{text}");
-    }
+    fires_on(
+        |t| cues(t).loss,
+        &[
+            "my dad had a heart attack last night, can I move my flight?",
+            "My sister, Ann Reid, died on Friday. Please close her account.",
+            "my wife was diagnosed with motor neurone disease and we must cancel the cruise",
+            "Our cat was put to sleep last week, please stop the food deliveries.",
+        ],
+        &[
+            "I nearly had a heart attack when I opened the bill, it's almost double",
+            "my phone died halfway through the call with your team",
+        ],
+    );
 }
 
 #[test]
 fn words_of_harm_in_ordinary_use_are_no_distress_or_loss() {
     // a hostile read of the plain-words lines (session 31): each fired before they were narrowed
     let a = TextAnalyzer::builtin();
-    for text in [
-        "The import was choking on my CSV",
-        "Reception took my passport to photocopy it",
-        "our dog grooming business needs a second login",
-        "Your courier asked them to send photos of the damaged box",
-        "only got two tablets left on the family plan, can I add a third?",
-    ] {
-        assert_eq!(a.analyze(text).emotions.distress, 0.0, "{text}");
-    }
-    for text in [
-        "Please deliver to my work, I'm a nurse at the hospital",
-        "I lost my work when the editor crashed, is there an autosave?",
-        "A 50 pound deposit was put down at booking",
-        "Had a stroke of genius and renamed all the files",
-    ] {
-        assert_eq!(cues(text).loss, 0.0, "{text}");
-    }
+    fires_on(
+        |t| a.analyze(t).emotions.distress,
+        &[],
+        &[
+            "The import was choking on my CSV",
+            "Reception took my passport to photocopy it",
+            "our dog grooming business needs a second login",
+            "Your courier asked them to send photos of the damaged box",
+            "only got two tablets left on the family plan, can I add a third?",
+        ],
+    );
+    fires_on(
+        |t| cues(t).loss,
+        &[],
+        &[
+            "Please deliver to my work, I'm a nurse at the hospital",
+            "I lost my work when the editor crashed, is there an autosave?",
+            "A 50 pound deposit was put down at booking",
+            "Had a stroke of genius and renamed all the files",
+        ],
+    );
 }
