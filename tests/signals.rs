@@ -1126,3 +1126,33 @@ fn thanks_that_close_a_request_are_no_praise_and_pac_codes_are_churn() {
         ],
     );
 }
+
+#[test]
+fn our_mistake_or_a_cancellation_faintly_worded_is_still_amplified_near_in_full() {
+    use rapport::signals::{amplify, Reason, SignalId, MISTAKE_OR_CHURN_SHARE};
+    let r = |signal, points| Reason {
+        signal,
+        label: "x".into(),
+        points,
+        evidence: "x".into(),
+        spans: vec![],
+        source: None,
+    };
+    let value_after = |moment: SignalId| {
+        let mut rs = vec![r(moment, 10), r(SignalId::HistoryValue, 28)];
+        amplify(&mut rs, 45.0);
+        rs[1].points
+    };
+    let near_full = (28.0 * MISTAKE_OR_CHURN_SHARE).round() as i32;
+    assert!(near_full >= 20);
+    // a mistake or a cancellation read at a third of its weight: value still counts near full
+    assert_eq!(value_after(SignalId::CueMistake), near_full);
+    assert_eq!(value_after(SignalId::CueChurn), near_full);
+    // other moments stay in proportion: 10 of 45 points scale value to 6
+    assert_eq!(value_after(SignalId::CueEffort), 6);
+    assert_eq!(value_after(SignalId::EmotionFrustration), 6);
+    // a mistake the fit or a team set to 0 points is no moment to amplify
+    let mut rs = vec![r(SignalId::CueMistake, 0), r(SignalId::HistoryValue, 28)];
+    amplify(&mut rs, 45.0);
+    assert_eq!(rs[1].points, 0);
+}
