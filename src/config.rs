@@ -5,13 +5,13 @@ use crate::input::{err, object, Obj, Result};
 use crate::signals::{default_points, SIGNALS};
 use crate::text::patterns::Pattern;
 use crate::text::{default_taxonomy, IntentDef, Kind, TextAnalyzer, CUES, EMOTIONS};
+use crate::vec_map::VecMap;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Points per signal at full strength (defaults from `signals::SIGNALS`).
-    pub weights: BTreeMap<String, f64>,
+    pub weights: VecMap<f64>,
     /// Score from which a ticket is `relational`, and `critical`.
     pub relational_from: f64,
     pub critical_from: f64,
@@ -22,7 +22,7 @@ pub struct Config {
     /// Lifetime value that earns the value signal's full points.
     pub value_high: f64,
     /// Tier (lower case) → share of the tier signal's points.
-    pub tiers: BTreeMap<String, f64>,
+    pub tiers: VecMap<f64>,
     pub taxonomy: Vec<IntentDef>,
     /// Extra intents found by patterns: (intent id, pattern).
     pub intent_patterns: Vec<(String, Pattern)>,
@@ -60,9 +60,8 @@ impl Default for Config {
     fn default() -> Self {
         let (fit, [relational_from, critical_from, amplify_at, value_high]) = fitted();
         // the outreach reasons are weighted like the signals (`outreach::SIGNALS`). The maps are
-        // filled by `extend`, not `collect`: collecting into a BTreeMap links a stable sort
-        // (about 1 KB of the .wasm gzipped)
-        let mut weights = BTreeMap::new();
+        // filled by `extend`, not `collect` (collecting into a map would link a stable sort)
+        let mut weights = VecMap::new();
         weights.extend(
             SIGNALS
                 .iter()
@@ -70,7 +69,7 @@ impl Default for Config {
                 .map(|s| (s.id.to_string(), s.points)),
         );
         weights.extend(fit);
-        let mut tiers = BTreeMap::new();
+        let mut tiers = VecMap::new();
         tiers.extend(
             [
                 ("platinum", 1.0),

@@ -35,6 +35,7 @@ pub mod ticket;
 pub mod time;
 pub mod utf8_pieces;
 pub mod util;
+pub mod vec_map;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]

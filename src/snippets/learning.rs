@@ -4,8 +4,8 @@
 //! choice cannot swamp the built-in judgement.
 
 use crate::input::{array, err, object, Result};
+use crate::vec_map::VecMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What an agent did with a proposed snippet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,7 +28,7 @@ pub struct Tally {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Learning {
     /// situation key → snippet id → tally
-    pub tallies: BTreeMap<String, BTreeMap<String, Tally>>,
+    pub tallies: VecMap<VecMap<Tally>>,
 }
 
 /// The most a learned adjustment moves a relevance (0..1 scale).
@@ -57,10 +57,8 @@ impl Learning {
     ) {
         let t = self
             .tallies
-            .entry(situation.to_string())
-            .or_default()
-            .entry(snippet.to_string())
-            .or_default();
+            .get_or_default(situation)
+            .get_or_default(snippet);
         match action {
             FeedbackAction::Inserted => t.inserted += 1,
             FeedbackAction::Dismissed => t.dismissed += 1,
@@ -126,8 +124,7 @@ impl Learning {
                 return err(&o.at("editShareSum"), "is larger than the number of edits");
             }
             l.tallies
-                .entry(o.req_str("situation")?)
-                .or_default()
+                .get_or_default(&o.req_str("situation")?)
                 .insert(o.req_id("snippetId")?, t);
         }
         Ok(l)
@@ -157,7 +154,7 @@ pub fn edit_share(proposed: &str, sent: &str) -> f64 {
 }
 
 /// The tallies of one situation (`Learning::in_situation`).
-pub struct Situational<'a>(Option<&'a BTreeMap<String, Tally>>);
+pub struct Situational<'a>(Option<&'a VecMap<Tally>>);
 
 impl Situational<'_> {
     /// As `Learning::adjustment`, in this situation.
