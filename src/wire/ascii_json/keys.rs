@@ -19,7 +19,9 @@ impl KeyWriter<'_> {
 }
 
 fn not_a_key<T>() -> Result<T, Error> {
-    Err(Error("a map key must be a string or a number".into()))
+    Err(Error(Box::new(
+        "a map key must be a string or a number".into(),
+    )))
 }
 
 impl ser::Serializer for KeyWriter<'_> {
