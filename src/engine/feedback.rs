@@ -134,7 +134,8 @@ impl Engine {
                         "expected \"inserted\", \"edited\" or \"dismissed\", got \"{}\"",
                         crate::util::clip(other, 20)
                     ),
-                })
+                }
+                .into())
             }
         };
         let e = FeedbackEvent {

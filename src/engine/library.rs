@@ -82,7 +82,8 @@ impl Engine {
                 return Err(InputError {
                     path: o.at("macros"),
                     message: "is required".into(),
-                })
+                }
+                .into())
             }
         };
         let mut converted = Vec::with_capacity(list.len());

@@ -234,9 +234,9 @@ impl CsvImport {
 
     fn load(&mut self, store: &mut Store, obj: Map<String, Value>, line: usize) {
         let kind = self.kind;
-        if let Err(InputError { path, message }) =
-            store.load_record(kind, &Value::Object(obj), kind.name(), &mut self.report)
+        if let Err(e) = store.load_record(kind, &Value::Object(obj), kind.name(), &mut self.report)
         {
+            let InputError { path, message } = *e;
             // name the column as the file names it
             let field = path
                 .strip_prefix(kind.name())

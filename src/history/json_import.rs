@@ -72,19 +72,20 @@ pub struct JsonImport {
 }
 
 impl JsonImport {
-    fn fail<T>(&mut self, message: String) -> Result<T, InputError> {
+    fn fail<T>(&mut self, message: String) -> Result<T, Box<InputError>> {
         self.failed = true;
         Err(InputError {
             path: "history".into(),
             message: format!("cannot be read as JSON ({message}, line {})", self.line + 1),
-        })
+        }
+        .into())
     }
 
     fn path(&self) -> String {
         format!("{}[{}]", self.kind.name(), self.index)
     }
 
-    pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
+    pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), Box<InputError>> {
         // the tickets are put in order at the end (`Store::settle` says why); an error ends the
         // load, and the records loaded before it stay, in order
         let r = self.scan(store, chunk);
@@ -94,7 +95,7 @@ impl JsonImport {
         r
     }
 
-    fn scan(&mut self, store: &mut Store, chunk: &str) -> Result<(), InputError> {
+    fn scan(&mut self, store: &mut Store, chunk: &str) -> Result<(), Box<InputError>> {
         if self.failed {
             return self.fail("the load stopped at an earlier error".into());
         }
@@ -136,7 +137,8 @@ impl JsonImport {
                         path: "history".into(),
                         message: "expected an object { customers, tickets, orders, surveys }"
                             .into(),
-                    })
+                    }
+                    .into())
                 }
                 At::FirstKey | At::Key if b == b'"' => {
                     self.at = At::KeyText;
@@ -149,7 +151,8 @@ impl JsonImport {
                     return Err(InputError {
                         path: format!("history.{}", self.kind.name()),
                         message: "expected an array".into(),
-                    })
+                    }
+                    .into())
                 }
                 At::AfterList if b == b',' => self.at = At::Key,
                 At::AfterList if b == b'}' => self.at = At::End,
@@ -187,7 +190,7 @@ impl JsonImport {
     }
 
     /// A key has closed at `end`: it names the list that follows (escapes read as JSON does).
-    fn key(&mut self, end: usize) -> Result<(), InputError> {
+    fn key(&mut self, end: usize) -> Result<(), Box<InputError>> {
         let text = &self.buf[self.start..=end];
         // as a Value, not a String: serde's own "expected a string" errors would bring the
         // float formatter into the .wasm (+10 KB gzipped, measured)
@@ -206,7 +209,8 @@ impl JsonImport {
                 path: format!("history.{}", crate::util::clip(&key, 30)),
                 message: "is not a list of history; expected customers, tickets, orders or surveys"
                     .into(),
-            }),
+            }
+            .into()),
         }
     }
 
@@ -224,7 +228,7 @@ impl JsonImport {
 
     /// One byte of a record at `i`. Returns true when a scalar record ended just before it
     /// (the byte belongs to what follows the record).
-    fn record_byte(&mut self, store: &mut Store, b: u8, i: usize) -> Result<bool, InputError> {
+    fn record_byte(&mut self, store: &mut Store, b: u8, i: usize) -> Result<bool, Box<InputError>> {
         self.len += 1;
         if self.in_str {
             if self.esc {
@@ -272,7 +276,7 @@ impl JsonImport {
     }
 
     /// The record from `start` to `end` is complete: parse it and load it, or reject it.
-    fn end_record(&mut self, store: &mut Store, end: usize) -> Result<(), InputError> {
+    fn end_record(&mut self, store: &mut Store, end: usize) -> Result<(), Box<InputError>> {
         self.at = At::AfterItem;
         let path = self.path();
         let reject = |me: &mut Self, field: String, reason: String| {
@@ -329,7 +333,11 @@ impl JsonImport {
 
     /// Ends the load. `stopped`: it was cut short on purpose (an import cancelled part-way),
     /// so a document that ends early is no error: the records read whole are kept and reported.
-    pub fn finish(mut self, store: &mut Store, stopped: bool) -> Result<LoadReport, InputError> {
+    pub fn finish(
+        mut self,
+        store: &mut Store,
+        stopped: bool,
+    ) -> Result<LoadReport, Box<InputError>> {
         store.settle();
         if (self.at != At::End && !stopped) || self.failed {
             let loaded = self.before.is_some_and(|b| b != store.counts());
@@ -343,7 +351,7 @@ impl JsonImport {
             return Err(InputError {
                 path: "history".into(),
                 message: format!("cannot be read as JSON (it ends before the history object closes, line {line}); {what}"),
-            });
+            }.into());
         }
         self.report.totals = store.counts();
         Ok(std::mem::take(&mut self.report))

@@ -319,7 +319,7 @@ impl Store {
 
     /// Loads history JSON `{ customers?, tickets?, orders?, surveys? }`. A malformed shape is an
     /// error (nothing is loaded); a malformed record is reported and skipped.
-    pub fn load_json(&mut self, v: &Value) -> Result<LoadReport, InputError> {
+    pub fn load_json(&mut self, v: &Value) -> Result<LoadReport, Box<InputError>> {
         let o = object(v, "history")?;
         o.only(&RecordKind::ALL.map(RecordKind::name))?;
         let mut lists: Vec<(RecordKind, &Vec<Value>)> = Vec::new();
@@ -351,7 +351,7 @@ impl Store {
     /// held as a tree, so a million records cost the store and little else. The same rules
     /// and report as `load_json`; malformed JSON is an error naming the line, and the records
     /// read before it stay loaded. `JsonImport` takes the same text in chunks.
-    pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, InputError> {
+    pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, Box<InputError>> {
         let mut imp = JsonImport::default();
         imp.push(self, text)?;
         imp.finish(self, false)
@@ -365,7 +365,7 @@ impl Store {
         item: &Value,
         path: &str,
         report: &mut LoadReport,
-    ) -> Result<(), InputError> {
+    ) -> Result<(), Box<InputError>> {
         match kind {
             RecordKind::Customers => records::customer(item, path, &mut self.strings).map(|c| {
                 if self.upsert_customer(c, report) {
