@@ -15,13 +15,16 @@ fn position(src: &str, at: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn err<T>(src: &str, at: usize, message: impl Into<String>) -> Result<T, ParseError> {
+/// Boxed inside the parser, so that each `?` moves a pointer: -0.21 KB gzipped .wasm (2026-12-04)
+type PResult<T> = Result<T, Box<ParseError>>;
+
+fn err<T>(src: &str, at: usize, message: impl Into<String>) -> PResult<T> {
     let (line, column) = position(src, at);
-    Err(ParseError {
+    Err(Box::new(ParseError {
         line,
         column,
         message: message.into(),
-    })
+    }))
 }
 
 fn is_path(s: &str) -> bool {
@@ -47,7 +50,7 @@ fn split_outside_quotes(s: &str, sep: char) -> Vec<(usize, &str)> {
     out
 }
 
-fn parse_arg(src: &str, at: usize, raw: &str) -> Result<Arg, ParseError> {
+fn parse_arg(src: &str, at: usize, raw: &str) -> PResult<Arg> {
     let t = raw.trim();
     let at = at + (raw.len() - raw.trim_start().len());
     if let Some(inner) = t.strip_prefix('"') {
@@ -82,7 +85,7 @@ const FILTERS: &[(&str, usize, usize)] = &[
     ("round", 0, 0),
 ];
 
-fn parse_expr(src: &str, at: usize, inner: &str) -> Result<Expr, ParseError> {
+fn parse_expr(src: &str, at: usize, inner: &str) -> PResult<Expr> {
     let parts = split_outside_quotes(inner, '|');
     let (_, head) = parts[0];
     let path = head.trim();
@@ -145,7 +148,7 @@ fn parse_expr(src: &str, at: usize, inner: &str) -> Result<Expr, ParseError> {
 pub const MAX_TERMS: usize = 32;
 pub const MAX_DEPTH: usize = 16;
 
-fn parse_cond(src: &str, at: usize, s: &str) -> Result<Cond, ParseError> {
+fn parse_cond(src: &str, at: usize, s: &str) -> PResult<Cond> {
     // left to right: a or b and c  ==  (a or b) and c
     let words: Vec<&str> = tokenize_cond(s);
     if words.is_empty() {
@@ -208,7 +211,7 @@ fn tokenize_cond(s: &str) -> Vec<&str> {
     out
 }
 
-fn parse_cmp(src: &str, at: usize, w: &[&str], i: &mut usize) -> Result<Cond, ParseError> {
+fn parse_cmp(src: &str, at: usize, w: &[&str], i: &mut usize) -> PResult<Cond> {
     let Some(first) = w.get(*i) else {
         return err(src, at, "a condition is missing after `and`/`or`");
     };
@@ -241,113 +244,117 @@ fn parse_cmp(src: &str, at: usize, w: &[&str], i: &mut usize) -> Result<Cond, Pa
     ))
 }
 
-impl Template {
-    pub fn parse(src: &str) -> Result<Template, ParseError> {
-        // stack of open ifs: (branches, current nodes, else?, where)
-        struct Open {
-            branches: Vec<(Cond, Vec<Node>)>,
-            else_nodes: Option<Vec<Node>>,
-            at: usize,
-        }
-        let mut stack: Vec<Open> = Vec::new();
-        let mut nodes: Vec<Node> = Vec::new();
-        let current = |stack: &mut Vec<Open>, nodes: &mut Vec<Node>, n: Node| match stack.last_mut()
-        {
-            None => nodes.push(n),
-            Some(o) => match &mut o.else_nodes {
-                Some(e) => e.push(n),
-                None => o.branches.last_mut().map(|b| b.1.push(n)).unwrap_or(()),
-            },
+/// `Template::parse`, with the parser's boxed error.
+fn template(src: &str) -> PResult<Template> {
+    // stack of open ifs: (branches, current nodes, else?, where)
+    struct Open {
+        branches: Vec<(Cond, Vec<Node>)>,
+        else_nodes: Option<Vec<Node>>,
+        at: usize,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::new();
+    let current = |stack: &mut Vec<Open>, nodes: &mut Vec<Node>, n: Node| match stack.last_mut() {
+        None => nodes.push(n),
+        Some(o) => match &mut o.else_nodes {
+            Some(e) => e.push(n),
+            None => o.branches.last_mut().map(|b| b.1.push(n)).unwrap_or(()),
+        },
+    };
+    let mut i = 0;
+    while i < src.len() {
+        let rest = &src[i..];
+        let next = [rest.find("{{"), rest.find("{%")]
+            .into_iter()
+            .flatten()
+            .min();
+        let Some(off) = next else {
+            current(&mut stack, &mut nodes, Node::Text(rest.to_string()));
+            break;
         };
-        let mut i = 0;
-        while i < src.len() {
-            let rest = &src[i..];
-            let next = [rest.find("{{"), rest.find("{%")]
-                .into_iter()
-                .flatten()
-                .min();
-            let Some(off) = next else {
-                current(&mut stack, &mut nodes, Node::Text(rest.to_string()));
-                break;
-            };
-            if off > 0 {
-                current(&mut stack, &mut nodes, Node::Text(rest[..off].to_string()));
-            }
-            let start = i + off;
-            let is_out = src[start..].starts_with("{{");
-            let close = if is_out { "}}" } else { "%}" };
-            let Some(end_rel) = src[start + 2..].find(close) else {
-                return err(
-                    src,
-                    start,
-                    format!(
-                        "`{}` is never closed with `{close}`",
-                        &src[start..start + 2]
+        if off > 0 {
+            current(&mut stack, &mut nodes, Node::Text(rest[..off].to_string()));
+        }
+        let start = i + off;
+        let is_out = src[start..].starts_with("{{");
+        let close = if is_out { "}}" } else { "%}" };
+        let Some(end_rel) = src[start + 2..].find(close) else {
+            return err(
+                src,
+                start,
+                format!(
+                    "`{}` is never closed with `{close}`",
+                    &src[start..start + 2]
+                ),
+            );
+        };
+        let inner = &src[start + 2..start + 2 + end_rel];
+        let inner_at = start + 2;
+        if is_out {
+            current(
+                &mut stack,
+                &mut nodes,
+                Node::Out(parse_expr(src, inner_at, inner)?),
+            );
+        } else {
+            let t = inner.trim();
+            let (kw, arg) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+            match kw {
+                "if" if stack.len() >= MAX_DEPTH => {
+                    return err(
+                        src,
+                        start,
+                        format!("`if`s may be nested at most {MAX_DEPTH} deep"),
+                    )
+                }
+                "if" => stack.push(Open {
+                    branches: vec![(parse_cond(src, inner_at, arg)?, Vec::new())],
+                    else_nodes: None,
+                    at: start,
+                }),
+                "elsif" => match stack.last_mut() {
+                    Some(o) if o.else_nodes.is_none() => o
+                        .branches
+                        .push((parse_cond(src, inner_at, arg)?, Vec::new())),
+                    Some(_) => return err(src, start, "`elsif` after `else`"),
+                    None => return err(src, start, "`elsif` without an open `if`"),
+                },
+                "else" => match stack.last_mut() {
+                    Some(o) if o.else_nodes.is_none() => o.else_nodes = Some(Vec::new()),
+                    Some(_) => return err(src, start, "a second `else`"),
+                    None => return err(src, start, "`else` without an open `if`"),
+                },
+                "endif" => match stack.pop() {
+                    Some(o) => current(
+                        &mut stack,
+                        &mut nodes,
+                        Node::If(o.branches, o.else_nodes.unwrap_or_default()),
                     ),
-                );
-            };
-            let inner = &src[start + 2..start + 2 + end_rel];
-            let inner_at = start + 2;
-            if is_out {
-                current(
-                    &mut stack,
-                    &mut nodes,
-                    Node::Out(parse_expr(src, inner_at, inner)?),
-                );
-            } else {
-                let t = inner.trim();
-                let (kw, arg) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
-                match kw {
-                    "if" if stack.len() >= MAX_DEPTH => {
-                        return err(
-                            src,
-                            start,
-                            format!("`if`s may be nested at most {MAX_DEPTH} deep"),
-                        )
-                    }
-                    "if" => stack.push(Open {
-                        branches: vec![(parse_cond(src, inner_at, arg)?, Vec::new())],
-                        else_nodes: None,
-                        at: start,
-                    }),
-                    "elsif" => match stack.last_mut() {
-                        Some(o) if o.else_nodes.is_none() => o
-                            .branches
-                            .push((parse_cond(src, inner_at, arg)?, Vec::new())),
-                        Some(_) => return err(src, start, "`elsif` after `else`"),
-                        None => return err(src, start, "`elsif` without an open `if`"),
-                    },
-                    "else" => match stack.last_mut() {
-                        Some(o) if o.else_nodes.is_none() => o.else_nodes = Some(Vec::new()),
-                        Some(_) => return err(src, start, "a second `else`"),
-                        None => return err(src, start, "`else` without an open `if`"),
-                    },
-                    "endif" => match stack.pop() {
-                        Some(o) => current(
-                            &mut stack,
-                            &mut nodes,
-                            Node::If(o.branches, o.else_nodes.unwrap_or_default()),
-                        ),
-                        None => return err(src, start, "`endif` without an open `if`"),
-                    },
-                    other => {
-                        return err(
-                            src,
-                            start,
-                            format!("unknown tag `{other}`; tags: if, elsif, else, endif"),
-                        )
-                    }
+                    None => return err(src, start, "`endif` without an open `if`"),
+                },
+                other => {
+                    return err(
+                        src,
+                        start,
+                        format!("unknown tag `{other}`; tags: if, elsif, else, endif"),
+                    )
                 }
             }
-            i = start + 2 + end_rel + 2;
         }
-        if let Some(o) = stack.last() {
-            return err(src, o.at, "`if` is never closed with `{% endif %}`");
-        }
-        Ok(Template {
-            nodes,
-            size_hint: src.len() + 64,
-        })
+        i = start + 2 + end_rel + 2;
+    }
+    if let Some(o) = stack.last() {
+        return err(src, o.at, "`if` is never closed with `{% endif %}`");
+    }
+    Ok(Template {
+        nodes,
+        size_hint: src.len() + 64,
+    })
+}
+
+impl Template {
+    pub fn parse(src: &str) -> Result<Template, ParseError> {
+        template(src).map_err(|e| *e)
     }
 
     /// Every fact path the template reads, in order of first use.
