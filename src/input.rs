@@ -339,24 +339,29 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(Vec::new()),
             Some(Value::String(s)) => Ok(vec![s.clone()]),
-            Some(Value::Array(a)) => a
-                .iter()
-                .enumerate()
-                .map(|(i, v)| match v {
-                    Value::String(s) => Ok(s.clone()),
-                    Value::Number(n) => Ok(number_text(n)),
-                    Value::Object(o) => Ok(o
-                        .get("name")
-                        .or_else(|| o.get("title"))
-                        .and_then(Value::as_str)
-                        .map(str::to_string)
-                        .unwrap_or_default()),
-                    other => err(
-                        &format!("{}[{i}]", self.at(key)),
-                        format!("expected a string, got {}", describe(other)),
-                    ),
-                })
-                .collect(),
+            Some(Value::Array(a)) => {
+                // a loop, not a `collect` into a `Result`: -0.19 KB gzipped .wasm (2026-12-04)
+                let mut out = Vec::with_capacity(a.len());
+                for (i, v) in a.iter().enumerate() {
+                    out.push(match v {
+                        Value::String(s) => s.clone(),
+                        Value::Number(n) => number_text(n),
+                        Value::Object(o) => o
+                            .get("name")
+                            .or_else(|| o.get("title"))
+                            .and_then(Value::as_str)
+                            .map(str::to_string)
+                            .unwrap_or_default(),
+                        other => {
+                            return err(
+                                &format!("{}[{i}]", self.at(key)),
+                                format!("expected a string, got {}", describe(other)),
+                            )
+                        }
+                    });
+                }
+                Ok(out)
+            }
             Some(other) => err(
                 &self.at(key),
                 format!("expected an array of strings, got {}", describe(other)),
