@@ -100,22 +100,23 @@ impl Default for Config {
 
 fn patterns_of(v: &Value, path: &str) -> Result<Vec<Pattern>> {
     let list = crate::input::array(v, path)?;
-    list.iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let here = format!("{path}[{i}]");
-            match p {
-                Value::String(s) => Pattern::parse(s).or_else(|m| err(&here, m)),
-                other => err(
-                    &here,
-                    format!(
-                        "expected a pattern string, got {}",
-                        crate::input::describe(other)
-                    ),
+    // a loop, not a `collect` into a `Result` (as `Obj::opt_strings`; with the same in
+    // `Engine::assess_each`: -0.10 KB gzipped .wasm, 2026-12-04)
+    let mut out = Vec::with_capacity(list.len());
+    for (i, p) in list.iter().enumerate() {
+        let here = format!("{path}[{i}]");
+        out.push(match p {
+            Value::String(s) => Pattern::parse(s).or_else(|m| err(&here, m))?,
+            other => err(
+                &here,
+                format!(
+                    "expected a pattern string, got {}",
+                    crate::input::describe(other)
                 ),
-            }
-        })
-        .collect()
+            )?,
+        });
+    }
+    Ok(out)
 }
 
 fn number(o: &Obj, key: &str, min: f64, max: f64) -> Result<Option<f64>> {

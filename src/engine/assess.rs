@@ -167,11 +167,11 @@ impl Engine {
     ) -> Result<()> {
         self.readable()?;
         let list = array(tickets, "tickets")?;
-        let parsed: Vec<Ticket> = list
-            .iter()
-            .enumerate()
-            .map(|(i, v)| ticket::ticket(v, &format!("tickets[{i}]")))
-            .collect::<Result<_>>()?;
+        // a loop, not a `collect` into a `Result` (see `config::patterns_of`)
+        let mut parsed: Vec<Ticket> = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            parsed.push(ticket::ticket(v, &format!("tickets[{i}]"))?);
+        }
         for t in &parsed {
             f(self.assess_ticket(t, o));
         }
