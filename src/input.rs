@@ -25,10 +25,18 @@ impl std::error::Error for InputError {}
 pub type Result<T> = std::result::Result<T, Box<InputError>>;
 
 pub fn err<T>(path: &str, message: impl Into<String>) -> Result<T> {
-    Err(Box::new(InputError {
+    Err(error(path, message.into()))
+}
+
+/// `err`'s error, built out of line once rather than in each of its copies: -0.25 KB gzipped
+/// .wasm (2026-12-04)
+#[cold]
+#[inline(never)]
+fn error(path: &str, message: String) -> Box<InputError> {
+    Box::new(InputError {
         path: path.to_string(),
-        message: message.into(),
-    }))
+        message,
+    })
 }
 
 /// A short description of a JSON value for error messages.
