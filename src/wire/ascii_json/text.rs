@@ -112,7 +112,32 @@ pub(super) fn write_key(out: &mut Vec<u8>, key: &str) {
     }
 }
 
-pub(super) fn write_int(out: &mut Vec<u8>, v: impl itoa::Integer) {
+pub(super) fn write_int(out: &mut Vec<u8>, v: impl Int) {
+    v.write(out);
+}
+
+/// An integer written as a 64-bit one (the same digits): one out-of-line digit writer for
+/// every integer field instead of one inlined at each: -0.35 KB gzipped .wasm (2026-12-04)
+pub(super) trait Int: Copy {
+    fn write(self, out: &mut Vec<u8>);
+}
+
+macro_rules! widened {
+    ($($t:ty => $w:ty),*) => {$(
+        impl Int for $t {
+            #[inline]
+            fn write(self, out: &mut Vec<u8>) {
+                digits::<$w>(out, self as $w);
+            }
+        }
+    )*};
+}
+
+widened!(i8 => i64, i16 => i64, i32 => i64, i64 => i64, i128 => i128,
+    u8 => u64, u16 => u64, u32 => u64, u64 => u64, u128 => u128);
+
+#[inline(never)]
+fn digits<T: itoa::Integer>(out: &mut Vec<u8>, v: T) {
     out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
 
