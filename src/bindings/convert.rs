@@ -105,6 +105,19 @@ pub(super) fn options_of(options: Option<AssessOptionsArg>) -> Result<AssessOpti
 /// the separator is a control character no text should hold, and a batch that holds it anyway
 /// is converted element by element.
 pub(super) fn map_texts<R>(v: JsValue, mut f: impl FnMut(&str) -> R) -> Result<Vec<R>, JsError> {
+    let mut out = Vec::new();
+    each_text(v, &mut |n, s| {
+        if out.is_empty() {
+            out.reserve_exact(n);
+        }
+        out.push(f(s));
+    })?;
+    Ok(out)
+}
+
+/// `map_texts`' work, once for every kind of result (`f` is given the number of texts, then
+/// a text): -0.38 KB gzipped .wasm (2026-12-04)
+fn each_text(v: JsValue, f: &mut dyn FnMut(usize, &str)) -> Result<(), JsError> {
     const SEP: char = '\u{1F}';
     if !js_sys::Array::is_array(&v) {
         return Err(fail(format!(
@@ -127,23 +140,22 @@ pub(super) fn map_texts<R>(v: JsValue, mut f: impl FnMut(&str) -> R) -> Result<V
     };
     let n = js_sys::Array::from(&v).length() as usize;
     if n == 0 {
-        return Ok(Vec::new());
+        return Ok(());
     }
-    let mut out = Vec::with_capacity(n);
     if joined.bytes().filter(|&b| b == SEP as u8).count() + 1 == n {
         for (i, s) in joined.split(SEP).enumerate() {
             check_len(s, || format!("texts[{i}]"))?;
-            out.push(f(s));
+            f(n, s);
         }
-        return Ok(out);
+        return Ok(());
     }
     // a text holds the separator itself: convert element by element
     for (i, t) in js_sys::Array::from(&v).iter().enumerate() {
         let s = t.as_string().unwrap_or_default();
         check_len(&s, || format!("texts[{i}]"))?;
-        out.push(f(&s));
+        f(n, &s);
     }
-    Ok(out)
+    Ok(())
 }
 
 #[wasm_bindgen(inline_js = "
