@@ -215,3 +215,24 @@ fn words_of_harm_in_ordinary_use_are_no_distress_or_loss() {
         ],
     );
 }
+
+#[test]
+fn a_night_without_a_bed_a_fire_or_an_ex_at_the_door_is_distress() {
+    let a = TextAnalyzer::builtin();
+    fires_on(
+        |t| a.analyze(t).emotions.distress,
+        &[
+            "we're sitting in the car tonight with the kids, we have nowhere to go",
+            "we slept in the car last night, the hotel cancelled our booking",
+            "the charger burst into flames on the kitchen table",
+            "my ex keeps turning up outside my flat since he got my new address from your letter",
+        ],
+        // the same words where nobody is in danger
+        &[
+            "is there nowhere to go in the app to change this?",
+            "the project has nowhere to go without the API",
+            "where can I sleep in the car on the ferry?",
+            "my ex's name still shows up on the bill, please remove it",
+        ],
+    );
+}
