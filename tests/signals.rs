@@ -1140,7 +1140,7 @@ fn our_mistake_or_a_cancellation_faintly_worded_is_still_amplified_near_in_full(
     };
     let value_after = |moment: SignalId| {
         let mut rs = vec![r(moment, 10), r(SignalId::HistoryValue, 28)];
-        amplify(&mut rs, 45.0);
+        amplify(&mut rs, 45.0, 0.0);
         rs[1].points
     };
     let near_full = (28.0 * MISTAKE_OR_CHURN_SHARE).round() as i32;
@@ -1153,6 +1153,10 @@ fn our_mistake_or_a_cancellation_faintly_worded_is_still_amplified_near_in_full(
     assert_eq!(value_after(SignalId::EmotionFrustration), 6);
     // a mistake the fit or a team set to 0 points is no moment to amplify
     let mut rs = vec![r(SignalId::CueMistake, 0), r(SignalId::HistoryValue, 28)];
-    amplify(&mut rs, 45.0);
+    amplify(&mut rs, 45.0, 0.0);
     assert_eq!(rs[1].points, 0);
+    // in words the model takes for a simple request, a faint mistake is amplified in proportion
+    let mut rs = vec![r(SignalId::CueMistake, 10), r(SignalId::HistoryValue, 28)];
+    amplify(&mut rs, 45.0, rapport::signals::SIMPLE_REQUEST);
+    assert_eq!(rs[1].points, 6);
 }

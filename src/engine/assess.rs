@@ -45,6 +45,10 @@ pub struct Assessment {
     /// What exactly went wrong, as the words say (`TextSignals::situations`): not on the wire.
     #[serde(skip)]
     pub situations: u8,
+    /// The learned model's probability that the words are a simple request (`TextSignals::
+    /// routine`): not on the wire; `fit-score` amplifies as the engine did with it.
+    #[serde(skip)]
+    pub routine: f64,
 }
 
 impl Assessment {
@@ -365,7 +369,7 @@ impl Engine {
             &texts,
             &facts.same_topic,
         );
-        signals::amplify(&mut reasons, self.config.amplify_at);
+        signals::amplify(&mut reasons, self.config.amplify_at, signals.routine);
         // largest first; zero-point reasons (context) last; ties keep their order
         crate::util::sort_by(&mut reasons, |a, b| {
             (b.points != 0)
@@ -480,6 +484,7 @@ impl Engine {
             snippets,
             truncated: t.truncated.clone(),
             situations: signals.situations,
+            routine: signals.routine,
         }
     }
 }

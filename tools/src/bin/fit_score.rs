@@ -50,6 +50,8 @@ struct Case {
     /// over `SCALE` is its strength, so a parameter set's score is found without assessing
     /// again (`score_of`).
     base: Vec<Reason>,
+    /// The thread's routine probability, as `assess` gave it to `signals::amplify`.
+    routine: f64,
 }
 
 /// The weight the strengths are read at: a million, so `round(w × points / SCALE)` is
@@ -68,6 +70,7 @@ fn scenario_case(set: &mut Set, s: &Scenario) {
         at_least: false,
         weight: 1.0,
         base: Vec::new(),
+        routine: 0.0,
     });
 }
 
@@ -102,6 +105,7 @@ fn read_strengths(set: &mut Set, p: &[f64], value_high: f64) {
         let a = set.engines[c.engine]
             .assess_with(&c.ticket, &o)
             .expect("assess");
+        c.routine = a.routine;
         c.base = a
             .reasons
             .into_iter()
@@ -119,7 +123,7 @@ fn score_of(c: &Case, p: &[f64], weight_of: &dyn Fn(SignalId) -> f64) -> i32 {
     for r in &mut reasons {
         r.points = (weight_of(r.signal) * (r.points as f64 / SCALE)).round() as i32;
     }
-    rapport::signals::amplify(&mut reasons, p[n + 2]);
+    rapport::signals::amplify(&mut reasons, p[n + 2], c.routine);
     let score = rapport::score::total(&mut reasons);
     band_index(rapport::score::band(score, p[n], p[n + 1]).as_str())
 }
@@ -212,6 +216,7 @@ fn main() {
             at_least: !m.routine,
             weight: shared_msg_weight,
             base: Vec::new(),
+            routine: 0.0,
         });
     }
     let mut dev = Set::default();
