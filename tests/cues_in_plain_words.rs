@@ -236,3 +236,22 @@ fn a_night_without_a_bed_a_fire_or_an_ex_at_the_door_is_distress() {
         ],
     );
 }
+
+#[test]
+fn a_driver_late_or_rude_a_bill_against_the_quote_or_a_meter_read_wrong_is_our_mistake() {
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "The driver was 90 minutes late and we paid for a taxi ourselves.",
+            "your engineer swore at my mother when she asked him to take his boots off",
+            "The direct debit took £84 this month, but my quote and schedule say £48.",
+            "I think your man read the meter wrong, we were away all of August",
+        ],
+        // the customer's own slip, or a question, stays quiet
+        &[
+            "if the driver is late, can I get a refund?",
+            "I shouted at the driver yesterday, sorry about that",
+            "I read the meter wrong last month, can I send a new reading?",
+        ],
+    );
+}
