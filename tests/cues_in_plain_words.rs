@@ -255,3 +255,21 @@ fn a_driver_late_or_rude_a_bill_against_the_quote_or_a_meter_read_wrong_is_our_m
         ],
     );
 }
+
+#[test]
+fn treatment_about_to_run_out_or_a_stranger_who_knows_a_childs_school_is_distress() {
+    let a = TextAnalyzer::builtin();
+    fires_on(
+        |t| a.analyze(t).emotions.distress,
+        &[
+            "the dialysis fluid didn't come. we have enough for two more sessions after tonight",
+            "a player keeps messaging my son that he knows his school and will find him",
+            "he knows where we live now, the letter had our new address on it",
+        ],
+        &[
+            "we have enough for two more days of coffee, when does the order come?",
+            "the courier knows his address, it's on the label",
+            "he knows his address, can he update it himself?",
+        ],
+    );
+}
