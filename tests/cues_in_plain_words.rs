@@ -9,6 +9,10 @@ fn cues(text: &str) -> rapport::text::Cues {
     TextAnalyzer::builtin().analyze(text).cues
 }
 
+fn distress(text: &str) -> f64 {
+    TextAnalyzer::builtin().analyze(text).emotions.distress
+}
+
 /// `read` is above 0 on each of `fire` and exactly 0 on each of `quiet`.
 fn fires_on(read: impl Fn(&str) -> f64, fire: &[&str], quiet: &[&str]) {
     for text in fire {
@@ -192,9 +196,8 @@ fn a_loss_told_plainly_is_a_loss_and_an_idiom_is_not() {
 #[test]
 fn words_of_harm_in_ordinary_use_are_no_distress_or_loss() {
     // a hostile read of the plain-words lines (session 31): each fired before they were narrowed
-    let a = TextAnalyzer::builtin();
     fires_on(
-        |t| a.analyze(t).emotions.distress,
+        distress,
         &[],
         &[
             "The import was choking on my CSV",
@@ -218,9 +221,8 @@ fn words_of_harm_in_ordinary_use_are_no_distress_or_loss() {
 
 #[test]
 fn a_night_without_a_bed_a_fire_or_an_ex_at_the_door_is_distress() {
-    let a = TextAnalyzer::builtin();
     fires_on(
-        |t| a.analyze(t).emotions.distress,
+        distress,
         &[
             "we're sitting in the car tonight with the kids, we have nowhere to go",
             "we slept in the car last night, the hotel cancelled our booking",
@@ -258,9 +260,8 @@ fn a_driver_late_or_rude_a_bill_against_the_quote_or_a_meter_read_wrong_is_our_m
 
 #[test]
 fn treatment_about_to_run_out_or_a_stranger_who_knows_a_childs_school_is_distress() {
-    let a = TextAnalyzer::builtin();
     fires_on(
-        |t| a.analyze(t).emotions.distress,
+        distress,
         &[
             "the dialysis fluid didn't come. we have enough for two more sessions after tonight",
             "a player keeps messaging my son that he knows his school and will find him",
