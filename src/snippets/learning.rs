@@ -98,7 +98,7 @@ impl Learning {
 
     /// Reads an export back; the rows replace what is learned. Errors name the row and field.
     pub fn import(v: &serde_json::Value) -> Result<Learning> {
-        let mut l = Learning::default();
+        let mut rows = Vec::new();
         for (i, row) in array(v, "learning")?.iter().enumerate() {
             let o = object(row, &format!("learning[{i}]"))?;
             if o.get("record").is_some() {
@@ -123,9 +123,15 @@ impl Learning {
             if t.edit_share_sum > t.edited as f64 {
                 return err(&o.at("editShareSum"), "is larger than the number of edits");
             }
-            l.tallies
-                .get_or_default(&o.req_str("situation")?)
-                .insert(o.req_id("snippetId")?, t);
+            rows.push((o.req_str("situation")?, o.req_id("snippetId")?, t));
+        }
+        // in key order (stable: of two rows with the same keys the later wins, as before), so
+        // that each row lands at the end of its map: rows inserted as they come cost O(n) each
+        // in a `VecMap` (50,000 in reverse order took 1.4 s natively)
+        crate::util::sort_long_by(&mut rows, |a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)), |_, _| {});
+        let mut l = Learning::default();
+        for (situation, snippet, t) in rows {
+            l.tallies.get_or_default(&situation).insert(snippet, t);
         }
         Ok(l)
     }
@@ -176,6 +182,27 @@ impl Situational<'_> {
 mod tests {
     use super::*;
     use FeedbackAction::*;
+
+    #[test]
+    fn an_import_in_any_order_keeps_key_order_and_the_later_of_two_rows() {
+        let row = |s: &str, id: &str, n: u32| serde_json::json!({"situation": s, "snippetId": id, "inserted": n});
+        let v = serde_json::json!([
+            row("b", "x", 1),
+            row("a", "z", 2),
+            row("b", "w", 3),
+            row("b", "x", 5)
+        ]);
+        let l = Learning::import(&v).unwrap();
+        let keys: Vec<_> = l
+            .tallies
+            .iter()
+            .flat_map(|(s, m)| {
+                m.iter()
+                    .map(move |(id, t)| (s.as_str(), id.as_str(), t.inserted))
+            })
+            .collect();
+        assert_eq!(keys, [("a", "z", 2), ("b", "w", 3), ("b", "x", 5)]);
+    }
 
     #[test]
     fn bounded_and_shrunk() {
