@@ -189,7 +189,7 @@ impl Engine {
         &self,
         tickets: &Value,
         o: &AssessOptions,
-        mut f: impl FnMut(usize, std::result::Result<Assessment, Box<InputError>>),
+        mut f: impl FnMut(usize, Result<Assessment>),
     ) -> Result<()> {
         self.readable()?;
         let list = array(tickets, "tickets")?;

@@ -5,7 +5,7 @@
 
 use super::store::{LoadReport, Rejected, Store};
 use super::RecordKind;
-use crate::input::InputError;
+use crate::input::{self, InputError};
 use serde_json::Value;
 
 /// Nesting allowed inside one record; a deeper record is rejected on its own (serde_json
@@ -72,7 +72,7 @@ pub struct JsonImport {
 }
 
 impl JsonImport {
-    fn fail<T>(&mut self, message: String) -> Result<T, Box<InputError>> {
+    fn fail<T>(&mut self, message: String) -> input::Result<T> {
         self.failed = true;
         Err(InputError {
             path: "history".into(),
@@ -85,7 +85,7 @@ impl JsonImport {
         format!("{}[{}]", self.kind.name(), self.index)
     }
 
-    pub fn push(&mut self, store: &mut Store, chunk: &str) -> Result<(), Box<InputError>> {
+    pub fn push(&mut self, store: &mut Store, chunk: &str) -> input::Result<()> {
         // the tickets are put in order at the end (`Store::settle` says why); an error ends the
         // load, and the records loaded before it stay, in order
         let r = self.scan(store, chunk);
@@ -95,7 +95,7 @@ impl JsonImport {
         r
     }
 
-    fn scan(&mut self, store: &mut Store, chunk: &str) -> Result<(), Box<InputError>> {
+    fn scan(&mut self, store: &mut Store, chunk: &str) -> input::Result<()> {
         if self.failed {
             return self.fail("the load stopped at an earlier error".into());
         }
@@ -190,7 +190,7 @@ impl JsonImport {
     }
 
     /// A key has closed at `end`: it names the list that follows (escapes read as JSON does).
-    fn key(&mut self, end: usize) -> Result<(), Box<InputError>> {
+    fn key(&mut self, end: usize) -> input::Result<()> {
         let text = &self.buf[self.start..=end];
         // as a Value, not a String: serde's own "expected a string" errors would bring the
         // float formatter into the .wasm (+10 KB gzipped, measured)
@@ -228,7 +228,7 @@ impl JsonImport {
 
     /// One byte of a record at `i`. Returns true when a scalar record ended just before it
     /// (the byte belongs to what follows the record).
-    fn record_byte(&mut self, store: &mut Store, b: u8, i: usize) -> Result<bool, Box<InputError>> {
+    fn record_byte(&mut self, store: &mut Store, b: u8, i: usize) -> input::Result<bool> {
         self.len += 1;
         if self.in_str {
             if self.esc {
@@ -276,7 +276,7 @@ impl JsonImport {
     }
 
     /// The record from `start` to `end` is complete: parse it and load it, or reject it.
-    fn end_record(&mut self, store: &mut Store, end: usize) -> Result<(), Box<InputError>> {
+    fn end_record(&mut self, store: &mut Store, end: usize) -> input::Result<()> {
         self.at = At::AfterItem;
         let path = self.path();
         let reject = |me: &mut Self, field: String, reason: String| {
@@ -333,11 +333,7 @@ impl JsonImport {
 
     /// Ends the load. `stopped`: it was cut short on purpose (an import cancelled part-way),
     /// so a document that ends early is no error: the records read whole are kept and reported.
-    pub fn finish(
-        mut self,
-        store: &mut Store,
-        stopped: bool,
-    ) -> Result<LoadReport, Box<InputError>> {
+    pub fn finish(mut self, store: &mut Store, stopped: bool) -> input::Result<LoadReport> {
         store.settle();
         if (self.at != At::End && !stopped) || self.failed {
             let loaded = self.before.is_some_and(|b| b != store.counts());

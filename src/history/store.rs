@@ -6,7 +6,7 @@ pub use super::json_import::JsonImport;
 use super::record_index::RecordIndex;
 use super::records::{self, CustomerRecord, CustomerRef, OrderRecord, SurveyRecord, TicketRecord};
 use super::RecordKind;
-use crate::input::{array, object, InputError};
+use crate::input::{self, array, object};
 use crate::util::FastMap as HashMap;
 use serde::Serialize;
 use serde_json::Value;
@@ -319,7 +319,7 @@ impl Store {
 
     /// Loads history JSON `{ customers?, tickets?, orders?, surveys? }`. A malformed shape is an
     /// error (nothing is loaded); a malformed record is reported and skipped.
-    pub fn load_json(&mut self, v: &Value) -> Result<LoadReport, Box<InputError>> {
+    pub fn load_json(&mut self, v: &Value) -> input::Result<LoadReport> {
         let o = object(v, "history")?;
         o.only(&RecordKind::ALL.map(RecordKind::name))?;
         let mut lists: Vec<(RecordKind, &Vec<Value>)> = Vec::new();
@@ -351,7 +351,7 @@ impl Store {
     /// held as a tree, so a million records cost the store and little else. The same rules
     /// and report as `load_json`; malformed JSON is an error naming the line, and the records
     /// read before it stay loaded. `JsonImport` takes the same text in chunks.
-    pub fn load_json_text(&mut self, text: &str) -> Result<LoadReport, Box<InputError>> {
+    pub fn load_json_text(&mut self, text: &str) -> input::Result<LoadReport> {
         let mut imp = JsonImport::default();
         imp.push(self, text)?;
         imp.finish(self, false)
@@ -365,7 +365,7 @@ impl Store {
         item: &Value,
         path: &str,
         report: &mut LoadReport,
-    ) -> Result<(), Box<InputError>> {
+    ) -> input::Result<()> {
         match kind {
             RecordKind::Customers => records::customer(item, path, &mut self.strings).map(|c| {
                 if self.upsert_customer(c, report) {
