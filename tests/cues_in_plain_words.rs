@@ -271,6 +271,7 @@ fn treatment_about_to_run_out_or_a_stranger_who_knows_a_childs_school_is_distres
             "we have enough for two more days of coffee, when does the order come?",
             "the courier knows his address, it's on the label",
             "he knows his address, can he update it himself?",
+            "my daughter forgot her password, she knows her school login but not the one for your app",
         ],
     );
 }
