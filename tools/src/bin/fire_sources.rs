@@ -76,10 +76,12 @@ fn model_only() {
             }
             let w: Vec<_> = ms.iter().map(|x| x.text.as_str()).collect();
             println!(
-                "{}\t{c}\t{}\t{:.2}\t{}\t{}",
+                "{}\t{c}\t{}\t{:.2}\t{:.2}\t{:.2}\t{}\t{}",
                 m.split.name(),
                 if m.has(c) { "TP" } else { "FP" },
                 s.cues.values()[CUE_LABELS.iter().position(|x| *x == c).unwrap()],
+                s.sentiment.compound,
+                s.sentiment.pos,
                 w.join("|"),
                 m.text.replace(['\n', '\t'], " ")
             );

@@ -3,8 +3,9 @@ fn main() {
     for t in std::env::args().skip(1) {
         let s = a.analyze(&t);
         println!(
-            "{:?}\n{:?}\n{:?}\n{:?}\ntopics {:?}",
+            "{:?}\nroutine {:.2}\n{:?}\n{:?}\n{:?}\ntopics {:?}",
             s.intent,
+            s.routine,
             s.sentiment,
             s.cues,
             s.emotions,
