@@ -62,7 +62,8 @@ fn main() {
 }
 
 /// Every cue the model alone found, train and dev, as tab-separated rows: split, cue, TP or
-/// FP, the cue's value, the n-grams quoted, the text.
+/// FP, the cue's value, the message's sentiment (compound, positive share), the n-grams
+/// quoted, the text.
 fn model_only() {
     let an = rapport::text::TextAnalyzer::builtin();
     for m in judgement::messages() {
