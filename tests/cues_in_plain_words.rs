@@ -275,3 +275,41 @@ fn treatment_about_to_run_out_or_a_stranger_who_knows_a_childs_school_is_distres
         ],
     );
 }
+
+#[test]
+fn money_out_twice_a_failed_sync_or_a_substitution_made_for_them_is_our_mistake() {
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "hi, this month's gym fee has come out of my account twice, can you refund one",
+            "the rent went out twice this month, both on the same day",
+            "our nightly sync failed again and the dashboard is empty",
+            "you substituted my gluten free bread with normal bread, I'm coeliac",
+            "the curry came 50 min late and it was cold food by then",
+        ],
+        &[
+            "will the payment come out twice if I pay early?",
+            "if the export fails, how do I retry it?",
+            "can I swap the bread for a different one in my next order?",
+        ],
+    );
+}
+
+#[test]
+fn an_owned_slip_or_a_statement_asked_for_is_no_mistake_of_ours() {
+    fires_on(
+        |t| cues(t).mistake,
+        &[],
+        &[
+            "my fault, I typed the wrong bank details on the form, can you update them",
+            "could you send me the March statement now, and the annual statement once the year closes?",
+            "please resend the receipt for my last order",
+        ],
+    );
+    // a mistake said beside one still is
+    assert!(
+        cues("please resend the invoice, you charged us twice for the same seats").mistake > 0.0
+    );
+    // and "not my fault" owns nothing
+    assert!(cues("not my fault, you sent the wrong size").mistake > 0.0);
+}
