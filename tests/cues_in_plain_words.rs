@@ -313,3 +313,15 @@ fn an_owned_slip_or_a_statement_asked_for_is_no_mistake_of_ours() {
     // and "not my fault" owns nothing
     assert!(cues("not my fault, you sent the wrong size").mistake > 0.0);
 }
+
+#[test]
+fn formal_politeness_is_no_effort_or_frustration() {
+    let s = TextAnalyzer::builtin().analyze(
+        "Dear Sir/Madam, I kindly request to issue official transcript of my MSc grades for the WES evaluation. Kindly advise the procedure and fee.",
+    );
+    assert_eq!(s.cues.effort, 0.0, "{:?}", s.cues);
+    assert_eq!(s.emotions.frustration, 0.0, "{:?}", s.emotions);
+    // effort said beside it still is
+    let c = cues("Kindly advise: this is the third time I am writing about the same transcript.");
+    assert!(c.effort > 0.0, "{c:?}");
+}
