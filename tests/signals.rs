@@ -1150,7 +1150,15 @@ fn our_mistake_or_a_cancellation_faintly_worded_is_still_amplified_near_in_full(
     assert_eq!(value_after(SignalId::CueChurn), near_full);
     // other moments stay in proportion: 10 of 45 points scale value to 6
     assert_eq!(value_after(SignalId::CueEffort), 6);
-    assert_eq!(value_after(SignalId::EmotionFrustration), 6);
+    // frustration alone is a tone, no moment: anger at a third party does not bring value in
+    assert_eq!(value_after(SignalId::EmotionFrustration), 0);
+    let mut rs = vec![
+        r(SignalId::CueEffort, 10),
+        r(SignalId::EmotionFrustration, 20),
+        r(SignalId::HistoryValue, 28),
+    ];
+    amplify(&mut rs, 45.0, 0.0);
+    assert_eq!((rs[1].points, rs[2].points), (20, 6));
     // a mistake the fit or a team set to 0 points is no moment to amplify
     let mut rs = vec![r(SignalId::CueMistake, 0), r(SignalId::HistoryValue, 28)];
     amplify(&mut rs, 45.0, 0.0);
