@@ -274,6 +274,12 @@ fn treatment_about_to_run_out_or_a_stranger_who_knows_a_childs_school_is_distres
             "my daughter forgot her password, she knows her school login but not the one for your app",
         ],
     );
+    // the words that made that look-alike quiet do not silence a threat beside them
+    fires_on(
+        distress,
+        &["A stranger keeps messaging my daughter on her school email and knows where she lives. I am so scared"],
+        &[],
+    );
 }
 
 #[test]
@@ -286,11 +292,19 @@ fn money_out_twice_a_failed_sync_or_a_substitution_made_for_them_is_our_mistake(
             "our nightly sync failed again and the dashboard is empty",
             "you substituted my gluten free bread with normal bread, I'm coeliac",
             "the curry came 50 min late and it was cold food by then",
+            "It's come out twice this month",
+            "the pizza arrived cold and the chips were soggy",
         ],
         &[
             "will the payment come out twice if I pay early?",
             "if the export fails, how do I retry it?",
             "can I swap the bread for a different one in my next order?",
+            // a hostile read's look-alikes (session 33): not ours, or not wrong
+            "My fitness results came out double what I expected this month, amazing app!",
+            "My bank's api was down yesterday so I couldn't pay",
+            "Our own payroll server was down all weekend, can you extend the deadline?",
+            "Is the pizza ok to eat as cold pizza next day?",
+            "They swapped the venue for a bigger one, can you update the address on my ticket?",
         ],
     );
 }
@@ -310,18 +324,19 @@ fn an_owned_slip_or_a_statement_asked_for_is_no_mistake_of_ours() {
     assert!(
         cues("please resend the invoice, you charged us twice for the same seats").mistake > 0.0
     );
-    // and "not my fault" owns nothing
+    // and "not my fault" owns nothing, nor does blaming us with the words
     assert!(cues("not my fault, you sent the wrong size").mistake > 0.0);
+    assert!(cues("this is NOT my fault, you charged me twice").mistake > 0.0);
+    assert!(
+        cues("my fault?? no, YOUR fault. The driver left it in the rain and the box is ruined")
+            .mistake
+            > 0.0
+    );
 }
 
 #[test]
-fn formal_politeness_is_no_effort_or_frustration() {
-    let s = TextAnalyzer::builtin().analyze(
-        "Dear Sir/Madam, I kindly request to issue official transcript of my MSc grades for the WES evaluation. Kindly advise the procedure and fee.",
-    );
-    assert_eq!(s.cues.effort, 0.0, "{:?}", s.cues);
-    assert_eq!(s.emotions.frustration, 0.0, "{:?}", s.emotions);
-    // effort said beside it still is
-    let c = cues("Kindly advise: this is the third time I am writing about the same transcript.");
+fn kindly_said_in_a_complaint_keeps_its_effort() {
+    // a line that read "kindly …" as mere politeness silenced this (a hostile read, session 33)
+    let c = cues("Kindly let me know when someone will actually reply, I have sent 4 emails.");
     assert!(c.effort > 0.0, "{c:?}");
 }
