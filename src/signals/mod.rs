@@ -275,16 +275,20 @@ pub fn settle_thanked_contacts(reasons: &mut [Reason], text: &crate::text::TextS
     }
 }
 
+/// A tone that keeps its own points but is no moment to amplify: anger alone may be at a
+/// third party (a tax office's hold queue, an airport's security line), and PRODUCT.md names
+/// our mistake, repeat contacts, a cancellation and distress as the moments, not a tone.
+/// `evaluate` scenarios train / dev (2026-12-05): band 89.1 / 89.4% -> 89.3 / 89.4%, snippet
+/// kind 90.4 / 90.0 -> 90.2 / 90.0%, must-cite 95.4 / 95.3 -> 95.3 / 95.3%; the five spent
+/// blind sets, band +1.2, +1.8, +0.6, +1.3, +1.2 points, two bands off 11 -> 12 (a
+/// cancellation the cues missed fell to transactional). Negative sentiment too: dev band
+/// 89.4 -> 88.8%, so it still counts.
+pub const TONES: &[SignalId] = &[SignalId::EmotionFrustration];
+
 /// Scales the amplifiers among `reasons` to the moment the others make: by
 /// min(1, moment points / `full_at`), rounded, counting the moments at risk (not `WARM`
-/// ones); with no such moment they stay, at 0 points, as context. Frustration keeps its own
-/// points but is no moment to amplify: anger alone may be at a third party (HMRC's hold
-/// queue, an airport's security line), and PRODUCT.md names our mistake, repeat contacts, a
-/// cancellation and distress as the moments, not a tone. `evaluate` scenarios train / dev
-/// (2026-12-05): band 89.1 / 89.4% -> 89.3 / 89.4%, snippet kind 90.4 / 90.0 -> 90.2 /
-/// 90.0%, must-cite 95.4 / 95.3 -> 95.3 / 95.3%; the five spent blind sets, band +1.2, +1.8,
-/// +0.6, +1.3, +1.2 points, two bands off 11 -> 12 (a cancellation the cues missed fell to
-/// transactional). Negative sentiment left out too: dev band 89.4 -> 88.8%, so it stays. The other reasons are untouched, so the score is still their plain sum.
+/// ones, nor `TONES`); with no such moment they stay, at 0 points, as context. The other
+/// reasons are untouched, so the score is still their plain sum.
 /// Our mistake or a cancellation is amplified by at least `MISTAKE_OR_CHURN_SHARE`, however
 /// faintly worded: value makes either critical (PRODUCT.md), and a mistake read at 0.55
 /// had scaled a premier customer's weight to a third. Not in words the learned model takes
@@ -297,7 +301,7 @@ pub fn amplify(reasons: &mut [Reason], full_at: f64, routine: f64) {
         .filter(|r| {
             !AMPLIFIERS.contains(&r.signal)
                 && !WARM.contains(&r.signal)
-                && r.signal != SignalId::EmotionFrustration
+                && !TONES.contains(&r.signal)
         })
         .map(|r| r.points.max(0))
         .sum();
