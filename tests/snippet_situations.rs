@@ -175,3 +175,35 @@ fn a_thanked_fix_gets_a_thank_you_snippet_first() {
     assert_eq!(reply, "thanks_praise", "{ids:?}");
     assert!(ids[0].starts_with("praise-"), "{ids:?}");
 }
+
+/// Thoughts of ending one's life, beside whatever the ticket asks ("I just need to withdraw"),
+/// are a safeguarding moment: critical with reassurance first, with no history to lift them
+/// (a student's message in the sixth blind set read as a loss with a condolence). The words
+/// said of something else stay out of it.
+#[test]
+fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
+    let e = Engine::new(None).unwrap();
+    let assess = |text: &str| {
+        let t = json!({"id": "T1", "channel": "email", "customer": {},
+                       "messages": [{"from": "customer", "text": text}]});
+        e.assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
+            .unwrap()
+    };
+    for text in [
+        "hi. I've failed two modules and I can't face the resits. I haven't left my room in a week and I keep thinking everyone would be better off if I just wasn't here. sorry. I just need to withdraw or something.",
+        "please close my account. honestly I don't want to be alive anymore",
+        "cancel everything. there's no point in going on, I've been thinking of ending it all",
+        "i keep thinking about hurting myself since the debt letters started, can you stop them",
+    ] {
+        let a = assess(text);
+        assert_eq!(a.band.as_str(), "critical", "{text}");
+        assert_eq!(a.reply.as_str(), "reassure_distress", "{text}");
+    }
+    for text in [
+        "I'd never hurt myself on it, but the blade guard on the mower came loose",
+        "Suicide Squad keeps crashing on launch since the patch",
+        "I want to die of embarrassment, I sent the wrong address. Can I change it?",
+    ] {
+        assert_eq!(assess(text).emotions.distress, 0.0, "{text}");
+    }
+}
