@@ -207,3 +207,30 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
         assert_eq!(assess(text).emotions.distress, 0.0, "{text}");
     }
 }
+
+/// Distress told in one message lasts through the plain follow-ups after it: a frightened
+/// parent who then adds a username is no calmer (the emotions fade with a message's age; before
+/// session 34 distress did too, and this thread read relational).
+#[test]
+fn distress_in_an_earlier_message_is_not_faded_by_a_plain_follow_up() {
+    let e = Engine::new(None).unwrap();
+    let first = "Please help. A man in the game chat has been messaging my 10 year old for days and tonight asked her to send photos of herself and keep it secret. I'm shaking. How do I block and report him?";
+    for follow_ups in [
+        &[][..],
+        &["his name in the game is Wolfie_77"][..],
+        &["his name in the game is Wolfie_77", "please answer"][..],
+    ] {
+        let mut messages = vec![json!({"from": "customer", "text": first})];
+        messages.extend(
+            follow_ups
+                .iter()
+                .map(|t| json!({"from": "customer", "text": t})),
+        );
+        let t = json!({"id": "T1", "channel": "chat", "customer": {}, "messages": messages});
+        let a = e
+            .assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
+            .unwrap();
+        assert_eq!(a.band.as_str(), "critical", "{follow_ups:?}: {}", a.score);
+        assert_eq!(a.reply.as_str(), "reassure_distress", "{follow_ups:?}");
+    }
+}
