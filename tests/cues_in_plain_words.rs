@@ -340,3 +340,22 @@ fn kindly_said_in_a_complaint_keeps_its_effort() {
     let c = cues("Kindly let me know when someone will actually reply, I have sent 4 emails.");
     assert!(c.effort > 0.0, "{c:?}");
 }
+
+#[test]
+fn a_fee_asked_about_is_no_mistake_and_a_wrong_one_still_is() {
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            // a mistake said beside the question still is one
+            "you charged me twice for the same order, is that normal??",
+            "Is this right? The invoice is for 12 seats but we only have 8 and nobody added any.",
+        ],
+        &[
+            // the model alone read this as our mistake (the spent sixth blind set)
+            "Hello, in my statement I see a fee of £2.50 and also 2.99% for take cash in Spain the 3 of April. Is this normal for my account? Which account I need for no fees when I travel?",
+            // a weak pattern hit the model vetoes stays vetoed beside the question (a plain line
+            // once silenced the veto too)
+            "Yeah, hi, er, I've been charged a, a three pound fee for using my card in Spain last week. Is that, is that normal on my account?",
+        ],
+    );
+}

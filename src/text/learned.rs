@@ -81,16 +81,19 @@ impl TextAnalyzer {
             let head = &m.heads[h];
             // a message that says outright it is a look-alike of this cue (`not.X` patterns)
             // gets no model-only hit of it either
-            // how sure the model is in the message where it is surest
-            let Some(p) = scores
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| !views[i].blocks(label))
-                .map(|(_, s)| s[h].probability)
-                .reduce(f32::max)
-            else {
-                continue;
+            // how sure the model is in the message where it is surest: among the messages
+            // free to find the cue, and among all of them (a `plain.X` or `not.X` line keeps the
+            // model from finding X alone, not from vetoing a weak hit of X's patterns: "charged
+            // a three pound fee… is that normal?" lost its veto to a `plain.mistake` line)
+            let surest = |free: bool| {
+                scores
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !free || !views[i].blocks(label))
+                    .map(|(_, s)| s[h].probability)
+                    .fold(0.0, f32::max)
             };
+            let p = surest(true);
             if p >= head.threshold {
                 let emotion = matches!(name, "distress" | "frustration");
                 // where the model alone finds the cue: the surest message over its bar
@@ -146,7 +149,7 @@ impl TextAnalyzer {
                 }
             } else if *slot > 0.0
                 && *slot < STRONG_PATTERN
-                && p < head.veto
+                && surest(false) < head.veto
                 && !self
                     .configured_cues
                     .iter()
