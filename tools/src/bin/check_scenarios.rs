@@ -1,7 +1,7 @@
 //! An independent check of the whole judgement on history-aware scenarios none of our fitting,
-//! tuning or rule writing read: by default `data/judgement/checks/blind-scenarios-6/` (160
+//! tuning or rule writing read: by default `data/judgement/checks/blind-scenarios-7/` (160
 //! scenarios written and labelled blind on 2026-12-05 by two more helper sessions; the first
-//! five sets are spent: their misses were read in sessions 21, 22, 23, 24 and 33, see the
+//! six sets are spent: their misses were read in sessions 21, 22, 23, 24, 33 and 34, see the
 //! README there). Prints band
 //! agreement, tickets two bands off, the expected snippet kind first, must-cite reasons
 //! present, the band confusion, and how many pairs come out right on both sides.
@@ -35,7 +35,7 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with('-'))
         .cloned()
-        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios-6"));
+        .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/blind-scenarios-7"));
     let all = judgement::check_set(&dir).unwrap_or_else(|why| fail(&why));
     let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
     let mut confusion = [[0usize; 3]; 3];
