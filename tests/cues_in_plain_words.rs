@@ -342,20 +342,13 @@ fn kindly_said_in_a_complaint_keeps_its_effort() {
 }
 
 #[test]
-fn a_fee_asked_about_is_no_mistake_and_a_wrong_one_still_is() {
-    fires_on(
-        |t| cues(t).mistake,
-        &[
-            // a mistake said beside the question still is one
-            "you charged me twice for the same order, is that normal??",
-            "Is this right? The invoice is for 12 seats but we only have 8 and nobody added any.",
-        ],
-        &[
-            // the model alone read this as our mistake (the spent sixth blind set)
-            "Hello, in my statement I see a fee of £2.50 and also 2.99% for take cash in Spain the 3 of April. Is this normal for my account? Which account I need for no fees when I travel?",
-            // a weak pattern hit the model vetoes stays vetoed beside the question (a plain line
-            // once silenced the veto too)
-            "Yeah, hi, er, I've been charged a, a three pound fee for using my card in Spain last week. Is that, is that normal on my account?",
-        ],
-    );
+fn a_document_asked_for_keeps_the_model_from_finding_a_mistake_not_from_vetoing_one() {
+    // the model vetoes the weak "charged a … fee" hit in a fee asked about; the `plain.mistake`
+    // request for a statement beside it once silenced the veto, and the hit stood
+    let asked = "Yeah, hi, er, I've been charged a, a three pound fee for using my card in Spain last week. Is that, is that normal on my account?";
+    assert_eq!(cues(asked).mistake, 0.0);
+    let with_request = format!("{asked} And can you send me a copy of the statement?");
+    assert_eq!(cues(&with_request).mistake, 0.0, "{with_request}");
+    // and a mistake said beside the request is still one
+    assert!(cues("you charged me twice, can you send me a copy of the statement?").mistake > 0.0);
 }

@@ -192,17 +192,31 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
     for text in [
         "hi. I've failed two modules and I can't face the resits. I haven't left my room in a week and I keep thinking everyone would be better off if I just wasn't here. sorry. I just need to withdraw or something.",
         "please close my account. honestly I don't want to be alive anymore",
-        "cancel everything. there's no point in going on, I've been thinking of ending it all",
-        "i keep thinking about hurting myself since the debt letters started, can you stop them",
+        "cancel everything. there's no point in going on, I've been thinking of ending my life",
+        "sorry if this is a weird place to say it but i am having thoughts of hurting myself",
+        "I can't stop thinking about killing myself since the repossession letter",
+        "My son is suicidal and I can't get to the bank, can I add a power of attorney?",
+        "nobody would even notice if I ended it all",
+        "I was in hospital after an overdose so I missed the deadline for resubmission",
     ] {
         let a = assess(text);
         assert_eq!(a.band.as_str(), "critical", "{text}");
         assert_eq!(a.reply.as_str(), "reassure_distress", "{text}");
     }
+    // the same words said of something else, or denied (a hostile read, session 34)
     for text in [
         "I'd never hurt myself on it, but the blade guard on the mower came loose",
-        "Suicide Squad keeps crashing on launch since the patch",
-        "I want to die of embarrassment, I sent the wrong address. Can I change it?",
+        "Suicide Squad attempt number three crashed on load, PS5, please refund",
+        "I could kill myself for forgetting the password again, can you reset it?",
+        "lol I'm killing myself laughing at the new loading screen",
+        "the kids are better off if I wasn't working Saturdays, can I change my shift pattern?",
+        "Honestly the team is better off without me on the admin role, please move it to Sarah",
+        "I don't want to be here anymore, this gym is filthy. Can I transfer to the other branch?",
+        "There's no point to live streaming on this connection",
+        "Can I get the reading list for the module on suicidal ideation in adolescents?",
+        "I'm not suicidal or anything, just fed up with being on hold for 2 hours",
+        "Please end my life insurance policy from next month",
+        "Go on, take my life savings, you've taken everything else",
     ] {
         assert_eq!(assess(text).emotions.distress, 0.0, "{text}");
     }
