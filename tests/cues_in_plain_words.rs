@@ -352,3 +352,24 @@ fn a_document_asked_for_keeps_the_model_from_finding_a_mistake_not_from_vetoing_
     // and a mistake said beside the request is still one
     assert!(cues("you charged me twice, can you send me a copy of the statement?").mistake > 0.0);
 }
+
+#[test]
+fn a_size_sent_beside_the_size_ordered_and_a_birth_or_an_exam_passed_are_read() {
+    // the spent sixth blind set, session 34
+    fires_on(
+        |t| cues(t).mistake,
+        &["Opened it up and it's a size 16. I ordered a 10. The label on the bag even says 10."],
+        &["Is it a size 12 if I ordered a 10 in the old range?"],
+    );
+    fires_on(
+        |t| cues(t).celebration,
+        &[
+            "Bit of news, our little girl arrived on Sunday (3.4kg, all well). Can I pause the box?",
+            "Just got the email, I PASSED Strategic Business Leader!!! Fourth attempt, finally.",
+        ],
+        &[
+            "she passed last week, the course of treatment didn't work",
+            "I passed the payment deadline by a day, can the late fee be waived? first attempt at paying online",
+        ],
+    );
+}
