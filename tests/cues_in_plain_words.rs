@@ -373,3 +373,39 @@ fn a_size_sent_beside_the_size_ordered_and_a_birth_or_an_exam_passed_are_read() 
         ],
     );
 }
+
+/// The 271 probes two helper sessions wrote for thoughts of ending one's life (session 34,
+/// `data/judgement/checks/self-harm-probes.tsv`; both sets were read and the lines written
+/// from their misses, so this is a floor against regressions, not a measure of recall): the
+/// disclosures read at critical strength (0.9) stay at least as many as when the lines
+/// landed, and the look-alikes read so stay as few.
+#[test]
+fn disclosures_of_ending_a_life_stay_caught_and_look_alikes_stay_out() {
+    let an = TextAnalyzer::builtin();
+    let (mut caught, mut shown, mut false_alarms, mut disclosures) = (0, 0, 0, 0);
+    for line in include_str!("../data/judgement/checks/self-harm-probes.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let mut cols = line.split('\t');
+        let (_source, label, text) = (cols.next(), cols.next().unwrap(), cols.next().unwrap());
+        let d = an.analyze(text).emotions.distress;
+        if label == "F" {
+            disclosures += 1;
+            caught += usize::from(d >= 0.9);
+            shown += usize::from(d > 0.0);
+        } else {
+            false_alarms += usize::from(d >= 0.9);
+        }
+    }
+    assert_eq!(disclosures, 146);
+    assert!(
+        caught >= 81,
+        "{caught} of 146 disclosures at critical strength"
+    );
+    assert!(shown >= 94, "{shown} of 146 disclosures read as distress");
+    assert!(
+        false_alarms <= 4,
+        "{false_alarms} of 125 look-alikes at critical strength"
+    );
+}

@@ -198,6 +198,9 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
         "My son is suicidal and I can't get to the bank, can I add a power of attorney?",
         "nobody would even notice if I ended it all",
         "I was in hospital after an overdose so I missed the deadline for resubmission",
+        "Please close my current account. I won't be needing it, I'm planning to end my life this weekend.",
+        "I've been stockpiling my pills. Can you just cancel the direct debit so my wife isn't charged.",
+        "i might just kill myself if this loan keeps going up",
     ] {
         let a = assess(text);
         assert_eq!(a.band.as_str(), "critical", "{text}");
@@ -217,6 +220,12 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
         "I'm not suicidal or anything, just fed up with being on hold for 2 hours",
         "Please end my life insurance policy from next month",
         "Go on, take my life savings, you've taken everything else",
+        "Ha! Take my life, take my money, whatever. Just fix the login.",
+        "Please cancel, I'm taking my life in a different direction and moving abroad",
+        "Thinking of ending my life insurance, what's the cancellation fee?",
+        "my character keeps trying to kill myself when I press jump, bug?",
+        "Am I going to hurt myself financially by paying the mortgage off early?",
+        "Don't panic, I don't want to kill myself, I just want this sorted",
     ] {
         assert_eq!(assess(text).emotions.distress, 0.0, "{text}");
     }

@@ -3,7 +3,10 @@
 //! A pattern is elements separated by spaces. `a|b` is either alternative; `refund*` any word
 //! starting with "refund"; `money_back` the two words in a row (so `refund*|money_back` is one
 //! element); `~N` allows up to N other words before the next element; a final `@0.5` sets the
-//! pattern's weight (default 1). Example: `charg* ~3 twice|double|two_times @1.5`.
+//! pattern's weight (default 1). Example: `charg* ~3 twice|double|two_times @1.5`. A last
+//! element `!a|b` (before the weight, with no gap before it) says which words may not come
+//! right after the match: `end ~1 my_life !insurance|assurance` is "end my life", not "end my
+//! life insurance".
 //! A match preceded (within two words) by a negator ("not", "never", "didn't") is dropped,
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
 //! A section named `not.X` lists look-alikes said outright ("not cancelling, just asking", "my
@@ -36,6 +39,9 @@ struct Element {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
     elements: Vec<Element>,
+    /// A final `!a|b` element: the match holds only if the word right after it is none of
+    /// these ("end my life", not "end my life insurance").
+    not_followed_by: Vec<Alt>,
     pub weight: f64,
     pub source: String,
 }
@@ -74,7 +80,11 @@ impl Pattern {
         let mut elements = Vec::new();
         let mut gap = 0usize;
         let mut weight = 1.0;
+        let mut not_followed_by = Vec::new();
         for part in src.split_whitespace() {
+            if !not_followed_by.is_empty() && !part.starts_with('@') {
+                return Err(format!("\"{src}\": a !word element comes last"));
+            }
             if let Some(n) = part.strip_prefix('~') {
                 gap = n.parse().map_err(|_| {
                     format!("\"{part}\": a gap is ~ and a number of words, like ~3")
@@ -93,6 +103,15 @@ impl Pattern {
                 }
                 continue;
             }
+            let (part, negated) = match part.strip_prefix('!') {
+                Some(rest) if !elements.is_empty() && gap == 0 => (rest, true),
+                Some(_) => {
+                    return Err(format!(
+                        "\"{part}\": a !word element follows a word, with no gap before it"
+                    ))
+                }
+                None => (part, false),
+            };
             let mut alts = Vec::new();
             for a in part.split('|') {
                 let mut atoms = Vec::new();
@@ -108,6 +127,10 @@ impl Pattern {
                 }
                 alts.push(Alt(atoms));
             }
+            if negated {
+                not_followed_by = alts;
+                continue;
+            }
             elements.push(Element { alts, gap });
             gap = 0;
         }
@@ -116,6 +139,7 @@ impl Pattern {
         }
         Ok(Pattern {
             elements,
+            not_followed_by,
             weight,
             source: src.to_string(),
         })
@@ -144,14 +168,15 @@ impl Pattern {
 
     /// The last token index of a match starting at `i`, if one starts there.
     fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
-        fn go(els: &[Element], toks: &[Token], pos: usize) -> Option<usize> {
+        fn go(els: &[Element], not: &[Alt], toks: &[Token], pos: usize) -> Option<usize> {
             let Some((e, rest)) = els.split_first() else {
-                return Some(pos - 1);
+                let followed = not.iter().any(|a| alt_match(a, toks, pos).is_some());
+                return (!followed).then_some(pos - 1);
             };
             for j in pos..=(pos + e.gap).min(toks.len().saturating_sub(1)) {
                 for a in &e.alts {
                     if let Some(last) = alt_match(a, toks, j) {
-                        if let Some(end) = go(rest, toks, last + 1) {
+                        if let Some(end) = go(rest, not, toks, last + 1) {
                             return Some(end);
                         }
                     }
@@ -159,11 +184,12 @@ impl Pattern {
             }
             None
         }
+        let not = &self.not_followed_by;
         self.elements[0]
             .alts
             .iter()
             .filter_map(|a| alt_match(a, toks, i))
-            .find_map(|last| go(&self.elements[1..], toks, last + 1))
+            .find_map(|last| go(&self.elements[1..], not, toks, last + 1))
     }
 }
 
@@ -491,6 +517,34 @@ mod tests {
         assert_eq!(s.find(&tokenize("money please")).len(), 0);
         let h = s.find(&tokenize("I want my money back now please"));
         assert_eq!((h[0].first, h[0].last), (3, 6));
+    }
+
+    #[test]
+    fn a_word_that_may_not_follow_a_match() {
+        let s = set("[d]\nend ~1 my_life !insurance|assurance|cover\n");
+        assert_eq!(
+            s.find(&tokenize("I want to end my life")).len(),
+            1,
+            "at the end"
+        );
+        assert_eq!(s.find(&tokenize("to end my life tonight")).len(), 1);
+        assert_eq!(s.find(&tokenize("end my life insurance please")).len(), 0);
+        assert_eq!(s.find(&tokenize("to end all my life cover")).len(), 0);
+        // another way through the gap still matches
+        assert_eq!(
+            s.find(&tokenize("end my life insurance, end my life"))
+                .len(),
+            1
+        );
+        for bad in [
+            "!insurance end my_life",
+            "end ~2 !insurance",
+            "end !a !b",
+            "end !a b",
+        ] {
+            assert!(Pattern::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Pattern::parse("end my_life !insurance @1.8").is_ok());
     }
 
     #[test]
