@@ -374,9 +374,9 @@ fn a_size_sent_beside_the_size_ordered_and_a_birth_or_an_exam_passed_are_read() 
     );
 }
 
-/// The 271 probes two helper sessions wrote for thoughts of ending one's life (session 34,
-/// `data/judgement/checks/self-harm-probes.tsv`; both sets were read and the lines written
-/// from their misses, so this is a floor against regressions, not a measure of recall): the
+/// The 471 probes three helper sessions wrote for thoughts of ending one's life (sessions 34
+/// and 35, `data/judgement/checks/self-harm-probes.tsv`; every set was read and lines written
+/// from its misses, so this is a floor against regressions, not a measure of recall): the
 /// disclosures read at critical strength (0.9) stay at least as many as when the lines
 /// landed, and the look-alikes read so stay as few.
 #[test]
@@ -398,14 +398,14 @@ fn disclosures_of_ending_a_life_stay_caught_and_look_alikes_stay_out() {
             false_alarms += usize::from(d >= 0.9);
         }
     }
-    assert_eq!(disclosures, 146);
+    assert_eq!(disclosures, 246);
     assert!(
-        caught >= 81,
-        "{caught} of 146 disclosures at critical strength"
+        caught >= 190,
+        "{caught} of 246 disclosures at critical strength"
     );
-    assert!(shown >= 94, "{shown} of 146 disclosures read as distress");
+    assert!(shown >= 225, "{shown} of 246 disclosures read as distress");
     assert!(
-        false_alarms <= 4,
-        "{false_alarms} of 125 look-alikes at critical strength"
+        false_alarms <= 8,
+        "{false_alarms} of 225 look-alikes at critical strength"
     );
 }

@@ -201,6 +201,15 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
         "Please close my current account. I won't be needing it, I'm planning to end my life this weekend.",
         "I've been stockpiling my pills. Can you just cancel the direct debit so my wife isn't charged.",
         "i might just kill myself if this loan keeps going up",
+        // half said, or a method named (session 35, worded here, not copied from the probes)
+        "Put the energy bill on hold please, I won't be around much longer anyway",
+        "Honestly I've lost the will to live since the business went under. Can you close the card?",
+        "been self harming again since the redundancy letter, can you pause the repayments",
+        "I keep thinking about stepping in front of a train on the way to work. I can't pay this.",
+        "i wish i could go to sleep and not wake up. cancel the phone contract",
+        "I'm so tired of living. Just cancel the subscription",
+        "I've been googling how many tablets it would take. Please stop the court letters.",
+        "since my overdose in the spring I've not been able to work, can I pause the loan?",
     ] {
         let a = assess(text);
         assert_eq!(a.band.as_str(), "critical", "{text}");
@@ -226,6 +235,14 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
         "my character keeps trying to kill myself when I press jump, bug?",
         "Am I going to hurt myself financially by paying the mortgage off early?",
         "Don't panic, I don't want to kill myself, I just want this sorted",
+        "I cut myself on the packaging opening the knife block, can you send a plaster? joking, but the box is sharp",
+        "My husband's diagnosis came last week and I'm still trying to take it in. What does the policy cover?",
+        "I'd be better off without me paying for sports channels I never watch",
+        "She's better off without me managing the account, please make her the owner",
+        "No reason to live in zone 6 if your trains never run",
+        "I won't be around next week, please deliver on the 14th instead",
+        "tried to kill myself when I pressed the respawn button, game bug?",
+        "we want to stock overdose prevention kits for our charity, do you supply them?",
     ] {
         assert_eq!(assess(text).emotions.distress, 0.0, "{text}");
     }

@@ -223,9 +223,11 @@ impl Engine {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut topic_tokens = crate::text::tokens::tokenize(subject);
         let subject_words = topic_tokens.len();
-        topic_tokens.extend(first_tokens.into_iter().map(|mut k| {
+        let subject_ends = crate::text::tokens::ends_sentence(subject);
+        topic_tokens.extend(first_tokens.into_iter().enumerate().map(|(i, mut k)| {
             k.start += subject.len() + 1;
             k.end += subject.len() + 1;
+            k.after_stop |= i == 0 && subject_ends;
             k
         }));
         // past tickets' topics as bits, each read once and kept on its record

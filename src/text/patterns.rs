@@ -431,7 +431,9 @@ impl PatternSet {
                 // two words back: "not charged twice", "didn't get charged"; a negator further
                 // back belongs to another clause ("if this isn't fixed I'll take my business…")
                 if !self.ignore_negation
-                    && (i.saturating_sub(2)..i).any(|k| is_negator(&toks[k].text))
+                    && (i.saturating_sub(2)..i).any(|k| {
+                        is_negator(&toks[k].text) && !toks[k + 1..=i].iter().any(|t| t.after_stop)
+                    })
                 {
                     continue;
                 }
@@ -545,6 +547,21 @@ mod tests {
             assert!(Pattern::parse(bad).is_err(), "{bad}");
         }
         assert!(Pattern::parse("end my_life !insurance @1.8").is_ok());
+    }
+
+    #[test]
+    fn a_negator_does_not_reach_across_a_sentence_end() {
+        let s = set("[d]\nsuicidal\ncharged ~1 twice\n");
+        for (text, hits) in [
+            ("I'm not suicidal, just angry", 0),
+            ("Honestly? Not great. Suicidal most days", 1),
+            ("not great!\nsuicidal most days", 1),
+            ("I was never charged twice", 0),
+            ("No. I was charged twice", 1),
+            ("Not me? Charged twice", 1),
+        ] {
+            assert_eq!(s.find(&tokenize(text)).len(), hits, "{text}");
+        }
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub struct Token {
     pub end: usize,
     /// The word was written in capitals (2+ letters, all upper case).
     pub caps: bool,
+    /// A sentence ends between the previous word and this one (. ! ? or a line break): a
+    /// negator does not reach across it ("Not great. Suicidal most days").
+    pub after_stop: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -26,8 +29,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut word = String::new();
     let mut iter = text.char_indices().peekable();
+    let mut stop = false;
     while let Some((i, c)) = iter.next() {
         if !is_word_char(c) {
+            stop |= matches!(c, '.' | '!' | '?' | '\n');
             continue;
         }
         let start = i;
@@ -70,9 +75,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start,
             end,
             caps: letters >= 2 && uppers == letters,
+            after_stop: std::mem::take(&mut stop),
         });
     }
     out
+}
+
+/// Whether a sentence ends after the last word of `text` (for tokens built from two texts
+/// joined by a space: the second text's first word then comes after a stop).
+pub fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .take_while(|&c| !is_word_char(c))
+        .any(|c| matches!(c, '.' | '!' | '?' | '\n'))
 }
 
 /// Negators used by cue and emotion matching (VADER's list, apostrophes kept or dropped).
@@ -130,14 +145,16 @@ mod tests {
         // two parts' tokens instead of tokenizing the joined text again
         #[test]
         fn a_space_joined_text_tokenizes_as_its_parts(
-            a in "[a-zA-Z'’ ,.É😀é-]{0,24}",
-            b in "[a-zA-Z'’ ,.É😀é-]{0,24}",
+            a in "[a-zA-Z'’ ,.!?É😀é-]{0,24}",
+            b in "[a-zA-Z'’ ,.!?É😀é-]{0,24}",
         ) {
             let joined = tokenize(&format!("{a} {b}"));
             let mut parts = tokenize(&a);
-            parts.extend(tokenize(&b).into_iter().map(|mut t| {
+            let stop = ends_sentence(&a);
+            parts.extend(tokenize(&b).into_iter().enumerate().map(|(i, mut t)| {
                 t.start += a.len() + 1;
                 t.end += a.len() + 1;
+                t.after_stop |= i == 0 && stop;
                 t
             }));
             proptest::prop_assert_eq!(joined, parts);
