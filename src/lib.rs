@@ -12,8 +12,8 @@
 //! - `outreach`  customers to contact before they write; `insights`: the local report
 //! - `config`, `ticket`, `input`: validated inputs whose errors name the field
 //! - `wire/`     how results cross to JavaScript: ASCII-only JSON text (`ascii_json`) and the
-//!               snippet tape (`tape`, read back by `snippet_tape.js`); only the bindings and
-//!               the command line use it, the core above never does (tests/layers.rs)
+//!   snippet tape (`tape`, read back by `snippet_tape.js`); only the bindings and the command
+//!   line use it, the core above never does (tests/layers.rs)
 //! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
 
 pub mod config;

@@ -8,13 +8,16 @@ use rapport::time::parse_iso;
 use rapport::Engine;
 use serde_json::json;
 
-fn ids(text: &str) -> (String, Vec<String>, Vec<String>) {
-    let e = Engine::new(None).unwrap();
+/// One email from a customer with no history, assessed on a fixed day.
+fn assess_one(e: &Engine, text: &str) -> rapport::Assessment {
     let t = json!({"id": "T1", "channel": "email", "customer": {},
                    "messages": [{"from": "customer", "text": text}]});
-    let a = e
-        .assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
-        .unwrap();
+    e.assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
+        .unwrap()
+}
+
+fn ids(text: &str) -> (String, Vec<String>, Vec<String>) {
+    let a = assess_one(&Engine::new(None).unwrap(), text);
     (
         a.reply.as_str().to_string(),
         a.snippets.iter().map(|s| s.id.to_string()).collect(),
@@ -183,12 +186,7 @@ fn a_thanked_fix_gets_a_thank_you_snippet_first() {
 #[test]
 fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
     let e = Engine::new(None).unwrap();
-    let assess = |text: &str| {
-        let t = json!({"id": "T1", "channel": "email", "customer": {},
-                       "messages": [{"from": "customer", "text": text}]});
-        e.assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
-            .unwrap()
-    };
+    let assess = |text: &str| assess_one(&e, text);
     for text in [
         "hi. I've failed two modules and I can't face the resits. I haven't left my room in a week and I keep thinking everyone would be better off if I just wasn't here. sorry. I just need to withdraw or something.",
         "please close my account. honestly I don't want to be alive anymore",
@@ -272,5 +270,31 @@ fn distress_in_an_earlier_message_is_not_faded_by_a_plain_follow_up() {
             .unwrap();
         assert_eq!(a.band.as_str(), "critical", "{follow_ups:?}: {}", a.score);
         assert_eq!(a.reply.as_str(), "reassure_distress", "{follow_ups:?}");
+    }
+}
+
+/// A death told plainly beside a practical request is a life event (relational, condolence
+/// first); grief told in words that overwhelm is distress (critical, condolence first). The
+/// learned model read both critical (session 35: its distress beside a loss told in words is
+/// capped, `GRIEF_ALONE` in src/text/learned.rs).
+#[test]
+fn a_death_told_plainly_is_relational_and_grief_that_overwhelms_is_critical() {
+    let e = Engine::new(None).unwrap();
+    let assess = |text: &str| assess_one(&e, text);
+    for text in [
+        "My mum died in the summer and I need to close her mobile contract. I have the death certificate.",
+        "My father passed away on 2 November. I'm living in his house now and need to move the electricity account into my name. What do you need from me?",
+        "Our son passed away in June. We'd like to close his mobile contract but keep the number for a few months. Is that possible?",
+    ] {
+        let a = assess(text);
+        assert_eq!(a.band.as_str(), "relational", "{text}");
+        assert_eq!(a.reply.as_str(), "condolence", "{text}");
+    }
+    for text in [
+        "My wife died last Tuesday. I'm sorry, I can't think straight. She had a life policy with you and I don't know what happens now.",
+        "My husband died on Friday and I can't cope. The bank has frozen everything and I have no money for food.",
+    ] {
+        let a = assess(text);
+        assert_eq!(a.band.as_str(), "critical", "{text}");
     }
 }

@@ -44,7 +44,7 @@ fn date_as(ms: i64, style: &str) -> String {
         if y < 0 {
             out.push('-');
         }
-        crate::util::push_digits(&mut out, y.unsigned_abs() as u64, 1);
+        crate::util::push_digits(&mut out, y.unsigned_abs(), 1);
     }
     out
 }

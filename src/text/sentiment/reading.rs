@@ -178,7 +178,7 @@ pub(super) fn words_of<'a>(
         // Keep emoticons such as ":)" whole: only strip punctuation off real words.
         // ...unless the short word is a lexicon word itself ("NO.", "ok!").
         let keep_whole =
-            stripped.chars().count() <= 2 && !(lex.has(&low(stripped)) && !lex.has(tok));
+            stripped.chars().count() <= 2 && (!lex.has(&low(stripped)) || lex.has(tok));
         let raw = if keep_whole { tok } else { stripped };
         // Emoticons are case-sensitive ("D:" is dismay, "d:" a tongue out): exact match first.
         let exact = !raw.chars().all(char::is_alphanumeric) && lex.has(raw);
