@@ -409,3 +409,26 @@ fn disclosures_of_ending_a_life_stay_caught_and_look_alikes_stay_out() {
         "{false_alarms} of 225 look-alikes at critical strength"
     );
 }
+
+/// An intent whose own words confirm it keeps its kind, however unsure the intent model: one
+/// item cancelled with no churn words is transactional, a thank-you the praise cue confirms is
+/// relational (session 35; before, the learned kind head decided both below 0.95 and read
+/// these the other way round). A cancellation with churn words stays relational.
+#[test]
+fn an_intent_its_own_words_confirm_keeps_its_kind() {
+    use rapport::text::Kind;
+    let an = TextAnalyzer::builtin();
+    let kind = |text: &str| an.analyze(text).intent.kind;
+    for text in [
+        "cancel pls",
+        "CANCEL SATURDAY'S DELIVERY ONLY. NOT THE WHOLE THING. JUST SATURDAY.",
+    ] {
+        assert_eq!(kind(text), Kind::Transactional, "{text}");
+    }
+    for text in [
+        "Been using @Ledgerly_app since uni and now I run my own agency on it. 8 years. Still the best invoicing tool out there ❤️",
+        "cancel my subscription, I've found a cheaper provider",
+    ] {
+        assert_eq!(kind(text), Kind::Relational, "{text}");
+    }
+}
