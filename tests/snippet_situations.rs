@@ -16,6 +16,17 @@ fn assess_one(e: &Engine, text: &str) -> rapport::Assessment {
         .unwrap()
 }
 
+/// Each text, alone, lands in `band` with `reply` (when given) as its first reply kind.
+fn each_reads_as(e: &Engine, texts: &[&str], band: &str, reply: Option<&str>) {
+    for text in texts {
+        let a = assess_one(e, text);
+        assert_eq!(a.band.as_str(), band, "{text}");
+        if let Some(reply) = reply {
+            assert_eq!(a.reply.as_str(), reply, "{text}");
+        }
+    }
+}
+
 fn ids(text: &str) -> (String, Vec<String>, Vec<String>) {
     let a = assess_one(&Engine::new(None).unwrap(), text);
     (
@@ -187,7 +198,7 @@ fn a_thanked_fix_gets_a_thank_you_snippet_first() {
 fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
     let e = Engine::new(None).unwrap();
     let assess = |text: &str| assess_one(&e, text);
-    for text in [
+    let disclosures = [
         "hi. I've failed two modules and I can't face the resits. I haven't left my room in a week and I keep thinking everyone would be better off if I just wasn't here. sorry. I just need to withdraw or something.",
         "please close my account. honestly I don't want to be alive anymore",
         "cancel everything. there's no point in going on, I've been thinking of ending my life",
@@ -208,11 +219,8 @@ fn thoughts_of_ending_a_life_are_critical_with_reassurance_first() {
         "I'm so tired of living. Just cancel the subscription",
         "I've been googling how many tablets it would take. Please stop the court letters.",
         "since my overdose in the spring I've not been able to work, can I pause the loan?",
-    ] {
-        let a = assess(text);
-        assert_eq!(a.band.as_str(), "critical", "{text}");
-        assert_eq!(a.reply.as_str(), "reassure_distress", "{text}");
-    }
+    ];
+    each_reads_as(&e, &disclosures, "critical", Some("reassure_distress"));
     // the same words said of something else, or denied (a hostile read, session 34)
     for text in [
         "I'd never hurt myself on it, but the blade guard on the mower came loose",
@@ -280,21 +288,15 @@ fn distress_in_an_earlier_message_is_not_faded_by_a_plain_follow_up() {
 #[test]
 fn a_death_told_plainly_is_relational_and_grief_that_overwhelms_is_critical() {
     let e = Engine::new(None).unwrap();
-    let assess = |text: &str| assess_one(&e, text);
-    for text in [
+    let plain = [
         "My mum died in the summer and I need to close her mobile contract. I have the death certificate.",
         "My father passed away on 2 November. I'm living in his house now and need to move the electricity account into my name. What do you need from me?",
         "Our son passed away in June. We'd like to close his mobile contract but keep the number for a few months. Is that possible?",
-    ] {
-        let a = assess(text);
-        assert_eq!(a.band.as_str(), "relational", "{text}");
-        assert_eq!(a.reply.as_str(), "condolence", "{text}");
-    }
-    for text in [
+    ];
+    each_reads_as(&e, &plain, "relational", Some("condolence"));
+    let overwhelmed = [
         "My wife died last Tuesday. I'm sorry, I can't think straight. She had a life policy with you and I don't know what happens now.",
         "My husband died on Friday and I can't cope. The bank has frozen everything and I have no money for food.",
-    ] {
-        let a = assess(text);
-        assert_eq!(a.band.as_str(), "critical", "{text}");
-    }
+    ];
+    each_reads_as(&e, &overwhelmed, "critical", None);
 }
