@@ -223,13 +223,7 @@ impl Engine {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut topic_tokens = crate::text::tokens::tokenize(subject);
         let subject_words = topic_tokens.len();
-        let subject_ends = crate::text::tokens::ends_sentence(subject);
-        topic_tokens.extend(first_tokens.into_iter().enumerate().map(|(i, mut k)| {
-            k.start += subject.len() + 1;
-            k.end += subject.len() + 1;
-            k.after_stop |= i == 0 && subject_ends;
-            k
-        }));
+        crate::text::tokens::append_after_space(&mut topic_tokens, subject, first_tokens);
         // past tickets' topics as bits, each read once and kept on its record
         let (ticket_topics, ticket_mask) = self.text.topics_and_mask_of(&topic_tokens);
         let follow_up_words = topic_tokens.iter().any(|k| {

@@ -32,7 +32,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut stop = false;
     while let Some((i, c)) = iter.next() {
         if !is_word_char(c) {
-            stop |= matches!(c, '.' | '!' | '?' | '\n');
+            stop |= ends_a_sentence(c);
             continue;
         }
         let start = i;
@@ -81,13 +81,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// Whether a sentence ends after the last word of `text` (for tokens built from two texts
-/// joined by a space: the second text's first word then comes after a stop).
-pub fn ends_sentence(text: &str) -> bool {
-    text.chars()
+fn ends_a_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\n')
+}
+
+/// The tokens of `first`, a space and the text `rest` was tokenized from, without tokenizing
+/// the joined text again (`assess` reads a ticket's subject and first message as one topic
+/// text): `rest` moves past the space, and its first word comes after a stop when `first`
+/// ends a sentence. A word never spans the space.
+pub fn append_after_space(tokens: &mut Vec<Token>, first: &str, rest: Vec<Token>) {
+    let stop = first
+        .chars()
         .rev()
         .take_while(|&c| !is_word_char(c))
-        .any(|c| matches!(c, '.' | '!' | '?' | '\n'))
+        .any(ends_a_sentence);
+    tokens.extend(rest.into_iter().enumerate().map(|(i, mut t)| {
+        t.start += first.len() + 1;
+        t.end += first.len() + 1;
+        t.after_stop |= i == 0 && stop;
+        t
+    }));
 }
 
 /// Negators used by cue and emotion matching (VADER's list, apostrophes kept or dropped).
@@ -142,7 +155,7 @@ mod tests {
 
     proptest::proptest! {
         // `assess` builds the topic text's tokens (subject, a space, first message) from the
-        // two parts' tokens instead of tokenizing the joined text again
+        // two parts' tokens instead of tokenizing the joined text again (`append_after_space`)
         #[test]
         fn a_space_joined_text_tokenizes_as_its_parts(
             a in "[a-zA-Z'’ ,.!?É😀é-]{0,24}",
@@ -150,13 +163,7 @@ mod tests {
         ) {
             let joined = tokenize(&format!("{a} {b}"));
             let mut parts = tokenize(&a);
-            let stop = ends_sentence(&a);
-            parts.extend(tokenize(&b).into_iter().enumerate().map(|(i, mut t)| {
-                t.start += a.len() + 1;
-                t.end += a.len() + 1;
-                t.after_stop |= i == 0 && stop;
-                t
-            }));
+            append_after_space(&mut parts, &a, tokenize(&b));
             proptest::prop_assert_eq!(joined, parts);
         }
     }
