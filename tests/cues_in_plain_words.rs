@@ -374,11 +374,12 @@ fn a_size_sent_beside_the_size_ordered_and_a_birth_or_an_exam_passed_are_read() 
     );
 }
 
-/// The 471 probes three helper sessions wrote for thoughts of ending one's life (sessions 34
-/// and 35, `data/judgement/checks/self-harm-probes.tsv`; every set was read and lines written
-/// from its misses, so this is a floor against regressions, not a measure of recall): the
-/// disclosures read at critical strength (0.9) stay at least as many as when the lines
-/// landed, and the look-alikes read so stay as few.
+/// The 871 probes five helper sessions wrote for thoughts of ending one's life (sessions 34
+/// to 36, `data/judgement/checks/self-harm-probes.tsv`; every set was read, lines written from
+/// the misses of four and the self-harm head trained on all five, so this is a floor against
+/// regressions, not a measure of recall): the disclosures read at critical strength (0.9)
+/// stay at least as many as when the head landed (387 of 446), and the look-alikes read so
+/// stay as few (17 of 425: "end it all - the broadband", "this gym is filthy").
 #[test]
 fn disclosures_of_ending_a_life_stay_caught_and_look_alikes_stay_out() {
     let an = TextAnalyzer::builtin();
@@ -398,16 +399,44 @@ fn disclosures_of_ending_a_life_stay_caught_and_look_alikes_stay_out() {
             false_alarms += usize::from(d >= 0.9);
         }
     }
-    assert_eq!(disclosures, 246);
+    assert_eq!(disclosures, 446);
     assert!(
-        caught >= 190,
-        "{caught} of 246 disclosures at critical strength"
+        caught >= 387,
+        "{caught} of 446 disclosures at critical strength"
     );
-    assert!(shown >= 225, "{shown} of 246 disclosures read as distress");
+    assert!(shown >= 410, "{shown} of 446 disclosures read as distress");
     assert!(
-        false_alarms <= 8,
-        "{false_alarms} of 225 look-alikes at critical strength"
+        false_alarms <= 17,
+        "{false_alarms} of 425 look-alikes at critical strength"
     );
+}
+
+/// Half-said disclosures no phrase line holds (written for this test, in no probe file) are
+/// found by the learned self-harm head alone, at critical strength, with the words it read
+/// quoted; plain look-alikes (going away, a dying battery) are not.
+#[test]
+fn a_disclosure_no_phrase_line_holds_is_found_by_the_self_harm_head() {
+    let an = TextAnalyzer::builtin();
+    for text in [
+        "I've given the cat to my sister and sorted my papers, so you can close the account after Friday. I won't need it.",
+        "honestly there's no version of next year with me in it. anyway can you cancel the phone contract",
+    ] {
+        let s = an.analyze(text);
+        assert!(s.emotions.distress >= 0.9, "{text}: {:?}", s.emotions);
+        let quoted: Vec<_> = s
+            .matches
+            .iter()
+            .filter(|m| m.signal == "emotion.distress")
+            .collect();
+        assert!(!quoted.is_empty(), "{text}: no words quoted");
+        assert!(quoted.iter().all(|m| m.learned), "{text}: {quoted:?}");
+    }
+    for text in [
+        "Cancel my order please, I'll be away on holiday so I won't need it after Friday.",
+        "my phone battery is dying, quick question: when does my plan renew?",
+    ] {
+        assert_eq!(an.analyze(text).emotions.distress, 0.0, "{text}");
+    }
 }
 
 /// An intent whose own words confirm it keeps its kind, however unsure the intent model: one

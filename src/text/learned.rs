@@ -121,37 +121,7 @@ impl TextAnalyzer {
                     if grief_alone {
                         *slot = slot.min(GRIEF_ALONE);
                     }
-                    let v = &views[vi];
-                    let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
-                    for (f, _) in best
-                        .carried_by
-                        .iter()
-                        .filter(|(f, w)| f.len > 0 && *w > 0.0)
-                    {
-                        let (a, b) = (f.token as usize, f.token as usize + f.len as usize - 1);
-                        let (Some(ta), Some(tb)) = (v.tokens.get(a), v.tokens.get(b)) else {
-                            continue;
-                        };
-                        // a lone short word ("your", "are") explains nothing to an agent
-                        if a == b && ta.text.chars().count() < 4 {
-                            continue;
-                        }
-                        let text = v.text[ta.start..tb.end].to_string();
-                        if matches
-                            .iter()
-                            .any(|x| x.signal == signal && x.message == v.index && x.start == us[a])
-                        {
-                            continue;
-                        }
-                        matches.push(Match {
-                            signal: signal.to_string(),
-                            text,
-                            message: v.index,
-                            start: us[a],
-                            end: ue[b],
-                            learned: true,
-                        });
-                    }
+                    cite(&views[vi], best, signal, matches);
                 }
             } else if *slot > 0.0
                 && *slot < STRONG_PATTERN
@@ -163,6 +133,24 @@ impl TextAnalyzer {
             {
                 *slot = 0.0;
                 matches.retain(|x| x.signal != signal);
+            }
+        }
+        // thoughts of ending one's life the phrase patterns missed: their own head, whose
+        // finding is critical on its own (`SELF_HARM_STRENGTH`); not in a message that says
+        // outright it is a look-alike (a `not.distress` line)
+        if let Some(h) = m.head("self_harm") {
+            let found = scores
+                .iter()
+                .enumerate()
+                .filter(|&(i, s)| {
+                    !views[i].blocks(feeling(1).1) && s[h].probability >= m.heads[h].threshold
+                })
+                .max_by(|a, b| a.1[h].probability.total_cmp(&b.1[h].probability));
+            if let Some((vi, s)) = found {
+                if emotions.distress < SELF_HARM_STRENGTH {
+                    emotions.distress = SELF_HARM_STRENGTH;
+                    cite(&views[vi], &s[h], SignalId::EmotionDistress.id(), matches);
+                }
             }
         }
         // the kind, from the whole thread: the surest message decides
@@ -222,6 +210,57 @@ impl TextAnalyzer {
         round2(routine as f64)
     }
 }
+
+/// Quotes the words that carried the model's finding of `signal` in message `v`, one match
+/// per n-gram, unless a match of the signal already starts there.
+fn cite(v: &MessageView, best: &Score, signal: &str, matches: &mut Vec<Match>) {
+    let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
+    for (f, _) in best
+        .carried_by
+        .iter()
+        .filter(|(f, w)| f.len > 0 && *w > 0.0)
+    {
+        let (a, b) = (f.token as usize, f.token as usize + f.len as usize - 1);
+        let (Some(ta), Some(tb)) = (v.tokens.get(a), v.tokens.get(b)) else {
+            continue;
+        };
+        // a lone short word ("your", "are") explains nothing to an agent
+        if a == b && ta.text.chars().count() < 4 {
+            continue;
+        }
+        if matches
+            .iter()
+            .any(|x| x.signal == signal && x.message == v.index && x.start == us[a])
+        {
+            continue;
+        }
+        matches.push(Match {
+            signal: signal.to_string(),
+            text: v.text[ta.start..tb.end].to_string(),
+            message: v.index,
+            start: us[a],
+            end: ue[b],
+            learned: true,
+        });
+    }
+}
+
+/// The distress a thread gets where the self-harm head finds thoughts of ending one's life
+/// the phrase patterns missed: critical on its own (86 points at the committed weights; the
+/// critical edge is 75), as every such disclosure is labelled. The head is trained by
+/// `train-judgement` on `data/judgement/checks/self-harm-probes.tsv` against every corpus,
+/// Bitext and BANKING77 row, and added to the embedded model by `transplant-heads` (the other
+/// heads untouched). Session 36, fitted on the first four probe sets and read on the fifth
+/// (`helper-5`: 100 disclosures told mostly half-said, 100 look-alikes), which no line, fit or
+/// choice had seen: the phrase patterns alone found 23 disclosures at critical strength and 1
+/// look-alike; with the head, from its bar 0.65 (picked first, on the first three sets held out
+/// in turn) 36 and 1 at weight 1 per probe, 44 and 4 at weight 5; from 0.8, 34 and 1. Trained
+/// on all five sets, weight 5 made 40 corpus messages critical ("overdraft?"), weight 1 at
+/// 0.65 7 and the spent blind set 1 one scenario worse; weight 1 at 0.8 (kept) 4, none
+/// labelled distress (`fire-sources --critical-distress`), band agreement on the spent sets
+/// unchanged. Its known look-alikes: "end it all - the broadband", "I don't want to be here
+/// anymore, this gym is filthy", denials that name the act ("I don't want to kill myself")
+pub const SELF_HARM_STRENGTH: f64 = 0.9;
 
 /// The probability a message needs for a cue (or distress, frustration) the model alone finds
 /// there: its head's threshold in the customer's first message, at least `FOLLOW_UP_SURE` in a

@@ -8,8 +8,10 @@
 //! `data/judgement_model.bin`.
 //!
 //! Labels: the cues (`mistake`, `churn`, `effort`, `praise`, `loyalty`, `celebration`,
-//! `loss`), `relational` (the intent's kind) and `routine` (a simple request, nothing at
-//! risk). Each label has its threshold, picked on the dev split by the trainer.
+//! `loss`), `relational` (the intent's kind), `routine` (a simple request, nothing at risk),
+//! the emotions `distress` and `frustration`, and `self_harm` (thoughts of ending one's life,
+//! learned from `data/judgement/checks/self-harm-probes.tsv`). Each label has its threshold,
+//! picked on the dev split by the trainer (`self_harm`'s on held-out probe sets).
 //!
 //! File format `RJM4` (little endian): `RJM4`, label count (u8), bits per code b (u8, 1..=4);
 //! per label: name length (u8), name, bias, threshold and veto (f32 each), codebook size k

@@ -131,4 +131,13 @@ fn a_head_transplanted_from_another_model_brings_its_weights_and_leaves_the_rest
         "not in the donor"
     );
     assert!(with_heads_from(&base, &donor, &["loss"], 4).is_none());
+    // a head only the donor has is added after the base's, theirs untouched
+    let base =
+        JudgeModel::parse(&write(&[spec("churn", vec![0.25], vec![1, 0])], &[4, 9], 4)).unwrap();
+    let m = JudgeModel::parse(&with_heads_from(&base, &donor, &["praise"], 4).unwrap()).unwrap();
+    let names: Vec<_> = m.heads.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(names, ["churn", "praise"]);
+    assert_eq!(m.weights_of(4), [(0, 0.25)]);
+    assert_eq!(m.weights_of(9), [(1, 2.0)]);
+    assert_eq!(m.weights_of(800), [(1, -1.0)]);
 }

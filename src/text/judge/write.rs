@@ -98,8 +98,9 @@ pub fn write(heads: &[HeadSpec], features: &[u32], code_bits: u32) -> Vec<u8> {
 
 /// `base` with the heads named in `take` replaced by `donor`'s heads of those names (their
 /// bias, threshold, veto and weights), written in `code_bits`: a head retrained on new rows
-/// goes in without the others moving (`tools/src/bin/transplant_heads.rs`). `None` when a name is missing
-/// from either model or a head has more distinct weights than its codes can name.
+/// goes in without the others moving (`tools/src/bin/transplant_heads.rs`); a head the base
+/// lacks is added after the base's. `None` when a name is missing from the donor or a head
+/// has more distinct weights than its codes can name.
 pub fn with_heads_from(
     base: &super::JudgeModel,
     donor: &super::JudgeModel,
@@ -115,8 +116,9 @@ pub fn with_heads_from(
             (base, i)
         });
     }
-    if take.iter().any(|n| base.head(n).is_none()) {
-        return None;
+    // a head the base lacks is added after its own
+    for n in take.iter().filter(|n| base.head(n).is_none()) {
+        source.push((donor, donor.head(n)?));
     }
     let mut features: Vec<u32> = base.keys.iter().chain(&donor.keys).copied().collect();
     features.sort_unstable();
@@ -131,7 +133,7 @@ pub fn with_heads_from(
     // features every kept head weighs at 0 are left out
     features.retain(|&f| source.iter().any(|&(m, j)| weight(m, j, f) != 0.0));
     let mut specs = Vec::new();
-    for (h, &(m, j)) in base.heads.iter().zip(&source) {
+    for &(m, j) in &source {
         let ws: Vec<f32> = features.iter().map(|&f| weight(m, j, f)).collect();
         let mut codebook: Vec<f32> = ws.iter().copied().filter(|w| *w != 0.0).collect();
         codebook.sort_by(f32::total_cmp);
@@ -148,7 +150,7 @@ pub fn with_heads_from(
             .collect();
         let head = &m.heads[j];
         specs.push(HeadSpec {
-            name: h.name.clone(),
+            name: m.heads[j].name.clone(),
             bias: head.bias,
             threshold: head.threshold,
             veto: head.veto,

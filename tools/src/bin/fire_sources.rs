@@ -2,7 +2,8 @@
 //! and dev only. Usage: cargo run --release -p rapport-tools --bin fire-sources [-- --hard]
 //! [--show]; `-- --kinds [KIND]` counts instead, per kind of hard negative (`hard_negative` in
 //! the corpus), the cues fired right and wrong on them, and lists the wrong fires on KIND;
-//! `-- --model-only` lists every cue the learned model alone found, train and dev, tab-separated.
+//! `-- --model-only` lists every cue the learned model alone found, train and dev, tab-separated;
+//! `-- --critical-distress` every message read with distress at critical strength.
 #[path = "../judgement.rs"]
 mod judgement;
 #[path = "../eval_data.rs"]
@@ -18,6 +19,9 @@ fn main() {
     }
     if args.iter().any(|a| a == "--model-only") {
         return model_only();
+    }
+    if args.iter().any(|a| a == "--critical-distress") {
+        return critical_distress();
     }
     let hard = std::env::args().any(|a| a == "--hard");
     let show = std::env::args().any(|a| a == "--show");
@@ -84,6 +88,26 @@ fn model_only() {
                 s.sentiment.compound,
                 s.sentiment.pos,
                 w.join("|"),
+                m.text.replace(['\n', '\t'], " ")
+            );
+        }
+    }
+}
+
+/// Train and dev messages read with distress at critical strength (0.9 or more), with their
+/// label, tab-separated: to compare two builds (`diff`).
+fn critical_distress() {
+    let an = rapport::text::TextAnalyzer::builtin();
+    for m in judgement::messages()
+        .iter()
+        .filter(|m| m.split != Split::Test)
+    {
+        let d = an.analyze(&m.text).emotions.distress;
+        if d >= 0.9 {
+            println!(
+                "{}	{}	{d:.2}	{}",
+                m.split.name(),
+                m.emotions.iter().any(|e| e == "distress"),
                 m.text.replace(['\n', '\t'], " ")
             );
         }

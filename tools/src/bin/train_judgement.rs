@@ -88,7 +88,7 @@ use rapport::text::tokens::tokenize;
 use rapport::text::{Kind, TextAnalyzer};
 use rapport_eval::*;
 
-const HEADS: [&str; 11] = [
+const HEADS: [&str; 12] = [
     "mistake",
     "churn",
     "effort",
@@ -100,6 +100,7 @@ const HEADS: [&str; 11] = [
     "routine",
     "distress",
     "frustration",
+    "self_harm",
 ];
 
 /// Cross-validation folds over our own train rows (the first `ours` rows); external rows
@@ -122,7 +123,7 @@ impl Fold {
 /// One training row: its features, and per head a target (None: this row says nothing of it).
 struct Row {
     features: Vec<u32>,
-    target: [Option<bool>; 11],
+    target: [Option<bool>; 12],
     weight: f32,
 }
 
@@ -165,7 +166,7 @@ fn main() {
     an.judge = JudgeModel::default();
     let mut rows = Vec::new();
     for m in msgs.iter().filter(|m| m.split == Split::Train) {
-        let mut target = [None; 11];
+        let mut target = [None; 12];
         for (i, c) in CUE_LABELS.iter().enumerate() {
             target[i] = Some(m.has(c));
         }
@@ -173,6 +174,9 @@ fn main() {
         target[8] = Some(m.routine);
         target[9] = Some(m.emotions.iter().any(|e| e == "distress"));
         target[10] = Some(m.emotions.iter().any(|e| e == "frustration"));
+        // thoughts of ending one's life: no corpus row tells them (one mentions a mother who
+        // died, none a wish to), so every row, distressed or not, is one they are not
+        target[11] = Some(false);
         rows.push(Row {
             features: feats(&an, &m.text),
             target,
@@ -191,8 +195,9 @@ fn main() {
         .into_iter()
         .filter(|r| !r.held_out)
     {
-        let mut target = [None; 11];
+        let mut target = [None; 12];
         target[1] = Some(r.source_intent == "delete_account");
+        target[11] = Some(false);
         let kind = an.kind_of(&r.intent);
         target[7] = Some(kind == Kind::Relational);
         if !matches!(
@@ -223,7 +228,7 @@ fn main() {
             }
             _ => {}
         }
-        let mut target = [None; 11];
+        let mut target = [None; 12];
         if BANKING77_MISTAKES.contains(&cat.as_str()) {
             target[0] = Some(true);
         } else if BANKING77_NOT_MISTAKES.contains(&cat.as_str()) {
@@ -232,11 +237,33 @@ fn main() {
         if cat == "terminate_account" {
             target[1] = Some(true);
         }
+        target[11] = Some(false);
         if target.iter().any(Option::is_some) {
             rows.push(Row {
                 features: feats(&an, &text),
                 target,
                 weight: ext_weight,
+            });
+        }
+    }
+    // the self-harm head's disclosures and look-alikes: the probe files (`source<TAB>F|N<TAB>
+    // text`) named in RJ_PROBES, comma-separated (by default `data/judgement/checks/
+    // self-harm-probes.tsv`), each row at weight RJ_PROBE_W (1 by default; at 5, 40 corpus
+    // messages more read critical, "overdraft?" among them)
+    let probes = std::env::var("RJ_PROBES")
+        .unwrap_or_else(|_| repo("data/judgement/checks/self-harm-probes.tsv"));
+    let probe_weight: f32 = std::env::var("RJ_PROBE_W")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0);
+    for path in probes.split(',').filter(|p| !p.is_empty()) {
+        for (label, text) in probe_rows(path) {
+            let mut target = [None; 12];
+            target[11] = Some(label);
+            rows.push(Row {
+                features: feats(&an, &text),
+                target,
+                weight: probe_weight,
             });
         }
     }
@@ -392,6 +419,15 @@ fn main() {
         tp as f64 / (tp + fp).max(1) as f64
     };
     for (h, name) in HEADS.iter().enumerate() {
+        // the self-harm head has no rows on dev: its bar is RJ_SELF_HARM_T (0.8 by default;
+        // `SELF_HARM_STRENGTH` in src/text/learned.rs says how it was chosen)
+        if *name == "self_harm" {
+            heads[h].threshold = std::env::var("RJ_SELF_HARM_T")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.8);
+            continue;
+        }
         let truth: Vec<bool> = dev
             .iter()
             .map(|m| match h {
@@ -490,6 +526,9 @@ fn main() {
         );
     }
     let bytes = judge::write(&heads, &shared, bits);
+    if let Ok(path) = std::env::var("RJ_PROBE_TEST") {
+        probe_test(&an, &JudgeModel::parse(&bytes).expect("reads back"), &path);
+    }
     let out = repo("data/judgement_model.bin");
     std::fs::write(&out, &bytes).expect("write the model");
     eprintln!("train-judgement: wrote {out} ({} bytes)", bytes.len());
@@ -653,4 +692,56 @@ fn fbeta(pred: &[bool], truth: &[bool], beta: f64) -> f64 {
 
 fn accuracy(pred: &[bool], truth: &[bool]) -> f64 {
     pred.iter().zip(truth).filter(|(p, t)| p == t).count() as f64 / truth.len().max(1) as f64
+}
+
+/// A probe file's rows: (discloses, text); `#` lines are comments.
+fn probe_rows(path: &str) -> Vec<(bool, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(3, '\t').collect();
+            let [_, label, text] = f[..] else { return None };
+            Some((label == "F", text.to_string()))
+        })
+        .collect()
+}
+
+/// RJ_PROBE_TEST: how this model's self-harm head reads a probe file it was not fitted on:
+/// per label, the rows the phrase patterns alone find at critical strength (distress 0.9),
+/// then the rows found by the patterns or by the head from each bar 0.30 .. 0.95.
+fn probe_test(an: &TextAnalyzer, model: &JudgeModel, path: &str) {
+    let h = model.head("self_harm").expect("a self-harm head");
+    let bars: Vec<f32> = (6..20).map(|i| i as f32 * 0.05).collect();
+    let mut at: std::collections::BTreeMap<bool, Vec<usize>> = Default::default();
+    for (label, text) in probe_rows(path) {
+        let fs: Vec<Feature> = feats(an, &text)
+            .into_iter()
+            .map(|hash| Feature {
+                hash,
+                token: 0,
+                len: 0,
+            })
+            .collect();
+        let p = model.score(&fs)[h].probability;
+        let pattern = an.analyze(&text).emotions.distress >= 0.9;
+        let a = at.entry(label).or_insert(vec![0; bars.len() + 1]);
+        a[0] += pattern as usize;
+        for (k, b) in bars.iter().enumerate() {
+            a[k + 1] += (pattern || p >= *b) as usize;
+        }
+    }
+    for (label, a) in at {
+        let cells: Vec<String> = bars
+            .iter()
+            .zip(&a[1..])
+            .map(|(b, k)| format!("{b:.2}:{k}"))
+            .collect();
+        eprintln!(
+            "  probe test {}: patterns {} | patterns or head from bar {}",
+            if label { "F" } else { "N" },
+            a[0],
+            cells.join(" ")
+        );
+    }
 }

@@ -2,6 +2,8 @@
 //! same names from another model file, the others left exactly as they are: a head retrained
 //! on new rows (`train-judgement` writes a whole model; keep a copy of the old one first) goes
 //! in without moving the heads whose fit the score and the replies were fitted against.
+//! A head the embedded model lacks is added (session 36: `self_harm`, from a model
+//! `train-judgement` wrote with its defaults).
 //! Usage: cargo run --release -p rapport-tools --bin transplant-heads -- <donor.bin> <head>[,<head>…]
 //!
 //! Measured 2026-12-04 with the ninth pass in train (`evaluate`, scenarios train / dev; the
