@@ -195,6 +195,11 @@ impl JudgeModel {
         self.heads.iter().position(|h| h.name == name)
     }
 
+    /// The hashes of the features that have weights, ascending.
+    pub fn keys(&self) -> &[u32] {
+        &self.keys
+    }
+
     /// The (head, weight) pairs of feature hash `h` (none for most).
     pub fn weights_of(&self, h: u32) -> &[(u8, f32)] {
         let h = h & ((1 << HASH_BITS) - 1);

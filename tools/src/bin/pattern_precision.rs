@@ -6,6 +6,9 @@
 //! A `not.X` line (a look-alike said outright) or a `plain.X` one is right on the rows without X. An emotion's
 //! lines (`emotion.X`) are checked against the emotions labelled.
 //! Usage: cargo run --release -p rapport-tools --bin pattern-precision [-- --min-fires 3]
+//! `-- --probes FILE…` instead: each `emotion.distress` line against probe files
+//! (`source<TAB>F|N<TAB>text`, as `data/judgement/checks/self-harm-probes.tsv`): the
+//! disclosures and the look-alikes it fires on, every line listed.
 
 #[path = "../judgement.rs"]
 mod judgement;
@@ -17,6 +20,10 @@ use rapport::text::patterns::{Pattern, PatternSet};
 use rapport::text::tokens::tokenize;
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--probes") {
+        return probes(&args[i + 1..]);
+    }
     let min: usize = rapport_eval::option("--min-fires").unwrap_or(3);
     let text = rapport_eval::read(&rapport_eval::repo("data/cues.txt"));
     let msgs = judgement::messages();
@@ -89,5 +96,51 @@ fn main() {
                 ""
             }
         );
+    }
+}
+
+/// Each `emotion.distress` line's fires on probe rows: disclosures (F) and look-alikes (N).
+fn probes(files: &[String]) {
+    let rows: Vec<(bool, Vec<rapport::text::tokens::Token>)> = files
+        .iter()
+        .flat_map(|f| {
+            rapport_eval::read(f)
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let c: Vec<&str> = l.splitn(3, '\t').collect();
+                    (c.len() == 3).then(|| (c[1] == "F", tokenize(c[2])))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let text = rapport_eval::read(&rapport_eval::repo("data/cues.txt"));
+    let mut label = String::new();
+    println!("{:>5} {:>5}  pattern (of {} probes)", "F", "N", rows.len());
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(l) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            label = l.to_string();
+            continue;
+        }
+        if line.is_empty() || label != "emotion.distress" {
+            continue;
+        }
+        let mut set = PatternSet::default();
+        set.add(
+            &label,
+            Pattern::parse(line).expect("the engine's own lines parse"),
+        );
+        let (mut f, mut n) = (0, 0);
+        for (disclosure, t) in &rows {
+            if !set.find(t).is_empty() {
+                if *disclosure {
+                    f += 1
+                } else {
+                    n += 1
+                }
+            }
+        }
+        println!("{f:>5} {n:>5}  {line}");
     }
 }

@@ -317,12 +317,60 @@ fn main() {
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(top);
     let mut shared: Vec<u32> = ranked.iter().map(|x| x.0).collect();
-    shared.sort_unstable();
     let keep: std::collections::HashSet<u32> = shared.iter().copied().collect();
+    // the self-harm head's features: those of the model it is added to (RJ_SELF_HARM_BASE,
+    // `data/judgement_model.bin` by default) and its own RJ_SELF_HARM_NEW (0 by default) strongest
+    // beyond them, so that `transplant-heads` adds few features (each new one costs about 7
+    // bytes: its hash and a code for every head)
+    let sh = HEADS
+        .iter()
+        .position(|n| *n == "self_harm")
+        .expect("a self-harm head");
+    let base =
+        std::env::var("RJ_SELF_HARM_BASE").unwrap_or_else(|_| repo("data/judgement_model.bin"));
+    let base_model =
+        JudgeModel::parse(&std::fs::read(&base).unwrap_or_else(|e| panic!("{base}: {e}")))
+            .unwrap_or_else(|e| panic!("{base}: {e}"));
+    // the base's features some other head weighs (the features of a self-harm head already in
+    // it are chosen again, so a rerun writes the same head)
+    let base_keys: std::collections::HashSet<u32> = base_model
+        .keys()
+        .iter()
+        .copied()
+        .filter(|&k| {
+            base_model
+                .weights_of(k)
+                .iter()
+                .any(|(h, _)| base_model.heads[*h as usize].name != "self_harm")
+        })
+        .collect();
+    let new_allowed: usize = std::env::var("RJ_SELF_HARM_NEW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut own: Vec<(u32, f32)> = full[sh]
+        .iter()
+        .filter(|(k, _)| !base_keys.contains(k))
+        .map(|(k, v)| (*k, v.abs() * df[k] as f32))
+        .collect();
+    own.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let keep_sh: std::collections::HashSet<u32> = base_keys
+        .iter()
+        .copied()
+        .chain(own.iter().take(new_allowed).map(|x| x.0))
+        .collect();
+    shared.extend(keep_sh.iter().copied());
+    shared.sort_unstable();
+    shared.dedup();
     let quantized_heads = |left_out: Option<Fold>| {
         let mut heads = Vec::new();
         for (h, name) in HEADS.iter().enumerate() {
-            let (bias, w) = fit(&rows, h, Some(&keep), left_out);
+            let (bias, w) = fit(
+                &rows,
+                h,
+                Some(if h == sh { &keep_sh } else { &keep }),
+                left_out,
+            );
             let ws: Vec<f32> = shared
                 .iter()
                 .map(|k| w.get(k).copied().unwrap_or(0.0))
