@@ -249,17 +249,19 @@ fn cite(v: &MessageView, best: &Score, signal: &str, matches: &mut Vec<Match>) {
 /// the phrase patterns missed: critical on its own (86 points at the committed weights; the
 /// critical edge is 75), as every such disclosure is labelled. The head is trained by
 /// `train-judgement` on `data/judgement/checks/self-harm-probes.tsv` against every corpus,
-/// Bitext and BANKING77 row, and added to the embedded model by `transplant-heads` (the other
-/// heads untouched). Session 36, fitted on the first four probe sets and read on the fifth
-/// (`helper-5`: 100 disclosures told mostly half-said, 100 look-alikes), which no line, fit or
-/// choice had seen: the phrase patterns alone found 23 disclosures at critical strength and 1
-/// look-alike; with the head, from its bar 0.65 (picked first, on the first three sets held out
-/// in turn) 36 and 1 at weight 1 per probe, 44 and 4 at weight 5; from 0.8, 34 and 1. Trained
-/// on all five sets, weight 5 made 40 corpus messages critical ("overdraft?"), weight 1 at
-/// 0.65 7 and the spent blind set 1 one scenario worse; weight 1 at 0.8 (kept) 4, none
-/// labelled distress (`fire-sources --critical-distress`), band agreement on the spent sets
-/// unchanged. Its known look-alikes: "end it all - the broadband", "I don't want to be here
-/// anymore, this gym is filthy", denials that name the act ("I don't want to kill myself")
+/// Bitext and BANKING77 row, on the embedded model's own features, and added to it by
+/// `transplant-heads` (the other heads untouched; 0.8 KB gzipped). Session 36, fitted on the
+/// first four probe sets and read on the fifth (`helper-5`: 100 disclosures told mostly
+/// half-said, 100 look-alikes), which no line or fit had seen: the phrase patterns alone found
+/// 23 disclosures at critical strength and 1 look-alike; with a first head (its own features,
+/// 2.3 KB), from its bar 0.65 (picked first, on the older sets held out in turn) 36 and 1 at
+/// weight 1 per probe, 44 and 4 at weight 5, from 0.8 34 and 1. That read printed every bar,
+/// so the weight and bar kept (1 and 0.8) were chosen on the corpus: fitted on all five sets,
+/// weight 5 at 0.65 made 40 train and dev messages critical ("overdraft?"), weight 1 at 0.8 4,
+/// none labelled distress. On the embedded model's features alone (the .wasm's budget), read
+/// the same way: 32 and 1, the patterns then 24 and 1; on the corpus 3 more critical, band
+/// agreement on train and dev unchanged, spent set 1 one scenario worse. Its known look-alikes:
+/// "I won't be here tomorrow, I'm visiting my mum", "I've decided to do it myself"
 pub const SELF_HARM_STRENGTH: f64 = 0.9;
 
 /// The probability a message needs for a cue (or distress, frustration) the model alone finds

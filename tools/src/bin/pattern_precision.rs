@@ -131,16 +131,23 @@ fn probes(files: &[String]) {
             &label,
             Pattern::parse(line).expect("the engine's own lines parse"),
         );
-        let (mut f, mut n) = (0, 0);
-        for (disclosure, t) in &rows {
+        let (mut f, mut n, mut which) = (0, 0, Vec::new());
+        for (i, (disclosure, t)) in rows.iter().enumerate() {
             if !set.find(t).is_empty() {
                 if *disclosure {
                     f += 1
                 } else {
                     n += 1
                 }
+                which.push(i.to_string());
             }
         }
-        println!("{f:>5} {n:>5}  {line}");
+        // with RAPPORT_ROWS=1, the rows each line fires on (to find lines others cover)
+        let rows_of = if std::env::var("RAPPORT_ROWS").is_ok_and(|v| v == "1") {
+            format!("\t{}", which.join(","))
+        } else {
+            String::new()
+        };
+        println!("{f:>5} {n:>5}  {line}{rows_of}");
     }
 }

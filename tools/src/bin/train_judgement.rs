@@ -354,9 +354,24 @@ fn main() {
         .map(|(k, v)| (*k, v.abs() * df[k] as f32))
         .collect();
     own.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let keep_sh: std::collections::HashSet<u32> = base_keys
+    // of the base's features, the RJ_SELF_HARM_KEEP (all by default) the head weighs most: a
+    // head with fewer non-zero weights compresses smaller
+    let mut from_base: Vec<(u32, f32)> = base_keys
         .iter()
-        .copied()
+        .map(|k| {
+            let w = full[sh].get(k).copied().unwrap_or(0.0);
+            (*k, w.abs() * df.get(k).copied().unwrap_or(0) as f32)
+        })
+        .collect();
+    from_base.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let keep_base: usize = std::env::var("RJ_SELF_HARM_KEEP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(usize::MAX);
+    let keep_sh: std::collections::HashSet<u32> = from_base
+        .iter()
+        .take(keep_base)
+        .map(|x| x.0)
         .chain(own.iter().take(new_allowed).map(|x| x.0))
         .collect();
     shared.extend(keep_sh.iter().copied());
