@@ -142,6 +142,18 @@ fn feats(an: &TextAnalyzer, text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Feature hashes as the model scores them (no position: nothing is quoted here).
+fn as_features(hashes: &[u32]) -> Vec<Feature> {
+    hashes
+        .iter()
+        .map(|&hash| Feature {
+            hash,
+            token: 0,
+            len: 0,
+        })
+        .collect()
+}
+
 fn main() {
     let top: usize = option("--top").unwrap_or(1400);
     // bits per weight code (1..=4): 2^bits - 1 values beside an exact zero per head
@@ -276,16 +288,7 @@ fn main() {
     let dev: Vec<_> = msgs.iter().filter(|m| m.split == Split::Dev).collect();
     let dev_feats: Vec<Vec<Feature>> = dev
         .iter()
-        .map(|m| {
-            feats(&an, &m.text)
-                .into_iter()
-                .map(|hash| Feature {
-                    hash,
-                    token: 0,
-                    len: 0,
-                })
-                .collect()
-        })
+        .map(|m| as_features(&feats(&an, &m.text)))
         .collect();
     let dev_signals: Vec<_> = dev.iter().map(|m| an.analyze(&m.text)).collect();
 
@@ -423,15 +426,7 @@ fn main() {
             let m = JudgeModel::parse(&judge::write(&quantized_heads(Some(fold)), &shared, bits))
                 .expect("reads back");
             for (i, p) in oof.iter_mut().enumerate().filter(|(i, _)| fold.holds(*i)) {
-                let f: Vec<Feature> = rows[i]
-                    .features
-                    .iter()
-                    .map(|&hash| Feature {
-                        hash,
-                        token: 0,
-                        len: 0,
-                    })
-                    .collect();
+                let f = as_features(&rows[i].features);
                 *p = m.score(&f).iter().map(|s| s.probability).collect();
             }
         }
@@ -453,14 +448,7 @@ fn main() {
     let bank_probs: Vec<(f32, bool, bool)> = bank_dev
         .iter()
         .map(|(text, y)| {
-            let f: Vec<Feature> = feats(&an, text)
-                .into_iter()
-                .map(|hash| Feature {
-                    hash,
-                    token: 0,
-                    len: 0,
-                })
-                .collect();
+            let f = as_features(&feats(&an, text));
             (
                 model.score(&f)[0].probability,
                 an.analyze(text).cues.mistake > 0.0,
@@ -778,14 +766,7 @@ fn probe_test(an: &TextAnalyzer, model: &JudgeModel, path: &str) {
     let bars: Vec<f32> = (6..20).map(|i| i as f32 * 0.05).collect();
     let mut at: std::collections::BTreeMap<bool, Vec<usize>> = Default::default();
     for (label, text) in probe_rows(path) {
-        let fs: Vec<Feature> = feats(an, &text)
-            .into_iter()
-            .map(|hash| Feature {
-                hash,
-                token: 0,
-                len: 0,
-            })
-            .collect();
+        let fs = as_features(&feats(an, &text));
         let p = model.score(&fs)[h].probability;
         let pattern = an.analyze(&text).emotions.distress >= 0.9;
         let a = at.entry(label).or_insert(vec![0; bars.len() + 1]);
