@@ -136,8 +136,10 @@ impl TextAnalyzer {
             }
         }
         // thoughts of ending one's life the phrase patterns missed: their own head, whose
-        // finding is critical on its own (`SELF_HARM_STRENGTH`); not in a message that says
-        // outright it is a look-alike (a `not.distress` line)
+        // finding is critical on its own (`SELF_HARM_STRENGTH`); not in a message whose
+        // distress a `not.emotion.distress` or `plain.emotion.distress` line blocks (a denial).
+        // Its bar holds in follow-ups too (not `FOLLOW_UP_SURE`): a disclosure is often the
+        // second thing said ("whatever. it was meant to be my last meal anyway")
         if let Some(h) = m.head("self_harm") {
             let found = scores
                 .iter()

@@ -150,7 +150,7 @@ pub fn with_heads_from(
             .collect();
         let head = &m.heads[j];
         specs.push(HeadSpec {
-            name: m.heads[j].name.clone(),
+            name: head.name.clone(),
             bias: head.bias,
             threshold: head.threshold,
             veto: head.veto,
