@@ -17,6 +17,29 @@ pub fn option<T: std::str::FromStr>(name: &str) -> Option<T> {
     }))
 }
 
+/// The value of the environment variable `name`, or `default` when it is unset or does not
+/// parse (the trainer's `RJ_*` knobs).
+pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// A probe file's rows (`source<TAB>F|N<TAB>text`, as `data/judgement/checks/
+/// self-harm-probes.tsv`): (discloses, text); `#` lines and blank ones are skipped.
+pub fn probe_rows(path: &str) -> Vec<(bool, String)> {
+    read(path)
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(3, '\t').collect();
+            let [_, label, text] = f[..] else { return None };
+            Some((label == "F", text.to_string()))
+        })
+        .collect()
+}
+
 pub fn bitext_path() -> String {
     repo("data/public/bitext/bitext_cs_sample_v2_4514rows_8b6ca3d.csv")
 }

@@ -103,16 +103,8 @@ fn main() {
 fn probes(files: &[String]) {
     let rows: Vec<(bool, Vec<rapport::text::tokens::Token>)> = files
         .iter()
-        .flat_map(|f| {
-            rapport_eval::read(f)
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| {
-                    let c: Vec<&str> = l.splitn(3, '\t').collect();
-                    (c.len() == 3).then(|| (c[1] == "F", tokenize(c[2])))
-                })
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|f| rapport_eval::probe_rows(f))
+        .map(|(disclosure, text)| (disclosure, tokenize(&text)))
         .collect();
     let text = rapport_eval::read(&rapport_eval::repo("data/cues.txt"));
     let mut label = String::new();

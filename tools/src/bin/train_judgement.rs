@@ -164,15 +164,9 @@ fn main() {
     }
     let msgs = judgement::messages();
     // the weight of a Bitext or BANKING77 row beside one of ours (RJ_EXT to change it)
-    let ext_weight: f32 = std::env::var("RJ_EXT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.5);
+    let ext_weight: f32 = env_or("RJ_EXT", 0.5);
     // the weight of one of our hard-negative rows (look-alikes) beside another row (RJ_HARD)
-    let hard_weight: f32 = std::env::var("RJ_HARD")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1.0);
+    let hard_weight: f32 = env_or("RJ_HARD", 1.0);
     // the phrase patterns alone: the embedded learned model left out
     let mut an = TextAnalyzer::builtin();
     an.judge = JudgeModel::default();
@@ -264,10 +258,7 @@ fn main() {
     // messages more read critical, "overdraft?" among them)
     let probes = std::env::var("RJ_PROBES")
         .unwrap_or_else(|_| repo("data/judgement/checks/self-harm-probes.tsv"));
-    let probe_weight: f32 = std::env::var("RJ_PROBE_W")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1.0);
+    let probe_weight: f32 = env_or("RJ_PROBE_W", 1.0);
     for path in probes.split(',').filter(|p| !p.is_empty()) {
         for (label, text) in probe_rows(path) {
             let mut target = [None; 12];
@@ -347,30 +338,23 @@ fn main() {
                 .any(|(h, _)| base_model.heads[*h as usize].name != "self_harm")
         })
         .collect();
-    let new_allowed: usize = std::env::var("RJ_SELF_HARM_NEW")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut own: Vec<(u32, f32)> = full[sh]
-        .iter()
-        .filter(|(k, _)| !base_keys.contains(k))
-        .map(|(k, v)| (*k, v.abs() * df[k] as f32))
-        .collect();
-    own.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let new_allowed: usize = env_or("RJ_SELF_HARM_NEW", 0);
+    // features by how much the head's full fit leans on them (weight × rows), the most first
+    let by_weight = |keys: &mut dyn Iterator<Item = u32>| {
+        let mut ranked: Vec<(u32, f32)> = keys
+            .map(|k| {
+                let w = full[sh].get(&k).copied().unwrap_or(0.0);
+                (k, w.abs() * df.get(&k).copied().unwrap_or(0) as f32)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    };
+    let own = by_weight(&mut full[sh].keys().copied().filter(|k| !base_keys.contains(k)));
     // of the base's features, the RJ_SELF_HARM_KEEP (all by default) the head weighs most: a
     // head with fewer non-zero weights compresses smaller
-    let mut from_base: Vec<(u32, f32)> = base_keys
-        .iter()
-        .map(|k| {
-            let w = full[sh].get(k).copied().unwrap_or(0.0);
-            (*k, w.abs() * df.get(k).copied().unwrap_or(0) as f32)
-        })
-        .collect();
-    from_base.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let keep_base: usize = std::env::var("RJ_SELF_HARM_KEEP")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(usize::MAX);
+    let from_base = by_weight(&mut base_keys.iter().copied());
+    let keep_base: usize = env_or("RJ_SELF_HARM_KEEP", usize::MAX);
     let keep_sh: std::collections::HashSet<u32> = from_base
         .iter()
         .take(keep_base)
@@ -473,10 +457,7 @@ fn main() {
         // the self-harm head has no rows on dev: its bar is RJ_SELF_HARM_T (0.8 by default;
         // `SELF_HARM_STRENGTH` in src/text/learned.rs says how it was chosen)
         if *name == "self_harm" {
-            heads[h].threshold = std::env::var("RJ_SELF_HARM_T")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0.8);
+            heads[h].threshold = env_or("RJ_SELF_HARM_T", 0.8);
             continue;
         }
         let truth: Vec<bool> = dev
@@ -513,15 +494,9 @@ fn main() {
         // RJ_BETA: the F-measure's beta. 1 (F1, the measure the targets use) by default:
         // F0.5 was the default before; on the dev part it gave cue F1 0.02–0.06 lower for
         // hard-negative precision 50.0% instead of 41.7%, and band agreement 77.2% vs 78.5%
-        let beta: f64 = std::env::var("RJ_BETA")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1.0);
+        let beta: f64 = env_or("RJ_BETA", 1.0);
         let mut best = (f64::MIN, 0.95f32, 0.0f32);
-        let tmin: usize = std::env::var("RJ_TMIN")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(8);
+        let tmin: usize = env_or("RJ_TMIN", 8);
         for ti in tmin..20 {
             let t = ti as f32 * 0.05;
             for vi in 0..20 {
@@ -677,16 +652,10 @@ fn fit(
     let pos_w = ((neg as f32) / (pos as f32)).sqrt().max(1.0);
     let (mut w, mut g2): (HashMap<u32, f32>, HashMap<u32, f32>) = (HashMap::new(), HashMap::new());
     let (mut b, mut bg2) = (0f32, 1e-6f32);
-    let env = |k: &str, d: f32| {
-        std::env::var(k)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d)
-    };
-    let (lr, l2) = (env("RJ_LR", 0.3), env("RJ_L2", 1e-2));
+    let (lr, l2): (f32, f32) = (env_or("RJ_LR", 0.3), env_or("RJ_L2", 1e-2));
     let mut order: Vec<usize> = (0..used.len()).collect();
     let mut seed = 0x9e37_79b9_7f4a_7c15u64 ^ h as u64;
-    for _ in 0..env("RJ_EPOCHS", 25.0) as usize {
+    for _ in 0..env_or("RJ_EPOCHS", 25.0f32) as usize {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -743,19 +712,6 @@ fn fbeta(pred: &[bool], truth: &[bool], beta: f64) -> f64 {
 
 fn accuracy(pred: &[bool], truth: &[bool]) -> f64 {
     pred.iter().zip(truth).filter(|(p, t)| p == t).count() as f64 / truth.len().max(1) as f64
-}
-
-/// A probe file's rows: (discloses, text); `#` lines are comments.
-fn probe_rows(path: &str) -> Vec<(bool, String)> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let f: Vec<&str> = l.splitn(3, '\t').collect();
-            let [_, label, text] = f[..] else { return None };
-            Some((label == "F", text.to_string()))
-        })
-        .collect()
 }
 
 /// RJ_PROBE_TEST: how this model's self-harm head reads a probe file it was not fitted on:
