@@ -482,3 +482,44 @@ fn an_intent_its_own_words_confirm_keeps_its_kind() {
         assert_eq!(kind(text), Kind::Relational, "{text}");
     }
 }
+
+/// The 300 messages two helper sessions wrote for deaths told mostly without "died", "death",
+/// "passed away" or "funeral", and look-alikes with no death (session 37,
+/// `data/judgement/checks/bereavement-probes.tsv`; lines were written from the first set's
+/// misses, the second was read held out: 43 -> 60 of its 90 deaths found, its look-alikes 12 ->
+/// 14 of 70, most of them an illness, which is a loss too). Floors against regressions, not
+/// measures of recall: the deaths read as a loss and answered with condolence first (a
+/// customer with no history) stay at least as many, the look-alikes read as a loss as few.
+#[test]
+fn deaths_told_in_other_words_stay_found_and_answered_with_condolence() {
+    let (an, e) = (TextAnalyzer::builtin(), rapport::Engine::new(None).unwrap());
+    let now = rapport::time::parse_iso("2026-12-05T12:00:00Z").unwrap();
+    let (mut deaths, mut found, mut condoled, mut others, mut false_losses) = (0, 0, 0, 0, 0);
+    let file = include_str!("../data/judgement/checks/bereavement-probes.tsv");
+    for line in file.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (_source, label, text) = (cols.next(), cols.next().unwrap(), cols.next().unwrap());
+        let t = serde_json::json!({"id": "T1", "channel": "email", "customer": {},
+                                   "messages": [{"from": "customer", "text": text}]});
+        let a = e.assess(&t, now).unwrap();
+        let loss = an.analyze(text).cues.loss > 0.0;
+        if label == "D" {
+            deaths += 1;
+            found += usize::from(loss);
+            condoled += usize::from(a.reply.as_str() == "condolence");
+        } else {
+            others += 1;
+            false_losses += usize::from(loss);
+        }
+    }
+    assert_eq!((deaths, others), (170, 130));
+    assert!(found >= 126, "{found} of 170 deaths read as a loss");
+    assert!(
+        condoled >= 113,
+        "{condoled} of 170 deaths answered with condolence first"
+    );
+    assert!(
+        false_losses <= 25,
+        "{false_losses} of 130 look-alikes read as a loss"
+    );
+}

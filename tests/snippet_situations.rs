@@ -300,3 +300,33 @@ fn a_death_told_plainly_is_relational_and_grief_that_overwhelms_is_critical() {
     ];
     each_reads_as(&e, &overwhelmed, "critical", None);
 }
+
+/// A death said the way banks, estates and families say it ("the account holder is deceased",
+/// "no longer with us", "we lost him in the spring") is a loss met with condolence, not a
+/// cancellation to save; its look-alikes are not (session 37: the first three read as churn,
+/// a save offered first, and "deceased" was in none of the corpus's 9,720 messages).
+#[test]
+fn a_death_said_without_the_word_died_gets_condolence_not_a_save() {
+    let e = Engine::new(None).unwrap();
+    let deaths = [
+        "The account holder is deceased. Please close the account and send the closing balance to the solicitor.",
+        "Please close my dad's account, he's no longer with us.",
+        "Hi, I am executor of my late uncle's estate and need his broadband contract ended.",
+        "We lost mum in the spring. Can you stop her weekly veg box please?",
+        "my grandad is at peace now, pls cancel his paper",
+    ];
+    each_reads_as(&e, &deaths, "relational", Some("condolence"));
+    for text in [
+        "Our old office manager is no longer with us, please make me the account owner instead.",
+        "Your records list me as deceased and my card has been stopped. I am very much alive!",
+        "my phone is dead and I can't get the code, can you text it to my other number?",
+    ] {
+        let a = assess_one(&e, text);
+        assert_ne!(a.reply.as_str(), "condolence", "{text}");
+        assert!(
+            !a.reasons.iter().any(|r| r.signal.id() == "cue.life_event"),
+            "{text}: {:?}",
+            a.reasons
+        );
+    }
+}

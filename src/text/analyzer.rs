@@ -9,8 +9,8 @@ use super::sentiment::{self, Sentiment, SentimentLexicon};
 use super::tokens::{self, Token};
 use super::{
     default_taxonomy, intent, Cue, Cues, Emotions, Intent, IntentAlternative, IntentDef, Kind,
-    Match, TextSignals, BROKEN_PROMISE, BUILTIN_CUES, BUILTIN_SITUATIONS, BUILTIN_TOPICS, CUES,
-    EMOTIONS, SITUATIONS,
+    Match, TextSignals, BEREAVEMENT, BROKEN_PROMISE, BUILTIN_CUES, BUILTIN_SITUATIONS,
+    BUILTIN_TOPICS, CUES, EMOTIONS, SITUATIONS,
 };
 use crate::signals::SignalId;
 use crate::util::round2;
@@ -280,12 +280,6 @@ impl TextAnalyzer {
 
         let mut intent = self.intent_of(&views, &recency, rsum);
         let routine = self.learned(&views, &mut cues, &mut emotions, &mut matches, &mut intent);
-        if cues.churn > 0.0 && cues.loss >= 0.4 && closes_for_the_dead(&views) {
-            // closing the account of someone who died is a loss, not a customer leaving: the
-            // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
-            cues.churn = 0.0;
-            matches.retain(|m| m.signal != Cue::Churn.signal());
-        }
         if cues.praise > 0.0 {
             super::sarcasm::drop_sarcastic_praise(&views, &mut cues, &mut matches);
         }
@@ -306,6 +300,15 @@ impl TextAnalyzer {
                     situations |= BROKEN_PROMISE;
                 }
             }
+        }
+        if cues.churn > 0.0
+            && cues.loss >= 0.4
+            && closes_for_the_dead(&views, situations & BEREAVEMENT != 0)
+        {
+            // closing the account of someone who died is a loss, not a customer leaving: the
+            // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
+            cues.churn = 0.0;
+            matches.retain(|m| m.signal != Cue::Churn.signal());
         }
         let first = views.first_mut().map(|v| std::mem::take(&mut v.tokens));
         let signals = TextSignals {
@@ -386,18 +389,30 @@ pub(super) fn promise_unkept(hits: &[Hit]) -> bool {
         .any(|m| of(MADE + 1).any(|u| u.first > m.last && u.first <= m.last + PROMISE_KEPT_WITHIN))
 }
 
-/// The writer closes someone else's account after a death: words of a death, and words that
-/// the account is another person's (theirs, the estate's, on their behalf).
-fn closes_for_the_dead(views: &[MessageView]) -> bool {
-    const DEATH: [&str; 8] = [
+/// The writer closes someone else's account after a death: words of a death (`died`: the
+/// situation `bereavement` of data/situations.txt was found), and words that the account is
+/// another person's (theirs, the estate's, on their behalf).
+fn closes_for_the_dead(views: &[MessageView], died: bool) -> bool {
+    // ("longer": "my mum's no longer with us", "alive": "he isn't alive to enjoy them",
+    // read here only beside a loss the cue found)
+    const DEATH: [&str; 17] = [
         "passed",
         "died",
+        "die",
+        "dead",
         "death",
         "deceased",
+        "departed",
         "late",
         "funeral",
         "bereavement",
         "probate",
+        "widow",
+        "widower",
+        "longer",
+        "alive",
+        "heaven",
+        "ashes",
     ];
     const ANOTHERS: [&str; 8] = [
         "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",
@@ -408,27 +423,31 @@ fn closes_for_the_dead(views: &[MessageView]) -> bool {
             .flat_map(|v| v.tokens.iter().map(|t| t.text.as_str()))
     };
     let relative = |w: &str| {
-        w.strip_suffix("'s").is_some_and(|r| {
-            matches!(
-                r,
-                "husband"
-                    | "wife"
-                    | "partner"
-                    | "mother"
-                    | "father"
-                    | "mum"
-                    | "mom"
-                    | "dad"
-                    | "son"
-                    | "daughter"
-                    | "brother"
-                    | "sister"
-                    | "grandmother"
-                    | "grandfather"
-            )
-        })
+        // "my husband's gym membership", and typed without the apostrophe
+        w.strip_suffix("'s")
+            .or(w.strip_suffix('s'))
+            .is_some_and(|r| {
+                matches!(
+                    r,
+                    "husband"
+                        | "wife"
+                        | "partner"
+                        | "mother"
+                        | "father"
+                        | "mum"
+                        | "mom"
+                        | "dad"
+                        | "son"
+                        | "daughter"
+                        | "brother"
+                        | "sister"
+                        | "grandmother"
+                        | "grandfather"
+                )
+            })
     };
-    words().any(|w| DEATH.contains(&w)) && words().any(|w| ANOTHERS.contains(&w) || relative(w))
+    (died || words().any(|w| DEATH.contains(&w)))
+        && words().any(|w| ANOTHERS.contains(&w) || relative(w))
 }
 
 /// UTF-16 offsets of every token's start and end, in one pass over the text (JavaScript

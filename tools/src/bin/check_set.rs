@@ -1,15 +1,32 @@
 //! An independent check of the cues on a set none of our fitting or pattern writing read:
 //! `data/judgement/checks/lookalikes-80.jsonl` (80 messages written and labelled blind by a
 //! helper session on 2026-12-02, half look-alikes with no cue, half a real cue beside
-//! look-alike words). Prints, per cue, right / false fires / missed, and the fires on the rows
-//! that have no cue. Usage: cargo run --release -p rapport-tools --bin check-set [-- <file>]
+//! look-alike words), or another file of the same form (`{"text": …, "cues": [...]}` per
+//! line). Prints, per cue, right / false fires / missed, and the fires on the rows that have
+//! no cue; with `--list`, each row a cue is missed on (FN) or fires on wrongly (FP).
+//! Usage: cargo run --release -p rapport-tools --bin check-set [-- <file>] [--list]
 #[path = "../eval_data.rs"]
 #[allow(dead_code)]
 mod rapport_eval;
 
+/// The seven cues, in the order of `Cues::values`.
+const CUES: [&str; 7] = [
+    "mistake",
+    "churn",
+    "effort",
+    "praise",
+    "loyalty",
+    "celebration",
+    "loss",
+];
+
 fn main() {
-    let path = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let list = args.iter().any(|a| a == "--list");
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
         .unwrap_or_else(|| rapport_eval::repo("data/judgement/checks/lookalikes-80.jsonl"));
     let an = rapport::text::TextAnalyzer::builtin();
     let rows: Vec<serde_json::Value> = rapport_eval::read(&path)
@@ -17,35 +34,40 @@ fn main() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
         .collect();
-    let cues = ["mistake", "churn", "praise"];
-    let mut counts = [[0usize; 3]; 3];
+    let mut counts = [[0usize; 3]; CUES.len()];
     let mut on_none = 0;
     for r in &rows {
-        let s = an.analyze(r["text"].as_str().expect("text"));
-        let got = [s.cues.mistake, s.cues.churn, s.cues.praise].map(|x| x > 0.0);
+        let text = r["text"].as_str().expect("text");
+        let s = an.analyze(text);
+        let values = s.cues.values();
         let labels: Vec<&str> = r["cues"]
             .as_array()
             .expect("cues")
             .iter()
             .filter_map(|c| c.as_str())
             .collect();
-        for (i, c) in cues.iter().enumerate() {
-            let truth = labels.contains(c);
-            let k = match (got[i], truth) {
+        for (i, c) in CUES.iter().enumerate() {
+            let (got, truth) = (values[i] > 0.0, labels.contains(c));
+            let k = match (got, truth) {
                 (true, true) => 0,
                 (true, false) => 1,
                 (false, true) => 2,
                 (false, false) => continue,
             };
             counts[i][k] += 1;
+            if list && k > 0 {
+                println!("  {} {c}: {text}", if k == 1 { "FP" } else { "FN" });
+            }
         }
         if labels.is_empty() {
-            on_none += got.iter().filter(|g| **g).count();
+            on_none += values[..CUES.len()].iter().filter(|v| **v > 0.0).count();
         }
     }
     println!("check-set {path}: {} rows", rows.len());
-    for (c, [tp, fp, fn_]) in cues.iter().zip(counts) {
-        println!("  {c:<8} {tp} right, {fp} false fires, {fn_} missed");
+    for (c, [tp, fp, fn_]) in CUES.iter().zip(counts) {
+        if tp + fp + fn_ > 0 {
+            println!("  {c:<11} {tp} right, {fp} false fires, {fn_} missed");
+        }
     }
     let none = rows
         .iter()
