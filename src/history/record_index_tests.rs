@@ -5,6 +5,9 @@ fn find(ix: &RecordIndex, lists: &[Vec<&str>], id: &str) -> Option<(usize, usize
     ix.get(id, |c, k| lists.get(c)?.get(k).copied())
 }
 
+/// A record's id, its old place and its new one.
+type Move = (String, (usize, usize), (usize, usize));
+
 #[test]
 fn records_with_colliding_hashes_are_both_found() {
     let (a, b) = colliding();
@@ -43,7 +46,7 @@ fn moves_that_swap_places_land_each_record_where_it_went() {
     // a sort that swaps two records of one hash: the first one's new place is the second's
     // old one (found by its old place before anything is written)
     let (a, b) = colliding();
-    let lists = vec![vec![a.as_str(), b.as_str()]];
+    let lists = [vec![a.as_str(), b.as_str()]];
     let mut ix = RecordIndex::default();
     for (k, id) in lists[0].iter().enumerate() {
         ix.insert_new(id, (0, k));
@@ -107,7 +110,7 @@ proptest! {
                 Some((c, _)) if c == owner => {}
                 Some((c, k)) => {
                     lists[c].remove(k);
-                    let mut moves: Vec<(String, (usize, usize), (usize, usize))> = lists[c].iter().enumerate().skip(k).map(|(j, r)| (r.clone(), (c, j + 1), (c, j))).collect();
+                    let mut moves: Vec<Move> = lists[c].iter().enumerate().skip(k).map(|(j, r)| (r.clone(), (c, j + 1), (c, j))).collect();
                     moves.push((id.clone(), (c, k), (owner, lists[owner].len())));
                     ix.relocate(moves.iter().map(|(id, a, b)| (id.as_str(), *a, *b)));
                     lists[owner].push(id);

@@ -217,7 +217,7 @@ mod tests {
             l.record("k", "s", Dismissed, None);
         }
         let many = l.adjustment("k", "s");
-        assert!(many < -0.2 && many >= -MAX_SHIFT, "{many}");
+        assert!((-MAX_SHIFT..-0.2).contains(&many), "{many}");
         assert_eq!(l.adjustment("other", "s"), 0.0);
     }
 
