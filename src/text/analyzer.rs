@@ -393,26 +393,15 @@ pub(super) fn promise_unkept(hits: &[Hit]) -> bool {
 /// situation `bereavement` of data/situations.txt was found), and words that the account is
 /// another person's (theirs, the estate's, on their behalf).
 fn closes_for_the_dead(views: &[MessageView], died: bool) -> bool {
-    // ("longer": "my mum's no longer with us", "alive": "he isn't alive to enjoy them",
-    // read here only beside a loss the cue found)
-    const DEATH: [&str; 17] = [
+    const DEATH: [&str; 8] = [
         "passed",
         "died",
-        "die",
-        "dead",
         "death",
         "deceased",
-        "departed",
         "late",
         "funeral",
         "bereavement",
         "probate",
-        "widow",
-        "widower",
-        "longer",
-        "alive",
-        "heaven",
-        "ashes",
     ];
     const ANOTHERS: [&str; 8] = [
         "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",

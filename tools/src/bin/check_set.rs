@@ -9,17 +9,6 @@
 #[allow(dead_code)]
 mod rapport_eval;
 
-/// The seven cues, in the order of `Cues::values`.
-const CUES: [&str; 7] = [
-    "mistake",
-    "churn",
-    "effort",
-    "praise",
-    "loyalty",
-    "celebration",
-    "loss",
-];
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let list = args.iter().any(|a| a == "--list");
@@ -34,7 +23,9 @@ fn main() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
         .collect();
-    let mut counts = [[0usize; 3]; CUES.len()];
+    // the seven cues, in the order of `Cues::values` (not `life_event`, kept for old configurations)
+    let cues = &rapport::text::CUES[..7];
+    let mut counts = vec![[0usize; 3]; cues.len()];
     let mut on_none = 0;
     for r in &rows {
         let text = r["text"].as_str().expect("text");
@@ -46,7 +37,7 @@ fn main() {
             .iter()
             .filter_map(|c| c.as_str())
             .collect();
-        for (i, c) in CUES.iter().enumerate() {
+        for (i, c) in cues.iter().enumerate() {
             let (got, truth) = (values[i] > 0.0, labels.contains(c));
             let k = match (got, truth) {
                 (true, true) => 0,
@@ -60,11 +51,11 @@ fn main() {
             }
         }
         if labels.is_empty() {
-            on_none += values[..CUES.len()].iter().filter(|v| **v > 0.0).count();
+            on_none += values[..cues.len()].iter().filter(|v| **v > 0.0).count();
         }
     }
     println!("check-set {path}: {} rows", rows.len());
-    for (c, [tp, fp, fn_]) in CUES.iter().zip(counts) {
+    for (c, [tp, fp, fn_]) in cues.iter().zip(counts) {
         if tp + fp + fn_ > 0 {
             println!("  {c:<11} {tp} right, {fp} false fires, {fn_} missed");
         }
