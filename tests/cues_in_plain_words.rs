@@ -374,14 +374,20 @@ fn a_size_sent_beside_the_size_ordered_and_a_birth_or_an_exam_passed_are_read() 
     );
 }
 
+/// The (label, text) of each row of a probe file (`source<TAB>label<TAB>text`, `#` lines skipped).
+fn probe_rows(file: &str) -> impl Iterator<Item = (&str, &str)> {
+    file.lines().filter(|l| !l.starts_with('#')).map(|line| {
+        let mut cols = line.splitn(3, '\t').skip(1);
+        (cols.next().unwrap(), cols.next().unwrap())
+    })
+}
+
 /// Counts of a probe file's rows at critical distress (0.9): (disclosures, caught, shown,
 /// look-alikes, look-alikes at critical strength).
 fn probe_counts(file: &str) -> (usize, usize, usize, usize, usize) {
     let an = TextAnalyzer::builtin();
     let mut c = (0, 0, 0, 0, 0);
-    for line in file.lines().filter(|l| !l.starts_with('#')) {
-        let mut cols = line.split('\t');
-        let (_source, label, text) = (cols.next(), cols.next().unwrap(), cols.next().unwrap());
+    for (label, text) in probe_rows(file) {
         let d = an.analyze(text).emotions.distress;
         if label == "F" {
             c.0 += 1;
@@ -488,7 +494,8 @@ fn an_intent_its_own_words_confirm_keeps_its_kind() {
 /// "passed away" or "funeral", and look-alikes with no death (session 37,
 /// `data/judgement/checks/bereavement-probes.tsv`; lines were written from the first set's
 /// misses, the second was read held out: 43 -> 60 of its 90 deaths found, its look-alikes 12 ->
-/// 14 of 70, most of them an illness, which is a loss too). Floors against regressions, not
+/// 15 of 70, most of them an illness, which is a loss too; 14 after a `not.loss` line for a
+/// "deceased marker" on a living customer). Floors against regressions, not
 /// measures of recall: the deaths read as a loss and answered with condolence first (a
 /// customer with no history) stay at least as many, the look-alikes read as a loss as few.
 #[test]
@@ -497,9 +504,7 @@ fn deaths_told_in_other_words_stay_found_and_answered_with_condolence() {
     let now = rapport::time::parse_iso("2026-12-05T12:00:00Z").unwrap();
     let (mut deaths, mut found, mut condoled, mut others, mut false_losses) = (0, 0, 0, 0, 0);
     let file = include_str!("../data/judgement/checks/bereavement-probes.tsv");
-    for line in file.lines().filter(|l| !l.starts_with('#')) {
-        let mut cols = line.split('\t');
-        let (_source, label, text) = (cols.next(), cols.next().unwrap(), cols.next().unwrap());
+    for (label, text) in probe_rows(file) {
         let t = serde_json::json!({"id": "T1", "channel": "email", "customer": {},
                                    "messages": [{"from": "customer", "text": text}]});
         let a = e.assess(&t, now).unwrap();
