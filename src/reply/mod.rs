@@ -200,25 +200,30 @@ pub fn rules(x: &Inputs) -> Reply {
     let has = |id: SignalId| x.has(id);
     let (c, i) = (x.cues, x.intent);
     let sure_intent = |id: &str| !i.unsure && i.id == id;
+    // someone made to chase us, or let down by a promise of ours: one owner first
+    let owed = (c.effort >= CLEAR && has(SignalId::CueEffort))
+        || has(SignalId::HistoryBrokenPromise)
+        || (has(SignalId::CueMistake)
+            && (has(SignalId::HistoryRepeatTopic) || x.said(BROKEN_PROMISE)));
     // a death is met with condolence; another loss the customer is frightened by (an accident,
-    // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios)
-    let frightened = frightened(x);
+    // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios);
+    // distress beside a broken promise is still answered as a person first (LABELS.md). An
+    // illness or an injury beside a promise we broke is answered with ownership ("my mum comes
+    // out of hospital tomorrow and the chair never came": sc-j-113).
+    let frightened = frightened(x)
+        || (c.loss >= CLEAR && owed && has(SignalId::EmotionDistress) && !x.said(BEREAVEMENT));
     // (a loss that is not a death beside a cancellation, "too expensive now I've lost my job",
     // is met as the cancellation: "sorry for your loss" fits a death, not a lost job)
     if c.loss >= CLEAR
         && has(SignalId::CueLifeEvent)
-        && (x.said(BEREAVEMENT) || (!frightened && !has(SignalId::CueChurn)))
+        && (x.said(BEREAVEMENT) || (!frightened && !owed && !has(SignalId::CueChurn)))
     {
         Reply::Condolence
     } else if frightened {
         Reply::ReassureDistress
     } else if sure_intent("human_agent") && !has(SignalId::CueMistake) {
         Reply::HumanHandoff
-    } else if (c.effort >= CLEAR && has(SignalId::CueEffort))
-        || has(SignalId::HistoryBrokenPromise)
-        || (has(SignalId::CueMistake)
-            && (has(SignalId::HistoryRepeatTopic) || x.said(BROKEN_PROMISE)))
-    {
+    } else if owed {
         Reply::Ownership
     } else if has(SignalId::CuePraise) && sure_intent("feedback_praise") {
         // a thank-you letter that tells what went wrong on the way ("the airline lost it, but
@@ -342,5 +347,27 @@ mod tests {
         assert_eq!(reply(joy, Band::Relational, &r), Reply::Celebration);
         // the cue must also be a reason with points, not only a word in the text
         assert_eq!(reply(joy, Band::Relational, &[]), Reply::PlainAnswer);
+    }
+
+    #[test]
+    fn an_illness_beside_a_promise_we_broke_gets_an_owner_a_death_condolence() {
+        let r = [
+            (SignalId::CueLifeEvent, 17),
+            (SignalId::HistoryBrokenPromise, 20),
+        ];
+        let ill =
+            "My mum has been moved into a hospice and the bed you promised for Monday never came.";
+        let s = TextAnalyzer::builtin().analyze(ill);
+        assert!(s.cues.loss >= CLEAR, "{:?}", s.cues);
+        assert_eq!(reply(ill, Band::Critical, &r), Reply::Ownership);
+        // without the broken promise the illness is met as before
+        let alone = [(SignalId::CueLifeEvent, 17)];
+        assert_eq!(reply(ill, Band::Relational, &alone), Reply::Condolence);
+        let died = "My mum died on Sunday and the bed you promised for Monday never came.";
+        assert_eq!(reply(died, Band::Critical, &r), Reply::Condolence);
+        // frightened by it, with the promise broken: a person first
+        let mut scared = r.to_vec();
+        scared.push((SignalId::EmotionDistress, 30));
+        assert_eq!(reply(ill, Band::Critical, &scared), Reply::ReassureDistress);
     }
 }
