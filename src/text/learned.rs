@@ -25,18 +25,23 @@ impl TextAnalyzer {
         if m.heads.is_empty() || views.is_empty() {
             return 0.0;
         }
-        let scores: Vec<Vec<Score>> = views
+        // one label per hit, as the trainer counts them (tools/src/bin/train_judgement.rs)
+        let features: Vec<Vec<judge::Feature>> = views
             .iter()
             .map(|v| {
-                // one label per hit, as the trainer counts them (tools/src/bin/train_judgement.rs)
                 let labels: Vec<&str> = v
                     .hits
                     .iter()
                     .map(|h| self.patterns.labels[h.label].as_str())
                     .collect();
-                m.score(&judge::features_with(&v.tokens, &labels))
+                judge::features_with(&v.tokens, &labels)
             })
             .collect();
+        let scores: Vec<Vec<Score>> = features.iter().map(|f| m.score(f)).collect();
+        // quotes the words that carried head `h`'s finding in message `vi`
+        let quote = |vi: usize, h: usize, signal: &str, matches: &mut Vec<Match>| {
+            cite(&views[vi], &m.carried_by(&features[vi], h), signal, matches)
+        };
         // the routine head: the probability that every message is a plain request. When the
         // model reads the words as one, it does not also find frustration or distress in them
         // on its own ("can you send me a copy of my invoice?" once read as frustrated). It no
@@ -121,7 +126,7 @@ impl TextAnalyzer {
                     if grief_alone {
                         *slot = slot.min(GRIEF_ALONE);
                     }
-                    cite(&views[vi], best, signal, matches);
+                    quote(vi, h, signal, matches);
                 }
             } else if *slot > 0.0
                 && *slot < STRONG_PATTERN
@@ -148,10 +153,10 @@ impl TextAnalyzer {
                     !views[i].blocks(feeling(1).1) && s[h].probability >= m.heads[h].threshold
                 })
                 .max_by(|a, b| a.1[h].probability.total_cmp(&b.1[h].probability));
-            if let Some((vi, s)) = found {
+            if let Some((vi, _)) = found {
                 if emotions.distress < SELF_HARM_STRENGTH {
                     emotions.distress = SELF_HARM_STRENGTH;
-                    cite(&views[vi], &s[h], SignalId::EmotionDistress.id(), matches);
+                    quote(vi, h, SignalId::EmotionDistress.id(), matches);
                 }
             }
         }
@@ -213,15 +218,17 @@ impl TextAnalyzer {
     }
 }
 
-/// Quotes the words that carried the model's finding of `signal` in message `v`, one match
-/// per n-gram, unless a match of the signal already starts there.
-fn cite(v: &MessageView, best: &Score, signal: &str, matches: &mut Vec<Match>) {
+/// Quotes the words that carried the model's finding of `signal` in message `v` (`carried`:
+/// `JudgeModel::carried_by`), one match per n-gram, unless a match of the signal already
+/// starts there.
+fn cite(
+    v: &MessageView,
+    carried: &[(judge::Feature, f32)],
+    signal: &str,
+    matches: &mut Vec<Match>,
+) {
     let (us, ue) = super::utf16_bounds(v.text, &v.tokens);
-    for (f, _) in best
-        .carried_by
-        .iter()
-        .filter(|(f, w)| f.len > 0 && *w > 0.0)
-    {
+    for (f, _) in carried.iter().filter(|(f, w)| f.len > 0 && *w > 0.0) {
         let (a, b) = (f.token as usize, f.token as usize + f.len as usize - 1);
         let (Some(ta), Some(tb)) = (v.tokens.get(a), v.tokens.get(b)) else {
             continue;

@@ -145,21 +145,35 @@ impl Pattern {
         })
     }
 
-    /// The first words of the alternatives of a later element (not the first) made of exact
-    /// words only, the one with the fewest: a text needs one of them for a match. Callgrind
-    /// over the generator's 10,527 support texts (`profile 1 full`, 2026-12-03): the text
-    /// analysis 1,378.9 M instructions before, 1,203.0 M after (`evaluate` unchanged).
+    /// Words a text needs for a match: of an element, one exact word of each alternative (its
+    /// longest: the rarer), the element with the fewest such words. The first element counts
+    /// when each of its alternatives is a phrase, by a word after the first ("i'm_suicidal|
+    /// im_suicidal|…" needs "suicidal"; it used to be tried at every "i'm" and "so").
     fn anchor(&self) -> Option<Vec<&str>> {
         let mut best: Option<Vec<&str>> = None;
-        'element: for e in &self.elements[1..] {
-            let mut words = Vec::new();
+        'element: for (k, e) in self.elements.iter().enumerate() {
+            let mut words: Vec<&str> = Vec::new();
             for a in &e.alts {
-                match &a.0[0] {
-                    Atom::Word(w) => words.push(w.as_str()),
-                    Atom::Prefix(_) => continue 'element,
+                let from = usize::from(k == 0);
+                let longest = a.0[from.min(a.0.len())..]
+                    .iter()
+                    .filter_map(|atom| match atom {
+                        Atom::Word(w) => Some(w.as_str()),
+                        Atom::Prefix(_) => None,
+                    })
+                    .max_by_key(|w| w.len());
+                let Some(w) = longest else {
+                    continue 'element;
+                };
+                if !words.contains(&w) {
+                    words.push(w);
                 }
             }
-            if best.as_ref().is_none_or(|b| words.len() < b.len()) {
+            // fewest words; of as few, the longer shortest word (rarer: "hospice", not "the")
+            let shortest = |ws: &[&str]| ws.iter().map(|w| w.len()).min().unwrap_or(0);
+            if best.as_ref().is_none_or(|b| {
+                (words.len(), usize::MAX - shortest(&words)) < (b.len(), usize::MAX - shortest(b))
+            }) {
                 best = Some(words);
             }
         }
@@ -642,6 +656,34 @@ mod tests {
         }
         assert_eq!(s.find(&tokenize("20 items")).len(), 1);
         assert_eq!(s.find(&tokenize("refunded twice please")).len(), 2);
+    }
+
+    #[test]
+    fn a_first_element_of_phrases_is_anchored_by_a_later_word() {
+        let p = |src: &str| Pattern::parse(src).unwrap();
+        // each alternative a phrase: a text needs one of their longest later words
+        assert_eq!(
+            p("i'm_suicidal|feeling_suicidal|so_very_low").anchor(),
+            Some(vec!["suicidal", "very"])
+        );
+        // a one-word alternative can start a match alone: that element anchors nothing
+        assert_eq!(p("hospice|intensive_care").anchor(), None);
+        // a later element with fewer words wins
+        assert_eq!(
+            p("in_the|on_the|at_the ~2 hospice").anchor(),
+            Some(vec!["hospice"])
+        );
+        let s = set("[x]\ni'm_suicidal|feeling_suicidal\n");
+        let plain = s.without_indexes();
+        for text in ["i'm suicidal", "feeling fine, so suicidal", "i'm fine"] {
+            let toks = tokenize(text);
+            assert_eq!(
+                s.find_with_look_alikes(&toks),
+                plain.find_with_look_alikes(&toks),
+                "{text}"
+            );
+        }
+        assert_eq!(s.find(&tokenize("honestly i'm suicidal")).len(), 1);
     }
 
     #[test]
