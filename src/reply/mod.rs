@@ -126,7 +126,7 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
                 && c.effort >= 0.8
                 && has(SignalId::CueMistake)
                 && has(SignalId::CueEffort))
-                || (x.said(BROKEN_PROMISE) && c.mistake >= CLEAR && has(SignalId::CueMistake))
+                || x.said(BROKEN_PROMISE)
                 // a date of ours gone by (signals::promise): the seeds' clear call
                 || has(SignalId::HistoryBrokenPromise)
         }
@@ -203,15 +203,19 @@ pub fn rules(x: &Inputs) -> Reply {
     // someone made to chase us, or let down by a promise of ours: one owner first
     let owed = (c.effort >= CLEAR && has(SignalId::CueEffort))
         || has(SignalId::HistoryBrokenPromise)
-        || (has(SignalId::CueMistake)
-            && (has(SignalId::HistoryRepeatTopic) || x.said(BROKEN_PROMISE)));
+        || x.said(BROKEN_PROMISE)
+        || (has(SignalId::CueMistake) && has(SignalId::HistoryRepeatTopic));
     // a death is met with condolence; another loss the customer is frightened by (an accident,
     // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios);
     // distress beside a broken promise is still answered as a person first (LABELS.md). An
     // illness or an injury beside a promise we broke is answered with ownership ("my mum comes
     // out of hospital tomorrow and the chair never came": sc-j-113).
     let frightened = frightened(x)
-        || (c.loss >= CLEAR && owed && has(SignalId::EmotionDistress) && !x.said(BEREAVEMENT));
+        || (c.loss >= CLEAR
+            && owed
+            && x.emotions.distress >= CLEAR
+            && has(SignalId::EmotionDistress)
+            && !x.said(BEREAVEMENT));
     // (a loss that is not a death beside a cancellation, "too expensive now I've lost my job",
     // is met as the cancellation: "sorry for your loss" fits a death, not a lost job)
     if c.loss >= CLEAR
@@ -351,23 +355,31 @@ mod tests {
 
     #[test]
     fn an_illness_beside_a_promise_we_broke_gets_an_owner_a_death_condolence() {
-        let r = [
-            (SignalId::CueLifeEvent, 17),
-            (SignalId::HistoryBrokenPromise, 20),
-        ];
+        let r = [(SignalId::CueLifeEvent, 17), (SignalId::CueMistake, 20)];
         let ill =
             "My mum has been moved into a hospice and the bed you promised for Monday never came.";
         let s = TextAnalyzer::builtin().analyze(ill);
         assert!(s.cues.loss >= CLEAR, "{:?}", s.cues);
+        assert!(s.situations & BROKEN_PROMISE != 0);
         assert_eq!(reply(ill, Band::Critical, &r), Reply::Ownership);
-        // without the broken promise the illness is met as before
-        let alone = [(SignalId::CueLifeEvent, 17)];
-        assert_eq!(reply(ill, Band::Relational, &alone), Reply::Condolence);
+        // a promise told without "would" ("u said … coming fri. didnt come") is one too
+        let told =
+            "gran in hospital, u said the boiler guy coming fri. didnt come. can somebody sort it";
+        assert_eq!(reply(told, Band::Relational, &r), Reply::Ownership);
+        // without a promise of ours the illness is met as before
+        let alone = "My mum has been moved into a hospice, please put her broadband in my name.";
+        assert_eq!(reply(alone, Band::Relational, &r[..1]), Reply::Condolence);
         let died = "My mum died on Sunday and the bed you promised for Monday never came.";
         assert_eq!(reply(died, Band::Critical, &r), Reply::Condolence);
         // frightened by it, with the promise broken: a person first
-        let mut scared = r.to_vec();
-        scared.push((SignalId::EmotionDistress, 30));
-        assert_eq!(reply(ill, Band::Critical, &scared), Reply::ReassureDistress);
+        let scared = "My mum has been moved into a hospice and I'm terrified, I can't cope. The bed you promised for Monday never came.";
+        let s = TextAnalyzer::builtin().analyze(scared);
+        assert!(s.emotions.distress >= CLEAR, "{:?}", s.emotions);
+        let mut with_fear = r.to_vec();
+        with_fear.push((SignalId::EmotionDistress, 30));
+        assert_eq!(
+            reply(scared, Band::Critical, &with_fear),
+            Reply::ReassureDistress
+        );
     }
 }
