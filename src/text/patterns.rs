@@ -396,6 +396,10 @@ impl PatternSet {
     /// said outright (`not.X`) dropped.
     pub fn find_with_look_alikes(&self, toks: &[Token]) -> (Vec<Hit>, u64, u64) {
         let mut hits: Vec<Hit> = Vec::new();
+        // a team with no intent patterns of its own: no word to look up
+        if self.patterns.is_empty() {
+            return (hits, 0, 0);
+        }
         let mut fallback: Vec<usize> = Vec::new();
         // Matches are found left to right, so a new one overlaps an earlier one of its label
         // exactly when it starts before that label's furthest match end.
