@@ -206,10 +206,10 @@ pub fn rules(x: &Inputs) -> Reply {
         || x.said(BROKEN_PROMISE)
         || (has(SignalId::CueMistake) && has(SignalId::HistoryRepeatTopic));
     // a death is met with condolence; another loss the customer is frightened by (an accident,
-    // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios);
-    // distress beside a broken promise is still answered as a person first (LABELS.md). An
-    // illness or an injury beside a promise we broke is answered with ownership ("my mum comes
-    // out of hospital tomorrow and the chair never came": sc-j-113).
+    // an illness, a lost job) with reassurance first: what happens next (LABELS.md's scenarios).
+    // An illness or an injury beside a promise we broke is answered with ownership ("my mum
+    // comes out of hospital tomorrow and the chair never came": sc-j-113), unless the writer is
+    // clearly distressed (0.4 or more, with points): a person first (LABELS.md).
     let frightened = frightened(x)
         || (c.loss >= CLEAR
             && owed

@@ -149,19 +149,22 @@ impl Pattern {
     /// longest: the rarer), the element with the fewest such words. The first element counts
     /// when each of its alternatives is a phrase, by a word after the first ("i'm_suicidal|
     /// im_suicidal|…" needs "suicidal"; it used to be tried at every "i'm" and "so").
+    /// Callgrind over the generator's 10,527 support texts (`profile 1 full`): later elements
+    /// anchored, 1,378.9 M instructions → 1,203.0 M (2026-12-03); the first element's phrases
+    /// and the longer word on a tie, 1,118.2 M → 1,058.8 M (2026-12-05). `evaluate` unchanged.
     fn anchor(&self) -> Option<Vec<&str>> {
         let mut best: Option<Vec<&str>> = None;
         'element: for (k, e) in self.elements.iter().enumerate() {
             let mut words: Vec<&str> = Vec::new();
             for a in &e.alts {
-                let from = usize::from(k == 0);
-                let longest = a.0[from.min(a.0.len())..]
-                    .iter()
-                    .filter_map(|atom| match atom {
-                        Atom::Word(w) => Some(w.as_str()),
-                        Atom::Prefix(_) => None,
-                    })
-                    .max_by_key(|w| w.len());
+                let longest =
+                    a.0.iter()
+                        .skip(usize::from(k == 0))
+                        .filter_map(|atom| match atom {
+                            Atom::Word(w) => Some(w.as_str()),
+                            Atom::Prefix(_) => None,
+                        })
+                        .max_by_key(|w| w.len());
                 let Some(w) = longest else {
                     continue 'element;
                 };
@@ -672,7 +675,7 @@ mod tests {
         );
         // a one-word alternative can start a match alone: that element anchors nothing
         assert_eq!(p("hospice|intensive_care").anchor(), None);
-        // a later element with fewer words wins
+        // as few words ("the", "hospice"): the longer word wins
         assert_eq!(
             p("in_the|on_the|at_the ~2 hospice").anchor(),
             Some(vec!["hospice"])

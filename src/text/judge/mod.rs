@@ -220,7 +220,6 @@ impl JudgeModel {
         }
     }
 
-    /// Every head's score for one message's features.
     /// Each head's probability for a message's features. Which features carried a finding
     /// (`carried_by`) is worked out only for the findings cited: tracking every head's top
     /// three in this loop was a third of its cost (callgrind, `profile 1 full`, 2026-12-05).
