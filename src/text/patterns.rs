@@ -641,19 +641,10 @@ mod tests {
         assert_eq!(blocked, 1 << m);
     }
 
-    #[test]
-    fn short_prefixes_and_words_added_after_a_prefix_are_indexed() {
-        // a prefix under three bytes is tried at every word, and a word whose entry is made
-        // after a prefix pattern that fits it still starts that pattern
-        let s = set("[n]\n2* ~1 items\nrefund* ~2 please\n[m]\nrefunded ~1 twice\n");
+    /// The indexed search finds on each text what trying every pattern at every word finds.
+    fn finds_as_trying_every_pattern(s: &PatternSet, texts: &[&str]) {
         let plain = s.without_indexes();
-        for text in [
-            "20 items please",
-            "2 items",
-            "refunded twice please",
-            "refunding please",
-            "x items",
-        ] {
+        for text in texts {
             let toks = tokenize(text);
             assert_eq!(
                 s.find_with_look_alikes(&toks),
@@ -661,6 +652,23 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn short_prefixes_and_words_added_after_a_prefix_are_indexed() {
+        // a prefix under three bytes is tried at every word, and a word whose entry is made
+        // after a prefix pattern that fits it still starts that pattern
+        let s = set("[n]\n2* ~1 items\nrefund* ~2 please\n[m]\nrefunded ~1 twice\n");
+        finds_as_trying_every_pattern(
+            &s,
+            &[
+                "20 items please",
+                "2 items",
+                "refunded twice please",
+                "refunding please",
+                "x items",
+            ],
+        );
         assert_eq!(s.find(&tokenize("20 items")).len(), 1);
         assert_eq!(s.find(&tokenize("refunded twice please")).len(), 2);
     }
@@ -681,15 +689,10 @@ mod tests {
             Some(vec!["hospice"])
         );
         let s = set("[x]\ni'm_suicidal|feeling_suicidal\n");
-        let plain = s.without_indexes();
-        for text in ["i'm suicidal", "feeling fine, so suicidal", "i'm fine"] {
-            let toks = tokenize(text);
-            assert_eq!(
-                s.find_with_look_alikes(&toks),
-                plain.find_with_look_alikes(&toks),
-                "{text}"
-            );
-        }
+        finds_as_trying_every_pattern(
+            &s,
+            &["i'm suicidal", "feeling fine, so suicidal", "i'm fine"],
+        );
         assert_eq!(s.find(&tokenize("honestly i'm suicidal")).len(), 1);
     }
 
