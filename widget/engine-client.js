@@ -14,11 +14,13 @@ function folder(base) {
 
 /** The worker engine for the package at `base` (rapport.js, rapport_bg.wasm): the same one for
  * the same base. `workerUrl`: where engine-worker.js is served (default: beside this file); `compiled`: a
- * WebAssembly.Module (or a promise of one) the page compiled already. */
-export function workerEngine(base = DEFAULT_BASE, { workerUrl = new URL('./engine-worker.js', import.meta.url), compiled } = {}) {
+ * WebAssembly.Module (or a promise of one) the page compiled already; `worker`: a Worker the page
+ * started on engine-worker.js already (a worker takes tens of milliseconds to boot: the demo
+ * starts it from the page's head, while the document is still parsed). */
+export function workerEngine(base = DEFAULT_BASE, { workerUrl = new URL('./engine-worker.js', import.meta.url), compiled, worker } = {}) {
   const dir = folder(base);
   if (!workers.has(dir)) {
-    const client = engineClient(new Worker(workerUrl, { type: 'module', name: 'rapport-engine' }));
+    const client = engineClient(worker ?? new Worker(workerUrl, { type: 'module', name: 'rapport-engine' }));
     const ready = Promise.resolve(compiled).catch(() => undefined).then((m) => client.call('init', [dir, m])).catch((e) => {
       workers.delete(dir); // a later call may try again (after the page's owner fixed the CSP)
       if (/Content Security Policy|wasm-unsafe-eval/i.test(e.message)) throw new Error("the engine's worker may not run WebAssembly: its script-src needs 'wasm-unsafe-eval' (see the README)");

@@ -153,13 +153,23 @@ async function importStream(file, opts, ctx, job) {
   }
 }
 
+let starting = null; // the engine's first init, under way or done
+
+async function start(base, compiled) {
+  module ??= await import(new URL('rapport.js', base).href);
+  wasm = await module.default({ module_or_path: compiled ?? new URL('rapport_bg.wasm', base).href });
+  engine = new module.Engine();
+  return { methods: Object.getOwnPropertyNames(module.Engine.prototype) };
+}
+
 const own = {
-  /** `compiled`: the page's WebAssembly.Module if it compiled one already (the demo's head does). */
-  async init(base, compiled) {
-    module ??= await import(new URL('rapport.js', base).href);
-    wasm = await module.default({ module_or_path: compiled ?? new URL('rapport_bg.wasm', base).href });
-    engine = new module.Engine();
-    return { methods: Object.getOwnPropertyNames(module.Engine.prototype) };
+  /** `compiled`: the page's WebAssembly.Module if it compiled one already (the demo's head does).
+   * Once started, later calls share the first one's engine: the demo's head sends `init` as soon
+   * as its .wasm is compiled (id 0, no one waits on the answer), and app.js sends it again. One
+   * that failed is tried again by the next. */
+  init(base, compiled) {
+    starting ??= start(base, compiled).catch((e) => { starting = null; throw e; });
+    return starting;
   },
   /** The engine's WebAssembly memory in bytes (it grows with the history and never shrinks). */
   memory: () => wasm.memory.buffer.byteLength,

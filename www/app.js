@@ -177,7 +177,7 @@ async function start() {
   performance.mark('rapport-start');
   // the inline script in the page's head started compiling the .wasm and fetching the sample already
   const boot = window.rapportBoot ?? {};
-  state.engine = workerEngine(new URL('../pkg/', import.meta.url), { compiled: boot.module });
+  state.engine = workerEngine(new URL('../pkg/', import.meta.url), { compiled: boot.module, worker: boot.worker });
   const [, data, files] = await Promise.all([
     state.engine.ready.then(() => performance.mark('rapport-engine-ready')),
     boot.sample ?? fetch('data/sample.json').then((r) => r.json()),

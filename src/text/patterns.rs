@@ -15,36 +15,15 @@
 //! lists plain requests whose words the learned model reads as X ("send me a copy of the
 //! invoice"): a match keeps the learned model from finding X on its own in that text, and
 //! leaves X's own patterns be ("…a copy of the invoice, you charged us twice" is still X).
+//!
+//! `patterns/pattern.rs` parses and matches one pattern; here, the labelled set and its index.
+
+mod pattern;
+
+pub use pattern::Pattern;
 
 use super::tokens::{is_negator, Token};
 use crate::util::FastMap;
-
-#[derive(Debug, Clone, PartialEq)]
-enum Atom {
-    Word(String),
-    Prefix(String),
-}
-
-/// One alternative of an element: one word, or several in a row (`money_back`).
-#[derive(Debug, Clone, PartialEq)]
-struct Alt(Vec<Atom>);
-
-#[derive(Debug, Clone, PartialEq)]
-struct Element {
-    alts: Vec<Alt>,
-    /// Words allowed between the previous element and this one.
-    gap: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pattern {
-    elements: Vec<Element>,
-    /// A final `!a|b` element: the match holds only if the word right after it is none of
-    /// these ("end my life", not "end my life insurance").
-    not_followed_by: Vec<Alt>,
-    pub weight: f64,
-    pub source: String,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -54,160 +33,6 @@ pub struct Hit {
     pub first: usize,
     pub last: usize,
     pub weight: f64,
-}
-
-fn atom_matches(a: &Atom, w: &str) -> bool {
-    match a {
-        Atom::Word(x) => x == w,
-        Atom::Prefix(p) => w.starts_with(p.as_str()),
-    }
-}
-
-/// The last token index of `alt` matched from token `j`, if it matches there.
-fn alt_match(alt: &Alt, toks: &[Token], j: usize) -> Option<usize> {
-    let end = j + alt.0.len() - 1;
-    (end < toks.len()
-        && alt
-            .0
-            .iter()
-            .zip(&toks[j..=end])
-            .all(|(a, t)| atom_matches(a, &t.text)))
-    .then_some(end)
-}
-
-impl Pattern {
-    pub fn parse(src: &str) -> Result<Pattern, String> {
-        let mut elements = Vec::new();
-        let mut gap = 0usize;
-        let mut weight = 1.0;
-        let mut not_followed_by = Vec::new();
-        for part in src.split_whitespace() {
-            if !not_followed_by.is_empty() && !part.starts_with('@') {
-                return Err(format!("\"{src}\": a !word element comes last"));
-            }
-            if let Some(n) = part.strip_prefix('~') {
-                gap = n.parse().map_err(|_| {
-                    format!("\"{part}\": a gap is ~ and a number of words, like ~3")
-                })?;
-                if gap > 8 {
-                    return Err(format!("\"{part}\": gaps are at most ~8 words"));
-                }
-                continue;
-            }
-            if let Some(w) = part.strip_prefix('@') {
-                weight = w
-                    .parse()
-                    .map_err(|_| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
-                if !(0.0..=10.0).contains(&weight) {
-                    return Err(format!("\"{part}\": weights are between 0 and 10"));
-                }
-                continue;
-            }
-            let (part, negated) = match part.strip_prefix('!') {
-                Some(rest) if !elements.is_empty() && gap == 0 => (rest, true),
-                Some(_) => {
-                    return Err(format!(
-                        "\"{part}\": a !word element follows a word, with no gap before it"
-                    ))
-                }
-                None => (part, false),
-            };
-            let mut alts = Vec::new();
-            for a in part.split('|') {
-                let mut atoms = Vec::new();
-                for w in a.split('_') {
-                    let w = crate::util::lower(w).replace('’', "'");
-                    if w.is_empty() || w == "*" {
-                        return Err(format!("\"{part}\": empty alternative"));
-                    }
-                    atoms.push(match w.strip_suffix('*') {
-                        Some(p) => Atom::Prefix(p.to_string()),
-                        None => Atom::Word(w),
-                    });
-                }
-                alts.push(Alt(atoms));
-            }
-            if negated {
-                not_followed_by = alts;
-                continue;
-            }
-            elements.push(Element { alts, gap });
-            gap = 0;
-        }
-        if elements.is_empty() {
-            return Err(format!("\"{src}\": a pattern needs at least one word"));
-        }
-        Ok(Pattern {
-            elements,
-            not_followed_by,
-            weight,
-            source: src.to_string(),
-        })
-    }
-
-    /// Words a text needs for a match: of an element, one exact word of each alternative (its
-    /// longest: the rarer), the element with the fewest such words. The first element counts
-    /// when each of its alternatives is a phrase, by a word after the first ("i'm_suicidal|
-    /// im_suicidal|…" needs "suicidal"; it used to be tried at every "i'm" and "so").
-    /// Callgrind over the generator's 10,527 support texts (`profile 1 full`): later elements
-    /// anchored, 1,378.9 M instructions → 1,203.0 M (2026-12-03); the first element's phrases
-    /// and the longer word on a tie, 1,118.2 M → 1,058.8 M (2026-12-05). `evaluate` unchanged.
-    fn anchor(&self) -> Option<Vec<&str>> {
-        let mut best: Option<Vec<&str>> = None;
-        'element: for (k, e) in self.elements.iter().enumerate() {
-            let mut words: Vec<&str> = Vec::new();
-            for a in &e.alts {
-                let longest =
-                    a.0.iter()
-                        .skip(usize::from(k == 0))
-                        .filter_map(|atom| match atom {
-                            Atom::Word(w) => Some(w.as_str()),
-                            Atom::Prefix(_) => None,
-                        })
-                        .max_by_key(|w| w.len());
-                let Some(w) = longest else {
-                    continue 'element;
-                };
-                if !words.contains(&w) {
-                    words.push(w);
-                }
-            }
-            // fewest words; of as few, the longer shortest word (rarer: "hospice", not "the")
-            let shortest = |ws: &[&str]| ws.iter().map(|w| w.len()).min().unwrap_or(0);
-            if best.as_ref().is_none_or(|b| {
-                (words.len(), usize::MAX - shortest(&words)) < (b.len(), usize::MAX - shortest(b))
-            }) {
-                best = Some(words);
-            }
-        }
-        best
-    }
-
-    /// The last token index of a match starting at `i`, if one starts there.
-    fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
-        fn go(els: &[Element], not: &[Alt], toks: &[Token], pos: usize) -> Option<usize> {
-            let Some((e, rest)) = els.split_first() else {
-                let followed = not.iter().any(|a| alt_match(a, toks, pos).is_some());
-                return (!followed).then_some(pos - 1);
-            };
-            for j in pos..=(pos + e.gap).min(toks.len().saturating_sub(1)) {
-                for a in &e.alts {
-                    if let Some(last) = alt_match(a, toks, j) {
-                        if let Some(end) = go(rest, not, toks, last + 1) {
-                            return Some(end);
-                        }
-                    }
-                }
-            }
-            None
-        }
-        let not = &self.not_followed_by;
-        self.elements[0]
-            .alts
-            .iter()
-            .filter_map(|a| alt_match(a, toks, i))
-            .find_map(|last| go(&self.elements[1..], not, toks, last + 1))
-    }
 }
 
 /// Labelled patterns with an index by first word, so matching costs little per token.
@@ -285,30 +110,29 @@ impl PatternSet {
     pub fn add(&mut self, label: &str, p: Pattern) {
         let li = self.label_index(label);
         let pi = self.patterns.len();
-        let firsts: Vec<Atom> = p.elements[0].alts.iter().map(|a| a.0[0].clone()).collect();
+        let firsts: Vec<(String, bool)> = p
+            .firsts()
+            .map(|(w, prefix)| (w.to_string(), prefix))
+            .collect();
         let anchor: Option<Vec<String>> = p
             .anchor()
             .map(|a| a.iter().map(|w| w.to_string()).collect());
         // in the list first: a word's new entry looks up the prefix patterns, this one included
         self.anchored.push(anchor.is_some());
         self.patterns.push((li, p));
-        for first in &firsts {
-            if let Atom::Prefix(x) = first {
-                match key3(x) {
-                    Some(k) => push_new(self.by_prefix3.entry(k).or_default(), pi),
-                    None => push_new(&mut self.short_prefix, pi),
-                }
-                for (w, e) in self.by_word.iter_mut() {
-                    if w.starts_with(x.as_str()) {
-                        push_new(&mut e.starts, pi);
-                    }
+        for (x, _) in firsts.iter().filter(|(_, prefix)| *prefix) {
+            match key3(x) {
+                Some(k) => push_new(self.by_prefix3.entry(k).or_default(), pi),
+                None => push_new(&mut self.short_prefix, pi),
+            }
+            for (w, e) in self.by_word.iter_mut() {
+                if w.starts_with(x.as_str()) {
+                    push_new(&mut e.starts, pi);
                 }
             }
         }
-        for first in &firsts {
-            if let Atom::Word(w) = first {
-                push_new(&mut self.entry(w).starts, pi);
-            }
+        for (w, _) in firsts.iter().filter(|(_, prefix)| !*prefix) {
+            push_new(&mut self.entry(w).starts, pi);
         }
         for w in anchor.iter().flatten() {
             push_new(&mut self.entry(w).anchors, pi);
@@ -347,10 +171,10 @@ impl PatternSet {
                     *l = &l[1..];
                 }
             }
-            let fits = self.patterns[m].1.elements[0]
-                .alts
-                .iter()
-                .any(|a| matches!(&a.0[0], Atom::Prefix(x) if w.starts_with(x.as_str())));
+            let fits = self.patterns[m]
+                .1
+                .firsts()
+                .any(|(x, prefix)| prefix && w.starts_with(x));
             if fits {
                 out.push(m);
             }

@@ -1,0 +1,292 @@
+//! One phrase pattern (the language is described in `patterns.rs`): parsed, and matched from a
+//! token. A pattern keeps its words end to end in one string and its atoms, alternatives and
+//! elements in three flat lists of ranges: about five allocations per pattern where a string
+//! per word and a list per alternative took thirteen (10,491 words in the built-in lexicons).
+//! Callgrind, `profile 0 full` (building the analyzer, 2026-12-05): the three lexicons'
+//! `parse_sections` 19.5 M → 16.4 M instructions (a string per word and a list per alternative
+//! before; 24.0 M before lower-case ASCII words were copied as they are).
+
+use crate::text::tokens::{key8, Token};
+
+/// A word of the pattern, or the start of one (`refund*`): bytes `start..end` of its `text`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Atom {
+    start: u32,
+    end: u32,
+    pub(super) prefix: bool,
+    /// Its first eight bytes (`tokens::key8`): a token's key decides most comparisons alone.
+    key: u64,
+}
+
+/// One alternative of an element: atoms `start..end` of the pattern (one word, or several in a
+/// row: `money_back`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Alt {
+    start: u32,
+    end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Element {
+    /// Alternatives `alts.0..alts.1` of the pattern.
+    alts: (u32, u32),
+    /// Words allowed between the previous element and this one.
+    gap: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Every atom's letters, end to end.
+    text: String,
+    atoms: Vec<Atom>,
+    alts: Vec<Alt>,
+    elements: Vec<Element>,
+    /// A final `!a|b` element (alternatives of `alts`, empty when none): the match holds only if
+    /// the word right after it is none of these ("end my life", not "end my life insurance").
+    not_followed_by: (u32, u32),
+    pub weight: f64,
+}
+
+impl Pattern {
+    pub fn parse(src: &str) -> Result<Pattern, String> {
+        let mut p = Pattern {
+            text: String::with_capacity(src.len()),
+            atoms: Vec::new(),
+            alts: Vec::new(),
+            elements: Vec::new(),
+            not_followed_by: (0, 0),
+            weight: 1.0,
+        };
+        let mut gap = 0usize;
+        for part in src.split_whitespace() {
+            if p.not_followed_by.1 > p.not_followed_by.0 && !part.starts_with('@') {
+                return Err(format!("\"{src}\": a !word element comes last"));
+            }
+            if let Some(n) = part.strip_prefix('~') {
+                gap = n.parse().map_err(|_| {
+                    format!("\"{part}\": a gap is ~ and a number of words, like ~3")
+                })?;
+                if gap > 8 {
+                    return Err(format!("\"{part}\": gaps are at most ~8 words"));
+                }
+                continue;
+            }
+            if let Some(w) = part.strip_prefix('@') {
+                p.weight = w
+                    .parse()
+                    .map_err(|_| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
+                if !(0.0..=10.0).contains(&p.weight) {
+                    return Err(format!("\"{part}\": weights are between 0 and 10"));
+                }
+                continue;
+            }
+            let (part, negated) = match part.strip_prefix('!') {
+                Some(rest) if !p.elements.is_empty() && gap == 0 => (rest, true),
+                Some(_) => {
+                    return Err(format!(
+                        "\"{part}\": a !word element follows a word, with no gap before it"
+                    ))
+                }
+                None => (part, false),
+            };
+            let first_alt = p.alts.len() as u32;
+            for a in part.split('|') {
+                let first_atom = p.atoms.len() as u32;
+                for w in a.split('_') {
+                    let start = p.text.len();
+                    // a word in lower-case ASCII (nearly all) is copied as it is
+                    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                        p.text.push_str(w);
+                    } else {
+                        p.text.push_str(&crate::util::lower(w).replace('’', "'"));
+                    }
+                    let word = &p.text[start..];
+                    if word.is_empty() || word == "*" {
+                        return Err(format!("\"{part}\": empty alternative"));
+                    }
+                    let prefix = word.ends_with('*');
+                    if prefix {
+                        p.text.pop();
+                    }
+                    p.atoms.push(Atom {
+                        start: start as u32,
+                        end: p.text.len() as u32,
+                        prefix,
+                        key: key8(&p.text.as_bytes()[start..]),
+                    });
+                }
+                p.alts.push(Alt {
+                    start: first_atom,
+                    end: p.atoms.len() as u32,
+                });
+            }
+            let alts = (first_alt, p.alts.len() as u32);
+            if negated {
+                p.not_followed_by = alts;
+                continue;
+            }
+            p.elements.push(Element { alts, gap });
+            gap = 0;
+        }
+        if p.elements.is_empty() {
+            return Err(format!("\"{src}\": a pattern needs at least one word"));
+        }
+        Ok(p)
+    }
+
+    fn word(&self, a: &Atom) -> &str {
+        &self.text[a.start as usize..a.end as usize]
+    }
+
+    pub(super) fn atoms_of(&self, alt: &Alt) -> &[Atom] {
+        &self.atoms[alt.start as usize..alt.end as usize]
+    }
+
+    fn alts_in(&self, (start, end): (u32, u32)) -> &[Alt] {
+        &self.alts[start as usize..end as usize]
+    }
+
+    /// The first element's alternatives' first atoms, with their words: where a match may start.
+    pub(super) fn firsts(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.alts_in(self.elements[0].alts).iter().map(|a| {
+            let first = &self.atoms_of(a)[0];
+            (self.word(first), first.prefix)
+        })
+    }
+
+    /// By the words' first eight bytes, then the rest of a longer word: comparing each word's
+    /// letters took 3.5% of `assess` in Node (memcmp; V8 profile, 2026-12-05).
+    #[inline(always)]
+    fn atom_matches(&self, a: &Atom, t: &Token) -> bool {
+        let len = (a.end - a.start) as usize;
+        let head = if a.prefix {
+            let mask = if len >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * len)) - 1
+            };
+            len <= t.text.len() && t.key & mask == a.key
+        } else {
+            len == t.text.len() && t.key == a.key
+        };
+        head && (len <= 8
+            || self.text.as_bytes()[a.start as usize + 8..a.end as usize]
+                == t.text.as_bytes()[8..len])
+    }
+
+    /// The last token index of `alt` matched from token `j`, if it matches there.
+    // natively forced inline (callgrind, `profile 1 full`: 1,087 M instructions without, 1,028
+    // M with); in the .wasm left to the compiler: forced cost 0.57 KB gzipped, and `assess-ab`
+    // read the same speed (p50 1.00x, p95 0.98x; 2026-12-05)
+    #[cfg_attr(target_arch = "wasm32", inline)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn alt_match(&self, alt: &Alt, toks: &[Token], j: usize) -> Option<usize> {
+        let atoms = self.atoms_of(alt);
+        let end = j + atoms.len() - 1;
+        (end < toks.len()
+            && atoms
+                .iter()
+                .zip(&toks[j..=end])
+                .all(|(a, t)| self.atom_matches(a, t)))
+        .then_some(end)
+    }
+
+    /// Words a text needs for a match: of an element, one exact word of each alternative (its
+    /// longest: the rarer), the element with the fewest such words. The first element counts
+    /// when each of its alternatives is a phrase, by a word after the first ("i'm_suicidal|
+    /// im_suicidal|…" needs "suicidal"; it used to be tried at every "i'm" and "so").
+    /// Callgrind over the generator's 10,527 support texts (`profile 1 full`): later elements
+    /// anchored, 1,378.9 M instructions → 1,203.0 M (2026-12-03); the first element's phrases
+    /// and the longer word on a tie, 1,118.2 M → 1,058.8 M (2026-12-05). `evaluate` unchanged.
+    pub(super) fn anchor(&self) -> Option<Vec<&str>> {
+        let mut best: Option<Vec<&str>> = None;
+        'element: for (k, e) in self.elements.iter().enumerate() {
+            let mut words: Vec<&str> = Vec::new();
+            for a in self.alts_in(e.alts) {
+                let longest = self
+                    .atoms_of(a)
+                    .iter()
+                    .skip(usize::from(k == 0))
+                    .filter(|atom| !atom.prefix)
+                    .map(|atom| self.word(atom))
+                    .max_by_key(|w| w.len());
+                let Some(w) = longest else {
+                    continue 'element;
+                };
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            // fewest words; of as few, the longer shortest word (rarer: "hospice", not "the")
+            let shortest = |ws: &[&str]| ws.iter().map(|w| w.len()).min().unwrap_or(0);
+            if best.as_ref().is_none_or(|b| {
+                (words.len(), usize::MAX - shortest(&words)) < (b.len(), usize::MAX - shortest(b))
+            }) {
+                best = Some(words);
+            }
+        }
+        best
+    }
+
+    /// The last token index of a match starting at `i`, if one starts there.
+    pub(super) fn match_at(&self, toks: &[Token], i: usize) -> Option<usize> {
+        self.alts_in(self.elements[0].alts)
+            .iter()
+            .filter_map(|a| self.alt_match(a, toks, i))
+            .find_map(|last| self.rest_from(1, toks, last + 1))
+    }
+
+    /// The end of a match of elements `k..` from token `pos` (then no word of the final `!`
+    /// element right after).
+    fn rest_from(&self, k: usize, toks: &[Token], pos: usize) -> Option<usize> {
+        let Some(e) = self.elements.get(k) else {
+            let followed = self
+                .alts_in(self.not_followed_by)
+                .iter()
+                .any(|a| self.alt_match(a, toks, pos).is_some());
+            return (!followed).then_some(pos - 1);
+        };
+        for j in pos..=(pos + e.gap).min(toks.len().saturating_sub(1)) {
+            for a in self.alts_in(e.alts) {
+                if let Some(last) = self.alt_match(a, toks, j) {
+                    if let Some(end) = self.rest_from(k + 1, toks, last + 1) {
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    proptest::proptest! {
+        // the comparison by eight-byte keys against comparing the letters: a pattern of one
+        // word (or prefix) against one token, words of up to 12 letters, some of two bytes
+        #[test]
+        fn words_compare_by_key_as_by_letters(
+            word in "[abé]{1,12}",
+            token in "[abé]{1,12}",
+            prefix: bool,
+        ) {
+            let p = Pattern::parse(&format!("{word}{}", if prefix { "*" } else { "" })).unwrap();
+            let toks = tokenize(&token);
+            let t = &toks[0];
+            let by_letters = if prefix { t.text.starts_with(&word) } else { t.text == word };
+            proptest::prop_assert_eq!(p.match_at(&toks, 0).is_some(), by_letters);
+        }
+    }
+
+    #[test]
+    fn a_pattern_keeps_its_words_end_to_end() {
+        let p = Pattern::parse("Charg* ~3 TWICE|two_times !cheque @1.5").unwrap();
+        assert_eq!(p.text, "chargtwicetwotimescheque");
+        assert_eq!(p.firsts().collect::<Vec<_>>(), [("charg", true)]);
+        assert_eq!((p.elements.len(), p.alts.len(), p.atoms.len()), (2, 4, 5));
+        assert_eq!(p.weight, 1.5);
+    }
+}
