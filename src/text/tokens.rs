@@ -13,17 +13,6 @@ pub struct Token {
     /// A sentence ends between the previous word and this one (. ! ? or a line break): a
     /// negator does not reach across it ("Not great. Suicidal most days").
     pub after_stop: bool,
-    /// The first eight bytes of `text` as a number (little endian, zeros past its end): the
-    /// phrase patterns compare most words by it alone (`key8`).
-    pub key: u64,
-}
-
-/// The first eight bytes of `w` as a number, little endian, zeros past its end.
-pub fn key8(w: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    let n = w.len().min(8);
-    b[..n].copy_from_slice(&w[..n]);
-    u64::from_le_bytes(b)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -87,7 +76,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             end,
             caps: letters >= 2 && uppers == letters,
             after_stop: std::mem::take(&mut stop),
-            key: key8(word.as_bytes()),
         });
     }
     out

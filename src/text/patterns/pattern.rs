@@ -6,7 +6,7 @@
 //! `parse_sections` 19.5 M → 16.4 M instructions (a string per word and a list per alternative
 //! before; 24.0 M before lower-case ASCII words were copied as they are).
 
-use crate::text::tokens::{key8, Token};
+use crate::text::tokens::Token;
 
 /// A word of the pattern, or the start of one (`refund*`): bytes `start..end` of its `text`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,8 +14,6 @@ pub(super) struct Atom {
     start: u32,
     end: u32,
     pub(super) prefix: bool,
-    /// Its first eight bytes (`tokens::key8`): a token's key decides most comparisons alone.
-    key: u64,
 }
 
 /// One alternative of an element: atoms `start..end` of the pattern (one word, or several in a
@@ -112,7 +110,6 @@ impl Pattern {
                         start: start as u32,
                         end: p.text.len() as u32,
                         prefix,
-                        key: key8(&p.text.as_bytes()[start..]),
                     });
                 }
                 p.alts.push(Alt {
@@ -154,28 +151,23 @@ impl Pattern {
         })
     }
 
-    /// By the words' first eight bytes, then the rest of a longer word: comparing each word's
-    /// letters took 3.5% of `assess` in Node (memcmp; V8 profile, 2026-12-05).
+    /// Compared as bytes: slicing the `str` checked char boundaries at every comparison
+    /// (+10% instructions over the support texts, callgrind `profile 1 full`). Comparing by
+    /// each word's first eight bytes as a number first saved 1.5% natively and nothing in the
+    /// .wasm (`assess-ab` p50 1.00x, p95 0.98x without it; 2026-12-05), so words are compared
+    /// as they are.
     #[inline(always)]
     fn atom_matches(&self, a: &Atom, t: &Token) -> bool {
-        let len = (a.end - a.start) as usize;
-        let head = if a.prefix {
-            let mask = if len >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * len)) - 1
-            };
-            len <= t.text.len() && t.key & mask == a.key
+        let x = &self.text.as_bytes()[a.start as usize..a.end as usize];
+        if a.prefix {
+            t.text.as_bytes().starts_with(x)
         } else {
-            len == t.text.len() && t.key == a.key
-        };
-        head && (len <= 8
-            || self.text.as_bytes()[a.start as usize + 8..a.end as usize]
-                == t.text.as_bytes()[8..len])
+            x == t.text.as_bytes()
+        }
     }
 
     /// The last token index of `alt` matched from token `j`, if it matches there.
-    // natively forced inline (callgrind, `profile 1 full`: 1,087 M instructions without, 1,028
+    // natively forced inline (callgrind, `profile 1 full`: 1,108 M instructions without, 1,047
     // M with); in the .wasm left to the compiler: forced cost 0.57 KB gzipped, and `assess-ab`
     // read the same speed (p50 1.00x, p95 0.98x; 2026-12-05)
     #[cfg_attr(target_arch = "wasm32", inline)]
@@ -265,10 +257,10 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     proptest::proptest! {
-        // the comparison by eight-byte keys against comparing the letters: a pattern of one
-        // word (or prefix) against one token, words of up to 12 letters, some of two bytes
+        // a pattern of one word (or prefix) against one token, compared as their letters are:
+        // words of up to 12 letters, some of two bytes
         #[test]
-        fn words_compare_by_key_as_by_letters(
+        fn words_and_prefixes_match_as_their_letters(
             word in "[abé]{1,12}",
             token in "[abé]{1,12}",
             prefix: bool,
