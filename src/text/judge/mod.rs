@@ -150,12 +150,12 @@ impl JudgeModel {
             }
             hashes.push(h);
         }
-        // then each head's codes, `code_bits` each, in the same stream, into one flat table (a
-        // list per feature was a third of reading the model: callgrind, `profile 0 full`)
         // a file too short to hold the codes is cut short: said before their table is made
         if b.len() * 8 < count * n * code_bits as usize {
             return None;
         }
+        // then each head's codes, `code_bits` each, in the same stream, into one flat table (a
+        // list per feature was a third of reading the model: callgrind, `profile 0 full`)
         let mut codes = vec![0u8; count * n];
         for head in 0..n {
             for i in 0..count {
