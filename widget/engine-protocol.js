@@ -9,7 +9,7 @@
 
 /** The page's side: `call(method, args, onProgress)` → a promise of the result, with its `id`. */
 export function engineClient(worker) {
-  let next = 1;
+  let next = 1; // from 1: id 0 is the demo head's own early `init` (www/index.html), answered to nobody
   const waiting = new Map();
   const failAll = (message) => {
     for (const w of waiting.values()) w.reject(new Error(message));
