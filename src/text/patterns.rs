@@ -410,6 +410,23 @@ mod tests {
     }
 
     #[test]
+    fn a_greek_final_sigma_is_one_letter_with_sigma() {
+        // lower-cased alone, "ΣΑΣ" ends in ς; in "ΣΑΣΑ" it is σ: both sides fold ς to σ
+        let s = set("[m]\nΣΑΣ*\nλάθος ~1 χρέωση\n");
+        for (text, hits) in [
+            ("ΣΑΣΑ", 1),
+            ("σασα", 1),
+            ("σας", 1),
+            ("ΣΑΣ", 1),
+            ("ΛΆΘΟΣ ΧΡΈΩΣΗ", 1),
+            ("λάθος χρέωση", 1),
+            ("σα", 0),
+        ] {
+            assert_eq!(s.find(&tokenize(text)).len(), hits, "{text}");
+        }
+    }
+
+    #[test]
     fn negation_before_a_match_drops_it() {
         let s = set("[m]\ncharg* ~3 twice\n");
         assert!(s

@@ -47,7 +47,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     uppers += 1;
                 }
             }
-            crate::util::push_lower(word, c);
+            // a final sigma is folded to σ, as in a pattern (`patterns::pattern`): "ΣΑΣ" and
+            // "σας" are one word, and a prefix "σας*" would otherwise never reach "σασα"
+            if c == 'ς' {
+                word.push('σ');
+            } else {
+                crate::util::push_lower(word, c);
+            }
         };
         push(c, &mut word);
         while let Some(&(j, d)) = iter.peek() {

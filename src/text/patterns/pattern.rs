@@ -97,7 +97,9 @@ impl Pattern {
                     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
                         p.text.push_str(w);
                     } else {
-                        p.text.push_str(&crate::util::lower(w).replace('’', "'"));
+                        // with σ for a final ς, as tokens have it (`tokens`)
+                        p.text
+                            .push_str(&crate::util::lower(w).replace('’', "'").replace('ς', "σ"));
                     }
                     let word = &p.text[start..];
                     if word.is_empty() || word == "*" {
