@@ -94,11 +94,13 @@ pub fn feature(name: &str, x: &Inputs, rule: Reply) -> f64 {
     value(resolve(name), x, rule)
 }
 
+/// A fitted feature and its weights, one per reply kind that weighs it (kind, weight).
+type Fitted = (Feature<'static>, Vec<(usize, f32)>);
+
 /// The fitted features read once, with their weights. Reading the names at every `assess`
 /// was 1.4% of its time in Node (V8 profile, 2026-12-05).
-fn fitted_features() -> &'static [(Feature<'static>, Vec<(usize, f32)>)] {
-    static READ: std::sync::OnceLock<Vec<(Feature<'static>, Vec<(usize, f32)>)>> =
-        std::sync::OnceLock::new();
+fn fitted_features() -> &'static [Fitted] {
+    static READ: std::sync::OnceLock<Vec<Fitted>> = std::sync::OnceLock::new();
     READ.get_or_init(|| {
         fitted()
             .map(|(name, weights)| (resolve(name), weights.collect()))
