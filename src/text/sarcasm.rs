@@ -17,6 +17,15 @@
 //! precision 69.3 -> 69.2% ("Wifi dead again… the cat chewed through the cable"), the rest
 //! unchanged.
 //!
+//! A failure the learned model alone reads in the message counts as one a phrase names, a
+//! put-right word in scare quotes ("they 'fixed' matchmaking") is a failure claimed, not a
+//! fix, and "love how" / "love that" beside a failure is a marker like the scare quotes
+//! (2026-12-05, written from train's sarcasm rows): train praise F1 .926 -> .930 (false fires
+//! 66 -> 62, none lost), hard-negative precision 69.2 -> 69.4%; dev, the scenarios and every
+//! blind scenario set unchanged; the held-out cue sets unchanged but `mistake-audit-a`, whose
+//! praise false fires went 7 -> 4. "love the" / "loving the" as a marker lost a meant praise
+//! on train ("…again in white because I love the black ones so much"), so it is not one.
+//!
 //! Measured with `evaluate` (2026-12-03, train / dev): praise F1 .925 / .799 → .927 / .809,
 //! hard-negative precision 65.8 / 45.6% → 66.2 / 46.0%, scenarios unchanged. Also calling
 //! sarcastic every praise beside a reported failure with no "but", "however"…: praise F1 .893
@@ -24,7 +33,6 @@
 //! carried the shopping up because the lift was broken, a cracked plate replaced fast).
 
 use super::analyzer::MessageView;
-use super::patterns::Hit;
 use super::tokens::Token;
 use super::{Cue, Cues, Match};
 
@@ -62,9 +70,19 @@ pub(super) fn drop_sarcastic_praise(
     matches: &mut Vec<Match>,
 ) {
     let failure = |l: usize| l == Cue::Mistake as usize || l == Cue::Effort as usize;
+    // a failure the learned model alone read in the message counts as one a phrase names
+    let (mistake, effort) = (Cue::Mistake.signal(), Cue::Effort.signal());
+    let learned_failure = |i: usize| {
+        matches
+            .iter()
+            .any(|m| m.message == i && (m.signal == mistake || m.signal == effort))
+    };
     let ironic: Vec<usize> = views
         .iter()
-        .filter(|v| sarcastic(v.text, &v.tokens, &v.hits, failure))
+        .filter(|v| {
+            let failed = v.hits.iter().any(|h| failure(h.label)) || learned_failure(v.index);
+            sarcastic(v.text, &v.tokens, failed)
+        })
         .map(|v| v.index)
         .collect();
     let signal = Cue::Praise.signal();
@@ -78,29 +96,37 @@ pub(super) fn drop_sarcastic_praise(
     }
 }
 
-/// Whether a message's praise is sarcasm. `failure`: whether a label of `hits` is a reported
-/// failure (mistake, effort); the scare quotes count only beside one ("the 'unlimited' data
-/// drops to dial-up", not "your 'Quick Start' guide was great").
-pub(super) fn sarcastic(
-    text: &str,
-    tokens: &[Token],
-    hits: &[Hit],
-    failure: impl Fn(usize) -> bool,
-) -> bool {
-    let has = |list: &[&str]| tokens.iter().any(|t| list.contains(&t.text.as_str()));
-    if has(PUT_RIGHT) {
+/// Whether a message's praise is sarcasm. `failed`: whether it reports a failure (a mistake
+/// or effort, found by a phrase or by the learned model); the scare quotes count only beside
+/// one ("the 'unlimited' data drops to dial-up", not "your 'Quick Start' guide was great").
+/// A word that the failure was put right counts unless it is itself in scare quotes ("love
+/// how they 'fixed' matchmaking").
+pub(super) fn sarcastic(text: &str, tokens: &[Token], failed: bool) -> bool {
+    let put_right = tokens
+        .iter()
+        .any(|t| PUT_RIGHT.contains(&t.text.as_str()) && !quoted(text, t));
+    if put_right {
         return false;
     }
     if text.contains(IRONY) {
         return true;
     }
-    let failed = hits.iter().any(|h| failure(h.label));
-    failed
+    // "they 'fixed' it": a put-right word in scare quotes says it was not
+    let put_right_doubted = tokens
+        .iter()
+        .any(|t| PUT_RIGHT.contains(&t.text.as_str()) && quoted(text, t));
+    (failed || put_right_doubted)
         && (scare_quoted(text)
             || overdone(tokens)
-            || tokens
-                .windows(3)
-                .any(|w| w[0].text == "keep" && w[1].text == "it" && w[2].text == "up"))
+            || tokens.windows(3).any(|w| {
+                let w = [w[0].text.as_str(), w[1].text.as_str(), w[2].text.as_str()];
+                w == ["keep", "it", "up"]
+            })
+            || tokens.windows(2).any(|w| {
+                // "love how the 'next day' delivery took six days" (not "love the black ones")
+                matches!(w[0].text.as_str(), "love" | "loving" | "loved")
+                    && matches!(w[1].text.as_str(), "how" | "that")
+            }))
 }
 
 /// A superlative pushed up by "truly", "absolutely", "simply" ("truly outstanding work"):
@@ -133,6 +159,12 @@ fn overdone(tokens: &[Token]) -> bool {
                     | "superb"
             )
     })
+}
+
+/// Whether token `t` stands alone between quotes ("'fixed'", "“resolved”").
+fn quoted(text: &str, t: &Token) -> bool {
+    let quote = |c: Option<char>| matches!(c, Some('\'' | '‘' | '’' | '"' | '“' | '”'));
+    quote(text[..t.start].chars().next_back()) && quote(text[t.end..].chars().next())
 }
 
 /// A word or three in quotes inside a sentence ("the 'unlimited' data", "“fixed”"): an

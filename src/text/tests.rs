@@ -356,10 +356,19 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
     assert!(praise(monday) > 0.0);
     assert_eq!(praise(&format!("{monday} 🙃")), 0.0);
     let late = |q: &str| {
-        format!("love that the {q}next day delivery{q} took 6 days, the parcel is still not here. great job")
+        format!("the {q}next day delivery{q} took 6 days, the parcel is still not here. great job")
     };
     assert!(praise(&late("")) > 0.0);
     assert_eq!(praise(&late("'")), 0.0);
+    // "love how" / "love that" beside a failure is irony too; beside none it is meant
+    assert_eq!(praise(&format!("love that {}", late(""))), 0.0);
+    assert!(praise("love how easy the new app is, great job") > 0.0);
+    // a put-right word in scare quotes says it was not put right
+    assert_eq!(
+        praise("so you 'fixed' matchmaking and now every game is 5v4. amazing work guys, truly amazing"),
+        0.0
+    );
+    assert!(praise("you fixed matchmaking and now every game is fair. amazing work guys") > 0.0);
     // a failure put right keeps its praise, whatever the emoji
     assert!(praise("They refunded me the same day, brilliant service, thank you 🙃") > 0.0);
     // quotes with no failure beside them are a name, not irony
