@@ -120,8 +120,14 @@ fn patterns_of(v: &Value, path: &str) -> Result<Vec<Pattern>> {
 }
 
 fn number(o: &Obj, key: &str, min: f64, max: f64) -> Result<Option<f64>> {
-    match o.get(key) {
+    // a null is refused, not read as absent: NaN and Infinity arrive as null (JSON has no
+    // form for them), and a weight of NaN used to turn its signal off without a word
+    match o.map.get(key) {
         None => Ok(None),
+        Some(Value::Null) => err(
+            &o.at(key),
+            "expected a number, got null (NaN and Infinity become null in JSON)",
+        ),
         Some(Value::Number(n)) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
             if x.is_finite() && x >= min && x <= max {
@@ -368,6 +374,11 @@ mod tests {
             .starts_with("config.weights.cue.nope: unknown signal"));
         assert!(e(json!({"weights": {"cue.churn": "high"}}))
             .starts_with("config.weights.cue.churn: expected a number"));
+        // NaN and Infinity reach the core as null: refused, not read as 0 or as absent
+        assert!(e(json!({"weights": {"cue.mistake": null}}))
+            .starts_with("config.weights.cue.mistake: expected a number, got null"));
+        assert!(e(json!({"bands": {"critical": null}}))
+            .starts_with("config.bands.critical: expected a number, got null"));
         assert!(e(json!({"bands": {"relational": 70, "critical": 60}})).contains("must be below"));
         assert!(e(json!({"intents": [{"id": "x", "kind": "maybe"}]}))
             .starts_with("config.intents[0].kind"));
