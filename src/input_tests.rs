@@ -52,6 +52,20 @@ fn emails() {
         Some("ana@example.com")
     );
     assert_eq!(normalize_email("not an email"), None);
+    // letters outside ASCII are lower-cased among themselves, never into ASCII
+    assert_eq!(
+        normalize_email("ÄNNE@Example.com").as_deref(),
+        Some("änne@example.com")
+    );
+    assert_eq!(
+        normalize_email("\u{212A}ate@example.com").as_deref(),
+        Some("\u{212A}ate@example.com")
+    );
+    assert_ne!(
+        normalize_email("\u{212A}ate@example.com"),
+        normalize_email("Kate@example.com")
+    );
+    assert_eq!(normalize_email("İpek@x.org").as_deref(), Some("İpek@x.org"));
 }
 
 #[test]
