@@ -167,6 +167,31 @@ fn compare<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
     }
 }
 
+/// A fact is text, never template syntax: pairs that read as one ("{{", "{%", "}}", "%}",
+/// "#{", "%{") in what a value printed from `from` on are spaced apart ("{ {"). A broken merge
+/// tag in an old ticket's subject ("Re: Your order {{ order.name }}…") used to make every
+/// snippet quoting it unsafe to offer (`is_broken`), the best one included, with no word why.
+fn defuse(text: &mut String, from: usize) {
+    if !text.as_bytes()[from..]
+        .iter()
+        .any(|b| matches!(b, b'{' | b'}' | b'%'))
+    {
+        return;
+    }
+    let value = text.split_off(from);
+    let mut prev = text.chars().next_back().unwrap_or(' ');
+    for c in value.chars() {
+        if matches!(
+            (prev, c),
+            ('{' | '#' | '%', '{') | ('{', '%') | ('}' | '%', '}')
+        ) {
+            text.push(' ');
+        }
+        text.push(c);
+        prev = c;
+    }
+}
+
 fn render_nodes<'t>(
     nodes: &'t [Node],
     lookup: &dyn Fn(&str) -> Option<Value>,
@@ -241,11 +266,13 @@ fn render_nodes<'t>(
                         }
                     }
                 }
+                let from = r.text.len();
                 match (out, v) {
                     (Some(s), _) => r.text.push_str(&s),
                     (None, Some(v)) => v.render_into(&mut r.text),
                     (None, None) => note(&mut r.missing, &e.path),
                 }
+                defuse(&mut r.text, from);
             }
             Node::If(branches, els) => {
                 let mut taken = false;

@@ -12,6 +12,7 @@ fn facts(p: &str) -> Option<Value> {
         )),
         "customer.nickname" => Some(Value::Text("  ".into())),
         "customer.name" => Some(Value::Text("Émile Zola".into())),
+        "previous_ticket.subject" => Some(Value::Text("Re: order {{ order.name }} {%x%}".into())),
         _ => None,
     }
 }
@@ -122,4 +123,18 @@ fn parse_errors_name_line_and_column() {
     assert!(Template::parse("{{ 3bad }}").is_err());
     assert!(Template::parse("{{ a | default: \"x }}").is_err());
     assert!(Template::parse("{% if a = 1 %}{% endif %}").is_err());
+}
+
+#[test]
+fn a_fact_that_reads_as_template_syntax_is_printed_as_text() {
+    // a broken merge tag in an old subject: spaced apart, so the snippet stays safe to offer
+    let x = r("About \"{{ previous_ticket.subject }}\": sorted.");
+    assert_eq!(x.text, "About \"Re: order { { order.name } } { %x% }\": sorted.");
+    assert!(!crate::snippets::is_broken(&x.text));
+    assert!(x.missing.is_empty());
+    // through a filter too, and a "{" the template leaves before the value
+    assert_eq!(
+        r("{ {{ previous_ticket.subject | upcase }}").text,
+        "{ RE: ORDER { { ORDER.NAME } } { %X% }"
+    );
 }
