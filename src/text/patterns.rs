@@ -427,6 +427,15 @@ mod tests {
     }
 
     #[test]
+    fn words_with_marks_match_themselves() {
+        let s = set("[m]\nक्या ~1 ग़लत\nไม่ ~1 ได้รับ\ncafe\u{301}\n");
+        for text in ["क्या ग़लत सामान आया", "ของ ไม่ ได้รับ", "un cafe\u{301} froid"]
+        {
+            assert_eq!(s.find(&tokenize(text)).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
     fn negation_before_a_match_drops_it() {
         let s = set("[m]\ncharg* ~3 twice\n");
         assert!(s

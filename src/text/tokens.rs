@@ -19,6 +19,22 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// A mark that belongs to the letter before it, inside a word though neither letter nor digit
+/// to `char::is_alphanumeric`: combining accents (a decomposed "é"), the Indic virama and
+/// nukta ("क्या", "ग़लत"), Thai and Lao vowel and tone marks ("ไม่"), Hebrew and Arabic points,
+/// joiners. Without them a word was cut at each, and a configured pattern of the same word
+/// never matched it (a hostile read, 2026-12-05). Marks only carry a word on; none starts one.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+        // Indic scripts, but their dandas (the full stops)
+        | 0x0900..=0x0963 | 0x0966..=0x0DFF
+        | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0EBC | 0x0EC8..=0x0ECD
+        | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C | 0x200D | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F)
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’' || c == '‘'
 }
@@ -57,7 +73,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         push(c, &mut word);
         while let Some(&(j, d)) = iter.peek() {
-            if is_word_char(d) {
+            if is_word_char(d) || !d.is_ascii() && is_mark(d) {
                 push(d, &mut word);
                 end = j + d.len_utf8();
                 iter.next();
@@ -164,14 +180,24 @@ mod tests {
         // two parts' tokens instead of tokenizing the joined text again (`append_after_space`)
         #[test]
         fn a_space_joined_text_tokenizes_as_its_parts(
-            a in "[a-zA-Z'’ ,.!?É😀é-]{0,24}",
-            b in "[a-zA-Z'’ ,.!?É😀é-]{0,24}",
+            a in "[a-zA-Z'’ ,.!?É😀é\u{301}\u{94d}\u{200d}-]{0,24}",
+            b in "[a-zA-Z'’ ,.!?É😀é\u{301}\u{94d}\u{200d}-]{0,24}",
         ) {
             let joined = tokenize(&format!("{a} {b}"));
             let mut parts = tokenize(&a);
             append_after_space(&mut parts, &a, tokenize(&b));
             proptest::prop_assert_eq!(joined, parts);
         }
+    }
+
+    #[test]
+    fn marks_stay_inside_their_word() {
+        let words = |s: &str| -> Vec<String> { tokenize(s).into_iter().map(|t| t.text).collect() };
+        assert_eq!(words("क्या हुआ। ठीक"), ["क्या", "हुआ", "ठीक"]);
+        assert_eq!(words("ไม่ ได้รับ"), ["ไม่", "ได้รับ"]);
+        assert_eq!(words("Cafe\u{301} ok"), ["cafe\u{301}", "ok"]);
+        // a mark or a joiner starts no word: an emoji family is no token
+        assert_eq!(words("\u{301}a 👨\u{200d}👩\u{200d}👧 b"), ["a", "b"]);
     }
 
     #[test]

@@ -129,7 +129,10 @@ fn parse_errors_name_line_and_column() {
 fn a_fact_that_reads_as_template_syntax_is_printed_as_text() {
     // a broken merge tag in an old subject: spaced apart, so the snippet stays safe to offer
     let x = r("About \"{{ previous_ticket.subject }}\": sorted.");
-    assert_eq!(x.text, "About \"Re: order { { order.name } } { %x% }\": sorted.");
+    assert_eq!(
+        x.text,
+        "About \"Re: order { { order.name } } { %x% }\": sorted."
+    );
     assert!(!crate::snippets::is_broken(&x.text));
     assert!(x.missing.is_empty());
     // through a filter too, and a "{" the template leaves before the value
