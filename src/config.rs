@@ -120,14 +120,10 @@ fn patterns_of(v: &Value, path: &str) -> Result<Vec<Pattern>> {
 }
 
 fn number(o: &Obj, key: &str, min: f64, max: f64) -> Result<Option<f64>> {
-    // a null is refused, not read as absent: NaN and Infinity arrive as null (JSON has no
-    // form for them), and a weight of NaN used to turn its signal off without a word
+    // a null is refused ("expected a number, got null"), not read as absent: NaN and
+    // Infinity arrive as null, and a weight of NaN used to turn its signal off without a word
     match o.map.get(key) {
         None => Ok(None),
-        Some(Value::Null) => err(
-            &o.at(key),
-            "expected a number, got null (NaN and Infinity become null in JSON)",
-        ),
         Some(Value::Number(n)) => {
             let x = n.as_f64().unwrap_or(f64::NAN);
             if x.is_finite() && x >= min && x <= max {

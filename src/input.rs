@@ -421,19 +421,11 @@ fn invisible(c: char) -> bool {
     (0x7F..=0x9F).contains(&c) || RANGES.iter().any(|&(lo, hi)| lo <= c && c <= hi)
 }
 
-/// Normalised email for identity: trimmed and lower-cased; None unless it looks like one. A
-/// character outside ASCII is never lower-cased into ASCII: the Kelvin sign in "\u{212A}ate@…"
-/// is no "k", or that address would find Kate's history.
+/// Normalised email for identity: trimmed and lower-cased in ASCII; None unless it looks like
+/// one. Letters outside ASCII keep their case: lower-casing them could make ASCII ones (the
+/// Kelvin sign in "\u{212A}ate@…" is "k" in lower case, and found Kate's history).
 pub fn normalize_email(s: &str) -> Option<String> {
-    let mut e = String::with_capacity(s.len());
-    for c in s.trim().chars() {
-        let at = e.len();
-        crate::util::push_lower(&mut e, c);
-        if !c.is_ascii() && e[at..].bytes().any(|b| b.is_ascii()) {
-            e.truncate(at);
-            e.push(c);
-        }
-    }
+    let e = s.trim().to_ascii_lowercase();
     let (local, domain) = e.split_once('@')?;
     (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)
 }

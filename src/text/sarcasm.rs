@@ -161,10 +161,16 @@ fn overdone(tokens: &[Token]) -> bool {
     })
 }
 
-/// Whether token `t` stands alone between quotes ("'fixed'", "“resolved”").
+/// Whether token `t` stands alone between quotes ("'fixed'", "“resolved”"). By bytes: the
+/// curly quotes are E2 80 98, 99, 9C and 9D (decoding chars here cost 0.4 KB of .wasm).
 fn quoted(text: &str, t: &Token) -> bool {
-    let quote = |c: Option<char>| matches!(c, Some('\'' | '‘' | '’' | '"' | '“' | '”'));
-    quote(text[..t.start].chars().next_back()) && quote(text[t.end..].chars().next())
+    let b = text.as_bytes();
+    let curly = |s: &[u8]| s[..2] == [0xE2, 0x80] && matches!(s[2], 0x98 | 0x99 | 0x9C | 0x9D);
+    let before = matches!(t.start.checked_sub(1).map(|i| b[i]), Some(b'\'' | b'"'))
+        || t.start >= 3 && curly(&b[t.start - 3..t.start]);
+    let after =
+        matches!(b.get(t.end), Some(b'\'' | b'"')) || b.get(t.end..t.end + 3).is_some_and(curly);
+    before && after
 }
 
 /// A word or three in quotes inside a sentence ("the 'unlimited' data", "“fixed”"): an

@@ -369,6 +369,11 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
         0.0
     );
     assert!(praise("you fixed matchmaking and now every game is fair. amazing work guys") > 0.0);
+    assert_eq!(
+        praise("so you “fixed” matchmaking and now every game is 5v4. amazing work guys, truly amazing"),
+        0.0,
+        "curly quotes too"
+    );
     // a failure put right keeps its praise, whatever the emoji
     assert!(praise("They refunded me the same day, brilliant service, thank you 🙃") > 0.0);
     // quotes with no failure beside them are a name, not irony

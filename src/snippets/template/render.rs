@@ -172,23 +172,18 @@ fn compare<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
 /// tag in an old ticket's subject ("Re: Your order {{ order.name }}…") used to make every
 /// snippet quoting it unsafe to offer (`is_broken`), the best one included, with no word why.
 fn defuse(text: &mut String, from: usize) {
-    if !text.as_bytes()[from..]
-        .iter()
-        .any(|b| matches!(b, b'{' | b'}' | b'%'))
-    {
-        return;
-    }
-    let value = text.split_off(from);
-    let mut prev = text.chars().next_back().unwrap_or(' ');
-    for c in value.chars() {
+    // every byte of a pair is ASCII, so each insert is at a char boundary
+    let mut i = from.max(1);
+    while i < text.len() {
+        let b = text.as_bytes();
         if matches!(
-            (prev, c),
-            ('{' | '#' | '%', '{') | ('{', '%') | ('}' | '%', '}')
+            (b[i - 1], b[i]),
+            (b'{' | b'#' | b'%', b'{') | (b'{', b'%') | (b'}' | b'%', b'}')
         ) {
-            text.push(' ');
+            text.insert(i, ' ');
+            i += 1;
         }
-        text.push(c);
-        prev = c;
+        i += 1;
     }
 }
 

@@ -101,6 +101,7 @@ impl Pattern {
                 None => (part, false),
             };
             let first_alt = p.alts.len() as u32;
+            let mut longest = 0;
             for a in part.split('|') {
                 let first_atom = p.atoms.len() as u32;
                 for w in a.split('_') {
@@ -131,6 +132,7 @@ impl Pattern {
                     start: first_atom,
                     end: p.atoms.len() as u32,
                 });
+                longest = longest.max(p.atoms.len() - first_atom as usize);
             }
             let alts = Span {
                 start: first_alt,
@@ -141,20 +143,14 @@ impl Pattern {
                 continue;
             }
             p.elements.push(Element { alts, gap });
+            // the farthest a match's next element can start from its first word
+            p.reach += gap + longest;
             gap = 0;
         }
         if p.elements.is_empty() {
             return Err(format!("\"{src}\": a pattern needs at least one word"));
         }
-        // the farthest a match's next element can start from its first word
-        p.reach = 1 + p
-            .elements
-            .iter()
-            .map(|e| {
-                let longest = p.alts_in(e.alts).iter().map(|a| a.end - a.start);
-                e.gap + longest.max().unwrap_or(0) as usize
-            })
-            .sum::<usize>();
+        p.reach += 1;
         Ok(p)
     }
 
