@@ -421,11 +421,9 @@ fn invisible(c: char) -> bool {
     (0x7F..=0x9F).contains(&c) || RANGES.iter().any(|&(lo, hi)| lo <= c && c <= hi)
 }
 
-/// Normalised email for identity: trimmed and lower-cased in ASCII; None unless it looks like
-/// one. Letters outside ASCII keep their case: lower-casing them could make ASCII ones (the
-/// Kelvin sign in "\u{212A}ate@…" is "k" in lower case, and found Kate's history).
+/// Normalised email for identity: trimmed and lower-cased; None unless it looks like one.
 pub fn normalize_email(s: &str) -> Option<String> {
-    let e = s.trim().to_ascii_lowercase();
+    let e = crate::util::lower(s.trim());
     let (local, domain) = e.split_once('@')?;
     (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)
 }

@@ -428,10 +428,36 @@ mod tests {
 
     #[test]
     fn words_with_marks_match_themselves() {
-        let s = set("[m]\nक्या ~1 ग़लत\nไม่ ~1 ได้รับ\ncafe\u{301}\n");
-        for text in ["क्या ग़लत सामान आया", "ของ ไม่ ได้รับ", "un cafe\u{301} froid"]
-        {
+        let s = set("[m]\nक्या ~1 ग़लत\nไม่ ~1 ได้รับ\ncafe\u{301}\nnaive\n");
+        for text in [
+            "क्या ग़लत सामान आया",
+            "ของ ไม่ ได้รับ",
+            "un cafe\u{301} froid",
+            "un cafe froid",
+            "so nai\u{308}ve",
+        ] {
             assert_eq!(s.find(&tokenize(text)).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_is_spelled_as_a_texts_words_are() {
+        let s = set("[m]\nİstanbul\nÉCHEC* ~2 REMBOURSÉ\nDON’T ~1 work*\n");
+        for text in [
+            "İstanbul",
+            "istanbul",
+            "échecs remboursé",
+            "ÉCHEC REMBOURSÉ",
+            "don't work",
+        ] {
+            assert_eq!(s.find(&tokenize(text)).len(), 1, "{text}");
+        }
+        // what no text's word could be is refused, with the word named
+        for bad in ["😡", "NO.WAY", "Ça*va"] {
+            let e = PatternSet::default()
+                .parse_sections(&format!("[m]\n{bad}\n"), "lex")
+                .unwrap_err();
+            assert!(e.contains(&format!("\"{bad}\": a word of letters")), "{e}");
         }
     }
 

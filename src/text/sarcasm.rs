@@ -17,14 +17,17 @@
 //! precision 69.3 -> 69.2% ("Wifi dead again… the cat chewed through the cable"), the rest
 //! unchanged.
 //!
-//! A failure the learned model alone reads in the message counts as one a phrase names, a
-//! put-right word in scare quotes ("they 'fixed' matchmaking") is a failure claimed, not a
-//! fix, and "love how" / "love that" beside a failure is a marker like the scare quotes
-//! (2026-12-05, written from train's sarcasm rows): train praise F1 .926 -> .930 (false fires
-//! 66 -> 62, none lost), hard-negative precision 69.2 -> 69.4%; dev, the scenarios and every
-//! blind scenario set unchanged; the held-out cue sets unchanged but `mistake-audit-a`, whose
-//! praise false fires went 7 -> 4. "love the" / "loving the" as a marker lost a meant praise
-//! on train ("…again in white because I love the black ones so much"), so it is not one.
+//! A failure the learned model alone reads in the message counts as one a phrase names, and
+//! a put-right word in scare quotes ("they 'fixed' matchmaking") is a failure claimed when a
+//! superlative is pushed up beside it (2026-12-05, written from train's sarcasm rows): train
+//! praise F1 .926 -> .929 (false fires 66 -> 63, none lost), hard-negative precision 69.2 ->
+//! 69.3%; dev, the scenarios and every blind scenario set unchanged; the held-out
+//! `mistake-audit-a` praise false fires 7 -> 4. A hostile helper's 30 sincere thank-yous
+//! (helper-101, read after): with "love how" / "love that" beside a failure as a marker too
+//! ("I love that you sent a new charger when the first one arrived broken") and a quoted fix
+//! as its own marker ("marked \"Resolved\"… Great job"), 15 of the 22 the build before
+//! read as praise lost it; without both, 1 ("the \"24/7\" line really was 24/7" beside a
+//! blocked card).
 //!
 //! Measured with `evaluate` (2026-12-03, train / dev): praise F1 .925 / .799 → .927 / .809,
 //! hard-negative precision 65.8 / 45.6% → 66.2 / 46.0%, scenarios unchanged. Also calling
@@ -102,31 +105,33 @@ pub(super) fn drop_sarcastic_praise(
 /// A word that the failure was put right counts unless it is itself in scare quotes ("love
 /// how they 'fixed' matchmaking").
 pub(super) fn sarcastic(text: &str, tokens: &[Token], failed: bool) -> bool {
-    let put_right = tokens
+    // a word that the failure was put right, as said or in scare quotes ("they 'fixed' it":
+    // it was not)
+    let (mut put_right, mut put_right_doubted) = (false, false);
+    for t in tokens
         .iter()
-        .any(|t| PUT_RIGHT.contains(&t.text.as_str()) && !quoted(text, t));
+        .filter(|t| PUT_RIGHT.contains(&t.text.as_str()))
+    {
+        if quoted(text, t) {
+            put_right_doubted = true;
+        } else {
+            put_right = true;
+        }
+    }
     if put_right {
         return false;
     }
     if text.contains(IRONY) {
         return true;
     }
-    // "they 'fixed' it": a put-right word in scare quotes says it was not
-    let put_right_doubted = tokens
-        .iter()
-        .any(|t| PUT_RIGHT.contains(&t.text.as_str()) && quoted(text, t));
-    (failed || put_right_doubted)
-        && (scare_quoted(text)
-            || overdone(tokens)
-            || tokens.windows(3).any(|w| {
-                let w = [w[0].text.as_str(), w[1].text.as_str(), w[2].text.as_str()];
-                w == ["keep", "it", "up"]
-            })
-            || tokens.windows(2).any(|w| {
-                // "love how the 'next day' delivery took six days" (not "love the black ones")
-                matches!(w[0].text.as_str(), "love" | "loving" | "loved")
-                    && matches!(w[1].text.as_str(), "how" | "that")
-            }))
+    let pushed = overdone(tokens)
+        || tokens.windows(3).any(|w| {
+            let w = [w[0].text.as_str(), w[1].text.as_str(), w[2].text.as_str()];
+            w == ["keep", "it", "up"]
+        });
+    // scare quotes mark irony beside a failure, but not where the quoted word is a fix ("it
+    // shows \"Restored\"" is meant)
+    failed && !put_right_doubted && scare_quoted(text) || (failed || put_right_doubted) && pushed
 }
 
 /// A superlative pushed up by "truly", "absolutely", "simply" ("truly outstanding work"):

@@ -360,15 +360,16 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
     };
     assert!(praise(&late("")) > 0.0);
     assert_eq!(praise(&late("'")), 0.0);
-    // "love how" / "love that" beside a failure is irony too; beside none it is meant
-    assert_eq!(praise(&format!("love that {}", late(""))), 0.0);
-    assert!(praise("love how easy the new app is, great job") > 0.0);
-    // a put-right word in scare quotes says it was not put right
+    // a put-right word in scare quotes says it was not put right, beside a superlative
+    // pushed up; its quotes alone are no marker (a status quoted is meant)
     assert_eq!(
         praise("so you 'fixed' matchmaking and now every game is 5v4. amazing work guys, truly amazing"),
         0.0
     );
     assert!(praise("you fixed matchmaking and now every game is fair. amazing work guys") > 0.0);
+    assert!(
+        praise("My ticket was marked \"Resolved\" within the hour. Great job, thank you!") > 0.0
+    );
     assert_eq!(
         praise("so you “fixed” matchmaking and now every game is 5v4. amazing work guys, truly amazing"),
         0.0,

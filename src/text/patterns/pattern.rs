@@ -110,9 +110,22 @@ impl Pattern {
                     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
                         p.text.push_str(w);
                     } else {
-                        // with σ for a final ς, as tokens have it (`tokens`)
-                        p.text
-                            .push_str(&crate::util::lower(w).replace('’', "'").replace('ς', "σ"));
+                        // spelled as a text's words are (`tokenize`: lower case, σ for a final
+                        // ς, no combining accent, one apostrophe), and one word, or it could
+                        // never match: "😡", "a.b"
+                        let bare = w.strip_suffix('*').unwrap_or(w);
+                        match crate::text::tokens::tokenize(bare).as_slice() {
+                            [t] if t.start == 0 && t.end == bare.len() => p.text.push_str(&t.text),
+                            [] if bare.is_empty() => {}
+                            _ => {
+                                return Err(format!(
+                                    "\"{w}\": a word of letters, digits and marks, as a text's words are"
+                                ))
+                            }
+                        }
+                        if bare.len() < w.len() {
+                            p.text.push('*');
+                        }
                     }
                     let word = &p.text[start..];
                     if word.is_empty() || word == "*" {
