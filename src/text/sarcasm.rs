@@ -102,8 +102,8 @@ pub(super) fn drop_sarcastic_praise(
 /// Whether a message's praise is sarcasm. `failed`: whether it reports a failure (a mistake
 /// or effort, found by a phrase or by the learned model); the scare quotes count only beside
 /// one ("the 'unlimited' data drops to dial-up", not "your 'Quick Start' guide was great").
-/// A word that the failure was put right counts unless it is itself in scare quotes ("love
-/// how they 'fixed' matchmaking").
+/// A word that the failure was put right counts unless it is itself in scare quotes ("they
+/// 'fixed' matchmaking").
 pub(super) fn sarcastic(text: &str, tokens: &[Token], failed: bool) -> bool {
     // a word that the failure was put right, as said or in scare quotes ("they 'fixed' it":
     // it was not)

@@ -172,19 +172,29 @@ fn compare<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
 /// tag in an old ticket's subject ("Re: Your order {{ order.name }}…") used to make every
 /// snippet quoting it unsafe to offer (`is_broken`), the best one included, with no word why.
 fn defuse(text: &mut String, from: usize) {
-    // every byte of a pair is ASCII, so each insert is at a char boundary
-    let mut i = from.max(1);
-    while i < text.len() {
-        let b = text.as_bytes();
-        if matches!(
-            (b[i - 1], b[i]),
+    let pair = |a: u8, b: u8| {
+        matches!(
+            (a, b),
             (b'{' | b'#' | b'%', b'{') | (b'{', b'%') | (b'}' | b'%', b'}')
-        ) {
-            text.insert(i, ' ');
-            i += 1;
-        }
-        i += 1;
+        )
+    };
+    let b = text.as_bytes();
+    let start = from.max(1);
+    if !(start..b.len()).any(|i| pair(b[i - 1], b[i])) {
+        return;
     }
+    // one pass into a new string: an insert per pair moved the rest of the text each time
+    // (quadratic on a long value of braces)
+    let mut out = Vec::with_capacity(b.len() + 16);
+    out.extend_from_slice(&b[..start]);
+    for i in start..b.len() {
+        if pair(b[i - 1], b[i]) {
+            out.push(b' ');
+        }
+        out.push(b[i]);
+    }
+    // spaces put between two ASCII bytes keep the text UTF-8
+    *text = String::from_utf8(out).unwrap_or_default();
 }
 
 fn render_nodes<'t>(
