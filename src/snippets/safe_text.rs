@@ -83,15 +83,22 @@ pub fn is_broken(text: &str) -> bool {
     text.trim().is_empty()
 }
 
+/// Whether bytes `a`, `b` read as template syntax: `{{`, `{%`, `#{`, `%{`, `}}`, `%}` (a
+/// rendering holding one is never offered; a fact's are spaced apart as it is printed).
+pub(crate) fn template_pair(a: u8, b: u8) -> bool {
+    matches!(
+        (a, b),
+        (b'{' | b'#' | b'%', b'{') | (b'{', b'%') | (b'}' | b'%', b'}')
+    )
+}
+
 /// Whether the byte at `i` ends a bad pair (`{{`, `{%`, `#{`, `%{`, `}}`, `%}`, " ,") or is
 /// a dash alone on its line.
 pub(super) fn broken_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     let prev = if i > 0 { b[i - 1] } else { 0 };
     match b[i] {
-        b'{' => matches!(prev, b'{' | b'#' | b'%'),
-        b'%' => prev == b'{',
-        b'}' => matches!(prev, b'}' | b'%'),
+        b'{' | b'%' | b'}' => template_pair(prev, b[i]),
         b',' => prev == b' ',
         b'-' => alone_on_its_line(text, i, 1),
         // "–", "—"

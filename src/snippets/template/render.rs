@@ -172,12 +172,7 @@ fn compare<T: PartialOrd>(op: Op, p: T, q: T) -> bool {
 /// tag in an old ticket's subject ("Re: Your order {{ order.name }}…") used to make every
 /// snippet quoting it unsafe to offer (`is_broken`), the best one included, with no word why.
 fn defuse(text: &mut String, from: usize) {
-    let pair = |a: u8, b: u8| {
-        matches!(
-            (a, b),
-            (b'{' | b'#' | b'%', b'{') | (b'{', b'%') | (b'}' | b'%', b'}')
-        )
-    };
+    let pair = crate::snippets::template_pair;
     let b = text.as_bytes();
     let start = from.max(1);
     if !(start..b.len()).any(|i| pair(b[i - 1], b[i])) {
