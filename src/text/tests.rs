@@ -356,7 +356,7 @@ fn praise_beside_an_irony_emoji_or_scare_quotes_on_a_failure_is_sarcasm() {
     assert!(praise(monday) > 0.0);
     assert_eq!(praise(&format!("{monday} 🙃")), 0.0);
     let late = |q: &str| {
-        format!("the {q}next day delivery{q} took 6 days, the parcel is still not here. great job")
+        format!("love that the {q}next day delivery{q} took 6 days, the parcel is still not here. great job")
     };
     assert!(praise(&late("")) > 0.0);
     assert_eq!(praise(&late("'")), 0.0);
