@@ -146,6 +146,9 @@ export interface LoadReport {
   updated: RecordCounts;
   rejected: RejectedRecord[];
   customersFromRecords: number;
+  /** Identities resolved on the way: one email on two customer ids, a changed email, and (up
+   * to 50 lines) a record whose customer id is unknown, filed by its email under a customer
+   * with another id: one person in two systems, or two people sharing one inbox. */
   conflicts: string[];
   totals: RecordCounts;
 }

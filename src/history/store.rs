@@ -69,7 +69,8 @@ pub struct LoadReport {
     pub rejected: Vec<Rejected>,
     /// Customers created because a record named one the customers list did not have.
     pub customers_from_records: usize,
-    /// Identity conflicts resolved on the way, e.g. one email on two customer ids.
+    /// Identity conflicts resolved on the way, e.g. one email on two customer ids, or (up to
+    /// 50 lines) a record of an unknown customer id filed by email under another id.
     pub conflicts: Vec<String>,
     /// What the store holds after this load.
     pub totals: Counts,
@@ -143,7 +144,7 @@ impl Store {
                 match (&existing, &c.id) {
                     (Some(x), Some(y)) if x != y => {
                         // Two ids, one email: distinct records in the source system; keep both.
-                        report.conflicts.push(format!("email {} is on customer {x} and customer {y}; both kept, the email stays with {x}", c.email.as_deref().unwrap_or("")));
+                        report.conflicts.push(format!("email {} is on customer {x} and customer {y}; both kept, the email finds {x}", c.email.as_deref().unwrap_or("")));
                         None
                     }
                     _ => Some(b),
@@ -203,7 +204,20 @@ impl Store {
 
     fn owner(&mut self, r: &CustomerRef, report: &mut LoadReport) -> usize {
         match self.resolve(r) {
-            Some(i) => i,
+            Some(i) => {
+                // An id the store does not know, joined by its email to a customer with another
+                // id: one person in two systems (a shop's id and a desk's), or two people on one
+                // family inbox. Only the loader can tell, so the load says so, up to 50 lines.
+                if let (Some(y), Some(x)) = (&r.id, &self.customers[i].profile.id) {
+                    if x != y && report.conflicts.len() < 50 {
+                        let line = format!("customer {y} is unknown; filed by email under {x}");
+                        if report.conflicts.last() != Some(&line) {
+                            report.conflicts.push(line);
+                        }
+                    }
+                }
+                i
+            }
             None => {
                 report.customers_from_records += 1;
                 report.added.customers += 1;

@@ -112,6 +112,44 @@ fn identity_by_id_or_email_and_no_duplicates() {
 }
 
 #[test]
+fn a_record_joined_by_email_under_another_id_is_reported() {
+    // a shop's customer 7001 is the desk's 380001 by email, or two people share one inbox: the
+    // record is filed by its email (the join), and the load says so once per id
+    let mut s = Store::default();
+    let r = s
+        .load_json(&json!({
+            "customers": [{"id": "380001", "email": "home@x.org"}, {"id": "c2", "email": "c2@x.org"}],
+            "orders": [{"id": "o1", "customerId": "7001", "customerEmail": "HOME@x.org", "at": "2026-01-01"},
+                       {"id": "o2", "customerId": "7001", "customerEmail": "home@x.org", "at": "2026-01-02"},
+                       {"id": "o3", "customerId": "380001", "customerEmail": "home@x.org", "at": "2026-01-03"},
+                       {"id": "o4", "customerId": "c2", "customerEmail": "home@x.org", "at": "2026-01-04"}],
+        }))
+        .unwrap();
+    assert_eq!(
+        r.conflicts,
+        ["customer 7001 is unknown; filed by email under 380001"]
+    );
+    let home = s
+        .resolve(&CustomerRef {
+            id: Some("380001".into()),
+            email: None,
+        })
+        .unwrap();
+    let c2 = s
+        .resolve(&CustomerRef {
+            id: Some("c2".into()),
+            email: None,
+        })
+        .unwrap();
+    assert_eq!(
+        (s.get(home).orders.len(), s.get(c2).orders.len()),
+        (3, 1),
+        "a known id wins over the email"
+    );
+    assert_eq!(r.customers_from_records, 0);
+}
+
+#[test]
 fn bad_records_are_reported_good_ones_kept() {
     let mut s = Store::default();
     let r = s

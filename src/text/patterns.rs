@@ -457,7 +457,10 @@ mod tests {
             let e = PatternSet::default()
                 .parse_sections(&format!("[m]\n{bad}\n"), "lex")
                 .unwrap_err();
-            assert!(e.contains(&format!("\"{bad}\": a word of letters")), "{e}");
+            assert!(
+                e.contains(&format!("\"{bad}\": not one word of letters")),
+                "{e}"
+            );
         }
     }
 

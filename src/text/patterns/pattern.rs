@@ -119,7 +119,7 @@ impl Pattern {
                             [] if bare.is_empty() => {}
                             _ => {
                                 return Err(format!(
-                                    "\"{w}\": a word of letters, digits and marks, as a text's words are"
+                                    "\"{w}\": not one word of letters, digits and marks"
                                 ))
                             }
                         }
