@@ -73,6 +73,7 @@ function draw(page) {
     const stillShown = () => current?.tabId === page.tabId && current?.ticket?.id === t.id;
     renderPanel(view, a, {
       messages: t.messages,
+      customer: t.customer,
       onInsert: async (sn) => {
         if (!stillShown()) { $('status').textContent = 'That suggestion was for another ticket: nothing was inserted.'; return; }
         const r = await send(toWorker.insert(page.tabId, t.id, sn.text));

@@ -145,12 +145,27 @@ export function spansByMessage(assessment, top = Infinity) {
 }
 
 /**
+ * The line that says the history shown is filed under another customer id than the ticket's:
+ * the engine found it by the ticket's email. One person in two systems (a shop's id beside a
+ * desk's) or two people on one shared inbox look the same to it, so the agent is told before
+ * a snippet quotes that history. `null` when the ids agree or either is missing.
+ */
+export function identityNote(ticketCustomer, facts) {
+  const asked = ticketCustomer?.id;
+  const found = facts?.customerId;
+  if (asked == null || found == null || String(asked).trim() === '' || String(asked).trim() === String(found)) return null;
+  return `History found by this ticket's email: it is filed under customer ${found}, and the ticket names customer ${String(asked).trim()}. If two people share that address it may be someone else's; check before you use it.`;
+}
+
+/**
  * Draws `assessment` into `root` (replacing what was there).
  * options: { onInsert(snippet), onDismiss(snippet), messages: ticket messages (to quote the
- * evidence in context when the host shows no conversation), topReasons = 3, heading }
+ * evidence in context when the host shows no conversation), customer: the ticket's customer
+ * (to say when the history was found under another id), topReasons = 3, heading }
  */
 export function renderPanel(root, a, options = {}) {
-  const { onInsert, onDismiss, messages, topReasons = 3, heading = 'Rapport' } = options;
+  const { onInsert, onDismiss, messages, customer, topReasons = 3, heading = 'Rapport' } = options;
+  const identity = identityNote(customer, a.customer);
   const top = a.reasons.filter((r) => r.points !== 0).slice(0, topReasons);
   const rest = a.reasons.filter((r) => !top.includes(r));
   const reason = (r) => el('li', { class: 'rp-reason' },
@@ -170,6 +185,7 @@ export function renderPanel(root, a, options = {}) {
     el('h3', {}, 'Top reasons'),
     el('ol', { class: 'rp-reasons', 'aria-label': 'Top reasons, largest first' }, ...top.map(reason)),
   );
+  if (identity) section.querySelector('.rp-head').after(el('p', { class: 'rp-identity', role: 'note' }, identity));
   if (rest.length) {
     section.append(el('details', { class: 'rp-more' }, el('summary', {}, `All ${a.reasons.length} reasons`), el('ol', { class: 'rp-reasons' }, ...rest.map(reason))));
   }
@@ -228,6 +244,7 @@ export const PANEL_CSS = `
 .rp-confidence { color: #4a5560; flex-basis: 100%; font-size: 12px; }
 .rp-reply { color: #24303a; flex-basis: 100%; font-size: 12px; font-weight: 600; }
 .rp-conf-low { color: #8a4b00; }
+.rp-identity { color: #8a4b00; font-size: 13px; margin: 8px 0 0; padding: 4px 8px; border-left: 3px solid currentColor; }
 .rp-critical { color: #a3202b; } .rp-relational { color: #8a5a00; } .rp-transactional { color: #2f6b3a; }
 .rp-reasons { margin: 0; padding-left: 20px; }
 .rp-reason { margin: 4px 0; }

@@ -186,6 +186,7 @@ export class RapportPanel extends HTMLElement {
     const act = (action) => (sn) => this.#act(sn, action, a, generation);
     renderPanel(this.#body, a, {
       messages: this.hasAttribute('quote') ? ticket.messages : undefined,
+      customer: ticket.customer,
       onInsert: act('inserted'),
       onDismiss: act('dismissed'),
     });

@@ -80,6 +80,7 @@ async function drawTicket() {
     el('p', { class: 'msg-head' }, m.from === 'customer' ? t.customer.name : m.from === 'agent' ? (m.author ?? 'Agent') : 'Internal note', ` · ${age(m.at ?? t.createdAt)}`),
     el('p', { class: 'msg-text' }, spans.has(i) ? highlighted(m.text, spans.get(i)) : m.text))));
   renderPanel($('rapport'), a, {
+    customer: t.customer,
     onInsert: (sn) => {
       call('feedback', { ticketId: t.id, snippetId: sn.id, action: 'inserted' });
       const box = $('reply');

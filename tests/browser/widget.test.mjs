@@ -63,6 +63,30 @@ test('two panels on a third-party page, isolated styles, insert into the host ed
   assert.deepEqual(problems, []);
 });
 
+test('history found by email under another customer id is said in the panel, never silently', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(`${base}/tests/browser/fixtures/third-party.html`);
+  await page.waitForFunction(() => document.getElementById('panel').shadowRoot?.querySelector('.rp-panel'));
+  assert.equal(await inPanel(page, 'panel', (r) => r.querySelector('.rp-identity')), null, 'no id on the ticket: nothing to say');
+  // a family inbox: Kim's address, another person's id from the desk
+  const drawn = (id) => page.waitForFunction((id) => document.getElementById('panel').assessment?.ticketId === id, id);
+  await page.evaluate(() => {
+    document.getElementById('panel').ticket = { id: 'F-1', customer: { id: ' 90210 ', email: 'KIM@example.com' }, messages: [{ from: 'customer', text: 'Where is my order?' }] };
+  });
+  await drawn('F-1');
+  const note = await inPanel(page, 'panel', (r) => r.querySelector('.rp-head + .rp-identity')?.textContent);
+  assert.match(note ?? '', /filed under customer k1, and the ticket names customer 90210\./, note);
+  await page.screenshot({ path: new URL('widget-identity-note.png', SHOTS).pathname, fullPage: true });
+  // the same id as the history's: no note
+  await page.evaluate(() => {
+    document.getElementById('panel').ticket = { id: 'F-2', customer: { id: 'k1', email: 'kim@example.com' }, messages: [{ from: 'customer', text: 'Where is my order?' }] };
+  });
+  await drawn('F-2');
+  assert.equal(await inPanel(page, 'panel', (r) => r.querySelector('.rp-identity')), null);
+  assert.deepEqual(problems, []);
+});
+
 test('the ticket as a property: customer text stays text, a bad ticket is an error in the panel', async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${base}/tests/browser/fixtures/third-party.html`);
