@@ -210,7 +210,8 @@ impl Engine {
         let now = o.now;
         let mut texts = t.customer_texts();
         let subject_only;
-        if texts.is_empty() {
+        let subject_read = texts.is_empty();
+        if subject_read {
             // Nothing from the customer yet (an outbound ticket): read the subject instead.
             subject_only = t.subject.clone().unwrap_or_default();
             texts.push((0, subject_only.as_str()));
@@ -340,7 +341,9 @@ impl Engine {
         let unanswered = t.unanswered_run();
         let c = &signals.cues;
 
-        let mut reasons = signals::text::reasons(&signals, &w, texts.len());
+        // 0 when the subject was read: its words have no place in the messages to point to
+        let read = if subject_read { 0 } else { texts.len() };
+        let mut reasons = signals::text::reasons(&signals, &w, read);
         reasons.extend(signals::text::unanswered(unanswered, &w));
         if let Some(opened) = t.opened_at() {
             reasons.extend(signals::text::time_open(

@@ -44,10 +44,16 @@ fn humanize(id: &str) -> String {
     id.replace('_', " ")
 }
 
+/// `customer_messages` 0: the text read was the subject (nothing from the customer yet), whose
+/// words have no place in `ticket.messages`, so the reasons give no spans (they were once given
+/// as message 0's, which may be an agent's).
 pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usize) -> Vec<Reason> {
     let mut out = Vec::new();
     let mut push =
-        |signal: SignalId, label: String, strength: f64, evidence: String, spans: Vec<Span>| {
+        |signal: SignalId, label: String, strength: f64, evidence: String, mut spans: Vec<Span>| {
+            if customer_messages == 0 {
+                spans.clear();
+            }
             out.push(Reason {
                 signal,
                 label,
