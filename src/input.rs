@@ -423,6 +423,11 @@ fn invisible(c: char) -> bool {
 
 /// Normalised email for identity: trimmed and lower-cased; None unless it looks like one.
 pub fn normalize_email(s: &str) -> Option<String> {
+    // the Kelvin sign is the one character whose lower case is ASCII ('k'): "\u{212A}ate@x.org"
+    // would find kate@x.org's history, so it is no address (no real one holds it)
+    if s.contains('\u{212A}') {
+        return None;
+    }
     let e = crate::util::lower(s.trim());
     let (local, domain) = e.split_once('@')?;
     (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)

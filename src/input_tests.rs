@@ -60,6 +60,21 @@ fn emails() {
 }
 
 #[test]
+fn an_address_that_lower_cases_into_another_is_none() {
+    // the Kelvin sign is the only character whose lower case is ASCII while it is not
+    let into_ascii: Vec<char> = (0..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|c| !c.is_ascii() && crate::util::lower(&c.to_string()).is_ascii())
+        .collect();
+    assert_eq!(into_ascii, ['\u{212A}']);
+    assert_eq!(normalize_email("\u{212A}ate@example.com"), None);
+    assert_eq!(
+        normalize_email("Kate@example.com").as_deref(),
+        Some("kate@example.com")
+    );
+}
+
+#[test]
 fn lone_surrogate_escapes_become_the_replacement_character() {
     let r = |s: &str| replace_lone_surrogates(s).into_owned();
     assert_eq!(r(r#""a\ud800b""#), r#""a\ufffdb""#);

@@ -381,13 +381,25 @@ fn a_subject_read_for_want_of_customer_words_gives_no_spans_into_the_messages() 
         "messages": [{"from": "agent", "at": "2026-11-23T09:00:00Z", "text": "Hello, following up on your call."}]});
     let a = e.assess(&t, now()).unwrap();
     let mistake = a.reasons.iter().find(|r| r.signal.id() == "cue.mistake");
-    assert!(mistake.is_some_and(|r| r.evidence.contains("twice")), "{:?}", a.reasons);
-    assert!(a.reasons.iter().all(|r| r.spans.is_empty()), "{:?}", a.reasons);
+    assert!(
+        mistake.is_some_and(|r| r.evidence.contains("twice")),
+        "{:?}",
+        a.reasons
+    );
+    assert!(
+        a.reasons.iter().all(|r| r.spans.is_empty()),
+        "{:?}",
+        a.reasons
+    );
     // the same words from the customer are placed in their message
     let mut t = t;
     t["messages"][0]["from"] = json!("customer");
     t["messages"][0]["text"] = json!("You charged me twice for order 1182");
     let a = e.assess(&t, now()).unwrap();
-    let r = a.reasons.iter().find(|r| r.signal.id() == "cue.mistake").unwrap();
+    let r = a
+        .reasons
+        .iter()
+        .find(|r| r.signal.id() == "cue.mistake")
+        .unwrap();
     assert_eq!((r.spans[0].message, r.spans.is_empty()), (0, false));
 }
