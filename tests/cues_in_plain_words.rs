@@ -529,3 +529,19 @@ fn deaths_told_in_other_words_stay_found_and_answered_with_condolence() {
         "{false_losses} of 130 look-alikes read as a loss"
     );
 }
+
+#[test]
+fn words_written_with_a_hyphen_slash_or_asterisk_are_read_as_the_text_splits_them() {
+    // the lines once spelled these "k*ll", "colou*r", "10/10", "unauthori*ed": words no text
+    // could hold (a text's "k*ll" is "k" and "ll"), so they never matched
+    assert!(distress("i want to k*ll myself") >= 0.9);
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "we got the wrong colour again",
+            "an unauthorised charge on my card",
+        ],
+        &[],
+    );
+    fires_on(|t| cues(t).praise, &["10/10 service from Maya"], &[]);
+}

@@ -453,7 +453,17 @@ mod tests {
             assert_eq!(s.find(&tokenize(text)).len(), 1, "{text}");
         }
         // what no text's word could be is refused, with the word named
-        for bad in ["😡", "NO.WAY", "Ça*va"] {
+        // (ASCII too: "10/10", "self-harm" and "colou*r" were builtin words that never matched)
+        for bad in [
+            "😡",
+            "NO.WAY",
+            "Ça*va",
+            "a*b",
+            "*a",
+            "...",
+            "10/10",
+            "self-harm",
+        ] {
             let e = PatternSet::default()
                 .parse_sections(&format!("[m]\n{bad}\n"), "lex")
                 .unwrap_err();

@@ -106,8 +106,16 @@ impl Pattern {
                 let first_atom = p.atoms.len() as u32;
                 for w in a.split('_') {
                     let start = p.text.len();
-                    // a word in lower-case ASCII (nearly all) is copied as it is
-                    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    // a word of lower-case ASCII letters, digits and apostrophes (nearly all)
+                    // is copied as it is; any other goes by the tokenizer ("a*b", "10/10" and
+                    // "self-harm" are two words to it, and once matched nothing, silently)
+                    let last = w.len().wrapping_sub(1);
+                    if w.bytes().enumerate().all(|(i, b)| {
+                        b.is_ascii_lowercase()
+                            || b.is_ascii_digit()
+                            || b == b'\''
+                            || (b == b'*' && i == last)
+                    }) {
                         p.text.push_str(w);
                     } else {
                         // spelled as a text's words are (`tokenize`: lower case, σ for a final
