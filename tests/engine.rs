@@ -391,6 +391,8 @@ fn a_subject_read_for_want_of_customer_words_gives_no_spans_into_the_messages() 
         "{:?}",
         a.reasons
     );
+    // nor do the matches (`Match` offsets are into `messages[message].text` too)
+    assert!(a.matches.is_empty(), "{:?}", a.matches);
     // the same words from the customer are placed in their message
     let mut t = t;
     t["messages"][0]["from"] = json!("customer");
@@ -402,4 +404,5 @@ fn a_subject_read_for_want_of_customer_words_gives_no_spans_into_the_messages() 
         .find(|r| r.signal.id() == "cue.mistake")
         .unwrap();
     assert_eq!((r.spans[0].message, r.spans.is_empty()), (0, false));
+    assert!(!a.matches.is_empty());
 }

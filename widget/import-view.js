@@ -13,6 +13,8 @@ export const IMPORT_CSS = `.ri-files { list-style: none; margin: 8px 0; padding:
 .ri-error { color: #a3202b; }
 .ri-actions button { font: inherit; font-size: 12px; margin-right: 6px; }
 .ri-rejected { margin: 4px 0 0; padding-left: 18px; font-size: 12px; max-height: 160px; overflow: auto; }
+.ri-conflicts { margin: 4px 0 0; font-size: 12px; color: #8a4b00; }
+.ri-conflicts ul { margin: 2px 0 0; padding-left: 18px; max-height: 120px; overflow: auto; }
 .ri-rejected button { font: inherit; background: none; border: 0; padding: 0; margin: 0; color: #1f5fa8; text-decoration: underline; cursor: pointer; }
 .ri-row { display: block; white-space: pre-wrap; word-break: break-all; background: #f4f6f8; padding: 2px 4px; font: 12px ui-monospace, monospace; }`;
 
@@ -74,6 +76,16 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
     }), report.rejected.length > shown.length ? el('li', {}, `… and ${num(report.rejected.length - shown.length)} more`) : null);
   }
 
+  /** The identities the load resolved by itself (an unknown id filed by its email under
+   * another customer, one email on two ids): a person has to check them, so they are shown. */
+  function conflictList(file, result) {
+    const lines = result.report.conflicts ?? [];
+    if (!lines.length) return null;
+    return el('details', { class: 'ri-conflicts', open: true },
+      el('summary', {}, `${num(lines.length)} ${lines.length === 1 ? 'identity' : 'identities'} to check in ${file.name}`),
+      el('ul', {}, ...lines.map((x) => el('li', {}, x))));
+  }
+
   function settled(r, file, result) {
     r.li.dataset.state = result.stopped ? 'stopped' : 'done';
     r.bar.value = result.bytes;
@@ -94,11 +106,14 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
         r.line.textContent = `Undone: ${file.name} was removed and the history rebuilt from the other files.`;
         actions.replaceChildren();
         r.li.querySelector('.ri-rejected')?.remove();
+        r.li.querySelector('.ri-conflicts')?.remove();
       });
       actions.append(undo);
     }
     const rej = rejectedList(file, result);
     if (rej) r.li.append(rej);
+    const conflicts = conflictList(file, result);
+    if (conflicts) r.li.append(conflicts);
   }
 
   async function load(file, r) {

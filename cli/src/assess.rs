@@ -284,6 +284,9 @@ fn write_in_order(
                     for x in &l.rejected {
                         eprintln!("history: rejected {x}");
                     }
+                    for x in &l.conflicts {
+                        eprintln!("history: check {x}");
+                    }
                 }
                 summary.loaded.get_or_insert(l);
             }

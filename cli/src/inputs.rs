@@ -43,7 +43,8 @@ pub struct Inputs {
 pub struct Loaded {
     pub records: usize,
     pub rejected: Vec<String>,
-    pub conflicts: usize,
+    /// Identities the loads resolved by themselves (`LoadReport::conflicts`), for a person to check.
+    pub conflicts: Vec<String>,
     pub seconds: f64,
 }
 
@@ -126,7 +127,9 @@ impl Inputs {
                 x.customers + x.tickets + x.orders + x.surveys
             };
             loaded.records += c(&r.added) + c(&r.updated);
-            loaded.conflicts += r.conflicts.len();
+            loaded
+                .conflicts
+                .extend(r.conflicts.iter().map(|x| format!("{what}: {x}")));
             for x in r.rejected.iter().take(20 - loaded.rejected.len().min(20)) {
                 loaded
                     .rejected

@@ -38,6 +38,9 @@ pub fn run(
     for x in &loaded.rejected {
         eprintln!("history: rejected {x}");
     }
+    for x in &loaded.conflicts {
+        eprintln!("history: check {x}");
+    }
     let now = match &plan {
         Plan::Outreach(o) | Plan::Insights { options: o, .. } => o["now"].clone(),
     };

@@ -361,3 +361,31 @@ fn usage_errors_exit_2_with_a_message() {
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).contains("rapport assess"));
 }
+
+#[test]
+fn identities_the_load_resolved_by_itself_are_on_stderr_to_check() {
+    let dir = std::env::temp_dir().join(format!("rapport-cli-join-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let h = dir.join("history.json");
+    std::fs::write(
+        &h,
+        json!({"customers": [{"id": "380001", "email": "ana@example.com"}],
+               "orders": [{"id": "1001", "customerId": "7001", "customerEmail": "ana@example.com", "at": "2026-11-01"}]})
+        .to_string(),
+    )
+    .unwrap();
+    let ticket = json!({"id": "T", "customer": {"email": "ana@example.com"},
+        "messages": [{"from": "customer", "text": "where is my order?"}]});
+    let out = rapport(
+        &["assess", "--history", h.to_str().unwrap(), "--now", NOW],
+        format!("{ticket}\n").as_bytes(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("history: check ")
+            && err.contains("customer 7001 is unknown; filed by email under 380001"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

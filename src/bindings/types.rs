@@ -146,9 +146,11 @@ export interface LoadReport {
   updated: RecordCounts;
   rejected: RejectedRecord[];
   customersFromRecords: number;
-  /** Identities resolved on the way: one email on two customer ids, a changed email, and (up
-   * to 50 lines) a record whose customer id is unknown, filed by its email under a customer
-   * with another id: one person in two systems, or two people sharing one inbox. */
+  /** Identities resolved on the way: one email on two customer ids, a changed email, and (once
+   * per id, up to 50 lines) a record whose customer id is unknown, filed by its email under a
+   * customer with another id: one person in two systems, or two people sharing one inbox. A
+   * customer known by email alone takes the first id a record gives it. Load customers before
+   * their records: a record read before its own customer is filed by email, and stays there. */
   conflicts: string[];
   totals: RecordCounts;
 }

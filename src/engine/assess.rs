@@ -478,7 +478,12 @@ impl Engine {
             sentiment: signals.sentiment,
             emotions: signals.emotions,
             cues: signals.cues,
-            matches: signals.matches,
+            // the subject's words have no place in the messages (see `read` above)
+            matches: if subject_read {
+                Vec::new()
+            } else {
+                signals.matches
+            },
             customer: facts,
             snippets,
             truncated: t.truncated.clone(),

@@ -207,13 +207,22 @@ impl Store {
             Some(i) => {
                 // An id the store does not know, joined by its email to a customer with another
                 // id: one person in two systems (a shop's id and a desk's), or two people on one
-                // family inbox. Only the loader can tell, so the load says so, up to 50 lines.
-                if let (Some(y), Some(x)) = (&r.id, &self.customers[i].profile.id) {
-                    if x != y && report.conflicts.len() < 50 {
-                        let line = format!("customer {y} is unknown; filed by email under {x}");
-                        if report.conflicts.last() != Some(&line) {
-                            report.conflicts.push(line);
+                // family inbox. Only the loader can tell, so the load says so, once per id, up
+                // to 50 lines. A customer known by email alone takes the first id it is given
+                // (as a customer record's would), so a second id on that email is said too.
+                if let Some(y) = &r.id {
+                    match &self.customers[i].profile.id {
+                        None => {
+                            self.customers[i].profile.id = Some(y.clone());
+                            self.by_id.insert(y.clone(), i);
                         }
+                        Some(x) if x != y && report.conflicts.len() < 50 => {
+                            let line = format!("customer {y} is unknown; filed by email under {x}");
+                            if !report.conflicts.contains(&line) {
+                                report.conflicts.push(line);
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 i

@@ -150,6 +150,49 @@ fn a_record_joined_by_email_under_another_id_is_reported() {
 }
 
 #[test]
+fn joined_ids_are_said_once_each_and_an_email_only_customer_takes_the_first() {
+    // two family members' orders interleaved, as a shop export lists them by date
+    let mut s = Store::default();
+    let orders: Vec<_> = (0..20)
+        .map(|k| (k, ["son", "daughter"][k % 2]))
+        .map(|(k, who)| json!({"id": format!("o{k}"), "customerId": who, "customerEmail": "home@x.org", "at": "2026-01-01"}))
+        .collect();
+    let r = s
+        .load_json(&json!({"customers": [{"id": "mum", "email": "home@x.org"}], "orders": orders}))
+        .unwrap();
+    assert_eq!(
+        r.conflicts,
+        [
+            "customer son is unknown; filed by email under mum",
+            "customer daughter is unknown; filed by email under mum"
+        ]
+    );
+    // a customer known by email alone: the first id given is theirs, the second is said
+    let mut s = Store::default();
+    let r = s
+        .load_json(&json!({"customers": [{"email": "home@x.org"}],
+            "orders": [{"id": "o1", "customerId": 7001, "customerEmail": "home@x.org", "at": "2026-01-01"},
+                       {"id": "o2", "customerId": 7002, "customerEmail": "home@x.org", "at": "2026-01-02"}]}))
+        .unwrap();
+    assert_eq!(
+        r.conflicts,
+        ["customer 7002 is unknown; filed by email under 7001"]
+    );
+    let by_id = |id: &str| {
+        s.resolve(&CustomerRef {
+            id: Some(id.into()),
+            email: None,
+        })
+    };
+    assert_eq!(by_id("7001").map(|i| s.get(i).orders.len()), Some(2));
+    assert_eq!(
+        by_id("7002"),
+        None,
+        "7002 is never taken as that customer's id"
+    );
+}
+
+#[test]
 fn bad_records_are_reported_good_ones_kept() {
     let mut s = Store::default();
     let r = s

@@ -133,9 +133,15 @@ test('several files queued, each with its own report; an unknown shape is refuse
   // an export from a Mac spreadsheet: lines broken by CR alone, and a UTF-8 BOM
   const mac = `${dir}/mac-customers.csv`;
   fs.writeFileSync(mac, '\uFEFFCustomer ID,First Name,Last Name,Email\r\'9101,Cy,Mäc,cy.mac@example.com\r\'9102,Di,Mäc,di.mac@example.com\r');
-  await dropFiles(page, [SAMPLE, xlsx, customers, mac], '#drop');
-  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('#import-files .ri-file:nth-child(4)')?.dataset.state), null, { timeout: 30000 });
-  assert.deepEqual(await page.$$eval('#import-files .ri-file', (ls) => ls.map((l) => l.dataset.state)), ['done', 'error', 'done', 'done']);
+  // a shop's orders: one under an id the desk does not know, with Ada's email (a join to check)
+  const orders = `${dir}/orders.csv`;
+  fs.writeFileSync(orders, 'Order ID,Customer ID,Email,Created at,Total\nS-1,7777,ada.quist@example.com,2026-11-01,20\nS-2,9001,ada.quist@example.com,2026-11-02,25\n');
+  await dropFiles(page, [SAMPLE, xlsx, customers, mac, orders], '#drop');
+  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector('#import-files .ri-file:nth-child(5)')?.dataset.state), null, { timeout: 30000 });
+  assert.deepEqual(await page.$$eval('#import-files .ri-file', (ls) => ls.map((l) => l.dataset.state)), ['done', 'error', 'done', 'done', 'done']);
+  // the identities the load resolved by itself are shown for a person to check
+  assert.equal(await page.textContent('#import-files .ri-file:nth-child(5) .ri-conflicts li'), 'customer 7777 is unknown; filed by email under 9001');
+  assert.equal(await page.$$eval('#import-files .ri-conflicts', (c) => c.length), 1, 'only the orders file had one');
   assert.match(await page.textContent('#import-files .ri-file:nth-child(4) .ri-head'), /\(customers\): 2 added, 0 updated, 0 rejected/);
   assert.match(await page.textContent('#import-files .ri-file:nth-child(1) .ri-head'), /\(tickets\): 3 added, 0 updated, 4 rejected/);
   const refused = await page.textContent('#import-files .ri-file:nth-child(2) .ri-error');
