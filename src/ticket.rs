@@ -83,12 +83,13 @@ pub const MAX_MESSAGES: usize = 5_000;
 pub const SAME_BURST_MS: i64 = 5 * 60_000;
 
 impl Ticket {
-    /// The customer's messages as (index in `messages`, text), oldest first.
+    /// The customer's messages with words in them as (index in `messages`, text), oldest first.
     pub fn customer_texts(&self) -> Vec<(usize, &str)> {
         self.messages
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.from == Author::Customer)
+            // an empty one (an attachment alone) says nothing: with no other, the subject is read
+            .filter(|(_, m)| m.from == Author::Customer && !m.text.trim().is_empty())
             .map(|(i, m)| (self.first_index + i, m.text.as_str()))
             .collect()
     }

@@ -393,6 +393,15 @@ fn a_subject_read_for_want_of_customer_words_gives_no_spans_into_the_messages() 
     );
     // nor do the matches (`Match` offsets are into `messages[message].text` too)
     assert!(a.matches.is_empty(), "{:?}", a.matches);
+    // an empty customer message (an attachment alone) says nothing: the subject is still read
+    let mut t2 = t.clone();
+    t2["messages"] = json!([{"from": "customer", "text": "  "}]);
+    let a = e.assess(&t2, now()).unwrap();
+    assert!(
+        a.reasons.iter().any(|r| r.signal.id() == "cue.mistake"),
+        "{:?}",
+        a.reasons
+    );
     // the same words from the customer are placed in their message
     let mut t = t;
     t["messages"][0]["from"] = json!("customer");

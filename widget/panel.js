@@ -144,17 +144,32 @@ export function spansByMessage(assessment, top = Infinity) {
   return by;
 }
 
+// What Rust's `str::trim` takes off (Unicode White_Space), as the engine trims an id: JS's own
+// trim also takes U+FEFF and keeps U+0085, so the two could disagree on whether ids match.
+const RUST_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const RUST_TRIM = new RegExp(`^${RUST_SPACE}+|${RUST_SPACE}+$`, 'g');
+
 /**
- * The line that says the history shown is filed under another customer id than the ticket's:
- * the engine found it by the ticket's email. One person in two systems (a shop's id beside a
- * desk's) or two people on one shared inbox look the same to it, so the agent is told before
- * a snippet quotes that history. `null` when the ids agree or either is missing.
+ * When the history shown is filed under another customer id than the ticket's (the engine
+ * found it by the ticket's email: one person in two systems, a shop's id beside a desk's, or
+ * two people on one shared inbox look the same to it): `{ found, asked }`, the two ids, so the
+ * agent is told before a snippet quotes that history. `null` when no history was found, the
+ * ids agree, or either is missing.
  */
 export function identityNote(ticketCustomer, facts) {
-  const asked = ticketCustomer?.id;
+  const asked = ticketCustomer?.id == null ? '' : String(ticketCustomer.id).replace(RUST_TRIM, '');
   const found = facts?.customerId;
-  if (asked == null || found == null || String(asked).trim() === '' || String(asked).trim() === String(found)) return null;
-  return `History found by this ticket's email: it is filed under customer ${found}, and the ticket names customer ${String(asked).trim()}. If two people share that address it may be someone else's; check before you use it.`;
+  if (!facts?.known || found == null || asked === '' || asked === String(found)) return null;
+  return { found: String(found), asked };
+}
+
+/** The note's words, the ids isolated (<bdi>) so a right-to-left mark in one cannot turn the
+ * sentence around; text nodes only. */
+function identityLine({ found, asked }) {
+  return el('p', { class: 'rp-identity', role: 'note' },
+    'History found by this ticket\u2019s email: it is filed under customer ', el('bdi', {}, found),
+    ', and the ticket names customer ', el('bdi', {}, asked),
+    '. If two people share that address it may be someone else\u2019s; check before you use it.');
 }
 
 /**
@@ -185,7 +200,7 @@ export function renderPanel(root, a, options = {}) {
     el('h3', {}, 'Top reasons'),
     el('ol', { class: 'rp-reasons', 'aria-label': 'Top reasons, largest first' }, ...top.map(reason)),
   );
-  if (identity) section.querySelector('.rp-head').after(el('p', { class: 'rp-identity', role: 'note' }, identity));
+  if (identity) section.querySelector('.rp-head').after(identityLine(identity));
   if (rest.length) {
     section.append(el('details', { class: 'rp-more' }, el('summary', {}, `All ${a.reasons.length} reasons`), el('ol', { class: 'rp-reasons' }, ...rest.map(reason))));
   }
@@ -194,8 +209,13 @@ export function renderPanel(root, a, options = {}) {
     // evidence above), so a third contact's "THIRD time" is quoted even when value and time
     // open outweigh it
     const by = spansByMessage({ reasons: a.reasons.filter((r) => r.points > 0 && r.spans.length) }, topReasons);
-    const quoted = [...by.keys()].filter((i) => messages[i]).map((i) => quote(messages[i].text, by.get(i)));
-    if (quoted.length) section.append(el('h3', {}, 'In the customer\u2019s words'), ...quoted);
+    // a broken promise quotes our own reply: it goes under a heading of its own
+    const customer = (m) => ['customer', 'requester', 'contact', 'user', 'end-user'].includes(String(m.from).trim().toLowerCase());
+    const of = (who) => [...by.keys()].filter((i) => messages[i] && customer(messages[i]) === who).map((i) => quote(messages[i].text, by.get(i)));
+    const theirs = of(true);
+    const ours = of(false);
+    if (theirs.length) section.append(el('h3', {}, 'In the customer\u2019s words'), ...theirs);
+    if (ours.length) section.append(el('h3', {}, 'In our earlier reply'), ...ours);
   }
   section.append(
     el('h3', {}, 'Next'),

@@ -87,6 +87,25 @@ test('history found by email under another customer id is said in the panel, nev
   assert.deepEqual(problems, []);
 });
 
+test('a broken promise quotes our own reply under a heading of its own, not as the customer\u2019s words', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${base}/tests/browser/fixtures/third-party.html`);
+  await page.waitForFunction(() => document.getElementById('panel').shadowRoot?.querySelector('.rp-panel'));
+  await page.evaluate(() => {
+    document.getElementById('panel').ticket = { id: 'P-1', channel: 'email', createdAt: '2026-11-10T09:00:00Z', customer: { email: 'kim@example.com' }, messages: [
+      { from: 'customer', at: '2026-11-10T09:00:00Z', text: 'You charged me twice for order A-77.' },
+      { from: 'agent', at: '2026-11-10T10:00:00Z', text: 'Sorry about that! We will refund you within 3 days.' },
+      { from: 'Requester', at: '2026-11-20T09:00:00Z', text: 'Still no refund, ten days later.' }] };
+  });
+  await page.waitForFunction(() => document.getElementById('panel').assessment?.ticketId === 'P-1');
+  const sections = await inPanel(page, 'panel', (r) => [...r.querySelectorAll('.rp-panel > h3')].map((h) => [h.textContent, h.nextElementSibling?.textContent ?? '']));
+  const heading = (t) => sections.find(([h]) => h === t)?.[1] ?? '';
+  assert.match(heading('In our earlier reply'), /We will refund you within 3 days/, JSON.stringify(sections));
+  const customerSide = sections.filter(([h]) => h === 'In the customer\u2019s words').map(([, q]) => q).join(' ');
+  assert.doesNotMatch(customerSide, /We will refund you/, JSON.stringify(sections));
+  assert.deepEqual(problems, []);
+});
+
 test('the ticket as a property: customer text stays text, a bad ticket is an error in the panel', async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${base}/tests/browser/fixtures/third-party.html`);
