@@ -210,8 +210,9 @@ export function renderPanel(root, a, options = {}) {
     // open outweigh it
     const by = spansByMessage({ reasons: a.reasons.filter((r) => r.points > 0 && r.spans.length) }, topReasons);
     // a broken promise quotes our own reply: it goes under a heading of its own
-    const customer = (m) => ['customer', 'requester', 'contact', 'user', 'end-user'].includes(String(m.from).trim().toLowerCase());
-    const of = (who) => [...by.keys()].filter((i) => messages[i] && customer(messages[i]) === who).map((i) => quote(messages[i].text, by.get(i)));
+    // the engine's names for the customer's side of a thread (`ticket.rs`)
+    const fromCustomer = (m) => ['customer', 'requester', 'contact', 'user', 'end-user'].includes(String(m.from).trim().toLowerCase());
+    const of = (who) => [...by.keys()].filter((i) => messages[i] && fromCustomer(messages[i]) === who).map((i) => quote(messages[i].text, by.get(i)));
     const theirs = of(true);
     const ours = of(false);
     if (theirs.length) section.append(el('h3', {}, 'In the customer\u2019s words'), ...theirs);

@@ -342,8 +342,8 @@ impl Engine {
         let c = &signals.cues;
 
         // 0 when the subject was read: its words have no place in the messages to point to
-        let read = if subject_read { 0 } else { texts.len() };
-        let mut reasons = signals::text::reasons(&signals, &w, read);
+        let customer_messages = if subject_read { 0 } else { texts.len() };
+        let mut reasons = signals::text::reasons(&signals, &w, customer_messages);
         reasons.extend(signals::text::unanswered(unanswered, &w));
         if let Some(opened) = t.opened_at() {
             reasons.extend(signals::text::time_open(
@@ -478,7 +478,7 @@ impl Engine {
             sentiment: signals.sentiment,
             emotions: signals.emotions,
             cues: signals.cues,
-            // the subject's words have no place in the messages (see `read` above)
+            // the subject's words have no place in the messages (see `customer_messages` above)
             matches: if subject_read {
                 Vec::new()
             } else {
