@@ -150,7 +150,8 @@ export interface LoadReport {
    * per id, up to 50 lines) a record whose customer id is unknown, filed by its email under a
    * customer with another id: one person in two systems, or two people sharing one inbox. A
    * customer known by email alone takes the first id a record gives it. Load customers before
-   * their records: a record read before its own customer is filed by email, and stays there. */
+   * their records (`loadHistory` reads an object's `customers` first): a record read before its
+   * own customer in a text or file is filed by email, and stays there. */
   conflicts: string[];
   totals: RecordCounts;
 }

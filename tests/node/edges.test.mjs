@@ -63,3 +63,21 @@ test('now of NaN or Infinity is refused naming options.now, not replaced by the 
   }
   assert.equal(e.assess(ticket(), { now: 1795000000000 }).ticketId, 'T');
 });
+
+test('a history object loads the same whatever its keys\u2019 order: customers are read first', () => {
+  // two people on one inbox; the son's order named before the customers list (a hostile read:
+  // it was filed under his mother, and her ticket named his laptop)
+  const orders = [{ id: 'o1', customerId: 'mum', customerEmail: 'home@example.com', at: '2026-10-01', total: 10, items: ['Tea'] },
+    { id: 'o2', customerId: 'son', customerEmail: 'home@example.com', at: '2026-11-01', total: 999, items: ['Gaming laptop'] }];
+  const customers = [{ id: 'mum', email: 'home@example.com' }, { id: 'son', email: 'home@example.com' }];
+  const mum = { id: 'M', customer: { id: 'mum', email: 'home@example.com' }, messages: [{ from: 'customer', text: 'Where is my parcel?' }] };
+  const now = '2026-11-23T12:00:00Z';
+  for (const history of [{ orders, customers }, { customers, orders }]) {
+    const e = new Engine();
+    const r = e.loadHistory(history);
+    assert.equal(r.added.orders, 2);
+    assert.deepEqual(r.conflicts.filter((x) => /is unknown/.test(x)), [], JSON.stringify(r.conflicts));
+    assert.equal(e.assess(mum, { now }).customer.lastOrder.id, 'o1', Object.keys(history).join());
+    assert.equal(e.assess({ ...mum, customer: { id: 'son' } }, { now }).customer.lastOrder.id, 'o2');
+  }
+});
