@@ -147,7 +147,11 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
     add(files) {
       const rows = [...files].map((f) => [f, row(f)]);
       list.append(...rows.map(([, r]) => r.li));
-      for (const [f, r] of rows) {
+      // a customers export dropped beside others is loaded first (each keeps its place in the
+      // list): a record read before its own customer is filed by its email under another one
+      // (by its name alone, as `guessCsvKind` reads a name first)
+      const first = ([f]) => (/customer/i.test(f.name) && !/survey|order|ticket/i.test(f.name) ? 0 : 1);
+      for (const [f, r] of [...rows].sort((a, b) => first(a) - first(b))) {
         // a file still waiting is cancelled by taking it off the queue
         r.cancel.addEventListener('click', () => { if (r.li.dataset.state === 'waiting') { r.li.dataset.state = 'skipped'; r.line.textContent = 'Not loaded: cancelled before it started.'; r.cancel.remove(); } });
         pending++;

@@ -158,3 +158,23 @@ test('several files queued, each with its own report; an unknown shape is refuse
   fs.rmSync(dir, { recursive: true });
   assert.deepEqual(problems, []);
 });
+
+test('a customers export dropped after an orders export is loaded first, so the orders find their own customer', async () => {
+  const { page, problems } = await desk();
+  const dir = fs.mkdtempSync('/tmp/rapport-import-');
+  // two people on one inbox; the son's order names his own id
+  const orders = `${dir}/orders.csv`;
+  fs.writeFileSync(orders, 'Order ID,Customer ID,Email,Created at,Total\nH-1,9501,home@example.com,2026-11-01,999\n');
+  const customers = `${dir}/household-customers.csv`;
+  fs.writeFileSync(customers, 'Customer ID,First Name,Last Name,Email\n9500,Mum,Holm,home@example.com\n9501,Son,Holm,home@example.com\n');
+  await dropFiles(page, [orders, customers], '#drop');
+  await page.waitForFunction(() => [...document.querySelectorAll('#import-files .ri-file')].slice(-2).every((l) => l.dataset.state === 'done'), null, { timeout: 30000 });
+  const files = await page.$$eval('#import-files .ri-file', (ls) => ls.slice(-2).map((l) => [l.querySelector('.ri-head').textContent, l.querySelector('.ri-conflicts li')?.textContent ?? '']));
+  // the list keeps the order they were dropped in; the customers went in first: mum keeps the
+  // email, and the order is the son's, with no join to check
+  assert.match(files[0][0], /^orders\.csv/);
+  assert.equal(files[0][1], '');
+  assert.equal(files[1][1], 'email home@example.com is on customer 9500 and customer 9501; both kept, the email finds 9500');
+  fs.rmSync(dir, { recursive: true });
+  assert.deepEqual(problems, []);
+});
