@@ -162,7 +162,8 @@ fn each_text(v: JsValue, f: &mut dyn FnMut(usize, &str)) -> Result<(), JsError> 
 export function json_text(v, limit, n) {
   // a history's customers first, whatever the object's own key order: a load reads records in
   // the text's order, and one read before its own customer is filed by its email under another
-  if (v !== null && typeof v === 'object' && typeof v.toJSON !== 'function' && Object.prototype.hasOwnProperty.call(v, 'customers')) v = Object.assign({ customers: null }, v);
+  // (fromEntries, not Object.assign: an own '__proto__' key stays a key, refused by the load)
+  if (v !== null && typeof v === 'object' && typeof v.toJSON !== 'function' && Object.prototype.hasOwnProperty.call(v, 'customers')) v = Object.fromEntries([['customers', null], ...Object.entries(v)]);
   const s = JSON.stringify(v);
   if (typeof s !== 'string' || s.length <= limit) return s;
   return JSON.stringify(v, (k, x) => typeof x !== 'string' || x.length <= n ? x : x.slice(0, n - (x.charCodeAt(n - 1) >> 10 === 54 ? 1 : 0)));

@@ -81,3 +81,10 @@ test('a history object loads the same whatever its keys\u2019 order: customers a
     assert.equal(e.assess({ ...mum, customer: { id: 'son' } }, { now }).customer.lastOrder.id, 'o2');
   }
 });
+
+test('reading customers first keeps every other key, so an unknown one is still refused', () => {
+  const e = new Engine();
+  // JSON.parse makes "__proto__" an own key; copying it with Object.assign had dropped it
+  assert.throws(() => e.loadHistory(JSON.parse('{"orders": [], "__proto__": [], "customers": []}')), /__proto__/);
+  assert.throws(() => e.loadHistory({ customers: [], clients: [] }), /clients/);
+});
