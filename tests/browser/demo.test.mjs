@@ -32,6 +32,21 @@ test('the queue holds every open ticket, ordered by score, each chip labelled wi
   assert.deepEqual(problems, []);
 });
 
+test('the first queue, scored by the page while the worker starts, is the one the worker scores', async () => {
+  const { page, problems } = await desk();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.firstQueue), 'page');
+  const first = await queue(page);
+  // "Forget my data" with nothing kept: the worker rebuilds the sample's engine and rescores
+  await page.click('#forget');
+  await page.waitForFunction(() => /Forgot/.test(document.getElementById('status').textContent));
+  assert.deepEqual(await queue(page), first);
+  // the worker has the sample too: a ticket opened shows the history the first queue read
+  await page.click('#queue a[data-ticket="T-1022"]');
+  await page.waitForSelector('#rapport .rp-snippet');
+  assert.match(await page.textContent('#ticket-meta'), /orders/);
+  assert.deepEqual(problems, []);
+});
+
 test('a critical ticket shows its reasons with the evidence highlighted in the message', async () => {
   const { page, problems } = await desk();
   await page.click('#queue li:first-child a');
@@ -142,6 +157,7 @@ test('loaded files are kept in IndexedDB across a reload, and "Forget my data" e
   await page.reload();
   await page.waitForSelector('#queue li a[data-score]');
   assert.equal(await scoreOf('T-1022'), raised, 'restored without importing again');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.firstQueue), 'worker', 'kept files: the worker scores the first queue');
   assert.match(await page.textContent('#status'), /Restored 1 file/);
   await page.click('#forget');
   await page.waitForFunction(() => /Forgot/.test(document.getElementById('status').textContent));
