@@ -147,8 +147,9 @@ export interface LoadReport {
   rejected: RejectedRecord[];
   customersFromRecords: number;
   /** Identities resolved on the way: one email on two customer ids, a changed email, and (once
-   * per id, up to 50 lines) a record whose customer id is unknown, filed by its email under a
-   * customer with another id: one person in two systems, or two people sharing one inbox. A
+   * per id) a record whose customer id is unknown, filed by its email under a customer with
+   * another id: one person in two systems, or two people sharing one inbox. 50 lines at most,
+   * then "… and more, not listed"; a control character in an id shows as U+FFFD. A
    * customer known by email alone takes the first id a record gives it. Load customers before
    * their records (`loadHistory` reads an object's `customers` first): a record read before its
    * own customer in a text or file is filed by email, and stays there. */

@@ -69,11 +69,35 @@ pub struct LoadReport {
     pub rejected: Vec<Rejected>,
     /// Customers created because a record named one the customers list did not have.
     pub customers_from_records: usize,
-    /// Identity conflicts resolved on the way, e.g. one email on two customer ids, or (up to
-    /// 50 lines) a record of an unknown customer id filed by email under another id.
+    /// Identity conflicts resolved on the way, e.g. one email on two customer ids, or a record
+    /// of an unknown customer id filed by email under another id: 50 lines at most, then "… and
+    /// more, not listed".
     pub conflicts: Vec<String>,
     /// What the store holds after this load.
     pub totals: Counts,
+}
+
+impl LoadReport {
+    /// An identity conflict, said once. The first 50 are listed, then one line says there are
+    /// more: a line per pair could run to thousands (one email on 5,000 pairs of ids).
+    fn conflict(&mut self, line: String) {
+        let n = self.conflicts.len();
+        if n <= 50 && !self.conflicts.contains(&line) {
+            self.conflicts.push(if n < 50 {
+                line
+            } else {
+                "… and more, not listed".into()
+            });
+        }
+    }
+}
+
+/// An id as the conflict lines show it: control characters (a newline would start a line of
+/// its own in the command line's output) as U+FFFD.
+fn shown(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
 }
 
 impl Store {
@@ -130,11 +154,11 @@ impl Store {
         let by_email = c.email.as_ref().and_then(|e| self.by_email.get(e)).copied();
         let target = match (by_id, by_email) {
             (Some(a), Some(b)) if a != b => {
-                report.conflicts.push(format!(
+                report.conflict(format!(
                     "email {} is on customer {} and customer {}; kept on the first",
                     c.email.as_deref().unwrap_or(""),
-                    self.customers[b].profile.id.as_deref().unwrap_or("(no id)"),
-                    c.id.as_deref().unwrap_or("")
+                    shown(self.customers[b].profile.id.as_deref().unwrap_or("(no id)")),
+                    shown(c.id.as_deref().unwrap_or(""))
                 ));
                 Some(a)
             }
@@ -144,7 +168,8 @@ impl Store {
                 match (&existing, &c.id) {
                     (Some(x), Some(y)) if x != y => {
                         // Two ids, one email: distinct records in the source system; keep both.
-                        report.conflicts.push(format!("email {} is on customer {x} and customer {y}; both kept, the email finds {x}", c.email.as_deref().unwrap_or("")));
+                        let (x, y) = (shown(x), shown(y));
+                        report.conflict(format!("email {} is on customer {x} and customer {y}; both kept, the email finds {x}", c.email.as_deref().unwrap_or("")));
                         None
                     }
                     _ => Some(b),
@@ -175,9 +200,9 @@ impl Store {
                 if let Some(e) = &c.email {
                     if p.email.as_ref() != Some(e) && !self.by_email.contains_key(e) {
                         if let Some(old) = &p.email {
-                            report.conflicts.push(format!(
+                            report.conflict(format!(
                                 "customer {}: email changed from {old} to {e}; both find them",
-                                p.id.as_deref().unwrap_or("(no id)")
+                                shown(p.id.as_deref().unwrap_or("(no id)"))
                             ));
                         }
                         p.email = Some(e.clone());
@@ -210,17 +235,19 @@ impl Store {
                 // family inbox. Only the loader can tell, so the load says so, once per id, up
                 // to 50 lines. A customer known by email alone takes the first id it is given
                 // (as a customer record's would), so a second id on that email is said too.
+                // Past 50 lines (`LoadReport::conflict`) nothing more is formatted.
                 if let Some(y) = &r.id {
                     match &self.customers[i].profile.id {
                         None => {
                             self.customers[i].profile.id = Some(y.clone());
                             self.by_id.insert(y.clone(), i);
                         }
-                        Some(x) if x != y && report.conflicts.len() < 50 => {
-                            let line = format!("customer {y} is unknown; filed by email under {x}");
-                            if !report.conflicts.contains(&line) {
-                                report.conflicts.push(line);
-                            }
+                        Some(x) if x != y && report.conflicts.len() <= 50 => {
+                            report.conflict(format!(
+                                "customer {} is unknown; filed by email under {}",
+                                shown(y),
+                                shown(x)
+                            ));
                         }
                         _ => {}
                     }

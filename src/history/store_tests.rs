@@ -263,3 +263,40 @@ fn ticket_moving_to_another_customer_is_not_duplicated() {
     assert_eq!(r.updated.orders, 1);
     assert_eq!(s.get(a).orders[0].total, Some(9.0));
 }
+
+#[test]
+fn conflict_lines_stop_at_fifty_and_say_there_are_more_and_show_no_control_characters() {
+    // 60 pairs of ids on one email each: a line per pair until 50, then one line for the rest
+    let mut s = Store::default();
+    let customers: Vec<_> = (0..120)
+        .map(|k| json!({"id": format!("c{k}"), "email": format!("p{}@x.org", k / 2)}))
+        .collect();
+    let unknown =
+        json!([{"id": "o1", "customerId": "z", "customerEmail": "p0@x.org", "at": "2026-01-01"}]);
+    let r = s
+        .load_json(&json!({ "customers": customers, "orders": unknown }))
+        .unwrap();
+    assert_eq!(r.conflicts.len(), 51);
+    assert_eq!(
+        r.conflicts[0],
+        "email p0@x.org is on customer c0 and customer c1; both kept, the email finds c0"
+    );
+    assert_eq!(r.conflicts[50], "… and more, not listed");
+    assert_eq!(s.counts().customers, 120, "every customer kept");
+    // the cap is shared (the unknown id z came past it) and each load's report has its own
+    assert!(!r.conflicts.iter().any(|l| l.contains("customer z")));
+    let r2 = s.load_json(&json!({ "orders": unknown })).unwrap();
+    assert_eq!(
+        r2.conflicts,
+        ["customer z is unknown; filed by email under c0"]
+    );
+    // an id with a newline and a NUL cannot start a line of its own where the lines are printed
+    let mut s = Store::default();
+    let r = s
+        .load_json(&json!({"customers": [{"id": "a\ncustomer 9 is fine", "email": "m@x.org"}, {"id": "b\u{0}", "email": "m@x.org"}]}))
+        .unwrap();
+    assert_eq!(
+        r.conflicts,
+        ["email m@x.org is on customer a\u{fffd}customer 9 is fine and customer b\u{fffd}; both kept, the email finds a\u{fffd}customer 9 is fine"]
+    );
+}
