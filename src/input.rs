@@ -395,7 +395,7 @@ pub fn visible_name(s: &str) -> Option<String> {
 
 /// Characters that show nothing: controls, Unicode's default-ignorable code points (format
 /// characters, fillers, variation selectors, tags) and the blank braille pattern.
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     const RANGES: [(u32, u32); 19] = [
         (0xAD, 0xAD),
         (0x34F, 0x34F),
@@ -430,7 +430,10 @@ pub fn normalize_email(s: &str) -> Option<String> {
     }
     let e = crate::util::lower(s.trim());
     let (local, domain) = e.split_once('@')?;
-    (!local.is_empty() && !domain.is_empty() && !e.contains(char::is_whitespace)).then_some(e)
+    // nor is one with a character that shows nothing (a control, a bidi mark, a zero width
+    // space): it would look like another's, and it reaches the load report's lines as it is
+    let odd = |c: char| c.is_whitespace() || invisible(c);
+    (!local.is_empty() && !domain.is_empty() && !e.contains(odd)).then_some(e)
 }
 
 /// A JSON number given where text is expected (an id, a tag) as text, by the same number

@@ -81,8 +81,11 @@ export function importQueue(box, { engine, options = () => ({}), onSettled = () 
   function conflictList(file, result) {
     const lines = result.report.conflicts ?? [];
     if (!lines.length) return null;
+    // past 50 lines the engine lists no more and says so in a last line (its count is unknown)
+    const more = lines.length > 50 && /^… and more/.test(lines.at(-1));
+    const n = more ? `More than ${num(lines.length - 1)} identities` : `${num(lines.length)} ${lines.length === 1 ? 'identity' : 'identities'}`;
     return el('details', { class: 'ri-conflicts', open: true },
-      el('summary', {}, `${num(lines.length)} ${lines.length === 1 ? 'identity' : 'identities'} to check in ${file.name}`),
+      el('summary', {}, `${n} to check in ${file.name}`),
       el('ul', {}, ...lines.map((x) => el('li', {}, x))));
   }
 

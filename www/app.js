@@ -152,6 +152,7 @@ const queueImport = () => importQueue($('import-files'), {
   busy: (on) => {
     state.importing = on;
     if (on) {
+      note(true); // a tab closed mid-import leaves a file kept: the next start must look for it
       before ??= new Map(state.queue.map((a) => [a.ticketId, a.score]));
       $('status').textContent = 'Loading your files in the background; the queue shows the history as loaded so far.';
     }
@@ -205,31 +206,37 @@ async function start() {
   performance.mark('rapport-start');
   // the inline script in the page's head started compiling the .wasm and fetching the sample already
   const boot = window.rapportBoot ?? {};
-  state.engine = workerEngine(new URL('../pkg/', import.meta.url), { compiled: boot.module, worker: boot.worker });
+  // a worker that failed before this page listened (its error event is gone) is started again here
+  state.engine = workerEngine(new URL('../pkg/', import.meta.url), { compiled: boot.module, worker: boot.workerFailed ? undefined : boot.worker });
   const sample = boot.sample ?? fetch('data/sample.json').then((r) => r.json());
   const mayKeep = boot.kept ?? mayHaveKept();
   // nothing kept: the sample alone makes the first queue, so this page can score it (firstQueue);
   // if that fails (a CSP that allows WebAssembly only in the worker), the worker scores it
   const here = !mayKeep && boot.module ? firstQueue(boot.module, sample).catch((e) => { console.warn(`Rapport scores the first queue in its worker: ${e.message}`); return null; }) : null;
-  const [data, files] = await Promise.all([sample, mayKeep ? kept.list().catch(() => []) : []]);
+  const [data, files] = await Promise.all([sample, mayKeep ? kept.list().catch(() => null) : []]);
+  if (files?.length === 0 && mayKeep) note(false); // nothing is kept after all: the next start is the fast one
   state.sample = data;
   state.now = data.now;
   state.open = data.open;
   // the worker's engine gets the sample as soon as it is up; calls run there in the order sent
   const loaded = call('loadHistory', state.sample.history);
+  loaded.catch(() => {}); // awaited below; a failure is said there
   const first = here && await here;
   let restored = 0;
   if (first) {
     showQueue(first);
+    // the worker's engine assesses the queue too: what it has seen (the open tickets, their
+    // customers) is what Outreach and Insights read (exportLearning)
+    call('assessQueue', state.open, { now: state.now, snippets: 0 }).catch(() => {});
   } else {
     await state.engine.ready;
     performance.mark('rapport-engine-ready');
     performance.mark('rapport-inputs-ready');
     // the kept files replay in the worker, so the page stays responsive while they do
-    if (files.length) $('status').textContent = `Restoring ${files.length} file(s) you loaded before…`;
+    if (files?.length) $('status').textContent = `Restoring ${files.length} file(s) you loaded before…`;
     performance.mark('rapport-engine-built');
     await loaded;
-    restored = files.length ? (await call('restore', 'rapport-demo', [])).files : 0;
+    restored = files?.length ? (await call('restore', 'rapport-demo', [])).files : 0;
     performance.mark('rapport-history-loaded');
     await scoreQueue();
   }

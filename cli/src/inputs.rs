@@ -127,13 +127,16 @@ impl Inputs {
                 x.customers + x.tickets + x.orders + x.surveys
             };
             loaded.records += c(&r.added) + c(&r.updated);
-            loaded
-                .conflicts
-                .extend(r.conflicts.iter().map(|x| format!("{what}: {x}")));
+            loaded.conflicts.extend(
+                r.conflicts
+                    .iter()
+                    .map(|x| format!("{what}: {}", printable(x))),
+            );
             for x in r.rejected.iter().take(20 - loaded.rejected.len().min(20)) {
+                let line = format!("{} {}: {}", x.kind, x.field, x.reason);
                 loaded
                     .rejected
-                    .push(format!("{what}: {} {}: {}", x.kind, x.field, x.reason));
+                    .push(format!("{what}: {}", printable(&line)));
             }
             if r.rejected.len() > 20 {
                 loaded
@@ -344,4 +347,21 @@ mod tests {
         );
         assert_eq!((first.as_deref(), n), (Some("{\"id\":\"t1\"}\n"), 3));
     }
+}
+
+/// A line of the load report as the terminal gets it: the reasons quote the customer's data
+/// (an email, an id), and a control character there (a newline, or ESC E, which xterm reads as
+/// one; an escape sequence that sets the window's title) or a bidi mark would write or reorder
+/// lines of our output. Each is shown as its escape, `\u{1b}`, so it can be found in the file.
+pub fn printable(s: &str) -> String {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+    };
+    s.chars()
+        .map(|c| match hidden(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect()
 }

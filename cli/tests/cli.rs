@@ -370,7 +370,8 @@ fn identities_the_load_resolved_by_itself_are_on_stderr_to_check() {
     std::fs::write(
         &h,
         json!({"customers": [{"id": "380001", "email": "ana@example.com"}],
-               "orders": [{"id": "1001", "customerId": "7001", "customerEmail": "ana@example.com", "at": "2026-11-01"}]})
+               "orders": [{"id": "1001", "customerId": "7001", "customerEmail": "ana@example.com", "at": "2026-11-01"},
+                          {"id": "1002", "customerId": "7002", "customerEmail": "b\u{1b}Ehistory: check nothing\u{202e}@example.com", "at": "2026-11-01"}]})
         .to_string(),
     )
     .unwrap();
@@ -385,6 +386,13 @@ fn identities_the_load_resolved_by_itself_are_on_stderr_to_check() {
     assert!(
         err.contains("history: check ")
             && err.contains("customer 7001 is unknown; filed by email under 380001"),
+        "{err}"
+    );
+    // the customer's data quoted in a reason cannot write or reorder our lines
+    assert!(
+        err.contains(
+            r#""b\u{1b}Ehistory: check nothing\u{202e}@example.com" is not an email address"#
+        ) && !err.contains(['\u{1b}', '\u{202e}']),
         "{err}"
     );
     std::fs::remove_dir_all(&dir).unwrap();

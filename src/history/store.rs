@@ -92,12 +92,26 @@ impl LoadReport {
     }
 }
 
-/// An id as the conflict lines show it: control characters (a newline would start a line of
-/// its own in the command line's output) as U+FFFD.
-fn shown(id: &str) -> String {
-    id.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
+/// An id as the conflict lines show it: a character that shows nothing (a control: a newline
+/// would start a line of its own in the command line's output; a bidi mark, which reorders
+/// the line; a zero width space, which makes two ids look alike) as U+FFFD.
+fn shown(id: &str) -> Shown<'_> {
+    Shown(id)
+}
+
+/// `shown`'s id, written into the line without a string of its own.
+struct Shown<'a>(&'a str);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        self.0.chars().try_for_each(|c| {
+            f.write_char(match crate::input::invisible(c) {
+                true => '\u{fffd}',
+                false => c,
+            })
+        })
+    }
 }
 
 impl Store {

@@ -290,13 +290,33 @@ fn conflict_lines_stop_at_fifty_and_say_there_are_more_and_show_no_control_chara
         r2.conflicts,
         ["customer z is unknown; filed by email under c0"]
     );
-    // an id with a newline and a NUL cannot start a line of its own where the lines are printed
-    let mut s = Store::default();
-    let r = s
-        .load_json(&json!({"customers": [{"id": "a\ncustomer 9 is fine", "email": "m@x.org"}, {"id": "b\u{0}", "email": "m@x.org"}]}))
+    // exactly 50 pairs: 50 lines and no "more"
+    let customers: Vec<_> = (0..100)
+        .map(|k| json!({"id": format!("c{k}"), "email": format!("p{}@x.org", k / 2)}))
+        .collect();
+    let r = Store::default()
+        .load_json(&json!({ "customers": customers }))
+        .unwrap();
+    assert_eq!(r.conflicts.len(), 50);
+    assert!(r.conflicts.iter().all(|l| l.starts_with("email p")));
+    // an id with a newline cannot start a line of its own where the lines are printed, a
+    // right-to-left override cannot reverse the line, a zero width space cannot hide
+    let r = Store::default()
+        .load_json(&json!({"customers": [
+            {"id": "a\ncustomer 9 is fine", "email": "m@x.org"}, {"id": "b\u{0}\u{202E}", "email": "m@x.org"},
+            {"id": "c\u{200B}", "email": "n@x.org"}, {"id": "c", "email": "n@x.org"}]}))
         .unwrap();
     assert_eq!(
         r.conflicts,
-        ["email m@x.org is on customer a\u{fffd}customer 9 is fine and customer b\u{fffd}; both kept, the email finds a\u{fffd}customer 9 is fine"]
+        [
+            "email m@x.org is on customer a\u{fffd}customer 9 is fine and customer b\u{fffd}\u{fffd}; both kept, the email finds a\u{fffd}customer 9 is fine",
+            "email n@x.org is on customer c\u{fffd} and customer c; both kept, the email finds c\u{fffd}"
+        ]
     );
+    // an email with such a character is no address: the record is rejected, with its field
+    let r = Store::default()
+        .load_json(&json!({"customers": [{"id": "d", "email": "m\u{1b}Ehistory: check@x.org"}]}))
+        .unwrap();
+    assert_eq!((r.added.customers, r.conflicts.len()), (0, 0));
+    assert_eq!(r.rejected[0].field, "customers[0].email");
 }

@@ -178,3 +178,22 @@ test('a customers export dropped after an orders export is loaded first, so the 
   fs.rmSync(dir, { recursive: true });
   assert.deepEqual(problems, []);
 });
+
+test('past 50 identities to check, the list stops and says there are more', async () => {
+  const { page, problems } = await desk();
+  const dir = fs.mkdtempSync('/tmp/rapport-import-');
+  // 60 households, two ids on each inbox
+  const customers = `${dir}/many-customers.csv`;
+  const rows = Array.from({ length: 120 }, (_, k) => `${9600 + k},P${k},Holm,home${k >> 1}@example.com`);
+  fs.writeFileSync(customers, `Customer ID,First Name,Last Name,Email\n${rows.join('\n')}\n`);
+  await dropFiles(page, [customers], '#drop');
+  await page.waitForFunction(() => document.querySelector('#import-files .ri-file:last-child')?.dataset.state === 'done', null, { timeout: 30000 });
+  const summary = await page.textContent('#import-files .ri-file:last-child .ri-conflicts summary');
+  assert.equal(summary, 'More than 50 identities to check in many-customers.csv');
+  const lines = await page.$$eval('#import-files .ri-file:last-child .ri-conflicts li', (ls) => ls.map((l) => l.textContent));
+  assert.equal(lines.length, 51);
+  assert.equal(lines[0], 'email home0@example.com is on customer 9600 and customer 9601; both kept, the email finds 9600');
+  assert.equal(lines[50], '… and more, not listed');
+  fs.rmSync(dir, { recursive: true });
+  assert.deepEqual(problems, []);
+});
