@@ -212,7 +212,11 @@ async function start() {
   const mayKeep = boot.kept ?? mayHaveKept();
   // nothing kept: the sample alone makes the first queue, so this page can score it (firstQueue);
   // if that fails (a CSP that allows WebAssembly only in the worker), the worker scores it
-  const here = !mayKeep && boot.module ? firstQueue(boot.module, sample).catch((e) => { console.warn(`Rapport scores the first queue in its worker: ${e.message}`); return null; }) : null;
+  const here = !mayKeep && boot.module ? firstQueue(boot.module, sample).catch((e) => {
+    // without the sample nothing is scored, here or there: start() says so
+    sample.then(() => console.warn(`Rapport scores the first queue in its worker: ${e.message}`), () => {});
+    return null;
+  }) : null;
   const [data, files] = await Promise.all([sample, mayKeep ? kept.list().catch(() => null) : []]);
   if (files?.length === 0 && mayKeep) note(false); // nothing is kept after all: the next start is the fast one
   state.sample = data;
