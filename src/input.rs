@@ -395,7 +395,7 @@ pub fn visible_name(s: &str) -> Option<String> {
 
 /// Characters that show nothing: controls, Unicode's default-ignorable code points (format
 /// characters, fillers, variation selectors, tags) and the blank braille pattern.
-pub(crate) fn invisible(c: char) -> bool {
+pub fn invisible(c: char) -> bool {
     const RANGES: [(u32, u32); 19] = [
         (0xAD, 0xAD),
         (0x34F, 0x34F),

@@ -81,9 +81,9 @@ async function firstQueue(compiled, sample) {
   const engine = new EngineHere();
   performance.mark('rapport-engine-built');
   try {
-    engine.loadHistory((await sample).history);
-    performance.mark('rapport-history-loaded');
     const data = await sample;
+    engine.loadHistory(data.history);
+    performance.mark('rapport-history-loaded');
     return engine.assessQueue(data.open, { now: data.now, snippets: 0 });
   } finally {
     engine.free();

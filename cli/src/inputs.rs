@@ -354,10 +354,9 @@ mod tests {
 /// one; an escape sequence that sets the window's title) or a bidi mark would write or reorder
 /// lines of our output. Each is shown as its escape, `\u{1b}`, so it can be found in the file.
 pub fn printable(s: &str) -> String {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
-    };
+    // the engine's own test of a character that shows nothing (controls, bidi marks, zero
+    // width characters), and the two separators a terminal may break a line at
+    let hidden = |c: char| rapport::input::invisible(c) || matches!(c, '\u{2028}' | '\u{2029}');
     s.chars()
         .map(|c| match hidden(c) {
             true => c.escape_unicode().to_string(),

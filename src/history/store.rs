@@ -94,12 +94,8 @@ impl LoadReport {
 
 /// An id as the conflict lines show it: a character that shows nothing (a control: a newline
 /// would start a line of its own in the command line's output; a bidi mark, which reorders
-/// the line; a zero width space, which makes two ids look alike) as U+FFFD.
-fn shown(id: &str) -> Shown<'_> {
-    Shown(id)
-}
-
-/// `shown`'s id, written into the line without a string of its own.
+/// the line; a zero width space, which makes two ids look alike) as U+FFFD, written into the
+/// line without a string of its own.
 struct Shown<'a>(&'a str);
 
 impl std::fmt::Display for Shown<'_> {
@@ -171,8 +167,8 @@ impl Store {
                 report.conflict(format!(
                     "email {} is on customer {} and customer {}; kept on the first",
                     c.email.as_deref().unwrap_or(""),
-                    shown(self.customers[b].profile.id.as_deref().unwrap_or("(no id)")),
-                    shown(c.id.as_deref().unwrap_or(""))
+                    Shown(self.customers[b].profile.id.as_deref().unwrap_or("(no id)")),
+                    Shown(c.id.as_deref().unwrap_or(""))
                 ));
                 Some(a)
             }
@@ -182,7 +178,7 @@ impl Store {
                 match (&existing, &c.id) {
                     (Some(x), Some(y)) if x != y => {
                         // Two ids, one email: distinct records in the source system; keep both.
-                        let (x, y) = (shown(x), shown(y));
+                        let (x, y) = (Shown(x), Shown(y));
                         report.conflict(format!("email {} is on customer {x} and customer {y}; both kept, the email finds {x}", c.email.as_deref().unwrap_or("")));
                         None
                     }
@@ -216,7 +212,7 @@ impl Store {
                         if let Some(old) = &p.email {
                             report.conflict(format!(
                                 "customer {}: email changed from {old} to {e}; both find them",
-                                shown(p.id.as_deref().unwrap_or("(no id)"))
+                                Shown(p.id.as_deref().unwrap_or("(no id)"))
                             ));
                         }
                         p.email = Some(e.clone());
@@ -259,8 +255,8 @@ impl Store {
                         Some(x) if x != y && report.conflicts.len() <= 50 => {
                             report.conflict(format!(
                                 "customer {} is unknown; filed by email under {}",
-                                shown(y),
-                                shown(x)
+                                Shown(y),
+                                Shown(x)
                             ));
                         }
                         _ => {}
