@@ -32,7 +32,8 @@ node_modules/.bin/wasm-opt -Oz -ocimfs=100 --low-memory-unused --strip-debug --s
 # (the engine constructor became one 27 KB function, assess one of 48 KB). V8 compiles a
 # function on its first call, so on a cold page those giants were compiled whole, unused
 # branches (config parsing, snippet filling) included. Capping it at 100 bytes keeps them
-# apart, and the file comes out ~4 KB smaller gzipped.
+# apart, and the file comes out ~4 KB smaller gzipped. The ticket-side build caps it at 80: 255
+# bytes less than 100, `node benches/assess-ab.mjs` 21 rounds p50 0.99x, p95 0.98x (2026-12-06).
 # --gufa then -Oz again: binaryen's whole-program flow analysis finds values that can only be
 # constants (a field, a return) and -Oz folds what follows; 295 bytes less gzipped, `node
 # benches/assess-ab.mjs` 21 rounds p50 1.00x, p95 0.99x (2026-12-06).
@@ -41,7 +42,7 @@ node_modules/.bin/wasm-opt -Oz -ocimfs=100 --low-memory-unused --strip-debug --s
 # additions into load and store offsets (1.2 KB gzipped, measured 2026-12-02). True of Rust's
 # wasm32 layout: the 1 MB stack sits first and grows down from 1 MB toward 0, so only a stack
 # 1,023 KB deep would reach that kilobyte, and data and heap lie above the stack.
-node_modules/.bin/wasm-opt -Oz -ocimfs=100 --low-memory-unused --strip-debug --strip-producers --gufa -Oz --converge pkg/rapport_bg.wasm -o pkg/rapport_bg.wasm
+node_modules/.bin/wasm-opt -Oz -ocimfs=80 --low-memory-unused --strip-debug --strip-producers --gufa -Oz --converge pkg/rapport_bg.wasm -o pkg/rapport_bg.wasm
 node scripts/finish-pkg.mjs
 echo "[build-pkg] pkg/ ready: $(wc -c < pkg/rapport_bg.wasm) bytes wasm, $(gzip -9 -c pkg/rapport_bg.wasm | wc -c) gzipped; pkg/insights/: $(gzip -9 -c pkg/insights/rapport_bg.wasm | wc -c) gzipped"
 touch "$stamp"

@@ -152,7 +152,10 @@ export interface LoadReport {
    * then "… and more, not listed"; a control character in an id shows as U+FFFD. A
    * customer known by email alone takes the first id a record gives it. Load customers before
    * their records (`loadHistory` reads an object's `customers` first): a record read before its
-   * own customer in a text or file is filed by email, and stays there. */
+   * own customer in a text or file is filed by email and stays there; the load that brings
+   * its customer says so ("customer 9501 came after its records, …: load them again"), and
+   * loading those records again moves each ticket and order to its own customer. An unknown
+   * id is said by the load that first files it, not again. */
   conflicts: string[];
   totals: RecordCounts;
 }

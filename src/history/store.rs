@@ -37,6 +37,10 @@ pub struct Store {
     unsorted: Vec<usize>,
     /// Shared copies of the records' repetitive short fields.
     strings: crate::util::Interner,
+    /// Unknown customer ids whose records were filed by email under another customer → that
+    /// customer: if the id's own customer comes later, the load says its records are elsewhere
+    /// (the map type of `by_id`, so no new map code in the .wasm).
+    joined: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -143,7 +147,20 @@ impl Store {
         Some((c, &self.customers[c].tickets[k]))
     }
 
-    fn new_customer(&mut self, profile: CustomerRecord) -> usize {
+    fn new_customer(&mut self, profile: CustomerRecord, report: &mut LoadReport) -> usize {
+        // Its records, read before it, are under whoever owns their email, and the store cannot
+        // tell them from that customer's own. Loaded again, each finds this customer by id and
+        // moves (`upsert_by_id`); a survey, with no id, would be there twice.
+        // (said once: the customer is known by its id from here on)
+        if let Some(y) = &profile.id {
+            if let Some(&x) = self.joined.get(y) {
+                report.conflict(format!(
+                    "customer {} came after its records, filed by email under {}: load them again",
+                    Shown(y),
+                    Shown(self.customers[x].profile.id.as_deref().unwrap_or(""))
+                ));
+            }
+        }
         let i = self.customers.len();
         if let Some(id) = &profile.id {
             self.by_id.insert(id.clone(), i);
@@ -196,7 +213,7 @@ impl Store {
                 {
                     c.email = None;
                 }
-                self.new_customer(c);
+                self.new_customer(c, report);
                 true
             }
             Some(i) => {
@@ -242,22 +259,24 @@ impl Store {
             Some(i) => {
                 // An id the store does not know, joined by its email to a customer with another
                 // id: one person in two systems (a shop's id and a desk's), or two people on one
-                // family inbox. Only the loader can tell, so the load says so, once per id, up
-                // to 50 lines. A customer known by email alone takes the first id it is given
-                // (as a customer record's would), so a second id on that email is said too.
-                // Past 50 lines (`LoadReport::conflict`) nothing more is formatted.
+                // family inbox. Only the loader can tell, so the load that first files it so
+                // says so, once per id (`joined`). A customer known by email alone takes the
+                // first id it is given (as a customer record's would), so a second id on that
+                // email is said too.
                 if let Some(y) = &r.id {
                     match &self.customers[i].profile.id {
                         None => {
                             self.customers[i].profile.id = Some(y.clone());
                             self.by_id.insert(y.clone(), i);
                         }
-                        Some(x) if x != y && report.conflicts.len() <= 50 => {
+                        // said for its first record: the id's later records cost a lookup
+                        Some(x) if x != y && !self.joined.contains_key(y) => {
                             report.conflict(format!(
                                 "customer {} is unknown; filed by email under {}",
                                 Shown(y),
                                 Shown(x)
                             ));
+                            self.joined.insert(y.clone(), i);
                         }
                         _ => {}
                     }
@@ -267,11 +286,14 @@ impl Store {
             None => {
                 report.customers_from_records += 1;
                 report.added.customers += 1;
-                self.new_customer(CustomerRecord {
-                    id: r.id.clone(),
-                    email: r.email.clone(),
-                    ..Default::default()
-                })
+                self.new_customer(
+                    CustomerRecord {
+                        id: r.id.clone(),
+                        email: r.email.clone(),
+                        ..Default::default()
+                    },
+                    report,
+                )
             }
         }
     }

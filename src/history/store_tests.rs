@@ -283,13 +283,16 @@ fn conflict_lines_stop_at_fifty_and_say_there_are_more_and_show_no_control_chara
     );
     assert_eq!(r.conflicts[50], "… and more, not listed");
     assert_eq!(s.counts().customers, 120, "every customer kept");
-    // the cap is shared (the unknown id z came past it) and each load's report has its own
+    // the cap is shared: the unknown id z came past it
     assert!(!r.conflicts.iter().any(|l| l.contains("customer z")));
-    let r2 = s.load_json(&json!({ "orders": unknown })).unwrap();
+    // an unknown id is said by the load that first files it by email, not again
+    let r2 = s.load_json(&json!({ "orders": [{"id": "o2", "customerId": "q", "customerEmail": "p1@x.org", "at": "2026-01-01"}] })).unwrap();
     assert_eq!(
         r2.conflicts,
-        ["customer z is unknown; filed by email under c0"]
+        ["customer q is unknown; filed by email under c2"]
     );
+    let r3 = s.load_json(&json!({ "orders": [{"id": "o3", "customerId": "q", "customerEmail": "p1@x.org", "at": "2026-01-02"}] })).unwrap();
+    assert_eq!(r3.conflicts, Vec::<String>::new());
     // exactly 50 pairs: 50 lines and no "more"
     let customers: Vec<_> = (0..100)
         .map(|k| json!({"id": format!("c{k}"), "email": format!("p{}@x.org", k / 2)}))
@@ -319,4 +322,47 @@ fn conflict_lines_stop_at_fifty_and_say_there_are_more_and_show_no_control_chara
         .unwrap();
     assert_eq!((r.added.customers, r.conflicts.len()), (0, 0));
     assert_eq!(r.rejected[0].field, "customers[0].email");
+}
+
+#[test]
+fn a_customer_that_comes_after_its_records_is_told_where_they_are_and_a_reload_moves_them() {
+    // a shop's orders read before its customers: the son's order joins his mother's by email
+    let mut s = Store::default();
+    let mum = json!({"customers": [{"id": "9500", "email": "home@x.org"}]});
+    s.load_json(&mum).unwrap();
+    let orders = json!({"orders": [{"id": "H-1", "customerId": "9501", "customerEmail": "home@x.org", "at": "2026-11-01"}]});
+    s.load_json(&orders).unwrap();
+    let son = json!({"customers": [{"id": "9501", "email": "home@x.org"}]});
+    let r = s.load_json(&son).unwrap();
+    assert_eq!(
+        r.conflicts,
+        [
+            "email home@x.org is on customer 9500 and customer 9501; both kept, the email finds 9500",
+            "customer 9501 came after its records, filed by email under 9500: load them again"
+        ]
+    );
+    let by_id = |s: &Store, id: &str| {
+        s.resolve(&CustomerRef {
+            id: Some(id.into()),
+            email: None,
+        })
+        .unwrap()
+    };
+    assert_eq!(
+        s.get(by_id(&s, "9500")).orders.len(),
+        1,
+        "still the mother's"
+    );
+    // loaded again, the order finds the son by id and leaves his mother
+    let r = s.load_json(&orders).unwrap();
+    assert_eq!((r.updated.orders, r.conflicts.len()), (1, 0));
+    assert_eq!(s.get(by_id(&s, "9500")).orders.len(), 0);
+    assert_eq!(s.get(by_id(&s, "9501")).orders[0].id, "H-1");
+    // said once: the son loaded again is no news
+    assert!(s
+        .load_json(&son)
+        .unwrap()
+        .conflicts
+        .iter()
+        .all(|l| !l.contains("came after")));
 }
