@@ -11,7 +11,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # release builds and two wasm-opt runs take minutes on a busy machine, and `make demo` after
 # `make test` should serve at once.
 stamp=pkg/.built
-if [ -f "$stamp" ] && [ -z "$(find src data build.rs Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/finish-pkg.mjs widget npm/README.md LICENSE -newer "$stamp" -print -quit)" ]; then
+if [ -f "$stamp" ] && [ -z "$(find src crates data build.rs Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/finish-pkg.mjs widget npm/README.md LICENSE -newer "$stamp" -print -quit)" ]; then
   echo "[build-pkg] pkg/ is up to date (nothing newer than $stamp)"
   exit 0
 fi
@@ -21,8 +21,9 @@ rm -f "$stamp"
 # only the reporting pages load (outreach and insights cost 22.4 KB gzipped; reported by
 # scripts/size-report.mjs).
 rm -rf target/pkg-insights
-wasm-pack build --release --target web --out-dir target/pkg-insights --out-name rapport --no-pack >/dev/null 2>pkg-build.log || { cat pkg-build.log; exit 1; }
-wasm-pack build --release --target web --out-dir pkg --out-name rapport --no-pack -- --no-default-features >/dev/null 2>pkg-build.log || { cat pkg-build.log; exit 1; }
+# linked from crates/rapport-wasm: its Cargo.toml and the root one say why
+wasm-pack build crates/rapport-wasm --release --target web --out-dir "$PWD/target/pkg-insights" --out-name rapport --no-pack >/dev/null 2>pkg-build.log || { cat pkg-build.log; exit 1; }
+wasm-pack build crates/rapport-wasm --release --target web --out-dir "$PWD/pkg" --out-name rapport --no-pack -- --no-default-features >/dev/null 2>pkg-build.log || { cat pkg-build.log; exit 1; }
 rm -f pkg-build.log
 rm -rf pkg/insights && mkdir -p pkg/insights
 for f in rapport.js rapport.d.ts rapport_bg.wasm rapport_bg.wasm.d.ts; do cp target/pkg-insights/$f pkg/insights/$f; done
