@@ -545,3 +545,45 @@ fn words_written_with_a_hyphen_slash_or_asterisk_are_read_as_the_text_splits_the
     );
     fires_on(|t| cues(t).praise, &["10/10 service from Maya"], &[]);
 }
+
+#[test]
+fn the_wrong_one_sent_a_booked_visit_missed_or_a_paid_extra_not_there_is_our_mistake() {
+    // session 43: phrasings the spent blind sets 1-6 and train's misses had and no line knew
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "My headphones came today but it's the wrong one, the box says the wired model.",
+            "The cleaner didn't turn up this morning and nobody rang to say why.",
+            "We picked up the van and the roof rack I paid extra for wasn't there.",
+            "I bought the winter pass on Friday and it still isn't unlocked in the app.",
+            "My reward points from last week's order haven't been added yet.",
+            "Your birthday discount code says invalid at checkout.",
+            "The no-claims bonus has vanished from my renewal.",
+            "The new laptop has a dead pixel right in the middle of the screen.",
+        ],
+        // a slip of the customer's own, or a question before anything went wrong
+        &[
+            "I think I ordered the wrong one, can I swap it for the larger size?",
+            "Can I book a cleaner for Saturday morning?",
+            "How many reward points do I get for a £50 order?",
+        ],
+    );
+}
+
+#[test]
+fn a_parent_stranded_with_children_at_night_is_distress_and_a_question_about_the_last_train_is_not()
+{
+    fires_on(
+        distress,
+        &[
+            "Our flight was cancelled and we're stuck at the airport with the kids, it's past midnight and the desk is shut.",
+            "The car broke down, we're on the verge with the children in the back and it's pitch dark.",
+            "Nobody is at the desk, my daughter sleeps on the floor and I have nowhere to stay.",
+        ],
+        &[
+            "Can the kids travel on the last train on a child ticket?",
+            "The kids spilled juice on the floor of the hire car, is there a cleaning fee?",
+            "We have no hotel booked yet for the children's school trip, can you suggest one?",
+        ],
+    );
+}

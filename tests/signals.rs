@@ -697,6 +697,35 @@ fn a_ticket_solved_to_the_customers_liking_is_not_repeated_by_a_new_question() {
     );
 }
 
+/// A chat gives its reference in a later line: the first message alone says nothing of the
+/// earlier booking, the third names it (session 43, from a spent blind scenario).
+#[test]
+fn a_reference_given_in_a_later_chat_line_names_the_same_matter() {
+    let now = parse_iso(NOW).unwrap();
+    let history = json!({"customers": [{"id": "c1"}], "tickets": [{"id": "p",
+        "customerId": "c1", "createdAt": "2026-11-20T08:40:00Z",
+        "solvedAt": "2026-11-20T08:55:00Z", "subject": "Passenger name correction - QK7P2M",
+        "csat": 4}]});
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&history).unwrap();
+    let repeat = |texts: &[&str]| {
+        e.assess(&ticket(texts), now)
+            .unwrap()
+            .reasons
+            .iter()
+            .any(|r| r.signal == "history.repeat_topic")
+    };
+    let first = "hi, the name on my booking is wrong";
+    assert!(
+        !repeat(&[first, "flight is on the 9th"]),
+        "no reference: a new matter"
+    );
+    assert!(
+        repeat(&[first, "flight is on the 9th", "booking ref QK7P2M"]),
+        "the same reference in the third line"
+    );
+}
+
 /// A cancellation of the relationship that nothing in the words confirms (no churn cue) is the
 /// intent model's guess: it is reported unsure and the learned kind stands. A cancellation the
 /// words confirm keeps its intent and kind, however unsure the intent model is.

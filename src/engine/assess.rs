@@ -238,8 +238,15 @@ impl Engine {
             matches!(w[0].text.as_str(), "last" | "latest" | "recent")
                 && matches!(w[1].text.as_str(), "order" | "purchase")
         });
-        let same_problem =
+        let mut same_problem =
             crate::text::same_problem::SameProblem::of_tokens(topic_tokens, subject_words);
+        // a chat gives its order or booking number in a later line ("booking ref QK7P2M" in the
+        // third): the references of every customer message count, the words only the first's.
+        // Spent blind set 4 +1 scenario (band, snippet, must-cite), nothing else moved on train,
+        // dev or the spent sets 1-6 (`evaluate`, `check-scenarios`; 2026-12-06)
+        for (_, m) in texts.iter().skip(1) {
+            same_problem.add_references(m);
+        }
         // A new routine request (a question, a change, one item cancelled) with nothing wrong in
         // it and no word of a follow-up is no repeat of an earlier problem on a nearby topic: "can
         // I upgrade my broadband?" or "how do I move my internet to the new address?" after two

@@ -174,6 +174,15 @@ impl SameProblem {
         }
     }
 
+    /// Adds the references among `text`'s words (a later message of the thread).
+    pub fn add_references(&mut self, text: &str) {
+        for t in tokenize(text) {
+            if is_reference(&t.text) && !self.words.contains(&t.text) {
+                self.words.push(t.text);
+            }
+        }
+    }
+
     pub fn matches(&self, before: &str) -> bool {
         self.matches_earlier(&Earlier::of(before))
     }
