@@ -174,11 +174,32 @@ impl SameProblem {
         }
     }
 
-    /// Adds the references among `text`'s words (a later message of the thread).
+    /// Adds the references among `text`'s words (a later message of the thread), as
+    /// `tokenize` would give them, for the ASCII ones (an order or booking number): a run of
+    /// ASCII letters and digits with no other byte of a non-ASCII character beside it (which
+    /// may be a letter of the same word; "QK7P2M—" is skipped with the dash). A scan of bytes,
+    /// not `tokenize`: a string is made only for a reference (`bench-assess` under callgrind,
+    /// 2026-12-06: 35.8 M instructions with `tokenize`, 3% of the whole; 14.4 M with a split
+    /// by chars).
     pub fn add_references(&mut self, text: &str) {
-        for t in tokenize(text) {
-            if is_reference(&t.text) && !self.words.contains(&t.text) {
-                self.words.push(t.text);
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let run = &b[start..i];
+            let alone = (start == 0 || b[start - 1] < 0x80) && b.get(i).is_none_or(|&c| c < 0x80);
+            if alone && run.len() >= 5 && run.iter().any(u8::is_ascii_digit) {
+                let w = text[start..i].to_ascii_lowercase();
+                if !self.words.contains(&w) {
+                    self.words.push(w);
+                }
             }
         }
     }
@@ -236,7 +257,7 @@ impl SameProblem {
 
 #[cfg(test)]
 mod tests {
-    use super::same_problem;
+    use super::{is_reference, same_problem, tokenize, SameProblem};
 
     #[test]
     fn a_shared_reference_is_the_same_problem() {
@@ -288,5 +309,23 @@ mod tests {
         assert!(!SameProblem::new("Boiler cutting out again").matches(earlier));
         // one shared word of this subject is not enough
         assert!(!now("Boiler service booking", "Can I book the annual service?").matches(earlier));
+    }
+
+    proptest::proptest! {
+        // the scan of a later message keeps the references `tokenize` finds in ASCII text
+        #[test]
+        fn a_later_message_adds_the_references_tokenize_finds(
+            text in "[a-zA-Z0-9 ,.#:/-]{0,40}",
+        ) {
+            let mut scanned = SameProblem::new("");
+            scanned.add_references(&text);
+            let mut tokenized: Vec<String> = Vec::new();
+            for t in tokenize(&text).into_iter().filter(|t| is_reference(&t.text)) {
+                if !tokenized.contains(&t.text) {
+                    tokenized.push(t.text);
+                }
+            }
+            proptest::prop_assert_eq!(scanned.words, tokenized);
+        }
     }
 }
