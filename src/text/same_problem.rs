@@ -61,6 +61,9 @@ const STOP: &[&str] = &[
 ];
 
 /// A reference: a word with a digit, at least five characters long ("39877", "fa88213").
+/// The most references later messages of a thread add (a chat names a handful).
+const LATER_REFERENCES: usize = 32;
+
 fn is_reference(w: &str) -> bool {
     w.chars().count() >= 5 && w.chars().any(|c| c.is_ascii_digit())
 }
@@ -90,6 +93,8 @@ pub fn same_problem(now: &str, before: &str) -> bool {
 /// customer's earlier tickets (thousands, for a large account).
 pub struct SameProblem {
     words: Vec<String>,
+    /// How many of `words` later messages added (`add_references`).
+    later: usize,
     stems: Vec<String>,
     /// How many of `stems` (the first ones) are the subject's.
     subject_stems: usize,
@@ -169,6 +174,7 @@ impl SameProblem {
         }
         SameProblem {
             words,
+            later: 0,
             stems,
             subject_stems,
         }
@@ -180,11 +186,13 @@ impl SameProblem {
     /// may be a letter of the same word; "QK7P2M—" is skipped with the dash). A scan of bytes,
     /// not `tokenize`: a string is made only for a reference (`bench-assess` under callgrind,
     /// 2026-12-06: 35.8 M instructions with `tokenize`, 3% of the whole; 14.4 M with a split
-    /// by chars).
+    /// by chars). At most `LATER_REFERENCES` of them, over all later messages, and not
+    /// de-duplicated: a hostile thread of 200,000-character messages full of number-like
+    /// words had each compared with every one before it.
     pub fn add_references(&mut self, text: &str) {
         let b = text.as_bytes();
         let mut i = 0;
-        while i < b.len() {
+        while i < b.len() && self.later < LATER_REFERENCES {
             if !b[i].is_ascii_alphanumeric() {
                 i += 1;
                 continue;
@@ -196,10 +204,8 @@ impl SameProblem {
             let run = &b[start..i];
             let alone = (start == 0 || b[start - 1] < 0x80) && b.get(i).is_none_or(|&c| c < 0x80);
             if alone && run.len() >= 5 && run.iter().any(u8::is_ascii_digit) {
-                let w = text[start..i].to_ascii_lowercase();
-                if !self.words.contains(&w) {
-                    self.words.push(w);
-                }
+                self.words.push(text[start..i].to_ascii_lowercase());
+                self.later += 1;
             }
         }
     }
@@ -257,7 +263,7 @@ impl SameProblem {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_reference, same_problem, tokenize, SameProblem};
+    use super::{is_reference, same_problem, tokenize, SameProblem, LATER_REFERENCES};
 
     #[test]
     fn a_shared_reference_is_the_same_problem() {
@@ -311,6 +317,16 @@ mod tests {
         assert!(!now("Boiler service booking", "Can I book the annual service?").matches(earlier));
     }
 
+    #[test]
+    fn later_messages_add_a_bounded_number_of_references() {
+        let mut p = SameProblem::new("");
+        let many: String = (10_000..20_000).map(|n| format!("AB{n} ")).collect();
+        p.add_references(&many);
+        p.add_references("and QK7P2M");
+        assert_eq!(p.words.len(), LATER_REFERENCES);
+        assert_eq!(p.words[0], "ab10000");
+    }
+
     proptest::proptest! {
         // the scan of a later message keeps the references `tokenize` finds in ASCII text
         #[test]
@@ -319,12 +335,12 @@ mod tests {
         ) {
             let mut scanned = SameProblem::new("");
             scanned.add_references(&text);
-            let mut tokenized: Vec<String> = Vec::new();
-            for t in tokenize(&text).into_iter().filter(|t| is_reference(&t.text)) {
-                if !tokenized.contains(&t.text) {
-                    tokenized.push(t.text);
-                }
-            }
+            let tokenized: Vec<String> = tokenize(&text)
+                .into_iter()
+                .filter(|t| is_reference(&t.text))
+                .map(|t| t.text)
+                .take(LATER_REFERENCES)
+                .collect();
             proptest::prop_assert_eq!(scanned.words, tokenized);
         }
     }
