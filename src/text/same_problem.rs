@@ -60,10 +60,10 @@ const STOP: &[&str] = &[
     "ticket",
 ];
 
-/// A reference: a word with a digit, at least five characters long ("39877", "fa88213").
 /// The most references later messages of a thread add (a chat names a handful).
 const LATER_REFERENCES: usize = 32;
 
+/// A reference: a word with a digit, at least five characters long ("39877", "fa88213").
 fn is_reference(w: &str) -> bool {
     w.chars().count() >= 5 && w.chars().any(|c| c.is_ascii_digit())
 }
@@ -201,10 +201,10 @@ impl SameProblem {
             while i < b.len() && b[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            let run = &b[start..i];
+            let run = &text[start..i];
             let alone = (start == 0 || b[start - 1] < 0x80) && b.get(i).is_none_or(|&c| c < 0x80);
-            if alone && run.len() >= 5 && run.iter().any(u8::is_ascii_digit) {
-                self.words.push(text[start..i].to_ascii_lowercase());
+            if alone && is_reference(run) {
+                self.words.push(run.to_ascii_lowercase());
                 self.later += 1;
             }
         }
