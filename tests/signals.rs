@@ -1197,3 +1197,69 @@ fn our_mistake_or_a_cancellation_faintly_worded_is_still_amplified_near_in_full(
     amplify(&mut rs, 45.0, rapport::signals::SIMPLE_REQUEST);
     assert_eq!(rs[1].points, 6);
 }
+
+/// A call that rests on the learned model's reading alone is not a sure one: "the documents
+/// you sent have the wrong car on them" read critical on a distress and a frustration the
+/// model found in "have the", "shows" and "you sent" (session 44); without them it is a
+/// relational mistake. The same mistake said with a phrase the patterns know, and no guess
+/// beside it, is as sure as its margin.
+#[test]
+fn a_call_resting_on_the_models_guess_is_less_sure() {
+    use rapport::score::Confidence;
+    let now = parse_iso(NOW).unwrap();
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&plain_customer()).unwrap();
+    let a = e
+        .assess(
+            &ticket(&[
+                "the documents you sent have the wrong car on them, it still shows my \
+                       old Corsa, not the Golf I changed to on 2 June",
+            ]),
+            now,
+        )
+        .unwrap();
+    let guessed: Vec<_> = a
+        .reasons
+        .iter()
+        .filter(|r| r.evidence.starts_with("the model's reading"))
+        .collect();
+    assert!(!guessed.is_empty(), "{:?}", a.reasons);
+    let without = a.score - guessed.iter().map(|r| r.points).sum::<i32>();
+    let edges = |s: i32| (s >= 16) as u8 + (s >= 75) as u8;
+    assert_ne!(
+        edges(without),
+        edges(a.score),
+        "the guess makes the band: {:?}",
+        a.reasons
+    );
+    // far from an edge (high), an unsure intent (medium), and the guess: low
+    assert!(
+        a.score >= 85 && a.intent.unsure,
+        "{} {:?}",
+        a.score,
+        a.intent
+    );
+    assert_eq!(a.confidence, Confidence::Low, "{:?}", a.reasons);
+    // the same without any guess: a pattern's mistake, far from either edge
+    let b = e
+        .assess(
+            &ticket(&["You charged me twice for order 48213, please refund one payment"]),
+            now,
+        )
+        .unwrap();
+    assert!(
+        b.reasons
+            .iter()
+            .all(|r| !r.evidence.starts_with("the model's reading")),
+        "{:?}",
+        b.reasons
+    );
+    let margin = (b.score - 16).abs().min((b.score - 75).abs());
+    assert!(
+        margin >= 10 && !b.intent.unsure,
+        "{} {:?}",
+        b.score,
+        b.intent
+    );
+    assert_eq!(b.confidence, Confidence::High, "{:?}", b.reasons);
+}

@@ -243,9 +243,13 @@ impl Engine {
         // a chat gives its order or booking number in a later line ("booking ref QK7P2M" in the
         // third): the references of every customer message count, the words only the first's.
         // Spent blind set 4 +1 scenario (band, snippet, must-cite), nothing else moved on train,
-        // dev or the spent sets 1-6 (`evaluate`, `check-scenarios`; 2026-12-06)
-        for (_, m) in texts.iter().skip(1) {
-            same_problem.add_references(m);
+        // dev or the spent sets 1-6 (`evaluate`, `check-scenarios`; 2026-12-06). Only a known
+        // customer has earlier tickets to compare them with.
+        let known = self.store.resolve(&t.customer);
+        if known.is_some() {
+            for (_, m) in texts.iter().skip(1) {
+                same_problem.add_references(m);
+            }
         }
         // A new routine request (a question, a change, one item cancelled) with nothing wrong in
         // it and no word of a follow-up is no repeat of an earlier problem on a nearby topic: "can
@@ -308,7 +312,7 @@ impl Engine {
                     }),
                 )
         };
-        let facts = match self.store.resolve(&t.customer) {
+        let facts = match known {
             Some(i) => facts(self.store.get(i), &t.id, Some(&same_topic as _), now),
             None => CustomerFacts {
                 known: false,
@@ -466,6 +470,12 @@ impl Engine {
                     .any(|c| s.trim().eq_ignore_ascii_case(c))
             }),
         });
+        // the points of the reasons the learned model alone found (`score::confidence`)
+        let guessed: i32 = reasons
+            .iter()
+            .filter(|r| signals::text::read_by_model_alone(&signals, r.signal))
+            .map(|r| r.points)
+            .sum();
         Assessment {
             ticket_id: t.id.clone(),
             score,
@@ -477,6 +487,7 @@ impl Engine {
                 self.config.relational_from,
                 self.config.critical_from,
                 signals.intent.unsure,
+                guessed,
             ),
             follow_up,
             channel: score::channel(&facts, t.channel.as_deref(), band),

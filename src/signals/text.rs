@@ -171,21 +171,36 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         ),
     ];
     for (signal, label, strength) in cues {
-        let m = if signal == SignalId::CueLifeEvent {
-            // the matches of either kind of life event, and of the kindless one
-            let kinds = [Cue::LifeEvent, Cue::Celebration, Cue::Loss].map(Cue::signal);
-            s.matches
-                .iter()
-                .filter(|m| kinds.contains(&m.signal.as_str()))
-                .collect()
-        } else {
-            by(signal)
-        };
+        let m = matches_of(s, signal);
         if strength > 0.0 && !m.is_empty() {
             push(signal, label.into(), strength, quotes(&m), spans(&m));
         }
     }
     out
+}
+
+/// The matches a cue's or an emotion's reason quotes: for the life event, those of either kind
+/// and of the kindless one.
+fn matches_of(s: &TextSignals, signal: SignalId) -> Vec<&Match> {
+    let kinds = [Cue::LifeEvent, Cue::Celebration, Cue::Loss].map(Cue::signal);
+    s.matches
+        .iter()
+        .filter(|m| {
+            if signal == SignalId::CueLifeEvent {
+                kinds.contains(&m.signal.as_str())
+            } else {
+                m.signal == signal.id()
+            }
+        })
+        .collect()
+}
+
+/// Whether the reason for `signal` rests on the learned model's reading alone: no phrase
+/// pattern found it, so its evidence is words the model weighed ("the model's reading, from
+/// …"), not a phrase the customer said about it.
+pub fn read_by_model_alone(s: &TextSignals, signal: SignalId) -> bool {
+    let m = matches_of(s, signal);
+    !m.is_empty() && m.iter().all(|m| m.learned)
 }
 
 /// The customer wrote `run` times in a row at the end of the thread with no answer (pieces of

@@ -4,6 +4,7 @@
 //! frozen test part is the figure that counts.
 
 use crate::judgement::{self, band_index, Counts, Message, Scenario, Split, CUE_LABELS};
+use rapport::score::Confidence;
 use rapport::text::{Cues, Kind, TextAnalyzer};
 use rapport::Engine;
 use std::collections::BTreeMap;
@@ -285,7 +286,7 @@ pub fn missing_cites<'a>(sc: &'a Scenario, reasons: &[(String, i32)]) -> Vec<&'a
 pub fn assess(
     s: &Scenario,
     config: Option<&serde_json::Value>,
-) -> (String, String, Vec<(String, i32)>) {
+) -> (String, String, Vec<(String, i32)>, Confidence) {
     let mut e = Engine::new(config).expect("config");
     if !s.history.is_null() {
         e_load(&mut e, &s.history);
@@ -310,7 +311,37 @@ pub fn assess(
             .iter()
             .map(|r| (r.signal.id().to_string(), r.points))
             .collect(),
+        a.confidence,
     )
+}
+
+/// Band agreement per confidence level (high, medium, low): (right, of) each. The assessment's
+/// confidence is worth showing only if a high call is right more often than a low one.
+#[derive(Default)]
+pub struct ByConfidence([(usize, usize); 3]);
+
+impl ByConfidence {
+    pub fn add(&mut self, c: Confidence, right: bool) {
+        let i = match c {
+            Confidence::High => 0,
+            Confidence::Medium => 1,
+            Confidence::Low => 2,
+        };
+        self.0[i].0 += right as usize;
+        self.0[i].1 += 1;
+    }
+
+    /// "high 95.0% of 100, medium …, low …"
+    pub fn line(&self) -> String {
+        ["high", "medium", "low"]
+            .iter()
+            .zip(self.0)
+            .map(|(name, (r, n))| {
+                format!("{name} {:.1}% of {n}", 100.0 * r as f64 / n.max(1) as f64)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 fn e_load(e: &mut Engine, h: &serde_json::Value) {
@@ -332,11 +363,14 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
         "", "train", "dev", "test"
     );
     let mut rows: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut confidence_lines = Vec::new();
     for s in SPLITS {
         let part: Vec<_> = all.iter().filter(|x| x.split == s && shown(s)).collect();
         let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
+        let mut by_confidence = ByConfidence::default();
         for sc in &part {
-            let (band, top, reasons) = assess(sc, None);
+            let (band, top, reasons, confidence) = assess(sc, None);
+            by_confidence.add(confidence, band == sc.band);
             let d = (band_index(&band) - band_index(&sc.band)).abs();
             agree += (d == 0) as usize;
             two_off += (d == 2) as usize;
@@ -382,6 +416,13 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
         rows.entry("must-cite reasons present")
             .or_default()
             .push(f(cite_ok, cite_n.max(1) as f64));
+        if shown(s) {
+            confidence_lines.push(format!(
+                "    band agreement by confidence, {}: {}",
+                s.name(),
+                by_confidence.line()
+            ));
+        }
         if s == Split::Test && shown(s) {
             out.push(("test band agreement".into(), agree as f64 / n, 0.90));
             out.push((
@@ -404,6 +445,9 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
     }
     for (k, v) in rows {
         println!("    {k:<34} {:>16} {:>16} {:>16}", v[0], v[1], v[2]);
+    }
+    for l in confidence_lines {
+        println!("{l}");
     }
     out
 }

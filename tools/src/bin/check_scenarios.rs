@@ -17,7 +17,7 @@ mod judgement_eval;
 mod rapport_eval;
 
 use judgement::{band_index, BANDS};
-use judgement_eval::{assess, missing_cites, snippet_kind};
+use judgement_eval::{assess, missing_cites, snippet_kind, ByConfidence};
 use std::collections::BTreeMap;
 
 fn main() {
@@ -40,8 +40,10 @@ fn main() {
     let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
     let mut confusion = [[0usize; 3]; 3];
     let mut right: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut by_confidence = ByConfidence::default();
     for sc in &all {
-        let (band, top, reasons) = assess(sc, None);
+        let (band, top, reasons, confidence) = assess(sc, None);
+        by_confidence.add(confidence, band == sc.band);
         let (t, p) = (band_index(&sc.band), band_index(&band));
         confusion[t as usize][p as usize] += 1;
         agree += (t == p) as usize;
@@ -71,6 +73,7 @@ fn main() {
         "    must-cite reasons present    {}",
         pct(cite_ok, cite_n.max(1) as f64)
     );
+    println!("    band agreement by confidence: {}", by_confidence.line());
     println!(
         "    band confusion (rows = label, cols = engine: transactional, relational, critical)"
     );
