@@ -10,7 +10,7 @@ export const BAND_MARK = { critical: '▲', relational: '◆', transactional: '�
 export const CONFIDENCE_LABEL = {
   high: 'Confidence: high',
   medium: 'Confidence: medium: check the reasons',
-  low: 'Confidence: low: a borderline or unclear ticket, read it before you trust the band',
+  low: 'Confidence: low: a borderline or unclear ticket, or one read by the model alone: read it before you trust the band',
 };
 export const REPLY_LABEL = {
   plain_answer: 'First reply: the plain answer, quickly',
