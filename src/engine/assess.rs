@@ -470,12 +470,10 @@ impl Engine {
                     .any(|c| s.trim().eq_ignore_ascii_case(c))
             }),
         });
-        // the points of the reasons the learned model alone found (`score::confidence`)
-        let guessed: i32 = reasons
-            .iter()
-            .filter(|r| signals::text::read_by_model_alone(&signals, r.signal))
-            .map(|r| r.points)
-            .sum();
+        // the score without the reasons the learned model alone found (`score::confidence`)
+        let without_guesses = score::without_guesses(&reasons, |r| {
+            signals::text::read_by_model_alone(&signals, r.signal)
+        });
         Assessment {
             ticket_id: t.id.clone(),
             score,
@@ -487,7 +485,7 @@ impl Engine {
                 self.config.relational_from,
                 self.config.critical_from,
                 signals.intent.unsure,
-                guessed,
+                without_guesses,
             ),
             follow_up,
             channel: score::channel(&facts, t.channel.as_deref(), band),

@@ -191,6 +191,14 @@ impl PatternSet {
 
     /// Reads `[label]` sections of patterns, one per line; `#` starts a comment.
     pub fn parse_sections(&mut self, text: &str, origin: &str) -> Result<(), String> {
+        let read = self.read_sections(text, origin);
+        // the lines read before an error stay, indexed as `add` would have
+        self.settle_prefix_starts();
+        read
+    }
+
+    /// `parse_sections` without settling the prefix patterns' starts.
+    fn read_sections(&mut self, text: &str, origin: &str) -> Result<(), String> {
         let mut label: Option<String> = None;
         for (n, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -204,16 +212,9 @@ impl PatternSet {
             let l = label
                 .as_deref()
                 .ok_or_else(|| format!("{origin} line {}: pattern before any [section]", n + 1))?;
-            let p = match Pattern::parse(line) {
-                Ok(p) => p,
-                Err(e) => {
-                    self.settle_prefix_starts();
-                    return Err(format!("{origin} line {}: {e}", n + 1));
-                }
-            };
+            let p = Pattern::parse(line).map_err(|e| format!("{origin} line {}: {e}", n + 1))?;
             self.add_one(l, p, false);
         }
-        self.settle_prefix_starts();
         Ok(())
     }
 
