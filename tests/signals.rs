@@ -1270,3 +1270,48 @@ fn a_call_resting_on_the_models_guess_is_less_sure() {
     );
     assert_eq!(b.confidence, Confidence::High, "{:?}", b.reasons);
 }
+
+/// The history a guessed cue amplifies rests on the guess too: a gold customer of ten years
+/// whose box "has my old address on it" reads as our mistake only to the model, and the
+/// tenure, tier and mistake-on-a-valued-customer points come with it. Without the guess the
+/// request is routine (helper-108's case, session 44).
+#[test]
+fn history_amplified_by_a_guess_rests_on_the_guess() {
+    use rapport::score::Confidence;
+    let now = parse_iso(NOW).unwrap();
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(
+        &json!({"customers": [{"id": "c1", "name": "Sam", "tier": "gold",
+        "since": "2016-01-01"}]}),
+    )
+    .unwrap();
+    let a = e
+        .assess(
+            &ticket(&[
+                "the parcel came today but the box has my old address on it, can you \
+                       update my address?",
+            ]),
+            now,
+        )
+        .unwrap();
+    let points = |id: &str| {
+        a.reasons
+            .iter()
+            .filter(|r| r.signal == id)
+            .map(|r| r.points)
+            .sum::<i32>()
+    };
+    let mistake = a.reasons.iter().find(|r| r.signal == "cue.mistake");
+    assert!(
+        mistake.is_some_and(|r| r.evidence.starts_with("the model's reading")),
+        "{:?}",
+        a.reasons
+    );
+    // the words the patterns know alone leave nothing relational
+    let besides = a.score - points("cue.mistake");
+    assert!(besides >= 16, "the rest alone looks relational: {besides}");
+    assert_eq!(a.band, Band::Relational);
+    assert!(!a.intent.unsure, "{:?}", a.intent);
+    assert!((a.score - 16).min(75 - a.score) >= 10, "{}", a.score);
+    assert_eq!(a.confidence, Confidence::Medium, "{:?}", a.reasons);
+}

@@ -350,36 +350,40 @@ impl Engine {
             signals.situations |= crate::text::BROKEN_PROMISE;
         }
         let unanswered = t.unanswered_run();
-        let c = &signals.cues;
 
         // 0 when the subject was read: its words have no place in the messages to point to
         let customer_messages = if subject_read { 0 } else { texts.len() };
-        let mut reasons = signals::text::reasons(&signals, &w, customer_messages);
-        reasons.extend(signals::text::unanswered(unanswered, &w));
-        if let Some(opened) = t.opened_at() {
-            reasons.extend(signals::text::time_open(
-                (now - opened) as f64 / 3_600_000.0,
-                &w,
-            ));
-        }
         let tier_share = |tier: &str| self.config.tiers.get(tier).copied();
-        let hcx = HistoryContext {
-            weights: &w,
-            value_high: self.config.value_high,
-            tier_share: &tier_share,
-            mistake: c.mistake >= 0.4,
-            churn: c.churn >= 0.4,
+        // the reasons a reading of the words gives, with the history they amplify
+        let reasons_of = |s: &crate::text::TextSignals| {
+            let mut reasons = signals::text::reasons(s, &w, customer_messages);
+            reasons.extend(signals::text::unanswered(unanswered, &w));
+            if let Some(opened) = t.opened_at() {
+                reasons.extend(signals::text::time_open(
+                    (now - opened) as f64 / 3_600_000.0,
+                    &w,
+                ));
+            }
+            let hcx = HistoryContext {
+                weights: &w,
+                value_high: self.config.value_high,
+                tier_share: &tier_share,
+                mistake: s.cues.mistake >= 0.4,
+                churn: s.cues.churn >= 0.4,
+            };
+            reasons.extend(signals::history::reasons(&facts, &hcx));
+            reasons.extend(promise.clone());
+            signals::settle_thanked_contacts(&mut reasons, s);
+            signals::recurring::settle_recurring_request(
+                &mut reasons,
+                s,
+                &texts,
+                &facts.same_topic,
+            );
+            signals::amplify(&mut reasons, self.config.amplify_at, s.routine);
+            reasons
         };
-        reasons.extend(signals::history::reasons(&facts, &hcx));
-        reasons.extend(promise);
-        signals::settle_thanked_contacts(&mut reasons, &signals);
-        signals::recurring::settle_recurring_request(
-            &mut reasons,
-            &signals,
-            &texts,
-            &facts.same_topic,
-        );
-        signals::amplify(&mut reasons, self.config.amplify_at, signals.routine);
+        let mut reasons = reasons_of(&signals);
         // largest first; zero-point reasons (context) last; ties keep their order
         crate::util::sort_by(&mut reasons, |a, b| {
             (b.points != 0)
@@ -470,10 +474,12 @@ impl Engine {
                     .any(|c| s.trim().eq_ignore_ascii_case(c))
             }),
         });
-        // the score without the reasons the learned model alone found (`score::confidence`)
-        let without_guesses = score::without_guesses(&reasons, |r| {
-            signals::text::read_by_model_alone(&signals, r.signal)
-        });
+        // the score without what the learned model alone found, nor the history it amplified
+        // (`score::confidence`)
+        let without_guesses = match signals::text::without_model_findings(&signals) {
+            Some(s) => score::unclamped(&reasons_of(&s)).clamp(0, 100),
+            None => score,
+        };
         Assessment {
             ticket_id: t.id.clone(),
             score,

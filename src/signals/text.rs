@@ -203,6 +203,57 @@ pub fn read_by_model_alone(s: &TextSignals, signal: SignalId) -> bool {
     !m.is_empty() && m.iter().all(|m| m.learned)
 }
 
+/// The same reading with every cue and emotion whose reason rests on the learned model alone
+/// (`read_by_model_alone`) taken out, strength and words; `None` when there is none. What the
+/// call would be on the phrases the customer said (`score::confidence`).
+pub fn without_model_findings(s: &TextSignals) -> Option<TextSignals> {
+    use SignalId as S;
+    const READ: [SignalId; 11] = [
+        S::CueMistake,
+        S::CueChurn,
+        S::CueEffort,
+        S::CuePraise,
+        S::CueLoyalty,
+        S::CueLifeEvent,
+        S::EmotionFrustration,
+        S::EmotionDistress,
+        S::EmotionConfusion,
+        S::EmotionUrgency,
+        S::EmotionGratitude,
+    ];
+    let alone: Vec<SignalId> = READ
+        .into_iter()
+        .filter(|&id| read_by_model_alone(s, id))
+        .collect();
+    if alone.is_empty() {
+        return None;
+    }
+    let mut t = s.clone();
+    let (c, e) = (&mut t.cues, &mut t.emotions);
+    for id in &alone {
+        let strength = match id {
+            S::CueMistake => &mut c.mistake,
+            S::CueChurn => &mut c.churn,
+            S::CueEffort => &mut c.effort,
+            S::CuePraise => &mut c.praise,
+            S::CueLoyalty => &mut c.loyalty,
+            S::CueLifeEvent => {
+                (c.celebration, c.loss) = (0.0, 0.0);
+                &mut c.life_event
+            }
+            S::EmotionFrustration => &mut e.frustration,
+            S::EmotionDistress => &mut e.distress,
+            S::EmotionConfusion => &mut e.confusion,
+            S::EmotionUrgency => &mut e.urgency,
+            _ => &mut e.gratitude,
+        };
+        *strength = 0.0;
+    }
+    let gone: Vec<&Match> = alone.iter().flat_map(|&id| matches_of(s, id)).collect();
+    t.matches.retain(|m| !gone.contains(&m));
+    Some(t)
+}
+
 /// The customer wrote `run` times in a row at the end of the thread with no answer (pieces of
 /// one message typed in a burst count once: `Ticket::unanswered_run`).
 pub fn unanswered(run: usize, w: &dyn Fn(&str) -> f64) -> Option<Reason> {
