@@ -476,9 +476,13 @@ impl Engine {
         });
         // the score without what the learned model alone found, nor the history it amplified
         // (`score::confidence`)
-        let without_guesses = match signals::text::without_model_findings(&signals) {
-            Some(s) => score::unclamped(&reasons_of(&s)).clamp(0, 100),
-            None => score,
+        let read = (signals.cues, signals.emotions);
+        let without_guesses = if signals::text::drop_model_findings(&mut signals) {
+            let without = score::unclamped(&reasons_of(&signals)).clamp(0, 100);
+            (signals.cues, signals.emotions) = read;
+            without
+        } else {
+            score
         };
         Assessment {
             ticket_id: t.id.clone(),

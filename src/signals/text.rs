@@ -203,10 +203,11 @@ pub fn read_by_model_alone(s: &TextSignals, signal: SignalId) -> bool {
     !m.is_empty() && m.iter().all(|m| m.learned)
 }
 
-/// The same reading with every cue and emotion whose reason rests on the learned model alone
-/// (`read_by_model_alone`) taken out, strength and words; `None` when there is none. What the
-/// call would be on the phrases the customer said (`score::confidence`).
-pub fn without_model_findings(s: &TextSignals) -> Option<TextSignals> {
+/// Takes every cue and emotion whose reason rests on the learned model alone
+/// (`read_by_model_alone`) out of the reading: its strength goes to 0 (its words may stay: a
+/// reason needs strength). Whether there was any. What the call is on the phrases the customer
+/// said (`score::confidence`); the caller puts the strengths back.
+pub fn drop_model_findings(s: &mut TextSignals) -> bool {
     use SignalId as S;
     const READ: [SignalId; 11] = [
         S::CueMistake,
@@ -221,16 +222,13 @@ pub fn without_model_findings(s: &TextSignals) -> Option<TextSignals> {
         S::EmotionUrgency,
         S::EmotionGratitude,
     ];
-    let alone: Vec<SignalId> = READ
-        .into_iter()
-        .filter(|&id| read_by_model_alone(s, id))
-        .collect();
-    if alone.is_empty() {
-        return None;
-    }
-    let mut t = s.clone();
-    let (c, e) = (&mut t.cues, &mut t.emotions);
-    for id in &alone {
+    let mut any = false;
+    for id in READ {
+        if !read_by_model_alone(s, id) {
+            continue;
+        }
+        any = true;
+        let (c, e) = (&mut s.cues, &mut s.emotions);
         let strength = match id {
             S::CueMistake => &mut c.mistake,
             S::CueChurn => &mut c.churn,
@@ -249,9 +247,7 @@ pub fn without_model_findings(s: &TextSignals) -> Option<TextSignals> {
         };
         *strength = 0.0;
     }
-    let gone: Vec<&Match> = alone.iter().flat_map(|&id| matches_of(s, id)).collect();
-    t.matches.retain(|m| !gone.contains(&m));
-    Some(t)
+    any
 }
 
 /// The customer wrote `run` times in a row at the end of the thread with no answer (pieces of
