@@ -46,7 +46,7 @@ impl Band {
 /// The score: the sum of the reasons, kept in 0..=100. When the sum falls outside, a `clamp`
 /// reason takes up the difference, so the score is always exactly the sum of what is shown.
 pub fn total(reasons: &mut Vec<Reason>) -> i32 {
-    let sum: i32 = reasons.iter().map(|r| r.points).sum();
+    let sum = unclamped(reasons);
     let score = sum.clamp(0, 100);
     if score != sum {
         reasons.push(Reason {

@@ -90,19 +90,13 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         );
     }
 
-    let by = |signal: SignalId| -> Vec<&Match> {
-        s.matches
-            .iter()
-            .filter(|m| m.signal == signal.id())
-            .collect()
-    };
     let over = if customer_messages > 1 {
         format!(" over {customer_messages} customer messages")
     } else {
         String::new()
     };
     if s.sentiment.compound <= -0.05 {
-        let m = by(SignalId::EmotionFrustration);
+        let m = matches_of(s, SignalId::EmotionFrustration);
         push(
             SignalId::SentimentNegative,
             "Negative tone".into(),
@@ -144,7 +138,7 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
         ),
     ];
     for (signal, label, strength) in emotions {
-        let m = by(signal);
+        let m = matches_of(s, signal);
         if strength >= 0.2 && !m.is_empty() {
             push(signal, label.into(), strength, quotes(&m), spans(&m));
         }
