@@ -176,25 +176,27 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
 /// The matches a cue's or an emotion's reason quotes: for the life event, those of either kind
 /// and of the kindless one.
 fn matches_of(s: &TextSignals, signal: SignalId) -> Vec<&Match> {
+    matching(s, signal).collect()
+}
+
+/// `matches_of` without collecting them (`read_by_model_alone` runs on every assessment).
+fn matching(s: &TextSignals, signal: SignalId) -> impl Iterator<Item = &Match> {
     let kinds = [Cue::LifeEvent, Cue::Celebration, Cue::Loss].map(Cue::signal);
-    s.matches
-        .iter()
-        .filter(|m| {
-            if signal == SignalId::CueLifeEvent {
-                kinds.contains(&m.signal.as_str())
-            } else {
-                m.signal == signal.id()
-            }
-        })
-        .collect()
+    s.matches.iter().filter(move |m| {
+        if signal == SignalId::CueLifeEvent {
+            kinds.contains(&m.signal.as_str())
+        } else {
+            m.signal == signal.id()
+        }
+    })
 }
 
 /// Whether the reason for `signal` rests on the learned model's reading alone: no phrase
 /// pattern found it, so its evidence is words the model weighed ("the model's reading, from
 /// …"), not a phrase the customer said about it.
 pub fn read_by_model_alone(s: &TextSignals, signal: SignalId) -> bool {
-    let m = matches_of(s, signal);
-    !m.is_empty() && m.iter().all(|m| m.learned)
+    let mut m = matching(s, signal).peekable();
+    m.peek().is_some() && m.all(|m| m.learned)
 }
 
 /// Takes every cue and emotion whose reason rests on the learned model alone
