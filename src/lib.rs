@@ -6,6 +6,7 @@
 //! - `history/`  records → Store (identity by id/email) → CustomerFacts at `now`
 //! - `signals/`  TextSignals + CustomerFacts → additive Reasons, one module per family
 //! - `score`     Σ reasons → score, band, route, follow-up, channel
+//! - `confidence` how sure the band is, and the doubts that made it less sure
 //! - `reply`     the kind of reply to send first; snippets of that kind rank first
 //! - `engine`    Engine: config + analyzer + store + feedback → Assessment
 //! - `seen`      what the engine saw (assessments, snippets sent), learned with the rankings
@@ -16,6 +17,7 @@
 //!   line use it, the core above never does (tests/layers.rs)
 //! - `bindings/` the only module that knows wasm-bindgen (compiled for wasm32 only)
 
+pub mod confidence;
 pub mod config;
 pub mod csv;
 pub mod engine;

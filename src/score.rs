@@ -65,56 +65,7 @@ pub fn total(reasons: &mut Vec<Reason>) -> i32 {
     score
 }
 
-/// How sure the call is: from the margin between the score and the nearest band edge, and
-/// whether the intent was read with confidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    High,
-    Medium,
-    Low,
-}
-
-/// High: 10 points or more from the nearest edge; medium: 5 or more; low: closer. An unsure
-/// intent takes it one step down (the words were not read with confidence), and so does a
-/// call that rests on the learned model's reading: `without_guesses`, the score of the same
-/// ticket without the cues and emotions only the model found (nor the history they amplify),
-/// is in another band.
-///
-/// Band agreement per level (`evaluate`; `check-scenarios`), high / medium / low, before (12
-/// points, the intent alone) and after (2026-12-06): train 92.8% of 279 / 87.4% of 182 / 83.3%
-/// of 72 → 95.6% of 272 / 86.7% of 180 / 76.5% of 81; dev 91.5 / 85.4 / 88.9% → 94.8% of 77 /
-/// 84.5% of 58 / 84.0% of 25; the six spent blind sets together 85 / 78 / 69% → 92.3 / 72.3 /
-/// 67.7% (390, 372, 198). The margin tells little: high from 8, 10, 15 or 20 points read 94 /
-/// 95 / 94 / 90% on train, and 10 was chosen there; the model's guess tells more (calls it made
-/// were right 65–70% of the time on the spent sets, 84% the others). A first version took the
-/// guessed points off the clamped score and left the history they amplified (spent sets: high
-/// 90.5% of 379); points off the sum before the clamp, 89.5% of 411.
-pub fn confidence(
-    score: i32,
-    relational_from: f64,
-    critical_from: f64,
-    intent_unsure: bool,
-    without_guesses: i32,
-) -> Confidence {
-    let s = score as f64;
-    let margin = (s - relational_from).abs().min((s - critical_from).abs());
-    let rests_on_guess = band(without_guesses, relational_from, critical_from)
-        != band(score, relational_from, critical_from);
-    let level = if margin >= 10.0 {
-        0
-    } else if margin >= 5.0 {
-        1
-    } else {
-        2
-    } + intent_unsure as u8
-        + rests_on_guess as u8;
-    match level {
-        0 => Confidence::High,
-        1 => Confidence::Medium,
-        _ => Confidence::Low,
-    }
-}
+pub use crate::confidence::{confidence, Confidence, Doubt};
 
 /// The sum of the reasons before the clamp to 0..=100 (a `clamp` reason not counted).
 pub fn unclamped(reasons: &[Reason]) -> i32 {
@@ -270,30 +221,6 @@ mod tests {
         let mut v = vec![r(40)];
         assert_eq!(total(&mut v), 40);
         assert_eq!(v.len(), 1);
-    }
-
-    #[test]
-    fn confidence_falls_near_an_edge_with_an_unsure_intent_and_on_a_guess() {
-        use Confidence::*;
-        // (score, intent unsure, the score without the model's own findings)
-        let c = |score, unsure, without| confidence(score, 16.0, 75.0, unsure, without);
-        let plain = |score| c(score, false, score);
-        // the margin to the nearest edge: 10 or more, 5 or more, less
-        assert_eq!([plain(45), plain(26), plain(25)], [High, High, Medium]);
-        assert_eq!([plain(20), plain(19), plain(100)], [Low, Low, High]);
-        assert_eq!([plain(21), plain(70), plain(85)], [Medium, Medium, High]);
-        // an unsure intent, one step down
-        assert_eq!(
-            [c(45, true, 45), c(25, true, 25), c(19, true, 19)],
-            [Medium, Low, Low]
-        );
-        // the call is another band without the model's findings: one step down
-        assert_eq!(c(45, false, 15), Medium, "15 is transactional");
-        assert_eq!(c(100, false, 60), Medium, "60 is relational");
-        // the same band without them: as sure as the margin says
-        assert_eq!([c(45, false, 16), c(100, false, 75)], [High, High]);
-        // both
-        assert_eq!(c(45, true, 15), Low);
     }
 
     #[test]

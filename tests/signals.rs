@@ -2,7 +2,8 @@
 //! weight for that signal is 0 scores the same ticket lower by exactly those points. Remove a
 //! signal from the engine and its case fails.
 
-use rapport::score::Band;
+use rapport::score::{Band, Doubt};
+use rapport::signals::SignalId;
 use rapport::signals::SIGNALS;
 use rapport::time::parse_iso;
 use rapport::Engine;
@@ -1247,6 +1248,16 @@ fn a_call_resting_on_the_models_guess_is_less_sure() {
         a.intent
     );
     assert_eq!(a.confidence, Confidence::Low, "{:?}", a.reasons);
+    // and says why, a doubt per step: the intent, and the band the phrases alone give
+    let Some(Doubt::ModelAlone { signals, band }) = a.doubts.last() else {
+        panic!("{:?}", a.doubts)
+    };
+    assert_eq!(*band, Band::Relational);
+    for r in &guessed {
+        assert!(signals.contains(&r.signal), "{:?} {:?}", r.signal, a.doubts);
+    }
+    assert_eq!(a.doubts[0], Doubt::IntentUnsure);
+    assert_eq!(a.doubts.len(), 2);
     // the same without any guess: a pattern's mistake, far from either edge
     let b = e
         .assess(
@@ -1269,6 +1280,7 @@ fn a_call_resting_on_the_models_guess_is_less_sure() {
         b.intent
     );
     assert_eq!(b.confidence, Confidence::High, "{:?}", b.reasons);
+    assert_eq!(b.doubts, vec![]);
 }
 
 /// The history a guessed cue amplifies rests on the guess too: a gold customer of ten years
@@ -1314,4 +1326,86 @@ fn history_amplified_by_a_guess_rests_on_the_guess() {
     assert!(!a.intent.unsure, "{:?}", a.intent);
     assert!((a.score - 16).min(75 - a.score) >= 10, "{}", a.score);
     assert_eq!(a.confidence, Confidence::Medium, "{:?}", a.reasons);
+    assert_eq!(
+        a.doubts,
+        vec![Doubt::ModelAlone {
+            signals: vec![SignalId::CueMistake],
+            band: Band::Transactional
+        }]
+    );
+}
+
+/// What the model raised goes too, not only what it found alone: a distress the phrase
+/// patterns read in "decided to end things" that the model's self-harm head raised to
+/// critical strength (on "wont" and "here") is, without the model, relational, and the call
+/// says so.
+#[test]
+fn a_distress_the_model_raised_rests_on_the_model() {
+    use rapport::score::Confidence;
+    let now = parse_iso(NOW).unwrap();
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&plain_customer()).unwrap();
+    let a = e
+        .assess(
+            &ticket(&["tell the landlord i wont be here after friday. ive decided to end things."]),
+            now,
+        )
+        .unwrap();
+    let distress: Vec<_> = a
+        .matches
+        .iter()
+        .filter(|m| m.signal == "emotion.distress")
+        .collect();
+    assert!(
+        distress.iter().any(|m| m.learned) && distress.iter().any(|m| !m.learned),
+        "the patterns and the model both: {distress:?}"
+    );
+    assert_eq!(a.band, Band::Critical, "{:?}", a.reasons);
+    assert!(
+        a.doubts
+            .iter()
+            .any(|d| matches!(d, Doubt::ModelAlone { signals, band }
+            if signals.contains(&SignalId::EmotionDistress) && *band != Band::Critical)),
+        "{:?} {:?}",
+        a.doubts,
+        a.reasons
+    );
+    assert_ne!(a.confidence, Confidence::High);
+}
+
+/// Each cue and emotion goes back to what the phrase patterns read: a cue the model found
+/// alone to 0, one it raised to the patterns' strength, one it vetoed stays vetoed; a
+/// celebration the patterns found stays beside a loss only the model read (helper-108's mixed
+/// cases, session 44).
+#[test]
+fn without_the_model_each_strength_is_the_phrases_own() {
+    let an = rapport::text::TextAnalyzer::builtin();
+    let mut s = an.analyze("hello");
+    s.phrases.0.celebration = 0.3;
+    s.phrases.0.life_event = 0.3;
+    s.phrases.0.mistake = 0.5;
+    s.phrases.1.distress = 0.6;
+    (s.cues.celebration, s.cues.loss, s.cues.life_event) = (0.3, 0.9, 0.9);
+    (s.cues.mistake, s.cues.churn) = (0.0, 0.8);
+    s.emotions.distress = 0.95;
+    let lowered = rapport::signals::text::drop_model_findings(&mut s);
+    assert_eq!(
+        lowered,
+        vec![
+            SignalId::CueChurn,
+            SignalId::CueLifeEvent,
+            SignalId::EmotionDistress
+        ]
+    );
+    let c = &s.cues;
+    assert_eq!(
+        [c.celebration, c.loss, c.life_event, c.mistake, c.churn],
+        [0.3, 0.0, 0.3, 0.0, 0.0]
+    );
+    assert_eq!(s.emotions.distress, 0.6);
+    // nothing the model added: nothing lowered
+    let mut plain = an.analyze("I was charged twice for order 48213, please refund one");
+    let before = plain.clone();
+    assert!(rapport::signals::text::drop_model_findings(&mut plain).is_empty());
+    assert_eq!(plain, before);
 }

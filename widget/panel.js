@@ -10,8 +10,27 @@ export const BAND_MARK = { critical: '▲', relational: '◆', transactional: '�
 export const CONFIDENCE_LABEL = {
   high: 'Confidence: high',
   medium: 'Confidence: medium: check the reasons',
-  low: 'Confidence: low: a borderline or unclear ticket, or one read by the model alone: read it before you trust the band',
+  low: 'Confidence: low: read the ticket before you trust the band',
 };
+
+const bandWord = (b) => (BAND_LABEL[b] ?? String(b)).toLowerCase();
+
+/** Why the call is less than sure, in words, one clause per doubt of `a.doubts` (the score near
+ * a band's edge, an intent read without certainty, a band that rests on what only the learned
+ * model read, named by its reasons' labels); '' when there is none. */
+export function doubtsText(a) {
+  const label = (s) => a.reasons.find((r) => r.signal === s)?.label ?? s;
+  const clauses = (a.doubts ?? []).map((d) => {
+    if (d.kind === 'near_edge') {
+      const n = Math.abs(d.points);
+      return `the score is ${n} point${n === 1 ? '' : 's'} ${d.points < 0 ? 'below' : 'above'} where ${bandWord(d.band)} starts`;
+    }
+    if (d.kind === 'intent_unsure') return 'what the customer asks was not read with certainty';
+    if (d.kind === 'model_alone') return `without what only the learned model read (${d.signals.map(label).join(', ')}) it would be ${bandWord(d.band)}`;
+    return null;
+  }).filter(Boolean);
+  return clauses.length ? `Why: ${clauses.join('; ')}.` : '';
+}
 export const REPLY_LABEL = {
   plain_answer: 'First reply: the plain answer, quickly',
   apology_makegood: 'First reply: apologise and make it good',
@@ -181,6 +200,7 @@ function identityLine({ found, asked }) {
 export function renderPanel(root, a, options = {}) {
   const { onInsert, onDismiss, messages, customer, topReasons = 3, heading = 'Rapport' } = options;
   const identity = identityNote(customer, a.customer);
+  const why = doubtsText(a);
   const top = a.reasons.filter((r) => r.points !== 0).slice(0, topReasons);
   const rest = a.reasons.filter((r) => !top.includes(r));
   const reason = (r) => el('li', { class: 'rp-reason' },
@@ -196,6 +216,7 @@ export function renderPanel(root, a, options = {}) {
       el('span', { class: `rp-band rp-${a.band}` }, BAND_LABEL[a.band] ?? a.band),
       el('span', { class: 'rp-route' }, ROUTE_LABEL[a.route] ?? a.route),
       a.confidence ? el('span', { class: `rp-confidence rp-conf-${a.confidence}` }, CONFIDENCE_LABEL[a.confidence] ?? a.confidence) : null,
+      why ? el('span', { class: 'rp-doubts' }, why) : null,
       a.reply ? el('span', { class: 'rp-reply' }, REPLY_LABEL[a.reply] ?? a.reply) : null),
     el('h3', {}, 'Top reasons'),
     el('ol', { class: 'rp-reasons', 'aria-label': 'Top reasons, largest first' }, ...top.map(reason)),
@@ -265,6 +286,7 @@ export const PANEL_CSS = `
 .rp-confidence { color: #4a5560; flex-basis: 100%; font-size: 12px; }
 .rp-reply { color: #24303a; flex-basis: 100%; font-size: 12px; font-weight: 600; }
 .rp-conf-low { color: #8a4b00; }
+.rp-doubts { color: #4a5560; flex-basis: 100%; font-size: 12px; }
 .rp-identity { color: #8a4b00; font-size: 13px; margin: 8px 0 0; padding: 4px 8px; border-left: 3px solid currentColor; }
 .rp-critical { color: #a3202b; } .rp-relational { color: #8a5a00; } .rp-transactional { color: #2f6b3a; }
 .rp-reasons { margin: 0; padding-left: 20px; }

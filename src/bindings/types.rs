@@ -337,8 +337,11 @@ export interface Assessment {
   route: Route;
   /** The kind of reply to send first; the top snippet is of this kind when one fits. */
   reply: ReplyKind;
-  /** How sure the band is: the score's margin to the band edges, and the intent's certainty. */
+  /** How sure the band is: the score's margin to the band edges, the intent's certainty, and
+   * whether the band rests on what the learned model alone read. */
   confidence: "high" | "medium" | "low";
+  /** What made it less than sure, one per step down; empty when it is high. */
+  doubts: Doubt[];
   /** Largest contributions first. */
   reasons: Reason[];
   intent: Intent;
@@ -355,6 +358,16 @@ export interface Assessment {
    * agent understands; absent when everything was read. */
   truncated?: string[];
 }
+
+/** One thing that made a call less than sure (`Assessment.doubts`). */
+export type Doubt =
+  /** The score is `points` from the line where `band` starts: above it when positive. */
+  | { kind: "near_edge"; band: "relational" | "critical"; points: number }
+  /** The intent was not read with confidence. */
+  | { kind: "intent_unsure" }
+  /** Without what the learned model alone read or raised (`signals`, as in `Reason.signal`),
+   * the ticket would be in `band`. */
+  | { kind: "model_alone"; signals: string[]; band: Band };
 
 /** In `assessQueue`'s result, in place of a ticket that could not be assessed. */
 export interface QueueError {

@@ -4,7 +4,7 @@ use super::Engine;
 use crate::history::{facts, CustomerFacts};
 use crate::input::{array, object, InputError, Result};
 use crate::reply::Reply;
-use crate::score::{self, Band, ChannelAdvice, Confidence, FollowUp, Route};
+use crate::score::{self, Band, ChannelAdvice, Confidence, Doubt, FollowUp, Route};
 use crate::signals::{self, history::HistoryContext, Reason};
 use crate::snippets::{self, FactSheet, FilledSnippet, Situation, TicketInfo};
 use crate::text::sentiment::Sentiment;
@@ -24,8 +24,11 @@ pub struct Assessment {
     /// The kind of reply to send first (`crate::reply`): the top snippet is of this kind
     /// whenever the library has one that fits.
     pub reply: Reply,
-    /// How sure the band is: the score's margin to the band edges, and the intent's certainty.
+    /// How sure the band is: the score's margin to the band edges, the intent's certainty, and
+    /// whether the band rests on what the learned model alone read.
     pub confidence: Confidence,
+    /// What made it less than sure, one per step down (empty when it is high).
+    pub doubts: Vec<Doubt>,
     /// Largest contributions first.
     pub reasons: Vec<Reason>,
     pub intent: Intent,
@@ -477,26 +480,30 @@ impl Engine {
         // the score without what the learned model alone found, nor the history it amplified
         // (`score::confidence`)
         let read = (signals.cues, signals.emotions);
-        let without_guesses = if signals::text::drop_model_findings(&mut signals) {
+        let guessed = signals::text::drop_model_findings(&mut signals);
+        let without_guesses = if guessed.is_empty() {
+            score
+        } else {
             let without = score::unclamped(&reasons_of(&signals)).clamp(0, 100);
             (signals.cues, signals.emotions) = read;
             without
-        } else {
-            score
         };
+        let (confidence, doubts) = score::confidence(
+            score,
+            self.config.relational_from,
+            self.config.critical_from,
+            signals.intent.unsure,
+            without_guesses,
+            guessed,
+        );
         Assessment {
             ticket_id: t.id.clone(),
             score,
             band,
             route: band.route(),
             reply,
-            confidence: score::confidence(
-                score,
-                self.config.relational_from,
-                self.config.critical_from,
-                signals.intent.unsure,
-                without_guesses,
-            ),
+            confidence,
+            doubts,
             follow_up,
             channel: score::channel(&facts, t.channel.as_deref(), band),
             reasons,

@@ -303,6 +303,7 @@ fn fill(
         cues: Default::default(),
         matches: Vec::new(),
         routine: 0.0,
+        phrases: Default::default(),
         situations: 0,
     };
     // (the proactive snippets declare no reply kind: the one given lifts none of them)

@@ -176,74 +176,52 @@ pub fn reasons(s: &TextSignals, w: &dyn Fn(&str) -> f64, customer_messages: usiz
 /// The matches a cue's or an emotion's reason quotes: for the life event, those of either kind
 /// and of the kindless one.
 fn matches_of(s: &TextSignals, signal: SignalId) -> Vec<&Match> {
-    matching(s, signal).collect()
-}
-
-/// `matches_of` without collecting them (`read_by_model_alone` runs on every assessment).
-fn matching(s: &TextSignals, signal: SignalId) -> impl Iterator<Item = &Match> {
     let kinds = [Cue::LifeEvent, Cue::Celebration, Cue::Loss].map(Cue::signal);
-    s.matches.iter().filter(move |m| {
-        if signal == SignalId::CueLifeEvent {
-            kinds.contains(&m.signal.as_str())
-        } else {
-            m.signal == signal.id()
-        }
-    })
-}
-
-/// Whether the reason for `signal` rests on the learned model's reading alone: no phrase
-/// pattern found it, so its evidence is words the model weighed ("the model's reading, from
-/// …"), not a phrase the customer said about it.
-pub fn read_by_model_alone(s: &TextSignals, signal: SignalId) -> bool {
-    let mut m = matching(s, signal).peekable();
-    m.peek().is_some() && m.all(|m| m.learned)
-}
-
-/// Takes every cue and emotion whose reason rests on the learned model alone
-/// (`read_by_model_alone`) out of the reading: its strength goes to 0 (its words may stay: a
-/// reason needs strength). Whether there was any. What the call is on the phrases the customer
-/// said (`score::confidence`); the caller puts the strengths back.
-pub fn drop_model_findings(s: &mut TextSignals) -> bool {
-    use SignalId as S;
-    const READ: [SignalId; 11] = [
-        S::CueMistake,
-        S::CueChurn,
-        S::CueEffort,
-        S::CuePraise,
-        S::CueLoyalty,
-        S::CueLifeEvent,
-        S::EmotionFrustration,
-        S::EmotionDistress,
-        S::EmotionConfusion,
-        S::EmotionUrgency,
-        S::EmotionGratitude,
-    ];
-    let mut any = false;
-    for id in READ {
-        if !read_by_model_alone(s, id) {
-            continue;
-        }
-        any = true;
-        let (c, e) = (&mut s.cues, &mut s.emotions);
-        let strength = match id {
-            S::CueMistake => &mut c.mistake,
-            S::CueChurn => &mut c.churn,
-            S::CueEffort => &mut c.effort,
-            S::CuePraise => &mut c.praise,
-            S::CueLoyalty => &mut c.loyalty,
-            S::CueLifeEvent => {
-                (c.celebration, c.loss) = (0.0, 0.0);
-                &mut c.life_event
+    s.matches
+        .iter()
+        .filter(|m| {
+            if signal == SignalId::CueLifeEvent {
+                kinds.contains(&m.signal.as_str())
+            } else {
+                m.signal == signal.id()
             }
-            S::EmotionFrustration => &mut e.frustration,
-            S::EmotionDistress => &mut e.distress,
-            S::EmotionConfusion => &mut e.confusion,
-            S::EmotionUrgency => &mut e.urgency,
-            _ => &mut e.gratitude,
-        };
-        *strength = 0.0;
+        })
+        .collect()
+}
+
+/// Takes out of the reading what the learned model found alone or raised: each cue and
+/// emotion goes back to the strength the phrase patterns gave it (`TextSignals::phrases`), or
+/// stays lower where the model vetoed a pattern's hit. A cue the model alone found goes to 0 (its
+/// words may stay: a reason needs strength); a distress the model raised to thoughts of self-harm
+/// goes back to the patterns' distress; a celebration the patterns found beside a loss the model
+/// alone read stays, without the loss. What the call is on the phrases the customer said
+/// (`score::confidence`); returns the signals it lowered, and the caller puts the strengths back.
+pub fn drop_model_findings(s: &mut TextSignals) -> Vec<SignalId> {
+    use SignalId as S;
+    let (pc, pe) = s.phrases;
+    let (c, e) = (&mut s.cues, &mut s.emotions);
+    let read = [
+        (S::CueMistake, &mut c.mistake, pc.mistake),
+        (S::CueChurn, &mut c.churn, pc.churn),
+        (S::CueEffort, &mut c.effort, pc.effort),
+        (S::CuePraise, &mut c.praise, pc.praise),
+        (S::CueLoyalty, &mut c.loyalty, pc.loyalty),
+        (S::CueLifeEvent, &mut c.celebration, pc.celebration),
+        (S::CueLifeEvent, &mut c.loss, pc.loss),
+        (S::CueLifeEvent, &mut c.life_event, pc.life_event),
+        (S::EmotionFrustration, &mut e.frustration, pe.frustration),
+        (S::EmotionDistress, &mut e.distress, pe.distress),
+    ];
+    let mut lowered = Vec::new();
+    for (id, strength, phrases) in read {
+        if *strength > phrases {
+            *strength = phrases;
+            if lowered.last() != Some(&id) {
+                lowered.push(id);
+            }
+        }
     }
-    any
+    lowered
 }
 
 /// The customer wrote `run` times in a row at the end of the thread with no answer (pieces of

@@ -279,6 +279,8 @@ impl TextAnalyzer {
         }
 
         let mut intent = self.intent_of(&views, &recency, rsum);
+        let mut phrases = (cues, emotions);
+        phrases.0.life_event = cues.life_event.max(cues.celebration).max(cues.loss);
         let routine = self.learned(&views, &mut cues, &mut emotions, &mut matches, &mut intent);
         if cues.praise > 0.0 {
             super::sarcasm::drop_sarcastic_praise(&views, &mut cues, &mut matches);
@@ -319,6 +321,7 @@ impl TextAnalyzer {
             matches,
             routine,
             situations,
+            phrases,
         };
         (signals, first.unwrap_or_default())
     }

@@ -239,6 +239,11 @@ pub struct TextSignals {
     /// kind fits, and a broken promise asks for ownership.
     #[serde(skip)]
     pub situations: u8,
+    /// The strengths as the phrase patterns read them, before the learned model added what it
+    /// found alone or raised (its vetoes and later passes only lower them): what the call
+    /// rests on without the model's guesses (`signals::text::drop_model_findings`).
+    #[serde(skip)]
+    pub phrases: (Cues, Emotions),
 }
 
 /// The default intent taxonomy: domain-neutral, so it reads the same in a web shop, a bank, a

@@ -106,6 +106,35 @@ test('a broken promise quotes our own reply under a heading of its own, not as t
   assert.deepEqual(problems, []);
 });
 
+test('a call that is not sure says why in words: the model\u2019s own reading named by its reasons, the band without it; a sure call says nothing more', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(`${base}/tests/browser/fixtures/third-party.html`);
+  await page.waitForFunction(() => document.getElementById('panel').shadowRoot?.querySelector('.rp-panel'));
+  const show = async (id, text) => {
+    await page.evaluate(([id, text]) => { document.getElementById('panel').ticket = { id, customer: { id: 'nobody-yet' }, messages: [{ from: 'customer', text }] }; }, [id, text]);
+    await page.waitForFunction((id) => document.getElementById('panel').assessment?.ticketId === id, id);
+    return page.evaluate(() => document.getElementById('panel').assessment);
+  };
+  // read critical on a distress and a frustration only the model found in its words
+  const a = await show('D-1', 'the documents you sent have the wrong car on them, it still shows my old Corsa, not the Golf I changed to on 2 June');
+  const guess = a.doubts.find((d) => d.kind === 'model_alone');
+  assert.ok(guess && a.confidence === 'low', JSON.stringify([a.confidence, a.doubts]));
+  const why = await inPanel(page, 'panel', (r) => r.querySelector('.rp-head .rp-doubts')?.textContent ?? '');
+  for (const s of guess.signals) {
+    const label = a.reasons.find((r) => r.signal === s).label;
+    assert.ok(why.includes(label), `${label} in ${why}`);
+  }
+  assert.match(why, new RegExp(`it would be ${guess.band}`), why);
+  if (a.doubts.some((d) => d.kind === 'intent_unsure')) assert.match(why, /not read with certainty/);
+  await page.screenshot({ path: new URL('widget-doubts.png', SHOTS).pathname, fullPage: true });
+  // a plain double charge, far from either edge and read by a phrase: no doubt to show
+  const b = await show('D-2', 'I was charged twice for order 48213, please refund one');
+  assert.deepEqual([b.confidence, b.doubts], ['high', []]);
+  assert.equal(await inPanel(page, 'panel', (r) => r.querySelector('.rp-doubts')), null);
+  assert.deepEqual(problems, []);
+});
+
 test('the ticket as a property: customer text stays text, a bad ticket is an error in the panel', async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${base}/tests/browser/fixtures/third-party.html`);

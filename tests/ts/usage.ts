@@ -3,7 +3,7 @@
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
 import { Engine as FullEngine } from "rapport/insights";
-import type { Assessment, Band, Config, CueName, CsvKind, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
+import type { Assessment, Band, Config, CueName, CsvKind, Doubt, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -47,6 +47,9 @@ export async function demo(): Promise<number> {
   const scored: Assessment[] = queue.filter((x): x is Assessment => !("error" in x));
   const unread: string[] = queue.flatMap((x) => ("error" in x ? [`${x.index}: ${x.error}`] : []));
   const confidence: "high" | "medium" | "low" = a.confidence;
+  // a doubt's fields follow its kind
+  const doubts: string[] = a.doubts.map((d: Doubt) =>
+    d.kind === "near_edge" ? `${d.points} from ${d.band}` : d.kind === "model_alone" ? `${d.signals.join(", ")}: ${d.band}` : "intent");
   const t: TextSignals = engine.analyzeText("Thanks so much!");
   const many: TextSignals[] = engine.analyzeTexts(["a", "b"]);
   const compounds: Float64Array = engine.sentiments(["a", "b"]);
