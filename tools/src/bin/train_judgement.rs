@@ -29,6 +29,17 @@
 //! blind check sets summed, band agreement 384.4 -> 379.3 points, mistake false fires on the
 //! message checks 29 -> 40. So the committed model stays.
 //!
+//! Measured 2026-12-06 (session 45), the same corpus and defaults, retrained on this code and
+//! again with negation marked (each of the three words after "not", "no", "never", "dont",
+//! "cant", "nothing", "nobody" and the like, within its sentence, also a feature of its own,
+//! `n word`): dev column as above, plain retrain → with negation, mistake .794 → .801, churn
+//! .875 → .872, effort .845 → .857, praise .855 → .850, loyalty .810 → .814, celebration .829 →
+//! .831, loss .884 → .881, hard negatives 55.6% of 196 → 54.8% of 199, intent kind 91.9 → 92.2%;
+//! scenarios dev band 84.4 → 81.9% (the embedded model 89.4%), BANKING77 mistake precision 97.3
+//! → 96.7% (under its 97% bar). Within what a retrain moves by; not kept. (The plain retrain
+//! itself reads dev messages a little better than the embedded model and dev scenarios 5 points
+//! worse, as in every retrain measured here.)
+//!
 //! Measured 2026-12-06 (session 44; 9,720 messages, 7.2 KB of room in the .wasm), `--top
 //! 2400`, 17 s: 18,445 bytes gzipped (the embedded 11,213). Dev column as above, embedded →
 //! retrained: mistake .793 → .797, churn .857 → .856, effort .837 → .832, praise .847 → .853,
