@@ -19,8 +19,8 @@ pub enum Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Doubt {
-    /// The score is `points` from the line where `band` starts: above it when positive, below
-    /// it when negative.
+    /// The score is `points` from the line where `band` starts: above it (or on it) when 0 or
+    /// more, below it when negative. Within 10 points one step down, within 5 two.
     NearEdge { band: Band, points: f64 },
     /// The intent was not read with confidence.
     IntentUnsure,
@@ -33,7 +33,8 @@ pub enum Doubt {
 /// intent takes it one step down (the words were not read with confidence), and so does a
 /// call that rests on the learned model's reading: `without_guesses`, the score of the same
 /// ticket without what the model alone found or raised (`guessed`: those signals), nor the
-/// history it amplifies, is in another band. Returns the level and each step down's doubt.
+/// history it amplifies, is in another band. Returns the level and what lowered it: the
+/// margin (one doubt for its one or two steps), the intent, the model's reading.
 ///
 /// Band agreement per level (`evaluate`; `check-scenarios`), high / medium / low, before (12
 /// points, the intent alone) and after (2026-12-06): train 92.8% of 279 / 87.4% of 182 / 83.3%
@@ -62,10 +63,15 @@ pub fn confidence(
     let margin = from.abs();
     let mut doubts = Vec::new();
     if margin < 10.0 {
-        doubts.push(Doubt::NearEdge {
-            band: edge,
-            points: (from * 10.0).round() / 10.0,
-        });
+        // to a hundredth, as a team's edge may be written (26.04), never rounded onto the line
+        // from below nor to −0: the sign says which side of it the score is
+        let points = (from * 100.0).round() / 100.0;
+        let points = match points {
+            p if p == 0.0 && from < 0.0 => -0.01,
+            p if p == 0.0 => 0.0,
+            p => p,
+        };
+        doubts.push(Doubt::NearEdge { band: edge, points });
     }
     if intent_unsure {
         doubts.push(Doubt::IntentUnsure);
@@ -142,15 +148,19 @@ mod tests {
                 },
             ]
         );
-        // above the relational line by a fraction (a team's own edge), rounded to a tenth
-        let (_, doubts) = confidence(20, 16.35, 75.0, false, 20, vec![]);
-        assert_eq!(
-            doubts,
-            vec![Doubt::NearEdge {
-                band: Band::Relational,
-                points: 3.6
-            }]
-        );
+        // from a team's own edge written to a hundredth: to a hundredth, the side kept
+        let near = |score, edge| match confidence(score, edge, 75.0, false, score, vec![]) {
+            (level, d) => match d[..] {
+                [Doubt::NearEdge { band, points }] => (level, band, points),
+                _ => panic!("{d:?}"),
+            },
+        };
+        assert_eq!(near(20, 16.35), (Confidence::Low, Band::Relational, 3.65));
+        assert_eq!(near(26, 21.04), (Confidence::Low, Band::Relational, 4.96));
+        let (_, _, below) = near(26, 26.004);
+        assert!(below == -0.01 && below.is_sign_negative(), "{below}");
+        let (_, _, on) = near(26, 26.0);
+        assert!(on == 0.0 && on.is_sign_positive(), "{on}");
         // on the wire: a kind and its fields
         let json = serde_json::to_string(&confidence(72, 16.0, 75.0, true, 10, guessed()).1);
         assert_eq!(

@@ -1409,3 +1409,58 @@ fn without_the_model_each_strength_is_the_phrases_own() {
     assert!(rapport::signals::text::drop_model_findings(&mut plain).is_empty());
     assert_eq!(plain, before);
 }
+
+/// A cancellation set aside for a death only the model read counts again without the model:
+/// "please close his membership" after "He died two weeks ago" (a loss the patterns miss) is
+/// relational either way, so the call is as sure as its margin. And a doubt names only the
+/// findings whose points moved: loyalty the model read, an amplifier at 0 points here, is not
+/// named beside the praise (helper-109's cases, session 45).
+#[test]
+fn a_doubt_names_what_moved_and_a_death_the_model_read_keeps_the_cancellation() {
+    use rapport::score::Confidence;
+    let now = parse_iso(NOW).unwrap();
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&plain_customer()).unwrap();
+    let a = e
+        .assess(
+            &ticket(&[
+                "Good morning. My father had a membership of your travel club. He died two \
+                 weeks ago. Please close his membership and tell me if some refund is \
+                 possible. Regards, Kenji Watanabe",
+            ]),
+            now,
+        )
+        .unwrap();
+    let loss: Vec<_> = a
+        .matches
+        .iter()
+        .filter(|m| m.signal == "cue.loss")
+        .collect();
+    assert!(
+        !loss.is_empty() && loss.iter().all(|m| m.learned),
+        "{:?}",
+        a.matches
+    );
+    assert_eq!(a.cues.churn, 0.0, "a death's account closed is no churn");
+    assert_eq!(a.band, Band::Relational);
+    assert_eq!((a.confidence, a.doubts.clone()), (Confidence::High, vec![]));
+
+    let b = e
+        .assess(
+            &ticket(&[
+                "4 years on this app and the new stretching routines are the best thing \
+                 you've added. my back thanks you",
+            ]),
+            now,
+        )
+        .unwrap();
+    let loyalty = b.reasons.iter().find(|r| r.signal == "cue.loyalty");
+    assert!(loyalty.is_some_and(|r| r.points == 0), "{:?}", b.reasons);
+    assert_eq!(
+        b.doubts,
+        vec![Doubt::ModelAlone {
+            signals: vec![SignalId::CuePraise],
+            band: Band::Transactional
+        }]
+    );
+}

@@ -17,18 +17,23 @@ const bandWord = (b) => (BAND_LABEL[b] ?? String(b)).toLowerCase();
 
 /** Why the call is less than sure, in words, one clause per doubt of `a.doubts` (the score near
  * a band's edge, an intent read without certainty, a band that rests on what only the learned
- * model read, named by its reasons' labels); '' when there is none. */
+ * model read, named by its reasons' labels); '' when there is none. A doubt this panel does not
+ * know (a newer engine's) or cannot read still says there is one. */
 export function doubtsText(a) {
-  const label = (s) => a.reasons.find((r) => r.signal === s)?.label ?? s;
-  const clauses = (a.doubts ?? []).map((d) => {
-    if (d.kind === 'near_edge') {
+  const label = (s) => a.reasons?.find?.((r) => r.signal === s)?.label ?? String(s).replace(/^\w+\./, '').replace(/_/g, ' ');
+  const clauses = (Array.isArray(a.doubts) ? a.doubts : []).map((d) => {
+    if (d?.kind === 'near_edge' && Number.isFinite(d.points)) {
       const n = Math.abs(d.points);
+      if (n === 0) return `the score is on the line where ${bandWord(d.band)} starts`;
       return `the score is ${n} point${n === 1 ? '' : 's'} ${d.points < 0 ? 'below' : 'above'} where ${bandWord(d.band)} starts`;
     }
-    if (d.kind === 'intent_unsure') return 'what the customer asks was not read with certainty';
-    if (d.kind === 'model_alone') return `without what only the learned model read (${d.signals.map(label).join(', ')}) it would be ${bandWord(d.band)}`;
-    return null;
-  }).filter(Boolean);
+    if (d?.kind === 'intent_unsure') return 'what the customer asks was not read with certainty';
+    if (d?.kind === 'model_alone') {
+      const names = Array.isArray(d.signals) ? d.signals.map(label) : [];
+      return `without what only the learned model read${names.length ? ` (${names.join(', ')})` : ''} it would be ${bandWord(d.band)}`;
+    }
+    return 'another doubt this panel cannot say';
+  });
   return clauses.length ? `Why: ${clauses.join('; ')}.` : '';
 }
 export const REPLY_LABEL = {

@@ -340,7 +340,8 @@ export interface Assessment {
   /** How sure the band is: the score's margin to the band edges, the intent's certainty, and
    * whether the band rests on what the learned model alone read. */
   confidence: "high" | "medium" | "low";
-  /** What made it less than sure, one per step down; empty when it is high. */
+  /** What made it less than sure: the score near an edge (within 10 points one step down,
+   * within 5 two), an unsure intent, a band resting on the model's reading; empty when high. */
   doubts: Doubt[];
   /** Largest contributions first. */
   reasons: Reason[];
@@ -361,12 +362,12 @@ export interface Assessment {
 
 /** One thing that made a call less than sure (`Assessment.doubts`). */
 export type Doubt =
-  /** The score is `points` from the line where `band` starts: above it when positive. */
+  /** The score is `points` from the line where `band` starts: on or above it when 0 or more. */
   | { kind: "near_edge"; band: "relational" | "critical"; points: number }
   /** The intent was not read with confidence. */
   | { kind: "intent_unsure" }
-  /** Without what the learned model alone read or raised (`signals`, as in `Reason.signal`),
-   * the ticket would be in `band`. */
+  /** Without what the learned model alone read or raised, the ticket would be in `band`;
+   * `signals` (as in `Reason.signal`) are those whose points that moved. */
   | { kind: "model_alone"; signals: string[]; band: Band };
 
 /** In `assessQueue`'s result, in place of a ticket that could not be assessed. */

@@ -5,7 +5,7 @@ use crate::history::{facts, CustomerFacts};
 use crate::input::{array, object, InputError, Result};
 use crate::reply::Reply;
 use crate::score::{self, Band, ChannelAdvice, Confidence, Doubt, FollowUp, Route};
-use crate::signals::{self, history::HistoryContext, Reason};
+use crate::signals::{self, history::HistoryContext, Reason, SignalId};
 use crate::snippets::{self, FactSheet, FilledSnippet, Situation, TicketInfo};
 use crate::text::sentiment::Sentiment;
 use crate::text::{Cues, Emotions, Intent, Match};
@@ -27,7 +27,8 @@ pub struct Assessment {
     /// How sure the band is: the score's margin to the band edges, the intent's certainty, and
     /// whether the band rests on what the learned model alone read.
     pub confidence: Confidence,
-    /// What made it less than sure, one per step down (empty when it is high).
+    /// What made it less than sure (empty when it is high): the margin (one doubt for its one
+    /// or two steps), the intent, the model's reading.
     pub doubts: Vec<Doubt>,
     /// Largest contributions first.
     pub reasons: Vec<Reason>,
@@ -479,14 +480,31 @@ impl Engine {
         });
         // the score without what the learned model alone found, nor the history it amplified
         // (`score::confidence`)
-        let read = (signals.cues, signals.emotions);
-        let guessed = signals::text::drop_model_findings(&mut signals);
+        let read = (signals.cues, signals.emotions, signals.matches.len());
+        let mut guessed = signals::text::drop_model_findings(&mut signals);
         let without_guesses = if guessed.is_empty() {
             score
         } else {
-            let without = score::unclamped(&reasons_of(&signals)).clamp(0, 100);
-            (signals.cues, signals.emotions) = read;
-            without
+            let without = reasons_of(&signals);
+            (signals.cues, signals.emotions) = (read.0, read.1);
+            signals.matches.truncate(read.2);
+            // the signals whose taking away moved their own points: an amplifier at 0 points,
+            // or a finding no reason quotes, changed nothing to name
+            let points = |rs: &[Reason], id: SignalId| {
+                rs.iter()
+                    .filter(|r| r.signal == id)
+                    .map(|r| r.points)
+                    .sum::<i32>()
+            };
+            let moved: Vec<SignalId> = guessed
+                .iter()
+                .copied()
+                .filter(|&id| points(&reasons, id) != points(&without, id))
+                .collect();
+            if !moved.is_empty() {
+                guessed = moved;
+            }
+            score::unclamped(&without).clamp(0, 100)
         };
         let (confidence, doubts) = score::confidence(
             score,

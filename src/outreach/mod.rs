@@ -304,6 +304,7 @@ fn fill(
         matches: Vec::new(),
         routine: 0.0,
         phrases: Default::default(),
+        churn_set_aside: Vec::new(),
         situations: 0,
     };
     // (the proactive snippets declare no reply kind: the one given lifts none of them)

@@ -194,8 +194,10 @@ fn matches_of(s: &TextSignals, signal: SignalId) -> Vec<&Match> {
 /// stays lower where the model vetoed a pattern's hit. A cue the model alone found goes to 0 (its
 /// words may stay: a reason needs strength); a distress the model raised to thoughts of self-harm
 /// goes back to the patterns' distress; a celebration the patterns found beside a loss the model
-/// alone read stays, without the loss. What the call is on the phrases the customer said
-/// (`score::confidence`); returns the signals it lowered, and the caller puts the strengths back.
+/// alone read stays, without the loss; a cancellation set aside for a death only the model read
+/// counts again, with its words (`TextSignals::churn_set_aside`). What the call is on the
+/// phrases the customer said (`score::confidence`); returns the signals it lowered, and the
+/// caller puts the strengths and the matches back.
 pub fn drop_model_findings(s: &mut TextSignals) -> Vec<SignalId> {
     use SignalId as S;
     let (pc, pe) = s.phrases;
@@ -220,6 +222,10 @@ pub fn drop_model_findings(s: &mut TextSignals) -> Vec<SignalId> {
                 lowered.push(id);
             }
         }
+    }
+    if !s.churn_set_aside.is_empty() {
+        s.cues.churn = pc.churn;
+        s.matches.extend(s.churn_set_aside.iter().cloned());
     }
     lowered
 }

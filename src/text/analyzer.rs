@@ -303,6 +303,7 @@ impl TextAnalyzer {
                 }
             }
         }
+        let mut churn_set_aside = Vec::new();
         if cues.churn > 0.0
             && cues.loss >= 0.4
             && closes_for_the_dead(&views, situations & BEREAVEMENT != 0)
@@ -310,7 +311,12 @@ impl TextAnalyzer {
             // closing the account of someone who died is a loss, not a customer leaving: the
             // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
             cues.churn = 0.0;
-            matches.retain(|m| m.signal != Cue::Churn.signal());
+            let churn = |m: &Match| m.signal == Cue::Churn.signal();
+            if phrases.0.loss < 0.4 {
+                // a death the model alone read: the phrases' reading keeps its churn
+                churn_set_aside = matches.iter().filter(|m| churn(m)).cloned().collect();
+            }
+            matches.retain(|m| !churn(m));
         }
         let first = views.first_mut().map(|v| std::mem::take(&mut v.tokens));
         let signals = TextSignals {
@@ -322,6 +328,7 @@ impl TextAnalyzer {
             routine,
             situations,
             phrases,
+            churn_set_aside,
         };
         (signals, first.unwrap_or_default())
     }

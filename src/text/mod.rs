@@ -244,6 +244,11 @@ pub struct TextSignals {
     /// rests on without the model's guesses (`signals::text::drop_model_findings`).
     #[serde(skip)]
     pub phrases: (Cues, Emotions),
+    /// The churn matches set aside for a death only the learned model read ("my father died,
+    /// please close his membership"): without the model there is no loss to set them aside
+    /// for, and they count again (`signals::text::drop_model_findings`).
+    #[serde(skip)]
+    pub churn_set_aside: Vec<Match>,
 }
 
 /// The default intent taxonomy: domain-neutral, so it reads the same in a web shop, a bank, a
