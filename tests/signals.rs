@@ -23,6 +23,22 @@ fn plain_customer() -> Value {
     json!({"customers": [{"id": "c1", "name": "Sam"}]})
 }
 
+/// A one-customer engine with no past (`plain_customer`) and its assessment of one message.
+fn assessed_plain(text: &str) -> (Engine, rapport::engine::Assessment) {
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&plain_customer()).unwrap();
+    let a = e.assess(&ticket(&[text]), parse_iso(NOW).unwrap()).unwrap();
+    (e, a)
+}
+
+/// The matches of one signal (`cue.loss`, `emotion.distress`) in an assessment.
+fn matches_of<'a>(
+    a: &'a rapport::engine::Assessment,
+    signal: &str,
+) -> Vec<&'a rapport::text::Match> {
+    a.matches.iter().filter(|m| m.signal == signal).collect()
+}
+
 /// (signal, ticket, history) — the history gives a known customer unless the case is about history.
 fn case(signal: &str) -> (Value, Value) {
     let t = |x: &str| ticket(&[x]);
@@ -1342,20 +1358,9 @@ fn history_amplified_by_a_guess_rests_on_the_guess() {
 #[test]
 fn a_distress_the_model_raised_rests_on_the_model() {
     use rapport::score::Confidence;
-    let now = parse_iso(NOW).unwrap();
-    let mut e = Engine::new(None).unwrap();
-    e.load_history(&plain_customer()).unwrap();
-    let a = e
-        .assess(
-            &ticket(&["tell the landlord i wont be here after friday. ive decided to end things."]),
-            now,
-        )
-        .unwrap();
-    let distress: Vec<_> = a
-        .matches
-        .iter()
-        .filter(|m| m.signal == "emotion.distress")
-        .collect();
+    let (_, a) =
+        assessed_plain("tell the landlord i wont be here after friday. ive decided to end things.");
+    let distress = matches_of(&a, "emotion.distress");
     assert!(
         distress.iter().any(|m| m.learned) && distress.iter().any(|m| !m.learned),
         "the patterns and the model both: {distress:?}"
@@ -1418,24 +1423,12 @@ fn without_the_model_each_strength_is_the_phrases_own() {
 #[test]
 fn a_doubt_names_what_moved_and_a_death_the_model_read_keeps_the_cancellation() {
     use rapport::score::Confidence;
-    let now = parse_iso(NOW).unwrap();
-    let mut e = Engine::new(None).unwrap();
-    e.load_history(&plain_customer()).unwrap();
-    let a = e
-        .assess(
-            &ticket(&[
-                "Good morning. My father had a membership of your travel club. He died two \
-                 weeks ago. Please close his membership and tell me if some refund is \
-                 possible. Regards, Kenji Watanabe",
-            ]),
-            now,
-        )
-        .unwrap();
-    let loss: Vec<_> = a
-        .matches
-        .iter()
-        .filter(|m| m.signal == "cue.loss")
-        .collect();
+    let (e, a) = assessed_plain(
+        "Good morning. My father had a membership of your travel club. He died two weeks ago. \
+         Please close his membership and tell me if some refund is possible. Regards, Kenji \
+         Watanabe",
+    );
+    let loss = matches_of(&a, "cue.loss");
     assert!(
         !loss.is_empty() && loss.iter().all(|m| m.learned),
         "{:?}",
@@ -1451,7 +1444,7 @@ fn a_doubt_names_what_moved_and_a_death_the_model_read_keeps_the_cancellation() 
                 "4 years on this app and the new stretching routines are the best thing \
                  you've added. my back thanks you",
             ]),
-            now,
+            parse_iso(NOW).unwrap(),
         )
         .unwrap();
     let loyalty = b.reasons.iter().find(|r| r.signal == "cue.loyalty");
