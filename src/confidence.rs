@@ -72,6 +72,8 @@ pub fn confidence(
         let points = match points {
             p if p == 0.0 && from < 0.0 => -0.01,
             p if p == 0.0 => 0.0,
+            // within 10 and shown as within 10 (9.995 from an edge written to a thousandth)
+            p if p.abs() >= 10.0 => 9.99f64.copysign(p),
             p => p,
         };
         doubts.push(Doubt::NearEdge { band: edge, points });
@@ -162,6 +164,8 @@ mod tests {
         assert_eq!(near(26, 21.04), (Confidence::Low, Band::Relational, 4.96));
         let (_, _, below) = near(26, 26.004);
         assert!(below == -0.01 && below.is_sign_negative(), "{below}");
+        let (_, _, under_ten) = near(26, 16.005);
+        assert_eq!(under_ten, 9.99);
         let (_, _, on) = near(26, 26.0);
         assert!(on == 0.0 && on.is_sign_positive(), "{on}");
         // on the wire: a kind and its fields

@@ -13,7 +13,7 @@ export const CONFIDENCE_LABEL = {
   low: 'Confidence: low: read the ticket before you trust the band',
 };
 
-const bandWord = (b) => (BAND_LABEL[b] ?? String(b)).toLowerCase();
+const bandWord = (b) => (Object.hasOwn(BAND_LABEL, b) ? BAND_LABEL[b] : typeof b === 'string' ? b : 'another band').toLowerCase();
 
 /** Why the call is less than sure, in words, one clause per doubt of `a.doubts` (the score near
  * a band's edge, an intent read without certainty, a band that rests on what only the learned

@@ -367,7 +367,8 @@ export type Doubt =
   /** The intent was not read with confidence. */
   | { kind: "intent_unsure" }
   /** Without what the learned model alone read or raised, the ticket would be in `band`;
-   * `signals` (as in `Reason.signal`) are those whose points that moved. */
+   * `signals` (as in `Reason.signal`) are the findings whose own points moved (all it took
+   * away, when none did). */
   | { kind: "model_alone"; signals: string[]; band: Band };
 
 /** In `assessQueue`'s result, in place of a ticket that could not be assessed. */

@@ -223,7 +223,9 @@ pub fn drop_model_findings(s: &mut TextSignals) -> Vec<SignalId> {
             }
         }
     }
-    if !s.churn_set_aside.is_empty() {
+    // only when the model's loss is what goes (it always is: the set-aside needs a loss the
+    // phrases did not read), so that the caller finds nothing else to put back
+    if !s.churn_set_aside.is_empty() && lowered.contains(&S::CueLifeEvent) {
         s.cues.churn = pc.churn;
         s.matches.extend(s.churn_set_aside.iter().cloned());
     }

@@ -41,6 +41,7 @@ test('doubts the panel cannot read still say there is one, and never throw', () 
     [{ doubts: [{ kind: 'near_edge', band: 'critical' }], reasons }, 'Why: another doubt this panel cannot say.'],
     [{ doubts: [{ kind: 'near_edge', band: 'critical', points: 0 }] }, 'Why: the score is on the line where critical starts.'],
     [{ doubts: [{ kind: 'near_edge', band: 'critical', points: -1 }, null, { kind: 'from_the_future' }] }, 'Why: the score is 1 point below where critical starts; another doubt this panel cannot say; another doubt this panel cannot say.'],
+    [{ doubts: [{ kind: 'near_edge', band: 'toString', points: 2 }, { kind: 'model_alone', signals: [] }] }, 'Why: the score is 2 points above where tostring starts; without what only the learned model read it would be another band.'],
   ];
   for (const [a, want] of cases) assert.equal(doubtsText(a), want, JSON.stringify(a));
 });
