@@ -71,7 +71,6 @@ pub fn confidence(
         let points = (from * 100.0).round() / 100.0;
         let points = match points {
             p if p == 0.0 && from < 0.0 => -0.01,
-            p if p == 0.0 => 0.0,
             // within 10 and shown as within 10 (9.995 from an edge written to a thousandth)
             p if p.abs() >= 10.0 => 9.99f64.copysign(p),
             p => p,
