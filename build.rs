@@ -25,6 +25,7 @@ fn main() {
         "cues.txt",
         "topics.txt",
         "situations.txt",
+        "agent_words.txt",
         "intent_model.tsv",
     ] {
         println!("cargo:rerun-if-changed=data/{f}");

@@ -32,6 +32,8 @@ pub struct TextAnalyzer {
     pub topics: PatternSet,
     /// What exactly went wrong (`broken_promise`, `double_charge`…), for the snippets.
     pub situations: PatternSet,
+    /// Whose failure our own replies say it is (`agent_words.rs`).
+    pub agent_words: PatternSet,
 }
 
 /// Strength 0..1 of a family from its matches: each match closes part of the remaining gap.
@@ -88,6 +90,7 @@ impl TextAnalyzer {
             patterns,
             topics,
             situations,
+            agent_words: super::agent_words::builtin_set(),
         }
     }
 

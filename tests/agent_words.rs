@@ -1,0 +1,137 @@
+//! Whose failure our own replies say it is (`src/text/agent_words.rs`): a reply that owns a
+//! fault makes our mistake with the reply's words as evidence; one that places it elsewhere
+//! takes away a mistake only the learned model read; the customer's own words still count.
+
+use rapport::engine::Assessment;
+use rapport::time::parse_iso;
+use rapport::Engine;
+use serde_json::{json, Value};
+
+const NOW: &str = "2026-11-23T12:00:00Z";
+
+/// (author, text) in order.
+fn ticket(messages: &[(&str, &str)]) -> Value {
+    let messages: Vec<Value> = messages
+        .iter()
+        .map(|(from, text)| json!({"from": from, "text": text}))
+        .collect();
+    json!({"id": "t", "customer": {"id": "c1"}, "createdAt": "2026-11-23T08:00:00Z", "messages": messages})
+}
+
+fn assess(messages: &[(&str, &str)]) -> Assessment {
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&json!({"customers": [{"id": "c1", "name": "Sam"}]}))
+        .unwrap();
+    e.assess(&ticket(messages), parse_iso(NOW).unwrap())
+        .unwrap()
+}
+
+fn mistake_points(a: &Assessment) -> i32 {
+    a.reasons
+        .iter()
+        .filter(|r| r.signal.id() == "cue.mistake")
+        .map(|r| r.points)
+        .sum()
+}
+
+const DASHBOARDS: &str = "hi, our dashboards haven't refreshed since last night";
+const ETA: &str = "our dispatch team plans the morning runs off the live board. any eta?";
+// "ë" is two bytes and one UTF-16 unit: the span is in JavaScript's units
+const OWNED: &str =
+    "Hi Zoë, sorry about that. I can see a few accounts affected after the 02:00 maintenance.";
+
+#[test]
+fn a_reply_that_owns_the_fault_makes_our_mistake_with_its_words() {
+    let without = assess(&[("customer", DASHBOARDS), ("customer", ETA)]);
+    assert_eq!(mistake_points(&without), 0, "{:?}", without.reasons);
+
+    let with = assess(&[
+        ("customer", DASHBOARDS),
+        ("agent", OWNED),
+        ("customer", ETA),
+    ]);
+    assert!(mistake_points(&with) > 0, "{:?}", with.reasons);
+    let m: Vec<_> = with
+        .matches
+        .iter()
+        .filter(|m| m.signal == "cue.mistake")
+        .collect();
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].message, 1, "the reply's place in the thread");
+    assert!(!m[0].learned, "a phrase of ours, not the model's reading");
+    let units: Vec<u16> = OWNED.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&units[m[0].start..m[0].end]).unwrap(),
+        "affected after the 02:00 maintenance"
+    );
+    // it is read from words, not guessed: no doubt says the model alone found it
+    assert!(
+        !with.doubts.iter().any(|d| matches!(
+            d,
+            rapport::score::Doubt::ModelAlone { signals, .. } if signals.iter().any(|s| s.id() == "cue.mistake")
+        )),
+        "{:?}",
+        with.doubts
+    );
+}
+
+#[test]
+fn an_internal_note_or_a_denial_owns_nothing() {
+    for (from, text) in [
+        ("note", "Could be our error, checking the maintenance log."),
+        (
+            "agent",
+            "This was not our mistake: the courier's depot was closed.",
+        ),
+    ] {
+        let a = assess(&[("customer", DASHBOARDS), (from, text), ("customer", ETA)]);
+        assert_eq!(mistake_points(&a), 0, "{from}: {text}: {:?}", a.reasons);
+    }
+}
+
+const CODE: &str = "bought the season 6 pass code from the PS store an hour ago and it won't \
+    redeem, says 'service unavailable'. sony servers are a joke. does my code expire if I can't use it tonight??";
+
+#[test]
+fn a_reply_placing_the_failure_elsewhere_takes_away_the_models_guess() {
+    // the learned model alone reads our mistake in the customer's words
+    let alone = assess(&[("customer", CODE)]);
+    assert!(mistake_points(&alone) > 0, "{:?}", alone.reasons);
+    assert!(alone
+        .matches
+        .iter()
+        .filter(|m| m.signal == "cue.mistake")
+        .all(|m| m.learned));
+
+    let placed = assess(&[
+        ("customer", CODE),
+        ("agent", "Hey Luca! PlayStation Network is having an outage right now, so codes can't be redeemed until it's back."),
+        ("customer", "ok cool. and the bonus skin, do I lose that if I redeem tomorrow instead?"),
+    ]);
+    assert_eq!(mistake_points(&placed), 0, "{:?}", placed.reasons);
+    assert!(!placed.matches.iter().any(|m| m.signal == "cue.mistake"));
+}
+
+#[test]
+fn the_customers_own_words_and_an_owned_fault_outweigh_elsewhere() {
+    // said outright by the customer: the reply does not unsay it
+    let said = assess(&[
+        ("customer", "you charged me twice for the same order"),
+        (
+            "agent",
+            "The refund left us on Monday; it is now with your bank to process.",
+        ),
+        ("customer", "ok"),
+    ]);
+    assert!(mistake_points(&said) > 0, "{:?}", said.reasons);
+
+    // a reply that both places and owns: ours wins
+    let both = assess(&[
+        ("customer", CODE),
+        (
+            "agent",
+            "The store is having an outage, and we're seeing errors on our side too.",
+        ),
+    ]);
+    assert!(mistake_points(&both) > 0, "{:?}", both.reasons);
+}
