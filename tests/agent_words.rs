@@ -135,3 +135,55 @@ fn the_customers_own_words_and_an_owned_fault_outweigh_elsewhere() {
     ]);
     assert!(mistake_points(&both) > 0, "{:?}", both.reasons);
 }
+
+/// (label, reply) rows of a check set of replies (data/judgement/checks/README.md).
+fn replies(file: &str) -> Vec<(String, String)> {
+    let path = format!(
+        "{}/data/judgement/checks/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "{path}: {l}");
+            (f[2].to_string(), f[3].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_lines_fire_only_where_replies_written_blind_say_so() {
+    use rapport::text::agent_words::{builtin_set, read};
+    let set = builtin_set();
+    // (file, ours right, elsewhere right) as measured on 2026-12-06; each fire is checked
+    for (file, ours_at_least, elsewhere_at_least) in [
+        ("agent-replies-a.tsv", 30, 30),
+        ("agent-replies-b.tsv", 9, 13),
+    ] {
+        let (mut ours, mut elsewhere) = (0, 0);
+        for (label, reply) in replies(file) {
+            let said = read(&set, &[(0, reply.as_str())]);
+            let got = match (&said.ours, said.elsewhere) {
+                (Some(_), _) => "ours",
+                (None, true) => "elsewhere",
+                (None, false) => "neither",
+            };
+            // a fire is always right: a wrong `ours` makes a mistake, a wrong `elsewhere`
+            // takes one away; a miss leaves the customer's words to decide
+            assert!(
+                got == "neither" || got == label,
+                "{file}: {label} read as {got}: {reply}"
+            );
+            ours += (got == "ours") as usize;
+            elsewhere += (got == "elsewhere") as usize;
+        }
+        assert!(ours >= ours_at_least, "{file}: ours {ours}");
+        assert!(
+            elsewhere >= elsewhere_at_least,
+            "{file}: elsewhere {elsewhere}"
+        );
+    }
+}

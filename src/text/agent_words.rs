@@ -51,22 +51,38 @@ pub fn read(set: &PatternSet, replies: &[(usize, &str)]) -> AgentWords {
     let mut out = AgentWords::default();
     for &(index, text) in replies {
         let tokens = tokenize(text);
-        for h in set.find(&tokens) {
-            match set.labels[h.label].as_str() {
-                "ours" if out.ours.is_none() => {
-                    let (starts, ends) = super::analyzer::utf16_bounds(text, &tokens);
-                    out.ours = Some(Match {
-                        signal: "cue.mistake".into(),
-                        text: text[tokens[h.first].start..tokens[h.last].end].to_string(),
-                        message: index,
-                        start: starts[h.first],
-                        end: ends[h.last],
-                        learned: false,
-                    });
+        // sentence by sentence: a gap in a line would otherwise join "…are on it. Our
+        // servers are up" into one
+        let mut from = 0;
+        while from < tokens.len() {
+            let to = (from + 1..tokens.len())
+                .find(|&k| tokens[k].after_stop)
+                .unwrap_or(tokens.len());
+            for h in set.find(&tokens[from..to]) {
+                let (first, last) = (from + h.first, from + h.last);
+                match set.labels[h.label].as_str() {
+                    // "if you were charged in error, we'll refund it" owns nothing yet
+                    "ours"
+                        if out.ours.is_none()
+                            && !tokens[from..first].iter().any(|t| {
+                                matches!(t.text.as_str(), "if" | "unless" | "whether")
+                            }) =>
+                    {
+                        let (starts, ends) = super::analyzer::utf16_bounds(text, &tokens);
+                        out.ours = Some(Match {
+                            signal: "cue.mistake".into(),
+                            text: text[tokens[first].start..tokens[last].end].to_string(),
+                            message: index,
+                            start: starts[first],
+                            end: ends[last],
+                            learned: false,
+                        });
+                    }
+                    "elsewhere" => out.elsewhere = true,
+                    _ => {}
                 }
-                "elsewhere" => out.elsewhere = true,
-                _ => {}
             }
+            from = to;
         }
     }
     out
