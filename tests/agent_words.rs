@@ -58,6 +58,13 @@ fn a_reply_that_owns_the_fault_makes_our_mistake_with_its_words() {
         .collect();
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].message, 1, "the reply's place in the thread");
+    let evidence = &with
+        .reasons
+        .iter()
+        .find(|r| r.signal.id() == "cue.mistake")
+        .unwrap()
+        .evidence;
+    assert_eq!(evidence, "our reply: “affected after the 02:00 maintenance”");
     assert!(!m[0].learned, "a phrase of ours, not the model's reading");
     let units: Vec<u16> = OWNED.encode_utf16().collect();
     assert_eq!(

@@ -9,7 +9,10 @@ fn quotes(matches: &[&Match]) -> String {
     let mut seen: Vec<String> = Vec::new();
     for m in matches {
         // pushed, not `format!` (whose machinery was 0.7% of `bench-assess`; pushed, -0.5%)
-        let mut q = String::with_capacity(m.text.len().min(240) + 9);
+        let mut q = String::with_capacity(m.text.len().min(240) + 20);
+        if m.in_reply {
+            q.push_str("our reply: ");
+        }
         q.push('“');
         q.push_str(&crate::util::clip(m.text.trim(), 60));
         q.push('”');

@@ -76,6 +76,7 @@ pub fn read(set: &PatternSet, replies: &[(usize, &str)]) -> AgentWords {
                             start: starts[first],
                             end: ends[last],
                             learned: false,
+                            in_reply: true,
                         });
                     }
                     "elsewhere" => out.elsewhere = true,

@@ -277,6 +277,7 @@ impl TextAnalyzer {
                     start: u_start[h.first],
                     end: u_end[h.last],
                     learned: false,
+                    in_reply: false,
                 });
             }
         }

@@ -250,6 +250,7 @@ fn cite(
             start: us[a],
             end: ue[b],
             learned: true,
+            in_reply: false,
         });
     }
 }

@@ -225,6 +225,10 @@ pub struct Match {
     /// Found by the learned model (these words carried it), not by a phrase pattern.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub learned: bool,
+    /// In a reply of ours, not the customer's words (`agent_words.rs`): the reason's evidence
+    /// says so ("our reply: “…”"); `message` points at the reply.
+    #[serde(skip)]
+    pub in_reply: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
