@@ -308,9 +308,23 @@ impl TextAnalyzer {
             }
         }
         let mut churn_set_aside = Vec::new();
+        // …and every message that cancels speaks of another's account: "I want to cancel my
+        // account." before "my father died, please close his membership" is the customer's own
+        // cancellation too (helper-110's read, session 45)
+        let churn_of_anothers = || {
+            views
+                .iter()
+                .filter(|v| {
+                    matches
+                        .iter()
+                        .any(|m| m.signal == Cue::Churn.signal() && m.message == v.index)
+                })
+                .all(|v| v.tokens.iter().any(|t| anothers(&t.text)))
+        };
         if cues.churn > 0.0
             && cues.loss >= 0.4
             && closes_for_the_dead(&views, situations & BEREAVEMENT != 0)
+            && churn_of_anothers()
         {
             // closing the account of someone who died is a loss, not a customer leaving: the
             // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
@@ -417,14 +431,20 @@ fn closes_for_the_dead(views: &[MessageView], died: bool) -> bool {
         "bereavement",
         "probate",
     ];
-    const ANOTHERS: [&str; 8] = [
-        "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",
-    ];
     let words = || {
         views
             .iter()
             .flat_map(|v| v.tokens.iter().map(|t| t.text.as_str()))
     };
+    (died || words().any(|w| DEATH.contains(&w))) && words().any(anothers)
+}
+
+/// A word that makes an account another person's: theirs, the estate's, on their behalf, or a
+/// relative's ("my husband's gym membership", and typed without the apostrophe).
+fn anothers(w: &str) -> bool {
+    const ANOTHERS: [&str; 8] = [
+        "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",
+    ];
     let relative = |w: &str| {
         // "my husband's gym membership", and typed without the apostrophe
         w.strip_suffix("'s")
@@ -449,8 +469,7 @@ fn closes_for_the_dead(views: &[MessageView], died: bool) -> bool {
                 )
             })
     };
-    (died || words().any(|w| DEATH.contains(&w)))
-        && words().any(|w| ANOTHERS.contains(&w) || relative(w))
+    ANOTHERS.contains(&w) || relative(w)
 }
 
 /// UTF-16 offsets of every token's start and end, in one pass over the text (JavaScript

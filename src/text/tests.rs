@@ -121,6 +121,19 @@ fn closing_the_account_of_someone_who_died_is_a_loss_not_churn() {
     );
     assert!(s.cues.loss > 0.0 && s.cues.churn == 0.0, "{:?}", s.cues);
     assert!(s.matches.iter().all(|m| m.signal != Cue::Churn.signal()));
+    // the customer's own cancellation in another message stays churn
+    let both = an.analyze_thread(&[
+        (0, "I want to cancel my account."),
+        (
+            2,
+            "Also, my father passed away last month. I am the executor and need to close his account.",
+        ),
+    ]);
+    assert!(both.cues.churn > 0.0, "{:?}", both.cues);
+    assert!(both
+        .matches
+        .iter()
+        .any(|m| m.signal == Cue::Churn.signal() && m.message == 0));
     // cancelling one's own plan after a loss stays churn (and loss)
     let own = an.analyze("My husband died in May and I can't afford it now: please cancel my subscription, I'm leaving.");
     assert!(
