@@ -64,7 +64,10 @@ fn a_reply_that_owns_the_fault_makes_our_mistake_with_its_words() {
         .find(|r| r.signal.id() == "cue.mistake")
         .unwrap()
         .evidence;
-    assert_eq!(evidence, "our reply: “affected after the 02:00 maintenance”");
+    assert_eq!(
+        evidence,
+        "our reply: “affected after the 02:00 maintenance”"
+    );
     assert!(!m[0].learned, "a phrase of ours, not the model's reading");
     let units: Vec<u16> = OWNED.encode_utf16().collect();
     assert_eq!(
@@ -162,21 +165,24 @@ fn replies(file: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-fn the_lines_fire_only_where_replies_written_blind_say_so() {
+fn the_lines_fire_only_where_the_check_sets_say_so() {
     use rapport::text::agent_words::{builtin_set, read};
     let set = builtin_set();
-    // (file, ours right, elsewhere right) as measured on 2026-12-06; each fire is checked
+    // (file, ours right, elsewhere right) as measured on 2026-12-06; each fire is checked.
+    // The lines were partly written from these sets (data/judgement/checks/README.md), so this
+    // holds them to what they read, not to how they read replies nobody wrote them from
     for (file, ours_at_least, elsewhere_at_least) in [
-        ("agent-replies-a.tsv", 30, 30),
-        ("agent-replies-b.tsv", 9, 13),
+        ("agent-replies-a.tsv", 18, 24),
+        ("agent-replies-b.tsv", 3, 6),
+        ("agent-replies-hostile.tsv", 0, 0),
     ] {
         let (mut ours, mut elsewhere) = (0, 0);
         for (label, reply) in replies(file) {
             let said = read(&set, &[(0, reply.as_str())]);
             let got = match (&said.ours, said.elsewhere) {
                 (Some(_), _) => "ours",
-                (None, true) => "elsewhere",
-                (None, false) => "neither",
+                (None, Some(_)) => "elsewhere",
+                (None, None) => "neither",
             };
             // a fire is always right: a wrong `ours` makes a mistake, a wrong `elsewhere`
             // takes one away; a miss leaves the customer's words to decide
@@ -194,3 +200,82 @@ fn the_lines_fire_only_where_replies_written_blind_say_so() {
         );
     }
 }
+
+/// One reply read alone: "ours", "elsewhere" or "neither".
+fn reads(reply: &str) -> &'static str {
+    use rapport::text::agent_words::{builtin_set, read};
+    let said = read(&builtin_set(), &[(0, reply)]);
+    match (said.ours, said.elsewhere) {
+        (Some(_), _) => "ours",
+        (None, Some(_)) => "elsewhere",
+        (None, None) => "neither",
+    }
+}
+
+#[test]
+fn a_question_a_conditional_a_denial_or_a_quote_owns_and_places_nothing() {
+    // each pair: the plain sentence fires, the same words asked, supposed, denied or quoted do not
+    for (plain, not_said) in [
+        ("That was our mistake.", "Could this be our mistake?"),
+        (
+            "The fee was added in error.",
+            "If the £12.99 fee was added in error, we'll refund it.",
+        ),
+        (
+            "There is a fault on our side.",
+            "I couldn't find any fault on our side.",
+        ),
+        (
+            "There is a fault on our side.",
+            "The line test says this isn't\na fault on our side.",
+        ),
+        (
+            "That was our mistake.",
+            "You wrote: \"that was our mistake\", but the charge is for your add-on.",
+        ),
+        (
+            "That was our mistake.",
+            "Thanks, noted.\n\nOn Monday, Sam wrote:\n> That was our mistake, admit it.",
+        ),
+        (
+            "PlayStation Network is having an outage.",
+            "Our website is having technical difficulties.",
+        ),
+        (
+            "Your card has no blocks on it.",
+            "Your card has no blocks on it, but we sent the payment to the wrong account.",
+        ),
+    ] {
+        assert_ne!(reads(plain), "neither", "{plain}");
+        assert_eq!(reads(not_said), "neither", "{not_said}");
+    }
+    // a refund's usual timing places nothing
+    assert_eq!(
+        reads("Sorry about that, I've refunded it: depending on your bank it can take 3-5 days."),
+        "neither"
+    );
+}
+
+#[test]
+fn the_latest_reply_decides_and_a_later_dispute_is_read() {
+    use rapport::text::agent_words::{builtin_set, read};
+    let set = builtin_set();
+    let owned = "I can see the payment was duplicated by a processing fault on our side.";
+    let placed = "Update: that charge is from Amazon, not from us.";
+    let said = read(&set, &[(1, owned), (3, placed)]);
+    assert_eq!((said.ours.is_some(), said.elsewhere), (false, Some(3)));
+    let said = read(&set, &[(1, placed), (3, owned)]);
+    assert_eq!(
+        (said.ours.map(|m| m.message), said.elsewhere),
+        (Some(3), None)
+    );
+
+    // what the model read before the placing reply goes; a later message it reads stays
+    let before = assess(&[("customer", CODE), ("agent", PLACED_PSN)]);
+    assert_eq!(mistake_points(&before), 0, "{:?}", before.reasons);
+    let after = assess(&[("agent", PLACED_PSN), ("customer", CODE)]);
+    assert!(mistake_points(&after) > 0, "{:?}", after.reasons);
+}
+
+const PLACED_PSN: &str =
+    "Hey Luca! PlayStation Network is having an outage right now, so codes can't be redeemed until it's back.";
