@@ -25,7 +25,6 @@ fn main() {
         "cues.txt",
         "topics.txt",
         "situations.txt",
-        "agent_words.txt",
         "intent_model.tsv",
     ] {
         println!("cargo:rerun-if-changed=data/{f}");

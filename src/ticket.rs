@@ -94,17 +94,6 @@ impl Ticket {
             .collect()
     }
 
-    /// The agent's replies, as `customer_texts` gives the customer's (internal notes are not
-    /// replies).
-    pub fn agent_texts(&self) -> Vec<(usize, &str)> {
-        self.messages
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.from == Author::Agent && !m.text.trim().is_empty())
-            .map(|(i, m)| (self.first_index + i, m.text.as_str()))
-            .collect()
-    }
-
     /// Customer messages at the end of the thread since the last agent reply, counted as
     /// waits: a message sent within `SAME_BURST_MS` of the one before it is the same message
     /// split up (a chat's "hi" / "my bill is 389??" / "can someone look"), not a chase.

@@ -221,11 +221,6 @@ impl Engine {
             texts.push((0, subject_only.as_str()));
         }
         let (mut signals, first_tokens) = self.text.analyze_thread_keeping_first(&texts);
-        let replies = t.agent_texts();
-        if !replies.is_empty() {
-            let said = crate::text::agent_words::read(&self.text.agent_words, &replies);
-            crate::text::agent_words::apply(&mut signals, &said);
-        }
         let w = |id: &str| self.config.weight(id);
 
         // the topic text is the subject, a space and the first message: its tokens are the

@@ -6,39 +6,25 @@ use crate::text::{Cue, Kind, Match, TextSignals};
 use crate::util::num;
 
 fn quotes(matches: &[&Match]) -> String {
-    // each quote said as what it is: the customer's phrases as they are, our reply's words as
-    // ours (agent_words.rs), and words the learned model weighed as its reading, since they
-    // are no phrase about the cue ("hotel", "hours" once carried our mistake); at most four,
-    // the phrases and the reply first
-    let mut lists: [Vec<String>; 3] = Default::default();
+    let mut seen: Vec<String> = Vec::new();
     for m in matches {
         // pushed, not `format!` (whose machinery was 0.7% of `bench-assess`; pushed, -0.5%)
         let mut q = String::with_capacity(m.text.len().min(240) + 9);
         q.push('“');
         q.push_str(&crate::util::clip(m.text.trim(), 60));
         q.push('”');
-        let list = &mut lists[if m.in_reply {
-            1
-        } else if m.learned {
-            2
-        } else {
-            0
-        }];
-        if !list.contains(&q) {
-            list.push(q);
+        if !seen.contains(&q) {
+            seen.push(q);
         }
     }
-    let mut room = 4;
-    let mut parts = Vec::new();
-    for (k, mut list) in lists.into_iter().enumerate() {
-        list.truncate(room);
-        room -= list.len();
-        if !list.is_empty() {
-            let prefix = ["", "our reply: ", "the model's reading, from "][k];
-            parts.push(format!("{prefix}{}", list.join(", ")));
-        }
+    seen.truncate(4);
+    // words the learned model weighed are not a phrase the customer said about it: the agent
+    // is told so, and weighs them accordingly ("hotel", "hours" once carried our mistake)
+    if matches.iter().all(|m| m.learned) {
+        format!("the model's reading, from {}", seen.join(", "))
+    } else {
+        seen.join(", ")
     }
-    parts.join("; ")
 }
 
 /// Where the words are; at most 50 per reason (a pasted log can repeat a phrase thousands of times).

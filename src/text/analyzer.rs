@@ -32,8 +32,6 @@ pub struct TextAnalyzer {
     pub topics: PatternSet,
     /// What exactly went wrong (`broken_promise`, `double_charge`…), for the snippets.
     pub situations: PatternSet,
-    /// Whose failure our own replies say it is (`agent_words.rs`).
-    pub agent_words: PatternSet,
 }
 
 /// Strength 0..1 of a family from its matches: each match closes part of the remaining gap.
@@ -90,7 +88,6 @@ impl TextAnalyzer {
             patterns,
             topics,
             situations,
-            agent_words: super::agent_words::builtin_set(),
         }
     }
 
@@ -277,7 +274,6 @@ impl TextAnalyzer {
                     start: u_start[h.first],
                     end: u_end[h.last],
                     learned: false,
-                    in_reply: false,
                 });
             }
         }

@@ -250,7 +250,6 @@ fn cite(
             start: us[a],
             end: ue[b],
             learned: true,
-            in_reply: false,
         });
     }
 }

@@ -1,7 +1,6 @@
 //! Text signals: thread → sentiment, emotions, intent and cues. Pure functions over text,
 //! no history. `TextAnalyzer` holds the lexicons and the intent model a configuration chose.
 
-pub mod agent_words;
 mod analyzer;
 pub mod intent;
 pub mod judge;
@@ -26,7 +25,6 @@ pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.
 /// `delivery` and `order_change`, the first and seventh sections of data/topics.txt.
 pub const ORDER_TOPICS: u32 = 1 | 1 << 6;
 pub const BUILTIN_SITUATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.txt"));
-pub const BUILTIN_AGENT_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/agent_words.txt"));
 /// The sections of `data/situations.txt`, in its order: bit `i` of `TextSignals::situations`.
 pub const SITUATIONS: [&str; 6] = [
     "broken_promise",
@@ -225,10 +223,6 @@ pub struct Match {
     /// Found by the learned model (these words carried it), not by a phrase pattern.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub learned: bool,
-    /// In a reply of ours, not the customer's words (`agent_words.rs`): the reason's evidence
-    /// says so ("our reply: “…”"); `message` points at the reply.
-    #[serde(skip)]
-    pub in_reply: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
