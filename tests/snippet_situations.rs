@@ -62,6 +62,19 @@ fn each_specific_apology_is_for_its_own_mistake() {
             "My vase arrived smashed, the box was crushed. Really disappointed.",
             "apology-damaged-item",
         ),
+        // details on a document are corrected papers, not a parcel swapped (session 46)
+        (
+            "the insurance documents you sent have the wrong car on them, please correct them",
+            "apology-wrong-details",
+        ),
+        (
+            "You put the wrong name on our tickets, it is Keaveney not Keaveny. Please fix it.",
+            "apology-wrong-details",
+        ),
+        (
+            "you sent me the wrong size, I ordered a 10 and got a 14",
+            "apology-wrong-item",
+        ),
         (
             "My order 7781 is a week late and nobody has told me anything. Annoyed.",
             "apology-late-delivery",

@@ -26,13 +26,14 @@ pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.
 pub const ORDER_TOPICS: u32 = 1 | 1 << 6;
 pub const BUILTIN_SITUATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.txt"));
 /// The sections of `data/situations.txt`, in its order: bit `i` of `TextSignals::situations`.
-pub const SITUATIONS: [&str; 6] = [
+pub const SITUATIONS: [&str; 7] = [
     "broken_promise",
     "double_charge",
     "late",
     "damaged",
     "wrong_item",
     "bereavement",
+    "wrong_details",
 ];
 /// `SITUATIONS`' bit for a promise of ours not kept.
 pub const BROKEN_PROMISE: u8 = 1;
