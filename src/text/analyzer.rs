@@ -304,23 +304,9 @@ impl TextAnalyzer {
             }
         }
         let mut churn_set_aside = Vec::new();
-        // …and every message that cancels speaks of another's account: "I want to cancel my
-        // account." before "my father died, please close his membership" is the customer's own
-        // cancellation too (helper-110's read, session 45)
-        let churn_of_anothers = || {
-            views
-                .iter()
-                .filter(|v| {
-                    matches
-                        .iter()
-                        .any(|m| m.signal == Cue::Churn.signal() && m.message == v.index)
-                })
-                .all(|v| v.tokens.iter().any(|t| anothers(&t.text)))
-        };
         if cues.churn > 0.0
             && cues.loss >= 0.4
-            && closes_for_the_dead(&views, situations & BEREAVEMENT != 0)
-            && churn_of_anothers()
+            && closes_for_the_dead(&views, &matches, situations & BEREAVEMENT != 0)
         {
             // closing the account of someone who died is a loss, not a customer leaving: the
             // reply is a condolence, not a save (data/judgement/LABELS.md, "Decisions")
@@ -415,8 +401,10 @@ pub(super) fn promise_unkept(hits: &[Hit]) -> bool {
 
 /// The writer closes someone else's account after a death: words of a death (`died`: the
 /// situation `bereavement` of data/situations.txt was found), and words that the account is
-/// another person's (theirs, the estate's, on their behalf).
-fn closes_for_the_dead(views: &[MessageView], died: bool) -> bool {
+/// another person's (theirs, the estate's, on their behalf) in every message with a churn
+/// match: "I want to cancel my account." before "my father died, please close his membership"
+/// is the customer's own cancellation too (helper-110's read, session 45).
+fn closes_for_the_dead(views: &[MessageView], matches: &[Match], died: bool) -> bool {
     const DEATH: [&str; 8] = [
         "passed",
         "died",
@@ -432,7 +420,17 @@ fn closes_for_the_dead(views: &[MessageView], died: bool) -> bool {
             .iter()
             .flat_map(|v| v.tokens.iter().map(|t| t.text.as_str()))
     };
-    (died || words().any(|w| DEATH.contains(&w))) && words().any(anothers)
+    let cancels_in = |v: &&MessageView| {
+        matches
+            .iter()
+            .any(|m| m.signal == Cue::Churn.signal() && m.message == v.index)
+    };
+    (died || words().any(|w| DEATH.contains(&w)))
+        && words().any(anothers)
+        && views
+            .iter()
+            .filter(cancels_in)
+            .all(|v| v.tokens.iter().any(|t| anothers(&t.text)))
 }
 
 /// A word that makes an account another person's: theirs, the estate's, on their behalf, or a
@@ -442,7 +440,6 @@ fn anothers(w: &str) -> bool {
         "his", "her", "executor", "estate", "behalf", "probate", "deceased", "their",
     ];
     let relative = |w: &str| {
-        // "my husband's gym membership", and typed without the apostrophe
         w.strip_suffix("'s")
             .or(w.strip_suffix('s'))
             .is_some_and(|r| {
