@@ -3,6 +3,7 @@
 //! history-aware scenarios. Read by `evaluate`; train and dev are shown for comparison, the
 //! frozen test part is the figure that counts.
 
+use crate::intervals::{message_intervals, pair_key, scenario_intervals, Outcome};
 use crate::judgement::{self, band_index, Counts, Message, Scenario, Split, CUE_LABELS};
 use rapport::score::Confidence;
 use rapport::text::{Cues, Kind, TextAnalyzer};
@@ -21,7 +22,7 @@ fn shown(s: Split) -> bool {
     s != Split::Test || frozen_test()
 }
 
-fn cue(c: &Cues, name: &str) -> bool {
+pub fn cue(c: &Cues, name: &str) -> bool {
     let v = match name {
         "mistake" => c.mistake,
         "churn" => c.churn,
@@ -121,6 +122,9 @@ pub fn messages(an: &TextAnalyzer, verbose: bool) -> Vec<(String, f64, f64)> {
         }
     }
     println!("    precision on hard-negative rows: {}", row.join(" | "));
+    for s in SPLITS.into_iter().filter(|&s| shown(s)) {
+        println!("{}", message_intervals(s, &by_split[&s]));
+    }
     // the intent itself (the domain-neutral taxonomy), all rows
     let mut row = Vec::new();
     for s in SPLITS {
@@ -364,10 +368,12 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
     );
     let mut rows: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut confidence_lines = Vec::new();
+    let mut interval_lines = Vec::new();
     for s in SPLITS {
         let part: Vec<_> = all.iter().filter(|x| x.split == s && shown(s)).collect();
         let (mut agree, mut two_off, mut kind_ok, mut cite_ok, mut cite_n) = (0, 0, 0, 0, 0);
         let mut by_confidence = ByConfidence::default();
+        let mut outcomes: Vec<Outcome> = Vec::new();
         for sc in &part {
             let (band, top, reasons, confidence) = assess(sc, None);
             by_confidence.add(confidence, band == sc.band);
@@ -378,6 +384,13 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
             let missing = missing_cites(sc, &reasons);
             cite_n += sc.must_cite.len();
             cite_ok += sc.must_cite.len() - missing.len();
+            outcomes.push((
+                pair_key(sc),
+                d == 0,
+                snippet_kind(&top) == sc.snippet_kind,
+                sc.must_cite.len() - missing.len(),
+                sc.must_cite.len(),
+            ));
             for c in missing.iter().filter(|_| verbose && s != Split::Test) {
                 println!("      {s:?} {} must cite {c}: missing", sc.id);
             }
@@ -422,6 +435,11 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
                 s.name(),
                 by_confidence.line()
             ));
+            interval_lines.push(format!(
+                "    95% intervals, {}: {}",
+                s.name(),
+                scenario_intervals(&outcomes)
+            ));
         }
         if s == Split::Test && shown(s) {
             out.push(("test band agreement".into(), agree as f64 / n, 0.90));
@@ -446,7 +464,7 @@ pub fn scenarios(verbose: bool) -> Vec<(String, f64, f64)> {
     for (k, v) in rows {
         println!("    {k:<34} {:>16} {:>16} {:>16}", v[0], v[1], v[2]);
     }
-    for l in confidence_lines {
+    for l in confidence_lines.into_iter().chain(interval_lines) {
         println!("{l}");
     }
     out

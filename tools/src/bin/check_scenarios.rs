@@ -6,6 +6,8 @@
 //! agreement, tickets two bands off, the expected snippet kind first, must-cite reasons
 //! present, the band confusion, and how many pairs come out right on both sides.
 //! Usage: cargo run --release -p rapport-tools --bin check-scenarios [-- <dir>] [--verbose]
+#[path = "../intervals.rs"]
+mod intervals;
 #[path = "../judgement.rs"]
 #[allow(dead_code)]
 mod judgement;
@@ -16,6 +18,7 @@ mod judgement_eval;
 #[allow(dead_code)]
 mod rapport_eval;
 
+use intervals::{pair_key, scenario_intervals, Outcome};
 use judgement::{band_index, BANDS};
 use judgement_eval::{assess, missing_cites, snippet_kind, ByConfidence};
 use std::collections::BTreeMap;
@@ -41,6 +44,7 @@ fn main() {
     let mut confusion = [[0usize; 3]; 3];
     let mut right: BTreeMap<&str, bool> = BTreeMap::new();
     let mut by_confidence = ByConfidence::default();
+    let mut outcomes: Vec<Outcome> = Vec::new();
     for sc in &all {
         let (band, top, reasons, confidence) = assess(sc, None);
         by_confidence.add(confidence, band == sc.band);
@@ -53,6 +57,13 @@ fn main() {
         let missing = missing_cites(sc, &reasons);
         cite_n += sc.must_cite.len();
         cite_ok += sc.must_cite.len() - missing.len();
+        outcomes.push((
+            pair_key(sc),
+            t == p,
+            snippet_kind(&top) == sc.snippet_kind,
+            sc.must_cite.len() - missing.len(),
+            sc.must_cite.len(),
+        ));
         if verbose && (t != p || snippet_kind(&top) != sc.snippet_kind || !missing.is_empty()) {
             println!(
                 "  {} expected {} / {}, got {band} / {} ({top}), missing {missing:?} {reasons:?}",
@@ -74,6 +85,7 @@ fn main() {
         pct(cite_ok, cite_n.max(1) as f64)
     );
     println!("    band agreement by confidence: {}", by_confidence.line());
+    println!("    95% intervals: {}", scenario_intervals(&outcomes));
     println!(
         "    band confusion (rows = label, cols = engine: transactional, relational, critical)"
     );

@@ -5,8 +5,13 @@
 //! [--frozen-test]. With --check it exits non-zero when a figure misses its target; with
 //! --frozen-test it also reads the judgement corpus's frozen test part (both used by `make
 //! test`). Without it the test column says "hidden": runs made while tuning never see it.
-//! --verbose lists the train and dev rows the judgement gets wrong (never test rows).
+//! --verbose lists the train and dev rows the judgement gets wrong (never test rows). Each
+//! split shown also gets 95% bootstrap intervals of its judgement figures (`intervals.rs`;
+//! scenario pairs drawn together), so a target missed or met by less than half an interval is
+//! read as neither.
 
+#[path = "../intervals.rs"]
+mod intervals;
 #[path = "../judgement.rs"]
 mod judgement;
 #[path = "../judgement_eval.rs"]
