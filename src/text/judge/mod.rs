@@ -231,6 +231,16 @@ impl JudgeModel {
         }
     }
 
+    /// Head `head`'s weight for feature hash `h` (0 when it has none): what the trainer and
+    /// `with_heads_from` copy from one model into another.
+    pub fn weight(&self, head: usize, h: u32) -> f32 {
+        self.weights_of(h)
+            .iter()
+            .filter(|(j, _)| *j as usize == head)
+            .map(|(_, w)| *w)
+            .sum()
+    }
+
     /// Each head's probability for a message's features. Which features carried a finding
     /// (`carried_by`) is worked out only for the findings cited: tracking every head's top
     /// three in this loop was a third of its cost (callgrind, `profile 1 full`, 2026-12-05).

@@ -123,18 +123,11 @@ pub fn with_heads_from(
     let mut features: Vec<u32> = base.keys.iter().chain(&donor.keys).copied().collect();
     features.sort_unstable();
     features.dedup();
-    let weight = |m: &super::JudgeModel, head: usize, f: u32| {
-        m.weights_of(f)
-            .iter()
-            .filter(|(h, _)| *h as usize == head)
-            .map(|(_, w)| *w)
-            .sum::<f32>()
-    };
     // features every kept head weighs at 0 are left out
-    features.retain(|&f| source.iter().any(|&(m, j)| weight(m, j, f) != 0.0));
+    features.retain(|&f| source.iter().any(|&(m, j)| m.weight(j, f) != 0.0));
     let mut specs = Vec::new();
     for &(m, j) in &source {
-        let ws: Vec<f32> = features.iter().map(|&f| weight(m, j, f)).collect();
+        let ws: Vec<f32> = features.iter().map(|&f| m.weight(j, f)).collect();
         let mut codebook: Vec<f32> = ws.iter().copied().filter(|w| *w != 0.0).collect();
         codebook.sort_by(f32::total_cmp);
         codebook.dedup();

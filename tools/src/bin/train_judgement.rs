@@ -357,15 +357,7 @@ fn main() {
             let weights = embedded
                 .keys()
                 .iter()
-                .map(|&k| {
-                    let w: f32 = embedded
-                        .weights_of(k)
-                        .iter()
-                        .filter(|(j, _)| *j as usize == h)
-                        .map(|(_, w)| *w)
-                        .sum();
-                    (k, w)
-                })
+                .map(|&k| (k, embedded.weight(h, k)))
                 .filter(|(_, w)| *w != 0.0)
                 .collect();
             Some(Start {
