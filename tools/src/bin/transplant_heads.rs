@@ -18,6 +18,12 @@
 //!   the rows it learned from); the new two-off were a transfer "completed" but not arrived,
 //!   labelled transactional by another writer; the spent blind sets 2-4 did not gain (set 4's
 //!   snippet kind 75.0 -> 73.8%). Not kept: no reading by writers it was not shaped on improved.
+//! - session 48 (2026-12-06, tenth pass in train): the loyalty and relational heads of an
+//!   averaged model (`RJ_MERGE=0.5 RJ_PICK=oof train-judgement` run on the model before, its
+//!   output kept as the donor and the model before put back), transplanted: dev loyalty F1 .804
+//!   → .820, intent kind 91.4 → 92.0%, every scenario figure the same (train-judgement's header
+//!   has the table). Kept; rerun so on 8e4c701's model it writes the committed file byte for
+//!   byte (checked).
 use rapport::text::judge::{with_heads_from, JudgeModel};
 
 fn main() {
