@@ -76,9 +76,15 @@
 //!   loyalty .804 → .820 | 89.4% | 79.5 77.7;  relational (intent kind) 91.4 → 92.0% | 89.4% | 79.4 77.5;
 //!   all four .819 / .841 / .820 / 92.0% | 88.8% (train 89.1%) | 79.3 77.4.
 //! Kept: loyalty and relational (`transplant-heads <donor> loyalty,relational`; every figure
-//! else the same, dev intent kind phone 92.9 → 93.4%, chat 93.3 → 94.0%, +1.8 KB gzipped). Not
-//! kept: praise (with its own bars "10/10 service from Maya" lost its praise and the thank-you
-//! letter of `tests/cues_in_plain_words.rs` read as transactional) and mistake (it traded
+//! else the same, dev intent kind phone 92.9 → 93.4%, chat 93.3 → 94.0%, +1.8 KB gzipped).
+//! Then praise, with the embedded head's veto (RJ_KEEP_VETO=praise; with its own, 0.2, "10/10
+//! service from Maya" lost its praise) and the thank-you letter's bar made the head's own
+//! threshold (`learned.rs`): dev praise F1 .814 → .844, hard-negative precision 48.5 → 49.4%,
+//! dev scenarios the same, train band 89.7 → 89.5%, spent sets band 79.4 → 79.8, snippet kind
+//! 77.5 → 77.8, must-cite 86.9 → 87.0; `praise-120.jsonl` 44 right, 14 → 16 false fires. The
+//! committed model: on 70d744d's, `RJ_MERGE=0.5 RJ_PICK=oof RJ_KEEP_VETO=praise
+//! train-judgement`, its output kept as the donor and the model before put back, then
+//! `transplant-heads <donor> praise` (checked byte for byte). Not kept: mistake (it traded
 //! misses for false fires on the spent sets: "2 x mango lassi missing" and "2 single beds, I
 //! booked a double" missed, "could someone from billing give me a ring about the statement"
 //! no longer read as our mistake, and one dev scenario lost).
@@ -694,6 +700,20 @@ fn main() {
             if let Some(j) = embedded.head(&h.name) {
                 (h.threshold, h.veto) = (embedded.heads[j].threshold, embedded.heads[j].veto);
             }
+        }
+    }
+    // RJ_KEEP_VETO=head,…: those heads keep the embedded model's veto (the bar under which the
+    // model overrules a weak phrase pattern), their threshold picked as above
+    if let Ok(names) = std::env::var("RJ_KEEP_VETO") {
+        for name in names.split(',') {
+            let h = heads
+                .iter_mut()
+                .find(|h| h.name == name)
+                .unwrap_or_else(|| panic!("RJ_KEEP_VETO: no head {name}"));
+            let j = embedded
+                .head(name)
+                .unwrap_or_else(|| panic!("RJ_KEEP_VETO: the embedded model has no head {name}"));
+            h.veto = embedded.heads[j].veto;
         }
     }
     let bytes = judge::write(&heads, &shared, bits);

@@ -22,8 +22,9 @@
 //!   averaged model (`RJ_MERGE=0.5 RJ_PICK=oof train-judgement` run on the model before, its
 //!   output kept as the donor and the model before put back), transplanted: dev loyalty F1 .804
 //!   → .820, intent kind 91.4 → 92.0%, every scenario figure the same (train-judgement's header
-//!   has the table). Kept; rerun so on 8e4c701's model it writes the committed file byte for
-//!   byte (checked).
+//!   has the table). Kept; rerun so on 8e4c701's model it writes 70d744d's file byte for byte
+//!   (checked). Then the praise head of the same average with the embedded veto kept
+//!   (`RJ_KEEP_VETO=praise`), on 70d744d's model (the trainer's header).
 use rapport::text::judge::{with_heads_from, JudgeModel};
 
 fn main() {
