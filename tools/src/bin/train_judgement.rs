@@ -694,26 +694,23 @@ fn main() {
         );
     }
     // RJ_KEEP_T: every head keeps the embedded model's threshold and veto (those the score,
-    // the first reply and the phrase lines were fitted beside) instead of picking its own
-    if std::env::var("RJ_KEEP_T").is_ok() {
-        for h in heads.iter_mut() {
-            if let Some(j) = embedded.head(&h.name) {
-                (h.threshold, h.veto) = (embedded.heads[j].threshold, embedded.heads[j].veto);
-            }
-        }
+    // the first reply and the phrase lines were fitted beside) instead of picking its own;
+    // RJ_KEEP_VETO=head,…: those heads keep only its veto (the bar under which the model
+    // overrules a weak phrase pattern)
+    let keep_t = std::env::var("RJ_KEEP_T").is_ok();
+    let keep_veto = std::env::var("RJ_KEEP_VETO").unwrap_or_default();
+    let keep_veto: Vec<&str> = keep_veto.split(',').filter(|n| !n.is_empty()).collect();
+    if let Some(n) = keep_veto.iter().find(|n| embedded.head(n).is_none()) {
+        panic!("RJ_KEEP_VETO: the embedded model has no head {n}");
     }
-    // RJ_KEEP_VETO=head,…: those heads keep the embedded model's veto (the bar under which the
-    // model overrules a weak phrase pattern), their threshold picked as above
-    if let Ok(names) = std::env::var("RJ_KEEP_VETO") {
-        for name in names.split(',') {
-            let h = heads
-                .iter_mut()
-                .find(|h| h.name == name)
-                .unwrap_or_else(|| panic!("RJ_KEEP_VETO: no head {name}"));
-            let j = embedded
-                .head(name)
-                .unwrap_or_else(|| panic!("RJ_KEEP_VETO: the embedded model has no head {name}"));
-            h.veto = embedded.heads[j].veto;
+    for h in heads.iter_mut() {
+        if let Some(j) = embedded.head(&h.name) {
+            if keep_t {
+                h.threshold = embedded.heads[j].threshold;
+            }
+            if keep_t || keep_veto.contains(&h.name.as_str()) {
+                h.veto = embedded.heads[j].veto;
+            }
         }
     }
     let bytes = judge::write(&heads, &shared, bits);
