@@ -386,6 +386,21 @@ fn main() {
         v.parse()
             .unwrap_or_else(|_| panic!("RJ_ANCHOR={v}: a number"))
     });
+    // RJ_MERGE=α: each head (but self_harm, fitted on its probe sets) becomes α × its fresh fit
+    // plus (1 − α) × the embedded model's head, bias and weights alike, over both models'
+    // features: the average of two logistic models' log-odds, an ensemble in one linear model.
+    // Read, with RJ_KEEP_VETO, before any fitting, so a mistyped value fails at once
+    let merge: Option<f32> = std::env::var("RJ_MERGE").ok().map(|v| {
+        v.parse()
+            .ok()
+            .filter(|a| (0.0..=1.0).contains(a))
+            .unwrap_or_else(|| panic!("RJ_MERGE={v}: a number from 0 to 1"))
+    });
+    let keep_veto = std::env::var("RJ_KEEP_VETO").unwrap_or_default();
+    let keep_veto: Vec<&str> = keep_veto.split(',').filter(|n| !n.is_empty()).collect();
+    if let Some(n) = keep_veto.iter().find(|n| embedded.head(n).is_none()) {
+        panic!("RJ_KEEP_VETO: the embedded model has no head {n}");
+    }
     let starts: Vec<Option<Start>> = HEADS
         .iter()
         .map(|name| {
@@ -480,13 +495,7 @@ fn main() {
         .chain(own.iter().take(new_allowed).map(|x| x.0))
         .collect();
     shared.extend(keep_sh.iter().copied());
-    // RJ_MERGE=α: each head (but self_harm, fitted on its probe sets) becomes α × its fresh fit
-    // plus (1 − α) × the embedded model's head, bias and weights alike, over both models'
-    // features: the average of two logistic models' log-odds, an ensemble in one linear model
-    let merge: Option<f32> = std::env::var("RJ_MERGE").ok().map(|v| {
-        v.parse()
-            .unwrap_or_else(|_| panic!("RJ_MERGE={v}: a number"))
-    });
+    // RJ_MERGE (read above): the embedded model's features are kept beside the fresh ones
     if merge.is_some() {
         shared.extend(embedded.keys().iter().copied());
     }
@@ -697,12 +706,8 @@ fn main() {
     // the first reply and the phrase lines were fitted beside) instead of picking its own;
     // RJ_KEEP_VETO=head,…: those heads keep only its veto (the bar under which the model
     // overrules a weak phrase pattern)
+    // (RJ_KEEP_VETO read and checked above)
     let keep_t = std::env::var("RJ_KEEP_T").is_ok();
-    let keep_veto = std::env::var("RJ_KEEP_VETO").unwrap_or_default();
-    let keep_veto: Vec<&str> = keep_veto.split(',').filter(|n| !n.is_empty()).collect();
-    if let Some(n) = keep_veto.iter().find(|n| embedded.head(n).is_none()) {
-        panic!("RJ_KEEP_VETO: the embedded model has no head {n}");
-    }
     for h in heads.iter_mut() {
         if let Some(j) = embedded.head(&h.name) {
             if keep_t {
