@@ -401,19 +401,22 @@ fn main() {
     if let Some(n) = keep_veto.iter().find(|n| embedded.head(n).is_none()) {
         panic!("RJ_KEEP_VETO: the embedded model has no head {n}");
     }
+    // the embedded model's non-zero weights of head `j`, by feature (RJ_ANCHOR and RJ_MERGE)
+    let embedded_weights = |j: usize| -> std::collections::HashMap<u32, f32> {
+        embedded
+            .keys()
+            .iter()
+            .map(|&k| (k, embedded.weight(j, k)))
+            .filter(|(_, w)| *w != 0.0)
+            .collect()
+    };
     let starts: Vec<Option<Start>> = HEADS
         .iter()
         .map(|name| {
             let (lambda, h) = (anchor?, embedded.head(name)?);
-            let weights = embedded
-                .keys()
-                .iter()
-                .map(|&k| (k, embedded.weight(h, k)))
-                .filter(|(_, w)| *w != 0.0)
-                .collect();
             Some(Start {
                 bias: embedded.heads[h].bias,
-                weights,
+                weights: embedded_weights(h),
                 lambda,
             })
         })
@@ -513,11 +516,10 @@ fn main() {
             );
             if let (Some(a), Some(j)) = (merge, embedded.head(name)) {
                 let a = if *name == "self_harm" { 0.0 } else { a };
-                let mut m: std::collections::HashMap<u32, f32> = embedded
-                    .keys()
-                    .iter()
-                    .map(|&k| (k, (1.0 - a) * embedded.weight(j, k)))
-                    .collect();
+                let mut m = embedded_weights(j);
+                for v in m.values_mut() {
+                    *v *= 1.0 - a;
+                }
                 for (k, v) in &w {
                     *m.entry(*k).or_default() += a * v;
                 }
@@ -704,9 +706,8 @@ fn main() {
     }
     // RJ_KEEP_T: every head keeps the embedded model's threshold and veto (those the score,
     // the first reply and the phrase lines were fitted beside) instead of picking its own;
-    // RJ_KEEP_VETO=head,…: those heads keep only its veto (the bar under which the model
-    // overrules a weak phrase pattern)
-    // (RJ_KEEP_VETO read and checked above)
+    // the heads named in RJ_KEEP_VETO (read above) keep only its veto (the bar under which the
+    // model overrules a weak phrase pattern)
     let keep_t = std::env::var("RJ_KEEP_T").is_ok();
     for h in heads.iter_mut() {
         if let Some(j) = embedded.head(&h.name) {
