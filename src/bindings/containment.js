@@ -33,7 +33,25 @@ const live = new Set();
 let restarts = 0;
 
 const poisoned = (e) => e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
-const textSize = (args) => args.reduce((n, a) => n + (typeof a === 'string' ? a.length : 0), 0);
+// what the journal keeps of an argument: its content as it was at the call, not the caller's
+// object or buffer (a file read through one reused buffer, a history object reused for the next
+// batch, would otherwise rebuild the engine with whatever they hold at the restart). Objects
+// are kept as their JSON, which is all the bindings read of them, and counted in the limit.
+// Assessments keep the caller's ticket (copying every ticket would cost assess a second
+// JSON.stringify; a reused ticket object only changes which assessment is made again).
+class Kept {
+  constructor(json) { this.json = json; }
+}
+const kept = (a) => (ArrayBuffer.isView(a) ? a.slice() : a !== null && typeof a === 'object' ? new Kept(JSON.stringify(a)) : a);
+const given = (a) => (a instanceof Kept ? JSON.parse(a.json) : a);
+const keptSize = (a) => (typeof a === 'string' ? a.length : ArrayBuffer.isView(a) ? a.byteLength : a instanceof Kept ? a.json.length : 0);
+// one chunk is copied whole into the module's memory: a larger one is refused before it is
+// (a 4 GB Uint8Array trapped the module when the copy could not be allocated)
+const CHUNK_MAX = 1 << 28;
+// the chunked calls, and where their chunk is; the call that finishes each
+const CHUNKED = { loadHistoryChunk: 0, importCsvChunk: 1 };
+const FINISHES = { finishHistory: 'loadHistoryChunk', finishCsv: 'importCsvChunk' };
+const isHigh = (u) => u >= 0xd800 && u <= 0xdbff;
 
 class GuardedEngine extends Engine {
   constructor(config) {
@@ -63,28 +81,71 @@ function guard(name) {
   GuardedEngine.prototype[name] = function (...args) {
     const s = this.__rapport;
     if (s?.lost) throw new RapportError(s.lost, 'RAPPORT_LOST');
-    let out;
-    try {
-      out = raw.apply(this, args);
-    } catch (e) {
-      if (!poisoned(e)) throw e;
-      restart(e);
-      throw new RapportError(`Rapport stopped on an internal error in ${name} (${e.message}); it was restarted with what was loaded before this call, which had no effect`, 'RAPPORT_RESTARTED', e);
+    if (s && name in CHUNKED) args = chunkIn(s, name, args);
+    // a chunk's first half of a character held back is given before the import ends (it stays
+    // a lone half: U+FFFD, as before)
+    if (s?.held && FINISHES[name] === s.held.name) {
+      const { name: chunked, args: rest } = s.held;
+      s.held = null;
+      call(this, chunked, rest);
     }
-    if (s && LOADS.has(name)) {
-      s.size += textSize(args);
-      if (s.size > JOURNAL_LIMIT) s.journal = null; // too large to keep: not rebuilt after a restart
-      else s.journal?.push([name, args]);
-    } else if (s && LEARNS.has(name)) {
-      if (name === 'importLearning' || name === 'resetLearning') s.learned = s.learned.filter(([n]) => n === 'assess');
-      s.learned.push([name, args]);
-      if (name === 'assess' && ++s.assessed > ASSESS_KEPT) {
-        s.learned.splice(s.learned.findIndex(([n]) => n === 'assess'), 1);
-        s.assessed -= 1;
-      }
-    }
-    return out;
+    return call(this, name, args);
   };
+}
+
+/** A chunk as the engine is given it: refused when too large to copy, and a string cut between
+ * the two halves of a character (text.slice(i, i + n) does) joined again: the first half waits
+ * for the next chunk, where it used to become two U+FFFD. */
+function chunkIn(s, name, args) {
+  const at = CHUNKED[name];
+  let c = args[at];
+  const n = typeof c === 'string' ? c.length : ArrayBuffer.isView(c) ? c.byteLength : 0;
+  if (n > CHUNK_MAX) {
+    throw new Error(`chunk: ${n} ${typeof c === 'string' ? 'characters' : 'bytes'}; a chunk holds at most ${CHUNK_MAX}: pass the file in smaller chunks`);
+  }
+  if (typeof c !== 'string') return args;
+  if (s.held?.name === name) c = s.held.args[at] + c;
+  s.held = null;
+  if (c.length && isHigh(c.charCodeAt(c.length - 1))) {
+    const rest = [...args];
+    rest[at] = c.slice(-1);
+    s.held = { name, args: rest };
+    c = c.slice(0, -1);
+  }
+  const out = [...args];
+  out[at] = c;
+  return out;
+}
+
+/** Calls the engine's own method, restarting the module if it traps, and keeps what the call
+ * loaded or learned for a rebuild. */
+function call(e, name, args) {
+  const s = e.__rapport;
+  let out;
+  try {
+    out = RAW[name].apply(e, args);
+  } catch (err) {
+    if (!poisoned(err)) throw err;
+    restart(err);
+    throw new RapportError(`Rapport stopped on an internal error in ${name} (${err.message}); it was restarted with what was loaded before this call, which had no effect`, 'RAPPORT_RESTARTED', err);
+  }
+  if (s && LOADS.has(name) && s.journal) {
+    let copy = null;
+    try { copy = args.map(kept); } catch { copy = null; }
+    s.size += copy ? copy.reduce((n, a) => n + keptSize(a), 0) : Infinity;
+    if (s.size > JOURNAL_LIMIT) s.journal = null; // too large to keep: not rebuilt after a restart
+    else s.journal.push([name, copy]);
+  } else if (s && LEARNS.has(name)) {
+    if (name === 'importLearning' || name === 'resetLearning') s.learned = s.learned.filter(([n]) => n === 'assess');
+    let copy = args;
+    if (name !== 'assess') try { copy = args.map(kept); } catch { copy = args; }
+    s.learned.push([name, copy]);
+    if (name === 'assess' && ++s.assessed > ASSESS_KEPT) {
+      s.learned.splice(s.learned.findIndex(([n]) => n === 'assess'), 1);
+      s.assessed -= 1;
+    }
+  }
+  return out;
 }
 for (const name of Object.getOwnPropertyNames(Engine.prototype)) {
   if (name === 'constructor' || name === 'free' || name.startsWith('__') || typeof Engine.prototype[name] !== 'function') continue;
@@ -135,11 +196,11 @@ function rebuild(e, rows) {
     const ptr = fresh.__destroy_into_raw();
     e.__wbg_ptr = ptr;
     EngineFinalization.register(e, ptr, e);
-    for (const [name, args] of s.journal) replay(name, args);
+    for (const [name, args] of s.journal) replay(name, args.map(given));
     if (rows) RAW.importLearning.call(e, rows);
     // the assessments kept, again: feedback on them is learned in their situation (and, with
     // no rows read, what it learned is replayed in the order it came)
-    for (const [name, args] of s.learned) if (!rows || name === 'assess') replay(name, args);
+    for (const [name, args] of s.learned) if (!rows || name === 'assess') replay(name, args.map(given));
     return true;
   } catch (err) {
     if (poisoned(err)) return false;

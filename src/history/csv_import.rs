@@ -202,8 +202,21 @@ impl CsvImport {
         // shop exports give one row per line item: rows of one order become one order
         if kind == RecordKind::Orders {
             let id = obj.get("id").cloned();
-            if let Some((pid, pending, _)) = &mut self.pending {
+            if let Some((pid, pending, first)) = &mut self.pending {
                 if id.is_some() && Some(&*pid) == id.as_ref() {
+                    // a row of the same order number for another customer (two shops' exports
+                    // both start at #1001) is not one of its line items: merged, one customer's
+                    // item would be quoted to the other
+                    if let Some(field) = other_customer(pending, &obj) {
+                        let (first, pid) = (*first, pid.as_str().unwrap_or("").to_string());
+                        let column = self.column(field);
+                        self.reject(
+                            row.line,
+                            column,
+                            format!("order {pid} is another customer's (line {first}); the row is not merged into it"),
+                        );
+                        return;
+                    }
                     for (k, v) in obj {
                         match (pending.get_mut(&k), v) {
                             (Some(Value::Array(items)), Value::Array(more)) => items.extend(more),
@@ -237,24 +250,26 @@ impl CsvImport {
         if let Err(e) = store.load_record(kind, &Value::Object(obj), kind.name(), &mut self.report)
         {
             let InputError { path, message } = *e;
-            // name the column as the file names it
             let field = path
                 .strip_prefix(kind.name())
                 .unwrap_or(&path)
-                .trim_start_matches('.')
-                .to_string();
-            let column = self
-                .header
-                .as_ref()
-                .and_then(|(header, columns)| {
-                    columns
-                        .iter()
-                        .position(|c| *c == Some(field.as_str()))
-                        .map(|i| header[i].trim().to_string())
-                })
-                .unwrap_or(field);
+                .trim_start_matches('.');
+            let column = self.column(field);
             self.reject(line, column, message);
         }
+    }
+
+    /// A record field named as the file names its column.
+    fn column(&self, field: &str) -> String {
+        self.header
+            .as_ref()
+            .and_then(|(header, columns)| {
+                columns
+                    .iter()
+                    .position(|c| *c == Some(field))
+                    .map(|i| header[i].trim().to_string())
+            })
+            .unwrap_or_else(|| field.to_string())
     }
 
     fn reject(&mut self, line: usize, field: String, reason: String) {
@@ -265,6 +280,20 @@ impl CsvImport {
             reason,
         });
     }
+}
+
+/// The customer column in which an order row names another customer than the order's first row
+/// (an email compared without case), if it does.
+fn other_customer(order: &Map<String, Value>, row: &Map<String, Value>) -> Option<&'static str> {
+    ["customerId", "customerEmail"].into_iter().find(|f| {
+        fn text(v: Option<&Value>) -> Option<&str> {
+            v.and_then(Value::as_str).map(str::trim)
+        }
+        match (text(order.get(*f)), text(row.get(*f))) {
+            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b) || (*f == "customerId" && a != b),
+            _ => false,
+        }
+    })
 }
 
 #[cfg(test)]

@@ -302,9 +302,18 @@ impl JsonImport {
             );
             return Ok(());
         }
-        let v: Value = match serde_json::from_str(&self.buf[self.start..end]) {
+        let text = &self.buf[self.start..end];
+        let v: Value = match serde_json::from_str(text) {
             Ok(v) => v,
-            Err(e) => return self.fail(format!("{path}: {e}")),
+            // half of an emoji alone (`JSON.stringify` writes it as an escape serde_json
+            // refuses) is read as U+FFFD, as `assess` reads it, not a load stopped halfway
+            Err(e) => match input::replace_lone_surrogates(text) {
+                std::borrow::Cow::Owned(t) => match serde_json::from_str(&t) {
+                    Ok(v) => v,
+                    Err(e) => return self.fail(format!("{path}: {e}")),
+                },
+                std::borrow::Cow::Borrowed(_) => return self.fail(format!("{path}: {e}")),
+            },
         };
         if let Err(e) = store.load_record(self.kind, &v, &path, &mut self.report) {
             reject(self, e.path, e.message);

@@ -179,6 +179,7 @@ impl Store {
     pub fn upsert_customer(&mut self, c: CustomerRecord, report: &mut LoadReport) -> bool {
         let by_id = c.id.as_ref().and_then(|id| self.by_id.get(id)).copied();
         let by_email = c.email.as_ref().and_then(|e| self.by_email.get(e)).copied();
+        let mut reassign = false;
         let target = match (by_id, by_email) {
             (Some(a), Some(b)) if a != b => {
                 report.conflict(format!(
@@ -191,8 +192,16 @@ impl Store {
             }
             (Some(a), _) => Some(a),
             (None, Some(b)) => {
-                let existing = self.customers[b].profile.id.clone();
-                match (&existing, &c.id) {
+                let existing = &self.customers[b].profile;
+                match (&existing.id, &c.id) {
+                    // an address the other customer has since changed from: it is this one's
+                    // now, and finds this one (a family inbox passed on, a reused work address)
+                    (Some(x), Some(y)) if x != y && existing.email != c.email => {
+                        let (x, y) = (Shown(x), Shown(y));
+                        report.conflict(format!("email {} was customer {x}'s before they changed it and is customer {y}'s now; the email finds {y}", c.email.as_deref().unwrap_or("")));
+                        reassign = true;
+                        None
+                    }
                     (Some(x), Some(y)) if x != y => {
                         // Two ids, one email: distinct records in the source system; keep both.
                         let (x, y) = (Shown(x), Shown(y));
@@ -207,9 +216,10 @@ impl Store {
         match target {
             None => {
                 let mut c = c;
-                if c.email
-                    .as_ref()
-                    .is_some_and(|e| self.by_email.contains_key(e))
+                if !reassign
+                    && c.email
+                        .as_ref()
+                        .is_some_and(|e| self.by_email.contains_key(e))
                 {
                     c.email = None;
                 }
@@ -301,7 +311,7 @@ impl Store {
     /// Puts a ticket in; the customer's tickets are in order again after `settle`.
     pub fn upsert_ticket(&mut self, r: CustomerRef, t: TicketRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        let (added, k) = upsert_by_id(
+        let (added, k, moved) = upsert_by_id(
             &mut self.customers,
             &mut self.tickets,
             owner,
@@ -310,6 +320,10 @@ impl Store {
             |h| &h.tickets,
             |t| t.id(),
         );
+        if let Some(from) = moved {
+            let id = self.customers[owner].tickets[k].id();
+            self.said_moved("ticket", id, from, owner, report);
+        }
         // still in order when it sits between its neighbours (appended in time order, or
         // updated without moving): then nothing needs sorting
         let h = &mut self.customers[owner];
@@ -327,7 +341,7 @@ impl Store {
 
     pub fn upsert_order(&mut self, r: CustomerRef, o: OrderRecord, report: &mut LoadReport) {
         let owner = self.owner(&r, report);
-        let (added, _) = upsert_by_id(
+        let (added, k, moved) = upsert_by_id(
             &mut self.customers,
             &mut self.orders,
             owner,
@@ -336,11 +350,31 @@ impl Store {
             |h| &h.orders,
             |o| &o.id,
         );
+        if let Some(from) = moved {
+            let id = &self.customers[owner].orders[k].id;
+            self.said_moved("order", id, from, owner, report);
+        }
         *if added {
             &mut report.added.orders
         } else {
             &mut report.updated.orders
         } += 1;
+    }
+
+    /// A record whose id another customer's record had: the later one wins, and the load says
+    /// so (two desks or shops numbering alike would otherwise give one customer's record to
+    /// the other without a word).
+    fn said_moved(&self, what: &str, id: &str, from: usize, to: usize, report: &mut LoadReport) {
+        let who = |c: usize| {
+            let p = &self.customers[c].profile;
+            Shown(p.id.as_deref().or(p.email.as_deref()).unwrap_or("(no id)")).to_string()
+        };
+        report.conflict(format!(
+            "{what} {} was customer {}'s and is now customer {}'s: the later record wins",
+            Shown(id),
+            who(from),
+            who(to)
+        ));
     }
 
     pub fn upsert_survey(&mut self, r: CustomerRef, s: SurveyRecord, report: &mut LoadReport) {
@@ -484,7 +518,7 @@ fn upsert_by_id<T>(
     list: fn(&mut CustomerHistory) -> &mut Vec<T>,
     read: fn(&CustomerHistory) -> &[T],
     id: fn(&T) -> &str,
-) -> (bool, usize) {
+) -> (bool, usize, Option<usize>) {
     let key = id(&record);
     let found = {
         let customers = &*customers;
@@ -493,7 +527,7 @@ fn upsert_by_id<T>(
     match found {
         Some((c, k)) if c == owner => {
             list(&mut customers[c])[k] = record;
-            (false, k)
+            (false, k, None)
         }
         Some((c, k)) => {
             // the record moved to another customer: its old copy leaves, the later ones move up
@@ -507,13 +541,13 @@ fn upsert_by_id<T>(
             );
             list(&mut customers[c]).remove(k);
             list(&mut customers[owner]).push(record);
-            (false, to.1)
+            (false, to.1, Some(c))
         }
         None => {
             let to = read(&customers[owner]).len();
             index.insert_new(key, (owner, to));
             list(&mut customers[owner]).push(record);
-            (true, to)
+            (true, to, None)
         }
     }
 }

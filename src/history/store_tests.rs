@@ -231,8 +231,16 @@ fn ticket_moving_to_another_customer_is_not_duplicated() {
     let mut s = Store::default();
     s.load_json(&json!({"tickets": [{"id": "t1", "customerId": "a", "createdAt": "2026-01-01"}]}))
         .unwrap();
-    s.load_json(&json!({"tickets": [{"id": "t1", "customerId": "b", "createdAt": "2026-01-01"}]}))
+    let r = s
+        .load_json(
+            &json!({"tickets": [{"id": "t1", "customerId": "b", "createdAt": "2026-01-01"}]}),
+        )
         .unwrap();
+    // two desks numbering alike would hand one customer's ticket to the other: said
+    assert_eq!(
+        r.conflicts,
+        ["ticket t1 was customer a's and is now customer b's: the later record wins"]
+    );
     let total: usize = s.customers.iter().map(|c| c.tickets.len()).sum();
     assert_eq!(total, 1);
     let a = s
@@ -246,6 +254,10 @@ fn ticket_moving_to_another_customer_is_not_duplicated() {
     s.load_json(&orders("a")).unwrap();
     let r = s.load_json(&orders("b")).unwrap();
     assert_eq!((r.added.orders, r.updated.orders), (0, 2));
+    assert_eq!(
+        r.conflicts,
+        ["order o1 was customer a's and is now customer b's: the later record wins"]
+    );
     assert_eq!(
         s.get(a)
             .orders
@@ -353,9 +365,13 @@ fn a_customer_that_comes_after_its_records_is_told_where_they_are_and_a_reload_m
         1,
         "still the mother's"
     );
-    // loaded again, the order finds the son by id and leaves his mother
+    // loaded again, the order finds the son by id and leaves his mother (the move is said)
     let r = s.load_json(&orders).unwrap();
-    assert_eq!((r.updated.orders, r.conflicts.len()), (1, 0));
+    assert_eq!(r.updated.orders, 1);
+    assert_eq!(
+        r.conflicts,
+        ["order H-1 was customer 9500's and is now customer 9501's: the later record wins"]
+    );
     assert_eq!(s.get(by_id(&s, "9500")).orders.len(), 0);
     assert_eq!(s.get(by_id(&s, "9501")).orders[0].id, "H-1");
     // said once: the son loaded again is no news
@@ -365,4 +381,80 @@ fn a_customer_that_comes_after_its_records_is_told_where_they_are_and_a_reload_m
         .conflicts
         .iter()
         .all(|l| !l.contains("came after")));
+}
+
+#[test]
+fn an_address_a_customer_changed_from_finds_its_new_owner() {
+    // a newer export: Alice moved to a new address, Bruno has the family inbox now. A ticket
+    // from the inbox is Bruno's, never greeted as Alice with her order quoted
+    let mut s = Store::default();
+    s.load_json(
+        &json!({"customers": [{"id": "A", "email": "info@family.example", "name": "Alice"}],
+        "orders": [{"id": "A-77", "customerId": "A", "at": "2026-11-01"}]}),
+    )
+    .unwrap();
+    let r = s
+        .load_json(&json!({"customers": [
+            {"id": "A", "email": "alice@new.example", "name": "Alice"},
+            {"id": "B", "email": "info@family.example", "name": "Bruno"}]}))
+        .unwrap();
+    assert_eq!(r.added.customers, 1, "{r:?}");
+    assert!(
+        r.conflicts.iter().any(|c| c.contains("the email finds B")),
+        "{r:?}"
+    );
+    let by_email = |s: &Store, e: &str| {
+        let i = s.resolve(&CustomerRef {
+            id: None,
+            email: Some(e.into()),
+        });
+        i.and_then(|i| s.get(i).profile.id.clone())
+    };
+    assert_eq!(by_email(&s, "info@family.example").as_deref(), Some("B"));
+    assert_eq!(by_email(&s, "alice@new.example").as_deref(), Some("A"));
+    // an address both customers still give is two records of one inbox: the first keeps it
+    let r = s
+        .load_json(&json!({"customers": [{"id": "C", "email": "alice@new.example"}]}))
+        .unwrap();
+    assert!(
+        r.conflicts
+            .iter()
+            .any(|c| c.contains("both kept, the email finds A")),
+        "{r:?}"
+    );
+    assert_eq!(by_email(&s, "alice@new.example").as_deref(), Some("A"));
+}
+
+#[test]
+fn half_an_emoji_in_one_record_is_read_as_a_replacement_not_a_stopped_load() {
+    // JSON.stringify writes a JS string's lone half of an emoji as an escape serde_json refuses
+    let text = r#"{"customers": [{"id": "c1"}, {"id": "c2", "name": "Cut \ud83d"}, {"id": "c3", "name": "\ude00 and \ud83d\ude00"}], "tickets": [{"id": "t1", "customerId": "c3", "createdAt": "2026-11-01"}]}"#;
+    for chunked in [false, true] {
+        let mut s = Store::default();
+        let r = if chunked {
+            let mut c = JsonImport::default();
+            for piece in text.as_bytes().chunks(7) {
+                c.push(&mut s, std::str::from_utf8(piece).unwrap()).unwrap();
+            }
+            c.finish(&mut s, false).unwrap()
+        } else {
+            s.load_json_text(text).unwrap()
+        };
+        assert_eq!(
+            (r.added.customers, r.added.tickets, r.rejected.len()),
+            (3, 1, 0),
+            "{r:?}"
+        );
+        let name = |id: &str| {
+            let i = s
+                .resolve(&CustomerRef {
+                    id: Some(id.into()),
+                    email: None,
+                })
+                .unwrap();
+            s.get(i).profile.name.clone().unwrap()
+        };
+        assert_eq!(name("c2"), "Cut \u{fffd}");
+        assert_eq!(name("c3"), "\u{fffd} and 😀");
+    }
 }
