@@ -89,8 +89,32 @@ function guard(name) {
       s.held = null;
       call(this, chunked, rest);
     }
-    return call(this, name, args);
+    if (name !== 'assessQueue') return call(this, name, args);
+    try {
+      return call(this, name, args);
+    } catch (e) {
+      if (e instanceof RapportError || !Array.isArray(args[0]) || !/^tickets: /.test(e.message)) throw e;
+      return queueOneByOne(this, args[0], args.slice(1));
+    }
   };
+}
+
+/** `assessQueue` when the queue cannot cross whole (one ticket's thread too long, or nested too
+ * deep to read): each ticket on its own, the ones that cannot cross reported in their places
+ * like any unreadable ticket, so that one bad ticket never blanks the queue. Only on that
+ * error: the queue crosses as one JSON text otherwise, which is the fast way. */
+function queueOneByOne(e, tickets, rest) {
+  return tickets.map((t, index) => {
+    try {
+      const [a] = call(e, 'assessQueue', [[t], ...rest]);
+      return a.error === undefined ? a : { index, ticketId: a.ticketId, error: a.error.replace(/^tickets\[0\]/, `tickets[${index}]`) };
+    } catch (err) {
+      if (err instanceof RapportError || !/^tickets: /.test(err.message)) throw err;
+      const id = t?.id;
+      const ticketId = typeof id === 'string' ? id : typeof id === 'number' && Number.isFinite(id) ? String(id) : undefined;
+      return { index, ticketId, error: err.message.replace(/^tickets: /, `tickets[${index}]: `).replace(`tickets[${index}]: a thread`, `tickets[${index}].messages: a thread`) };
+    }
+  });
 }
 
 /** A chunk as the engine is given it: refused when too large to copy, and a string cut between

@@ -49,7 +49,14 @@ test('a million-message ticket is refused before it is copied, in a queue too', 
   const e = new Engine();
   const messages = Array.from({ length: 1e6 }, () => ({ from: 'customer', text: 'hi' }));
   assert.throws(() => e.assess(ticket({ messages })), /ticket: a thread of 1000000 messages/);
-  assert.throws(() => e.assessQueue([ticket(), ticket({ messages })]), /tickets: a thread of 1000000 messages/);
+  // in a queue, in its place: the other tickets are assessed (the whole queue used to throw)
+  const deep = JSON.parse('['.repeat(200) + ']'.repeat(200));
+  const q = e.assessQueue([ticket(), ticket({ id: 'long', messages }), ticket({ id: 9, meta: deep }), ticket()], { now: '2026-11-23T12:00:00Z' });
+  assert.deepEqual(q.map((a) => a.band ?? a.index), ['transactional', 1, 2, 'transactional']);
+  assert.equal(q[1].ticketId, 'long');
+  assert.match(q[1].error, /^tickets\[1\]\.messages: a thread of 1000000 messages/);
+  assert.equal(q[2].ticketId, '9');
+  assert.match(q[2].error, /^tickets\[2\]: cannot be read as JSON \(recursion limit/);
   // 5,200 messages are still assessed on the latest 5,000
   const some = Array.from({ length: 5200 }, () => ({ from: 'customer', text: 'hi' }));
   assert.match(e.assess(ticket({ messages: some }), { now: '2026-11-23T12:00:00Z' }).truncated[0], /5200 messages/);
