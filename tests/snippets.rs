@@ -408,6 +408,52 @@ fn macros_from_each_desk_import_and_fill() {
 }
 
 #[test]
+fn a_macro_the_engine_cannot_take_is_reported_and_the_others_are_imported() {
+    let now = parse_iso(NOW).unwrap();
+    let mut e = engine();
+    let rep = e
+        .import_macros(&json!({"format": "chatwoot", "macros": [
+            {"id": "m1", "body": "Hi {{contact.first_name}}, thanks for reaching out!"},
+            {"id": "m2", "body": "{{contact.phone}}"},
+            {"id": "m3", "body": "Have a nice day.", "tone": "chirpy"},
+            {"id": "m1", "body": "A second m1."},
+            {"id": "m4", "body": "Hi {{contact.first_name, we got your message."},
+            {"id": "m5", "body": "Bye."}]}))
+        .unwrap();
+    assert_eq!(rep.added, ["m1", "m5"]);
+    let why: Vec<(usize, &str, &str)> = rep
+        .rejected
+        .iter()
+        .map(|r| (r.index, r.field.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(why.len(), 4, "{why:?}");
+    // a body that is only a placeholder we cannot fill: said so (it read "must not be empty")
+    assert_eq!(why[0].1, "macros.macros[1].body");
+    assert!(why[0].2.contains("{{contact.phone}}"), "{why:?}");
+    // an error found by the library's own check names the macro where it is
+    assert_eq!(why[1].1, "macros.macros[2].tone");
+    assert_eq!((why[2].0, why[2].1), (3, "macros.macros[3].id"));
+    assert_eq!(why[3].1, "macros.macros[4].body");
+    assert!(why[3].2.contains("never closed"), "{why:?}");
+    // Help Scout's own opener, never closed, no longer reaches a reply as "{ %customer…"
+    let rep = e
+        .import_macros(&json!({"format": "helpscout", "macros": [{"id": "h1", "body": "Hi {%customer.firstName, we got your message."}]}))
+        .unwrap();
+    assert!(rep.added.is_empty() && rep.rejected.len() == 1, "{rep:?}");
+    let o = AssessOptions {
+        now,
+        agent: None,
+        snippets: 60,
+        html: false,
+    };
+    let a = e
+        .assess_with(&ticket(7, "loyal", "Where is my order?"), &o)
+        .unwrap();
+    assert!(a.snippets.iter().any(|s| &*s.id == "m5"));
+    assert!(a.snippets.iter().all(|s| !s.text.contains('%')));
+}
+
+#[test]
 fn feedback_moves_the_ranking_but_one_odd_choice_does_not_swamp_it() {
     let now = parse_iso(NOW).unwrap();
     let text = "You charged me twice for my espresso machine order!";

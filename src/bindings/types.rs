@@ -213,6 +213,9 @@ export interface LibraryReport {
   replaced: string[];
   /** Macro placeholders that could not be mapped onto Rapport's facts (they were left out). */
   unmapped: { snippetId: string; placeholder: string }[];
+  /** Macros `importMacros` left out, each with where and why; the others were imported.
+   * Always empty from `loadSnippets`, which takes a library whole or not at all. */
+  rejected: { kind: 'macros'; index: number; field: string; reason: string }[];
 }
 
 export interface SnippetInfo {

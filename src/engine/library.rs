@@ -2,6 +2,7 @@
 //! JSON, and help-desk macros imported into it.
 
 use super::Engine;
+use crate::history::store::Rejected;
 use crate::input::{array, object, InputError, Result};
 use crate::snippets::macros::{self, Format};
 use crate::snippets::{self, Snippet};
@@ -18,6 +19,9 @@ pub struct LibraryReport {
     pub replaced: Vec<String>,
     /// Placeholders of imported macros we could not map: (macro id, placeholder).
     pub unmapped: Vec<Unmapped>,
+    /// Imported macros left out, each with where and why (the others are imported), in the
+    /// history reports' shape (`kind` "macros", `field` as `macros.macros[2].body`).
+    pub rejected: Vec<Rejected>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,25 +90,33 @@ impl Engine {
                 .into())
             }
         };
-        let mut converted = Vec::with_capacity(list.len());
-        let mut unmapped = Vec::new();
+        // each macro on its own: one the engine cannot take is reported, the others imported
+        let mut lib = Vec::with_capacity(list.len());
+        let (mut unmapped, mut rejected) = (Vec::new(), Vec::new());
         for (i, m) in list.iter().enumerate() {
-            let mo = object(m, &format!("macros.macros[{i}]"))?;
-            mo.only(&["id", "title", "body", "fits", "category", "tone"])?;
-            let id = mo.req_id("id")?;
-            let c = macros::import(format, &mo.req_str("body")?);
-            unmapped.extend(c.unmapped.iter().map(|p| Unmapped {
-                snippet_id: id.clone(),
-                placeholder: p.clone(),
-            }));
-            let mut obj = mo.map.clone();
-            obj.insert("body".into(), Value::String(c.template));
-            obj.entry("category")
-                .or_insert_with(|| Value::String("team".into()));
-            converted.push(Value::Object(obj));
+            let mut reject = |field: String, reason: String| {
+                rejected.push(Rejected {
+                    kind: "macros".into(),
+                    index: i,
+                    field,
+                    reason,
+                })
+            };
+            match one_macro(format, m, i) {
+                Ok((s, _)) if lib.iter().any(|x: &Snippet| x.id == s.id) => reject(
+                    format!("macros.macros[{i}].id"),
+                    format!("\"{}\" is the id of an earlier macro in this import", s.id),
+                ),
+                Ok((s, gaps)) => {
+                    unmapped.extend(gaps);
+                    lib.push(s);
+                }
+                Err(e) => reject(e.path.clone(), e.message.clone()),
+            }
         }
-        let lib = snippets::library(&Value::Array(converted), "macros.macros")?;
-        Ok(self.merge_library(lib, replace, unmapped))
+        let mut report = self.merge_library(lib, replace, unmapped);
+        report.rejected = rejected;
+        Ok(report)
     }
 
     pub fn library(&self) -> &[Snippet] {
@@ -121,4 +133,51 @@ impl Engine {
         self.library.get_or_init(snippets::builtin_library);
         self.library.get_mut().expect("initialised above")
     }
+}
+
+/// One help-desk macro as a snippet of ours, with the placeholders we could not map.
+fn one_macro(format: Format, m: &Value, i: usize) -> Result<(Snippet, Vec<Unmapped>)> {
+    let at = format!("macros.macros[{i}]");
+    let mo = object(m, &at)?;
+    mo.only(&["id", "title", "body", "fits", "category", "tone"])?;
+    let id = mo.req_id("id")?;
+    let c = macros::import(format, &mo.req_str("body")?);
+    if let Some(open) = &c.unclosed {
+        return Err(InputError {
+            path: mo.at("body"),
+            message: format!("a placeholder opened at \"{open}\" is never closed"),
+        }
+        .into());
+    }
+    if c.template.trim().is_empty() && !c.unmapped.is_empty() {
+        return Err(InputError {
+            path: mo.at("body"),
+            message: format!(
+                "nothing is left once the placeholders we cannot fill are taken out ({})",
+                c.unmapped.join(", ")
+            ),
+        }
+        .into());
+    }
+    let gaps = c
+        .unmapped
+        .iter()
+        .map(|p| Unmapped {
+            snippet_id: id.clone(),
+            placeholder: p.clone(),
+        })
+        .collect();
+    let mut obj = mo.map.clone();
+    obj.insert("body".into(), Value::String(c.template));
+    obj.entry("category")
+        .or_insert_with(|| Value::String("team".into()));
+    // checked as a list of one: its errors name `macros.macros[0]`, which is this one
+    let mut one = snippets::library(&Value::Array(vec![Value::Object(obj)]), "macros.macros")
+        .map_err(|mut e| {
+            if let Some(rest) = e.path.strip_prefix("macros.macros[0]") {
+                e.path = format!("{at}{rest}");
+            }
+            e
+        })?;
+    Ok((one.remove(0), gaps))
 }

@@ -120,6 +120,9 @@ pub struct Converted {
     pub template: String,
     /// Placeholders we could not map (dropped from the template, listed here).
     pub unmapped: Vec<String>,
+    /// The start of a placeholder opened and never closed ("{%customer.firstName, we…"): the
+    /// macro is malformed, and its text would reach a customer with the opener in it.
+    pub unclosed: Option<String>,
 }
 
 fn quote(s: &str) -> String {
@@ -132,6 +135,7 @@ pub fn import(f: Format, body: &str) -> Converted {
     let (open, close) = f.delimiters();
     let mut out = String::with_capacity(body.len());
     let mut unmapped = Vec::new();
+    let mut unclosed = None;
     let mut rest = body;
     let liquid = matches!(f, Format::Zendesk | Format::Chatwoot);
     loop {
@@ -153,6 +157,7 @@ pub fn import(f: Format, body: &str) -> Converted {
         out.push_str(&rest[..start].replace("{{", "{ {").replace("{%", "{ %"));
         let after = &rest[start + open.len()..];
         let Some(end) = after.find(close) else {
+            unclosed = Some(crate::util::clip(&rest[start..], 30).to_string());
             out.push_str(&rest[start..].replace("{{", "{ {").replace("{%", "{ %"));
             rest = "";
             break;
@@ -199,6 +204,7 @@ pub fn import(f: Format, body: &str) -> Converted {
     Converted {
         template: out,
         unmapped,
+        unclosed,
     }
 }
 
