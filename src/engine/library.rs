@@ -105,7 +105,7 @@ impl Engine {
             match one_macro(format, m, i) {
                 Ok((s, _)) if lib.iter().any(|x: &Snippet| x.id == s.id) => reject(
                     format!("macros.macros[{i}].id"),
-                    format!("\"{}\" is the id of an earlier macro in this import", s.id),
+                    "is the id of an earlier macro in this import".into(),
                 ),
                 Ok((s, gaps)) => {
                     unmapped.extend(gaps);
@@ -171,13 +171,6 @@ fn one_macro(format: Format, m: &Value, i: usize) -> Result<(Snippet, Vec<Unmapp
     obj.insert("body".into(), Value::String(c.template));
     obj.entry("category")
         .or_insert_with(|| Value::String("team".into()));
-    // checked as a list of one: its errors name `macros.macros[0]`, which is this one
-    let mut one = snippets::library(&Value::Array(vec![Value::Object(obj)]), "macros.macros")
-        .map_err(|mut e| {
-            if let Some(rest) = e.path.strip_prefix("macros.macros[0]") {
-                e.path = format!("{at}{rest}");
-            }
-            e
-        })?;
-    Ok((one.remove(0), gaps))
+    let one = snippets::snippet(&Value::Object(obj), &at)?;
+    Ok((one, gaps))
 }
