@@ -31,6 +31,10 @@ fn norm(t: &Token) -> std::borrow::Cow<'_, str> {
     }
 }
 
+// Measured and not kept (session 49): the features of a call transcript without its fillers
+// ("um", "er") and stutters ("the, the"), spelled numbers as `#`, read by the embedded model
+// (not retrained on them): dev intent kind on phone rows 93.4 -> 92.5%, cue F1 within ±.01. A
+// model trained on them would have to carry the scenario layer (train_judgement.rs).
 /// The feature that says a phrase pattern of `label` matched: the model learns when the
 /// patterns are right (a wrong fee) and when a look-alike fooled them (a fee question).
 pub fn pattern_feature(label: &str) -> u32 {
