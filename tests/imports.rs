@@ -110,3 +110,29 @@ fn an_order_number_two_customers_share_is_not_merged_into_one_order() {
     let b = e.assess(&t("b@x.com"), now).unwrap();
     assert!(b.customer.last_order.is_none());
 }
+
+#[test]
+fn a_ticket_from_an_address_now_given_to_another_customer_shows_nothing_of_the_old_owner() {
+    // a newer CRM export gives the family inbox to Bruno (Alice moved to a new address): his
+    // ticket from it must not greet him as Alice nor quote her order
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&json!({"customers": [{"id": "A", "email": "info@family.example", "name": "Alice Amber"}],
+        "orders": [{"id": "A-77", "customerId": "A", "at": "2026-11-01", "items": ["Alice's prescription glasses"]}]}))
+        .unwrap();
+    e.load_history(&json!({"customers": [
+        {"id": "A", "email": "alice@new.example", "name": "Alice Amber"},
+        {"id": "B", "email": "info@family.example", "name": "Bruno Byrne"}]}))
+        .unwrap();
+    let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").unwrap();
+    let o = rapport::engine::AssessOptions {
+        snippets: 60,
+        ..rapport::engine::AssessOptions::at(now)
+    };
+    let t = json!({"id": "T", "customer": {"email": "INFO@family.example"}, "messages": [{"from": "customer", "text": "Where is my order?"}]});
+    let a = e.assess_with(&t, &o).unwrap();
+    assert_eq!(a.customer.customer_id.as_deref(), Some("B"));
+    assert!(a.customer.last_order.is_none());
+    let all = serde_json::to_string(&a).unwrap();
+    assert!(!all.contains("Alice") && !all.contains("A-77"), "{all}");
+    assert!(a.snippets.iter().any(|s| s.text.contains("Bruno")));
+}
