@@ -434,12 +434,35 @@ fn a_macro_the_engine_cannot_take_is_reported_and_the_others_are_imported() {
     assert_eq!(why[1].1, "macros.macros[2].tone");
     assert_eq!((why[2].0, why[2].1), (3, "macros.macros[3].id"));
     assert_eq!(why[3].1, "macros.macros[4].body");
-    assert!(why[3].2.contains("never closed"), "{why:?}");
+    assert!(why[3].2.contains("left open"), "{why:?}");
     // Help Scout's own opener, never closed, no longer reaches a reply as "{ %customer…"
     let rep = e
         .import_macros(&json!({"format": "helpscout", "macros": [{"id": "h1", "body": "Hi {%customer.firstName, we got your message."}]}))
         .unwrap();
     assert!(rep.added.is_empty() && rep.rejected.len() == 1, "{rep:?}");
+    // a stray close, another desk's syntax: refused too (kept, they were never offered)
+    for (format, body) in [
+        ("helpscout", "Hi {{customer.firstName}}, thanks!"),
+        (
+            "helpscout",
+            "Hi {%customer.firstName,fallback=%}%}, thanks!",
+        ),
+        ("zendesk", "Hi }} {{ticket.requester.first_name}}, thanks!"),
+        ("zammad", "Hi #{ticket.customer.firstname}, {% if x %}"),
+    ] {
+        let rep = e
+            .import_macros(&json!({"format": format, "macros": [{"id": "bad", "body": body}]}))
+            .unwrap();
+        assert!(
+            rep.added.is_empty() && rep.rejected.len() == 1,
+            "{format} {body}: {rep:?}"
+        );
+    }
+    // Liquid's triple braces are a placeholder
+    let rep = e
+        .import_macros(&json!({"format": "zendesk", "macros": [{"id": "z3", "body": "Hi {{{ticket.requester.first_name}}}, it is on its way."}]}))
+        .unwrap();
+    assert_eq!((rep.added.len(), rep.unmapped.len()), (1, 0), "{rep:?}");
     let o = AssessOptions {
         now,
         agent: None,
@@ -451,6 +474,12 @@ fn a_macro_the_engine_cannot_take_is_reported_and_the_others_are_imported() {
         .unwrap();
     assert!(a.snippets.iter().any(|s| &*s.id == "m5"));
     assert!(a.snippets.iter().all(|s| !s.text.contains('%')));
+    let z3 = a
+        .snippets
+        .iter()
+        .find(|s| &*s.id == "z3")
+        .expect("z3 offered");
+    assert_eq!(&*z3.text, "Hi Ana, it is on its way.");
 }
 
 #[test]

@@ -20,8 +20,11 @@ export class RapportError extends Error {
   }
 }
 
-// what an engine keeps to be rebuilt: at most this many characters of loaded text
+// what an engine keeps to be rebuilt: at most this many characters of loaded text, and of it
+// at most this many bytes copied from byte chunks (a file fed through one buffer: copies held
+// up to 64 MB raised the renderer's peak on a 191 MB import from 319 to 394 MB)
 const JOURNAL_LIMIT = 64e6;
+const BYTES_KEPT = 8 << 20;
 // calls that change what an engine holds, replayed in order on a new instance
 const LOADS = new Set(['loadHistory', 'loadHistoryText', 'loadHistoryChunk', 'finishHistory', 'importCsv', 'importCsvChunk', 'finishCsv', 'loadSnippets', 'importMacros']);
 const LEARNS = new Set(['feedback', 'importLearning', 'resetLearning', 'assess']);
@@ -42,7 +45,8 @@ const poisoned = (e) => e instanceof WebAssembly.RuntimeError || e instanceof Ra
 class Kept {
   constructor(json) { this.json = json; }
 }
-const kept = (a) => (ArrayBuffer.isView(a) ? a.slice() : a !== null && typeof a === 'object' ? new Kept(JSON.stringify(a)) : a);
+// (a Node Buffer's slice() is a view of the caller's memory: copied through the constructor)
+const kept = (a) => (ArrayBuffer.isView(a) ? new Uint8Array(a) : a !== null && typeof a === 'object' ? new Kept(JSON.stringify(a)) : a);
 const given = (a) => (a instanceof Kept ? JSON.parse(a.json) : a);
 const keptSize = (a) => (typeof a === 'string' ? a.length : ArrayBuffer.isView(a) ? a.byteLength : a instanceof Kept ? a.json.length : 0);
 // one chunk is copied whole into the module's memory: a larger one is refused before it is
@@ -52,6 +56,7 @@ const CHUNK_MAX = 1 << 28;
 const CHUNKED = { loadHistoryChunk: 0, importCsvChunk: 1 };
 const FINISHES = { finishHistory: 'loadHistoryChunk', finishCsv: 'importCsvChunk' };
 const isHigh = (u) => u >= 0xd800 && u <= 0xdbff;
+const TEXTS = new Set(['analyzeTexts', 'sentiments']);
 
 class GuardedEngine extends Engine {
   constructor(config) {
@@ -81,7 +86,24 @@ function guard(name) {
   GuardedEngine.prototype[name] = function (...args) {
     const s = this.__rapport;
     if (s?.lost) throw new RapportError(s.lost, 'RAPPORT_LOST');
+    // a half of a character held back from a string chunk, before a chunk of bytes: given
+    // where it was (a lone half: U+FFFD), not after the bytes
+    if (s?.held?.name === name && typeof args[CHUNKED[name]] !== 'string') {
+      const { args: held } = s.held;
+      s.held = null;
+      call(this, name, held);
+    }
     if (s && name in CHUNKED) args = chunkIn(s, name, args);
+    // texts read element by element inside the module: a getter that throws there (a Proxy,
+    // a lazy array) left the engine's borrow taken and every later call failing, so the array
+    // is read here first
+    if (TEXTS.has(name) && Array.isArray(args[0])) {
+      try {
+        args = [args[0].slice(), ...args.slice(1)];
+      } catch (e) {
+        throw new Error(`texts: cannot be read (${e?.message ?? e})`);
+      }
+    }
     // a chunk's first half of a character held back is given before the import ends (it stays
     // a lone half: U+FFFD, as before)
     if (s?.held && FINISHES[name] === s.held.name) {
@@ -154,8 +176,11 @@ function call(e, name, args) {
     throw new RapportError(`Rapport stopped on an internal error in ${name} (${err.message}); it was restarted with what was loaded before this call, which had no effect`, 'RAPPORT_RESTARTED', err);
   }
   if (s && LOADS.has(name) && s.journal) {
+    const bytes = args.reduce((n, a) => n + (ArrayBuffer.isView(a) ? a.byteLength : 0), 0);
     let copy = null;
-    try { copy = args.map(kept); } catch { copy = null; }
+    if ((s.bytes = (s.bytes ?? 0) + bytes) <= BYTES_KEPT) {
+      try { copy = args.map(kept); } catch { copy = null; }
+    }
     s.size += copy ? copy.reduce((n, a) => n + keptSize(a), 0) : Infinity;
     if (s.size > JOURNAL_LIMIT) s.journal = null; // too large to keep: not rebuilt after a restart
     else s.journal.push([name, copy]);

@@ -142,10 +142,10 @@ fn one_macro(format: Format, m: &Value, i: usize) -> Result<(Snippet, Vec<Unmapp
     mo.only(&["id", "title", "body", "fits", "category", "tone"])?;
     let id = mo.req_id("id")?;
     let c = macros::import(format, &mo.req_str("body")?);
-    if let Some(open) = &c.unclosed {
+    if let Some(at) = &c.stray {
         return Err(InputError {
             path: mo.at("body"),
-            message: format!("a placeholder opened at \"{open}\" is never closed"),
+            message: format!("\"{at}\" is no placeholder of this syntax (left open, a stray close, or another desk's)"),
         }
         .into());
     }

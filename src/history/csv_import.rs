@@ -202,21 +202,12 @@ impl CsvImport {
         // shop exports give one row per line item: rows of one order become one order
         if kind == RecordKind::Orders {
             let id = obj.get("id").cloned();
-            if let Some((pid, pending, first)) = &mut self.pending {
-                if id.is_some() && Some(&*pid) == id.as_ref() {
-                    // a row of the same order number for another customer (two shops' exports
-                    // both start at #1001) is not one of its line items: merged, one customer's
-                    // item would be quoted to the other
-                    if let Some(field) = other_customer(pending, &obj) {
-                        let (first, pid) = (*first, pid.as_str().unwrap_or("").to_string());
-                        let column = self.column(field);
-                        self.reject(
-                            row.line,
-                            column,
-                            format!("order {pid} is another customer's (line {first}); the row is not merged into it"),
-                        );
-                        return;
-                    }
+            if let Some((pid, pending, _)) = &mut self.pending {
+                // a row of the same number naming another customer is not one of its line items
+                // (two shops' exports both start at #1001): it starts that customer's order,
+                // which the store files as the later record of the number (said in the report's
+                // conflicts), and its line items follow it, never the first customer's order
+                if id.is_some() && Some(&*pid) == id.as_ref() && !other_customer(pending, &obj) {
                     for (k, v) in obj {
                         match (pending.get_mut(&k), v) {
                             (Some(Value::Array(items)), Value::Array(more)) => items.extend(more),
@@ -282,15 +273,15 @@ impl CsvImport {
     }
 }
 
-/// The customer column in which an order row names another customer than the order's first row
-/// (an email compared without case), if it does.
-fn other_customer(order: &Map<String, Value>, row: &Map<String, Value>) -> Option<&'static str> {
-    ["customerId", "customerEmail"].into_iter().find(|f| {
+/// Whether an order row names another customer than the order's first row (an email compared
+/// without case).
+fn other_customer(order: &Map<String, Value>, row: &Map<String, Value>) -> bool {
+    ["customerId", "customerEmail"].into_iter().any(|f| {
         fn text(v: Option<&Value>) -> Option<&str> {
             v.and_then(Value::as_str).map(str::trim)
         }
-        match (text(order.get(*f)), text(row.get(*f))) {
-            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b) || (*f == "customerId" && a != b),
+        match (text(order.get(f)), text(row.get(f))) {
+            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b) || (f == "customerId" && a != b),
             _ => false,
         }
     })

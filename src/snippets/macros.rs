@@ -120,22 +120,34 @@ pub struct Converted {
     pub template: String,
     /// Placeholders we could not map (dropped from the template, listed here).
     pub unmapped: Vec<String>,
-    /// The start of a placeholder opened and never closed ("{%customer.firstName, we…"): the
-    /// macro is malformed, and its text would reach a customer with the opener in it.
-    pub unclosed: Option<String>,
+    /// Where a delimiter is in the text outside placeholders ("{%customer.firstName, we…"):
+    /// the macro is malformed, and its text would reach a customer with it.
+    pub stray: Option<String>,
 }
 
 fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "'"))
 }
 
-/// Our template for a macro in `f`'s syntax. Text outside placeholders is kept as it is,
-/// except that a literal `{{` / `{%` in it could not survive and is spaced out.
+/// Our template for a macro in `f`'s syntax. Text outside placeholders is kept as it is; a
+/// delimiter in it (`{{`, `}}`, `{%`, `%}`: a placeholder left open, a stray close, another
+/// desk's syntax) is reported in `stray`, and the macro is refused: spaced out, it reached
+/// replies as "{ %customer.firstName", or made a snippet that was never offered.
 pub fn import(f: Format, body: &str) -> Converted {
-    let (open, close) = f.delimiters();
+    let (open0, close0) = f.delimiters();
     let mut out = String::with_capacity(body.len());
     let mut unmapped = Vec::new();
-    let mut unclosed = None;
+    let mut stray = None;
+    let mut text = |seg: &str, out: &mut String| {
+        let at = ["{{", "}}", "{%", "%}"]
+            .iter()
+            .filter_map(|d| seg.find(d))
+            .min();
+        if let (Some(at), None) = (at, &stray) {
+            stray = Some(crate::util::clip(&seg[at..], 30).to_string());
+        }
+        out.push_str(seg);
+    };
     let mut rest = body;
     let liquid = matches!(f, Format::Zendesk | Format::Chatwoot);
     loop {
@@ -146,19 +158,23 @@ pub fn import(f: Format, body: &str) -> Converted {
             if let (Some(t), true) = (tag, tag < out_at || out_at.is_none()) {
                 // the close is looked for after the open: in `{%}` they overlap
                 if let Some(end) = rest[t + 2..].find("%}") {
-                    out.push_str(&rest[..t].replace("{{", "{ {"));
+                    text(&rest[..t], &mut out);
                     out.push_str(&liquid_tag(f, &rest[t + 2..t + 2 + end], &mut unmapped));
                     rest = &rest[t + 2 + end + 2..];
                     continue;
                 }
             }
         }
-        let Some(start) = rest.find(open) else { break };
-        out.push_str(&rest[..start].replace("{{", "{ {").replace("{%", "{ %"));
+        let Some(start) = rest.find(open0) else { break };
+        // Liquid's `{{{ x }}}` (output without escaping) is a placeholder too
+        let (open, close) = match liquid && rest[start..].starts_with("{{{") {
+            true => ("{{{", "}}}"),
+            false => (open0, close0),
+        };
+        text(&rest[..start], &mut out);
         let after = &rest[start + open.len()..];
         let Some(end) = after.find(close) else {
-            unclosed = Some(crate::util::clip(&rest[start..], 30).to_string());
-            out.push_str(&rest[start..].replace("{{", "{ {").replace("{%", "{ %"));
+            text(&rest[start..], &mut out);
             rest = "";
             break;
         };
@@ -200,11 +216,11 @@ pub fn import(f: Format, body: &str) -> Converted {
             },
         }
     }
-    out.push_str(&rest.replace("{{", "{ {").replace("{%", "{ %"));
+    text(rest, &mut out);
     Converted {
         template: out,
         unmapped,
-        unclosed,
+        stray,
     }
 }
 

@@ -196,3 +196,34 @@ test('a chunk too large to copy is refused before it is, and a string cut inside
   e.finishHistory();
   assert.equal(name('w'), 'W \ufffd');
 });
+
+test('a texts array whose getter throws is a clear error and leaves the engine working', () => {
+  const e = new Engine();
+  const texts = ['hello', 'world'];
+  Object.defineProperty(texts, 1, { get() { throw new Error('not loaded yet'); } });
+  for (const call of [() => e.analyzeTexts(texts), () => e.sentiments(texts)]) {
+    assert.throws(call, (err) => !(err instanceof RapportError) && /texts: cannot be read \(not loaded yet\)/.test(err.message));
+  }
+  // it left the engine's borrow taken: every later call failed with "recursive use of an object"
+  assert.equal(e.historyStats().customers, 0);
+  assert.equal(e.analyzeTexts(['fine']).length, 1);
+});
+
+test('a Node Buffer reused for the next chunk is kept as it was, and half a character held before bytes stays where it was', () => {
+  const e = new Engine();
+  const text = JSON.stringify({ customers: [{ id: 'A', name: 'Alice Amber' }] });
+  const buf = Buffer.alloc(text.length);
+  buf.write(text);
+  e.loadHistoryChunk(buf); // a Buffer's slice() is a view of it: the journal copies instead
+  e.finishHistory();
+  buf.fill(0x20);
+  scribble();
+  assert.throws(() => e.historyStats(), (err) => err.code === 'RAPPORT_RESTARTED');
+  assert.equal(e.assess(ticket('T-A', { id: 'A' }, 'hi'), { now }).customer.name, 'Alice Amber');
+  // a string chunk ending in half an emoji, then the rest as bytes: the half is given before
+  // the bytes (it was given after them, at the finish: "text after the end", no report)
+  e.loadHistoryChunk('{"customers": [{"id": "h", "name": "H \ud83d');
+  e.loadHistoryChunk(new TextEncoder().encode('"}]}'));
+  assert.equal(e.finishHistory().added.customers, 1);
+  assert.equal(e.assess(ticket('T-h', { id: 'h' }, 'hi'), { now }).customer.name, 'H \ufffd');
+});
