@@ -86,12 +86,12 @@ function guard(name) {
   GuardedEngine.prototype[name] = function (...args) {
     const s = this.__rapport;
     if (s?.lost) throw new RapportError(s.lost, 'RAPPORT_LOST');
-    // a half of a character held back from a string chunk, before a chunk of bytes: given
-    // where it was (a lone half: U+FFFD), not after the bytes
-    if (s?.held?.name === name && typeof args[CHUNKED[name]] !== 'string') {
-      const { args: held } = s.held;
+    // a half of a character held back from a string chunk is given where it was (a lone half:
+    // U+FFFD) before a chunk of bytes and before the import ends, not after them
+    const held = s?.held;
+    if (held && (FINISHES[name] === held.name || (held.name === name && typeof args[CHUNKED[name]] !== 'string'))) {
       s.held = null;
-      call(this, name, held);
+      call(this, held.name, held.args);
     }
     if (s && name in CHUNKED) args = chunkIn(s, name, args);
     // texts read element by element inside the module: a getter that throws there (a Proxy,
@@ -103,13 +103,6 @@ function guard(name) {
       } catch (e) {
         throw new Error(`texts: cannot be read (${e?.message ?? e})`);
       }
-    }
-    // a chunk's first half of a character held back is given before the import ends (it stays
-    // a lone half: U+FFFD, as before)
-    if (s?.held && FINISHES[name] === s.held.name) {
-      const { name: chunked, args: rest } = s.held;
-      s.held = null;
-      call(this, chunked, rest);
     }
     if (name !== 'assessQueue') return call(this, name, args);
     try {
