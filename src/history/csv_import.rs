@@ -281,7 +281,8 @@ fn other_customer(order: &Map<String, Value>, row: &Map<String, Value>) -> bool 
             v.and_then(Value::as_str).map(str::trim)
         }
         match (text(order.get(f)), text(row.get(f))) {
-            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b) || (f == "customerId" && a != b),
+            (Some(a), Some(b)) if f == "customerId" => a != b,
+            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
             _ => false,
         }
     })

@@ -303,17 +303,16 @@ impl JsonImport {
             return Ok(());
         }
         let text = &self.buf[self.start..end];
-        let v: Value = match serde_json::from_str(text) {
+        // half of an emoji alone (`JSON.stringify` writes it as an escape serde_json refuses)
+        // is read as U+FFFD, as `assess` reads it, not a load stopped halfway
+        let read =
+            serde_json::from_str(text).or_else(|e| match input::replace_lone_surrogates(text) {
+                std::borrow::Cow::Owned(t) => serde_json::from_str(&t),
+                std::borrow::Cow::Borrowed(_) => Err(e),
+            });
+        let v: Value = match read {
             Ok(v) => v,
-            // half of an emoji alone (`JSON.stringify` writes it as an escape serde_json
-            // refuses) is read as U+FFFD, as `assess` reads it, not a load stopped halfway
-            Err(e) => match input::replace_lone_surrogates(text) {
-                std::borrow::Cow::Owned(t) => match serde_json::from_str(&t) {
-                    Ok(v) => v,
-                    Err(e) => return self.fail(format!("{path}: {e}")),
-                },
-                std::borrow::Cow::Borrowed(_) => return self.fail(format!("{path}: {e}")),
-            },
+            Err(e) => return self.fail(format!("{path}: {e}")),
         };
         if let Err(e) = store.load_record(self.kind, &v, &path, &mut self.report) {
             reject(self, e.path, e.message);
