@@ -277,9 +277,9 @@ impl<'a> Obj<'a> {
             Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
             // numbers exported as text ("4", "129.90")
             Some(Value::String(s)) if s.trim().is_empty() => return Ok(None),
-            Some(Value::String(s)) => match s.trim().parse::<f64>() {
-                Ok(x) => x,
-                Err(_) => {
+            Some(Value::String(s)) => match crate::decimal::parse_f64(s.trim()) {
+                Some(x) => x,
+                None => {
                     return err(
                         &self.at(key),
                         format!(

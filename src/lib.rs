@@ -20,6 +20,7 @@
 pub mod confidence;
 pub mod config;
 pub mod csv;
+pub mod decimal;
 pub mod engine;
 pub mod history;
 pub mod input;

@@ -158,8 +158,8 @@ impl CsvImport {
                 _ => cell,
             };
             // help desks export satisfaction as words: good is 5, bad is 1, "offered" is none
-            let cell = match (field, cell.parse::<f64>()) {
-                ("csat", Err(_)) => match cell.to_ascii_lowercase().as_str() {
+            let cell = match (field, crate::decimal::parse_f64(cell)) {
+                ("csat", None) => match cell.to_ascii_lowercase().as_str() {
                     "good" | "positive" | "satisfied" | "happy" | "great" => "5",
                     "bad" | "negative" | "unsatisfied" | "dissatisfied" | "unhappy" | "poor" => "1",
                     _ => continue,

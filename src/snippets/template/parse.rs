@@ -59,7 +59,7 @@ fn parse_arg(src: &str, at: usize, raw: &str) -> PResult<Arg> {
             _ => err(src, at, format!("unterminated string {t}")),
         };
     }
-    if let Ok(n) = t.parse::<f64>() {
+    if let Some(n) = crate::decimal::parse_f64(t) {
         if n.is_finite() {
             return Ok(Arg::Num(n));
         }

@@ -140,8 +140,8 @@ impl Side<'_> {
         match self {
             Side::Num(n) | Side::Fact(Value::Number(n)) => Some(*n),
             Side::Fact(Value::Date(d)) => Some(*d as f64),
-            Side::Str(s) => s.trim().parse().ok(),
-            Side::Fact(Value::Text(s)) => s.trim().parse().ok(),
+            Side::Str(s) => crate::decimal::parse_f64(s.trim()),
+            Side::Fact(Value::Text(s)) => crate::decimal::parse_f64(s.trim()),
             Side::Fact(Value::List(_)) => None,
         }
     }

@@ -83,9 +83,8 @@ impl Pattern {
                 continue;
             }
             if let Some(w) = part.strip_prefix('@') {
-                p.weight = w
-                    .parse()
-                    .map_err(|_| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
+                p.weight = crate::decimal::parse_f64(w)
+                    .ok_or_else(|| format!("\"{part}\": a weight is @ and a number, like @0.5"))?;
                 if !(0.0..=10.0).contains(&p.weight) {
                     return Err(format!("\"{part}\": weights are between 0 and 10"));
                 }
