@@ -41,6 +41,10 @@ pub struct Store {
     /// customer: if the id's own customer comes later, the load says its records are elsewhere
     /// (the map type of `by_id`, so no new map code in the .wasm).
     joined: HashMap<String, usize>,
+    /// An address two customers' records give → the later of them, while the first keeps it:
+    /// when the first changes away from it, the address finds the later one. Without it a
+    /// ticket from that address went on finding the first, and showed their name and orders.
+    claims: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -216,12 +220,10 @@ impl Store {
         match target {
             None => {
                 let mut c = c;
-                if !reassign
-                    && c.email
-                        .as_ref()
-                        .is_some_and(|e| self.by_email.contains_key(e))
-                {
-                    c.email = None;
+                if !reassign {
+                    if let Some(e) = c.email.take_if(|e| self.by_email.contains_key(e)) {
+                        self.claims.insert(e, self.customers.len());
+                    }
                 }
                 self.new_customer(c, report);
                 true
@@ -235,17 +237,23 @@ impl Store {
                     }
                 }
                 if let Some(e) = &c.email {
-                    if p.email.as_ref() != Some(e) && !self.by_email.contains_key(e) {
-                        if let Some(old) = &p.email {
-                            report.conflict(format!(
-                                "customer {}: email changed from {old} to {e}; both find them",
-                                Shown(p.id.as_deref().unwrap_or("(no id)"))
-                            ));
+                    // the address this record gives is its only claim: older ones lapse
+                    self.claims.retain(|_, j| *j != i);
+                    match self.by_email.get(e) {
+                        Some(&j) if j != i => {
+                            self.claims.insert(e.clone(), i);
                         }
-                        p.email = Some(e.clone());
-                        self.by_email.insert(e.clone(), i);
+                        Some(_) => {}
+                        None => {
+                            let old = p.email.replace(e.clone());
+                            self.by_email.insert(e.clone(), i);
+                            if let Some(old) = old {
+                                self.email_left(i, old, e, report);
+                            }
+                        }
                     }
                 }
+                let p = &mut self.customers[i].profile;
                 // later values win, absent ones do not erase
                 macro_rules! take {
                     ($f:ident) => {
@@ -262,6 +270,23 @@ impl Store {
                 false
             }
         }
+    }
+
+    /// Customer `i` changed from address `old` to `new`. Both find them, unless another
+    /// customer's record gives `old` (`claims`): then it finds that customer.
+    fn email_left(&mut self, i: usize, old: String, new: &str, report: &mut LoadReport) {
+        let x = Shown(self.customers[i].profile.id.as_deref().unwrap_or("(no id)"));
+        let Some(j) = self.claims.remove(&old) else {
+            report.conflict(format!(
+                "customer {x}: email changed from {old} to {new}; both find them"
+            ));
+            return;
+        };
+        let y = Shown(self.customers[j].profile.id.as_deref().unwrap_or("(no id)"));
+        report.conflict(format!("email {old} was customer {x}'s before they changed it and is customer {y}'s now; the email finds {y}"));
+        self.by_email.insert(old.clone(), j);
+        // the record that claimed it gave it last: it is that customer's address now
+        self.customers[j].profile.email = Some(old);
     }
 
     fn owner(&mut self, r: &CustomerRef, report: &mut LoadReport) -> usize {

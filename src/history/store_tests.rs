@@ -458,3 +458,75 @@ fn half_an_emoji_in_one_record_is_read_as_a_replacement_not_a_stopped_load() {
         assert_eq!(name("c3"), "\u{fffd} and 😀");
     }
 }
+
+#[test]
+fn an_address_two_customers_give_finds_the_later_once_the_first_changes_away() {
+    // Ann and Bob both give the shop's old shared inbox; Ann then moves to her own address. A
+    // ticket from the inbox is Bob's: it showed Ann's name and order
+    let mut s = Store::default();
+    let by_email = |s: &Store, e: &str| {
+        let i = s.resolve(&CustomerRef {
+            id: None,
+            email: Some(e.into()),
+        });
+        i.and_then(|i| s.get(i).profile.id.clone())
+    };
+    s.load_json(&json!({"customers": [
+        {"id": "ann", "email": "desk@shop.example"},
+        {"id": "bob", "email": "desk@shop.example"}]}))
+        .unwrap();
+    assert_eq!(by_email(&s, "desk@shop.example").as_deref(), Some("ann"));
+    let r = s
+        .load_json(&json!({"customers": [{"id": "ann", "email": "ann@own.example"}]}))
+        .unwrap();
+    assert!(
+        r.conflicts
+            .iter()
+            .any(|c| c.contains("is customer bob's now; the email finds bob")),
+        "{r:?}"
+    );
+    assert_eq!(by_email(&s, "desk@shop.example").as_deref(), Some("bob"));
+    assert_eq!(by_email(&s, "ann@own.example").as_deref(), Some("ann"));
+    let bob = s
+        .resolve(&CustomerRef {
+            id: Some("bob".into()),
+            email: None,
+        })
+        .unwrap();
+    assert_eq!(
+        s.get(bob).profile.email.as_deref(),
+        Some("desk@shop.example")
+    );
+
+    // a claim lapses when its customer gives another address: the first keeps the old one
+    let mut s = Store::default();
+    s.load_json(&json!({"customers": [
+        {"id": "ann", "email": "desk@shop.example"},
+        {"id": "bob", "email": "desk@shop.example"}]}))
+        .unwrap();
+    s.load_json(&json!({"customers": [{"id": "bob", "email": "bob@own.example"}]}))
+        .unwrap();
+    let r = s
+        .load_json(&json!({"customers": [{"id": "ann", "email": "ann@own.example"}]}))
+        .unwrap();
+    assert!(
+        r.conflicts.iter().any(|c| c.contains("both find them")),
+        "{r:?}"
+    );
+    assert_eq!(by_email(&s, "desk@shop.example").as_deref(), Some("ann"));
+    assert_eq!(by_email(&s, "bob@own.example").as_deref(), Some("bob"));
+
+    // an existing customer whose record now gives a taken address claims it the same way
+    let mut s = Store::default();
+    s.load_json(&json!({"customers": [
+        {"id": "ann", "email": "desk@shop.example"},
+        {"id": "bob", "email": "bob@own.example"}]}))
+        .unwrap();
+    s.load_json(&json!({"customers": [{"id": "bob", "email": "desk@shop.example"}]}))
+        .unwrap();
+    assert_eq!(by_email(&s, "desk@shop.example").as_deref(), Some("ann"));
+    s.load_json(&json!({"customers": [{"id": "ann", "email": "ann@own.example"}]}))
+        .unwrap();
+    assert_eq!(by_email(&s, "desk@shop.example").as_deref(), Some("bob"));
+    assert_eq!(by_email(&s, "bob@own.example").as_deref(), Some("bob"));
+}
