@@ -64,7 +64,13 @@ pub fn parse_iso(s: &str) -> Result<i64, String> {
         num(&b[5..7]).ok_or_else(bad)? as u32,
         num(&b[8..10]).ok_or_else(bad)? as u32,
     );
-    if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+    if !(1900..=2200).contains(&y) {
+        return Err(format!(
+            "\"{}\": year {y} is outside 1900 to 2200 (a typo?)",
+            crate::util::clip(s, 40)
+        ));
+    }
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
         return Err(format!(
             "\"{}\" is not a valid calendar date",
             crate::util::clip(s, 40)
@@ -247,6 +253,13 @@ mod tests {
             let e = parse_iso(s).unwrap_err();
             assert!(e.contains('"'), "{e}");
         }
+        // a real date in a year no support history has is said to be that, not "invalid"
+        assert!(parse_iso("2999-05-01")
+            .unwrap_err()
+            .contains("year 2999 is outside 1900 to 2200"));
+        assert!(parse_iso("2026-02-30")
+            .unwrap_err()
+            .contains("not a valid calendar date"));
     }
 
     #[test]

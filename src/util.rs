@@ -283,13 +283,17 @@ fn sorted_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> std::cmp::Orderin
 /// ("4", "4.5", "-0.72"). Integer arithmetic, so the float formatter of `std` (about 20 KB of
 /// WebAssembly) is not needed.
 pub fn num(x: f64, decimals: u32) -> String {
-    if !x.is_finite() {
-        return "?".into();
+    if x.is_nan() {
+        return "NaN".into();
     }
     let scale = 10i64.pow(decimals.min(6));
     let scaled = (x * scale as f64).round();
-    if scaled.abs() >= 9.0e15 {
-        return format!("{}", x as i64);
+    if !(scaled.abs() < 9.0e15) {
+        // as JavaScript writes it ("1e+308"; infinity in words): an i64 would say 9223372036854775807 for both
+        return match x.is_finite() {
+            true => zmij::Buffer::new().format_finite(x).to_string(),
+            false => if x > 0.0 { "infinity" } else { "-infinity" }.into(),
+        };
     }
     // digits by hand: this runs for every number in every filled snippet and assessment,
     // and `format!` costs several times as much

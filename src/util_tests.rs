@@ -124,7 +124,12 @@ fn num_matches_the_format_it_replaced() {
             assert_eq!(super::num(x, d), reference(x, d), "{x} to {d}");
         }
     }
-    assert_eq!(super::num(f64::NAN, 2), "?");
+    // what a message quotes of a number no i64 holds: as written, not 9223372036854775807
+    assert_eq!(super::num(f64::NAN, 2), "NaN");
+    assert_eq!(super::num(1e308, 2), "1e+308");
+    assert_eq!(super::num(-2.5e20, 0), "-2.5e+20");
+    assert_eq!(super::num(f64::INFINITY, 2), "infinity");
+    assert_eq!(super::num(f64::NEG_INFINITY, 0), "-infinity");
 }
 
 #[test]

@@ -136,3 +136,47 @@ fn a_ticket_from_an_address_now_given_to_another_customer_shows_nothing_of_the_o
     assert!(!all.contains("Alice") && !all.contains("A-77"), "{all}");
     assert!(a.snippets.iter().any(|s| s.text.contains("Bruno")));
 }
+
+#[test]
+fn rows_of_one_order_apart_in_the_file_join_it_and_another_customer_s_do_not() {
+    // an export sorted by date, not by order: #1001's line items are split by #1002's. They
+    // were one order's rows, and the later group replaced the earlier ("1 updated") without a
+    // word; a line-item row that names no customer was rejected
+    let csv = "Name,Email,Created at,Total,Currency,Lineitem name\n\
+               #1001,a@x.com,2026-11-01T10:00:00Z,50.00,EUR,Alpha kettle\n\
+               #1002,c@x.com,2026-11-02,20.00,EUR,Gamma mug\n\
+               #1001,,,,,Alpha filter\n\
+               #1003,c@x.com,2026-11-03,9.00,EUR,Gamma spoon\n\
+               #1001,A@x.com,2026-11-01T10:00:00Z,,,Alpha descaler\n";
+    let mut e = Engine::new(None).unwrap();
+    let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").unwrap();
+    let t = |email: &str| json!({"id": "T", "customer": {"email": email}, "messages": [{"from": "customer", "text": "Where is my order?"}]});
+    for load in 0..2 {
+        // loaded twice: the same order, not its items twice
+        let r = e.import_csv("orders", csv, None).unwrap();
+        assert!(r.rejected.is_empty() && r.conflicts.is_empty(), "{r:?}");
+        assert_eq!(r.totals.orders, 3, "{r:?}");
+        let a = e.assess(&t("a@x.com"), now).unwrap();
+        let o = a.customer.last_order.as_ref().expect("a's order");
+        let items: Vec<&str> = o.items.iter().map(|i| &**i).collect();
+        assert_eq!(
+            items,
+            ["Alpha kettle", "Alpha filter", "Alpha descaler"],
+            "load {load}"
+        );
+        assert_eq!(o.total, Some(50.0), "load {load}");
+    }
+    // the same number apart, naming another customer: that customer's order, the later
+    // record, said in the conflicts (as side by side), never joined to the first
+    let csv = "Name,Email,Created at,Total,Currency,Lineitem name\n\
+               #1001,a@x.com,2026-11-01,50.00,EUR,Alpha kettle\n\
+               #1002,c@x.com,2026-11-02,20.00,EUR,Gamma mug\n\
+               #1001,b@x.com,2026-11-04,70.00,EUR,Bruno's pregnancy test\n";
+    let mut e = Engine::new(None).unwrap();
+    let r = e.import_csv("orders", csv, None).unwrap();
+    assert_eq!(r.conflicts.len(), 1, "{r:?}");
+    let b = e.assess(&t("b@x.com"), now).unwrap();
+    let o = b.customer.last_order.as_ref().expect("b's order");
+    let items: Vec<&str> = o.items.iter().map(|i| &**i).collect();
+    assert_eq!(items, ["Bruno's pregnancy test"]);
+}

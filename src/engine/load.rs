@@ -176,7 +176,10 @@ impl Engine {
         }
         match self.csv.take() {
             Some(imp) => imp.finish(&mut self.store),
-            None => crate::input::err("importCsvChunk", "no CSV import in progress"),
+            None => crate::input::err(
+                "finishCsv",
+                "no CSV import in progress (importCsvChunk starts one)",
+            ),
         }
     }
 }

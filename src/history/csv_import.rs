@@ -37,6 +37,9 @@ pub struct CsvImport {
     report: LoadReport,
     /// Rows read so far (good and rejected), for progress.
     pub rows: usize,
+    /// Orders this import loaded, by id: rows of one apart in the file join it
+    /// (`Store::earlier_order`) instead of replacing it without a word.
+    orders_loaded: crate::util::FastMap<String, usize>,
 }
 
 impl CsvImport {
@@ -59,6 +62,7 @@ impl CsvImport {
             reader: Default::default(),
             report: LoadReport::default(),
             rows: 0,
+            orders_loaded: Default::default(),
         })
     }
 
@@ -231,12 +235,24 @@ impl CsvImport {
 
     /// Loads the order whose line items were being gathered.
     fn flush(&mut self, store: &mut Store) {
-        if let Some((_, obj, line)) = self.pending.take() {
-            self.load(store, obj, line);
+        let Some((id, mut obj, line)) = self.pending.take() else {
+            return;
+        };
+        let key = match &id {
+            Value::Number(n) => crate::input::number_text(n),
+            v => v.as_str().unwrap_or("").trim().to_string(),
+        };
+        let earlier = match self.orders_loaded.insert(key.clone(), line) {
+            Some(_) => store.earlier_order(&key, &mut obj),
+            None => None,
+        };
+        if let (true, Some(earlier)) = (self.load(store, obj, line), earlier) {
+            store.join_order(earlier);
         }
     }
 
-    fn load(&mut self, store: &mut Store, obj: Map<String, Value>, line: usize) {
+    /// Loads one record; false if it was rejected (and reported).
+    fn load(&mut self, store: &mut Store, obj: Map<String, Value>, line: usize) -> bool {
         let kind = self.kind;
         if let Err(e) = store.load_record(kind, &Value::Object(obj), kind.name(), &mut self.report)
         {
@@ -247,7 +263,9 @@ impl CsvImport {
                 .trim_start_matches('.');
             let column = self.column(field);
             self.reject(line, column, message);
+            return false;
         }
+        true
     }
 
     /// A record field named as the file names its column.

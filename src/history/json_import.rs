@@ -67,18 +67,32 @@ pub struct JsonImport {
     line: usize,
     started: bool,
     failed: bool,
-    before: Option<super::store::Counts>,
     report: LoadReport,
 }
 
 impl JsonImport {
+    /// Stops the load; the message says what of it was kept (the records before the fault
+    /// stay, and a caller who is not told would load the file again, or give up on all of it).
     fn fail<T>(&mut self, message: String) -> input::Result<T> {
         self.failed = true;
+        let kept = self.kept();
         Err(InputError {
             path: "history".into(),
-            message: format!("cannot be read as JSON ({message}, line {})", self.line + 1),
+            message: format!(
+                "cannot be read as JSON ({message}, line {}); {kept}",
+                self.line + 1
+            ),
         }
         .into())
+    }
+
+    /// What a stopped load kept, in words.
+    fn kept(&self) -> String {
+        match self.records() - self.report.rejected.len() {
+            0 => "nothing was loaded".to_string(),
+            1 => "the record before it was kept".to_string(),
+            n => format!("the {n} records before it were kept"),
+        }
     }
 
     fn path(&self) -> String {
@@ -99,7 +113,6 @@ impl JsonImport {
         if self.failed {
             return self.fail("the load stopped at an earlier error".into());
         }
-        self.before.get_or_insert_with(|| store.counts());
         let mut chunk = chunk;
         if !self.started && !chunk.is_empty() {
             self.started = true;
@@ -344,12 +357,7 @@ impl JsonImport {
     pub fn finish(mut self, store: &mut Store, stopped: bool) -> input::Result<LoadReport> {
         store.settle();
         if (self.at != At::End && !stopped) || self.failed {
-            let loaded = self.before.is_some_and(|b| b != store.counts());
-            let what = if loaded {
-                "the records before it were loaded"
-            } else {
-                "nothing was loaded"
-            };
+            let what = self.kept();
             let line = self.line + 1;
             self.failed = true;
             return Err(InputError {

@@ -9,7 +9,7 @@ use super::RecordKind;
 use crate::input::{self, array, object};
 use crate::util::FastMap as HashMap;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Default)]
 pub struct CustomerHistory {
@@ -149,6 +149,68 @@ impl Store {
         let id_at = |c: usize, k: usize| Some(self.customers.get(c)?.tickets.get(k)?.id());
         let (c, k) = self.tickets.get(id, id_at)?;
         Some((c, &self.customers[c].tickets[k]))
+    }
+
+    /// An order by its id, and the customer (index) it belongs to.
+    pub fn order_of(&self, id: &str) -> Option<(usize, &OrderRecord)> {
+        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
+        let (c, k) = self.orders.get(id, id_at)?;
+        Some((c, &self.customers[c].orders[k]))
+    }
+
+    /// For rows of order `id` that come apart from its earlier rows in one CSV (an export sorted
+    /// by date or product): the order the earlier rows loaded, when `row` names the same
+    /// customer or none (then it is given theirs, and the order's date). `None`: it names
+    /// another customer, whose order of the number it is (the later record wins, as side by side).
+    pub fn earlier_order(&self, id: &str, row: &mut Map<String, Value>) -> Option<OrderRecord> {
+        let (owner, o) = self.order_of(id)?;
+        let given = |f: &str| {
+            let v = row.get(f).and_then(Value::as_str).map(str::trim);
+            v.filter(|s| !s.is_empty()).map(str::to_string)
+        };
+        let named = CustomerRef {
+            id: given("customerId"),
+            email: given("customerEmail").map(|e| e.to_lowercase()),
+        };
+        let at = given("at");
+        if named.id.is_some() || named.email.is_some() {
+            if self.resolve(&named) != Some(owner) {
+                return None;
+            }
+        } else {
+            let p = &self.customers[owner].profile;
+            let (f, v) = match (&p.id, &p.email) {
+                (Some(i), _) => ("customerId", i),
+                (None, Some(e)) => ("customerEmail", e),
+                _ => return None,
+            };
+            row.insert(f.into(), Value::String(v.clone()));
+        }
+        if at.is_none() {
+            row.insert("at".into(), crate::time::format_date(o.at).into());
+        }
+        Some(o.clone())
+    }
+
+    /// After the later rows of an order loaded (`earlier_order`): the earlier rows' items come
+    /// first (each once), and its date and what the later rows left out are as the earlier said.
+    pub fn join_order(&mut self, earlier: OrderRecord) {
+        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
+        let Some((c, k)) = self.orders.get(&earlier.id, id_at) else {
+            return;
+        };
+        let o = &mut self.customers[c].orders[k];
+        let mut items = earlier.items;
+        for i in std::mem::take(&mut o.items) {
+            if !items.contains(&i) {
+                items.push(i);
+            }
+        }
+        o.items = items;
+        o.at = earlier.at;
+        o.total = o.total.or(earlier.total);
+        o.currency = o.currency.take().or(earlier.currency);
+        o.status = o.status.take().or(earlier.status);
     }
 
     fn new_customer(&mut self, profile: CustomerRecord, report: &mut LoadReport) -> usize {

@@ -19,7 +19,9 @@ fn text_loading_matches_tree_loading_and_reports_bad_json() {
         .load_json_text(r#"{"customers": [{"id": "c1"}, {"id": "c2"}, {"id": "#)
         .unwrap_err();
     assert!(
-        e.message.contains("cannot be read as JSON") && e.message.contains("line 1"),
+        e.message.contains("cannot be read as JSON")
+            && e.message.contains("line 1")
+            && e.message.contains("the 2 records before it were kept"),
         "{e}"
     );
     assert_eq!(
