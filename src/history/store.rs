@@ -170,7 +170,7 @@ impl Store {
         };
         let named = CustomerRef {
             id: given("customerId"),
-            email: given("customerEmail").map(|e| e.to_lowercase()),
+            email: given("customerEmail").map(|e| crate::util::lower(&e)),
         };
         let at = given("at");
         if named.id.is_some() || named.email.is_some() {
