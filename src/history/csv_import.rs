@@ -242,12 +242,17 @@ impl CsvImport {
             Value::Number(n) => crate::input::number_text(n),
             v => v.as_str().unwrap_or("").trim().to_string(),
         };
-        let earlier = match self.orders_loaded.insert(key.clone(), line) {
-            Some(_) => store.earlier_order(&key, &mut obj),
-            None => None,
+        // only an order this import loaded is joined: one of the number from an earlier load,
+        // or whose first rows were rejected, is replaced as before
+        let earlier = match self.orders_loaded.contains_key(&key) {
+            true => store.earlier_order(&key, &mut obj),
+            false => None,
         };
-        if let (true, Some(earlier)) = (self.load(store, obj, line), earlier) {
-            store.join_order(earlier);
+        if self.load(store, obj, line) {
+            self.orders_loaded.insert(key, line);
+            if let Some(earlier) = earlier {
+                store.join_order(earlier);
+            }
         }
     }
 
