@@ -95,3 +95,18 @@ test('reading customers first keeps every other key, so an unknown one is still 
   assert.throws(() => e.loadHistory(JSON.parse('{"orders": [], "__proto__": [], "customers": []}')), /__proto__/);
   assert.throws(() => e.loadHistory({ customers: [], clients: [] }), /clients/);
 });
+
+test('an address two customers gave finds the later once the first moved away: Bob is not shown Ann', () => {
+  // the shop's shared inbox was on Ann's and Bob's records; Ann's newer record gives her own
+  // address. A ticket from the inbox is Bob's (it showed Ann's name and her order)
+  const e = new Engine();
+  e.loadHistory({
+    customers: [{ id: 'ann', email: 'desk@shop.example', name: 'Ann Archer' }, { id: 'bob', email: 'desk@shop.example', name: 'Bob Baker' }],
+    orders: [{ id: 'A-1', customerId: 'ann', at: '2026-11-01', items: ["Ann's reading glasses"] }],
+  });
+  const r = e.loadHistory({ customers: [{ id: 'ann', email: 'ann@own.example', name: 'Ann Archer' }] });
+  assert.ok(r.conflicts.some((c) => c.includes("is customer bob's now")), JSON.stringify(r.conflicts));
+  const a = e.assess({ id: 'T', customer: { email: 'desk@shop.example' }, messages: [{ from: 'customer', text: 'Where is my order?' }] }, { now: '2026-11-23T12:00:00Z', snippets: 5 });
+  assert.equal(a.customer.name, 'Bob Baker');
+  assert.ok(!JSON.stringify(a).includes('Ann'), JSON.stringify(a));
+});
