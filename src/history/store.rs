@@ -44,7 +44,7 @@ pub struct Store {
     /// An address two customers' records give → the later of them, while the first keeps it:
     /// when the first changes away from it, the address finds the later one. Without it a
     /// ticket from that address went on finding the first, and showed their name and orders.
-    claims: HashMap<String, usize>,
+    claims: HashMap<String, Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -213,20 +213,13 @@ impl Store {
         o.status = o.status.take().or(earlier.status);
     }
 
-    fn new_customer(&mut self, profile: CustomerRecord, report: &mut LoadReport) -> usize {
-        // Its records, read before it, are under whoever owns their email, and the store cannot
-        // tell them from that customer's own. Loaded again, each finds this customer by id and
-        // moves (`upsert_by_id`); a survey, with no id, would be there twice.
-        // (said once: the customer is known by its id from here on)
-        if let Some(y) = &profile.id {
-            if let Some(&x) = self.joined.get(y) {
-                report.conflict(format!(
-                    "customer {} came after its records, filed by email under {}: load them again",
-                    Shown(y),
-                    Shown(self.customers[x].profile.id.as_deref().unwrap_or(""))
-                ));
-            }
-        }
+    /// A customer new to the store; `email`, if given, through `give_email` (it may be taken).
+    fn new_customer(
+        &mut self,
+        profile: CustomerRecord,
+        email: Option<String>,
+        report: &mut LoadReport,
+    ) -> usize {
         let i = self.customers.len();
         if let Some(id) = &profile.id {
             self.by_id.insert(id.clone(), i);
@@ -234,10 +227,26 @@ impl Store {
         if let Some(e) = &profile.email {
             self.by_email.insert(e.clone(), i);
         }
+        let id = profile.id.clone();
         self.customers.push(CustomerHistory {
             profile,
             ..Default::default()
         });
+        if let Some(e) = email {
+            self.give_email(i, e, report);
+        }
+        // Its records, read before it, are under whoever owns their email, and the store cannot
+        // tell them from that customer's own. Loaded again, each finds this customer by id and
+        // moves (`upsert_by_id`); a survey, with no id, would be there twice.
+        // (said once: the customer is known by its id from here on)
+        if let Some(x) = id.and_then(|y| Some((self.joined.get(&y).copied()?, y))) {
+            let (x, y) = x;
+            report.conflict(format!(
+                "customer {} came after its records, filed by email under {}: load them again",
+                Shown(&y),
+                Shown(self.customers[x].profile.id.as_deref().unwrap_or(""))
+            ));
+        }
         i
     }
 
@@ -245,50 +254,22 @@ impl Store {
     pub fn upsert_customer(&mut self, c: CustomerRecord, report: &mut LoadReport) -> bool {
         let by_id = c.id.as_ref().and_then(|id| self.by_id.get(id)).copied();
         let by_email = c.email.as_ref().and_then(|e| self.by_email.get(e)).copied();
-        let mut reassign = false;
         let target = match (by_id, by_email) {
-            (Some(a), Some(b)) if a != b => {
-                report.conflict(format!(
-                    "email {} is on customer {} and customer {}; kept on the first",
-                    c.email.as_deref().unwrap_or(""),
-                    Shown(self.customers[b].profile.id.as_deref().unwrap_or("(no id)")),
-                    Shown(c.id.as_deref().unwrap_or(""))
-                ));
-                Some(a)
-            }
             (Some(a), _) => Some(a),
-            (None, Some(b)) => {
-                let existing = &self.customers[b].profile;
-                match (&existing.id, &c.id) {
-                    // an address the other customer has since changed from: it is this one's
-                    // now, and finds this one (a family inbox passed on, a reused work address)
-                    (Some(x), Some(y)) if x != y && existing.email != c.email => {
-                        let (x, y) = (Shown(x), Shown(y));
-                        report.conflict(format!("email {} was customer {x}'s before they changed it and is customer {y}'s now; the email finds {y}", c.email.as_deref().unwrap_or("")));
-                        reassign = true;
-                        None
-                    }
-                    (Some(x), Some(y)) if x != y => {
-                        // Two ids, one email: distinct records in the source system; keep both.
-                        let (x, y) = (Shown(x), Shown(y));
-                        report.conflict(format!("email {} is on customer {x} and customer {y}; both kept, the email finds {x}", c.email.as_deref().unwrap_or("")));
-                        None
-                    }
-                    _ => Some(b),
-                }
-            }
+            // another id on the address: another customer (two records in the source system,
+            // a family inbox), who gets the address in turn (`give_email`)
+            (None, Some(b)) => match (&self.customers[b].profile.id, &c.id) {
+                (Some(x), Some(y)) if x != y => None,
+                _ => Some(b),
+            },
             (None, None) => None,
         };
-        match target {
+        let mut c = c;
+        let email = c.email.take();
+        let i = match target {
             None => {
-                let mut c = c;
-                if !reassign {
-                    if let Some(e) = c.email.take_if(|e| self.by_email.contains_key(e)) {
-                        self.claims.insert(e, self.customers.len());
-                    }
-                }
-                self.new_customer(c, report);
-                true
+                self.new_customer(c, email, report);
+                return true;
             }
             Some(i) => {
                 let p = &mut self.customers[i].profile;
@@ -298,24 +279,6 @@ impl Store {
                         self.by_id.insert(id.clone(), i);
                     }
                 }
-                if let Some(e) = &c.email {
-                    // the address this record gives is its only claim: older ones lapse
-                    self.claims.retain(|_, j| *j != i);
-                    match self.by_email.get(e) {
-                        Some(&j) if j != i => {
-                            self.claims.insert(e.clone(), i);
-                        }
-                        Some(_) => {}
-                        None => {
-                            let old = p.email.replace(e.clone());
-                            self.by_email.insert(e.clone(), i);
-                            if let Some(old) = old {
-                                self.email_left(i, old, e, report);
-                            }
-                        }
-                    }
-                }
-                let p = &mut self.customers[i].profile;
                 // later values win, absent ones do not erase
                 macro_rules! take {
                     ($f:ident) => {
@@ -329,26 +292,74 @@ impl Store {
                 take!(birthday);
                 take!(tier);
                 take!(lifetime_value);
-                false
+                i
             }
+        };
+        if let Some(e) = email {
+            self.give_email(i, e, report);
         }
+        false
     }
 
-    /// Customer `i` changed from address `old` to `new`. Both find them, unless another
-    /// customer's record gives `old` (`claims`): then it finds that customer.
-    fn email_left(&mut self, i: usize, old: String, new: &str, report: &mut LoadReport) {
-        let x = Shown(self.customers[i].profile.id.as_deref().unwrap_or("(no id)"));
-        let Some(j) = self.claims.remove(&old) else {
-            report.conflict(format!(
-                "customer {x}: email changed from {old} to {new}; both find them"
-            ));
+    /// Customer `i`'s record gives address `e` now. An address finds the first customer whose
+    /// current record gives it; the others wait in turn (`claims`) and get it when it is left.
+    /// An address a customer has left still finds them, until another's record gives it.
+    fn give_email(&mut self, i: usize, e: String, report: &mut LoadReport) {
+        let old = self.customers[i].profile.email.replace(e.clone());
+        if old.as_ref() == Some(&e) {
+            return;
+        }
+        let id = |s: &Self, k: usize| {
+            let p = &s.customers[k].profile;
+            Shown(p.id.as_deref().unwrap_or("(no id)")).to_string()
+        };
+        match self.by_email.get(&e).copied() {
+            Some(j) if j == i => {}
+            // its holder's record gives another address now: it is this customer's
+            Some(j) if self.customers[j].profile.email.as_ref() != Some(&e) => {
+                let (x, y) = (id(self, j), id(self, i));
+                report.conflict(format!("email {e} was customer {x}'s before they changed it and is customer {y}'s now; the email finds {y}"));
+                self.by_email.insert(e.clone(), i);
+            }
+            Some(j) => {
+                let (x, y) = (id(self, j), id(self, i));
+                report.conflict(format!(
+                    "email {e} is on customer {x} and customer {y}; both kept, the email finds {x}"
+                ));
+                self.claims.entry(e.clone()).or_default().push(i);
+            }
+            None => {
+                self.by_email.insert(e.clone(), i);
+            }
+        }
+        let Some(old) = old else {
             return;
         };
-        let y = Shown(self.customers[j].profile.id.as_deref().unwrap_or("(no id)"));
-        report.conflict(format!("email {old} was customer {x}'s before they changed it and is customer {y}'s now; the email finds {y}"));
-        self.by_email.insert(old.clone(), j);
-        // the record that claimed it gave it last: it is that customer's address now
-        self.customers[j].profile.email = Some(old);
+        // the address it left: the next customer whose record still gives it, if any
+        let Store {
+            claims, customers, ..
+        } = self;
+        let next = claims.get_mut(&old).and_then(|q| {
+            q.retain(|&k| k != i && customers[k].profile.email.as_ref() == Some(&old));
+            q.first().copied()
+        });
+        if next.is_none() {
+            claims.remove(&old);
+        }
+        if self.by_email.get(&old) != Some(&i) {
+            return;
+        }
+        let x = id(self, i);
+        match next {
+            Some(j) => {
+                let y = id(self, j);
+                report.conflict(format!("email {old} was customer {x}'s before they changed it and is customer {y}'s now; the email finds {y}"));
+                self.by_email.insert(old, j);
+            }
+            None => report.conflict(format!(
+                "customer {x}: email changed from {old} to {e}; both find them"
+            )),
+        }
     }
 
     fn owner(&mut self, r: &CustomerRef, report: &mut LoadReport) -> usize {
@@ -389,6 +400,7 @@ impl Store {
                         email: r.email.clone(),
                         ..Default::default()
                     },
+                    None,
                     report,
                 )
             }
