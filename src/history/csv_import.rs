@@ -37,8 +37,8 @@ pub struct CsvImport {
     report: LoadReport,
     /// Rows read so far (good and rejected), for progress.
     pub rows: usize,
-    /// Orders this import loaded, by id: rows of one apart in the file join it
-    /// (`Store::earlier_order`) instead of replacing it without a word.
+    /// Orders this import loaded, by id, and the customer each was loaded for: rows of one
+    /// apart in the file join it (`Store::earlier_order`) instead of replacing it silently.
     orders_loaded: crate::util::FastMap<String, usize>,
 }
 
@@ -242,16 +242,20 @@ impl CsvImport {
             Value::Number(n) => crate::input::number_text(n),
             v => v.as_str().unwrap_or("").trim().to_string(),
         };
-        // only an order this import loaded is joined: one of the number from an earlier load,
-        // or whose first rows were rejected, is replaced as before
-        let earlier = match self.orders_loaded.contains_key(&key) {
-            true => store.earlier_order(&key, &mut obj),
-            false => None,
+        // only an order this import loaded is joined, while it is still the customer's it was
+        // loaded for: one of the number from an earlier load, or whose first rows were
+        // rejected, is replaced as before
+        let earlier = match self.orders_loaded.get(&key) {
+            Some(&owner) => store.earlier_order(&key, owner, &mut obj),
+            None => None,
         };
-        if self.load(store, obj, line) {
-            self.orders_loaded.insert(key, line);
-            if let Some(earlier) = earlier {
-                store.join_order(earlier);
+        let loaded = self.load(store, obj, line);
+        if let Some(earlier) = earlier {
+            store.join_order(earlier);
+        }
+        if loaded {
+            if let Some((owner, _)) = store.order_of(&key) {
+                self.orders_loaded.insert(key, owner);
             }
         }
     }

@@ -159,11 +159,22 @@ impl Store {
     }
 
     /// For rows of order `id` that come apart from its earlier rows in one CSV (an export sorted
-    /// by date or product): the order the earlier rows loaded, when `row` names the same
-    /// customer or none (then it is given theirs, and the order's date). `None`: it names
-    /// another customer, whose order of the number it is (the later record wins, as side by side).
-    pub fn earlier_order(&self, id: &str, row: &mut Map<String, Value>) -> Option<OrderRecord> {
-        let (owner, o) = self.order_of(id)?;
+    /// by date or product), which loaded it for customer `owner`: that order, its items taken
+    /// out (moved, not copied: 40,000 items apart would copy each time), when the order is
+    /// still that customer's and `row` names the same customer or none (then it is given
+    /// theirs, and the order's date). `None`: it names another customer, whose order of the
+    /// number it is (the later record wins, as side by side), or a load in between moved it.
+    pub fn earlier_order(
+        &mut self,
+        id: &str,
+        owner: usize,
+        row: &mut Map<String, Value>,
+    ) -> Option<OrderRecord> {
+        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
+        let (c, k) = self.orders.get(id, id_at)?;
+        if c != owner {
+            return None;
+        }
         let given = |f: &str| {
             let v = row.get(f).and_then(Value::as_str).map(str::trim);
             v.filter(|s| !s.is_empty()).map(str::to_string)
@@ -172,28 +183,35 @@ impl Store {
             id: given("customerId"),
             email: given("customerEmail").map(|e| crate::util::lower(&e)),
         };
-        let at = given("at");
-        if named.id.is_some() || named.email.is_some() {
-            if self.resolve(&named) != Some(owner) {
-                return None;
-            }
-        } else {
-            let p = &self.customers[owner].profile;
-            let (f, v) = match (&p.id, &p.email) {
-                (Some(i), _) => ("customerId", i),
-                (None, Some(e)) => ("customerEmail", e),
-                _ => return None,
-            };
-            row.insert(f.into(), Value::String(v.clone()));
+        let dated = given("at").is_some();
+        // an unknown id filed by email under this customer (`joined`) is this customer
+        let joined = || self.joined.get(named.id.as_ref()?).copied();
+        if (named.id.is_some() || named.email.is_some())
+            && self.resolve(&named).or_else(joined) != Some(owner)
+        {
+            return None;
         }
-        if at.is_none() {
+        // the rows are filed under the customer the order is, by the customer's own key
+        let p = &self.customers[owner].profile;
+        let (f, v) = match (&p.id, &p.email) {
+            (Some(i), _) => ("customerId", i),
+            (None, Some(e)) => ("customerEmail", e),
+            _ => return None,
+        };
+        row.remove("customerId");
+        row.remove("customerEmail");
+        row.insert(f.into(), Value::String(v.clone()));
+        let o = &mut self.customers[c].orders[k];
+        if !dated {
             row.insert("at".into(), crate::time::format_date(o.at).into());
         }
-        Some(o.clone())
+        let items = std::mem::take(&mut o.items);
+        Some(OrderRecord { items, ..o.clone() })
     }
 
-    /// After the later rows of an order loaded (`earlier_order`): the earlier rows' items come
-    /// first (each once), and its date and what the later rows left out are as the earlier said.
+    /// After the later rows of an order loaded, or failed to (`earlier_order`): the earlier
+    /// rows' items come first, and its date and what the later rows left out are as the earlier
+    /// said (failed, the order is as it was).
     pub fn join_order(&mut self, earlier: OrderRecord) {
         let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
         let Some((c, k)) = self.orders.get(&earlier.id, id_at) else {
@@ -201,11 +219,7 @@ impl Store {
         };
         let o = &mut self.customers[c].orders[k];
         let mut items = earlier.items;
-        for i in std::mem::take(&mut o.items) {
-            if !items.contains(&i) {
-                items.push(i);
-            }
-        }
+        items.append(&mut o.items);
         o.items = items;
         o.at = earlier.at;
         o.total = o.total.or(earlier.total);
