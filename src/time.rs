@@ -64,15 +64,15 @@ pub fn parse_iso(s: &str) -> Result<i64, String> {
         num(&b[5..7]).ok_or_else(bad)? as u32,
         num(&b[8..10]).ok_or_else(bad)? as u32,
     );
-    if !(1900..=2200).contains(&y) {
-        return Err(format!(
-            "\"{}\": year {y} is outside 1900 to 2200 (a typo?)",
-            crate::util::clip(s, 40)
-        ));
-    }
     if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
         return Err(format!(
             "\"{}\" is not a valid calendar date",
+            crate::util::clip(s, 40)
+        ));
+    }
+    if !(1900..=2200).contains(&y) {
+        return Err(format!(
+            "\"{}\": year {y} is outside 1900 to 2200 (a typo?)",
             crate::util::clip(s, 40)
         ));
     }
@@ -260,6 +260,12 @@ mod tests {
         assert!(parse_iso("2026-02-30")
             .unwrap_err()
             .contains("not a valid calendar date"));
+        // MySQL's zero date is no date, not a year typo
+        for s in ["0000-00-00", "2999-02-30"] {
+            assert!(parse_iso(s)
+                .unwrap_err()
+                .contains("not a valid calendar date"));
+        }
     }
 
     #[test]

@@ -289,11 +289,15 @@ pub fn num(x: f64, decimals: u32) -> String {
     let scale = 10i64.pow(decimals.min(6));
     let scaled = (x * scale as f64).round();
     if !(scaled.abs() < 9.0e15) {
-        // as JavaScript writes it ("1e+308"; infinity in words): an i64 would say 9223372036854775807 for both
-        return match x.is_finite() {
-            true => zmij::Buffer::new().format_finite(x).to_string(),
-            false => if x > 0.0 { "infinity" } else { "-infinity" }.into(),
+        // as JavaScript writes it: a whole number in digits ("9780201379624", a barcode pasted
+        // as a total), a larger one as "1e+308", infinity in words (an i64 said
+        // 9223372036854775807 for all three)
+        let s = match (x.is_finite(), x.abs() < 1e19 && x.fract() == 0.0) {
+            (true, true) => itoa::Buffer::new().format(x.abs() as u64).to_string(),
+            (true, false) => return zmij::Buffer::new().format_finite(x).to_string(),
+            (false, _) => "infinity".to_string(),
         };
+        return if x < 0.0 { format!("-{s}") } else { s };
     }
     // digits by hand: this runs for every number in every filled snippet and assessment,
     // and `format!` costs several times as much

@@ -127,6 +127,11 @@ fn num_matches_the_format_it_replaced() {
     // what a message quotes of a number no i64 holds: as written, not 9223372036854775807
     assert_eq!(super::num(f64::NAN, 2), "NaN");
     assert_eq!(super::num(1e308, 2), "1e+308");
+    assert_eq!(super::num(9780201379624.0, 3), "9780201379624");
+    assert_eq!(super::num(9.0e15, 0), "9000000000000000");
+    assert_eq!(super::num(-1e16, 0), "-10000000000000000");
+    assert_eq!(super::num(8999999999999999.0, 0), "8999999999999999");
+    assert_eq!(super::num(-f64::MAX, 0), "-1.7976931348623157e+308");
     assert_eq!(super::num(-2.5e20, 0), "-2.5e+20");
     assert_eq!(super::num(f64::INFINITY, 2), "infinity");
     assert_eq!(super::num(f64::NEG_INFINITY, 0), "-infinity");

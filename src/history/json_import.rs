@@ -86,9 +86,15 @@ impl JsonImport {
         .into())
     }
 
+    /// Records of the file loaded so far: a customer created for a record is not one.
+    fn kept_records(&self) -> usize {
+        let r = &self.report;
+        self.records() - r.rejected.len() - r.customers_from_records
+    }
+
     /// What a stopped load kept, in words.
     fn kept(&self) -> String {
-        match self.records() - self.report.rejected.len() {
+        match self.kept_records() {
             0 => "nothing was loaded".to_string(),
             1 => "the record before it was kept".to_string(),
             n => format!("the {n} records before it were kept"),
@@ -106,7 +112,13 @@ impl JsonImport {
         if r.is_err() {
             store.settle();
         }
-        r
+        // every error ends the load, and says what it kept if anything (`fail`'s say it always)
+        r.map_err(|mut e| {
+            if !self.failed && self.kept_records() > 0 {
+                e.message = format!("{}; {}", e.message, self.kept());
+            }
+            e
+        })
     }
 
     fn scan(&mut self, store: &mut Store, chunk: &str) -> input::Result<()> {
