@@ -198,8 +198,10 @@ impl Store {
             (None, Some(e)) => ("customerEmail", e),
             _ => return None,
         };
-        row.remove("customerId");
-        row.remove("customerEmail");
+        // (null reads as absent: `remove` on the row's map cost the .wasm 4.6 KB of B-tree code)
+        for k in ["customerId", "customerEmail"] {
+            row.insert(k.into(), Value::Null);
+        }
         row.insert(f.into(), Value::String(v.clone()));
         let o = &mut self.customers[c].orders[k];
         if !dated {
