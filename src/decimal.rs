@@ -89,10 +89,17 @@ fn finite(b: &[u8]) -> Option<f64> {
     if m == 0 {
         return Some(0.0);
     }
-    // "129.900" is 1299 × 10^-1: trailing zeros would only push the integer past 2^53
-    while m % 10 == 0 {
+    // Clinger's path wants the integer under 2^53 and the power within 10^±22: trailing zeros
+    // move from the one to the other ("9007199254740991.0" is 9007199254740991 × 10^0), and
+    // back while the power is too large ("1e30" is 10^8 × 10^22); either way nothing rounds
+    const EXACT: u64 = 1 << 53;
+    while (m > EXACT || e10 < -22) && m % 10 == 0 {
         m /= 10;
         e10 += 1;
+    }
+    while e10 > 22 && m <= EXACT / 10 {
+        m *= 10;
+        e10 -= 1;
     }
     if e10 > 330 {
         return Some(f64::INFINITY);
@@ -218,6 +225,10 @@ mod tests {
         let zeros = "0".repeat(100_000);
         for s in [
             "9007199254740991.0".to_string(),
+            "1666076266903130e22".into(),
+            "1e30".into(),
+            "123e40".into(),
+            "173124211208601.0e-22".into(),
             "28.18911988574500000".into(),
             "129.9000000000000000000000".into(),
             format!("0.{zeros}1e100001"),
