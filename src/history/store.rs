@@ -41,9 +41,10 @@ pub struct Store {
     /// customer: if the id's own customer comes later, the load says its records are elsewhere
     /// (the map type of `by_id`, so no new map code in the .wasm).
     joined: HashMap<String, usize>,
-    /// An address two customers' records give → the later of them, while the first keeps it:
-    /// when the first changes away from it, the address finds the later one. Without it a
-    /// ticket from that address went on finding the first, and showed their name and orders.
+    /// An address several customers' current records give → those it does not find, in the
+    /// order they gave it: when the customer it finds changes away from it, it finds the first
+    /// of them still giving it (`give_email`). Without it a ticket from that address went on
+    /// finding the customer who left it, and showed their name and orders.
     claims: HashMap<String, Vec<usize>>,
 }
 
@@ -153,9 +154,14 @@ impl Store {
 
     /// An order by its id, and the customer (index) it belongs to.
     pub fn order_of(&self, id: &str) -> Option<(usize, &OrderRecord)> {
-        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
-        let (c, k) = self.orders.get(id, id_at)?;
+        let (c, k) = self.order_at(id)?;
         Some((c, &self.customers[c].orders[k]))
+    }
+
+    /// Where order `id` is: its customer and its place in their orders.
+    fn order_at(&self, id: &str) -> Option<(usize, usize)> {
+        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
+        self.orders.get(id, id_at)
     }
 
     /// For rows of order `id` that come apart from its earlier rows in one CSV (an export sorted
@@ -170,8 +176,7 @@ impl Store {
         owner: usize,
         row: &mut Map<String, Value>,
     ) -> Option<OrderRecord> {
-        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
-        let (c, k) = self.orders.get(id, id_at)?;
+        let (c, k) = self.order_at(id)?;
         if c != owner {
             return None;
         }
@@ -215,8 +220,7 @@ impl Store {
     /// rows' items come first, and its date and what the later rows left out are as the earlier
     /// said (failed, the order is as it was).
     pub fn join_order(&mut self, earlier: OrderRecord) {
-        let id_at = |c: usize, k: usize| Some(&*self.customers.get(c)?.orders.get(k)?.id);
-        let Some((c, k)) = self.orders.get(&earlier.id, id_at) else {
+        let Some((c, k)) = self.order_at(&earlier.id) else {
             return;
         };
         let o = &mut self.customers[c].orders[k];
