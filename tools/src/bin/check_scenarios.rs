@@ -6,6 +6,7 @@
 //! agreement, tickets two bands off, the expected snippet kind first, must-cite reasons
 //! present, the band confusion, and how many pairs come out right on both sides.
 //! Usage: cargo run --release -p rapport-tools --bin check-scenarios [-- <dir>] [--verbose]
+//! (`RJ_ALL=1` with `--verbose` lists every scenario, as in `evaluate`)
 #[path = "../intervals.rs"]
 mod intervals;
 #[path = "../judgement.rs"]
@@ -64,7 +65,12 @@ fn main() {
             sc.must_cite.len() - missing.len(),
             sc.must_cite.len(),
         ));
-        if verbose && (t != p || snippet_kind(&top) != sc.snippet_kind || !missing.is_empty()) {
+        if verbose
+            && (std::env::var("RJ_ALL").is_ok()
+                || t != p
+                || snippet_kind(&top) != sc.snippet_kind
+                || !missing.is_empty())
+        {
             println!(
                 "  {} expected {} / {}, got {band} / {} ({top}), missing {missing:?} {reasons:?}",
                 sc.id,
