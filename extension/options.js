@@ -69,9 +69,13 @@ $('export-learning').addEventListener('click', async () => {
 });
 $('import-learning').addEventListener('change', async (ev) => {
   try {
-    const n = await engine.call('importLearning', [JSON.parse(await ev.target.files[0].text())]);
+    const r = await engine.call('importLearning', [JSON.parse(await ev.target.files[0].text())]);
     await chrome.storage.local.set({ learning: await engine.call('exportLearning') });
-    $('status').textContent = `Imported ${n} learned row(s).`;
+    // each row left out is named (its place in the file and why); the rest were read
+    const left = r.rejected.slice(0, 5).map((x) => `${x.field}: ${x.reason}`).join('; ');
+    $('status').textContent = `Imported ${r.imported} learned row(s).` + (r.rejected.length
+      ? ` Left out ${r.rejected.length}: ${left}${r.rejected.length > 5 ? '; …' : ''}${r.imported ? '' : ' (what was learned before is kept)'}.`
+      : '');
   } catch (e) {
     $('status').textContent = `Not imported: ${e.message}`;
   }

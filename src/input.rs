@@ -226,6 +226,9 @@ impl<'a> Obj<'a> {
             m.push_str(c);
             m.push('"');
         }
+        m.push_str(", got \"");
+        m.push_str(&crate::util::clip(&s, 30));
+        m.push('"');
         err(&self.at(key), m)
     }
 

@@ -208,45 +208,55 @@ impl Seen {
     }
 
     /// Reads the rows of an export that carry a `record` (the others are the rankings',
-    /// `Learning::import` reads them). Errors name the row and field, `learning[i].…`.
-    pub fn import(v: &Value) -> Result<Seen> {
+    /// `Learning::import` reads them). A bad row is left out and returned with its index and
+    /// error (which names the row and field, `learning[i].…`); the others are read.
+    pub fn import(v: &Value) -> Result<(Seen, Vec<(usize, Box<InputError>)>)> {
         let mut seen = Seen::default();
+        let mut bad = Vec::new();
         for (i, row) in array(v, "learning")?.iter().enumerate() {
-            let o = object(row, &format!("learning[{i}]"))?;
-            let record = o
-                .get("record")
-                .map(|r| r.as_str().unwrap_or("").to_string());
-            match o.pick("record", record, &["assessment", "sent", "contact"])? {
-                None => continue,
-                Some(0) => seen.assessed(assessment(&o)?),
-                Some(1) => {
-                    o.only(&["record", "ticketId", "snippetId", "tone", "action", "at"])?;
-                    let action = Some(o.req_str("action")?);
-                    let edited = o.pick("action", action, &["inserted", "edited"])? == Some(1);
-                    let tone = o.opt_str("tone")?;
-                    seen.sent(Sent {
-                        ticket_id: o.req_id("ticketId")?,
-                        snippet_id: o.req_id("snippetId")?,
-                        tone: match o.pick("tone", tone, &["concise", "personal", "ownership"])? {
-                            None => None,
-                            Some(0) => Some(Tone::Concise),
-                            Some(1) => Some(Tone::Personal),
-                            Some(_) => Some(Tone::Ownership),
-                        },
-                        edited,
-                        at: o.opt_date("at")?,
-                    });
-                }
-                Some(_) => {
-                    o.only(&["record", "customerId", "customerEmail", "at"])?;
-                    seen.contacted(Contact {
-                        customer: customer_ref(&o)?,
-                        at: o.req_date("at")?,
-                    });
-                }
+            if let Err(e) = seen.row(row, i) {
+                bad.push((i, e));
             }
         }
-        Ok(seen)
+        Ok((seen, bad))
+    }
+
+    /// Reads one row of an export into `self` (nothing for a ranking row).
+    fn row(&mut self, row: &Value, i: usize) -> Result<()> {
+        let o = object(row, &format!("learning[{i}]"))?;
+        let record = o
+            .get("record")
+            .map(|r| r.as_str().unwrap_or("").to_string());
+        match o.pick("record", record, &["assessment", "sent", "contact"])? {
+            None => {}
+            Some(0) => self.assessed(assessment(&o)?),
+            Some(1) => {
+                o.only(&["record", "ticketId", "snippetId", "tone", "action", "at"])?;
+                let action = Some(o.req_str("action")?);
+                let edited = o.pick("action", action, &["inserted", "edited"])? == Some(1);
+                let tone = o.opt_str("tone")?;
+                self.sent(Sent {
+                    ticket_id: o.req_id("ticketId")?,
+                    snippet_id: o.req_id("snippetId")?,
+                    tone: match o.pick("tone", tone, &["concise", "personal", "ownership"])? {
+                        None => None,
+                        Some(0) => Some(Tone::Concise),
+                        Some(1) => Some(Tone::Personal),
+                        Some(_) => Some(Tone::Ownership),
+                    },
+                    edited,
+                    at: o.opt_date("at")?,
+                });
+            }
+            Some(_) => {
+                o.only(&["record", "customerId", "customerEmail", "at"])?;
+                self.contacted(Contact {
+                    customer: customer_ref(&o)?,
+                    at: o.req_date("at")?,
+                });
+            }
+        }
+        Ok(())
     }
 }
 

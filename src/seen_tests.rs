@@ -73,12 +73,24 @@ fn export_import_round_trip_and_errors_name_the_row() {
     let v = serde_json::to_value(s.export()).unwrap();
     assert_eq!(v[0]["record"], "assessment");
     assert_eq!(v[0]["followUpDays"], 1);
-    assert_eq!(Seen::import(&v).unwrap(), s);
+    assert_eq!(Seen::import(&v).unwrap(), (s.clone(), vec![]));
     // ranking rows (no `record`) are left to Learning::import
     let mixed = serde_json::json!([{"situation": "x", "snippetId": "y"}, v[2]]);
-    assert_eq!(Seen::import(&mixed).unwrap().sent.len(), 1);
-    let bad = serde_json::json!([v[0], {"record": "assessment", "ticketId": "t", "customerId": "c", "at": "2026-11-23", "band": "urgent", "intent": "x", "intentKind": "relational"}]);
-    assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[1].band");
+    assert_eq!(Seen::import(&mixed).unwrap().0.sent.len(), 1);
+    // a bad row is left out and named; the good ones around it are read
+    let bad = serde_json::json!([v[0], {"record": "assessment", "ticketId": "t", "customerId": "c", "at": "2026-11-23", "band": "urgent", "intent": "x", "intentKind": "relational"}, v[2]]);
+    let (read, left_out) = Seen::import(&bad).unwrap();
+    assert_eq!((read.assessed.len(), read.sent.len()), (1, 1));
+    assert_eq!(left_out.len(), 1);
+    assert_eq!(
+        (left_out[0].0, left_out[0].1.path.as_str()),
+        (1, "learning[1].band")
+    );
     let bad = serde_json::json!([{"record": "gossip"}]);
-    assert_eq!(Seen::import(&bad).unwrap_err().path, "learning[0].record");
+    assert_eq!(
+        Seen::import(&bad).unwrap().1[0].1.path,
+        "learning[0].record"
+    );
+    // not a list at all: an error
+    assert!(Seen::import(&serde_json::json!({"record": "sent"})).is_err());
 }

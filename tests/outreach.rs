@@ -107,7 +107,7 @@ fn engine() -> Engine {
     let mut e = Engine::new(Some(&json!({"value": {"high": 2000}}))).unwrap();
     let r = e.load_history(&history()).unwrap();
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
-    assert_eq!(e.import_learning(&seen()).unwrap(), 5);
+    assert_eq!(e.import_learning(&seen()).unwrap().imported, 5);
     e
 }
 

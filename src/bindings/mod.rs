@@ -78,6 +78,8 @@ extern "C" {
     pub type LearnedRowsOut;
     #[wasm_bindgen(typescript_type = "LearningRow[]")]
     pub type LearnedRowsArg;
+    #[wasm_bindgen(typescript_type = "LearningImport")]
+    pub type LearningImportOut;
 }
 
 /// A queue's ticket that could not be assessed, in its place in the result.
@@ -368,14 +370,12 @@ impl Engine {
         output(&self.core.export_learning())
     }
 
-    /// Replaces what is learned with exported rows; returns how many rows were read.
+    /// Replaces what is learned with exported rows: a bad row is left out and reported, the
+    /// good ones are read; when every row is bad, what was learned stays as it was.
     #[wasm_bindgen(js_name = importLearning)]
-    pub fn import_learning(&mut self, rows: LearnedRowsArg) -> Result<u32, JsError> {
+    pub fn import_learning(&mut self, rows: LearnedRowsArg) -> Result<LearningImportOut, JsError> {
         let v = input(rows.into(), "learning")?;
-        self.core
-            .import_learning(&v)
-            .map(|n| n as u32)
-            .map_err(fail)
+        output(&self.core.import_learning(&v).map_err(fail)?)
     }
 
     /// Forgets everything feedback taught and everything the engine saw.

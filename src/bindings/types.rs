@@ -133,7 +133,7 @@ export interface History {
 export interface RecordCounts { customers: number; tickets: number; orders: number; surveys: number }
 
 export interface RejectedRecord {
-  kind: "customers" | "tickets" | "orders" | "surveys";
+  kind: "customers" | "tickets" | "orders" | "surveys" | "learning";
   /** Index in the input array, or for `importCsv` the line of the file the row starts on. */
   index: number;
   /** The field at fault, e.g. "tickets[4].createdAt"; for `importCsv` the column's header. */
@@ -226,6 +226,13 @@ export interface SnippetInfo {
   /** The kind of first reply it is; absent for a team snippet that does not say. */
   reply?: ReplyKind;
   body: string;
+}
+
+/** What `importLearning` read: the rows kept, and each row left out ("learning[3].band")
+ * with why. When every row is left out, what was learned stays as it was. */
+export interface LearningImport {
+  imported: number;
+  rejected: RejectedRecord[];
 }
 
 export interface LearnedRow {

@@ -2,6 +2,7 @@
 //! learned in its situation), the feedback log, and the learning's export and import.
 
 use super::{Engine, FeedbackAction};
+use crate::history::store::Rejected;
 use crate::input::{array, object, InputError, Result};
 use crate::snippets::learning::{self, Learning};
 use crate::snippets::FilledSnippet;
@@ -63,6 +64,13 @@ impl Proposed {
     }
 }
 
+/// What `import_learning` read: the rows kept, and each row left out with where and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LearningImport {
+    pub imported: usize,
+    pub rejected: Vec<Rejected>,
+}
+
 /// Proposals remembered for feedback; the oldest tickets go first beyond this many.
 pub const MAX_PROPOSED: usize = 10_000;
 
@@ -103,14 +111,53 @@ impl Engine {
         }
     }
 
-    /// Replaces what is learned with exported rows (both kinds; nothing changes on an error).
-    /// Returns the rows read.
-    pub fn import_learning(&mut self, v: &Value) -> Result<usize> {
-        let learning = Learning::import(v)?;
-        let seen = crate::seen::Seen::import(v)?;
-        self.learning = learning;
-        *self.seen.borrow_mut() = seen;
-        Ok(array(v, "learning")?.len())
+    /// Replaces what is learned with exported rows (both kinds). A bad row is left out and
+    /// reported with its index, field and reason, and the good rows are read; when every row
+    /// is bad, what was learned stays as it was (an empty list still empties it). An input
+    /// that is not a list is an error, and changes nothing.
+    pub fn import_learning(&mut self, v: &Value) -> Result<LearningImport> {
+        let (learning, bad_ranking) = Learning::import(v)?;
+        let (seen, bad_seen) = crate::seen::Seen::import(v)?;
+        // the two lists merged in row order (each is in row order; no sort, whose code costs
+        // the .wasm about 2 KB); a row that is no object at all is refused by both: said once
+        let mut bad = Vec::with_capacity(bad_ranking.len() + bad_seen.len());
+        let (mut a, mut b) = (
+            bad_ranking.into_iter().peekable(),
+            bad_seen.into_iter().peekable(),
+        );
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if y.0 < x.0 => b.next(),
+                (Some(x), Some(y)) if y.0 == x.0 => {
+                    b.next();
+                    a.next()
+                }
+                (Some(_), _) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(row) => bad.push(row),
+                None => break,
+            }
+        }
+        let rows = array(v, "learning")?.len();
+        let imported = rows - bad.len();
+        if imported > 0 || bad.is_empty() {
+            self.learning = learning;
+            *self.seen.borrow_mut() = seen;
+        }
+        Ok(LearningImport {
+            imported,
+            rejected: bad
+                .into_iter()
+                .map(|(index, e)| Rejected {
+                    kind: "learning".into(),
+                    index,
+                    field: e.path,
+                    reason: e.message,
+                })
+                .collect(),
+        })
     }
 
     /// Forgets what feedback taught and what the engine has seen.

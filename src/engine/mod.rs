@@ -12,7 +12,9 @@ mod library;
 mod load;
 
 pub use assess::{AssessOptions, Assessment};
-pub use feedback::{FeedbackEvent, FeedbackReceipt, LearningRows, MAX_FEEDBACK, MAX_PROPOSED};
+pub use feedback::{
+    FeedbackEvent, FeedbackReceipt, LearningImport, LearningRows, MAX_FEEDBACK, MAX_PROPOSED,
+};
 pub use library::{LibraryReport, Unmapped};
 // (defined with the learning it feeds: the engine uses it, learning does not reach back up)
 pub use crate::snippets::learning::FeedbackAction;

@@ -3,7 +3,7 @@
 //! adjustment is bounded and shrunk toward zero while evidence is thin, so one agent's odd
 //! choice cannot swamp the built-in judgement.
 
-use crate::input::{array, err, object, Result};
+use crate::input::{array, err, object, InputError, Result};
 use crate::vec_map::VecMap;
 use serde::Serialize;
 
@@ -96,34 +96,17 @@ impl Learning {
             .collect()
     }
 
-    /// Reads an export back; the rows replace what is learned. Errors name the row and field.
-    pub fn import(v: &serde_json::Value) -> Result<Learning> {
+    /// Reads an export back; the rows replace what is learned. A bad row is left out and
+    /// returned with its index and error (which names the row and field); the others are read.
+    pub fn import(v: &serde_json::Value) -> Result<(Learning, Vec<(usize, Box<InputError>)>)> {
         let mut rows = Vec::new();
+        let mut bad = Vec::new();
         for (i, row) in array(v, "learning")?.iter().enumerate() {
-            let o = object(row, &format!("learning[{i}]"))?;
-            if o.get("record").is_some() {
-                continue; // what the engine saw (`crate::seen`), not a ranking tally
+            match Self::row(row, i) {
+                Ok(Some(r)) => rows.push(r),
+                Ok(None) => {}
+                Err(e) => bad.push((i, e)),
             }
-            o.only(&[
-                "situation",
-                "snippetId",
-                "inserted",
-                "edited",
-                "dismissed",
-                "editShareSum",
-            ])?;
-            let count =
-                |k: &str| -> Result<u32> { Ok(o.opt_num(k, 0.0, 1e9)?.unwrap_or(0.0) as u32) };
-            let t = Tally {
-                inserted: count("inserted")?,
-                edited: count("edited")?,
-                dismissed: count("dismissed")?,
-                edit_share_sum: o.opt_num("editShareSum", 0.0, 1e9)?.unwrap_or(0.0),
-            };
-            if t.edit_share_sum > t.edited as f64 {
-                return err(&o.at("editShareSum"), "is larger than the number of edits");
-            }
-            rows.push((o.req_str("situation")?, o.req_id("snippetId")?, t));
         }
         // in key order (stable: of two rows with the same keys the later wins, as before), so
         // that each row lands at the end of its map: rows inserted as they come cost O(n) each
@@ -133,7 +116,34 @@ impl Learning {
         for (situation, snippet, t) in rows {
             l.tallies.get_or_default(&situation).insert(snippet, t);
         }
-        Ok(l)
+        Ok((l, bad))
+    }
+
+    /// One row of an export: a ranking tally, or `None` for a row of what the engine saw.
+    fn row(row: &serde_json::Value, i: usize) -> Result<Option<(String, String, Tally)>> {
+        let o = object(row, &format!("learning[{i}]"))?;
+        if o.get("record").is_some() {
+            return Ok(None); // what the engine saw (`crate::seen`), not a ranking tally
+        }
+        o.only(&[
+            "situation",
+            "snippetId",
+            "inserted",
+            "edited",
+            "dismissed",
+            "editShareSum",
+        ])?;
+        let count = |k: &str| -> Result<u32> { Ok(o.opt_num(k, 0.0, 1e9)?.unwrap_or(0.0) as u32) };
+        let t = Tally {
+            inserted: count("inserted")?,
+            edited: count("edited")?,
+            dismissed: count("dismissed")?,
+            edit_share_sum: o.opt_num("editShareSum", 0.0, 1e9)?.unwrap_or(0.0),
+        };
+        if t.edit_share_sum > t.edited as f64 {
+            return err(&o.at("editShareSum"), "is larger than the number of edits");
+        }
+        Ok(Some((o.req_str("situation")?, o.req_id("snippetId")?, t)))
     }
 }
 
@@ -192,7 +202,7 @@ mod tests {
             row("b", "w", 3),
             row("b", "x", 5)
         ]);
-        let l = Learning::import(&v).unwrap();
+        let l = Learning::import(&v).unwrap().0;
         let keys: Vec<_> = l
             .tallies
             .iter()
@@ -238,7 +248,14 @@ mod tests {
         l.record("critical:mistake", "apology", Inserted, None);
         l.record("critical:mistake", "apology", Edited, Some(0.2));
         let v = serde_json::to_value(l.export()).unwrap();
-        assert_eq!(Learning::import(&v).unwrap(), l);
-        assert!(Learning::import(&serde_json::json!([{"situation": "x", "snippetId": "y", "edited": 1, "editShareSum": 3}])).is_err());
+        assert_eq!(Learning::import(&v).unwrap(), (l, vec![]));
+        // a bad row is left out and named; the good row after it is read
+        let (read, left_out) = Learning::import(&serde_json::json!([{"situation": "x", "snippetId": "y", "edited": 1, "editShareSum": 3}, {"situation": "x", "snippetId": "z", "inserted": 2}])).unwrap();
+        assert_eq!(read.export().len(), 1);
+        assert_eq!(
+            (left_out[0].0, left_out[0].1.path.as_str()),
+            (0, "learning[0].editShareSum")
+        );
+        assert!(Learning::import(&serde_json::json!("rows")).is_err());
     }
 }

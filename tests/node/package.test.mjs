@@ -305,12 +305,21 @@ test('learning: feedback ranks, exports, imports, resets', () => {
   assert.ok(rows.some((r) => r.snippetId === top && r.dismissed === 12));
   const f = new Engine();
   f.loadHistory(history);
-  assert.equal(f.importLearning(rows), rows.length);
+  assert.deepEqual(f.importLearning(rows), { imported: rows.length, rejected: [] });
   const imported = f.assess(ticket('L100', { id: 'c1' }, text), { now, snippets: 50 });
   assert.ok(rankOf(imported, other) < rankOf(imported, top));
   f.resetLearning();
   assert.deepEqual(f.exportLearning(), []);
-  assert.throws(() => f.importLearning([{ situation: 'x', snippetId: 'y', dismissed: -1 }]), /learning\[0\]\.dismissed/);
+  // a bad row is left out and named, the good ones are read; only bad rows: nothing is lost
+  f.importLearning(rows);
+  const mixed = f.importLearning([{ situation: 'x', snippetId: 'y', dismissed: -1 }, ...rows]);
+  assert.equal(mixed.imported, rows.length);
+  assert.deepEqual(mixed.rejected.map((r) => [r.kind, r.index, r.field]), [['learning', 0, 'learning[0].dismissed']]);
+  assert.match(mixed.rejected[0].reason, /-1|at least|0/);
+  const before = f.exportLearning();
+  assert.deepEqual(f.importLearning([{ record: 'assessment', band: 'urgent' }]).imported, 0);
+  assert.deepEqual(f.exportLearning(), before);
+  assert.throws(() => f.importLearning('rows'), /learning/);
 });
 
 test('the ticket-side engine has no outreach or insights (they are in rapport/insights, a larger .wasm)', () => {
@@ -325,7 +334,7 @@ test('the ticket-side engine has no outreach or insights (they are in rapport/in
   e.feedback({ ticketId: 'S1', snippetId: a.snippets[0].id, action: 'inserted' });
   const rows = e.exportLearning();
   assert.ok(rows.some((r) => r.record === 'assessment' && r.ticketId === 'S1'), JSON.stringify(rows));
-  assert.equal(full.importLearning(rows), rows.length);
+  assert.deepEqual(full.importLearning(rows), { imported: rows.length, rejected: [] });
   assert.deepEqual(full.exportLearning(), rows);
 });
 

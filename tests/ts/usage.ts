@@ -3,7 +3,7 @@
 // an error, or tsc fails.
 import init, { Engine } from "rapport";
 import { Engine as FullEngine } from "rapport/insights";
-import type { Assessment, Band, Config, CueName, CsvKind, Doubt, FilledSnippet, History, Insights, LearnedRow, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
+import type { Assessment, Band, Config, CueName, CsvKind, Doubt, FilledSnippet, History, Insights, LearnedRow, LearningImport, LearningRow, LibraryReport, Outreach, LoadReport, QueueError, Reason, SnippetSpec, Ticket, TextSignals } from "rapport";
 
 export async function demo(): Promise<number> {
   await init(); // browsers; in Node the package initialises itself
@@ -64,7 +64,8 @@ export async function demo(): Promise<number> {
   const rows: LearningRow[] = engine.exportLearning();
   const tallies: LearnedRow[] = rows.flatMap((r) => ("record" in r ? [] : [r]));
   const followUps: number[] = rows.flatMap((r) => ("record" in r && r.record === "assessment" && r.followUpDays !== undefined ? [r.followUpDays] : []));
-  engine.importLearning(rows);
+  const back: LearningImport = engine.importLearning(rows);
+  const leftOut: string[] = back.rejected.map((r) => `${r.field}: ${r.reason}`);
   // outreach and insights: the reporting pages' engine (rapport/insights), fed the agent's rows
   const full = new FullEngine();
   full.importLearning(rows);
