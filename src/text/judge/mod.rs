@@ -200,6 +200,25 @@ impl JudgeModel {
         Some(m)
     }
 
+    /// Maps head `head`'s logits l to a·l + b (its weights times a, its bias a·bias + b, its
+    /// threshold and veto moved alike, so that it finds exactly what it found before): a
+    /// retrained head put on the scale of the one it replaces (`transplant-heads`, RJ_MATCH).
+    pub fn rescale_head(&mut self, head: usize, a: f32, b: f32) {
+        let map = |p: f32| {
+            let p = p.clamp(1e-6, 1.0 - 1e-6);
+            1.0 / (1.0 + (-(a * (p / (1.0 - p)).ln() + b)).exp())
+        };
+        let h = &mut self.heads[head];
+        h.bias = a * h.bias + b;
+        h.threshold = map(h.threshold);
+        h.veto = map(h.veto);
+        for (j, w) in &mut self.pairs {
+            if *j as usize == head {
+                *w *= a;
+            }
+        }
+    }
+
     pub fn head(&self, name: &str) -> Option<usize> {
         self.heads.iter().position(|h| h.name == name)
     }

@@ -101,6 +101,30 @@
 //! itself. What holds the cues is the feature budget, not the fit (`tools/data/cue_ceiling.py`,
 //! session 49's lines). Not kept.
 //!
+//! Session 51 (2026-12-07), the eleventh-pass corpus (12,118 messages; its 1,199 new rows are
+//! the hard families: plain mistakes and their look-alikes, churn and effort and theirs, phone
+//! and chat kind calls): `RJ_MERGE=0.5 RJ_PICK=oof` run on the model before, its output kept as
+//! the donor and the model before put back, then one head at a time
+//! (`RJ_MATCH=1 transplant-heads <donor> <head>`, which puts the donor head's logits on the
+//! embedded head's scale: its header). `evaluate`'s dev column on that corpus (cue F1 of the
+//! head | hard-negative precision | scenarios train / dev band, snippet kind, must-cite, two
+//! off) and the spent sets 1-6 (band, snippet kind, must-cite, two off):
+//!   embedded                      mistake .789 | 47.9% | 89.5/89.4 90.1/90.0 95.3/95.3 6/3 | 79.9 77.8 87.1 15
+//!   mistake, not matched          mistake .812 | 47.7% | 89.1/88.1 89.9/90.0 95.3/95.8 5/3 | 79.9 77.5 87.0 16
+//!   mistake, matched              mistake .812 | 47.7% | 89.1/88.8 89.9/90.0 95.3/95.8 5/3 | 80.0 77.8 87.4 15
+//!   churn, matched                churn .834 → .828 | 49.4% | 89.5/88.8 …; not kept
+//!   effort, matched               effort .825 → .824 | 48.9% | 89.3/88.8 …; not kept
+//!   mistake of RJ_MERGE=0.7       mistake .812 | 49.8% | 89.7/87.5 89.9/87.5 94.1/91.1 6/4 | 80.4 78.4 86.7 16; not kept
+//! BANKING77 with the matched head: mistake precision 97.4% (98.0), recall 93.6% (91.7). Unmatched,
+//! the new head read true mistakes a little lower (a critical 30 points became 25), and valued
+//! customers' mistakes fell to relational: the score was fitted to the old head's scale.
+//! Not kept: the matched head read "The engineer came the same day, truly outstanding
+//! service." as our mistake (0.83, carried by "engineer" and "came"; `text::tests` caught it,
+//! the praise then read as sarcasm), "engineer came yesterday, all sorted now, cheers" at 0.80
+//! and "The engineer came on time and fixed the boiler, thank you" at 0.91. zg's many engineers
+//! who did damage taught it the word: a dev F1 gain that misreads a plain thank-you is no gain.
+//! The next retrain wants rows where our engineers and drivers did well (praise, a visit
+//! booked, a job done) beside those, and the probes above as a check before a transplant.
 //! Measured 2026-12-06 (session 45), the same corpus and defaults, retrained on this code and
 //! again with negation marked (each of the three words after "not", "no", "never", "dont",
 //! "cant", "nothing", "nobody" and the like, within its sentence, also a feature of its own,
