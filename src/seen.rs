@@ -222,7 +222,7 @@ impl Seen {
     }
 
     /// Reads one row of an export into `self` (nothing for a ranking row).
-    fn row(&mut self, row: &Value, i: usize) -> Result<()> {
+    pub(crate) fn row(&mut self, row: &Value, i: usize) -> Result<()> {
         let o = object(row, &format!("learning[{i}]"))?;
         let record = o
             .get("record")

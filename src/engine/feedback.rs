@@ -4,6 +4,7 @@
 use super::{Engine, FeedbackAction};
 use crate::history::store::Rejected;
 use crate::input::{array, object, InputError, Result};
+use crate::seen::Seen;
 use crate::snippets::learning::{self, Learning};
 use crate::snippets::FilledSnippet;
 use serde::Serialize;
@@ -116,48 +117,34 @@ impl Engine {
     /// is bad, what was learned stays as it was (an empty list still empties it). An input
     /// that is not a list is an error, and changes nothing.
     pub fn import_learning(&mut self, v: &Value) -> Result<LearningImport> {
-        let (learning, bad_ranking) = Learning::import(v)?;
-        let (seen, bad_seen) = crate::seen::Seen::import(v)?;
-        // the two lists merged in row order (each is in row order; no sort, whose code costs
-        // the .wasm about 2 KB); a row that is no object at all is refused by both: said once
-        let mut bad = Vec::with_capacity(bad_ranking.len() + bad_seen.len());
-        let (mut a, mut b) = (
-            bad_ranking.into_iter().peekable(),
-            bad_seen.into_iter().peekable(),
-        );
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if y.0 < x.0 => b.next(),
-                (Some(x), Some(y)) if y.0 == x.0 => {
-                    b.next();
-                    a.next()
+        // one pass: a ranking row goes to the rankings, a row with a `record` to what was
+        // seen (a row that is no object at all is refused by the first)
+        let (mut tallies, mut seen, mut rejected) = (Vec::new(), Seen::default(), Vec::new());
+        let rows = array(v, "learning")?;
+        for (i, row) in rows.iter().enumerate() {
+            let read = match Learning::row(row, i) {
+                Ok(Some(t)) => {
+                    tallies.push(t);
+                    Ok(())
                 }
-                (Some(_), _) => a.next(),
-                (None, _) => b.next(),
+                Ok(None) => seen.row(row, i),
+                Err(e) => Err(e),
             };
-            match next {
-                Some(row) => bad.push(row),
-                None => break,
-            }
-        }
-        let rows = array(v, "learning")?.len();
-        let imported = rows - bad.len();
-        if imported > 0 || bad.is_empty() {
-            self.learning = learning;
-            *self.seen.borrow_mut() = seen;
-        }
-        Ok(LearningImport {
-            imported,
-            rejected: bad
-                .into_iter()
-                .map(|(index, e)| Rejected {
+            if let Err(e) = read {
+                rejected.push(Rejected {
                     kind: "learning".into(),
-                    index,
+                    index: i,
                     field: e.path,
                     reason: e.message,
-                })
-                .collect(),
-        })
+                });
+            }
+        }
+        let imported = rows.len() - rejected.len();
+        if imported > 0 || rejected.is_empty() {
+            self.learning = Learning::from_rows(tallies);
+            *self.seen.borrow_mut() = seen;
+        }
+        Ok(LearningImport { imported, rejected })
     }
 
     /// Forgets what feedback taught and what the engine has seen.

@@ -108,6 +108,11 @@ impl Learning {
                 Err(e) => bad.push((i, e)),
             }
         }
+        Ok((Self::from_rows(rows), bad))
+    }
+
+    /// The learning of an export's ranking rows (`row`'s).
+    pub(crate) fn from_rows(mut rows: Vec<(String, String, Tally)>) -> Learning {
         // in key order (stable: of two rows with the same keys the later wins, as before), so
         // that each row lands at the end of its map: rows inserted as they come cost O(n) each
         // in a `VecMap` (50,000 in reverse order took 1.4 s natively)
@@ -116,11 +121,14 @@ impl Learning {
         for (situation, snippet, t) in rows {
             l.tallies.get_or_default(&situation).insert(snippet, t);
         }
-        Ok((l, bad))
+        l
     }
 
     /// One row of an export: a ranking tally, or `None` for a row of what the engine saw.
-    fn row(row: &serde_json::Value, i: usize) -> Result<Option<(String, String, Tally)>> {
+    pub(crate) fn row(
+        row: &serde_json::Value,
+        i: usize,
+    ) -> Result<Option<(String, String, Tally)>> {
         let o = object(row, &format!("learning[{i}]"))?;
         if o.get("record").is_some() {
             return Ok(None); // what the engine saw (`crate::seen`), not a ranking tally
