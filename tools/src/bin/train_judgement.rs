@@ -123,8 +123,13 @@
 //! the praise then read as sarcasm), "engineer came yesterday, all sorted now, cheers" at 0.80
 //! and "The engineer came on time and fixed the boiler, thank you" at 0.91. zg's many engineers
 //! who did damage taught it the word: a dev F1 gain that misreads a plain thank-you is no gain.
-//! The next retrain wants rows where our engineers and drivers did well (praise, a visit
-//! booked, a job done) beside those, and the probes above as a check before a transplant.
+//! Such rows were then written (zk: 200 of our people doing their job well, 80 of them praise
+//! of a visit or delivery) and the same head retrained with them read those three at 0.81,
+//! 0.80 and 0.85 matched (0.71, 0.70, 0.77 unmatched, its bar 0.60; quoting "engineer" and
+//! "came" each time): a model of words weighs "the engineer came" the same whether he came
+//! on time or never did, and a few hundred rows do not outvote the corpus's missed visits.
+//! What it wants is context in its features (negation and time around a word: `n word` was
+//! tried in session 45 for F1 and moved little; these probes are where it should be judged).
 //! Measured 2026-12-06 (session 45), the same corpus and defaults, retrained on this code and
 //! again with negation marked (each of the three words after "not", "no", "never", "dont",
 //! "cant", "nothing", "nobody" and the like, within its sentence, also a feature of its own,
