@@ -10,7 +10,7 @@
 //! which the ranking rows do not have.
 
 use crate::history::records::CustomerRef;
-use crate::input::{array, err, object, InputError, Obj, Result};
+use crate::input::{err, object, InputError, Obj, Result};
 use crate::score::{Band, FollowUp};
 use crate::snippets::Tone;
 use crate::text::Kind;
@@ -210,10 +210,11 @@ impl Seen {
     /// Reads the rows of an export that carry a `record` (the others are the rankings',
     /// `Learning::import` reads them). A bad row is left out and returned with its index and
     /// error (which names the row and field, `learning[i].…`); the others are read.
+    #[cfg(test)]
     pub fn import(v: &Value) -> Result<(Seen, Vec<(usize, Box<InputError>)>)> {
         let mut seen = Seen::default();
         let mut bad = Vec::new();
-        for (i, row) in array(v, "learning")?.iter().enumerate() {
+        for (i, row) in crate::input::array(v, "learning")?.iter().enumerate() {
             if let Err(e) = seen.row(row, i) {
                 bad.push((i, e));
             }

@@ -3,7 +3,7 @@
 //! adjustment is bounded and shrunk toward zero while evidence is thin, so one agent's odd
 //! choice cannot swamp the built-in judgement.
 
-use crate::input::{array, err, object, InputError, Result};
+use crate::input::{err, object, Result};
 use crate::vec_map::VecMap;
 use serde::Serialize;
 
@@ -98,10 +98,13 @@ impl Learning {
 
     /// Reads an export back; the rows replace what is learned. A bad row is left out and
     /// returned with its index and error (which names the row and field); the others are read.
-    pub fn import(v: &serde_json::Value) -> Result<(Learning, Vec<(usize, Box<InputError>)>)> {
+    #[cfg(test)]
+    pub fn import(
+        v: &serde_json::Value,
+    ) -> Result<(Learning, Vec<(usize, Box<crate::input::InputError>)>)> {
         let mut rows = Vec::new();
         let mut bad = Vec::new();
-        for (i, row) in array(v, "learning")?.iter().enumerate() {
+        for (i, row) in crate::input::array(v, "learning")?.iter().enumerate() {
             match Self::row(row, i) {
                 Ok(Some(r)) => rows.push(r),
                 Ok(None) => {}

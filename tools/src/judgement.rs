@@ -264,3 +264,18 @@ impl Counts {
         2.0 * self.tp as f64 / (2 * self.tp + self.fp + self.fn_).max(1) as f64
     }
 }
+
+/// A message's features as the engine's learned model makes them: its words and the labels of
+/// the phrase patterns that matched (`text/learned.rs` does the same from the hits it has).
+pub fn model_features(
+    an: &rapport::text::TextAnalyzer,
+    text: &str,
+) -> Vec<rapport::text::judge::Feature> {
+    let t = rapport::text::tokens::tokenize(text);
+    let hits = an.patterns.find(&t);
+    let labels: Vec<&str> = hits
+        .iter()
+        .map(|h| an.patterns.labels[h.label].as_str())
+        .collect();
+    rapport::text::judge::features_with(&t, &labels)
+}

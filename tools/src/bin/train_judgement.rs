@@ -208,7 +208,6 @@ mod rapport_eval;
 
 use judgement::{Split, CUE_LABELS};
 use rapport::text::judge::{self, Feature, JudgeModel};
-use rapport::text::tokens::tokenize;
 use rapport::text::{Kind, TextAnalyzer};
 use rapport_eval::*;
 
@@ -251,16 +250,9 @@ struct Row {
     weight: f32,
 }
 
-/// The message's features as the engine makes them: words and the labels of the phrase
-/// patterns (of the analyzer without a learned model) that matched.
+/// The message's features as the engine makes them (`judgement::model_features`), as hashes.
 fn feats(an: &TextAnalyzer, text: &str) -> Vec<u32> {
-    let t = tokenize(text);
-    let hits = an.patterns.find(&t);
-    let labels: Vec<&str> = hits
-        .iter()
-        .map(|h| an.patterns.labels[h.label].as_str())
-        .collect();
-    judge::features_with(&t, &labels)
+    judgement::model_features(an, text)
         .iter()
         .map(|f| f.hash)
         .collect()

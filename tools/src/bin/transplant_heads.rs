@@ -87,13 +87,7 @@ fn matched(base: &JudgeModel, donor: &JudgeModel, name: &str) -> (f32, f32) {
         .iter()
         .filter(|m| m.split == Split::Train)
     {
-        let t = rapport::text::tokens::tokenize(&m.text);
-        let hits = an.patterns.find(&t);
-        let labels: Vec<&str> = hits
-            .iter()
-            .map(|h| an.patterns.labels[h.label].as_str())
-            .collect();
-        let f = rapport::text::judge::features_with(&t, &labels);
+        let f = judgement::model_features(&an, &m.text);
         let (pb, pd) = (
             base.score(&f)[hb].probability,
             donor.score(&f)[hd].probability,
