@@ -140,6 +140,15 @@
 //! → 96.7% (under its 97% bar). Within what a retrain moves by; not kept. (The plain retrain
 //! itself reads dev messages a little better than the embedded model and dev scenarios 5 points
 //! worse, as in every retrain measured here.)
+//! Session 52 (2026-12-07), the eleventh-pass corpus, negation marked the same way (the three
+//! words after a negator in its sentence, `n word`), judged where session 51 said it should be:
+//! `RJ_MERGE=0.5 RJ_PICK=oof`, the mistake head put in with `RJ_MATCH=1 transplant-heads`, then
+//! `probe` (which prints each head's own probability and bar). "The engineer came the same day,
+//! truly outstanding service." 0.75, "engineer came yesterday, all sorted now, cheers" 0.76,
+//! "The engineer came on time and fixed the boiler, thank you" 0.82, against a bar of 0.69
+//! (session 51's head without negation: 0.83, 0.80, 0.91): still our mistake. Dev mistake .783
+//! → .805 (session 51's head .812), hard negatives 46.9 → 46.4%, dev band 89.4 → 88.8%, spent
+//! sets 1-6 band 79.9 → 79.3. Negation is not what the head misses there; not kept.
 //!
 //! Measured 2026-12-06 (session 44; 9,720 messages, 7.2 KB of room in the .wasm), `--top
 //! 2400`, 17 s: 18,445 bytes gzipped (the embedded 11,213). Dev column as above, embedded →
