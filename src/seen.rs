@@ -105,18 +105,37 @@ impl Index {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Seen {
     pub assessed: Vec<Assessed>,
-    /// Ticket id → position in `assessed`: a ticket assessed again replaces its record (the
-    /// latest advice is the one that stands).
+    /// Ticket id → position in `assessed` of its latest record. A ticket assessed again for
+    /// the same customer replaces its record (the latest advice is the one that stands); the
+    /// same id on another customer's ticket (two desks both at #1001) is another record.
     index: Index,
+    /// Per record, the position of the one before it with the same ticket id (`usize::MAX`:
+    /// none): the chain `index` starts.
+    earlier: Vec<usize>,
     pub sent: Vec<Sent>,
     pub contacts: Vec<Contact>,
 }
 
+/// Whether two references name the same customer: by id when both have one, else by email
+/// when both have one; two with neither (a sender the page did not show) count as one.
+pub fn same_customer(a: &CustomerRef, b: &CustomerRef) -> bool {
+    match (&a.id, &b.id, &a.email, &b.email) {
+        (Some(x), Some(y), _, _) => x == y,
+        (_, _, Some(x), Some(y)) => x == y,
+        (None, None, None, None) => true,
+        _ => false,
+    }
+}
+
 impl Seen {
     pub fn assessed(&mut self, a: Assessed) {
-        if let Some(i) = self.index.get(&a.ticket_id) {
-            self.assessed[i] = a;
-            return;
+        let mut at = self.index.get(&a.ticket_id);
+        while let Some(i) = at {
+            if same_customer(&self.assessed[i].customer, &a.customer) {
+                self.assessed[i] = a;
+                return;
+            }
+            at = Some(self.earlier[i]).filter(|&k| k != usize::MAX);
         }
         if self.assessed.len() >= MAX_ASSESSED {
             // by the time it was assessed, so the oldest advice goes first
@@ -124,19 +143,33 @@ impl Seen {
             self.assessed.drain(..MAX_ASSESSED / 10);
             self.reindex();
         }
+        let before = self.index.get(&a.ticket_id).unwrap_or(usize::MAX);
         self.index.set(&a.ticket_id, self.assessed.len());
+        self.earlier.push(before);
         self.assessed.push(a);
     }
 
     fn reindex(&mut self) {
         self.index.clear();
+        self.earlier.clear();
         for (i, a) in self.assessed.iter().enumerate() {
+            self.earlier
+                .push(self.index.get(&a.ticket_id).unwrap_or(usize::MAX));
             self.index.set(&a.ticket_id, i);
         }
     }
 
-    pub fn get(&self, ticket_id: &str) -> Option<&Assessed> {
-        self.index.get(ticket_id).map(|i| &self.assessed[i])
+    /// The latest record of ticket `ticket_id` that `of` accepts (whose customer it is): the
+    /// same ticket id can be two customers' tickets, and one's advice is never the other's.
+    pub fn get(&self, ticket_id: &str, of: impl Fn(&CustomerRef) -> bool) -> Option<&Assessed> {
+        let mut at = self.index.get(ticket_id);
+        while let Some(i) = at {
+            if of(&self.assessed[i].customer) {
+                return Some(&self.assessed[i]);
+            }
+            at = Some(self.earlier[i]).filter(|&k| k != usize::MAX);
+        }
+        None
     }
 
     pub fn sent(&mut self, s: Sent) {

@@ -36,15 +36,71 @@ fn a_ticket_assessed_again_replaces_its_record_and_the_oldest_go_first() {
     s.assessed(a("t1", 10));
     s.assessed(a("t1", 20));
     assert_eq!(s.assessed.len(), 1);
-    assert_eq!(s.get("t1").unwrap().at, 20);
+    assert_eq!(s.get("t1", |_| true).unwrap().at, 20);
     for i in 0..MAX_ASSESSED {
         s.assessed(a(&format!("x{i}"), 100 + i as i64));
     }
     // t1 (at 20) was the oldest when the cap was reached: a tenth went, t1 with it
     assert_eq!(s.assessed.len(), MAX_ASSESSED - MAX_ASSESSED / 10 + 1);
-    assert!(s.get("t1").is_none());
+    assert!(s.get("t1", |_| true).is_none());
     let last = format!("x{}", MAX_ASSESSED - 1);
-    assert_eq!(s.get(&last).unwrap().ticket_id, last);
+    assert_eq!(s.get(&last, |_| true).unwrap().ticket_id, last);
+}
+
+#[test]
+fn the_same_ticket_id_of_two_customers_is_two_records() {
+    let who = |id: Option<&str>, email: Option<&str>| CustomerRef {
+        id: id.map(Into::into),
+        email: email.map(Into::into),
+    };
+    let of = |t: &str, c: CustomerRef, at: i64| Assessed {
+        customer: c,
+        ..a(t, at)
+    };
+    let mut s = Seen::default();
+    // two desks, both at #1001: Ana's and Bo's
+    s.assessed(of("1001", who(Some("c1"), None), 10));
+    s.assessed(of("1001", who(None, Some("bo@x.org")), 20));
+    assert_eq!(s.assessed.len(), 2);
+    let ana = |c: &CustomerRef| c.id.as_deref() == Some("c1");
+    let bo = |c: &CustomerRef| c.email.as_deref() == Some("bo@x.org");
+    assert_eq!(s.get("1001", ana).unwrap().at, 10);
+    assert_eq!(s.get("1001", bo).unwrap().at, 20);
+    assert!(s
+        .get("1001", |c: &CustomerRef| c.id.as_deref() == Some("c9"))
+        .is_none());
+    // Ana's ticket assessed again replaces her record, not Bo's; so does Bo's, by his
+    // address, once his id is known too
+    s.assessed(of("1001", who(Some("c1"), Some("ana@x.org")), 30));
+    s.assessed(of("1001", who(Some("b7"), Some("bo@x.org")), 40));
+    assert_eq!(s.assessed.len(), 2);
+    assert_eq!(s.get("1001", ana).unwrap().at, 30);
+    assert_eq!(s.get("1001", bo).unwrap().at, 40);
+    // and the chain survives the oldest being let go
+    for i in 0..MAX_ASSESSED {
+        s.assessed(of(
+            "1001",
+            who(Some(&format!("x{i}")), None),
+            100 + i as i64,
+        ));
+    }
+    assert!(s.get("1001", ana).is_none(), "the oldest tenth went");
+    let last = format!("x{}", MAX_ASSESSED - 1);
+    let l = s.get("1001", |c: &CustomerRef| {
+        c.id.as_deref() == Some(last.as_str())
+    });
+    assert_eq!(l.unwrap().at, 100 + MAX_ASSESSED as i64 - 1);
+    let first_kept = format!("x{}", MAX_ASSESSED / 10 - 2);
+    let k = s.get("1001", |c: &CustomerRef| {
+        c.id.as_deref() == Some(first_kept.as_str())
+    });
+    assert!(k.is_some(), "{first_kept} is kept");
+    // two with no sender count as one
+    assert!(same_customer(&who(None, None), &who(None, None)));
+    assert!(!same_customer(
+        &who(Some("c1"), None),
+        &who(None, Some("a@x.org"))
+    ));
 }
 
 #[test]

@@ -376,3 +376,44 @@ fn csv_export_one_figure_per_row() {
         .filter(|l| !l.is_empty())
         .all(|l| l.split(',').count() == 8));
 }
+
+#[test]
+fn another_desks_ticket_of_the_same_number_is_counted_as_its_own() {
+    // x1's ticket k9 asks where a parcel is; another desk's ticket k9, from someone the history
+    // does not know, was assessed here as a complaint: two tickets, each read as what it is
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&json!({
+        "customers": [{"id": "x1"}],
+        "tickets": [{"id": "k9", "customerId": "x1", "createdAt": "2026-10-05T09:00:00Z",
+            "solvedAt": "2026-10-06T09:00:00Z", "subject": "Where is my parcel"}]
+    }))
+    .unwrap();
+    let other = json!({"record": "assessment", "ticketId": "k9", "customerEmail": "z@other.org",
+        "at": "2026-10-07T10:00:00Z", "score": 70, "band": "critical", "intent": "complaint",
+        "intentKind": "relational"});
+    assert_eq!(e.import_learning(&json!([other])).unwrap().imported, 1);
+    let r = e
+        .insights(&json!({"from": "2026-10-01", "to": "2026-11-01", "now": NOW}))
+        .unwrap();
+    let c = &serde_json::to_value(r).unwrap()["contactReasons"];
+    assert_eq!(c["tickets"], 2);
+    let mut intents: Vec<(String, i64)> = c["intents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["id"].as_str().unwrap().to_string(),
+                x["count"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    intents.sort();
+    assert_eq!(
+        intents,
+        [
+            ("complaint".to_string(), 1),
+            ("order_status".to_string(), 1)
+        ]
+    );
+}

@@ -501,3 +501,61 @@ fn the_demo_sample_has_something_for_every_reason_and_every_chart() {
             >= 5
     );
 }
+
+#[test]
+fn another_desks_ticket_of_the_same_number_is_not_this_customers() {
+    // Ana's ticket 1001 is in the history, a size question solved on the 12th; the same agent
+    // also works another desk, whose ticket 1001 from Bo (whom the history does not know) was
+    // assessed critical on the 11th and is still open there
+    let mut e = Engine::new(None).unwrap();
+    e.load_history(&json!({
+        "customers": [{"id": "a1", "name": "Ana Able", "email": "ana@x.org"}],
+        "tickets": [{"id": "1001", "customerId": "a1", "createdAt": "2026-11-10T09:00:00Z",
+            "solvedAt": "2026-11-12T09:00:00Z", "subject": "Which size?"}]
+    }))
+    .unwrap();
+    let bo = json!({"record": "assessment", "ticketId": "1001", "customerEmail": "bo@other.org",
+        "customerName": "Bo Other", "at": "2026-11-11T10:00:00Z", "score": 80, "band": "critical",
+        "intent": "complaint", "intentKind": "relational", "followUpDays": 1,
+        "followUpReason": "check the refund arrived"});
+    let ana = json!({"record": "assessment", "ticketId": "1001", "customerId": "a1",
+        "at": "2026-11-10T10:00:00Z", "score": 10, "band": "transactional",
+        "intent": "product_info", "intentKind": "transactional"});
+    assert_eq!(e.import_learning(&json!([ana, bo])).unwrap().imported, 2);
+    // both records are kept: one did not overwrite the other
+    let rows = serde_json::to_value(e.export_learning()).unwrap();
+    let assessed: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["record"] == "assessment")
+        .map(|r| {
+            r["customerId"]
+                .as_str()
+                .or(r["customerEmail"].as_str())
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(assessed, ["a1", "bo@other.org"]);
+    let l = list(&e, json!({"now": "2026-11-14T12:00:00Z"}));
+    // Ana's closed ticket was never assessed critical nor a complaint: no check-in is owed her
+    // on Bo's account
+    assert!(
+        l.iter().all(|x| x.customer.id.as_deref() != Some("a1")),
+        "{:?}",
+        l.iter()
+            .map(|x| (&x.customer, &x.reasons))
+            .collect::<Vec<_>>()
+    );
+    // and Bo's ticket is not solved because Ana's was: it is still in the queue there, so his
+    // follow-up waits for a reply to be sent on it
+    assert!(l.is_empty(), "{:?}", keys(&l));
+    e.feedback(
+        &json!({"ticketId": "1001", "snippetId": "check-in-after-fix", "action": "inserted",
+        "at": "2026-11-11T10:05:00Z"}),
+    )
+    .unwrap();
+    let l = list(&e, json!({"now": "2026-11-14T12:00:00Z"}));
+    assert_eq!(keys(&l), [("bo@other.org".to_string(), l[0].score)]);
+    assert_eq!(l[0].reasons[0].signal, "outreach.follow_up_due");
+}

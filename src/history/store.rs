@@ -155,6 +155,14 @@ impl Store {
         Some((c, &self.customers[c].tickets[k]))
     }
 
+    /// The stored ticket `id` when it is a ticket of the customer `who` names: the same id
+    /// held under another customer (or read off a page that named no one) is another ticket,
+    /// another desk's #1001, and what was seen of one is never told of the other.
+    pub fn ticket_for(&self, id: &str, who: &CustomerRef) -> Option<&TicketRecord> {
+        let (c, t) = self.ticket_of(id)?;
+        (self.resolve(who) == Some(c)).then_some(t)
+    }
+
     /// An order by its id, and the customer (index) it belongs to.
     pub fn order_of(&self, id: &str) -> Option<(usize, &OrderRecord)> {
         let (c, k) = self.order_at(id)?;

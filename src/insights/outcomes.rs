@@ -94,7 +94,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
         let h = store.resolve(&a.customer).map(|i| store.get(i));
         let at = a.at;
         // its own rating (when it was rated by now), else a CSAT survey soon after
-        let own = store.ticket(&a.ticket_id).and_then(|t| {
+        let own = store.ticket_for(&a.ticket_id, &a.customer).and_then(|t| {
             t.csat
                 .get()
                 .filter(|_| t.solved_at.get().unwrap_or(t.created_at) <= now)

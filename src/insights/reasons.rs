@@ -159,13 +159,13 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
         }
     };
 
-    for h in &store.customers {
+    for (i, h) in store.customers.iter().enumerate() {
         for t in h.tickets.iter().filter(|t| in_range(t.created_at)) {
             let current = t.created_at >= o.from;
             let mask = t
                 .topics
                 .get_or(|| text.topic_mask(&t.topic_text()).unwrap_or(0));
-            let intent = match seen.get(t.id()) {
+            let intent = match seen.get(t.id(), |c| store.resolve(c) == Some(i)) {
                 Some(a) => Some((a.intent.as_str(), (!a.unsure).then_some(a.kind))),
                 None => {
                     let words = t.topic_text();
@@ -184,12 +184,12 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
             count(current, intent, mask);
         }
     }
-    // tickets assessed here that the history does not hold (the open queue, a desk with no
-    // export loaded)
+    // tickets assessed here that the history does not hold as that customer's (the open queue,
+    // a desk with no export loaded, another desk's ticket of the same number)
     for a in seen
         .assessed
         .iter()
-        .filter(|a| in_range(a.at) && store.ticket(&a.ticket_id).is_none())
+        .filter(|a| in_range(a.at) && store.ticket_for(&a.ticket_id, &a.customer).is_none())
     {
         let kind = (!a.unsure).then_some(a.kind);
         count(a.at >= o.from, Some((a.intent.as_str(), kind)), 0);

@@ -92,6 +92,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
         value_high: cfg.value_high,
         tier_share: &tier_share,
         seen: &seen,
+        store,
         topics: &topics,
     };
 
@@ -116,7 +117,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
         }
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
             let solved = store
-                .ticket(&a.ticket_id)
+                .ticket_for(&a.ticket_id, &a.customer)
                 .is_some_and(|t| t.solved_at.get().is_some_and(|s| s <= now));
             let open = !a.closed
                 && !solved
@@ -145,7 +146,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
     let mut top: Ranked = Vec::with_capacity(o.limit + 1);
     for (i, h) in store.customers.iter().enumerate() {
         let j = journal.get(i).copied().unwrap_or_default();
-        if let Some(rs) = reasons::reasons(h, j, &cx) {
+        if let Some(rs) = reasons::reasons(i, h, j, &cx) {
             let k = h.profile.id.clone().or(h.profile.email.clone());
             offer(&mut top, o.limit, rs, k.unwrap_or_default(), Who::Stored(i));
         }

@@ -3,7 +3,7 @@
 //! exist yet, so the same `now` gives the same reasons.
 
 use crate::history::records::{SurveyKind, TicketRecord};
-use crate::history::store::CustomerHistory;
+use crate::history::store::{CustomerHistory, Store};
 use crate::seen::{Assessed, Seen};
 use crate::signals::{points, Reason, SignalId};
 use crate::time::{days_until_yearly, format_date, MS_PER_DAY};
@@ -41,6 +41,8 @@ pub struct Cx<'a> {
     pub value_high: f64,
     pub tier_share: &'a dyn Fn(&str) -> Option<f64>,
     pub seen: &'a Seen,
+    /// Whose a ticket assessed here is (`Store::resolve`).
+    pub store: &'a Store,
     /// A past ticket's topics as bits (cached on the record).
     pub topics: &'a dyn Fn(&TicketRecord) -> u32,
 }
@@ -104,9 +106,9 @@ pub fn follow_up(a: &Assessed, cx: &Cx) -> Reason {
     )
 }
 
-/// The reasons to contact this customer at `cx.now`, or `None` when they have an open ticket
-/// (they are in the queue already) or nothing calls for it.
-pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> {
+/// The reasons to contact `h` (the store's customer `i`) at `cx.now`, or `None` when they
+/// have an open ticket (they are in the queue already) or nothing calls for it.
+pub fn reasons(i: usize, h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> {
     let now = cx.now;
     let w = cx.weights;
     let mut contact = j.contact;
@@ -208,7 +210,7 @@ pub fn reasons(h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec<Reason>> 
     // a complaint (tagged so, or assessed so) or a ticket assessed critical, closed without a
     // check-in since
     let serious = |t: &TicketRecord| -> Option<&'static str> {
-        if let Some(a) = cx.seen.get(t.id()) {
+        if let Some(a) = cx.seen.get(t.id(), |c| cx.store.resolve(c) == Some(i)) {
             if a.band == crate::score::Band::Critical {
                 return Some("assessed critical");
             }
