@@ -587,3 +587,23 @@ fn a_parent_stranded_with_children_at_night_is_distress_and_a_question_about_the
         ],
     );
 }
+
+#[test]
+fn our_people_doing_their_job_well_is_no_mistake_and_a_visit_missed_is() {
+    // the words a missed visit is told in ("engineer", "came"), told of one that went well;
+    // the model alone read the second and third as our mistake before session 52
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "The engineer never came and nobody called to say why.",
+            "I waited in all day and the engineer did not turn up.",
+            "The technician came but left without fixing anything.",
+            "Lovely driver, but the box was soaked and the vase inside cracked.",
+        ],
+        &[
+            "The engineer came the same day, truly outstanding service.",
+            "engineer came yesterday, all sorted now, cheers",
+            "The engineer came on time and fixed the boiler, thank you",
+        ],
+    );
+}

@@ -65,6 +65,21 @@ impl TextAnalyzer {
         let cue = |c: Cue| (c.name(), c.signal(), c as usize);
         let feeling = |i: usize| (EMOTIONS[i], CUES.len() + i);
         let loss_told = cues.loss > 0.0;
+        // a message the praise patterns find praise in ("the engineer came the same day, truly
+        // outstanding service"): the model does not find our mistake in it on its own, from
+        // words that a failure is usually told in ("engineer", "came"); a mistake told in it in
+        // so many words is the patterns' to find ("lovely driver, but the vase was cracked").
+        // Session 52, on the model before its new mistake head: dev mistake F1 .783 -> .782,
+        // hard negatives 46.9 -> 47.2%, the seven message check sets 269 right / 63 false
+        // fires -> 268 / 54 (with session 52's two plain lines, 268 / 53); zk's 160 train and dev rows
+        // 13 / 36 -> 12 / 30. The praise head read as praise too (0.40) took true mistakes
+        // (a frozen business account read 0.56 praise): patterns only.
+        let praised = |i: usize| {
+            views[i]
+                .hits
+                .iter()
+                .any(|x| x.label == Cue::Praise as usize)
+        };
         let slots: [((&str, &str, usize), &mut f64); 9] = [
             (cue(Cue::Mistake), &mut cues.mistake),
             (cue(Cue::Churn), &mut cues.churn),
@@ -112,7 +127,9 @@ impl TextAnalyzer {
                         .iter()
                         .enumerate()
                         .filter(|&(i, s)| {
-                            !views[i].blocks(label) && s[h].probability >= bar(i, head)
+                            !views[i].blocks(label)
+                                && s[h].probability >= bar(i, head)
+                                && !(name == "mistake" && praised(i))
                         })
                         .map(|(i, s)| (i, &s[h]))
                         .fold(None::<(usize, &Score)>, |a, (i, s)| match a {

@@ -149,6 +149,23 @@
 //! (session 51's head without negation: 0.83, 0.80, 0.91): still our mistake. Dev mistake .783
 //! → .805 (session 51's head .812), hard negatives 46.9 → 46.4%, dev band 89.4 → 88.8%, spent
 //! sets 1-6 band 79.9 → 79.3. Negation is not what the head misses there; not kept.
+//! What was kept instead (session 52): the committed model, on the eleventh-pass corpus with
+//! zk, `RJ_MERGE=0.5 RJ_PICK=oof train-judgement`, its output kept as the donor and the model
+//! before put back, then `RJ_MATCH=1 transplant-heads <donor> mistake` (a = 1.041, b = 0.486).
+//! The engineer probes are held by two rules beside it, not by the head: a message the praise
+//! patterns find praise in gets no model-only mistake (`learned.rs`), and two `plain.mistake`
+//! lines (a visit that came on time, "all sorted now"). Those rules alone, on the model before,
+//! showed that the embedded head itself read "engineer came yesterday, all sorted now, cheers"
+//! (0.78) and "The engineer came on time and fixed the boiler, thank you" (0.81) over its bar
+//! of 0.75: the refusal above held the new head to a bar the old one did not meet. Measured
+//! (`evaluate` dev column, spent sets 1-6, `check-set` on the seven message check sets summed,
+//! right / false fires, and zk's 160 train and dev rows, right / false):
+//!   embedded                      dev mistake .783 | hard neg 46.9% | dev band 89.4, must-cite 95.3 | spent 79.9 77.8 87.1 15 | checks 269 / 63 | zk 13 / 36
+//!   + the rules                   dev mistake .784 | hard neg 47.2% | dev band 89.4, must-cite 95.3 | spent 80.0 78.0 87.1 15 | checks 268 / 53 | zk 12 / 29
+//!   + the rules and the new head  dev mistake .804 | hard neg 47.3% | dev band 88.8, must-cite 94.8 | spent 80.0 78.2 87.4 15 | checks 282 / 55 | zk 14 / 26
+//! Train band 89.5 → 89.3%, BANKING77 mistake precision 98.0 → 97.3%, recall 91.7% both. One
+//! dev scenario lost (sc-w-018, a request for a person read as our mistake) against fourteen
+//! more of the blind check sets' mistakes found for two more false fires: kept.
 //!
 //! Measured 2026-12-06 (session 44; 9,720 messages, 7.2 KB of room in the .wasm), `--top
 //! 2400`, 17 s: 18,445 bytes gzipped (the embedded 11,213). Dev column as above, embedded →

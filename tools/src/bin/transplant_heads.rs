@@ -32,6 +32,8 @@
 //!   averaged retrain, unmatched, moved dev band 89.4 → 88.1%, matched (a = 1.024, b = 0.311)
 //!   88.8%, spent sets band 79.9 → 80.0, dev mistake F1 .789 → .812. Not kept: the head read
 //!   "the engineer came the same day" as our mistake (`train-judgement`'s header).
+//! - session 52: the same, on the corpus with zk, kept, with two rules that hold the engineer
+//!   probes beside it (a = 1.041, b = 0.486; `train-judgement`'s header has the table).
 #[path = "../judgement.rs"]
 #[allow(dead_code)]
 mod judgement;
