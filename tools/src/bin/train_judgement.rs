@@ -166,6 +166,10 @@
 //! Train band 89.5 → 89.3%, BANKING77 mistake precision 98.0 → 97.3%, recall 91.7% both. One
 //! dev scenario lost (sc-w-018, a request for a person read as our mistake) against fourteen
 //! more of the blind check sets' mistakes found for two more false fires: kept.
+//! The same donor's other heads, matched, one at a time on top (dev F1 | hard negatives | dev
+//! band, must-cite | spent sets): celebration .812 → .810 | 46.8% | 88.8, 95.3 | 80.3 78.3
+//! 87.7 15; effort .821 → .819 | 48.0% | 88.8, 94.8 | 80.1 78.2 87.4 15; loss .880 → .865 |
+//! 46.9% | 88.1, 94.8 | 80.1 78.2 87.3 16. Within what a dev part this size moves by; not kept.
 //!
 //! Measured 2026-12-06 (session 44; 9,720 messages, 7.2 KB of room in the .wasm), `--top
 //! 2400`, 17 s: 18,445 bytes gzipped (the embedded 11,213). Dev column as above, embedded →
