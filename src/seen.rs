@@ -116,6 +116,9 @@ pub struct Seen {
     pub contacts: Vec<Contact>,
 }
 
+/// Whether two references name one customer.
+pub type Same<'a> = &'a dyn Fn(&CustomerRef, &CustomerRef) -> bool;
+
 /// Whether two references name the same customer: by id when both have one, else by email
 /// when both have one; two with neither (a sender the page did not show) count as one.
 pub fn same_customer(a: &CustomerRef, b: &CustomerRef) -> bool {
@@ -129,13 +132,42 @@ pub fn same_customer(a: &CustomerRef, b: &CustomerRef) -> bool {
 
 impl Seen {
     pub fn assessed(&mut self, a: Assessed) {
+        self.assessed_by(a, &same_customer)
+    }
+
+    /// Records an assessment, `same` telling whether two references are one customer (the
+    /// engine's also asks its history, which knows an id and an address as one person).
+    pub fn assessed_by(&mut self, a: Assessed, same: Same) {
+        // the records of this ticket that are this customer's: the oldest takes the new one,
+        // any other goes (the same customer named by id once and by email once, then by both)
+        let mine = |s: &Self, i: usize| same(&s.assessed[i].customer, &a.customer);
+        let chain = |s: &Self, from: Option<usize>| {
+            from.and_then(|i| s.earlier.get(i).copied())
+                .filter(|&k| k != usize::MAX)
+        };
+        let (mut oldest, mut more) = (None, false);
         let mut at = self.index.get(&a.ticket_id);
         while let Some(i) = at {
-            if same_customer(&self.assessed[i].customer, &a.customer) {
-                self.assessed[i] = a;
-                return;
+            if mine(self, i) {
+                more |= oldest.is_some();
+                oldest = Some(i);
             }
-            at = Some(self.earlier[i]).filter(|&k| k != usize::MAX);
+            at = chain(self, at);
+        }
+        if let Some(keep) = oldest {
+            if more {
+                // positions descending along the chain: each removal leaves the rest in place
+                let mut at = self.index.get(&a.ticket_id);
+                while let Some(i) = at {
+                    at = chain(self, at);
+                    if i != keep && mine(self, i) {
+                        self.assessed.remove(i);
+                    }
+                }
+                self.reindex();
+            }
+            self.assessed[keep] = a;
+            return;
         }
         if self.assessed.len() >= MAX_ASSESSED {
             // by the time it was assessed, so the oldest advice goes first
@@ -159,17 +191,21 @@ impl Seen {
         }
     }
 
-    /// The latest record of ticket `ticket_id` that `of` accepts (whose customer it is): the
-    /// same ticket id can be two customers' tickets, and one's advice is never the other's.
-    pub fn get(&self, ticket_id: &str, of: impl Fn(&CustomerRef) -> bool) -> Option<&Assessed> {
+    /// The latest record (by the time it was made) of ticket `ticket_id` that `of` accepts
+    /// (whose customer it is, made by when): the same ticket id can be two customers'
+    /// tickets, and one's advice is never the other's.
+    pub fn get(&self, ticket_id: &str, of: impl Fn(&Assessed) -> bool) -> Option<&Assessed> {
+        let mut best: Option<&Assessed> = None;
         let mut at = self.index.get(ticket_id);
-        while let Some(i) = at {
-            if of(&self.assessed[i].customer) {
-                return Some(&self.assessed[i]);
+        while let Some(a) = at.and_then(|i| self.assessed.get(i)) {
+            if of(a) && best.is_none_or(|b| a.at > b.at) {
+                best = Some(a);
             }
-            at = Some(self.earlier[i]).filter(|&k| k != usize::MAX);
+            at = at
+                .and_then(|i| self.earlier.get(i).copied())
+                .filter(|&k| k != usize::MAX);
         }
-        None
+        best
     }
 
     pub fn sent(&mut self, s: Sent) {
@@ -248,7 +284,7 @@ impl Seen {
         let mut seen = Seen::default();
         let mut bad = Vec::new();
         for (i, row) in crate::input::array(v, "learning")?.iter().enumerate() {
-            if let Err(e) = seen.row(row, i) {
+            if let Err(e) = seen.row(row, i, &same_customer) {
                 bad.push((i, e));
             }
         }
@@ -256,14 +292,14 @@ impl Seen {
     }
 
     /// Reads one row of an export into `self` (nothing for a ranking row).
-    pub(crate) fn row(&mut self, row: &Value, i: usize) -> Result<()> {
+    pub(crate) fn row(&mut self, row: &Value, i: usize, same: Same) -> Result<()> {
         let o = object(row, &format!("learning[{i}]"))?;
         let record = o
             .get("record")
             .map(|r| r.as_str().unwrap_or("").to_string());
         match o.pick("record", record, &["assessment", "sent", "contact"])? {
             None => {}
-            Some(0) => self.assessed(assessment(&o)?),
+            Some(0) => self.assessed_by(assessment(&o)?, same),
             Some(1) => {
                 o.only(&["record", "ticketId", "snippetId", "tone", "action", "at"])?;
                 let action = Some(o.req_str("action")?);

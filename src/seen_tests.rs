@@ -62,12 +62,13 @@ fn the_same_ticket_id_of_two_customers_is_two_records() {
     s.assessed(of("1001", who(Some("c1"), None), 10));
     s.assessed(of("1001", who(None, Some("bo@x.org")), 20));
     assert_eq!(s.assessed.len(), 2);
-    let ana = |c: &CustomerRef| c.id.as_deref() == Some("c1");
-    let bo = |c: &CustomerRef| c.email.as_deref() == Some("bo@x.org");
+    let ana = |a: &Assessed| a.customer.id.as_deref() == Some("c1");
+    let bo = |a: &Assessed| a.customer.email.as_deref() == Some("bo@x.org");
     assert_eq!(s.get("1001", ana).unwrap().at, 10);
     assert_eq!(s.get("1001", bo).unwrap().at, 20);
     assert!(s
-        .get("1001", |c: &CustomerRef| c.id.as_deref() == Some("c9"))
+        .get("1001", |a: &Assessed| a.customer.id.as_deref()
+            == Some("c9"))
         .is_none());
     // Ana's ticket assessed again replaces her record, not Bo's; so does Bo's, by his
     // address, once his id is known too
@@ -86,13 +87,13 @@ fn the_same_ticket_id_of_two_customers_is_two_records() {
     }
     assert!(s.get("1001", ana).is_none(), "the oldest tenth went");
     let last = format!("x{}", MAX_ASSESSED - 1);
-    let l = s.get("1001", |c: &CustomerRef| {
-        c.id.as_deref() == Some(last.as_str())
+    let l = s.get("1001", |a: &Assessed| {
+        a.customer.id.as_deref() == Some(last.as_str())
     });
     assert_eq!(l.unwrap().at, 100 + MAX_ASSESSED as i64 - 1);
     let first_kept = format!("x{}", MAX_ASSESSED / 10 - 2);
-    let k = s.get("1001", |c: &CustomerRef| {
-        c.id.as_deref() == Some(first_kept.as_str())
+    let k = s.get("1001", |a: &Assessed| {
+        a.customer.id.as_deref() == Some(first_kept.as_str())
     });
     assert!(k.is_some(), "{first_kept} is kept");
     // two with no sender count as one

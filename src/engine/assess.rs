@@ -461,23 +461,38 @@ impl Engine {
             filled
         };
         // what outreach (the follow-up, the queue) and insights (the band) read later
-        self.seen.borrow_mut().assessed(crate::seen::Assessed {
-            ticket_id: t.id.clone(),
-            customer: t.customer.clone(),
-            name: facts.name.clone(),
-            at: now,
-            score,
-            band,
-            intent: signals.intent.id.clone(),
-            kind: signals.intent.kind,
-            unsure: signals.intent.unsure,
-            follow_up: follow_up.clone(),
-            closed: t.status.as_deref().is_some_and(|s| {
-                ["solved", "closed", "resolved"]
-                    .iter()
-                    .any(|c| s.trim().eq_ignore_ascii_case(c))
-            }),
-        });
+        // a customer the history knows is recorded by the history's id and email, however the
+        // page named them, so one ticket of theirs stays one record
+        let customer = match known {
+            Some(i) => {
+                let p = &self.store.get(i).profile;
+                crate::history::records::CustomerRef {
+                    id: p.id.clone().or(t.customer.id.clone()),
+                    email: p.email.clone().or(t.customer.email.clone()),
+                }
+            }
+            None => t.customer.clone(),
+        };
+        self.seen.borrow_mut().assessed_by(
+            crate::seen::Assessed {
+                ticket_id: t.id.clone(),
+                customer,
+                name: facts.name.clone(),
+                at: now,
+                score,
+                band,
+                intent: signals.intent.id.clone(),
+                kind: signals.intent.kind,
+                unsure: signals.intent.unsure,
+                follow_up: follow_up.clone(),
+                closed: t.status.as_deref().is_some_and(|s| {
+                    ["solved", "closed", "resolved"]
+                        .iter()
+                        .any(|c| s.trim().eq_ignore_ascii_case(c))
+                }),
+            },
+            &|x, y| self.same_customer(x, y),
+        );
         // the score without what the learned model alone found, nor the history it amplified
         // (`score::confidence`)
         let read = (signals.cues, signals.emotions, signals.matches.len());

@@ -2,6 +2,7 @@
 //! learned in its situation), the feedback log, and the learning's export and import.
 
 use super::{Engine, FeedbackAction};
+use crate::history::records::CustomerRef;
 use crate::history::store::Rejected;
 use crate::input::{array, object, InputError, Result};
 use crate::seen::Seen;
@@ -127,7 +128,7 @@ impl Engine {
                     tallies.push(t);
                     Ok(())
                 }
-                Ok(None) => seen.row(row, i),
+                Ok(None) => seen.row(row, i, &|x, y| self.same_customer(x, y)),
                 Err(e) => Err(e),
             };
             if let Err(e) = read {
@@ -145,6 +146,16 @@ impl Engine {
             *self.seen.borrow_mut() = seen;
         }
         Ok(LearningImport { imported, rejected })
+    }
+
+    /// Whether two references name one customer: by `seen::same_customer`, or because the
+    /// history holds them as one (an id on one page, the address on another).
+    pub(crate) fn same_customer(&self, x: &CustomerRef, y: &CustomerRef) -> bool {
+        crate::seen::same_customer(x, y)
+            || self
+                .store
+                .resolve(x)
+                .is_some_and(|i| self.store.resolve(y) == Some(i))
     }
 
     /// Forgets what feedback taught and what the engine has seen.

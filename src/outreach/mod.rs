@@ -116,16 +116,24 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
             }
         }
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
+            // a ticket assessed again for the same customer (named another way, before the
+            // history knew both names were theirs) is advised by its latest record alone
+            let latest = seen
+                .get(&a.ticket_id, |l| {
+                    l.at <= now && e.same_customer(&l.customer, &a.customer)
+                })
+                .is_none_or(|l| std::ptr::eq(l, a));
             let solved = store
                 .ticket_for(&a.ticket_id, &a.customer)
                 .is_some_and(|t| t.solved_at.get().is_some_and(|s| s <= now));
-            let open = !a.closed
+            let open = latest
+                && !a.closed
                 && !solved
                 && answered.get(&a.ticket_id).is_none()
                 && now - a.at <= reasons::QUEUE_DAYS * MS_PER_DAY;
-            let due = a
-                .due()
-                .is_some_and(|d| d <= now && now - d <= reasons::FOLLOW_UP_DAYS * MS_PER_DAY);
+            let due = latest
+                && a.due()
+                    .is_some_and(|d| d <= now && now - d <= reasons::FOLLOW_UP_DAYS * MS_PER_DAY);
             if let Some(j) = slot(&mut journal, &mut other, &others, store, &a.customer) {
                 j.contact = j.contact.max(Some(a.at));
                 j.open |= open;

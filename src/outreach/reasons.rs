@@ -210,7 +210,8 @@ pub fn reasons(i: usize, h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec
     // a complaint (tagged so, or assessed so) or a ticket assessed critical, closed without a
     // check-in since
     let serious = |t: &TicketRecord| -> Option<&'static str> {
-        if let Some(a) = cx.seen.get(t.id(), |c| cx.store.resolve(c) == Some(i)) {
+        let mine = |a: &Assessed| a.at <= cx.now && cx.store.resolve(&a.customer) == Some(i);
+        if let Some(a) = cx.seen.get(t.id(), mine) {
             if a.band == crate::score::Band::Critical {
                 return Some("assessed critical");
             }
