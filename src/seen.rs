@@ -141,28 +141,22 @@ impl Seen {
         // the records of this ticket that are this customer's: the oldest takes the new one,
         // any other goes (the same customer named by id once and by email once, then by both)
         let mine = |s: &Self, i: usize| same(&s.assessed[i].customer, &a.customer);
-        let chain = |s: &Self, from: Option<usize>| {
-            from.and_then(|i| s.earlier.get(i).copied())
-                .filter(|&k| k != usize::MAX)
-        };
         let (mut oldest, mut more) = (None, false);
-        let mut at = self.index.get(&a.ticket_id);
-        while let Some(i) = at {
+        for i in self.chain(&a.ticket_id) {
             if mine(self, i) {
                 more |= oldest.is_some();
                 oldest = Some(i);
             }
-            at = chain(self, at);
         }
         if let Some(keep) = oldest {
             if more {
+                let doomed: Vec<usize> = self
+                    .chain(&a.ticket_id)
+                    .filter(|&i| i != keep && mine(self, i))
+                    .collect();
                 // positions descending along the chain: each removal leaves the rest in place
-                let mut at = self.index.get(&a.ticket_id);
-                while let Some(i) = at {
-                    at = chain(self, at);
-                    if i != keep && mine(self, i) {
-                        self.assessed.remove(i);
-                    }
+                for i in doomed {
+                    self.assessed.remove(i);
                 }
                 self.reindex();
             }
@@ -196,16 +190,18 @@ impl Seen {
     /// tickets, and one's advice is never the other's.
     pub fn get(&self, ticket_id: &str, of: impl Fn(&Assessed) -> bool) -> Option<&Assessed> {
         let mut best: Option<&Assessed> = None;
-        let mut at = self.index.get(ticket_id);
-        while let Some(a) = at.and_then(|i| self.assessed.get(i)) {
+        for a in self.chain(ticket_id).map(|i| &self.assessed[i]) {
             if of(a) && best.is_none_or(|b| a.at > b.at) {
                 best = Some(a);
             }
-            at = at
-                .and_then(|i| self.earlier.get(i).copied())
-                .filter(|&k| k != usize::MAX);
         }
         best
+    }
+
+    /// The positions of ticket `ticket_id`'s records, latest put in first.
+    fn chain(&self, ticket_id: &str) -> impl Iterator<Item = usize> + '_ {
+        let next = |&i: &usize| self.earlier.get(i).copied().filter(|&k| k != usize::MAX);
+        std::iter::successors(self.index.get(ticket_id), next).filter(|&i| i < self.assessed.len())
     }
 
     pub fn sent(&mut self, s: Sent) {

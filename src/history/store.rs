@@ -161,8 +161,12 @@ impl Store {
     /// ticket's only identity: the stored ticket of that id.
     pub fn ticket_for(&self, id: &str, who: &CustomerRef) -> Option<&TicketRecord> {
         let (c, t) = self.ticket_of(id)?;
-        let anyone = who.id.is_none() && who.email.is_none();
-        (anyone || self.resolve(who) == Some(c)).then_some(t)
+        self.may_be(c, who).then_some(t)
+    }
+
+    /// Whether `who` may be customer `c`: it names them, or it names no one (`ticket_for`).
+    pub fn may_be(&self, c: usize, who: &CustomerRef) -> bool {
+        (who.id.is_none() && who.email.is_none()) || self.resolve(who) == Some(c)
     }
 
     /// An order by its id, and the customer (index) it belongs to.

@@ -165,7 +165,7 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
             let mask = t
                 .topics
                 .get_or(|| text.topic_mask(&t.topic_text()).unwrap_or(0));
-            let intent = match seen.get(t.id(), |a| store.resolve(&a.customer) == Some(i)) {
+            let intent = match seen.get(t.id(), |a| store.may_be(i, &a.customer)) {
                 Some(a) => Some((a.intent.as_str(), (!a.unsure).then_some(a.kind))),
                 None => {
                     let words = t.topic_text();

@@ -41,7 +41,7 @@ pub struct Cx<'a> {
     pub value_high: f64,
     pub tier_share: &'a dyn Fn(&str) -> Option<f64>,
     pub seen: &'a Seen,
-    /// Whose a ticket assessed here is (`Store::resolve`).
+    /// Whose a ticket assessed here is (`Store::may_be`).
     pub store: &'a Store,
     /// A past ticket's topics as bits (cached on the record).
     pub topics: &'a dyn Fn(&TicketRecord) -> u32,
@@ -210,7 +210,7 @@ pub fn reasons(i: usize, h: &CustomerHistory, j: Journal, cx: &Cx) -> Option<Vec
     // a complaint (tagged so, or assessed so) or a ticket assessed critical, closed without a
     // check-in since
     let serious = |t: &TicketRecord| -> Option<&'static str> {
-        let mine = |a: &Assessed| a.at <= cx.now && cx.store.resolve(&a.customer) == Some(i);
+        let mine = |a: &Assessed| a.at <= cx.now && cx.store.may_be(i, &a.customer);
         if let Some(a) = cx.seen.get(t.id(), mine) {
             if a.band == crate::score::Band::Critical {
                 return Some("assessed critical");
