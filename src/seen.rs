@@ -130,6 +130,13 @@ pub fn same_customer(a: &CustomerRef, b: &CustomerRef) -> bool {
     }
 }
 
+/// Puts record `i` of ticket `ticket` at the head of its chain (`Seen::earlier`), the one
+/// before it behind it.
+fn link(index: &mut Index, earlier: &mut Vec<usize>, ticket: &str, i: usize) {
+    earlier.push(index.get(ticket).unwrap_or(usize::MAX));
+    index.set(ticket, i);
+}
+
 impl Seen {
     pub fn assessed(&mut self, a: Assessed) {
         self.assessed_by(a, &same_customer)
@@ -169,9 +176,12 @@ impl Seen {
             self.assessed.drain(..MAX_ASSESSED / 10);
             self.reindex();
         }
-        let before = self.index.get(&a.ticket_id).unwrap_or(usize::MAX);
-        self.index.set(&a.ticket_id, self.assessed.len());
-        self.earlier.push(before);
+        link(
+            &mut self.index,
+            &mut self.earlier,
+            &a.ticket_id,
+            self.assessed.len(),
+        );
         self.assessed.push(a);
     }
 
@@ -179,9 +189,7 @@ impl Seen {
         self.index.clear();
         self.earlier.clear();
         for (i, a) in self.assessed.iter().enumerate() {
-            self.earlier
-                .push(self.index.get(&a.ticket_id).unwrap_or(usize::MAX));
-            self.index.set(&a.ticket_id, i);
+            link(&mut self.index, &mut self.earlier, &a.ticket_id, i);
         }
     }
 
