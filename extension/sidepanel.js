@@ -78,14 +78,14 @@ function draw(page) {
         if (!stillShown()) { $('status').textContent = 'That suggestion was for another ticket: nothing was inserted.'; return; }
         const r = await send(toWorker.insert(page.tabId, t.id, sn.text));
         if (r?.ok) {
-          engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'inserted' });
+          engine.feedback({ ticketId: t.id, customer: t.customer, snippetId: sn.id, action: 'inserted' });
           await saveLearning(engine);
         }
         $('status').textContent = r?.ok ? `Inserted “${sn.title}” into the reply.` : `Could not insert: ${r?.reason ?? 'the page did not answer'}.`;
       },
       onDismiss: async (sn) => {
         if (!stillShown()) return;
-        engine.feedback({ ticketId: t.id, snippetId: sn.id, action: 'dismissed' });
+        engine.feedback({ ticketId: t.id, customer: t.customer, snippetId: sn.id, action: 'dismissed' });
         await saveLearning(engine);
         draw(current);
         $('status').textContent = `Dismissed “${sn.title}”.`;

@@ -115,6 +115,10 @@ fn export_import_round_trip_and_errors_name_the_row() {
     s.assessed(anonymous);
     s.sent(Sent {
         ticket_id: "t1".into(),
+        customer: CustomerRef {
+            id: Some("c1".into()),
+            email: None,
+        },
         snippet_id: "apology".into(),
         tone: Some(Tone::Ownership),
         edited: false,

@@ -440,3 +440,192 @@ fn october(e: &Engine) -> Value {
     let o = json!({"from": "2026-10-01", "to": "2026-11-01", "now": "2027-02-01T00:00:00Z"});
     serde_json::to_value(e.insights(&o).unwrap()).unwrap()
 }
+
+// ---------------------------------------------------------------- feedback (session 53)
+
+/// Ana's and Bo's #1001, both assessed with a follow-up, neither answered yet.
+fn two_open_tickets() -> Engine {
+    let mut e = Engine::new(None).unwrap();
+    let mut rows = Vec::new();
+    for (name, email, at) in [
+        ("Ana", "ana@a.org", "2026-11-20T10:00:00Z"),
+        ("Bo", "bo@b.org", "2026-11-20T11:00:00Z"),
+    ] {
+        let mut r = arow("1001", None, Some(email), at, "critical");
+        r["customerName"] = json!(name);
+        r["followUpDays"] = json!(1);
+        r["followUpReason"] = json!(format!("{name}'s refund"));
+        rows.push(r);
+    }
+    assert_eq!(e.import_learning(&json!(rows)).unwrap().imported, 2);
+    e
+}
+
+/// A reply sent on one desk's #1001 answers that customer's ticket, not the other's: the
+/// follow-up of the answered one falls due, the other stays in its queue.
+#[test]
+fn a_snippet_sent_on_one_desks_ticket_answers_that_ticket_alone() {
+    let mut e = two_open_tickets();
+    let now = json!({"now": "2026-11-23T12:00:00Z"});
+    assert!(e.outreach(&now).unwrap().is_empty(), "both still open");
+    e.feedback(
+        &json!({"ticketId": "1001", "customer": {"email": "ana@a.org"},
+        "snippetId": "apology", "action": "inserted", "at": "2026-11-20T12:00:00Z"}),
+    )
+    .unwrap();
+    assert_eq!(keys(&e.outreach(&now).unwrap()), ["ana@a.org"]);
+    // exported with its customer, and read back the same
+    let rows = serde_json::to_value(e.export_learning()).unwrap();
+    let sent: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["record"] == "sent")
+        .collect();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["customerEmail"], "ana@a.org");
+    let mut again = Engine::new(None).unwrap();
+    again.import_learning(&rows).unwrap();
+    assert_eq!(keys(&again.outreach(&now).unwrap()), ["ana@a.org"]);
+    // a feedback that names no customer, with nothing proposed here: the ticket of that number
+    // assessed last (Bo's)
+    e.feedback(
+        &json!({"ticketId": "1001", "snippetId": "apology", "action": "inserted",
+        "at": "2026-11-20T12:30:00Z"}),
+    )
+    .unwrap();
+    let mut k = keys(&e.outreach(&now).unwrap());
+    k.sort();
+    assert_eq!(k, ["ana@a.org", "bo@b.org"]);
+}
+
+/// The same text on two desks' #1001: what the agent dismissed on Bo's is set aside on Bo's
+/// next assessment, not on Ana's; a snippet inserted without a customer is recorded for the
+/// ticket of that number the agent assessed last.
+#[test]
+fn a_dismissal_on_one_desks_ticket_does_not_set_a_snippet_aside_on_the_others() {
+    let mut e = Engine::new(None).unwrap();
+    let now = ms("2026-11-20T10:00:00Z");
+    let ticket = |email: &str| {
+        json!({"id": "1001", "customer": {"email": email}, "messages": [{"from": "customer",
+            "text": "The parcel arrived today and the mug inside is smashed. Can you send another?"}]})
+    };
+    let top = |e: &Engine, email: &str| {
+        e.assess(&ticket(email), now).unwrap().snippets[0]
+            .id
+            .to_string()
+    };
+    let first = top(&e, "ana@a.org");
+    assert_eq!(
+        top(&e, "bo@b.org"),
+        first,
+        "the same text, the same first snippet"
+    );
+    e.feedback(&json!({"ticketId": "1001", "snippetId": first, "action": "dismissed"}))
+        .unwrap();
+    assert_ne!(top(&e, "bo@b.org"), first, "set aside on Bo's ticket");
+    assert_eq!(top(&e, "ana@a.org"), first, "not on Ana's");
+    // Ana's is the one open now: an insert names it
+    e.feedback(&json!({"ticketId": "1001", "snippetId": first, "action": "inserted"}))
+        .unwrap();
+    let rows = serde_json::to_value(e.export_learning()).unwrap();
+    let sent: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["record"] == "sent")
+        .collect();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["customerEmail"], "ana@a.org");
+    // a feedback naming a customer is checked like the ticket's own
+    let bad = e
+        .feedback(&json!({"ticketId": "1001", "customer": {"email": "nope"},
+            "snippetId": first, "action": "inserted"}))
+        .unwrap_err();
+    assert!(bad.to_string().contains("customer.email"), "{bad}");
+}
+
+/// Insights: the snippet sent on Bo's critical #1001 (the band's tone) is Bo's route; Ana's
+/// relational #1001 got none, and is not counted as answered in another tone.
+#[test]
+fn insights_give_a_snippet_sent_to_its_own_customers_ticket() {
+    let mut e = Engine::new(None).unwrap();
+    let ana = arow(
+        "1001",
+        None,
+        Some("ana@a.org"),
+        "2026-10-07T10:00:00Z",
+        "relational",
+    );
+    let bo = arow(
+        "1001",
+        None,
+        Some("bo@b.org"),
+        "2026-10-07T11:00:00Z",
+        "critical",
+    );
+    let sent = json!({"record": "sent", "ticketId": "1001", "customerEmail": "bo@b.org",
+        "snippetId": "apology", "tone": "ownership", "action": "inserted",
+        "at": "2026-10-07T11:30:00Z"});
+    assert_eq!(
+        e.import_learning(&json!([ana, bo, sent])).unwrap().imported,
+        3
+    );
+    let v = october(&e);
+    let n = |route: &str| {
+        v["byRoute"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["group"] == route)
+            .map(|g| g["tickets"].clone())
+    };
+    assert_eq!(
+        (n("followed"), n("notFollowed"), n("noSnippet")),
+        (Some(json!(1)), Some(json!(0)), Some(json!(1))),
+        "{}",
+        v["byRoute"]
+    );
+}
+
+/// One customer's #1001 assessed under their id, then under their address, before the history
+/// said both are theirs: two records. Once it does, insights count the ticket once, by its
+/// latest record (critical), in the bands and in the contact reasons alike.
+#[test]
+fn insights_count_a_ticket_recorded_twice_before_the_history_joined_its_names_once() {
+    let mut e = Engine::new(None).unwrap();
+    let first = arow(
+        "1001",
+        Some("c9"),
+        None,
+        "2026-10-07T10:00:00Z",
+        "relational",
+    );
+    let later = arow(
+        "1001",
+        None,
+        Some("c9@x.org"),
+        "2026-10-08T10:00:00Z",
+        "critical",
+    );
+    e.import_learning(&json!([first, later])).unwrap();
+    assert_eq!(assessments(&e).len(), 2);
+    e.load_history(&json!({"customers": [{"id": "c9", "email": "c9@x.org"}], "tickets": []}))
+        .unwrap();
+    let v = october(&e);
+    let n = |band: &str| {
+        v["byBand"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["group"] == band)
+            .map(|g| g["tickets"].clone())
+    };
+    assert_eq!(
+        (n("relational"), n("critical")),
+        (Some(json!(0)), Some(json!(1))),
+        "{}",
+        v["byBand"]
+    );
+    assert_eq!(v["contactReasons"]["tickets"], 1, "{}", v["contactReasons"]);
+}

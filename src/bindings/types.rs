@@ -392,6 +392,9 @@ export interface QueueError {
 
 export interface FeedbackEvent {
   ticketId: string | number;
+  /** Whose ticket (as on the ticket given to `assess`): tells two desks' #1001 apart. Without
+   * it the feedback is about the ticket of that number assessed last. */
+  customer?: { id?: string | number; email?: string };
   snippetId: string | number;
   action: "inserted" | "edited" | "dismissed";
   at?: IsoDate;

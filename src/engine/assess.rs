@@ -394,6 +394,19 @@ impl Engine {
                 .cmp(&(a.points != 0))
                 .then(b.points.cmp(&a.points))
         });
+        // a customer the history knows is recorded (and their snippets remembered) by the
+        // history's id and email, however the page named them, so one ticket of theirs stays
+        // one record
+        let customer = match known {
+            Some(i) => {
+                let p = &self.store.get(i).profile;
+                crate::history::records::CustomerRef {
+                    id: p.id.clone().or(t.customer.id.clone()),
+                    email: p.email.clone().or(t.customer.email.clone()),
+                }
+            }
+            None => t.customer.clone(),
+        };
         let score = score::total(&mut reasons);
         let band = score::band(
             score,
@@ -444,8 +457,8 @@ impl Engine {
             let key = situation.key();
             // (an empty Vec's clone allocates nothing: the usual ticket pays no more)
             let set_aside = match self.proposed.borrow().0.get(t.id.as_str()) {
-                Some(p) => p.dismissed.clone(),
-                None => Vec::new(),
+                Some(p) if self.same_customer(&p.customer, &customer) => p.dismissed.clone(),
+                _ => Vec::new(),
             };
             let filled = snippets::rank(
                 self.library(),
@@ -457,22 +470,10 @@ impl Engine {
                 o.snippets,
                 o.html,
             );
-            self.remember(&t.id, key, &filled);
+            self.remember(&t.id, &customer, key, &filled);
             filled
         };
         // what outreach (the follow-up, the queue) and insights (the band) read later
-        // a customer the history knows is recorded by the history's id and email, however the
-        // page named them, so one ticket of theirs stays one record
-        let customer = match known {
-            Some(i) => {
-                let p = &self.store.get(i).profile;
-                crate::history::records::CustomerRef {
-                    id: p.id.clone().or(t.customer.id.clone()),
-                    email: p.email.clone().or(t.customer.email.clone()),
-                }
-            }
-            None => t.customer.clone(),
-        };
         self.seen.borrow_mut().assessed_by(
             crate::seen::Assessed {
                 ticket_id: t.id.clone(),

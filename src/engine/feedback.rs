@@ -16,6 +16,8 @@ use std::rc::Rc;
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedbackEvent {
     pub ticket_id: String,
+    /// Whose ticket, when the page said (`customer: { id?, email? }`): two desks both at #1001.
+    pub customer: Option<CustomerRef>,
     pub snippet_id: String,
     pub action: FeedbackAction,
     pub at: Option<i64>,
@@ -35,6 +37,9 @@ pub(super) type ProposedLog = (crate::util::FastMap<Rc<str>, Proposed>, VecDeque
 /// What was proposed for a ticket, so feedback can be learned in its situation.
 #[derive(Debug, Clone)]
 pub(super) struct Proposed {
+    /// Whose ticket it was (as the record of what was seen names them): feedback that names
+    /// another customer's ticket of this number is not about these snippets.
+    pub(super) customer: CustomerRef,
     situation: String,
     /// The snippets' texts end to end. A copy, not the filled texts themselves: those are let
     /// go with the assessment, and a ticket assessed again writes over its own copy without
@@ -77,15 +82,27 @@ pub struct LearningImport {
 pub const MAX_PROPOSED: usize = 10_000;
 
 impl Engine {
-    pub(super) fn remember(&self, ticket: &str, situation: String, filled: &[FilledSnippet]) {
+    pub(super) fn remember(
+        &self,
+        ticket: &str,
+        customer: &CustomerRef,
+        situation: String,
+        filled: &[FilledSnippet],
+    ) {
         let mut guard = self.proposed.borrow_mut();
         let (map, order) = &mut *guard;
         if let Some(p) = map.get_mut(ticket) {
+            // another desk's ticket of this number: its customer's dismissals are not these
+            if !self.same_customer(&p.customer, customer) {
+                p.dismissed.clear();
+                p.customer = customer.clone();
+            }
             p.situation = situation;
             p.fill(filled);
             return;
         }
         let mut proposed = Proposed {
+            customer: customer.clone(),
             situation,
             texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
             ends: Vec::with_capacity(filled.len()),
@@ -167,7 +184,15 @@ impl Engine {
     /// Validates and records an agent's response to a snippet.
     pub fn feedback(&mut self, event: &Value) -> Result<FeedbackReceipt> {
         let o = object(event, "feedback")?;
-        o.only(&["ticketId", "snippetId", "action", "at", "text", "agent"])?;
+        o.only(&[
+            "ticketId",
+            "customer",
+            "snippetId",
+            "action",
+            "at",
+            "text",
+            "agent",
+        ])?;
         let action = match o.req_str("action")?.as_str() {
             "inserted" => FeedbackAction::Inserted,
             "edited" => FeedbackAction::Edited,
@@ -183,16 +208,34 @@ impl Engine {
                 .into())
             }
         };
-        let e = FeedbackEvent {
+        let customer = match o.get("customer") {
+            Some(c) => {
+                let c = object(c, &o.at("customer"))?;
+                Some(CustomerRef {
+                    id: c.opt_id("id")?,
+                    email: c.opt_email("email")?,
+                })
+            }
+            None => None,
+        };
+        let mut e = FeedbackEvent {
             ticket_id: o.req_id("ticketId")?,
+            customer,
             snippet_id: o.req_id("snippetId")?,
             action,
             at: o.opt_date("at")?,
             text: o.opt_str("text")?,
         };
-        // learn in the situation the snippet was proposed in
+        // learn in the situation the snippet was proposed in, when it was proposed on this
+        // customer's ticket; a feedback that names no customer is about the ticket of this
+        // number assessed last (the one the agent has open)
         let (situation, share) = match self.proposed.borrow_mut().0.get_mut(e.ticket_id.as_str()) {
-            Some(p) => {
+            Some(p)
+                if e.customer
+                    .as_ref()
+                    .is_none_or(|c| self.same_customer(c, &p.customer)) =>
+            {
+                e.customer.get_or_insert_with(|| p.customer.clone());
                 let on_ticket = p.dismissed.iter().position(|d| **d == *e.snippet_id);
                 match (e.action, on_ticket) {
                     (FeedbackAction::Dismissed, None) => {
@@ -210,7 +253,7 @@ impl Engine {
                 };
                 (p.situation.clone(), share)
             }
-            None => ("any".to_string(), None),
+            _ => ("any".to_string(), None),
         };
         self.learning
             .record(&situation, &e.snippet_id, e.action, share);
@@ -252,8 +295,17 @@ impl Engine {
             .iter()
             .find(|s| *s.id == *e.snippet_id)
             .map(|s| s.tone);
-        self.seen.borrow_mut().sent(crate::seen::Sent {
+        let mut seen = self.seen.borrow_mut();
+        // named by neither the feedback nor a proposal: the customer of the ticket's latest
+        // record, if any
+        let customer = e.customer.clone().unwrap_or_else(|| {
+            seen.get(&e.ticket_id, |_| true)
+                .map(|a| a.customer.clone())
+                .unwrap_or_default()
+        });
+        seen.sent(crate::seen::Sent {
             ticket_id: e.ticket_id.clone(),
+            customer,
             snippet_id: e.snippet_id.clone(),
             tone,
             edited: e.action == FeedbackAction::Edited,

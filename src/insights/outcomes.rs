@@ -7,7 +7,7 @@
 
 use super::{Options, CSAT_DAYS, NPS_DAYS, REPEAT_DAYS};
 use crate::engine::Engine;
-use crate::history::records::SurveyKind;
+use crate::history::records::{CustomerRef, SurveyKind};
 use crate::score::Band;
 use crate::seen::Index;
 use crate::seen::Seen;
@@ -57,15 +57,26 @@ fn advised(b: Band) -> u8 {
 /// The assessed tickets of the period with their outcomes.
 pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
     let (store, now) = (e.store(), o.now);
-    let mut tones_of = Index::default();
-    let mut tones: Vec<u8> = Vec::new();
+    // the snippets sent by ticket number; a slice takes the tones of those sent on its own
+    // customer's ticket (two desks both at #1001, `seen::sent_on`)
+    let mut sent_on = Index::default();
+    let mut sent: Vec<Vec<&crate::seen::Sent>> = Vec::new();
     for s in seen.sent.iter().filter(|s| s.at.is_none_or(|a| a <= now)) {
-        let k = tones_of.add(&s.ticket_id, tones.len());
-        if k == tones.len() {
-            tones.push(0);
+        let k = sent_on.add(&s.ticket_id, sent.len());
+        if k == sent.len() {
+            sent.push(Vec::new());
         }
-        tones[k] |= tone_bit(s.tone);
+        sent[k].push(s);
     }
+    let same = |x: &CustomerRef, y: &CustomerRef| e.same_customer(x, y);
+    let tones = |a: &crate::seen::Assessed| {
+        sent_on.get(&a.ticket_id).map_or(0, |k| {
+            sent[k]
+                .iter()
+                .filter(|s| crate::seen::sent_on(s, a, &same))
+                .fold(0, |t, s| t | tone_bit(s.tone))
+        })
+    };
     // the assessments of each customer (stored ones as `#index`), to see a repeat the history
     // does not hold yet
     let who = |a: &crate::seen::Assessed| match store.resolve(&a.customer) {
@@ -86,10 +97,13 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
     let within = |t: i64, at: i64, days: i64| t > at && t <= at + days * MS_PER_DAY && t <= now;
     let open = |at: i64, days: i64| at + days * MS_PER_DAY > now;
     let mut out = Vec::new();
+    // (one ticket's records made before the history joined its customer's two names: the
+    // latest alone, `Seen::is_latest`)
     for a in seen
         .assessed
         .iter()
         .filter(|a| a.at >= o.from && a.at < o.to && a.at <= now)
+        .filter(|a| seen.is_latest(a, now, &same))
     {
         let h = store.resolve(&a.customer).map(|i| store.get(i));
         let at = a.at;
@@ -136,7 +150,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
         out.push(Slice {
             at,
             band: a.band,
-            tones: tones_of.get(&a.ticket_id).map_or(0, |k| tones[k]),
+            tones: tones(a),
             csat,
             repeat,
             nps,

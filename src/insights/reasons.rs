@@ -190,6 +190,7 @@ pub fn contact_reasons(e: &Engine, seen: &Seen, o: &Options) -> ContactReasons {
         .assessed
         .iter()
         .filter(|a| in_range(a.at) && store.ticket_for(&a.ticket_id, &a.customer).is_none())
+        .filter(|a| seen.is_latest(a, o.now, &|x, y| e.same_customer(x, y)))
     {
         let kind = (!a.unsure).then_some(a.kind);
         count(a.at >= o.from, Some((a.intent.as_str(), kind)), 0);

@@ -102,10 +102,22 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
     let mut other: Vec<(Journal, &crate::seen::Assessed)> = Vec::new();
     if !seen.is_empty() {
         journal = vec![Journal::default(); store.customers.len()];
-        let mut answered = Index::default();
+        // the snippets sent, by ticket number (two desks' #1001 are told apart by customer)
+        let mut sent_on = Index::default();
+        let mut sent: Vec<Vec<&crate::seen::Sent>> = Vec::new();
         for s in &seen.sent {
-            answered.set(&s.ticket_id, 0);
+            let k = sent_on.add(&s.ticket_id, sent.len());
+            if k == sent.len() {
+                sent.push(Vec::new());
+            }
+            sent[k].push(s);
         }
+        let same = |x: &CustomerRef, y: &CustomerRef| e.same_customer(x, y);
+        let answered = |a: &crate::seen::Assessed| {
+            sent_on
+                .get(&a.ticket_id)
+                .is_some_and(|k| sent[k].iter().any(|s| crate::seen::sent_on(s, a, &same)))
+        };
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
             if store.resolve(&a.customer).is_none() {
                 if let Some(k) = key(&a.customer) {
@@ -118,18 +130,14 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
             // a ticket assessed again for the same customer (named another way, before the
             // history knew both names were theirs) is advised by its latest record alone
-            let latest = seen
-                .get(&a.ticket_id, |l| {
-                    l.at <= now && e.same_customer(&l.customer, &a.customer)
-                })
-                .is_none_or(|l| std::ptr::eq(l, a));
+            let latest = seen.is_latest(a, now, &same);
             let solved = store
                 .ticket_for(&a.ticket_id, &a.customer)
                 .is_some_and(|t| t.solved_at.get().is_some_and(|s| s <= now));
             let open = latest
                 && !a.closed
                 && !solved
-                && answered.get(&a.ticket_id).is_none()
+                && !answered(a)
                 && now - a.at <= reasons::QUEUE_DAYS * MS_PER_DAY;
             let due = latest
                 && a.due()
