@@ -394,7 +394,7 @@ export interface FeedbackEvent {
   ticketId: string | number;
   /** Whose ticket (as on the ticket given to `assess`): tells two desks' #1001 apart. Without
    * it the feedback is about the ticket of that number assessed last. */
-  customer?: { id?: string | number; email?: string };
+  customer?: { id?: string | number; email?: string; name?: string };
   snippetId: string | number;
   action: "inserted" | "edited" | "dismissed";
   at?: IsoDate;

@@ -179,6 +179,10 @@ impl Engine {
     pub fn reset_learning(&mut self) {
         self.learning = Learning::default();
         *self.seen.borrow_mut() = Default::default();
+        // the snippets set aside on a ticket were taught by feedback too
+        for p in self.proposed.borrow_mut().0.values_mut() {
+            p.dismissed.clear();
+        }
     }
 
     /// Validates and records an agent's response to a snippet.
@@ -211,10 +215,15 @@ impl Engine {
         let customer = match o.get("customer") {
             Some(c) => {
                 let c = object(c, &o.at("customer"))?;
-                Some(CustomerRef {
+                // (the ticket's customer object as `assess` took it; a misspelt key is refused)
+                c.only(&["id", "email", "name"])?;
+                let r = CustomerRef {
                     id: c.opt_id("id")?,
                     email: c.opt_email("email")?,
-                })
+                };
+                // one that names no one is no customer: else it would read as every
+                // customer's ticket of that number (`seen::sent_on`)
+                (r.id.is_some() || r.email.is_some()).then_some(r)
             }
             None => None,
         };
@@ -297,9 +306,9 @@ impl Engine {
             .map(|s| s.tone);
         let mut seen = self.seen.borrow_mut();
         // named by neither the feedback nor a proposal: the customer of the ticket's latest
-        // record, if any
+        // record by the time it was sent, if any
         let customer = e.customer.clone().unwrap_or_else(|| {
-            seen.get(&e.ticket_id, |_| true)
+            seen.get(&e.ticket_id, |a| e.at.is_none_or(|t| a.at <= t))
                 .map(|a| a.customer.clone())
                 .unwrap_or_default()
         });
