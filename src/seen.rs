@@ -129,13 +129,43 @@ pub fn same_customer(a: &CustomerRef, b: &CustomerRef) -> bool {
     }
 }
 
-/// Whether snippet `s` was sent on the ticket of record `a`: the same number, and the same
-/// customer (`same`) unless either names none (a sender the page did not show, an export of
-/// before session 53), when the number alone says it.
-pub fn sent_on(s: &Sent, a: &Assessed, same: Same) -> bool {
-    let none = |c: &CustomerRef| c.id.is_none() && c.email.is_none();
-    s.ticket_id == a.ticket_id
-        && (none(&s.customer) || none(&a.customer) || same(&s.customer, &a.customer))
+/// The snippets sent, by ticket number: outreach and insights ask which were sent on one
+/// record's ticket (two desks' #1001 told apart by customer).
+pub struct SentByTicket<'a> {
+    index: Index,
+    lists: Vec<Vec<&'a Sent>>,
+}
+
+impl<'a> SentByTicket<'a> {
+    pub fn new(sent: impl Iterator<Item = &'a Sent>) -> Self {
+        let (mut index, mut lists) = (Index::default(), Vec::<Vec<&Sent>>::new());
+        for s in sent {
+            let k = index.add(&s.ticket_id, lists.len());
+            if k == lists.len() {
+                lists.push(Vec::new());
+            }
+            lists[k].push(s);
+        }
+        SentByTicket { index, lists }
+    }
+
+    /// The snippets sent on the ticket of record `a`: the same number, and the same customer
+    /// (`same`) unless either names none (a sender the page did not show, an export of before
+    /// session 53), when the number alone says it.
+    pub fn on<'s>(
+        &'s self,
+        a: &'s Assessed,
+        same: Same<'s>,
+    ) -> impl Iterator<Item = &'a Sent> + 's {
+        let none = |c: &CustomerRef| c.id.is_none() && c.email.is_none();
+        let list = self
+            .index
+            .get(&a.ticket_id)
+            .map_or(&[][..], |k| &self.lists[k][..]);
+        list.iter().copied().filter(move |s| {
+            none(&s.customer) || none(&a.customer) || same(&s.customer, &a.customer)
+        })
+    }
 }
 
 /// Puts record `i` of ticket `ticket` at the head of its chain (`Seen::earlier`), the one

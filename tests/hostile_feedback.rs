@@ -1,6 +1,6 @@
 #![cfg(feature = "outreach")]
 //! A hostile read of c257370 (session 53): `feedback` names the customer's ticket, `Sent`
-//! carries the customer, `seen::sent_on` / `Seen::is_latest` in outreach and insights, and the
+//! carries the customer, `seen::sent_on` (now `SentByTicket::on`) / `Seen::is_latest` in outreach and insights, and the
 //! merge-sorted eviction. Two desks both at #1001: Ana (desk A) and Bo (desk B). Written by a
 //! hostile helper session; four attacks failed on c257370 and are fixed after it (h06, h07: a
 //! `customer` naming no one read as every customer's ticket; h22: the fallback ignored the

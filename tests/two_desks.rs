@@ -435,6 +435,14 @@ fn insights_do_not_give_one_desks_rating_to_the_other() {
     assert_eq!(v["byBand"][2]["csat"]["n"], 0, "{}", v["byBand"][2]);
 }
 
+/// The tickets of one group of an insights list (`byBand`, `byRoute`).
+fn tickets_in(list: &Value, group: &str) -> Option<Value> {
+    list.as_array()?
+        .iter()
+        .find(|g| g["group"] == group)
+        .map(|g| g["tickets"].clone())
+}
+
 /// Insights for October 2026, read on 2027-02-01.
 fn october(e: &Engine) -> Value {
     let o = json!({"from": "2026-10-01", "to": "2026-11-01", "now": "2027-02-01T00:00:00Z"});
@@ -572,14 +580,7 @@ fn insights_give_a_snippet_sent_to_its_own_customers_ticket() {
         3
     );
     let v = october(&e);
-    let n = |route: &str| {
-        v["byRoute"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|g| g["group"] == route)
-            .map(|g| g["tickets"].clone())
-    };
+    let n = |group: &str| tickets_in(&v["byRoute"], group);
     assert_eq!(
         (n("followed"), n("notFollowed"), n("noSnippet")),
         (Some(json!(1)), Some(json!(0)), Some(json!(1))),
@@ -613,14 +614,7 @@ fn insights_count_a_ticket_recorded_twice_before_the_history_joined_its_names_on
     e.load_history(&json!({"customers": [{"id": "c9", "email": "c9@x.org"}], "tickets": []}))
         .unwrap();
     let v = october(&e);
-    let n = |band: &str| {
-        v["byBand"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|g| g["group"] == band)
-            .map(|g| g["tickets"].clone())
-    };
+    let n = |group: &str| tickets_in(&v["byBand"], group);
     assert_eq!(
         (n("relational"), n("critical")),
         (Some(json!(0)), Some(json!(1))),

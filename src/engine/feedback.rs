@@ -222,7 +222,7 @@ impl Engine {
                     email: c.opt_email("email")?,
                 };
                 // one that names no one is no customer: else it would read as every
-                // customer's ticket of that number (`seen::sent_on`)
+                // customer's ticket of that number (`seen::SentByTicket::on`)
                 (r.id.is_some() || r.email.is_some()).then_some(r)
             }
             None => None,

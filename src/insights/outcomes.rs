@@ -57,26 +57,10 @@ fn advised(b: Band) -> u8 {
 /// The assessed tickets of the period with their outcomes.
 pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
     let (store, now) = (e.store(), o.now);
-    // the snippets sent by ticket number; a slice takes the tones of those sent on its own
-    // customer's ticket (two desks both at #1001, `seen::sent_on`)
-    let mut sent_on = Index::default();
-    let mut sent: Vec<Vec<&crate::seen::Sent>> = Vec::new();
-    for s in seen.sent.iter().filter(|s| s.at.is_none_or(|a| a <= now)) {
-        let k = sent_on.add(&s.ticket_id, sent.len());
-        if k == sent.len() {
-            sent.push(Vec::new());
-        }
-        sent[k].push(s);
-    }
+    // a slice takes the tones of the snippets sent on its own customer's ticket
+    let sent =
+        crate::seen::SentByTicket::new(seen.sent.iter().filter(|s| s.at.is_none_or(|a| a <= now)));
     let same = |x: &CustomerRef, y: &CustomerRef| e.same_customer(x, y);
-    let tones = |a: &crate::seen::Assessed| {
-        sent_on.get(&a.ticket_id).map_or(0, |k| {
-            sent[k]
-                .iter()
-                .filter(|s| crate::seen::sent_on(s, a, &same))
-                .fold(0, |t, s| t | tone_bit(s.tone))
-        })
-    };
     // the assessments of each customer (stored ones as `#index`), to see a repeat the history
     // does not hold yet
     let who = |a: &crate::seen::Assessed| match store.resolve(&a.customer) {
@@ -150,7 +134,7 @@ pub fn slices(e: &Engine, seen: &Seen, o: &Options) -> Vec<Slice> {
         out.push(Slice {
             at,
             band: a.band,
-            tones: tones(a),
+            tones: sent.on(a, &same).fold(0, |t, s| t | tone_bit(s.tone)),
             csat,
             repeat,
             nps,

@@ -102,22 +102,8 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
     let mut other: Vec<(Journal, &crate::seen::Assessed)> = Vec::new();
     if !seen.is_empty() {
         journal = vec![Journal::default(); store.customers.len()];
-        // the snippets sent, by ticket number (two desks' #1001 are told apart by customer)
-        let mut sent_on = Index::default();
-        let mut sent: Vec<Vec<&crate::seen::Sent>> = Vec::new();
-        for s in &seen.sent {
-            let k = sent_on.add(&s.ticket_id, sent.len());
-            if k == sent.len() {
-                sent.push(Vec::new());
-            }
-            sent[k].push(s);
-        }
+        let sent = crate::seen::SentByTicket::new(seen.sent.iter());
         let same = |x: &CustomerRef, y: &CustomerRef| e.same_customer(x, y);
-        let answered = |a: &crate::seen::Assessed| {
-            sent_on
-                .get(&a.ticket_id)
-                .is_some_and(|k| sent[k].iter().any(|s| crate::seen::sent_on(s, a, &same)))
-        };
         for a in seen.assessed.iter().filter(|a| a.at <= now) {
             if store.resolve(&a.customer).is_none() {
                 if let Some(k) = key(&a.customer) {
@@ -137,7 +123,7 @@ pub fn outreach(e: &Engine, o: &Options, lib: &[Snippet]) -> Vec<Outreach> {
             let open = latest
                 && !a.closed
                 && !solved
-                && !answered(a)
+                && sent.on(a, &same).next().is_none()
                 && now - a.at <= reasons::QUEUE_DAYS * MS_PER_DAY;
             let due = latest
                 && a.due()
