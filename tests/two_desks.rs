@@ -35,11 +35,15 @@ fn arow(t: &str, id: Option<&str>, email: Option<&str>, at: &str, band: &str) ->
 
 fn assessments(e: &Engine) -> Vec<Value> {
     let rows = serde_json::to_value(e.export_learning()).unwrap();
+    records(&rows, "assessment").into_iter().cloned().collect()
+}
+
+/// The export rows of one kind of record.
+fn records<'a>(rows: &'a Value, kind: &str) -> Vec<&'a Value> {
     rows.as_array()
         .unwrap()
         .iter()
-        .filter(|r| r["record"] == "assessment")
-        .cloned()
+        .filter(|r| r["record"] == kind)
         .collect()
 }
 
@@ -484,12 +488,7 @@ fn a_snippet_sent_on_one_desks_ticket_answers_that_ticket_alone() {
     assert_eq!(keys(&e.outreach(&now).unwrap()), ["ana@a.org"]);
     // exported with its customer, and read back the same
     let rows = serde_json::to_value(e.export_learning()).unwrap();
-    let sent: Vec<&Value> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["record"] == "sent")
-        .collect();
+    let sent = records(&rows, "sent");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0]["customerEmail"], "ana@a.org");
     let mut again = Engine::new(None).unwrap();
@@ -537,12 +536,7 @@ fn a_dismissal_on_one_desks_ticket_does_not_set_a_snippet_aside_on_the_others() 
     e.feedback(&json!({"ticketId": "1001", "snippetId": first, "action": "inserted"}))
         .unwrap();
     let rows = serde_json::to_value(e.export_learning()).unwrap();
-    let sent: Vec<&Value> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["record"] == "sent")
-        .collect();
+    let sent = records(&rows, "sent");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0]["customerEmail"], "ana@a.org");
     // a feedback naming a customer is checked like the ticket's own
