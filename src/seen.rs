@@ -157,13 +157,12 @@ impl<'a> SentByTicket<'a> {
         a: &'s Assessed,
         same: Same<'s>,
     ) -> impl Iterator<Item = &'a Sent> + 's {
-        let none = |c: &CustomerRef| c.id.is_none() && c.email.is_none();
         let list = self
             .index
             .get(&a.ticket_id)
             .map_or(&[][..], |k| &self.lists[k][..]);
         list.iter().copied().filter(move |s| {
-            none(&s.customer) || none(&a.customer) || same(&s.customer, &a.customer)
+            s.customer.names_no_one() || a.customer.names_no_one() || same(&s.customer, &a.customer)
         })
     }
 }

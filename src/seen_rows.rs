@@ -135,7 +135,7 @@ fn customer_ref(o: &Obj) -> Result<CustomerRef> {
         id: o.opt_id("customerId")?,
         email: o.opt_email("customerEmail")?,
     };
-    if r.id.is_none() && r.email.is_none() {
+    if r.names_no_one() {
         return err(&o.at("customerId"), "is required (or customerEmail)");
     }
     Ok(r)

@@ -393,7 +393,8 @@ export interface QueueError {
 export interface FeedbackEvent {
   ticketId: string | number;
   /** Whose ticket (as on the ticket given to `assess`): tells two desks' #1001 apart. Without
-   * it the feedback is about the ticket of that number assessed last. */
+   * it the feedback is about the ticket of that number whose snippets were offered last. A
+   * customer naming neither id nor email is no customer. */
   customer?: { id?: string | number; email?: string; name?: string };
   snippetId: string | number;
   action: "inserted" | "edited" | "dismissed";

@@ -223,7 +223,7 @@ impl Engine {
                 };
                 // one that names no one is no customer: else it would read as every
                 // customer's ticket of that number (`seen::SentByTicket::on`)
-                (r.id.is_some() || r.email.is_some()).then_some(r)
+                (!r.names_no_one()).then_some(r)
             }
             None => None,
         };

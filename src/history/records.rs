@@ -255,6 +255,13 @@ pub struct CustomerRef {
     pub email: Option<String>,
 }
 
+impl CustomerRef {
+    /// Neither an id nor an email: a sender the page did not show.
+    pub fn names_no_one(&self) -> bool {
+        self.id.is_none() && self.email.is_none()
+    }
+}
+
 /// Largest amount accepted as a lifetime value or an order total: beyond it is a unit error.
 pub const MAX_AMOUNT: f64 = 1e9;
 

@@ -166,7 +166,7 @@ impl Store {
 
     /// Whether `who` may be customer `c`: it names them, or it names no one (`ticket_for`).
     pub fn may_be(&self, c: usize, who: &CustomerRef) -> bool {
-        (who.id.is_none() && who.email.is_none()) || self.resolve(who) == Some(c)
+        who.names_no_one() || self.resolve(who) == Some(c)
     }
 
     /// An order by its id, and the customer (index) it belongs to.
@@ -208,9 +208,7 @@ impl Store {
         let dated = given("at").is_some();
         // an unknown id filed by email under this customer (`joined`) is this customer
         let joined = || self.joined.get(named.id.as_ref()?).copied();
-        if (named.id.is_some() || named.email.is_some())
-            && self.resolve(&named).or_else(joined) != Some(owner)
-        {
+        if !named.names_no_one() && self.resolve(&named).or_else(joined) != Some(owner) {
             return None;
         }
         // the rows are filed under the customer the order is, by the customer's own key
