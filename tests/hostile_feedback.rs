@@ -1,7 +1,7 @@
 #![cfg(feature = "outreach")]
 //! A hostile read of c257370 (session 53): `feedback` names the customer's ticket, `Sent`
-//! carries the customer, `seen::sent_on` (now `SentByTicket::on`) / `Seen::is_latest` in outreach and insights, and the
-//! merge-sorted eviction. Two desks both at #1001: Ana (desk A) and Bo (desk B). Written by a
+//! carries the customer, `seen::sent_on` (now `SentByTicket::on`) and `Seen::is_latest` in
+//! outreach and insights, and the merge-sorted eviction. Two desks both at #1001: Ana (desk A) and Bo (desk B). Written by a
 //! hostile helper session; four attacks failed on c257370 and are fixed after it (h06, h07: a
 //! `customer` naming no one read as every customer's ticket; h22: the fallback ignored the
 //! feedback's own time; h12: `resetLearning` kept the dismissals). Its cost probe (thousands of
@@ -9,15 +9,12 @@
 //! and insights pair every record with every snippet sent on that number, 1.4 s and 1.8 s in
 //! release for 5,000 x 20,000) is in the session's note, not here.
 use rapport::history::records::CustomerRef;
-use rapport::score::Band;
 use rapport::seen::{Assessed, Seen, MAX_ASSESSED};
-use rapport::text::Kind;
 use rapport::Engine;
 use serde_json::{json, Value};
-
-fn ms(s: &str) -> i64 {
-    rapport::time::parse_iso(s).unwrap()
-}
+#[path = "support/two_desks.rs"]
+mod setup;
+use setup::{arow, ms, two_open_tickets};
 
 const SMASHED: &str =
     "The parcel arrived today and the mug inside is smashed. Can you send another?";
@@ -48,37 +45,6 @@ fn sent_rows(e: &Engine) -> Vec<Value> {
         .into_iter()
         .filter(|r| r["record"] == "sent")
         .collect()
-}
-
-fn arow(t: &str, id: Option<&str>, email: Option<&str>, at: &str, band: &str) -> Value {
-    let mut r = json!({"record": "assessment", "ticketId": t, "at": at, "score": 50,
-        "band": band, "intent": "complaint", "intentKind": "relational"});
-    if let Some(i) = id {
-        r["customerId"] = json!(i);
-    }
-    if let Some(e) = email {
-        r["customerEmail"] = json!(e);
-    }
-    r
-}
-
-/// Ana's and Bo's #1001 (by email), each with a follow-up, neither answered; imported, so
-/// nothing is proposed.
-fn two_open_tickets() -> Engine {
-    let mut e = Engine::new(None).unwrap();
-    let mut rs = Vec::new();
-    for (name, email, at) in [
-        ("Ana", "ana@a.org", "2026-11-20T10:00:00Z"),
-        ("Bo", "bo@b.org", "2026-11-20T11:00:00Z"),
-    ] {
-        let mut r = arow("1001", None, Some(email), at, "critical");
-        r["customerName"] = json!(name);
-        r["followUpDays"] = json!(1);
-        r["followUpReason"] = json!(format!("{name}'s refund"));
-        rs.push(r);
-    }
-    assert_eq!(e.import_learning(&json!(rs)).unwrap().imported, 2);
-    e
 }
 
 fn keys(l: &[rapport::outreach::Outreach]) -> Vec<String> {
@@ -650,23 +616,13 @@ fn h18_odd_feedback_never_panics() {
 
 // ------------------------------------------------------------------ 8. eviction
 
+/// A record of ticket `t` for customer `c<t>`.
 fn rec(t: &str, at: i64) -> Assessed {
-    Assessed {
-        ticket_id: t.into(),
-        customer: CustomerRef {
-            id: Some(format!("c{t}")),
-            email: None,
-        },
-        name: None,
-        at,
-        score: 1,
-        band: Band::Transactional,
-        intent: "x".into(),
-        kind: Kind::Transactional,
-        unsure: false,
-        follow_up: None,
-        closed: false,
-    }
+    let c = CustomerRef {
+        id: Some(format!("c{t}")),
+        email: None,
+    };
+    setup::rec(t, c, at)
 }
 
 /// MAX_ASSESSED + 1 distinct tickets, latest first, then with equal times: the oldest tenth

@@ -7,31 +7,12 @@
 //! answer (a snippet sent names its ticket only; two desks whose customer ids also collide)
 //! are in README's known limits.
 use rapport::history::records::CustomerRef;
-use rapport::score::Band;
 use rapport::seen::{same_customer, Assessed, Seen, MAX_ASSESSED};
-use rapport::text::Kind;
 use rapport::Engine;
 use serde_json::{json, Value};
-
-fn ms(s: &str) -> i64 {
-    rapport::time::parse_iso(s).unwrap()
-}
-
-fn arow(t: &str, id: Option<&str>, email: Option<&str>, at: &str, band: &str) -> Value {
-    let mut r = json!({"record": "assessment", "ticketId": t, "at": at, "score": 50,
-        "band": band, "intent": "complaint", "intentKind": "relational"});
-    if band == "transactional" {
-        r["intent"] = json!("product_info");
-        r["intentKind"] = json!("transactional");
-    }
-    if let Some(i) = id {
-        r["customerId"] = json!(i);
-    }
-    if let Some(e) = email {
-        r["customerEmail"] = json!(e);
-    }
-    r
-}
+#[path = "support/two_desks.rs"]
+mod setup;
+use setup::{arow, ms, rec, two_open_tickets};
 
 fn assessments(e: &Engine) -> Vec<Value> {
     let rows = serde_json::to_value(e.export_learning()).unwrap();
@@ -51,22 +32,6 @@ fn who(id: Option<&str>, email: Option<&str>) -> CustomerRef {
     CustomerRef {
         id: id.map(Into::into),
         email: email.map(Into::into),
-    }
-}
-
-fn rec(t: &str, c: CustomerRef, at: i64) -> Assessed {
-    Assessed {
-        ticket_id: t.into(),
-        customer: c,
-        name: None,
-        at,
-        score: 1,
-        band: Band::Transactional,
-        intent: "x".into(),
-        kind: Kind::Transactional,
-        unsure: false,
-        follow_up: None,
-        closed: false,
     }
 }
 
@@ -454,24 +419,6 @@ fn october(e: &Engine) -> Value {
 }
 
 // ---------------------------------------------------------------- feedback (session 53)
-
-/// Ana's and Bo's #1001, both assessed with a follow-up, neither answered yet.
-fn two_open_tickets() -> Engine {
-    let mut e = Engine::new(None).unwrap();
-    let mut rows = Vec::new();
-    for (name, email, at) in [
-        ("Ana", "ana@a.org", "2026-11-20T10:00:00Z"),
-        ("Bo", "bo@b.org", "2026-11-20T11:00:00Z"),
-    ] {
-        let mut r = arow("1001", None, Some(email), at, "critical");
-        r["customerName"] = json!(name);
-        r["followUpDays"] = json!(1);
-        r["followUpReason"] = json!(format!("{name}'s refund"));
-        rows.push(r);
-    }
-    assert_eq!(e.import_learning(&json!(rows)).unwrap().imported, 2);
-    e
-}
 
 /// A reply sent on one desk's #1001 answers that customer's ticket, not the other's: the
 /// follow-up of the answered one falls due, the other stays in its queue.
