@@ -16,7 +16,7 @@ const pick = (a) => a[Math.floor(rnd() * a.length)];
 const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const day = (ms) => iso(ms).slice(0, 10);
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Nikos', 'Olga', 'Pedro', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Aaron', 'Bea', 'Carlos', 'Dana'];
+const FIRST = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Mina', 'Nikos', 'Olga', 'Pedro', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Aaron', 'Bea', 'Carlos', 'Dana'];
 const LAST = ['Silva', 'Okafor', 'Martin', 'Ivanov', 'Schmidt', 'Haddad', 'Kim', 'Tanaka', 'García', 'Berg', 'Adeyemi', 'Walsh', 'Cohen', 'Papadakis', 'Novak', 'Costa', 'Reyes', 'Rossi', 'Nguyen', 'Shah'];
 const PRODUCTS = ['Espresso machine', 'Burr grinder', 'Milk frother', 'Coffee beans 1 kg', 'Descaler', 'Pour-over kettle', 'Tamper', 'Cups set', 'Water filter', 'Travel mug'];
 const SUBJECTS = ['Where is my order?', 'Grinder makes a noise', 'Charged twice', 'Invoice copy', 'Password reset', 'Parcel arrived damaged', 'How to descale', 'Change delivery address', 'Warranty question', 'Refund status'];
