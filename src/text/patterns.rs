@@ -11,7 +11,10 @@
 //! so "I was not charged twice" is no mistake cue; negators inside a pattern are its own words.
 //! A section named `not.X` lists look-alikes said outright ("not cancelling, just asking", "my
 //! bad, I ordered the wrong size"): a match of one drops every match of `X` in the same text,
-//! and itself (`find_with_look_alikes` says which labels it dropped). A section named `plain.X`
+//! and itself (`find_with_look_alikes` says which labels it dropped), unless it is conceded: a
+//! "but" (however, though, although, except) within eight words after it in its sentence keeps
+//! the matches of `X` after the "but" ("not blaming you personally, but you charged me twice").
+//! A section named `plain.X`
 //! lists plain requests whose words the learned model reads as X ("send me a copy of the
 //! invoice"): a match keeps the learned model from finding X on its own in that text, and
 //! leaves X's own patterns be ("…a copy of the invoice, you charged us twice" is still X).
@@ -344,24 +347,34 @@ impl PatternSet {
         // their sentence: scoped to the sentence (split at ! ? . and line breaks), train lost
         // 5 rows and dev 1 and neither gained one ("my bad" and "NOT THE WHOLE THING" speak
         // for the message), though the blind check set gained 2 (`check-set`; 2026-12-02)
+        // A look-alike conceded ("not blaming you personally, but your company charged me
+        // twice"; "nobody's fault, but you sent the wrong size again"): what comes after the
+        // `but` is the customer's point, so it drops only the matches before it, in its message.
         let (mut blocked, mut dropped) = (0u64, 0u64);
-        let mut any = false;
+        // per label dropped: the token from which its matches stay (usize::MAX: none stay)
+        let mut stay_from: Vec<usize> = Vec::new();
         for h in &hits {
             if let Some(b) = self.blocks[h.label] {
                 let bit = 1u64.checked_shl(b as u32).unwrap_or(0);
                 blocked |= bit;
                 if !self.model_only[h.label] {
-                    dropped |= bit;
+                    let from = conceded_at(toks, h.last).unwrap_or(usize::MAX);
+                    if from == usize::MAX {
+                        dropped |= bit;
+                    }
+                    if stay_from.is_empty() {
+                        stay_from = vec![0; self.labels.len()];
+                    }
+                    stay_from[b] = stay_from[b].max(from);
                 }
-                any = true;
             }
         }
-        if any {
+        if blocked != 0 {
             let mut kept = 0;
             for i in 0..hits.len() {
                 let h = hits[i];
                 if self.blocks[h.label].is_none()
-                    && dropped & 1u64.checked_shl(h.label as u32).unwrap_or(0) == 0
+                    && stay_from.get(h.label).is_none_or(|&from| h.first >= from)
                 {
                     hits[kept] = h;
                     kept += 1;
@@ -371,6 +384,24 @@ impl PatternSet {
         }
         (hits, blocked, dropped)
     }
+}
+
+/// Where a look-alike ending at token `last` is conceded: a "but" (or "however", "though",
+/// "although", "except") within eight words after it in its sentence, whose next word is
+/// where the customer's own point starts.
+fn conceded_at(toks: &[Token], last: usize) -> Option<usize> {
+    toks.iter()
+        .enumerate()
+        .skip(last + 1)
+        .take(8)
+        .take_while(|(_, t)| !t.after_stop)
+        .find(|(_, t)| {
+            matches!(
+                t.text.as_str(),
+                "but" | "however" | "though" | "although" | "except"
+            )
+        })
+        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -527,6 +558,43 @@ mod tests {
         assert!(s
             .find(&tokenize("I was not charged twice, all good"))
             .is_empty());
+    }
+
+    #[test]
+    fn a_conceded_look_alike_drops_only_what_comes_before_its_but() {
+        let s = set("[mistake]\ncharg* ~3 twice\nlate\n[not.mistake]\nnot_your_fault\n");
+        let mistake = s.labels.iter().position(|l| l == "mistake").unwrap();
+        let hits = |t: &str| s.find_with_look_alikes(&tokenize(t));
+        let found = |t: &str| hits(t).0.iter().filter(|h| h.label == mistake).count();
+        assert_eq!(found("the courier was late, not your fault"), 0);
+        let (h, blocked, dropped) = hits("not your fault, but you charged me twice");
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(
+            blocked,
+            1 << mistake,
+            "the learned model stays out of that message"
+        );
+        assert_eq!(
+            dropped, 0,
+            "a conceded look-alike does not speak for the thread"
+        );
+        assert_eq!(
+            found("the courier was late, not your fault, but you charged me twice"),
+            1,
+            "'late' before the but goes, the charge after it stays"
+        );
+        assert_eq!(
+            found("not your fault i know however you charged me twice"),
+            1
+        );
+        // the "but" must be in the look-alike's sentence, within eight words of it
+        assert_eq!(found("not your fault. But you charged me twice"), 0);
+        assert_eq!(
+            found("not your fault and one two three four five six seven but charged twice"),
+            0
+        );
+        let (_, _, dropped) = hits("not your fault. But you charged me twice");
+        assert_eq!(dropped, 1 << mistake);
     }
 
     #[test]

@@ -439,3 +439,24 @@ fn the_order_topics_are_delivery_and_order_change() {
         .collect();
     assert_eq!(bits, ["delivery", "order_change"]);
 }
+
+#[test]
+fn an_agent_told_it_is_not_to_blame_still_hears_our_mistake() {
+    // "not blaming you" exonerates the person, and drops our mistake in its message, unless it
+    // is conceded: what comes after the "but" is the customer's point (session 54's probes)
+    let a = a();
+    for t in [
+        "I'm not blaming you personally, but your company charged me twice for the same order and I want it refunded.",
+        "Not blaming you, but the parcel arrived smashed and the mug inside is broken.",
+        "I know it's nobody's fault really, but you sent me the wrong size twice now.",
+    ] {
+        assert!(a.analyze(t).cues.mistake > 0.0, "{t}");
+    }
+    // a third party's failure told before the concession stays no mistake of ours
+    for t in [
+        "the customs broker held our shipment, not ur fault i know, but can u help chase them?",
+        "@Vireo_Mobile the manufacturer's update bricked my handset, nothing to do with you I know, but can I get a loan phone while it's being repaired?",
+    ] {
+        assert_eq!(a.analyze(t).cues.mistake, 0.0, "{t}");
+    }
+}

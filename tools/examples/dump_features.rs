@@ -14,14 +14,25 @@ use judgement::Split;
 fn main() {
     let mut an = TextAnalyzer::builtin();
     an.judge = JudgeModel::default();
-    let cues = ["mistake", "churn", "effort", "praise", "loyalty", "celebration", "loss"];
+    let cues = [
+        "mistake",
+        "churn",
+        "effort",
+        "praise",
+        "loyalty",
+        "celebration",
+        "loss",
+    ];
     for m in judgement::messages() {
         let split = match m.split {
             Split::Train => "train",
             Split::Dev => "dev",
             _ => continue,
         };
-        let labels: Vec<&str> = cues.iter().map(|c| if m.has(c) { "1" } else { "0" }).collect();
+        let labels: Vec<&str> = cues
+            .iter()
+            .map(|c| if m.has(c) { "1" } else { "0" })
+            .collect();
         let hashes: Vec<String> = judgement::model_features(&an, &m.text)
             .iter()
             .map(|f| f.hash.to_string())
