@@ -447,13 +447,17 @@ fn an_agent_told_it_is_not_to_blame_still_hears_our_mistake() {
     let a = a();
     for t in [
         "I'm not blaming you personally, but your company charged me twice for the same order and I want it refunded.",
-        "Not blaming you, but the parcel arrived smashed and the mug inside is broken.",
+        "Not blaming you, but your courier smashed the parcel and the mug inside is broken.",
         "I know it's nobody's fault really, but you sent me the wrong size twice now.",
     ] {
         assert!(a.analyze(t).cues.mistake > 0.0, "{t}");
     }
-    // a third party's failure told before the concession stays no mistake of ours
+    // a third party's failure told before the concession, or after it, stays no mistake of
+    // ours (helper-137's probes: customers concede to tell someone else's failure)
     for t in [
+        "Not your fault, but my bank has charged me twice for the same payment. Can you confirm you only took it once?",
+        "It's nobody's fault but mine, I charged the wrong card twice when I was rushing.",
+        "Not your fault, but can you help? My bank charged me twice for the same order.",
         "the customs broker held our shipment, not ur fault i know, but can u help chase them?",
         "@Vireo_Mobile the manufacturer's update bricked my handset, nothing to do with you I know, but can I get a loan phone while it's being repaired?",
     ] {
