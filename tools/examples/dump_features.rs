@@ -14,15 +14,7 @@ use judgement::Split;
 fn main() {
     let mut an = TextAnalyzer::builtin();
     an.judge = JudgeModel::default();
-    let cues = [
-        "mistake",
-        "churn",
-        "effort",
-        "praise",
-        "loyalty",
-        "celebration",
-        "loss",
-    ];
+    let cues = judgement::CUE_LABELS;
     for m in judgement::messages() {
         let split = match m.split {
             Split::Train => "train",
