@@ -464,3 +464,34 @@ fn an_agent_told_it_is_not_to_blame_still_hears_our_mistake() {
         assert_eq!(a.analyze(t).cues.mistake, 0.0, "{t}");
     }
 }
+
+#[test]
+fn a_look_alike_speaks_for_what_was_told_before_it_not_after() {
+    let a = a();
+    let thread = |msgs: &[&str]| {
+        let m: Vec<(usize, &str)> = msgs.iter().copied().enumerate().collect();
+        a.analyze_thread(&m).cues
+    };
+    // told later, after a look-alike: a new event, read
+    let c = thread(&[
+        "Not your fault, the storm knocked out the whole street's line last night. Any idea when it will be back?",
+        "Update: the engineer you booked for today never turned up and nobody called. I took the day off for nothing.",
+    ]);
+    assert!(c.mistake > 0.0, "{c:?}");
+    let c = thread(&[
+        "my bad, I typed the wrong postcode on order 5512, can you fix it before it ships?",
+        "It arrived today and the box was crushed and the lamp inside is broken.",
+    ]);
+    assert!(c.mistake > 0.0, "{c:?}");
+    let c = thread(&[
+        "Not cancelling, just asking what the notice period is.",
+        "Actually, cancel my membership, you charged me twice again this month.",
+    ]);
+    assert!(c.churn > 0.0, "{c:?}");
+    // told before it: the look-alike explains it
+    let c = thread(&[
+        "The hotel gave our room away when we arrived at midnight!",
+        "Sorry, we booked the hotel directly with them, so not your problem. Can you move our transfer?",
+    ]);
+    assert_eq!(c.mistake, 0.0, "{c:?}");
+}
