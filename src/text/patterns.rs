@@ -389,8 +389,7 @@ impl PatternSet {
                             && !toks[conceded[h.label]..=h.first]
                                 .iter()
                                 .any(|t| t.after_stop)
-                            && (h.first.saturating_sub(4).max(conceded[h.label])..=h.last)
-                                .any(|k| is_you(toks, k)));
+                            && told_of_you(toks, &h, conceded[h.label]));
                 if stays {
                     // what stayed speaks for its message: the thread keeps the cue
                     dropped &= !bit;
@@ -415,6 +414,12 @@ fn conceded_at(toks: &[Token], last: usize) -> Option<usize> {
         .take_while(|(_, t)| !t.after_stop)
         .find(|(_, t)| matches!(t.text.as_str(), "but" | "however"))
         .map(|(i, _)| i + 1)
+}
+
+/// Whether match `h` names the one written to as its doer: "your" or "you" at it or in the
+/// four words before it (from token `from` on).
+pub fn told_of_you(toks: &[Token], h: &Hit, from: usize) -> bool {
+    (h.first.saturating_sub(4).max(from)..=h.last).any(|k| is_you(toks, k))
 }
 
 /// Whether token `k` names the one written to as the doer: "your", "you've", or "you" not

@@ -2,7 +2,7 @@
 //! `data/judgement/checks/lookalikes-80.jsonl` (80 messages written and labelled blind by a
 //! helper session on 2026-12-02, half look-alikes with no cue, half a real cue beside
 //! look-alike words), or another file of the same form (`{"text": …, "cues": [...]}` per
-//! line). Prints, per cue, right / false fires / missed, and the fires on the rows that have
+//! line, or `{"messages": [...], "cues": [...]}` for a thread of the customer's messages). Prints, per cue, right / false fires / missed, and the fires on the rows that have
 //! no cue; with `--list`, each row a cue is missed on (FN) or fires on wrongly (FP).
 //! Usage: cargo run --release -p rapport-tools --bin check-set [-- <file>] [--list]
 #[path = "../eval_data.rs"]
@@ -28,8 +28,17 @@ fn main() {
     let mut counts = vec![[0usize; 3]; cues.len()];
     let mut on_none = 0;
     for r in &rows {
-        let text = r["text"].as_str().expect("text");
-        let s = an.analyze(text);
+        // a row is one message (`text`) or a thread of the customer's messages (`messages`)
+        let thread: Vec<&str> = match r["messages"].as_array() {
+            Some(m) => m
+                .iter()
+                .map(|t| t.as_str().expect("messages: strings"))
+                .collect(),
+            None => vec![r["text"].as_str().expect("text")],
+        };
+        let numbered: Vec<(usize, &str)> = thread.iter().copied().enumerate().collect();
+        let s = an.analyze_thread(&numbered);
+        let text = thread.join(" || ");
         let values = s.cues.values();
         let labels: Vec<&str> = r["cues"]
             .as_array()
