@@ -167,37 +167,26 @@ impl TextAnalyzer {
             .collect();
         // a look-alike said outright speaks for what was told before it ("…given our room
         // away" / "we booked them directly, so not your problem"): the cue it drops goes from
-        // its message and every earlier one. Later ones tell what happened since ("not your
-        // fault, the storm took the line" / "the engineer you booked never came"), but a
-        // customer who has said a failure is not ours goes on about it in the next message
-        // ("my bad, I ordered the 10" / "it arrived, the wrong size as expected"): there our
-        // mistake stays only told of "you" or "your" (`conceded_to_you`, as after a "but"), and
-        // the learned model does not find it alone.
+        // its message and every earlier one. Not from later ones: they tell what happened since
+        // ("not your fault, the storm took the line" / "the engineer you booked never came").
         // `evaluate`, scenarios (2026-12-04), the whole thread against none: train snippet kind
         // 88.0 -> 88.4%, band and dev unchanged; spent blind sets: two off 3 -> 2 (third),
-        // snippet kind 74.4 -> 75.0% (fourth). Session 54, later messages read: every later
-        // match, train band 89.3 -> 89.5%, snippet kind 89.9 -> 89.5%, spent sets 1-6 band
-        // 80.1 -> 80.3, two off 15 -> 14 (dev the same), but "my bad, I ordered the 10" then
-        // "it arrived, the wrong size" read as our mistake; told of "you" only (kept), train,
-        // dev and the spent sets read as before the change
+        // snippet kind 74.4 -> 75.0% (fourth). Earlier messages only (session 54): train band
+        // 89.3 -> 89.5%, snippet kind 89.9 -> 89.5% (a bot loop after "my fault" now reads as
+        // our failure: ownership first, not the hand-off), dev the same; spent sets 1-6 band
+        // 80.1 -> 80.3, snippet kind 78.3 -> 78.5, must-cite 87.4 -> 87.6, two off 15 -> 14.
+        // A customer may go on about their own slip later ("my bad, I ordered the 10" / "it
+        // arrived, the wrong size"), read as ours now; keeping only a later mistake told of
+        // "you" was tried, and helper-139's 60 blind threads (checks README) chose between:
+        // mistake right / false fires / missed, whole thread 6 / 4 / 24, this 20 / 9 / 10,
+        // "you" only 8 / 4 / 22
         let mut outright = 0u64;
-        let earlier: Vec<u64> = said_in
-            .iter()
-            .scan(0u64, |seen, &said| {
-                Some(std::mem::replace(seen, *seen | said))
-            })
-            .collect();
-        for ((v, said), before) in views.iter_mut().zip(said_in).zip(earlier).rev() {
+        for (v, said) in views.iter_mut().zip(said_in).rev() {
             outright |= said;
-            let told_of_you = before & !outright & self.patterns.conceded_to_you;
-            if outright | told_of_you != 0 {
-                v.look_alikes |= outright | told_of_you;
-                let toks = &v.tokens;
-                v.hits.retain(|h| {
-                    let bit = 1u64.checked_shl(h.label as u32).unwrap_or(0);
-                    outright & bit == 0
-                        && (told_of_you & bit == 0 || super::patterns::told_of_you(toks, h, 0))
-                });
+            if outright != 0 {
+                v.look_alikes |= outright;
+                v.hits
+                    .retain(|h| outright & 1u64.checked_shl(h.label as u32).unwrap_or(0) == 0);
             }
         }
         let n = views.len().max(1);

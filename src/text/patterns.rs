@@ -418,7 +418,7 @@ fn conceded_at(toks: &[Token], last: usize) -> Option<usize> {
 
 /// Whether match `h` names the one written to as its doer: "your" or "you" at it or in the
 /// four words before it (from token `from` on).
-pub fn told_of_you(toks: &[Token], h: &Hit, from: usize) -> bool {
+fn told_of_you(toks: &[Token], h: &Hit, from: usize) -> bool {
     (h.first.saturating_sub(4).max(from)..=h.last).any(|k| is_you(toks, k))
 }
 
