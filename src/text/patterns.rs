@@ -379,7 +379,7 @@ impl PatternSet {
             }
         }
         if blocked != 0 {
-            let mut kept = 0;
+            let (mut kept, mut stayed) = (0, 0u64);
             for i in 0..hits.len() {
                 let h = hits[i];
                 let bit = 1u64.checked_shl(h.label as u32).unwrap_or(0);
@@ -391,13 +391,14 @@ impl PatternSet {
                                 .any(|t| t.after_stop)
                             && told_of_you(toks, &h, conceded[h.label]));
                 if stays {
-                    // what stayed speaks for its message: the thread keeps the cue
-                    dropped &= !bit;
+                    stayed |= bit;
                     hits[kept] = h;
                     kept += 1;
                 }
             }
             hits.truncate(kept);
+            // what stayed speaks for its message: the thread keeps the cue
+            dropped &= !stayed;
         }
         (hits, blocked, dropped)
     }
@@ -638,6 +639,11 @@ mod tests {
         );
         assert_eq!(
             found("not your fault i know however you charged me twice"),
+            1
+        );
+        // each match after the "but" on its own: one told of you does not carry the next
+        assert_eq!(
+            found("not your fault, but you charged me twice. my bank charged twice too"),
             1
         );
         // someone else's failure after the "but" goes, and speaks for the thread
