@@ -473,21 +473,22 @@ fn a_look_alike_speaks_for_what_was_told_before_it_not_after() {
         a.analyze_thread(&m).cues
     };
     // told later, after a look-alike: a new event, read
-    let c = thread(&[
-        "Not your fault, the storm knocked out the whole street's line last night. Any idea when it will be back?",
-        "Update: the engineer you booked for today never turned up and nobody called. I took the day off for nothing.",
-    ]);
-    assert!(c.mistake > 0.0, "{c:?}");
-    let c = thread(&[
-        "my bad, I typed the wrong postcode, can you fix it?",
-        "Your driver threw the parcel over the gate and the lamp inside is broken.",
-    ]);
-    assert!(c.mistake > 0.0, "{c:?}");
-    let c = thread(&[
-        "my bad, I typed the wrong postcode on order 5512, can you fix it before it ships?",
-        "It arrived today and the box was crushed and the lamp inside is broken.",
-    ]);
-    assert!(c.mistake > 0.0, "{c:?}");
+    for t in [
+        [
+            "Not your fault, the storm knocked out the whole street's line last night. Any idea when it will be back?",
+            "Update: the engineer you booked for today never turned up and nobody called. I took the day off for nothing.",
+        ],
+        [
+            "my bad, I typed the wrong postcode, can you fix it?",
+            "Your driver threw the parcel over the gate and the lamp inside is broken.",
+        ],
+        [
+            "my bad, I typed the wrong postcode on order 5512, can you fix it before it ships?",
+            "It arrived today and the box was crushed and the lamp inside is broken.",
+        ],
+    ] {
+        assert!(thread(&t).mistake > 0.0, "{t:?}");
+    }
     let c = thread(&[
         "Not cancelling, just asking what the notice period is.",
         "Actually, cancel my membership, you charged me twice again this month.",

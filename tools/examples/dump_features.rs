@@ -7,7 +7,6 @@ use rapport::text::TextAnalyzer;
 #[path = "../src/judgement.rs"]
 mod judgement;
 #[path = "../src/eval_data.rs"]
-#[allow(dead_code)]
 mod rapport_eval;
 use judgement::Split;
 

@@ -2,8 +2,9 @@
 //! `data/judgement/checks/lookalikes-80.jsonl` (80 messages written and labelled blind by a
 //! helper session on 2026-12-02, half look-alikes with no cue, half a real cue beside
 //! look-alike words), or another file of the same form (`{"text": …, "cues": [...]}` per
-//! line, or `{"messages": [...], "cues": [...]}` for a thread of the customer's messages). Prints, per cue, right / false fires / missed, and the fires on the rows that have
-//! no cue; with `--list`, each row a cue is missed on (FN) or fires on wrongly (FP).
+//! line, or `{"messages": [...], "cues": [...]}` for a thread of the customer's messages).
+//! Prints, per cue, right / false fires / missed, and the fires on the rows that have no cue;
+//! with `--list`, each row a cue is missed on (FN) or fires on wrongly (FP).
 //! Usage: cargo run --release -p rapport-tools --bin check-set [-- <file>] [--list]
 #[path = "../eval_data.rs"]
 #[allow(dead_code)]
