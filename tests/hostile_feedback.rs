@@ -4,7 +4,8 @@
 //! outreach and insights, and the merge-sorted eviction. Two desks both at #1001: Ana (desk A) and Bo (desk B). Written by a
 //! hostile helper session; four attacks failed on c257370 and are fixed after it (h06, h07: a
 //! `customer` naming no one read as every customer's ticket; h22: the fallback ignored the
-//! feedback's own time; h12: `resetLearning` kept the dismissals). Its cost probe (thousands of
+//! feedback's own time; h12: `resetLearning` kept the dismissals; h08, h09, which printed what
+//! they saw, assert since session 55 kept proposals per customer's ticket). Its cost probe (thousands of
 //! customers' records and tens of thousands of snippets sent on one ticket number: outreach
 //! and insights pair every record with every snippet sent on that number, 1.4 s and 1.8 s in
 //! release for 5,000 x 20,000) is in the session's note, not here.
@@ -268,13 +269,17 @@ fn h08_ana_dismisses_then_bo_is_assessed() {
         x,
         "Bo got Ana's dismissal"
     );
-    // known limit (README): Ana's dismissal is forgotten now
-    let back = top(&e, json!({"email": "ana@a.org"})) == x;
-    eprintln!("h08: Ana's dismissal forgotten after Bo's assessment: {back}");
+    // each customer's ticket of the number keeps its own proposal: Bo's assessment does not
+    // take Ana's dismissal away
+    assert_ne!(
+        top(&e, json!({"email": "ana@a.org"})),
+        x,
+        "Ana's dismissal forgotten after Bo's assessment"
+    );
 }
 
 /// Ana assessed, then Bo; the agent (back on Ana's tab) dismisses X naming Ana. Bo's ticket
-/// must not set X aside; Ana's? (the proposal slot is Bo's: the dismissal is dropped).
+/// must not set X aside; Ana's does, and the dismissal is learned in her ticket's situation.
 #[test]
 fn h09_dismissal_named_for_the_ticket_not_assessed_last() {
     let mut e = Engine::new(None).unwrap();
@@ -290,16 +295,22 @@ fn h09_dismissal_named_for_the_ticket_not_assessed_last() {
         x,
         "Bo got Ana's dismissal"
     );
+    assert_ne!(
+        top(&e, json!({"email": "ana@a.org"})),
+        x,
+        "Ana's dismissal, made while Bo's #1001 was the one assessed last, not applied"
+    );
+    // learned in the situation her ticket's snippets were proposed in, not in "any"
     let learned: Vec<Value> = rows(&e)
         .into_iter()
         .filter(|r| r.get("record").is_none())
         .collect();
-    let ana = top(&e, json!({"email": "ana@a.org"}));
-    eprintln!(
-        "h09: Ana's dismissal (made while Bo's #1001 held the slot) applied on her next \
-         assessment: {}; learned rows: {learned:?}",
-        ana != x
+    assert_eq!(learned.len(), 1, "{learned:?}");
+    assert!(
+        learned[0]["situation"].as_str().is_some_and(|s| s != "any"),
+        "{learned:?}"
     );
+    assert_eq!(learned[0]["dismissed"], 1, "{learned:?}");
 }
 
 /// Ana dismisses X; an insert of X on Bo's #1001 (named) must not take Ana's dismissal back.

@@ -456,9 +456,12 @@ impl Engine {
             );
             let key = situation.key();
             // (an empty Vec's clone allocates nothing: the usual ticket pays no more)
-            let set_aside = match self.proposed.borrow().0.get(t.id.as_str()) {
-                Some(p) if self.same_customer(&p.customer, &customer) => p.dismissed.clone(),
-                _ => Vec::new(),
+            let set_aside = match self.proposed.borrow_mut().0.get_mut(t.id.as_str()) {
+                Some(on_number) => self
+                    .proposed_for(on_number, Some(&customer))
+                    .map(|p| p.dismissed.clone())
+                    .unwrap_or_default(),
+                None => Vec::new(),
             };
             let filled = snippets::rank(
                 self.library(),

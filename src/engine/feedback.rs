@@ -31,8 +31,17 @@ pub struct FeedbackReceipt {
 
 /// Feedback kept in memory; the oldest events go first beyond this many.
 pub const MAX_FEEDBACK: usize = 100_000;
-/// Proposals by ticket id, and ticket ids oldest first (to forget the oldest).
-pub(super) type ProposedLog = (crate::util::FastMap<Rc<str>, Proposed>, VecDeque<Rc<str>>);
+/// Proposals by ticket id, each number's customers' tickets assessed last at the end (two
+/// desks can both have a #1001; almost always there is one), and one ticket id per proposal,
+/// oldest first (to forget the oldest).
+pub(super) type ProposedLog = (
+    crate::util::FastMap<Rc<str>, Vec<Proposed>>,
+    VecDeque<Rc<str>>,
+);
+
+/// Customers' tickets kept per ticket number: beyond this many, the one assessed longest ago
+/// goes (a bound on the scan each `assess` and `feedback` makes of them).
+pub const MAX_PROPOSED_PER_NUMBER: usize = 16;
 
 /// What was proposed for a ticket, so feedback can be learned in its situation.
 #[derive(Debug, Clone)]
@@ -91,15 +100,18 @@ impl Engine {
     ) {
         let mut guard = self.proposed.borrow_mut();
         let (map, order) = &mut *guard;
-        if let Some(p) = map.get_mut(ticket) {
-            // another desk's ticket of this number: its customer's dismissals are not these
-            if !self.same_customer(&p.customer, customer) {
-                p.dismissed.clear();
-                p.customer = customer.clone();
+        if let Some(on_number) = map.get_mut(ticket) {
+            if let Some(k) = on_number
+                .iter()
+                .position(|p| self.same_customer(&p.customer, customer))
+            {
+                // this customer's ticket is now the one assessed last of its number
+                let mut p = on_number.remove(k);
+                p.situation = situation;
+                p.fill(filled);
+                on_number.push(p);
+                return;
             }
-            p.situation = situation;
-            p.fill(filled);
-            return;
         }
         let mut proposed = Proposed {
             customer: customer.clone(),
@@ -109,13 +121,46 @@ impl Engine {
             dismissed: Vec::new(),
         };
         proposed.fill(filled);
-        let key: Rc<str> = ticket.into();
+        let key: Rc<str> = match map.get_key_value(ticket) {
+            Some((k, _)) => k.clone(),
+            None => ticket.into(),
+        };
+        let on_number = map.entry(key.clone()).or_default();
+        on_number.push(proposed);
         order.push_back(key.clone());
-        map.insert(key, proposed);
+        if on_number.len() > MAX_PROPOSED_PER_NUMBER {
+            // the number's ticket assessed longest ago goes, and one of the number's places
+            // in the order with it (rare: a number shared by more than 16 customers)
+            on_number.remove(0);
+            if let Some(k) = order.iter().position(|x| *x == key) {
+                order.remove(k);
+            }
+        }
         if order.len() > MAX_PROPOSED {
             if let Some(old) = order.pop_front() {
-                map.remove(&old);
+                if let Some(on_number) = map.get_mut(&old) {
+                    on_number.remove(0);
+                    if on_number.is_empty() {
+                        map.remove(&old);
+                    }
+                }
             }
+        }
+    }
+
+    /// What was proposed on this customer's ticket of this number, or (no customer named) on
+    /// the ticket of this number assessed last.
+    pub(super) fn proposed_for<'a>(
+        &self,
+        on_number: &'a mut [Proposed],
+        customer: Option<&CustomerRef>,
+    ) -> Option<&'a mut Proposed> {
+        match customer {
+            Some(c) => on_number
+                .iter_mut()
+                .rev()
+                .find(|p| self.same_customer(c, &p.customer)),
+            None => on_number.last_mut(),
         }
     }
     pub fn learning(&self) -> &Learning {
@@ -180,7 +225,7 @@ impl Engine {
         self.learning = Learning::default();
         *self.seen.borrow_mut() = Default::default();
         // the snippets set aside on a ticket were taught by feedback too
-        for p in self.proposed.borrow_mut().0.values_mut() {
+        for p in self.proposed.borrow_mut().0.values_mut().flatten() {
             p.dismissed.clear();
         }
     }
@@ -238,12 +283,12 @@ impl Engine {
         // learn in the situation the snippet was proposed in, when it was proposed on this
         // customer's ticket; a feedback that names no customer is about the ticket of this
         // number assessed last (the one the agent has open)
-        let (situation, share) = match self.proposed.borrow_mut().0.get_mut(e.ticket_id.as_str()) {
-            Some(p)
-                if e.customer
-                    .as_ref()
-                    .is_none_or(|c| self.same_customer(c, &p.customer)) =>
-            {
+        let mut proposed = self.proposed.borrow_mut();
+        let on_number = proposed.0.get_mut(e.ticket_id.as_str());
+        let (situation, share) = match on_number
+            .and_then(|on_number| self.proposed_for(on_number, e.customer.as_ref()))
+        {
+            Some(p) => {
                 e.customer.get_or_insert_with(|| p.customer.clone());
                 let on_ticket = p.dismissed.iter().position(|d| **d == *e.snippet_id);
                 match (e.action, on_ticket) {
@@ -262,8 +307,9 @@ impl Engine {
                 };
                 (p.situation.clone(), share)
             }
-            _ => ("any".to_string(), None),
+            None => ("any".to_string(), None),
         };
+        drop(proposed);
         self.learning
             .record(&situation, &e.snippet_id, e.action, share);
         self.note_sent(&e);
@@ -351,3 +397,7 @@ impl Serialize for LearningRows<'_> {
         seq.end()
     }
 }
+
+#[cfg(test)]
+#[path = "feedback_tests.rs"]
+mod tests;
