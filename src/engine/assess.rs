@@ -456,13 +456,10 @@ impl Engine {
             );
             let key = situation.key();
             // (an empty Vec's clone allocates nothing: the usual ticket pays no more)
-            let set_aside = match self.proposed.borrow_mut().0.get_mut(t.id.as_str()) {
-                Some(on_number) => self
-                    .proposed_for(on_number, Some(&customer))
-                    .map(|p| p.dismissed.clone())
-                    .unwrap_or_default(),
-                None => Vec::new(),
-            };
+            let set_aside = self
+                .proposed
+                .borrow()
+                .set_aside(&t.id, &customer, &|x, y| self.same_customer(x, y));
             let filled = snippets::rank(
                 self.library(),
                 &situation,

@@ -11,7 +11,6 @@ use crate::snippets::FilledSnippet;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::VecDeque;
-use std::rc::Rc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedbackEvent {
@@ -31,64 +30,12 @@ pub struct FeedbackReceipt {
 
 /// Feedback kept in memory; the oldest events go first beyond this many.
 pub const MAX_FEEDBACK: usize = 100_000;
-/// Proposals by ticket id, each number's customers' tickets assessed last at the end (two
-/// desks can both have a #1001; almost always there is one), and one ticket id per proposal,
-/// oldest first (to forget the oldest).
-pub(super) type ProposedLog = (
-    crate::util::FastMap<Rc<str>, Vec<Proposed>>,
-    VecDeque<Rc<str>>,
-);
-
-/// Customers' tickets kept per ticket number: beyond this many, the one assessed longest ago
-/// goes (a bound on the scan each `assess` and `feedback` makes of them).
-pub const MAX_PROPOSED_PER_NUMBER: usize = 16;
-
-/// What was proposed for a ticket, so feedback can be learned in its situation.
-#[derive(Debug, Clone)]
-pub(super) struct Proposed {
-    /// Whose ticket it was (as the record of what was seen names them): feedback that names
-    /// another customer's ticket of this number is not about these snippets.
-    pub(super) customer: CustomerRef,
-    situation: String,
-    /// The snippets' texts end to end. A copy, not the filled texts themselves: those are let
-    /// go with the assessment, and a ticket assessed again writes over its own copy without
-    /// allocating (holding the filled texts cost about 2 µs per `assess`, measured).
-    texts: String,
-    /// Each snippet's id and where its text ends in `texts`.
-    ends: Vec<(Rc<str>, usize)>,
-    /// Snippets an agent dismissed on this ticket: offered after every other one when the
-    /// ticket is assessed again (the learned shift of one dismissal is small, by design, but
-    /// "not this one" for this customer is meant at once).
-    pub(super) dismissed: Vec<Rc<str>>,
-}
-
-impl Proposed {
-    fn text_of(&self, id: &str) -> Option<&str> {
-        let k = self.ends.iter().position(|(x, _)| &**x == id)?;
-        let start = if k == 0 { 0 } else { self.ends[k - 1].1 };
-        self.texts.get(start..self.ends[k].1)
-    }
-
-    /// Writes the texts of `filled` over the ones held (their room is reused).
-    fn fill(&mut self, filled: &[FilledSnippet]) {
-        self.texts.clear();
-        self.ends.clear();
-        for f in filled {
-            self.texts.push_str(&f.text);
-            self.ends.push((f.id.clone(), self.texts.len()));
-        }
-    }
-}
-
 /// What `import_learning` read: the rows kept, and each row left out with where and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LearningImport {
     pub imported: usize,
     pub rejected: Vec<Rejected>,
 }
-
-/// Proposals remembered for feedback; the oldest tickets go first beyond this many.
-pub const MAX_PROPOSED: usize = 10_000;
 
 impl Engine {
     pub(super) fn remember(
@@ -98,71 +45,12 @@ impl Engine {
         situation: String,
         filled: &[FilledSnippet],
     ) {
-        let mut guard = self.proposed.borrow_mut();
-        let (map, order) = &mut *guard;
-        if let Some(on_number) = map.get_mut(ticket) {
-            if let Some(k) = on_number
-                .iter()
-                .position(|p| self.same_customer(&p.customer, customer))
-            {
-                // this customer's ticket is now the one assessed last of its number
-                let mut p = on_number.remove(k);
-                p.situation = situation;
-                p.fill(filled);
-                on_number.push(p);
-                return;
-            }
-        }
-        let mut proposed = Proposed {
-            customer: customer.clone(),
-            situation,
-            texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
-            ends: Vec::with_capacity(filled.len()),
-            dismissed: Vec::new(),
-        };
-        proposed.fill(filled);
-        let key: Rc<str> = match map.get_key_value(ticket) {
-            Some((k, _)) => k.clone(),
-            None => ticket.into(),
-        };
-        let on_number = map.entry(key.clone()).or_default();
-        on_number.push(proposed);
-        order.push_back(key.clone());
-        if on_number.len() > MAX_PROPOSED_PER_NUMBER {
-            // the number's ticket assessed longest ago goes, and one of the number's places
-            // in the order with it (rare: a number shared by more than 16 customers)
-            on_number.remove(0);
-            if let Some(k) = order.iter().position(|x| *x == key) {
-                order.remove(k);
-            }
-        }
-        if order.len() > MAX_PROPOSED {
-            if let Some(old) = order.pop_front() {
-                if let Some(on_number) = map.get_mut(&old) {
-                    on_number.remove(0);
-                    if on_number.is_empty() {
-                        map.remove(&old);
-                    }
-                }
-            }
-        }
+        let same = |x: &CustomerRef, y: &CustomerRef| self.same_customer(x, y);
+        self.proposed
+            .borrow_mut()
+            .remember(ticket, customer, situation, filled, &same);
     }
 
-    /// What was proposed on this customer's ticket of this number, or (no customer named) on
-    /// the ticket of this number assessed last.
-    pub(super) fn proposed_for<'a>(
-        &self,
-        on_number: &'a mut [Proposed],
-        customer: Option<&CustomerRef>,
-    ) -> Option<&'a mut Proposed> {
-        match customer {
-            Some(c) => on_number
-                .iter_mut()
-                .rev()
-                .find(|p| self.same_customer(c, &p.customer)),
-            None => on_number.last_mut(),
-        }
-    }
     pub fn learning(&self) -> &Learning {
         &self.learning
     }
@@ -206,6 +94,8 @@ impl Engine {
         if imported > 0 || rejected.is_empty() {
             self.learning = Learning::from_rows(tallies);
             *self.seen.borrow_mut() = seen;
+            // the snippets set aside on a ticket were taught by the feedback replaced here
+            self.proposed.borrow_mut().clear_dismissals();
         }
         Ok(LearningImport { imported, rejected })
     }
@@ -225,9 +115,7 @@ impl Engine {
         self.learning = Learning::default();
         *self.seen.borrow_mut() = Default::default();
         // the snippets set aside on a ticket were taught by feedback too
-        for p in self.proposed.borrow_mut().0.values_mut().flatten() {
-            p.dismissed.clear();
-        }
+        self.proposed.borrow_mut().clear_dismissals();
     }
 
     /// Validates and records an agent's response to a snippet.
@@ -283,22 +171,16 @@ impl Engine {
         // learn in the situation the snippet was proposed in, when it was proposed on this
         // customer's ticket; a feedback that names no customer is about the ticket of this
         // number assessed last (the one the agent has open)
+        let same = |x: &CustomerRef, y: &CustomerRef| self.same_customer(x, y);
         let mut proposed = self.proposed.borrow_mut();
-        let on_number = proposed.0.get_mut(e.ticket_id.as_str());
-        let (situation, share) = match on_number
-            .and_then(|on_number| self.proposed_for(on_number, e.customer.as_ref()))
-        {
+        let (situation, share) = match proposed.find(&e.ticket_id, e.customer.as_ref(), &same) {
             Some(p) => {
                 e.customer.get_or_insert_with(|| p.customer.clone());
-                let on_ticket = p.dismissed.iter().position(|d| **d == *e.snippet_id);
-                match (e.action, on_ticket) {
-                    (FeedbackAction::Dismissed, None) => {
-                        p.dismissed.push(e.snippet_id.as_str().into())
+                match e.action {
+                    FeedbackAction::Dismissed => p.dismiss(&e.snippet_id),
+                    FeedbackAction::Inserted | FeedbackAction::Edited => {
+                        p.dismissed.retain(|d| **d != *e.snippet_id)
                     }
-                    (FeedbackAction::Inserted | FeedbackAction::Edited, Some(k)) => {
-                        p.dismissed.remove(k);
-                    }
-                    _ => {}
                 }
                 let proposed = p.text_of(&e.snippet_id);
                 let share = match (e.action, proposed, e.text.as_deref()) {
@@ -397,7 +279,3 @@ impl Serialize for LearningRows<'_> {
         seq.end()
     }
 }
-
-#[cfg(test)]
-#[path = "feedback_tests.rs"]
-mod tests;

@@ -4,18 +4,19 @@
 //!
 //! One room per concern, each an `impl Engine` block: `assess.rs` (a ticket → an Assessment),
 //! `load.rs` (history loads and imports, whole or in chunks), `library.rs` (the snippet library
-//! and macro imports), `feedback.rs` (what was proposed, feedback, what was learned).
+//! and macro imports), `feedback.rs` (feedback, what was learned), `proposals.rs` (what was proposed on
+//! each customer's ticket).
 
 mod assess;
 mod feedback;
 mod library;
 mod load;
+mod proposals;
 
 pub use assess::{AssessOptions, Assessment};
-pub use feedback::{
-    FeedbackEvent, FeedbackReceipt, LearningImport, LearningRows, MAX_FEEDBACK, MAX_PROPOSED,
-};
+pub use feedback::{FeedbackEvent, FeedbackReceipt, LearningImport, LearningRows, MAX_FEEDBACK};
 pub use library::{LibraryReport, Unmapped};
+pub use proposals::{MAX_DISMISSED, MAX_PROPOSED, MAX_PROPOSED_PER_NUMBER};
 // (defined with the learning it feeds: the engine uses it, learning does not reach back up)
 pub use crate::snippets::learning::FeedbackAction;
 
@@ -26,7 +27,7 @@ use crate::input::Result;
 use crate::snippets::learning::Learning;
 use crate::snippets::Snippet;
 use crate::text::{TextAnalyzer, TextSignals};
-use feedback::ProposedLog;
+use proposals::Proposals;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -44,7 +45,7 @@ pub struct Engine {
     learning: Learning,
     // assess takes &self (the JS API has no reason to lock the engine for it), so what it
     // proposes is remembered through a RefCell
-    proposed: RefCell<ProposedLog>,
+    proposed: RefCell<Proposals>,
     /// A chunked CSV import in progress (`import_csv_chunk` … `finish_csv`).
     csv: Option<CsvImport>,
     /// A chunked JSON load in progress (`load_history_chunk` … `finish_history`).

@@ -1,0 +1,254 @@
+//! What was proposed on each customer's ticket: the situation its snippets were offered in
+//! (feedback is learned there), their texts (an edit is measured against them) and what the
+//! agent dismissed on it (set aside when that ticket is assessed again).
+//!
+//! A ticket is its number and its customer: two desks can both have a #1001. A number holds its
+//! customers' proposals, the one assessed last at the end; almost always there is one. What is
+//! kept is bounded, least recently assessed forgotten first: `MAX_PROPOSED` in all, with an
+//! order of (number, stamp) places where a ticket assessed again takes a new place and its old
+//! one goes stale (skipped when reached, swept when stale places outnumber live ones), so each
+//! `assess` costs O(1) however many are held.
+
+use crate::history::records::CustomerRef;
+use crate::snippets::FilledSnippet;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// Proposals remembered for feedback; the least recently assessed go first beyond this many.
+pub const MAX_PROPOSED: usize = 10_000;
+/// Customers' tickets kept per ticket number: beyond this many, the one assessed longest ago
+/// goes (a bound on the scan each `assess` and `feedback` makes of a number's tickets).
+pub const MAX_PROPOSED_PER_NUMBER: usize = 16;
+/// Dismissals kept per ticket, the oldest forgotten first: a ticket offers five snippets at a
+/// time, and an unbounded list let a script's 30,000 dismissals of made-up ids slow every later
+/// assessment of that ticket 30-fold (a hostile read's measurement, session 55).
+pub const MAX_DISMISSED: usize = 64;
+
+/// Whether two references name one customer (`Engine::same_customer`).
+pub(super) type Same<'a> = &'a dyn Fn(&CustomerRef, &CustomerRef) -> bool;
+
+#[derive(Debug, Clone)]
+pub(super) struct Proposed {
+    /// Whose ticket it was: the latest reference to them, filled in with what earlier ones
+    /// named (assessed by address, then by id and address: both name her now).
+    pub(super) customer: CustomerRef,
+    pub(super) situation: String,
+    /// The snippets' texts end to end. A copy, not the filled texts themselves: those are let
+    /// go with the assessment, and a ticket assessed again writes over its own copy without
+    /// allocating (holding the filled texts cost about 2 µs per `assess`, measured).
+    texts: String,
+    /// Each snippet's id and where its text ends in `texts`.
+    ends: Vec<(Rc<str>, usize)>,
+    /// Snippets an agent dismissed on this ticket: offered after every other one when the
+    /// ticket is assessed again (the learned shift of one dismissal is small, by design, but
+    /// "not this one" for this customer is meant at once).
+    pub(super) dismissed: Vec<Rc<str>>,
+    /// Its place in the order of forgetting.
+    stamp: u64,
+}
+
+impl Proposed {
+    pub(super) fn text_of(&self, id: &str) -> Option<&str> {
+        let k = self.ends.iter().position(|(x, _)| &**x == id)?;
+        let start = if k == 0 { 0 } else { self.ends[k - 1].1 };
+        self.texts.get(start..self.ends[k].1)
+    }
+
+    /// Writes the texts of `filled` over the ones held (their room is reused).
+    fn fill(&mut self, filled: &[FilledSnippet]) {
+        self.texts.clear();
+        self.ends.clear();
+        for f in filled {
+            self.texts.push_str(&f.text);
+            self.ends.push((f.id.clone(), self.texts.len()));
+        }
+    }
+
+    /// Sets `id` aside on this ticket (the oldest dismissal going beyond `MAX_DISMISSED`).
+    pub(super) fn dismiss(&mut self, id: &str) {
+        if self.dismissed.iter().any(|d| **d == *id) {
+            return;
+        }
+        if self.dismissed.len() >= MAX_DISMISSED {
+            self.dismissed.remove(0);
+        }
+        self.dismissed.push(id.into());
+    }
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Proposals {
+    by_number: crate::util::FastMap<Rc<str>, Vec<Proposed>>,
+    /// Places in the order of forgetting, least recently assessed first; a place whose stamp
+    /// its number no longer holds is stale.
+    order: VecDeque<(Rc<str>, u64)>,
+    next_stamp: u64,
+    held: usize,
+}
+
+impl Proposals {
+    /// This customer's ticket of this number, or (no customer named) the number's ticket
+    /// assessed last.
+    pub(super) fn find(
+        &mut self,
+        ticket: &str,
+        customer: Option<&CustomerRef>,
+        same: Same,
+    ) -> Option<&mut Proposed> {
+        let on_number = self.by_number.get_mut(ticket)?;
+        match customer {
+            Some(c) => on_number.iter_mut().rev().find(|p| same(c, &p.customer)),
+            None => on_number.last_mut(),
+        }
+    }
+
+    /// What was dismissed on this customer's ticket of this number: on each of its proposals,
+    /// when two references the history has since joined made two.
+    pub(super) fn set_aside(
+        &self,
+        ticket: &str,
+        customer: &CustomerRef,
+        same: Same,
+    ) -> Vec<Rc<str>> {
+        let mut out: Vec<Rc<str>> = Vec::new();
+        for p in self.by_number.get(ticket).into_iter().flatten() {
+            if same(customer, &p.customer) {
+                for d in &p.dismissed {
+                    if !out.contains(d) {
+                        out.push(d.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Records what was offered on this customer's ticket, now the one assessed last: its
+    /// proposals (one, or several the history has since joined) become one.
+    pub(super) fn remember(
+        &mut self,
+        ticket: &str,
+        customer: &CustomerRef,
+        situation: String,
+        filled: &[FilledSnippet],
+        same: Same,
+    ) {
+        let stamp = self.next_stamp;
+        self.next_stamp += 1;
+        let key: Rc<str> = match self.by_number.get_key_value(ticket) {
+            Some((k, _)) => k.clone(),
+            None => ticket.into(),
+        };
+        let on_number = self.by_number.entry(key.clone()).or_default();
+        let mut mine: Option<Proposed> = None;
+        let mut k = 0;
+        while k < on_number.len() {
+            if !same(customer, &on_number[k].customer) {
+                k += 1;
+                continue;
+            }
+            let p = on_number.remove(k);
+            self.held -= 1;
+            mine = Some(match mine {
+                None => p,
+                Some(older) => {
+                    // the one assessed later, with both's dismissals (the oldest first)
+                    let mut newer = p;
+                    let mut dismissed = older.dismissed;
+                    for d in newer.dismissed.drain(..) {
+                        if !dismissed.contains(&d) {
+                            dismissed.push(d);
+                        }
+                    }
+                    dismissed.drain(..dismissed.len().saturating_sub(MAX_DISMISSED));
+                    newer.dismissed = dismissed;
+                    newer.customer = joined(&older.customer, &newer.customer);
+                    newer
+                }
+            });
+        }
+        let p = match mine {
+            Some(mut p) => {
+                p.customer = joined(&p.customer, customer);
+                p.situation = situation;
+                p.stamp = stamp;
+                p
+            }
+            None => Proposed {
+                customer: customer.clone(),
+                situation,
+                texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
+                ends: Vec::with_capacity(filled.len()),
+                dismissed: Vec::new(),
+                stamp,
+            },
+        };
+        on_number.push(p);
+        on_number.last_mut().expect("just pushed").fill(filled);
+        self.held += 1;
+        if on_number.len() > MAX_PROPOSED_PER_NUMBER {
+            // the number's ticket assessed longest ago (its place in the order goes stale)
+            on_number.remove(0);
+            self.held -= 1;
+        }
+        self.order.push_back((key, stamp));
+        while self.held > MAX_PROPOSED {
+            let Some((number, stamp)) = self.order.pop_front() else {
+                break;
+            };
+            self.forget(&number, stamp);
+        }
+        if self.order.len() > 2 * self.held + 64 {
+            let by_number = &self.by_number;
+            self.order.retain(|(n, s)| {
+                by_number
+                    .get(n)
+                    .is_some_and(|v| v.iter().any(|p| p.stamp == *s))
+            });
+        }
+    }
+
+    /// Forgets the proposal with this stamp, if its number still holds it.
+    fn forget(&mut self, number: &Rc<str>, stamp: u64) {
+        let Some(on_number) = self.by_number.get_mut(number) else {
+            return;
+        };
+        if let Some(k) = on_number.iter().position(|p| p.stamp == stamp) {
+            on_number.remove(k);
+            self.held -= 1;
+            if on_number.is_empty() {
+                self.by_number.remove(number);
+            }
+        }
+    }
+
+    /// Forgets every dismissal (they were taught by feedback, as what is learned is).
+    pub(super) fn clear_dismissals(&mut self) {
+        for p in self.by_number.values_mut().flatten() {
+            p.dismissed.clear();
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn held(&self) -> (usize, usize, usize) {
+        let live = self.by_number.values().map(Vec::len).sum();
+        (live, self.held, self.order.len())
+    }
+
+    #[cfg(test)]
+    pub(super) fn on_number(&self, ticket: &str) -> &[Proposed] {
+        self.by_number.get(ticket).map_or(&[], |v| &v[..])
+    }
+}
+
+/// `later`, filled in with what `earlier` named that it does not.
+fn joined(earlier: &CustomerRef, later: &CustomerRef) -> CustomerRef {
+    CustomerRef {
+        id: later.id.clone().or_else(|| earlier.id.clone()),
+        email: later.email.clone().or_else(|| earlier.email.clone()),
+    }
+}
+
+#[cfg(test)]
+#[path = "proposals_tests.rs"]
+mod tests;
