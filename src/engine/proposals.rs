@@ -3,11 +3,11 @@
 //! agent dismissed on it (set aside when that ticket is assessed again).
 //!
 //! A ticket is its number and its customer: two desks can both have a #1001. A number holds its
-//! customers' proposals, the one assessed last at the end; almost always there is one. What is
+//! customers' proposals, each stamped by its last assessment; almost always there is one. What is
 //! kept is bounded, least recently assessed forgotten first: `MAX_PROPOSED` in all, with an
 //! order of (number, stamp) places where a ticket assessed again takes a new place and its old
-//! one goes stale (skipped when reached, swept when stale places outnumber live ones), so each
-//! `assess` costs O(1) however many are held.
+//! one goes stale (skipped when reached, swept when stale places outnumber live ones), so what
+//! each `assess` spends here does not grow with the tickets held.
 
 use crate::history::records::CustomerRef;
 use crate::snippets::FilledSnippet;
@@ -88,7 +88,8 @@ pub(super) struct Proposals {
 
 impl Proposals {
     /// This customer's ticket of this number, or (no customer named) the number's ticket
-    /// assessed last.
+    /// assessed last. (Two references the history has since joined can have made two: the
+    /// one assessed last, as `remember` updates it.)
     pub(super) fn find(
         &mut self,
         ticket: &str,
@@ -96,10 +97,8 @@ impl Proposals {
         same: Same,
     ) -> Option<&mut Proposed> {
         let on_number = self.by_number.get_mut(ticket)?;
-        match customer {
-            Some(c) => on_number.iter_mut().rev().find(|p| same(c, &p.customer)),
-            None => on_number.last_mut(),
-        }
+        let k = latest(on_number, customer, same)?;
+        Some(&mut on_number[k])
     }
 
     /// What was dismissed on this customer's ticket of this number: on each of its proposals,
@@ -123,8 +122,7 @@ impl Proposals {
         out
     }
 
-    /// Records what was offered on this customer's ticket, now the one assessed last: its
-    /// proposals (one, or several the history has since joined) become one.
+    /// Records what was offered on this customer's ticket, now the one assessed last.
     pub(super) fn remember(
         &mut self,
         ticket: &str,
@@ -139,59 +137,48 @@ impl Proposals {
             Some((k, _)) => k.clone(),
             None => ticket.into(),
         };
-        let on_number = self.by_number.entry(key.clone()).or_default();
-        let mut mine: Option<Proposed> = None;
-        let mut k = 0;
-        while k < on_number.len() {
-            if !same(customer, &on_number[k].customer) {
-                k += 1;
-                continue;
-            }
-            let p = on_number.remove(k);
-            self.held -= 1;
-            mine = Some(match mine {
-                None => p,
-                Some(older) => {
-                    // the one assessed later, with both's dismissals (the oldest first)
-                    let mut newer = p;
-                    let mut dismissed = older.dismissed;
-                    for d in newer.dismissed.drain(..) {
-                        if !dismissed.contains(&d) {
-                            dismissed.push(d);
-                        }
-                    }
-                    dismissed.drain(..dismissed.len().saturating_sub(MAX_DISMISSED));
-                    newer.dismissed = dismissed;
-                    newer.customer = joined(&older.customer, &newer.customer);
-                    newer
+        self.order.push_back((key.clone(), stamp));
+        let on_number = self.by_number.entry(key).or_default();
+        match latest(on_number, Some(customer), same) {
+            Some(k) => {
+                let p = &mut on_number[k];
+                // the reference filled in with what this one names (in place: the usual
+                // ticket, assessed again under the same reference, allocates nothing here)
+                if customer.id.is_some() && p.customer.id != customer.id {
+                    p.customer.id.clone_from(&customer.id);
                 }
-            });
-        }
-        let p = match mine {
-            Some(mut p) => {
-                p.customer = joined(&p.customer, customer);
+                if customer.email.is_some() && p.customer.email != customer.email {
+                    p.customer.email.clone_from(&customer.email);
+                }
                 p.situation = situation;
                 p.stamp = stamp;
-                p
+                p.fill(filled);
             }
-            None => Proposed {
-                customer: customer.clone(),
-                situation,
-                texts: String::with_capacity(filled.iter().map(|f| f.text.len()).sum()),
-                ends: Vec::with_capacity(filled.len()),
-                dismissed: Vec::new(),
-                stamp,
-            },
-        };
-        on_number.push(p);
-        on_number.last_mut().expect("just pushed").fill(filled);
-        self.held += 1;
-        if on_number.len() > MAX_PROPOSED_PER_NUMBER {
-            // the number's ticket assessed longest ago (its place in the order goes stale)
-            on_number.remove(0);
-            self.held -= 1;
+            None => {
+                let mut p = Proposed {
+                    customer: customer.clone(),
+                    situation,
+                    texts: String::new(),
+                    ends: Vec::new(),
+                    dismissed: Vec::new(),
+                    stamp,
+                };
+                p.fill(filled);
+                on_number.push(p);
+                self.held += 1;
+                if on_number.len() > MAX_PROPOSED_PER_NUMBER {
+                    // the number's ticket assessed longest ago (its place goes stale)
+                    let mut oldest = 0;
+                    for k in 1..on_number.len() {
+                        if on_number[k].stamp < on_number[oldest].stamp {
+                            oldest = k;
+                        }
+                    }
+                    on_number.swap_remove(oldest);
+                    self.held -= 1;
+                }
+            }
         }
-        self.order.push_back((key, stamp));
         while self.held > MAX_PROPOSED {
             let Some((number, stamp)) = self.order.pop_front() else {
                 break;
@@ -214,7 +201,7 @@ impl Proposals {
             return;
         };
         if let Some(k) = on_number.iter().position(|p| p.stamp == stamp) {
-            on_number.remove(k);
+            on_number.swap_remove(k);
             self.held -= 1;
             if on_number.is_empty() {
                 self.by_number.remove(number);
@@ -241,12 +228,18 @@ impl Proposals {
     }
 }
 
-/// `later`, filled in with what `earlier` named that it does not.
-fn joined(earlier: &CustomerRef, later: &CustomerRef) -> CustomerRef {
-    CustomerRef {
-        id: later.id.clone().or_else(|| earlier.id.clone()),
-        email: later.email.clone().or_else(|| earlier.email.clone()),
+/// Which of a number's proposals is this customer's (any customer's, when none is named)
+/// assessed last.
+fn latest(on_number: &[Proposed], customer: Option<&CustomerRef>, same: Same) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (k, p) in on_number.iter().enumerate() {
+        if customer.is_none_or(|c| same(c, &p.customer))
+            && best.is_none_or(|b| on_number[b].stamp < p.stamp)
+        {
+            best = Some(k);
+        }
     }
+    best
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The proposals' bounds and order of forgetting (least recently assessed first, whatever was
-//! assessed again in between), and a customer's proposals joined into one.
+//! assessed again in between), and a customer's proposals under two references read together.
 use super::*;
 use crate::seen::same_customer;
 
@@ -32,6 +32,22 @@ fn consistent(p: &Proposals) {
     );
 }
 
+fn customers_on(p: &Proposals, ticket: &str) -> Vec<String> {
+    let mut v: Vec<String> = p
+        .on_number(ticket)
+        .iter()
+        .map(|x| x.customer.email.clone().unwrap_or_default())
+        .collect();
+    v.sort();
+    v
+}
+
+fn emails(ks: impl Iterator<Item = usize>) -> Vec<String> {
+    let mut v: Vec<String> = ks.map(|k| format!("c{k}@a.org")).collect();
+    v.sort();
+    v
+}
+
 #[test]
 fn a_number_keeps_its_customers_tickets_assessed_last() {
     let mut p = Proposals::default();
@@ -39,15 +55,17 @@ fn a_number_keeps_its_customers_tickets_assessed_last() {
     for k in 0..n {
         remember(&mut p, "1001", &by_email(&format!("c{k}@a.org")));
     }
-    assert_eq!(p.on_number("1001").len(), MAX_PROPOSED_PER_NUMBER);
-    assert_eq!(p.on_number("1001")[0].customer, by_email("c3@a.org"));
+    assert_eq!(customers_on(&p, "1001"), emails(3..n));
     // assessed again, c3 is the number's latest, and c4 the next to go
     remember(&mut p, "1001", &by_email("c3@a.org"));
-    remember(&mut p, "1001", &by_email("new@a.org"));
-    let on = p.on_number("1001");
-    assert_eq!(on.len(), MAX_PROPOSED_PER_NUMBER);
-    assert_eq!(on[0].customer, by_email("c5@a.org"));
-    assert_eq!(on[on.len() - 2].customer, by_email("c3@a.org"));
+    remember(&mut p, "1001", &by_email("c99@a.org"));
+    assert_eq!(
+        customers_on(&p, "1001"),
+        emails((3..4).chain(5..n).chain(99..100))
+    );
+    // the number's ticket assessed last, when feedback names no one
+    let last = p.find("1001", None, &same_customer).unwrap();
+    assert_eq!(last.customer, by_email("c99@a.org"));
     consistent(&p);
 }
 
@@ -91,7 +109,7 @@ fn a_ticket_assessed_again_and_again_leaves_no_trail_of_places() {
 }
 
 #[test]
-fn a_customers_proposals_joined_by_a_fuller_reference_become_one() {
+fn a_customers_proposals_under_two_references_are_read_together() {
     let mut p = Proposals::default();
     remember(&mut p, "1001", &by_id("a1"));
     remember(&mut p, "1001", &by_email("ana@x.org"));
@@ -105,17 +123,16 @@ fn a_customers_proposals_joined_by_a_fuller_reference_become_one() {
         id: Some("a1".into()),
         email: Some("ana@x.org".into()),
     };
-    // the set aside reads both before the assessment joins them
+    // a reference naming both reads both's dismissals, and its assessment updates the one
+    // assessed last, which now answers to either name
     assert_eq!(p.set_aside("1001", &both, &same_customer).len(), 2);
     remember(&mut p, "1001", &both);
-    let on = p.on_number("1001");
-    assert_eq!(on.len(), 1);
-    assert_eq!(on[0].customer, both);
-    assert_eq!(on[0].dismissed.len(), 2);
-    // named by either now, it is hers; another id at her address is not
-    for c in [by_id("a1"), by_email("ana@x.org")] {
-        assert_eq!(p.set_aside("1001", &c, &same_customer).len(), 2);
-    }
+    assert_eq!(p.on_number("1001").len(), 2);
+    assert_eq!(p.set_aside("1001", &both, &same_customer).len(), 2);
+    let by_id_now = p.find("1001", Some(&by_id("a1")), &same_customer).unwrap();
+    assert_eq!((&by_id_now.customer, by_id_now.dismissed.len()), (&both, 1));
+    assert_eq!(p.set_aside("1001", &by_id("a1"), &same_customer).len(), 2);
+    // another id at her address is someone else
     let other = CustomerRef {
         id: Some("a2".into()),
         email: Some("ana@x.org".into()),
