@@ -7,7 +7,9 @@
 //! kept the reference of its first assessment), p17, p18 (the 10,000 bound forgot by first
 //! assessment, and could take a number's proposal made three calls before), p03 (dismissals
 //! made under two references the history then joins), p12 (`importLearning` kept the
-//! dismissals), p22 (a ticket's dismissals had no bound). The helper's cost probes (p20, p21)
+//! dismissals), p22 (a ticket's dismissals had no bound). A read of 1696e60 (another helper)
+//! added r1, r2 and r4; r2 (an insert took a dismissal back on one of her two proposals) and
+//! r4 (a dismissal made again did not renew it) failed there. The helper's cost probes (p20, p21)
 //! are in session 55's note, not here: timings are for benchmarks.
 use rapport::engine::AssessOptions;
 use rapport::Engine;
@@ -605,4 +607,70 @@ fn p22_a_tickets_dismissals_are_bounded() {
             "X after {junk} later dismissals of made-up ids"
         );
     }
+}
+
+// ------------------------------------------------------------------ 7. a read of 1696e60
+
+/// A shared inbox: A1 at shared@ known to the history, X dismissed on her #1001; another
+/// desk's A2 at the same address, unknown yet, matches her through the address (the history
+/// cannot tell them apart) and is assessed; then the history learns A2. A read of 1696e60's
+/// code expected its proposal to take A2's id there and keep A1's dismissal for A2; run, it
+/// read right on 1696e60 too, and stays as a guard: a proposal now only fills in a name it
+/// lacks.
+#[test]
+fn r1_a_second_id_at_a_shared_address_does_not_take_her_ticket() {
+    let mut e = Engine::new(None).unwrap();
+    let a1 = json!({"id": "A1", "email": "shared@a.org"});
+    let a2 = json!({"id": "A2", "email": "shared@a.org"});
+    e.load_history(&json!({"customers": [{"id": "A1", "email": "shared@a.org"}]}))
+        .unwrap();
+    let x = top(&e, a1.clone());
+    dismiss(&mut e, Some(a1.clone()), &x);
+    top(&e, a2.clone());
+    e.load_history(&json!({"customers": [{"id": "A2", "email": "shared@a.org"}]}))
+        .unwrap();
+    assert!(set_aside(&e, a1, &x), "A1's own dismissal lost");
+    assert!(
+        !set_aside(&e, a2, &x),
+        "A1's dismissal shown on A2's ticket"
+    );
+}
+
+/// Ana's #1001 assessed by id (S dismissed there) and by address before the history joins
+/// them: an insert of S naming her takes the dismissal back on both proposals.
+#[test]
+fn r2_taking_back_a_dismissal_reaches_both_of_her_proposals() {
+    let mut e = Engine::new(None).unwrap();
+    let s = top(&e, json!({"id": "17"}));
+    dismiss(&mut e, Some(json!({"id": "17"})), &s);
+    top(&e, json!({"email": "ana@x.org"}));
+    e.load_history(&json!({"customers": [{"id": "17", "email": "ana@x.org"}]}))
+        .unwrap();
+    e.feedback(
+        &json!({"ticketId": "1001", "customer": {"id": "17"}, "snippetId": s,
+        "action": "inserted"}),
+    )
+    .unwrap();
+    assert!(!set_aside(&e, json!({"id": "17"}), &s), "S still set aside");
+    // and her two proposals are one now: a new dismissal holds under either name
+    let t = top(&e, json!({"email": "ana@x.org"}));
+    dismiss(&mut e, Some(json!({"email": "ana@x.org"})), &t);
+    assert!(set_aside(&e, json!({"id": "17"}), &t));
+}
+
+/// A snippet dismissed again is the ticket's latest dismissal: dismissed, then 63 others, then
+/// again, it outlives the next one.
+#[test]
+fn r4_dismissing_again_renews_a_dismissal() {
+    let max = rapport::engine::MAX_DISMISSED;
+    let mut e = Engine::new(None).unwrap();
+    let ana = json!({"email": "ana@a.org"});
+    let x = top(&e, ana.clone());
+    dismiss(&mut e, Some(ana.clone()), &x);
+    for k in 0..max - 1 {
+        dismiss(&mut e, Some(ana.clone()), &format!("junk-{k}"));
+    }
+    dismiss(&mut e, Some(ana.clone()), &x);
+    dismiss(&mut e, Some(ana.clone()), "junk-last");
+    assert!(set_aside(&e, ana, &x));
 }

@@ -176,11 +176,8 @@ impl Engine {
         let (situation, share) = match proposed.find(&e.ticket_id, e.customer.as_ref(), &same) {
             Some(p) => {
                 e.customer.get_or_insert_with(|| p.customer.clone());
-                match e.action {
-                    FeedbackAction::Dismissed => p.dismiss(&e.snippet_id),
-                    FeedbackAction::Inserted | FeedbackAction::Edited => {
-                        p.dismissed.retain(|d| **d != *e.snippet_id)
-                    }
+                if e.action == FeedbackAction::Dismissed {
+                    p.dismiss(&e.snippet_id);
                 }
                 let proposed = p.text_of(&e.snippet_id);
                 let share = match (e.action, proposed, e.text.as_deref()) {
@@ -191,6 +188,13 @@ impl Engine {
             }
             None => ("any".to_string(), None),
         };
+        if let (FeedbackAction::Inserted | FeedbackAction::Edited, Some(c)) =
+            (e.action, &e.customer)
+        {
+            // taken back on each of her proposals (two references the history joined can
+            // have made two; the next assessment folds them)
+            proposed.take_back(&e.ticket_id, c, &e.snippet_id, &same);
+        }
         drop(proposed);
         self.learning
             .record(&situation, &e.snippet_id, e.action, share);

@@ -64,11 +64,10 @@ impl Proposed {
         }
     }
 
-    /// Sets `id` aside on this ticket (the oldest dismissal going beyond `MAX_DISMISSED`).
+    /// Sets `id` aside on this ticket, as its latest dismissal (the oldest going beyond
+    /// `MAX_DISMISSED`).
     pub(super) fn dismiss(&mut self, id: &str) {
-        if self.dismissed.iter().any(|d| **d == *id) {
-            return;
-        }
+        self.dismissed.retain(|d| **d != *id);
         if self.dismissed.len() >= MAX_DISMISSED {
             self.dismissed.remove(0);
         }
@@ -122,6 +121,15 @@ impl Proposals {
         out
     }
 
+    /// Takes a dismissal of `id` back on each of this customer's proposals of this number.
+    pub(super) fn take_back(&mut self, ticket: &str, customer: &CustomerRef, id: &str, same: Same) {
+        for p in self.by_number.get_mut(ticket).into_iter().flatten() {
+            if same(customer, &p.customer) {
+                p.dismissed.retain(|d| **d != *id);
+            }
+        }
+    }
+
     /// Records what was offered on this customer's ticket, now the one assessed last.
     pub(super) fn remember(
         &mut self,
@@ -141,13 +149,33 @@ impl Proposals {
         let on_number = self.by_number.entry(key).or_default();
         match latest(on_number, Some(customer), same) {
             Some(k) => {
-                let p = &mut on_number[k];
-                // the reference filled in with what this one names (in place: the usual
-                // ticket, assessed again under the same reference, allocates nothing here)
-                if customer.id.is_some() && p.customer.id != customer.id {
+                // her older proposals (made under a reference the history has since joined
+                // to this one) fold into this one: one ticket, one list of dismissals
+                let mine = on_number[k].stamp;
+                let mut older: Vec<Rc<str>> = Vec::new();
+                let mut j = 0;
+                while j < on_number.len() {
+                    if on_number[j].stamp != mine && same(customer, &on_number[j].customer) {
+                        older.append(&mut on_number.swap_remove(j).dismissed);
+                        self.held -= 1;
+                    } else {
+                        j += 1;
+                    }
+                }
+                let Some(p) = on_number.iter_mut().find(|p| p.stamp == mine) else {
+                    return;
+                };
+                for d in older {
+                    if !p.dismissed.contains(&d) {
+                        p.dismiss(&d);
+                    }
+                }
+                // a name it lacked filled in, never one it has replaced: a second id at a
+                // shared address, matched through the history, must not take her ticket
+                if p.customer.id.is_none() {
                     p.customer.id.clone_from(&customer.id);
                 }
-                if customer.email.is_some() && p.customer.email != customer.email {
+                if p.customer.email.is_none() {
                     p.customer.email.clone_from(&customer.email);
                 }
                 p.situation = situation;
