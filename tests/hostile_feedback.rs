@@ -15,31 +15,7 @@ use rapport::Engine;
 use serde_json::{json, Value};
 #[path = "support/two_desks.rs"]
 mod setup;
-use setup::{arow, ms, two_open_tickets};
-
-const SMASHED: &str =
-    "The parcel arrived today and the mug inside is smashed. Can you send another?";
-
-fn ticket(id: &str, customer: Value) -> Value {
-    json!({"id": id, "customer": customer, "messages": [{"from": "customer", "text": SMASHED}]})
-}
-
-/// The first snippet offered on `#1001` for `customer`.
-fn top(e: &Engine, customer: Value) -> String {
-    e.assess(&ticket("1001", customer), ms("2026-11-20T10:00:00Z"))
-        .unwrap()
-        .snippets[0]
-        .id
-        .to_string()
-}
-
-fn rows(e: &Engine) -> Vec<Value> {
-    serde_json::to_value(e.export_learning())
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
-}
+use setup::{arow, ms, rows, ticket, top, two_open_tickets};
 
 fn sent_rows(e: &Engine) -> Vec<Value> {
     rows(e)

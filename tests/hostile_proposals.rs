@@ -15,17 +15,11 @@ use rapport::engine::AssessOptions;
 use rapport::Engine;
 use serde_json::{json, Value};
 
-const SMASHED: &str =
-    "The parcel arrived today and the mug inside is smashed. Can you send another?";
+#[path = "support/two_desks.rs"]
+mod setup;
+use setup::{ms, rows, ticket, top, SMASHED};
+
 const NOW: &str = "2026-11-20T10:00:00Z";
-
-fn ms(s: &str) -> i64 {
-    rapport::time::parse_iso(s).unwrap()
-}
-
-fn ticket(id: &str, customer: Value) -> Value {
-    json!({"id": id, "customer": customer, "messages": [{"from": "customer", "text": SMASHED}]})
-}
 
 /// The snippets offered on ticket `id` for `customer`, in order.
 fn offered_on(e: &Engine, id: &str, customer: Value) -> Vec<String> {
@@ -43,10 +37,6 @@ fn offered(e: &Engine, customer: Value) -> Vec<String> {
 
 fn top_on(e: &Engine, id: &str, customer: Value) -> String {
     offered_on(e, id, customer)[0].clone()
-}
-
-fn top(e: &Engine, customer: Value) -> String {
-    top_on(e, "1001", customer)
 }
 
 /// Whether `x` is set aside on `id` for `customer`: ranked last of the whole library (the
@@ -78,14 +68,6 @@ fn dismiss_on(e: &mut Engine, id: &str, customer: Option<Value>, x: &str) {
 
 fn dismiss(e: &mut Engine, customer: Option<Value>, x: &str) {
     dismiss_on(e, "1001", customer, x)
-}
-
-fn rows(e: &Engine) -> Vec<Value> {
-    serde_json::to_value(e.export_learning())
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
 }
 
 fn learned(e: &Engine) -> Vec<Value> {

@@ -1,5 +1,6 @@
-//! What the two-desk tests share (`tests/two_desks.rs`, `tests/hostile_feedback.rs`): an
-//! export row of an assessment, a record of one, and Ana's and Bo's #1001 open on two desks.
+//! What the two-desk tests share (`tests/two_desks.rs`, `tests/hostile_feedback.rs`,
+//! `tests/hostile_proposals.rs`): an export row of an assessment, a record of one, Ana's and
+//! Bo's #1001 open on two desks, and a smashed-mug ticket and its first snippet.
 #![allow(dead_code)]
 use rapport::history::records::CustomerRef;
 use rapport::score::Band;
@@ -62,4 +63,30 @@ pub fn rec(t: &str, c: CustomerRef, at: i64) -> Assessed {
         follow_up: None,
         closed: false,
     }
+}
+
+pub const SMASHED: &str =
+    "The parcel arrived today and the mug inside is smashed. Can you send another?";
+
+/// Ticket `id` from `customer`, one message: the smashed mug.
+pub fn ticket(id: &str, customer: Value) -> Value {
+    json!({"id": id, "customer": customer, "messages": [{"from": "customer", "text": SMASHED}]})
+}
+
+/// The first snippet offered on `#1001` for `customer`.
+pub fn top(e: &Engine, customer: Value) -> String {
+    e.assess(&ticket("1001", customer), ms("2026-11-20T10:00:00Z"))
+        .unwrap()
+        .snippets[0]
+        .id
+        .to_string()
+}
+
+/// Every row `exportLearning` gives.
+pub fn rows(e: &Engine) -> Vec<Value> {
+    serde_json::to_value(e.export_learning())
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
