@@ -4,8 +4,8 @@
 //!
 //! One room per concern, each an `impl Engine` block: `assess.rs` (a ticket → an Assessment),
 //! `load.rs` (history loads and imports, whole or in chunks), `library.rs` (the snippet library
-//! and macro imports), `feedback.rs` (feedback, what was learned), `proposals.rs` (what was proposed on
-//! each customer's ticket).
+//! and macro imports), `feedback.rs` (feedback, what was learned), `proposals.rs` (what was
+//! proposed on each customer's ticket).
 
 mod assess;
 mod feedback;

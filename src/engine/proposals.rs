@@ -29,8 +29,8 @@ pub(super) type Same<'a> = &'a dyn Fn(&CustomerRef, &CustomerRef) -> bool;
 
 #[derive(Debug, Clone)]
 pub(super) struct Proposed {
-    /// Whose ticket it was: the latest reference to them, filled in with what earlier ones
-    /// named (assessed by address, then by id and address: both name her now).
+    /// Whose ticket it was: the first reference to them, filled in with a name it lacked
+    /// (assessed by address, then by id and address: both name her now), never replaced.
     pub(super) customer: CustomerRef,
     pub(super) situation: String,
     /// The snippets' texts end to end. A copy, not the filled texts themselves: those are let
