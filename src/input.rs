@@ -257,13 +257,25 @@ impl<'a> Obj<'a> {
 
     /// An identifier: trimmed, non-empty, at most 200 characters.
     pub fn opt_id(&self, key: &str) -> Result<Option<String>> {
-        match self.opt_str(key)? {
-            None => Ok(None),
-            Some(s) if s.trim().is_empty() => Ok(None),
-            Some(s) if s.chars().count() > 200 => {
+        // a string read in place: one copy instead of two (`opt_str`'s and the trimmed one's),
+        // a customer reference on every record of a load
+        let owned;
+        let s = match self.get(key) {
+            Some(Value::String(s)) if !too_long(s) => s.as_str(),
+            _ => match self.opt_str(key)? {
+                None => return Ok(None),
+                Some(s) => {
+                    owned = s;
+                    owned.as_str()
+                }
+            },
+        };
+        match s.trim() {
+            "" => Ok(None),
+            _ if s.chars().count() > 200 => {
                 err(&self.at(key), "identifier longer than 200 characters")
             }
-            Some(s) => Ok(Some(s.trim().to_string())),
+            t => Ok(Some(t.to_string())),
         }
     }
 

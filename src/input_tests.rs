@@ -106,3 +106,33 @@ fn too_long_counts_characters_not_bytes() {
         assert_eq!(too_long(&s), reference(&s), "{} bytes", s.len());
     }
 }
+
+#[test]
+fn ids_are_trimmed_blank_is_none_and_long_or_wrong_ones_are_refused() {
+    let v = json!({"a": "  c1 ", "b": "   ", "c": 42, "d": "x".repeat(201),
+        "e": format!(" {} ", "y".repeat(199)), "f": true, "g": null, "h": "é".repeat(MAX_TEXT + 1)});
+    let o = object(&v, "customer").unwrap();
+    assert_eq!(o.opt_id("a").unwrap().as_deref(), Some("c1"));
+    assert_eq!(o.opt_id("b").unwrap(), None);
+    assert_eq!(o.opt_id("c").unwrap().as_deref(), Some("42"));
+    assert_eq!(o.opt_id("missing").unwrap(), None);
+    assert_eq!(o.opt_id("g").unwrap(), None);
+    let e = o.opt_id("d").unwrap_err();
+    assert_eq!(
+        (e.path.as_str(), e.message.as_str()),
+        ("customer.d", "identifier longer than 200 characters")
+    );
+    // the bound counts the characters as sent, spaces included
+    assert!(o.opt_id("e").is_err());
+    assert!(o
+        .opt_id("f")
+        .unwrap_err()
+        .message
+        .starts_with("expected a string"));
+    assert!(o
+        .opt_id("h")
+        .unwrap_err()
+        .message
+        .starts_with("text longer than"));
+    assert_eq!(o.req_id("b").unwrap_err().message, "is required");
+}
