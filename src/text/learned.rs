@@ -73,7 +73,13 @@ impl TextAnalyzer {
         // hard negatives 46.9 -> 47.2%, the seven message check sets 269 right / 63 false
         // fires -> 268 / 54 (with session 52's two plain lines, 268 / 53); zk's 160 train and dev rows
         // 13 / 36 -> 12 / 30. The praise head read as praise too (0.40) took true mistakes
-        // (a frozen business account read 0.56 praise): patterns only.
+        // (a frozen business account read 0.56 praise): patterns only. Churn likewise since
+        // session 56: a thank-you letter for a named agent ("I have been with you for years and
+        // after this I will be a customer for life") read as a churn threat from "years", "I
+        // will" and "twice", critical at 83; a cancellation told beside praise is the patterns'
+        // ("great service, but please close my account"). Train / dev churn F1 .902 / .834 ->
+        // .898 / .834, scenarios the same, praise-blind-121 one churn fewer found, praise-120
+        // one churn fire fewer.
         let praised = |i: usize| {
             views[i]
                 .hits
@@ -129,7 +135,7 @@ impl TextAnalyzer {
                         .filter(|&(i, s)| {
                             !views[i].blocks(label)
                                 && s[h].probability >= bar(i, head)
-                                && !(name == "mistake" && praised(i))
+                                && !(matches!(name, "mistake" | "churn") && praised(i))
                         })
                         .map(|(i, s)| (i, &s[h]))
                         .fold(None::<(usize, &Score)>, |a, (i, s)| match a {
