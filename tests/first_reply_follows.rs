@@ -42,7 +42,10 @@ fn our_mistake_shown_with_points_is_answered_with_an_apology_first() {
     }
     // a routine question with no mistake keeps its plain answer
     let a = assess_one(&e, "is there a charge for exchanging money?");
-    assert_eq!((a.band.as_str(), a.reply.as_str()), ("transactional", "plain_answer"));
+    assert_eq!(
+        (a.band.as_str(), a.reply.as_str()),
+        ("transactional", "plain_answer")
+    );
 }
 
 #[test]
@@ -55,10 +58,34 @@ fn a_thank_you_letter_is_no_churn_threat_but_a_cancellation_beside_praise_is() {
     let a = assess_one(&e, letter);
     assert_eq!(points(&a, "cue.churn"), 0, "{:?}", a.reasons);
     assert!(points(&a, "cue.praise") > 0, "{:?}", a.reasons);
-    assert_eq!((a.band.as_str(), a.reply.as_str()), ("relational", "thanks_praise"));
+    assert_eq!(
+        (a.band.as_str(), a.reply.as_str()),
+        ("relational", "thanks_praise")
+    );
     let a = assess_one(
         &e,
         "Thank you for years of great service. Sadly I have decided to end my membership at the end of the month.",
     );
     assert!(points(&a, "cue.churn") > 0, "{:?}", a.reasons);
+}
+
+#[test]
+fn a_churn_threat_or_a_happy_event_shown_with_points_sets_the_first_reply() {
+    let e = Engine::new(None).unwrap();
+    let a = assess_one(
+        &e,
+        "to be honest we are comparing other providers, money is tight",
+    );
+    assert!(points(&a, "cue.churn") > 0, "{:?}", a.reasons);
+    assert_eq!(a.reply.as_str(), "churn_save");
+    let a = assess_one(
+        &e,
+        "I'd like to order a birthday gift for my sister, can you gift wrap it?",
+    );
+    assert!(points(&a, "cue.life_event") > 0, "{:?}", a.reasons);
+    assert_eq!(a.reply.as_str(), "celebration");
+    // and nobody is offered an apology for a mistake they never told of
+    let ids: Vec<String> = a.snippets.iter().map(|s| s.id.to_string()).collect();
+    let first_apology = ids.iter().position(|i| i.starts_with("apology-"));
+    assert!(first_apology.is_none_or(|at| at >= 3), "{ids:?}");
 }

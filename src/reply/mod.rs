@@ -142,9 +142,16 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
         Reply::ApologyMakegood => {
             c.mistake >= SURE || (c.mistake >= 0.5 && has(SignalId::CueMistake))
         }
-        Reply::ChurnSave => c.churn >= SURE,
+        // likewise a churn threat and a happy event shown with points (session 56: "we are
+        // comparing other providers, money is tight" was advised a plain answer above a Churn
+        // threat +24; train / dev snippet kind first 89.5 / 89.4 -> 89.9 / 89.4%, the spent
+        // sets 1-6 +0.1 points, all of it the celebration's). Praise so was measured and not
+        // kept: train 89.9 -> 89.3%, the spent sets -0.3 (a courteous thanks beside a request).
+        Reply::ChurnSave => c.churn >= SURE || (c.churn >= 0.5 && has(SignalId::CueChurn)),
         Reply::ThanksPraise => c.praise >= SURE,
-        Reply::Celebration => c.celebration >= SURE,
+        Reply::Celebration => {
+            c.celebration >= SURE || (c.celebration >= 0.5 && has(SignalId::CueLifeEvent))
+        }
         // a death said outright, and a frightening loss that is not one, are clear calls too
         Reply::Condolence => c.loss >= SURE || (c.loss >= CLEAR && x.said(BEREAVEMENT)),
         Reply::ReassureDistress => {

@@ -115,6 +115,11 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     if s.tone == band_tone(x.band) {
         score += 0.05;
     }
+    // an apology for a mistake nobody told of is no answer ("That's our mistake, and I'm
+    // sorry" offered second on a gift-wrap request, from the intent alone)
+    if s.reply == Some(Reply::ApologyMakegood) && x.cues[Cue::Mistake as usize] == 0.0 {
+        score *= 0.5;
+    }
     // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
     // courteous "thanks for the quick reply" before a complaint must not bring one up
     // (unless the judgement is that the thanks are the message: a thank-you letter that tells
