@@ -70,14 +70,8 @@ fn a_thank_you_letter_is_no_churn_threat_but_a_cancellation_beside_praise_is() {
 }
 
 #[test]
-fn a_churn_threat_or_a_happy_event_shown_with_points_sets_the_first_reply() {
+fn a_happy_event_shown_with_points_is_congratulated_first_and_gets_no_apology() {
     let e = Engine::new(None).unwrap();
-    let a = assess_one(
-        &e,
-        "to be honest we are comparing other providers, money is tight",
-    );
-    assert!(points(&a, "cue.churn") > 0, "{:?}", a.reasons);
-    assert_eq!(a.reply.as_str(), "churn_save");
     let a = assess_one(
         &e,
         "I'd like to order a birthday gift for my sister, can you gift wrap it?",
@@ -88,4 +82,24 @@ fn a_churn_threat_or_a_happy_event_shown_with_points_sets_the_first_reply() {
     let ids: Vec<String> = a.snippets.iter().map(|s| s.id.to_string()).collect();
     let first_apology = ids.iter().position(|i| i.starts_with("apology-"));
     assert!(first_apology.is_none_or(|at| at >= 3), "{ids:?}");
+}
+
+/// From a hostile read of the first version (helper-142): one phrase line of churn is not enough
+/// to advise a save, and thanks beside a cancellation the model reads surely do not hide it.
+#[test]
+fn one_faint_churn_line_advises_no_save_and_thanks_do_not_hide_a_sure_cancellation() {
+    let e = Engine::new(None).unwrap();
+    for text in [
+        "Do I need to give notice if I want to change my direct debit date to the 15th?",
+        "I'm joining you from Vodafone next week - do I need to get a PAC code from them first?",
+    ] {
+        assert_ne!(assess_one(&e, text).reply.as_str(), "churn_save", "{text}");
+    }
+    let a = assess_one(
+        &e,
+        "I've found a cheaper provider, thanks for everything over the years, your staff have \
+         always been lovely. What do I need to do to switch over?",
+    );
+    assert!(points(&a, "cue.churn") > 0, "{:?}", a.reasons);
+    assert_eq!(a.reply.as_str(), "churn_save");
 }

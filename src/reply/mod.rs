@@ -142,12 +142,13 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
         Reply::ApologyMakegood => {
             c.mistake >= SURE || (c.mistake >= 0.5 && has(SignalId::CueMistake))
         }
-        // likewise a churn threat and a happy event shown with points (session 56: "we are
-        // comparing other providers, money is tight" was advised a plain answer above a Churn
-        // threat +24; train / dev snippet kind first 89.5 / 89.4 -> 89.9 / 89.4%, the spent
-        // sets 1-6 +0.1 points, all of it the celebration's). Praise so was measured and not
-        // kept: train 89.9 -> 89.3%, the spent sets -0.3 (a courteous thanks beside a request).
-        Reply::ChurnSave => c.churn >= SURE || (c.churn >= 0.5 && has(SignalId::CueChurn)),
+        // likewise a happy event shown with points (session 56: train / dev snippet kind first
+        // 89.5 / 89.4 -> 89.9 / 89.4%, the spent sets 1-6 +0.1 points). A churn threat so
+        // (moved nothing in train, dev or the spent sets) was undone after a hostile read: one
+        // phrase line, "pac code" or "give notice", then advised a save to a customer joining us
+        // or moving a direct debit date. Praise so was measured and not kept: train 89.9 ->
+        // 89.3%, the spent sets -0.3 (a courteous thanks beside a request).
+        Reply::ChurnSave => c.churn >= SURE,
         Reply::ThanksPraise => c.praise >= SURE,
         Reply::Celebration => {
             c.celebration >= SURE || (c.celebration >= 0.5 && has(SignalId::CueLifeEvent))

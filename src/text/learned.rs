@@ -10,6 +10,16 @@ use super::{
 };
 use crate::signals::SignalId;
 
+/// How sure the model alone must be of a cancellation in a message the praise patterns find
+/// praise in (session 56). Keeping it out of such messages altogether lost the everyday ones a
+/// hostile helper wrote beside thanks ("I've found a cheaper provider, thanks for everything over
+/// the years", 0.96): 8 of its 18 found against 13 with no bar, 10 at this one (its
+/// probabilities were seen before the bar was set, so that set is no independent figure).
+/// praise-120: 10 -> 9 churn fires on its praise rows; praise-blind-121: 5 of 7 found as with no
+/// bar (4 with none allowed); train and dev churn F1 .902 / .834 -> .900 / .833, scenarios and
+/// hard negatives the same within a row.
+const PRAISED_CHURN: f32 = 0.9;
+
 impl TextAnalyzer {
     /// Updates cues, matches and intent from the learned model; returns the probability that
     /// the words are routine (0 without a model).
@@ -73,13 +83,10 @@ impl TextAnalyzer {
         // hard negatives 46.9 -> 47.2%, the seven message check sets 269 right / 63 false
         // fires -> 268 / 54 (with session 52's two plain lines, 268 / 53); zk's 160 train and dev rows
         // 13 / 36 -> 12 / 30. The praise head read as praise too (0.40) took true mistakes
-        // (a frozen business account read 0.56 praise): patterns only. Churn likewise since
-        // session 56: a thank-you letter for a named agent ("I have been with you for years and
-        // after this I will be a customer for life") read as a churn threat from "years", "I
-        // will" and "twice", critical at 83; a cancellation told beside praise is the patterns'
-        // ("great service, but please close my account"). Train / dev churn F1 .902 / .834 ->
-        // .898 / .834, scenarios the same, praise-blind-121 one churn fewer found, praise-120
-        // one churn fire fewer.
+        // (a frozen business account read 0.56 praise): patterns only. Churn the model alone
+        // reads there needs PRAISED_CHURN (session 56): a thank-you letter for a named agent ("I
+        // have been with you for years and after this I will be a customer for life") read as a
+        // churn threat at 0.75, from "years", "I will" and "twice", critical at 83.
         let praised = |i: usize| {
             views[i]
                 .hits
@@ -135,7 +142,10 @@ impl TextAnalyzer {
                         .filter(|&(i, s)| {
                             !views[i].blocks(label)
                                 && s[h].probability >= bar(i, head)
-                                && !(matches!(name, "mistake" | "churn") && praised(i))
+                                && !(name == "mistake" && praised(i))
+                                && !(name == "churn"
+                                    && praised(i)
+                                    && s[h].probability < PRAISED_CHURN)
                         })
                         .map(|(i, s)| (i, &s[h]))
                         .fold(None::<(usize, &Score)>, |a, (i, s)| match a {
