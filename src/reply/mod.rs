@@ -124,6 +124,8 @@ pub fn first_reply(band: Band, signals: &TextSignals, reasons: &[Reason]) -> Rep
 pub fn binding(x: &Inputs, rule: Reply) -> bool {
     let (c, e, i) = (x.cues, x.emotions, x.intent);
     let has = |id: SignalId| x.has(id);
+    // the cue at SURE, or listed among the reasons with points at a phrase line's strength
+    let clear_or_shown = |v: f64, id: SignalId| v >= SURE || (v >= SHOWN && has(id));
     match rule {
         Reply::Ownership => {
             (c.mistake >= 0.6
@@ -139,9 +141,7 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
         // already was (the advised kind said "plain answer" above "sorry we sent the wrong
         // shoes"). Session 56: train / dev snippet kind first 89.5 / 90.0 -> 89.5 / 89.4%, the
         // spent blind sets 1-6 +0.7 points on average.
-        Reply::ApologyMakegood => {
-            c.mistake >= SURE || (c.mistake >= 0.5 && has(SignalId::CueMistake))
-        }
+        Reply::ApologyMakegood => clear_or_shown(c.mistake, SignalId::CueMistake),
         // likewise a happy event shown with points (session 56: train / dev snippet kind first
         // 89.5 / 89.4 -> 89.9 / 89.4%, the spent sets 1-6 +0.1 points). A churn threat so
         // (moved nothing in train, dev or the spent sets) was undone after a hostile read: one
@@ -150,9 +150,7 @@ pub fn binding(x: &Inputs, rule: Reply) -> bool {
         // 89.3%, the spent sets -0.3 (a courteous thanks beside a request).
         Reply::ChurnSave => c.churn >= SURE,
         Reply::ThanksPraise => c.praise >= SURE,
-        Reply::Celebration => {
-            c.celebration >= SURE || (c.celebration >= 0.5 && has(SignalId::CueLifeEvent))
-        }
+        Reply::Celebration => clear_or_shown(c.celebration, SignalId::CueLifeEvent),
         // a death said outright, and a frightening loss that is not one, are clear calls too
         Reply::Condolence => c.loss >= SURE || (c.loss >= CLEAR && x.said(BEREAVEMENT)),
         Reply::ReassureDistress => {
@@ -210,6 +208,9 @@ fn frightened(x: &Inputs) -> bool {
 
 /// A cue this strong is the customer's clear word.
 const SURE: f64 = 0.6;
+/// A cue this strong and listed among the reasons with points is what the agent is shown as the
+/// moment: one phrase line reads 0.55 (`analyzer::strength`).
+const SHOWN: f64 = 0.5;
 
 /// The rules' first reply, from what the assessment shows: the reasons that carry points
 /// (what the agent sees) and the text's cues for what the reasons merge (a life event is a
