@@ -117,7 +117,7 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     }
     // an apology for a mistake nobody told of is no answer ("That's our mistake, and I'm
     // sorry" offered second on a gift-wrap request, from the intent alone)
-    if s.reply == Some(Reply::ApologyMakegood) && x.cues[Cue::Mistake as usize] == 0.0 {
+    if s.reply == Some(Reply::ApologyMakegood) && Cue::Mistake.of(&x.cues) == 0.0 {
         score *= 0.5;
     }
     // an advocacy ask (a review, a referral) is for a customer we have not just failed: a
