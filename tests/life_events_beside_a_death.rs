@@ -39,11 +39,17 @@ fn a_late_relatives_birthday_or_a_lost_pregnancy_gets_condolence_not_congratulat
                 "birthday-wishes" | "anniversary-thanks" | "milestone-order" | "life-event-gift"
             )),
             "{text}: {:?}",
-            a.snippets.iter().map(|s| s.id.to_string()).collect::<Vec<_>>()
+            a.snippets
+                .iter()
+                .map(|s| s.id.to_string())
+                .collect::<Vec<_>>()
         );
     }
     // a birthday of the living is still one
-    let a = assess_one(&e, "it's my husband's 60th birthday on Saturday, can you gift wrap it?");
+    let a = assess_one(
+        &e,
+        "it's my husband's 60th birthday on Saturday, can you gift wrap it?",
+    );
     assert!(a.cues.celebration > 0.0);
 }
 
@@ -70,8 +76,64 @@ fn family_words_lost_property_and_a_fee_question_make_no_moment() {
         );
     }
     // and the same words with our mistake or the family's news still are one
-    let a = assess_one(&e, "our baby arrived on Tuesday! can I add her to the family plan?");
+    let a = assess_one(
+        &e,
+        "our baby arrived on Tuesday! can I add her to the family plan?",
+    );
     assert!(a.cues.celebration > 0.0);
-    let a = assess_one(&e, "you charged me a fee twice for one cash withdrawal abroad");
+    let a = assess_one(
+        &e,
+        "you charged me a fee twice for one cash withdrawal abroad",
+    );
     assert!(cited(&a, "cue.mistake"), "{:?}", a.reasons);
+}
+
+#[test]
+fn a_birthday_in_a_message_that_tells_the_death_is_no_celebration() {
+    let e = Engine::new(None).unwrap();
+    let a = assess_one(
+        &e,
+        "Your reminders keep telling me it's Mum's birthday on Friday and to send her \
+         flowers. Mum died in March. Please turn them off.",
+    );
+    assert_eq!(a.cues.celebration, 0.0, "{:?}", a.reasons);
+    assert!(a.cues.loss > 0.0);
+    assert_eq!(a.reply.as_str(), "condolence");
+    // a death in one message and a birthday in another of the thread are two things told
+    let t = json!({"id": "T1", "channel": "chat", "customer": {"id": "n1"},
+                   "messages": [
+                       {"from": "customer", "text": "my dad passed away last month, please close his account"},
+                       {"from": "customer", "text": "also it's my daughter's 18th birthday on Saturday, can you gift wrap the necklace?"}]});
+    let a = e
+        .assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
+        .unwrap();
+    assert!(
+        a.cues.celebration > 0.0 && a.cues.loss > 0.0,
+        "{:?}",
+        a.cues
+    );
+}
+
+#[test]
+fn an_illness_or_a_divorce_behind_a_cancellation_gets_sympathy_a_lost_job_a_save() {
+    let e = Engine::new(None).unwrap();
+    for text in [
+        "I've been diagnosed with MS and won't be able to ride any more, so please cancel my \
+         cycling club membership.",
+        "we're divorcing and I need to take my husband off the joint account",
+    ] {
+        let a = assess_one(&e, text);
+        assert_eq!(a.reply.as_str(), "condolence", "{text}: {:?}", a.reasons);
+    }
+    let a = assess_one(
+        &e,
+        "I was made redundant in October, so please cancel my membership from next month.",
+    );
+    assert_eq!(a.reply.as_str(), "churn_save", "{:?}", a.reasons);
+    // a device that died is no death
+    let a = assess_one(
+        &e,
+        "my phone died halfway through paying, did the order go through?",
+    );
+    assert_eq!(a.cues.loss, 0.0);
 }

@@ -23,7 +23,7 @@
 
 use crate::score::Band;
 use crate::signals::{Reason, SignalId};
-use crate::text::{Cues, Emotions, Intent, TextSignals, BEREAVEMENT, BROKEN_PROMISE};
+use crate::text::{Cues, Emotions, Intent, TextSignals, BEREAVEMENT, BROKEN_PROMISE, SERIOUS_LOSS};
 use serde::Serialize;
 
 pub mod learned;
@@ -236,11 +236,14 @@ pub fn rules(x: &Inputs) -> Reply {
             && x.emotions.distress >= CLEAR
             && has(SignalId::EmotionDistress)
             && !x.said(BEREAVEMENT));
-    // (a loss that is not a death beside a cancellation, "too expensive now I've lost my job",
-    // is met as the cancellation: "sorry for your loss" fits a death, not a lost job)
+    // (a loss beside a cancellation, "too expensive now I've lost my job", is met as the
+    // cancellation: "sorry for your loss" fits a death, not a lost job; an illness, an injury or
+    // a divorce told in words is met with sympathy first, session 57: "diagnosed with cancer, so
+    // please cancel my gym membership" was offered a save)
     if c.loss >= CLEAR
         && has(SignalId::CueLifeEvent)
-        && (x.said(BEREAVEMENT) || (!frightened && !owed && !has(SignalId::CueChurn)))
+        && (x.said(BEREAVEMENT)
+            || (!frightened && !owed && (!has(SignalId::CueChurn) || x.said(SERIOUS_LOSS))))
     {
         Reply::Condolence
     } else if frightened {

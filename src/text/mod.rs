@@ -26,7 +26,7 @@ pub const BUILTIN_TOPICS: &str = include_str!(concat!(env!("OUT_DIR"), "/topics.
 pub const ORDER_TOPICS: u32 = 1 | 1 << 6;
 pub const BUILTIN_SITUATIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.txt"));
 /// The sections of `data/situations.txt`, in its order: bit `i` of `TextSignals::situations`.
-pub const SITUATIONS: [&str; 7] = [
+pub const SITUATIONS: [&str; 8] = [
     "broken_promise",
     "double_charge",
     "late",
@@ -34,11 +34,15 @@ pub const SITUATIONS: [&str; 7] = [
     "wrong_item",
     "bereavement",
     "wrong_details",
+    "serious_loss",
 ];
 /// `SITUATIONS`' bit for a promise of ours not kept.
 pub const BROKEN_PROMISE: u8 = 1;
 /// `SITUATIONS`' bit for a death (not another loss: an illness, an accident, a lost job).
 pub const BEREAVEMENT: u8 = 1 << 5;
+/// `SITUATIONS`' bit for an illness, an injury or a parting told in words (`reply::rules`:
+/// sympathy before a save).
+pub const SERIOUS_LOSS: u8 = 1 << 7;
 
 /// The cue families, in the order they appear in `Cues`.
 /// `life_event` is kept for configurations written before the split into `celebration` and
