@@ -4,7 +4,8 @@
 //! look-alike words), or another file of the same form (`{"text": …, "cues": [...]}` per
 //! line, or `{"messages": [...], "cues": [...]}` for a thread of the customer's messages).
 //! Prints, per cue, right / false fires / missed, and the fires on the rows that have no cue;
-//! with `--list`, each row a cue is missed on (FN) or fires on wrongly (FP).
+//! with `--list`, each row a cue is missed on (FN) or fires on wrongly (FP). Rows with an
+//! `expected_reply` are also assessed as tickets with no history and the first reply compared.
 //! Usage: cargo run --release -p rapport-tools --bin check-set [-- <file>] [--list]
 #[path = "../eval_data.rs"]
 #[allow(dead_code)]
@@ -75,4 +76,40 @@ fn main() {
         .filter(|r| r["cues"].as_array().is_some_and(|a| a.is_empty()))
         .count();
     println!("  cue fires on the {none} rows with no cue: {on_none}");
+    first_replies(&rows, list);
+}
+
+/// Rows with an `expected_reply` (the kind of first reply, as the scenarios' `snippet_kind`):
+/// each message assessed as a ticket of a customer with no history, the advised reply compared.
+fn first_replies(rows: &[serde_json::Value], list: bool) {
+    let engine = rapport::Engine::new(None).expect("the built-in engine");
+    let now = rapport::time::parse_iso("2026-11-23T12:00:00Z").unwrap();
+    let (mut asked, mut agreed) = (0, 0);
+    for r in rows {
+        let Some(expected) = r["expected_reply"].as_str() else {
+            continue;
+        };
+        let texts: Vec<&serde_json::Value> = match r["messages"].as_array() {
+            Some(m) => m.iter().collect(),
+            None => vec![&r["text"]],
+        };
+        let messages: Vec<serde_json::Value> = texts
+            .iter()
+            .map(|t| serde_json::json!({"from": "customer", "text": t}))
+            .collect();
+        let ticket =
+            serde_json::json!({"id": "T1", "customer": {"id": "n1"}, "messages": messages});
+        let a = engine
+            .assess(&ticket, now)
+            .expect("a ticket of one customer");
+        asked += 1;
+        if a.reply.as_str() == expected {
+            agreed += 1;
+        } else if list {
+            println!("  reply {expected}, got {}: {}", a.reply.as_str(), texts[0]);
+        }
+    }
+    if asked > 0 {
+        println!("  first reply as expected (no history): {agreed} of {asked}");
+    }
 }
