@@ -137,3 +137,26 @@ fn an_illness_or_a_divorce_behind_a_cancellation_gets_sympathy_a_lost_job_a_save
     );
     assert_eq!(a.cues.loss, 0.0);
 }
+
+#[test]
+fn happy_news_beside_an_errand_stays_found_and_a_hundredth_order_is_no_life_event() {
+    let e = Engine::new(None).unwrap();
+    for text in [
+        // the word model read these as no event and vetoed the phrase before session 57
+        "Hello, we got the keys to our first place on Friday (still can't quite believe it). \
+         Could you update my address on both my current account and my credit card to 7 \
+         Larch Close?",
+        // and these had no line at all
+        "she said YES 💍 need a cake for a little do on Sunday, about 20 of us",
+        "hubby and I renewed our vows last weekend after 30 years, can I move £2,000 to my \
+         current account to pay the caterers?",
+    ] {
+        let a = assess_one(&e, text);
+        assert!(a.cues.celebration > 0.0, "{text}: {:?}", a.cues);
+    }
+    let a = assess_one(
+        &e,
+        "Ha, just placed my 100th order with you! Can I switch it to click & collect?",
+    );
+    assert_eq!(a.cues.celebration, 0.0, "{:?}", a.reasons);
+}
