@@ -124,7 +124,17 @@ fn an_illness_or_a_divorce_behind_a_cancellation_gets_sympathy_a_lost_job_a_save
     ] {
         let a = assess_one(&e, text);
         assert_eq!(a.reply.as_str(), "condolence", "{text}: {:?}", a.reasons);
+        // sympathy, not "sorry for your loss", which is for a death
+        let top = a.snippets.first().map(|s| s.id.to_string());
+        assert_eq!(top.as_deref(), Some("life-event-sympathy"), "{text}");
+        assert!(!a.snippets[0].text.contains("your loss"), "{text}");
     }
+    let a = assess_one(
+        &e,
+        "My mum passed away last week. What do I need to do to close her account?",
+    );
+    assert_eq!(a.snippets[0].id.as_ref(), "life-event-condolence");
+    assert!(a.snippets[0].text.contains("sorry for your loss"));
     let a = assess_one(
         &e,
         "I was made redundant in October, so please cancel my membership from next month.",

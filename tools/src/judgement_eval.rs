@@ -230,7 +230,7 @@ pub fn snippet_kind(id: &str) -> &'static str {
         "birthday-wishes" | "anniversary-thanks" | "milestone-order" | "life-event-gift" => {
             "celebration"
         }
-        "life-event-condolence" => "condolence",
+        "life-event-condolence" | "life-event-sympathy" => "condolence",
         _ if id.starts_with("praise-") => "thanks_praise",
         "loyalty-recognition" | "feedback-request" => "thanks_praise",
         "complaint-acknowledge" => "complaint_acknowledge",
