@@ -310,11 +310,12 @@ impl TextAnalyzer {
             for v in &views {
                 let hits = self.situations.find(&v.tokens);
                 for h in &hits {
+                    // (labels past `SITUATIONS` are the promise lines, no bit of their own)
                     if h.label < SITUATIONS.len() {
                         situations |= 1u8 << h.label;
-                    }
-                    if 1u8 << h.label == BEREAVEMENT {
-                        bereaved |= bit(v.index);
+                        if 1u8 << h.label == BEREAVEMENT {
+                            bereaved |= bit(v.index);
+                        }
                     }
                 }
                 if promise_unkept(&hits) {
