@@ -170,3 +170,48 @@ fn happy_news_beside_an_errand_stays_found_and_a_hundredth_order_is_no_life_even
     );
     assert_eq!(a.cues.celebration, 0.0, "{:?}", a.reasons);
 }
+
+/// From a hostile read of the first version (helper-146, session 57): a baby who died was
+/// congratulated, "sorry for your loss" came second for a divorce, a wedding anniversary beside
+/// a death in the family was apologised for, and "we're expecting a delivery" was good news.
+#[test]
+fn a_baby_who_died_a_death_said_with_passed_and_errands_that_sound_like_news() {
+    let e = Engine::new(None).unwrap();
+    for text in [
+        "Our baby was born on Friday but she only lived for two hours. Please cancel the \
+         newborn photo shoot booked for the 30th.",
+        "My baby was born sleeping on the 2nd. I need to return the unused nappies.",
+        "hey it's our 10th wedding anniversary on sat but honestly it's been rough since my \
+         husband's mum passed last week. can I change the delivery address?",
+        "Today is the anniversary of my wife's death and your app sent me a 'Happy \
+         Anniversary!' notification.",
+    ] {
+        let a = assess_one(&e, text);
+        assert_eq!(a.reply.as_str(), "condolence", "{text}: {:?}", a.reasons);
+        assert!(a.cues.loss > 0.0, "{text}");
+    }
+    let a = assess_one(
+        &e,
+        "we're divorcing and I need to take my husband off the joint account",
+    );
+    assert!(
+        a.snippets.iter().all(|s| !s.text.contains("your loss")),
+        "{:?}",
+        a.snippets
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect::<Vec<_>>()
+    );
+    for text in [
+        "We're expecting a delivery between 8 and 12 but nobody's shown up.",
+        "Our baby monitor app keeps logging me out, any fix?",
+        "My ex got married last week and she's still an authorised user on my account.",
+    ] {
+        assert_eq!(assess_one(&e, text).cues.celebration, 0.0, "{text}");
+    }
+    let a = assess_one(
+        &e,
+        "Are there fees for cash withdrawals in the US with the Gold card?",
+    );
+    assert_eq!(a.cues.mistake, 0.0, "{:?}", a.reasons);
+}

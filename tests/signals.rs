@@ -1416,7 +1416,8 @@ fn without_the_model_each_strength_is_the_phrases_own() {
 }
 
 /// A cancellation set aside for a death only the model read counts again without the model:
-/// "please close his membership" after "He died two weeks ago" (a loss the patterns miss) is
+/// "please close his membership" after "He passed two weeks ago" (a loss the patterns miss;
+/// "He died two weeks ago" was one until session 57's "he died" line) is
 /// relational either way, so the call is as sure as its margin. And a doubt names only the
 /// findings whose points moved: loyalty the model read, an amplifier at 0 points here, is not
 /// named beside the praise (helper-109's cases, session 45).
@@ -1424,7 +1425,7 @@ fn without_the_model_each_strength_is_the_phrases_own() {
 fn a_doubt_names_what_moved_and_a_death_the_model_read_keeps_the_cancellation() {
     use rapport::score::Confidence;
     let (e, a) = assessed_plain(
-        "Good morning. My father had a membership of your travel club. He died two weeks ago. \
+        "Good morning. My father had a membership of your travel club. He passed two weeks ago. \
          Please close his membership and tell me if some refund is possible. Regards, Kenji \
          Watanabe",
     );

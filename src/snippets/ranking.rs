@@ -137,6 +137,15 @@ pub fn fit(s: &Snippet, x: &Situation) -> f64 {
     if s.reply == Some(Reply::ChurnSave) && x.signals.situations & crate::text::BEREAVEMENT != 0 {
         score *= 0.2;
     }
+    // "sorry for your loss" is for a death: a condolence written for one (its topic the
+    // situation `bereavement`) is not offered, even second, for an illness, a divorce or a lost
+    // job (a hostile read, session 57: it was second on each)
+    if s.reply == Some(Reply::Condolence)
+        && x.signals.situations & crate::text::BEREAVEMENT == 0
+        && f.topics.contains(&super::library::name_hash("bereavement"))
+    {
+        score *= 0.2;
+    }
     // the best possible sum is about 1.25: scale rather than clip, so strong fits stay ordered
     larger(smaller(score / 1.25, 1.0), 0.0)
 }
