@@ -334,10 +334,12 @@ impl TextAnalyzer {
                 .filter(|m| celebrates(m))
                 .all(|m| bereaved & bit(m.message) != 0)
         {
+            // (life_event: a team's own `life_event` lines, and the loss; no celebration)
+            let own = c(Cue::LifeEvent.name());
             cues.celebration = 0.0;
-            cues.life_event = cues.loss;
+            cues.life_event = own.max(cues.loss);
             phrases.0.celebration = 0.0;
-            phrases.0.life_event = phrases.0.loss;
+            phrases.0.life_event = own.max(phrases.0.loss);
             matches.retain(|m| !celebrates(m));
         }
         let mut churn_set_aside = Vec::new();
