@@ -30,14 +30,7 @@ fn main() {
     let mut counts = vec![[0usize; 3]; cues.len()];
     let mut on_none = 0;
     for r in &rows {
-        // a row is one message (`text`) or a thread of the customer's messages (`messages`)
-        let thread: Vec<&str> = match r["messages"].as_array() {
-            Some(m) => m
-                .iter()
-                .map(|t| t.as_str().expect("messages: strings"))
-                .collect(),
-            None => vec![r["text"].as_str().expect("text")],
-        };
+        let thread = thread_of(r);
         let numbered: Vec<(usize, &str)> = thread.iter().copied().enumerate().collect();
         let s = an.analyze_thread(&numbered);
         let text = thread.join(" || ");
@@ -79,6 +72,17 @@ fn main() {
     first_replies(&rows, list);
 }
 
+/// A row is one message (`text`) or a thread of the customer's messages (`messages`).
+fn thread_of(r: &serde_json::Value) -> Vec<&str> {
+    match r["messages"].as_array() {
+        Some(m) => m
+            .iter()
+            .map(|t| t.as_str().expect("messages: strings"))
+            .collect(),
+        None => vec![r["text"].as_str().expect("text")],
+    }
+}
+
 /// Rows with an `expected_reply` (the kind of first reply, as the scenarios' `snippet_kind`):
 /// each message assessed as a ticket of a customer with no history, the advised reply compared.
 fn first_replies(rows: &[serde_json::Value], list: bool) {
@@ -89,10 +93,7 @@ fn first_replies(rows: &[serde_json::Value], list: bool) {
         let Some(expected) = r["expected_reply"].as_str() else {
             continue;
         };
-        let texts: Vec<&serde_json::Value> = match r["messages"].as_array() {
-            Some(m) => m.iter().collect(),
-            None => vec![&r["text"]],
-        };
+        let texts = thread_of(r);
         let messages: Vec<serde_json::Value> = texts
             .iter()
             .map(|t| serde_json::json!({"from": "customer", "text": t}))
