@@ -215,3 +215,25 @@ fn a_baby_who_died_a_death_said_with_passed_and_errands_that_sound_like_news() {
     );
     assert_eq!(a.cues.mistake, 0.0, "{:?}", a.reasons);
 }
+
+#[test]
+fn a_death_beside_a_device_that_died_stays_a_death() {
+    // session 58: a dead phone dropped the grandad's death too, and the reply was the plain
+    // answer; a device alone, or a device in a relative's words, is still no death
+    let e = Engine::new(None).unwrap();
+    let a = assess_one(
+        &e,
+        "hi my grandad died last month and now my phone has died too, can you send a \
+         replacement handset",
+    );
+    assert_eq!(a.reply.as_str(), "condolence", "{:?}", a.reasons);
+    assert!(a.cues.loss > 0.0);
+    for text in [
+        "my phone died, can you send a replacement",
+        "my mum said the boiler died again last night, can an engineer come",
+    ] {
+        let a = assess_one(&e, text);
+        assert_eq!(a.cues.loss, 0.0, "{text}: {:?}", a.reasons);
+        assert_ne!(a.reply.as_str(), "condolence", "{text}");
+    }
+}

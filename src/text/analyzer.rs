@@ -67,6 +67,7 @@ impl TextAnalyzer {
             patterns.label_index(&l);
         }
         patterns.conceded_to_you = 1 << Cue::Mistake as usize;
+        patterns.overlapped_only = 1 << Cue::Loss as usize;
         patterns
             .parse_sections(BUILTIN_CUES, "data/cues.txt")
             .unwrap_or_else(|e| panic!("built-in cue lexicon parses: {e}"));

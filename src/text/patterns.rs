@@ -14,7 +14,8 @@
 //! and itself (`find_with_look_alikes` says which labels it dropped). For the labels a set
 //! names in `conceded_to_you`, a look-alike followed in its sentence by "but" or "however"
 //! keeps the matches after it in that sentence that name the one written to as the doer
-//! ("not blaming you personally, but your company charged me twice").
+//! ("not blaming you personally, but your company charged me twice"). For the labels it names
+//! in `overlapped_only`, a look-alike drops only the matches of `X` it overlaps.
 //! A section named `plain.X`
 //! lists plain requests whose words the learned model reads as X ("send me a copy of the
 //! invoice"): a match keeps the learned model from finding X on its own in that text, and
@@ -71,6 +72,9 @@ pub struct PatternSet {
     /// Labels (bit `i` for label `i`) whose look-alike a "but" concedes: the cue lexicon's
     /// our mistake ("not blaming you personally, but your warehouse sent the wrong colour").
     pub conceded_to_you: u64,
+    /// Labels whose look-alikes drop only the matches they overlap: the cue lexicon's loss
+    /// ("my grandad died last month, now my phone has died too" keeps the grandad's death).
+    pub overlapped_only: u64,
 }
 
 /// What one lexicon word says about the patterns. Callgrind, `bench-assess` over 2,000
@@ -379,12 +383,29 @@ impl PatternSet {
             }
         }
         if blocked != 0 {
+            // a match clear of every look-alike of its label, where those drop only what they
+            // overlap (read before the loop below moves the matches)
+            let clear: Vec<bool> = if dropped & self.overlapped_only != 0 {
+                hits.iter()
+                    .map(|h| {
+                        !hits.iter().any(|l| {
+                            self.blocks[l.label] == Some(h.label)
+                                && !self.model_only[l.label]
+                                && l.first <= h.last
+                                && h.first <= l.last
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let (mut kept, mut stayed) = (0, 0u64);
             for i in 0..hits.len() {
                 let h = hits[i];
                 let bit = 1u64.checked_shl(h.label as u32).unwrap_or(0);
                 let stays = self.blocks[h.label].is_none()
                     && (dropped & bit == 0
+                        || self.overlapped_only & bit != 0 && clear[i]
                         || conceded[h.label] <= h.first
                             && !toks[conceded[h.label]..=h.first]
                                 .iter()
@@ -659,6 +680,23 @@ mod tests {
             found("not your fault and one two three four five six seven but you charged twice"),
             0
         );
+    }
+
+    #[test]
+    fn a_look_alike_of_a_label_named_overlapped_only_drops_only_what_it_overlaps() {
+        let mut s = set("[loss]\ngrandad ~4 died\ndied\n[not.loss]\nphone ~2 died\n");
+        let loss = s.labels.iter().position(|l| l == "loss").unwrap();
+        let told = "my grandad died last month and now my phone has died too";
+        let found = |s: &PatternSet, t: &str| {
+            let (h, _, dropped) = s.find_with_look_alikes(&tokenize(t));
+            (h.iter().filter(|h| h.label == loss).count(), dropped)
+        };
+        assert_eq!(found(&s, told), (0, 1 << loss), "elsewhere the whole message's");
+        s.overlapped_only = 1 << loss;
+        assert_eq!(found(&s, told), (1, 0), "the grandad's death stays and speaks for it");
+        assert_eq!(found(&s, "my phone has died, can you replace it"), (0, 1 << loss));
+        // the look-alike's own words: "grandad said the phone died" is one match, overlapped
+        assert_eq!(found(&s, "my grandad said my phone died"), (0, 1 << loss));
     }
 
     #[test]
