@@ -121,6 +121,8 @@ fn an_illness_or_a_divorce_behind_a_cancellation_gets_sympathy_a_lost_job_a_save
         "I've been diagnosed with MS and won't be able to ride any more, so please cancel my \
          cycling club membership.",
         "we're divorcing and I need to take my husband off the joint account",
+        // session 58: what a crash took, told without an injury's word
+        "After the crash I'm not allowed to drive anymore so please cancel the car insurance",
     ] {
         let a = assess_one(&e, text);
         assert_eq!(a.reply.as_str(), "condolence", "{text}: {:?}", a.reasons);
