@@ -610,3 +610,26 @@ fn our_people_doing_their_job_well_is_no_mistake_and_a_visit_missed_is() {
         ],
     );
 }
+
+#[test]
+fn a_real_mistake_asked_about_or_corrected_stays_our_mistake() {
+    // session 58: look-alike lines for "is that normal?" and "oh wait", right on every train
+    // row they fired on, dropped these in a hostile read (helper-148) and were not kept
+    fires_on(
+        |t| cues(t).mistake,
+        &[
+            "You charged me twice for November, is that normal??",
+            "Oh wait, you charged me twice as well, for the same order.",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_pet_that_died_beside_a_dead_battery_is_a_loss_and_a_console_handed_down_is_not() {
+    fires_on(
+        |t| cues(t).loss,
+        &["Our dog Max died on Sunday. His GPS collar's battery is dead anyway, please cancel his tracker subscription"],
+        &["Uncle Pete passed his old console down to me but it won't turn on, do you repair them?"],
+    );
+}
