@@ -230,6 +230,14 @@ fn a_death_beside_a_device_that_died_stays_a_death() {
     );
     assert_eq!(a.reply.as_str(), "condolence", "{:?}", a.reasons);
     assert!(a.cues.loss > 0.0);
+    // nor does a dead phone in a later message take an earlier message's death
+    let t = json!({"id": "T2", "channel": "chat", "customer": {"id": "n1"}, "messages": [
+        {"from": "customer", "text": "My dad died last week and I need to close his account."},
+        {"from": "customer", "text": "Also my phone has died so I can't get the code you sent."}]});
+    let a = e
+        .assess(&t, parse_iso("2026-11-23T12:00:00Z").unwrap())
+        .unwrap();
+    assert_eq!(a.reply.as_str(), "condolence", "{:?}", a.reasons);
     for text in [
         "my phone died, can you send a replacement",
         "my mum said the boiler died again last night, can an engineer come",

@@ -418,8 +418,10 @@ impl PatternSet {
                 }
             }
             hits.truncate(kept);
-            // what stayed speaks for its message: the thread keeps the cue
-            dropped &= !stayed;
+            // what stayed speaks for its message: the thread keeps the cue; a look-alike that
+            // drops only what it overlaps speaks for no other message ("my dad died last week"
+            // stays beside a later "and now my phone has died")
+            dropped &= !stayed & !self.overlapped_only;
         }
         (hits, blocked, dropped)
     }
@@ -691,12 +693,27 @@ mod tests {
             let (h, _, dropped) = s.find_with_look_alikes(&tokenize(t));
             (h.iter().filter(|h| h.label == loss).count(), dropped)
         };
-        assert_eq!(found(&s, told), (0, 1 << loss), "elsewhere the whole message's");
+        assert_eq!(
+            found(&s, told),
+            (0, 1 << loss),
+            "elsewhere the whole message's"
+        );
         s.overlapped_only = 1 << loss;
-        assert_eq!(found(&s, told), (1, 0), "the grandad's death stays and speaks for it");
-        assert_eq!(found(&s, "my phone has died, can you replace it"), (0, 1 << loss));
-        // the look-alike's own words: "grandad said the phone died" is one match, overlapped
-        assert_eq!(found(&s, "my grandad said my phone died"), (0, 1 << loss));
+        assert_eq!(found(&s, told), (1, 0), "the grandad's death stays");
+        // the look-alike's own words: "grandad said the phone died" is one match, overlapped;
+        // and none speaks for the thread's other messages
+        for alone in [
+            "my phone has died, can you replace it",
+            "my grandad said my phone died",
+        ] {
+            assert_eq!(found(&s, alone), (0, 0), "{alone}");
+        }
+        let (_, blocked, _) = s.find_with_look_alikes(&tokenize("my phone has died"));
+        assert_eq!(
+            blocked,
+            1 << loss,
+            "the learned model stays out of its own message"
+        );
     }
 
     #[test]
